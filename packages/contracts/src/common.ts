@@ -1,0 +1,43 @@
+import { z } from "zod";
+import { COUNTRY_CODES } from "./countries.js";
+
+export const uuidSchema = z.uuid({ error: "must be a UUID" });
+
+/** Display names, descriptions and other free text: trimmed, bounded, no control characters. */
+export function text(max: number) {
+  return z
+    .string()
+    .trim()
+    .min(1, { error: "must not be empty" })
+    .max(max, { error: `must be at most ${max} characters` })
+    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "must not contain control characters" });
+}
+
+export const emailSchema = z
+  .string()
+  .trim()
+  .max(254, { error: "must be at most 254 characters" })
+  .pipe(z.email({ error: "must be an email address" }))
+  .transform((value) => value.toLowerCase());
+
+/** ISO 3166-1 alpha-2 country code, or null for "not set" (a user without a usage location cannot be licensed). */
+export const usageLocationSchema = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .refine((code) => COUNTRY_CODES.has(code), { error: "must be an ISO 3166-1 alpha-2 country code" })
+  .nullable();
+
+/** Query-string booleans arrive as text; only the two spellings a person would type are accepted. */
+export const queryBoolean = z.enum(["true", "false"]).transform((value) => value === "true");
+
+export const isoDateTime = z.iso.datetime();
+
+export function page<T extends z.ZodType>(item: T) {
+  return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
+}
+
+export const cursorQuery = {
+  cursor: z.string().max(512).optional(),
+  limit: z.coerce.number().int().min(1).max(200).default(50),
+};

@@ -1,0 +1,54 @@
+import { z } from "zod";
+
+/**
+ * Stable error codes. Clients and scripts match on these, so a code is never renamed; add new ones instead.
+ * The HTTP status for each lives beside it so the API and the web client agree on both.
+ */
+export const ERROR_STATUS = {
+  ValidationFailed: 400,
+  MalformedJson: 400,
+  InvalidId: 400,
+  Unauthenticated: 401,
+  InvalidCredentials: 401,
+  CsrfTokenInvalid: 403,
+  Forbidden: 403,
+  NotFound: 404,
+  MethodNotAllowed: 405,
+  EmailTaken: 409,
+  GroupNameTaken: 409,
+  AlreadyMember: 409,
+  UserNotDeleted: 409,
+  UserDeleted: 409,
+  CannotDeleteSelf: 409,
+  RestoreWindowExpired: 410,
+  PayloadTooLarge: 413,
+  UnsupportedMediaType: 415,
+  AccountLocked: 423,
+  RateLimited: 429,
+  InternalError: 500,
+  ServiceUnavailable: 503,
+} as const satisfies Record<string, number>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode[]];
+
+/** One invalid field of a request: where it is and what is wrong with it. */
+export const fieldErrorSchema = z.object({
+  path: z.string(),
+  message: z.string(),
+});
+
+/** RFC 9457 problem details, answered as application/problem+json for every error. */
+export const problemSchema = z.object({
+  type: z.string(),
+  title: z.string(),
+  status: z.number().int(),
+  code: z.enum(ERROR_CODES),
+  detail: z.string().optional(),
+  instance: z.string().optional(),
+  requestId: z.string().optional(),
+  errors: z.array(fieldErrorSchema).optional(),
+  retryAfterSeconds: z.number().int().optional(),
+});
+export type Problem = z.infer<typeof problemSchema>;
+export type FieldError = z.infer<typeof fieldErrorSchema>;

@@ -1,0 +1,75 @@
+import { TENANT_ROLES, type TenantRole } from "@allot/domain";
+import { z } from "zod";
+import { cursorQuery, emailSchema, isoDateTime, page, queryBoolean, text, usageLocationSchema, uuidSchema } from "./common.js";
+
+export const userTypeSchema = z.enum(["member", "guest"]);
+export const tenantRoleSchema = z.enum(TENANT_ROLES as unknown as [TenantRole, ...TenantRole[]]);
+
+export const userSchema = z.object({
+  id: uuidSchema,
+  tenantId: uuidSchema,
+  displayName: z.string(),
+  email: z.string(),
+  userType: userTypeSchema,
+  usageLocation: z.string().nullable(),
+  accountEnabled: z.boolean(),
+  roles: z.array(tenantRoleSchema),
+  licenseCount: z.number().int(),
+  createdAt: isoDateTime,
+  lastSignInAt: isoDateTime.nullable(),
+  deletedAt: isoDateTime.nullable(),
+});
+export type User = z.infer<typeof userSchema>;
+
+export const listUsersQuerySchema = z.strictObject({
+  search: z.string().trim().max(100).optional(),
+  type: userTypeSchema.optional(),
+  role: tenantRoleSchema.optional(),
+  licensed: queryBoolean.optional(),
+  /** `true` lists the deleted users that can still be restored. */
+  deleted: queryBoolean.optional(),
+  ...cursorQuery,
+});
+export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+export const userPageSchema = page(userSchema);
+export type UserPage = z.infer<typeof userPageSchema>;
+
+export const passwordSchema = z
+  .string()
+  .min(12, { error: "must be at least 12 characters" })
+  .max(256, { error: "must be at most 256 characters" });
+
+export const createUserRequestSchema = z.strictObject({
+  displayName: text(256),
+  email: emailSchema,
+  usageLocation: usageLocationSchema,
+  userType: userTypeSchema.default("member"),
+  accountEnabled: z.boolean().default(true),
+  /** Omit to have a temporary password generated and returned once. */
+  password: passwordSchema.optional(),
+});
+export type CreateUserRequest = z.input<typeof createUserRequestSchema>;
+
+export const createdUserSchema = userSchema.extend({
+  /** Shown once to the admin who created the user; null when the admin chose the password. */
+  temporaryPassword: z.string().nullable(),
+});
+export type CreatedUser = z.infer<typeof createdUserSchema>;
+
+export const updateUserRequestSchema = z
+  .strictObject({
+    displayName: text(256).optional(),
+    usageLocation: usageLocationSchema.optional(),
+    accountEnabled: z.boolean().optional(),
+  })
+  .refine((body) => Object.keys(body).length > 0, { error: "name at least one field to change" });
+export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
+
+export const resetPasswordRequestSchema = z.strictObject({
+  /** Omit to have a temporary password generated. */
+  password: passwordSchema.optional(),
+});
+export const resetPasswordResponseSchema = z.object({ temporaryPassword: z.string().nullable() });
+
+export const userParamsSchema = z.strictObject({ tenantId: uuidSchema, userId: uuidSchema });
+export const tenantParamsSchema = z.strictObject({ tenantId: uuidSchema });

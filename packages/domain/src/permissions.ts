@@ -1,0 +1,90 @@
+import type { Role } from "./roles.js";
+
+/**
+ * Everything a role may do in a tenant. The first six rows are DESIGN.md §2's table, column by column; the read
+ * rights below them are what each role needs to see the pages its write rights act on.
+ */
+export const ACTIONS = [
+  "licenses.assign", // assign / remove licenses, switch service plans
+  "billing.manage", // buy / change seats, auto-renew, cancel
+  "billing.read", // see subscriptions, orders and invoices
+  "billing.selfServicePurchase", // buy a subscription for oneself
+  "users.manage", // create, edit, delete, restore users; groups and membership
+  "users.resetPassword", // reset another user's password (see canResetPassword for whose)
+  "requests.approve", // approve or deny license requests
+  "requests.create", // ask an admin for a license
+  "directory.read", // list users, groups and licenses in the admin center
+  "audit.read", // read the audit log
+] as const;
+export type Action = (typeof ACTIONS)[number];
+
+type Matrix = Readonly<Record<Role, ReadonlySet<Action>>>;
+
+const GLOBAL_ADMIN: ReadonlySet<Action> = new Set<Action>([
+  "licenses.assign",
+  "billing.manage",
+  "billing.read",
+  "billing.selfServicePurchase",
+  "users.manage",
+  "users.resetPassword",
+  "requests.approve",
+  "requests.create",
+  "directory.read",
+  "audit.read",
+]);
+const BILLING_ADMIN: ReadonlySet<Action> = new Set<Action>([
+  "billing.manage",
+  "billing.read",
+  "requests.create",
+  "directory.read",
+]);
+const HELPDESK_ADMIN: ReadonlySet<Action> = new Set<Action>(["users.resetPassword", "requests.create", "directory.read"]);
+
+/** The permission matrix: the one place that says what each role may do, used by the API and by the web app. */
+export const PERMISSIONS: Matrix = {
+  globalAdmin: GLOBAL_ADMIN,
+  billingAdmin: BILLING_ADMIN,
+  userAdmin: new Set<Action>([
+    "licenses.assign",
+    "users.manage",
+    "users.resetPassword",
+    "requests.approve",
+    "requests.create",
+    "directory.read",
+  ]),
+  licenseAdmin: new Set<Action>(["licenses.assign", "requests.approve", "requests.create", "directory.read"]),
+  helpdeskAdmin: HELPDESK_ADMIN,
+  serviceAdmin: new Set<Action>(["requests.create", "directory.read"]),
+  member: new Set<Action>(["billing.selfServicePurchase", "requests.create"]),
+  // Delegated (partner) roles act like the tenant role they mirror; a sales agent only reads billing.
+  adminAgent: GLOBAL_ADMIN,
+  helpdeskAgent: HELPDESK_ADMIN,
+  salesAgent: new Set<Action>(["billing.read", "directory.read"]),
+};
+
+/** Whether any of the given roles grants the action. */
+export function can(roles: readonly Role[], action: Action): boolean {
+  return roles.some((role) => PERMISSIONS[role].has(action));
+}
+
+/** Every action the roles grant together, for the UI to decide what to show. */
+export function allowedActions(roles: readonly Role[]): Action[] {
+  return ACTIONS.filter((action) => can(roles, action));
+}
+
+/** Roles with every right in the tenant: they alone may act on other admins and on guests' licenses. */
+const FULL_ADMIN_ROLES: ReadonlySet<Role> = new Set<Role>(["globalAdmin", "adminAgent"]);
+
+/**
+ * Whether an actor may reset the password of a target user. User and helpdesk admins reset only non-admins;
+ * a global admin (or admin agent) anyone's.
+ */
+export function canResetPassword(actorRoles: readonly Role[], targetIsAdmin: boolean): boolean {
+  if (!can(actorRoles, "users.resetPassword")) return false;
+  return !targetIsAdmin || actorRoles.some((role) => FULL_ADMIN_ROLES.has(role));
+}
+
+/** Licensing a guest needs a global admin (issue 4's GuestRequiresGlobalAdmin). */
+export function canLicenseGuests(actorRoles: readonly Role[]): boolean {
+  return actorRoles.some((role) => FULL_ADMIN_ROLES.has(role));
+}
