@@ -73,3 +73,15 @@ export const resetPasswordResponseSchema = z.object({ temporaryPassword: z.strin
 
 export const userParamsSchema = z.strictObject({ tenantId: uuidSchema, userId: uuidSchema });
 export const tenantParamsSchema = z.strictObject({ tenantId: uuidSchema });
+
+export const restoredUserSchema = userSchema.extend({
+  /** Licenses the user held when deleted that could not come back because no seat is free. */
+  licensesNotRestored: z.array(
+    z.object({ productId: uuidSchema, skuPartNumber: z.string().nullable(), code: z.literal("CountViolation") }),
+  ),
+});
+export type RestoredUser = z.infer<typeof restoredUserSchema>;
+
+export const memberOfSchema = z.object({
+  items: z.array(z.object({ id: uuidSchema, displayName: z.string(), description: z.string().nullable() })),
+});

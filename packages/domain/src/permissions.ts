@@ -76,12 +76,22 @@ export function allowedActions(roles: readonly Role[]): Action[] {
 const FULL_ADMIN_ROLES: ReadonlySet<Role> = new Set<Role>(["globalAdmin", "adminAgent"]);
 
 /**
- * Whether an actor may reset the password of a target user. User and helpdesk admins reset only non-admins;
- * a global admin (or admin agent) anyone's.
+ * Whether an actor may act on a target user with an action that DESIGN.md §2 limits to non-admins for all but
+ * full admins: user and helpdesk admins reset passwords of (and user admins manage) only users without an admin
+ * role; a global admin (or admin agent) acts on anyone.
  */
-export function canResetPassword(actorRoles: readonly Role[], targetIsAdmin: boolean): boolean {
-  if (!can(actorRoles, "users.resetPassword")) return false;
+function canActOnUser(actorRoles: readonly Role[], action: Action, targetIsAdmin: boolean): boolean {
+  if (!can(actorRoles, action)) return false;
   return !targetIsAdmin || actorRoles.some((role) => FULL_ADMIN_ROLES.has(role));
+}
+
+export function canResetPassword(actorRoles: readonly Role[], targetIsAdmin: boolean): boolean {
+  return canActOnUser(actorRoles, "users.resetPassword", targetIsAdmin);
+}
+
+/** Edit, delete or restore a user. */
+export function canManageUser(actorRoles: readonly Role[], targetIsAdmin: boolean): boolean {
+  return canActOnUser(actorRoles, "users.manage", targetIsAdmin);
 }
 
 /** Licensing a guest needs a global admin (issue 4's GuestRequiresGlobalAdmin). */

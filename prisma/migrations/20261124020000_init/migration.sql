@@ -106,6 +106,7 @@ CREATE TABLE "User" (
     "lockedUntil" TIMESTAMPTZ(3),
     "lastSignInAt" TIMESTAMPTZ(3),
     "deletedAt" TIMESTAMPTZ(3),
+    "licensesAtDeletion" JSONB,
     "createdAt" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
 

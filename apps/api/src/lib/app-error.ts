@@ -1,0 +1,21 @@
+import { ERROR_STATUS, type ErrorCode, type FieldError } from "@allot/contracts";
+
+/**
+ * The one error type services throw for expected failures. `code` is the stable contract; `message` is safe to
+ * show a person; the HTTP status comes from the shared code table.
+ */
+export class AppError extends Error {
+  readonly status: number;
+
+  constructor(
+    readonly code: ErrorCode,
+    message: string,
+    readonly errors?: FieldError[],
+  ) {
+    super(message);
+    this.name = "AppError";
+    this.status = ERROR_STATUS[code];
+  }
+}
+
+export const notFound = (what: string) => new AppError("NotFound", `${what} was not found.`);

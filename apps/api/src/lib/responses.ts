@@ -1,0 +1,9 @@
+import { problemSchema } from "@allot/contracts";
+
+/** The error answers every tenant route may give, for the OpenAPI document. */
+export const problemResponses = {
+  400: problemSchema,
+  401: problemSchema,
+  403: problemSchema,
+  404: problemSchema,
+} as const;

@@ -1,0 +1,49 @@
+import { can } from "@allot/domain";
+import { uuidSchema } from "@allot/contracts";
+import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
+import fp from "fastify-plugin";
+import { sendProblem } from "../lib/problem.js";
+import { safeEqual } from "../lib/tokens.js";
+import { resolveSession } from "../services/auth/sessions.js";
+import { tenantRoles } from "../services/auth/tenant-roles.js";
+
+export const SESSION_COOKIE = "allot_session";
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * Runs before a request body is even parsed, in this order: session (401), CSRF token on mutations (403),
+ * tenant reach (404, never revealing the tenant), then the route's permission-matrix action (403).
+ */
+export const authPlugin = fp(async (app: FastifyInstance) => {
+  app.decorateRequest("actor", null);
+  app.decorateRequest("tenant", null);
+
+  app.addHook("onRequest", async (request: FastifyRequest, reply: FastifyReply) => {
+    const config = request.routeOptions.config;
+    if (config.public || !request.routeOptions.url?.startsWith("/api/")) return;
+
+    const token = request.cookies[SESSION_COOKIE];
+    const actor = token ? await resolveSession(app.db, token, app.config.sessionTtlMs) : null;
+    if (!actor) return sendProblem(request, reply, "Unauthenticated", "Sign in first.");
+    request.actor = actor;
+
+    if (!SAFE_METHODS.has(request.method)) {
+      const sent = request.headers["x-csrf-token"];
+      if (typeof sent !== "string" || !safeEqual(sent, actor.csrfToken)) {
+        return sendProblem(request, reply, "CsrfTokenInvalid", "Missing or wrong X-CSRF-Token header. Reload the page and retry.");
+      }
+    }
+
+    const { tenantId } = request.params as { tenantId?: string };
+    if (tenantId === undefined) return;
+    if (!uuidSchema.safeParse(tenantId).success) {
+      return sendProblem(request, reply, "InvalidId", "The tenant id in the path is not a valid UUID.");
+    }
+    const roles = await tenantRoles(app.db, actor, tenantId);
+    if (!roles) return sendProblem(request, reply, "NotFound", "Tenant was not found.");
+    request.tenant = { db: app.db, actor, tenantId, roles, requestId: request.id };
+    if (config.action && !can(roles, config.action)) {
+      return sendProblem(request, reply, "Forbidden", "Your role in this organisation does not allow this.");
+    }
+  });
+});

@@ -1,0 +1,55 @@
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
+import type { FastifyError, FastifyInstance } from "fastify";
+import fp from "fastify-plugin";
+import { AppError } from "../lib/app-error.js";
+import { sendProblem } from "../lib/problem.js";
+
+/** Fastify's own error codes for bad requests, mapped to our stable codes. */
+const FASTIFY_CODES: Record<string, { code: "MalformedJson" | "PayloadTooLarge" | "UnsupportedMediaType" | "ValidationFailed"; detail: string }> = {
+  FST_ERR_CTP_INVALID_JSON_BODY: { code: "MalformedJson", detail: "The request body is not valid JSON." },
+  FST_ERR_CTP_EMPTY_JSON_BODY: { code: "MalformedJson", detail: "The request body is empty but declared as JSON." },
+  FST_ERR_CTP_BODY_TOO_LARGE: { code: "PayloadTooLarge", detail: "The request body is too large." },
+  FST_ERR_CTP_INVALID_MEDIA_TYPE: { code: "UnsupportedMediaType", detail: "Send the body as application/json." },
+  FST_ERR_CTP_INVALID_CONTENT_LENGTH: { code: "ValidationFailed", detail: "The Content-Length header is wrong." },
+  FST_ERR_VALIDATION: { code: "ValidationFailed", detail: "The request is invalid." },
+};
+
+/**
+ * One place that turns every error into problem+json: validation and parsing failures are 4xx with the field
+ * paths; AppErrors carry their own code; anything else is logged with the request id and answered 500 without
+ * internals.
+ */
+export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(request, reply, error.code, error.message, error.errors ? { errors: error.errors } : {});
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const context = error.validationContext ?? "body";
+      const errors = error.validation.map((issue) => ({
+        path: [context, ...issue.instancePath.split("/").filter(Boolean)].join("."),
+        message: issue.message ?? "is invalid",
+      }));
+      const invalidId = context === "params";
+      return sendProblem(
+        request,
+        reply,
+        invalidId ? "InvalidId" : "ValidationFailed",
+        invalidId ? "An id in the path is not a valid UUID." : `The request ${context} is invalid.`,
+        { errors },
+      );
+    }
+    if (error.statusCode === 429) {
+      return sendProblem(request, reply, "RateLimited", "Too many requests. Wait a minute and try again.", {
+        retryAfterSeconds: Number(reply.getHeader("retry-after")) || 60,
+      });
+    }
+    const known = error.code ? FASTIFY_CODES[error.code] : undefined;
+    if (known) return sendProblem(request, reply, known.code, known.detail);
+    if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
+      return sendProblem(request, reply, "ValidationFailed", "The request could not be understood.");
+    }
+    request.log.error({ err: error }, "unhandled error");
+    return sendProblem(request, reply, "InternalError", "Something went wrong on our side. Quote the request id when you report it.");
+  });
+});

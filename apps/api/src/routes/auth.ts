@@ -1,0 +1,58 @@
+import { loginRequestSchema, meSchema, problemSchema } from "@allot/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { actorOf } from "../lib/tenant.js";
+import { SESSION_COOKIE } from "../plugins/auth.js";
+import { login } from "../services/auth/login.js";
+import { getMe } from "../services/auth/me.js";
+import { deleteSession, resolveSession } from "../services/auth/sessions.js";
+
+const tags = ["Sign-in"];
+
+export const authRoutes: FastifyPluginAsyncZod = async (app) => {
+  const cookieOptions = {
+    path: "/",
+    httpOnly: true,
+    sameSite: "lax",
+    secure: "auto",
+  } as const;
+
+  app.post("/api/auth/login", {
+    config: {
+      public: true,
+      rateLimit: { max: app.config.loginRateLimitPerMinute, timeWindow: 60_000 },
+    },
+    schema: {
+      tags,
+      summary: "Sign in with email and password; sets the session cookie",
+      body: loginRequestSchema,
+      response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 423: problemSchema, 429: problemSchema },
+    },
+    handler: async (request, reply) => {
+      const session = await login(
+        app.db,
+        request.body,
+        { sessionTtlMs: app.config.sessionTtlMs, lockoutThreshold: app.config.lockoutThreshold, lockoutMs: app.config.lockoutMs },
+        { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
+      );
+      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: Math.floor(app.config.sessionTtlMs / 1000) });
+      const actor = await resolveSession(app.db, session.token, app.config.sessionTtlMs);
+      if (!actor) throw new Error("a session just created could not be read back");
+      return getMe(app.db, actor);
+    },
+  });
+
+  app.post("/api/auth/logout", {
+    schema: { tags, summary: "Sign out: ends the session", response: { 204: z.null(), 401: problemSchema, 403: problemSchema } },
+    handler: async (request, reply) => {
+      await deleteSession(app.db, actorOf(request).sessionId);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.get("/api/me", {
+    schema: { tags, summary: "The signed-in user, its reachable tenants and the CSRF token", response: { 200: meSchema, 401: problemSchema } },
+    handler: (request) => getMe(app.db, actorOf(request)),
+  });
+};

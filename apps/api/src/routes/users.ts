@@ -1,0 +1,121 @@
+import {
+  createdUserSchema,
+  createUserRequestSchema,
+  listUsersQuerySchema,
+  memberOfSchema,
+  problemSchema,
+  resetPasswordRequestSchema,
+  resetPasswordResponseSchema,
+  restoredUserSchema,
+  tenantParamsSchema,
+  updateUserRequestSchema,
+  userPageSchema,
+  userParamsSchema,
+  userSchema,
+} from "@allot/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { problemResponses } from "../lib/responses.js";
+import { tenantOf } from "../lib/tenant.js";
+import { createUser } from "../services/users/create-user.js";
+import { deleteUser } from "../services/users/delete-user.js";
+import { getUser } from "../services/users/get-user.js";
+import { listUsers } from "../services/users/list-users.js";
+import { memberOf } from "../services/users/member-of.js";
+import { resetPassword } from "../services/users/reset-password.js";
+import { restoreUser } from "../services/users/restore-user.js";
+import { updateUser } from "../services/users/update-user.js";
+
+const tags = ["Users"];
+
+export const userRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/api/tenants/:tenantId/users", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "List users: search by name or email, filter, keyset paging",
+      params: tenantParamsSchema,
+      querystring: listUsersQuerySchema,
+      response: { 200: userPageSchema, ...problemResponses },
+    },
+    handler: (request) => listUsers(tenantOf(request), request.query),
+  });
+
+  app.post("/api/tenants/:tenantId/users", {
+    config: { action: "users.manage" },
+    schema: {
+      tags,
+      summary: "Create a user",
+      params: tenantParamsSchema,
+      body: createUserRequestSchema,
+      response: { 201: createdUserSchema, ...problemResponses, 409: problemSchema },
+    },
+    handler: async (request, reply) => reply.code(201).send(await createUser(tenantOf(request), request.body)),
+  });
+
+  app.get("/api/tenants/:tenantId/users/:userId", {
+    config: { action: "directory.read" },
+    schema: { tags, summary: "Read a user", params: userParamsSchema, response: { 200: userSchema, ...problemResponses } },
+    handler: (request) => getUser(tenantOf(request), request.params.userId),
+  });
+
+  app.patch("/api/tenants/:tenantId/users/:userId", {
+    config: { action: "users.manage" },
+    schema: {
+      tags,
+      summary: "Edit a user's name, usage location or sign-in",
+      params: userParamsSchema,
+      body: updateUserRequestSchema,
+      response: { 200: userSchema, ...problemResponses, 409: problemSchema },
+    },
+    handler: (request) => updateUser(tenantOf(request), request.params.userId, request.body),
+  });
+
+  app.delete("/api/tenants/:tenantId/users/:userId", {
+    config: { action: "users.manage" },
+    schema: {
+      tags,
+      summary: "Delete a user (restorable for 30 days); frees its licenses",
+      params: userParamsSchema,
+      response: { 204: z.null(), ...problemResponses, 409: problemSchema },
+    },
+    handler: async (request, reply) => {
+      await deleteUser(tenantOf(request), request.params.userId);
+      return reply.code(204).send(null);
+    },
+  });
+
+  app.post("/api/tenants/:tenantId/users/:userId/restore", {
+    config: { action: "users.manage" },
+    schema: {
+      tags,
+      summary: "Restore a deleted user; licenses come back where seats are free",
+      params: userParamsSchema,
+      response: { 200: restoredUserSchema, ...problemResponses, 409: problemSchema, 410: problemSchema },
+    },
+    handler: (request) => restoreUser(tenantOf(request), request.params.userId),
+  });
+
+  app.post("/api/tenants/:tenantId/users/:userId/resetPassword", {
+    config: { action: "users.resetPassword" },
+    schema: {
+      tags,
+      summary: "Reset a user's password",
+      params: userParamsSchema,
+      body: resetPasswordRequestSchema.optional(),
+      response: { 200: resetPasswordResponseSchema, ...problemResponses, 409: problemSchema },
+    },
+    handler: (request) => resetPassword(tenantOf(request), request.params.userId, request.body?.password),
+  });
+
+  app.get("/api/tenants/:tenantId/users/:userId/memberOf", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "Groups the user is a member of",
+      params: userParamsSchema,
+      response: { 200: memberOfSchema, ...problemResponses },
+    },
+    handler: (request) => memberOf(tenantOf(request), request.params.userId),
+  });
+};

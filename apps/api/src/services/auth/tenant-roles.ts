@@ -1,0 +1,22 @@
+import type { Db } from "@allot/db";
+import type { Role } from "@allot/domain";
+import type { Actor } from "../../types.js";
+
+/**
+ * The actor's roles in a tenant, or null when the tenant is out of reach (unknown, or no role and no partner
+ * relationship grants one): callers answer 404 then, so a tenant's existence never leaks.
+ */
+export async function tenantRoles(db: Db, actor: Actor, tenantId: string): Promise<Role[] | null> {
+  if (actor.tenantId === tenantId) {
+    const own = await db.roleAssignment.findMany({ where: { userId: actor.userId }, select: { role: true } });
+    return own.length > 0 ? own.map((r) => r.role) : ["member"];
+  }
+  const delegated = await db.delegatedAccess.findMany({
+    where: {
+      partnerUserId: actor.userId,
+      relationship: { customerTenantId: tenantId, partnerTenantId: actor.tenantId, status: "active" },
+    },
+    select: { role: true },
+  });
+  return delegated.length > 0 ? delegated.map((d) => d.role) : null;
+}

@@ -1,0 +1,50 @@
+import type { UserPage } from "@allot/contracts";
+import { AppError } from "../../lib/app-error.js";
+import { audit } from "../../lib/audit.js";
+import type { TenantContext } from "../../types.js";
+import { pageOfUsers } from "../users/list-users.js";
+import { loadGroup } from "./groups.js";
+
+export async function listMembers(ctx: TenantContext, groupId: string, query: { cursor?: string; limit: number }): Promise<UserPage> {
+  await loadGroup(ctx.db, ctx, groupId);
+  return pageOfUsers(ctx, { tenantId: ctx.tenantId, deletedAt: null, groupMemberships: { some: { groupId } } }, query);
+}
+
+/** Adds users of the same tenant; all or nothing, so a typo in one id leaves the group unchanged. */
+export async function addMembers(ctx: TenantContext, groupId: string, userIds: string[]): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    await loadGroup(tx, ctx, groupId);
+    const found = await tx.user.findMany({
+      where: { id: { in: userIds }, tenantId: ctx.tenantId, deletedAt: null },
+      select: { id: true },
+    });
+    const known = new Set(found.map((u) => u.id));
+    const unknown = userIds.filter((id) => !known.has(id));
+    if (unknown.length > 0) {
+      throw new AppError(
+        "NotFound",
+        `${unknown.length} of the users were not found.`,
+        unknown.map((id) => ({ path: `body.userIds[${userIds.indexOf(id)}]`, message: "user not found" })),
+      );
+    }
+    const existing = await tx.groupMember.findMany({ where: { groupId, userId: { in: userIds } }, select: { userId: true } });
+    if (existing.length > 0) {
+      throw new AppError(
+        "AlreadyMember",
+        `${existing.length} of the users are already members.`,
+        existing.map((m) => ({ path: `body.userIds[${userIds.indexOf(m.userId)}]`, message: "already a member" })),
+      );
+    }
+    await tx.groupMember.createMany({ data: userIds.map((userId) => ({ groupId, userId })) });
+    await audit(tx, ctx, { action: "group.membersAdded", targetType: "group", targetId: groupId, after: { userIds } });
+  });
+}
+
+export async function removeMember(ctx: TenantContext, groupId: string, userId: string): Promise<void> {
+  await ctx.db.$transaction(async (tx) => {
+    await loadGroup(tx, ctx, groupId);
+    const removed = await tx.groupMember.deleteMany({ where: { groupId, userId, user: { tenantId: ctx.tenantId } } });
+    if (removed.count === 0) throw new AppError("NotFound", "That user is not a member of this group.");
+    await audit(tx, ctx, { action: "group.memberRemoved", targetType: "group", targetId: groupId, before: { userId } });
+  });
+}

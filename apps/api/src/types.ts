@@ -1,0 +1,41 @@
+import type { Db } from "@allot/db";
+import type { Action, Role } from "@allot/domain";
+import type { Config } from "./config.js";
+
+/** The signed-in user behind a request. */
+export interface Actor {
+  userId: string;
+  tenantId: string;
+  displayName: string;
+  email: string;
+  preferredLanguage: string | null;
+  sessionId: string;
+  csrfToken: string;
+}
+
+/** What a service needs to act in a tenant on someone's behalf. */
+export interface TenantContext {
+  db: Db;
+  actor: Actor;
+  tenantId: string;
+  /** Roles of the actor in this tenant: its own, or delegated through a partner relationship. */
+  roles: Role[];
+  requestId: string;
+}
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    tenant: TenantContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, health, docs). */
+    public?: boolean;
+    /** The permission-matrix action a tenant route needs; checked before the handler runs. */
+    action?: Action;
+  }
+}

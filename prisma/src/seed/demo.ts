@@ -1,0 +1,292 @@
+import { randomUUID } from "node:crypto";
+import type { Db, Tx } from "../index.js";
+import { hashPassword } from "../passwords.js";
+import { CATALOG, SERVICE_PLANS } from "./catalog.js";
+import { DEMO_PASSWORD } from "./demo-accounts.js";
+import { people } from "./people.js";
+
+type TenantRoleName = "globalAdmin" | "billingAdmin" | "userAdmin" | "licenseAdmin" | "helpdeskAdmin" | "serviceAdmin";
+
+const DAY = 86_400_000;
+
+const DEMO_STAFF: ReadonlyArray<{ local: string; displayName: string; role: TenantRoleName | null }> = [
+  { local: "admin", displayName: "Megan Bowen (Global admin)", role: "globalAdmin" },
+  { local: "billing", displayName: "Alex Wilber (Billing admin)", role: "billingAdmin" },
+  { local: "users", displayName: "Lidia Holloway (User admin)", role: "userAdmin" },
+  { local: "licenses", displayName: "Nestor Wilke (License admin)", role: "licenseAdmin" },
+  { local: "helpdesk", displayName: "Patti Fernandez (Helpdesk admin)", role: "helpdeskAdmin" },
+  { local: "service", displayName: "Grady Archie (Service admin)", role: "serviceAdmin" },
+  { local: "maker", displayName: "Isaiah Langer (Maker)", role: null },
+];
+
+interface SubscriptionPlan {
+  sku: string;
+  seats: number;
+  assigned: number;
+  source?: "admin" | "trial";
+}
+
+interface CustomerPlan {
+  name: string;
+  domain: string;
+  guestDomain: string;
+  locations: readonly string[];
+  nameOffset: number;
+  subscriptions: readonly SubscriptionPlan[];
+}
+
+// Contoso has free seats of most products (Power BI Pro: 45 of 100 free), exhausted Business Standard and Visio.
+const CONTOSO: CustomerPlan = {
+  name: "Contoso",
+  domain: "contoso.test",
+  guestDomain: "litware.test",
+  locations: ["US", "US", "US", "NL", "GB", "DE"],
+  nameOffset: 0,
+  subscriptions: [
+    { sku: "SPE_E3", seats: 150, assigned: 120 },
+    { sku: "O365_BUSINESS_PREMIUM", seats: 25, assigned: 25 },
+    { sku: "EXCHANGESTANDARD", seats: 30, assigned: 10 },
+    { sku: "EXCHANGEENTERPRISE", seats: 10, assigned: 5 },
+    { sku: "EXCHANGEARCHIVE_ADDON", seats: 20, assigned: 8 },
+    { sku: "POWER_BI_PRO", seats: 100, assigned: 55 },
+    { sku: "VISIOCLIENT", seats: 5, assigned: 5 },
+    { sku: "POWERAUTOMATE_ATTENDED_RPA", seats: 25, assigned: 3, source: "trial" },
+    { sku: "POWERAUTOMATE_PROCESS", seats: 3, assigned: 0 },
+    { sku: "FLOW_BUSINESS_PROCESS", seats: 5, assigned: 0 },
+    { sku: "POWERAUTOMATE_UNATTENDED_RPA", seats: 2, assigned: 0 },
+    { sku: "POWERAUTOMATE_HOSTED_PROCESS", seats: 1, assigned: 0 },
+  ],
+};
+
+// Fabrikam is tighter: Microsoft 365 E3 is fully used.
+const FABRIKAM: CustomerPlan = {
+  name: "Fabrikam",
+  domain: "fabrikam.test",
+  guestDomain: "adatum.test",
+  locations: ["NL", "NL", "BE", "DE"],
+  nameOffset: 700,
+  subscriptions: [
+    { sku: "SPE_E3", seats: 80, assigned: 80 },
+    { sku: "O365_BUSINESS_PREMIUM", seats: 50, assigned: 40 },
+    { sku: "EXCHANGESTANDARD", seats: 40, assigned: 30 },
+    { sku: "POWER_BI_PRO", seats: 20, assigned: 12 },
+    { sku: "VISIOCLIENT", seats: 3, assigned: 1 },
+    { sku: "POWERAUTOMATE_PROCESS", seats: 1, assigned: 0 },
+  ],
+};
+
+const GENERATED_MEMBERS = 180;
+const GUESTS = 13;
+const WITHOUT_USAGE_LOCATION = 5;
+
+/** Creates the demo tenants unless they exist. Returns false when the database was already seeded. */
+export async function seedDemo(db: Db): Promise<boolean> {
+  if (await db.tenant.findUnique({ where: { domain: "contoso.test" } })) return false;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  await db.$transaction(
+    async (tx) => {
+      const products = await seedCatalog(tx);
+      const contoso = await seedCustomer(tx, CONTOSO, products, passwordHash);
+      const fabrikam = await seedCustomer(tx, FABRIKAM, products, passwordHash);
+      await seedPartner(tx, contoso, fabrikam, passwordHash);
+    },
+    { timeout: 120_000 },
+  );
+  return true;
+}
+
+async function seedCatalog(tx: Tx): Promise<Map<string, string>> {
+  const planIds = new Map<string, string>();
+  for (const [servicePlanName, displayName] of Object.entries(SERVICE_PLANS)) {
+    const plan = await tx.servicePlan.upsert({
+      where: { servicePlanName },
+      create: { servicePlanName, displayName },
+      update: {},
+    });
+    planIds.set(servicePlanName, plan.id);
+  }
+  const productIds = new Map<string, string>();
+  for (const product of CATALOG) {
+    const row = await tx.product.upsert({
+      where: { skuPartNumber: product.skuPartNumber },
+      update: {},
+      create: {
+        skuId: product.skuId,
+        skuPartNumber: product.skuPartNumber,
+        displayName: product.displayName,
+        kind: product.kind,
+        capacityType: product.capacityType ?? null,
+        pricePerSeatMonthCents: product.pricePerSeatMonthCents,
+        trialDays: product.trialDays,
+        servicePlans: {
+          create: product.servicePlans.map((name) => ({ servicePlanId: planIds.get(name) as string })),
+        },
+        unavailableLocations: { create: (product.unavailableIn ?? []).map((countryCode) => ({ countryCode })) },
+      },
+    });
+    productIds.set(product.skuPartNumber, row.id);
+  }
+  const id = (sku: string) => productIds.get(sku) as string;
+  await tx.productExclusion.createMany({
+    data: CATALOG.flatMap((p) => (p.excludes ?? []).map((other) => ({ productId: id(p.skuPartNumber), excludedProductId: id(other) }))),
+    skipDuplicates: true,
+  });
+  await tx.productPrerequisite.createMany({
+    data: CATALOG.flatMap((p) =>
+      (p.requiresAnyOf ?? []).map((other) => ({ productId: id(p.skuPartNumber), prerequisiteProductId: id(other) })),
+    ),
+    skipDuplicates: true,
+  });
+  return productIds;
+}
+
+interface SeededCustomer {
+  tenantId: string;
+  /** Members with a usage location, in creation order: the ones licenses go to. */
+  licensable: string[];
+}
+
+async function seedCustomer(
+  tx: Tx,
+  plan: CustomerPlan,
+  products: Map<string, string>,
+  passwordHash: string,
+): Promise<SeededCustomer> {
+  const tenant = await tx.tenant.create({ data: { name: plan.name, domain: plan.domain, kind: "customer" } });
+  const now = Date.now();
+  const users: Array<{
+    id: string;
+    tenantId: string;
+    displayName: string;
+    email: string;
+    userType: "member" | "guest";
+    usageLocation: string | null;
+    passwordHash: string | null;
+    createdAt: Date;
+  }> = [];
+  const roles: Array<{ tenantId: string; userId: string; role: TenantRoleName }> = [];
+
+  for (const staff of DEMO_STAFF) {
+    const id = randomUUID();
+    users.push({
+      id,
+      tenantId: tenant.id,
+      displayName: staff.displayName,
+      email: `${staff.local}@${plan.domain}`,
+      userType: "member",
+      usageLocation: plan.locations[0] as string,
+      passwordHash,
+      createdAt: new Date(now - 400 * DAY),
+    });
+    if (staff.role) roles.push({ tenantId: tenant.id, userId: id, role: staff.role });
+  }
+  const generated = people(GENERATED_MEMBERS + GUESTS, plan.nameOffset);
+  generated.forEach((person, index) => {
+    const guest = index >= GENERATED_MEMBERS;
+    const withoutLocation = !guest && index >= GENERATED_MEMBERS - WITHOUT_USAGE_LOCATION;
+    users.push({
+      id: randomUUID(),
+      tenantId: tenant.id,
+      displayName: guest ? `${person.displayName} (Guest)` : person.displayName,
+      email: `${person.localPart}@${guest ? plan.guestDomain : plan.domain}`,
+      userType: guest ? "guest" : "member",
+      usageLocation: withoutLocation || guest ? null : (plan.locations[index % plan.locations.length] as string),
+      passwordHash: null,
+      createdAt: new Date(now - (index + 1) * DAY),
+    });
+  });
+  await tx.user.createMany({ data: users });
+  await tx.roleAssignment.createMany({ data: roles });
+
+  const licensable = users.filter((u) => u.userType === "member" && u.usageLocation !== null).map((u) => u.id);
+  await seedLicenses(tx, tenant.id, plan, products, licensable);
+  await seedGroups(tx, tenant.id, plan.name, licensable);
+  await tx.environment.createMany({
+    data: [
+      { tenantId: tenant.id, name: `${plan.name} (default)`, type: "production" },
+      { tenantId: tenant.id, name: `${plan.name} Sandbox`, type: "sandbox" },
+    ],
+  });
+  return { tenantId: tenant.id, licensable };
+}
+
+async function seedLicenses(
+  tx: Tx,
+  tenantId: string,
+  plan: CustomerPlan,
+  products: Map<string, string>,
+  licensable: string[],
+): Promise<void> {
+  const now = Date.now();
+  const assignments: Array<{ tenantId: string; userId: string; productId: string; disabledServicePlanIds: string[] }> = [];
+  // Which users get a product: E3 and Business Standard go to disjoint users, Exchange plans to users without
+  // either suite, archiving to E3 holders, everything else from the top of the list.
+  const suiteE3 = plan.subscriptions.find((s) => s.sku === "SPE_E3")?.assigned ?? 0;
+  const suiteBusiness = plan.subscriptions.find((s) => s.sku === "O365_BUSINESS_PREMIUM")?.assigned ?? 0;
+  const exchangeOne = plan.subscriptions.find((s) => s.sku === "EXCHANGESTANDARD")?.assigned ?? 0;
+  const holders: Record<string, string[]> = {
+    SPE_E3: licensable.slice(0, suiteE3),
+    O365_BUSINESS_PREMIUM: licensable.slice(suiteE3, suiteE3 + suiteBusiness),
+    EXCHANGESTANDARD: licensable.slice(suiteE3 + suiteBusiness, suiteE3 + suiteBusiness + exchangeOne),
+    EXCHANGEENTERPRISE: licensable.slice(suiteE3 + suiteBusiness + exchangeOne),
+  };
+  for (const subscription of plan.subscriptions) {
+    const productId = products.get(subscription.sku) as string;
+    const trial = subscription.source === "trial";
+    await tx.subscription.create({
+      data: {
+        tenantId,
+        productId,
+        seats: subscription.seats,
+        source: subscription.source ?? "admin",
+        autoRenew: !trial,
+        billingTerm: trial ? "monthly" : "annual",
+        termStartsAt: new Date(now - (trial ? 10 : 100) * DAY),
+        termEndsAt: new Date(now + (trial ? 80 : 265) * DAY),
+      },
+    });
+    const users = (holders[subscription.sku] ?? licensable).slice(0, subscription.assigned);
+    for (const userId of users) assignments.push({ tenantId, userId, productId, disabledServicePlanIds: [] });
+    await tx.tenantProduct.create({ data: { tenantId, productId, consumedUnits: users.length } });
+  }
+  await tx.licenseAssignment.createMany({ data: assignments });
+}
+
+async function seedGroups(tx: Tx, tenantId: string, tenantName: string, members: string[]): Promise<void> {
+  const groups = [
+    { name: `All ${tenantName} staff`, description: "Every member of the organisation", members },
+    { name: "Sales", description: "Sales and account management", members: members.slice(10, 40) },
+    { name: "Finance", description: "Finance and controlling", members: members.slice(40, 55) },
+    { name: "Power BI users", description: "People who build reports", members: members.slice(0, 20) },
+    { name: "Helpdesk", description: null, members: members.slice(55, 60) },
+  ];
+  for (const group of groups) {
+    const row = await tx.group.create({ data: { tenantId, displayName: group.name, description: group.description } });
+    await tx.groupMember.createMany({ data: group.members.map((userId) => ({ groupId: row.id, userId })) });
+  }
+}
+
+async function seedPartner(tx: Tx, contoso: SeededCustomer, fabrikam: SeededCustomer, passwordHash: string) {
+  const partner = await tx.tenant.create({ data: { name: "Northwind Partners", domain: "partner.test", kind: "partner" } });
+  const [agent, helpdesk] = await Promise.all(
+    [
+      { email: "agent@partner.test", displayName: "Ruben Dekker (Admin agent)" },
+      { email: "helpdesk@partner.test", displayName: "Sanne Visser (Helpdesk agent)" },
+    ].map((u) =>
+      tx.user.create({ data: { ...u, tenantId: partner.id, usageLocation: "NL", passwordHash, userType: "member" } }),
+    ),
+  );
+  const withContoso = await tx.partnerRelationship.create({
+    data: { partnerTenantId: partner.id, customerTenantId: contoso.tenantId },
+  });
+  const withFabrikam = await tx.partnerRelationship.create({
+    data: { partnerTenantId: partner.id, customerTenantId: fabrikam.tenantId },
+  });
+  await tx.delegatedAccess.createMany({
+    data: [
+      { relationshipId: withContoso.id, partnerUserId: agent!.id, role: "adminAgent" },
+      { relationshipId: withContoso.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
+      { relationshipId: withFabrikam.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
+    ],
+  });
+}
