@@ -47,7 +47,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
       const header = request.headers["x-request-id"];
       return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
     },
-    trustProxy: config.env === "production",
+    trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 

@@ -16,6 +16,8 @@ const envSchema = z.object({
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
   LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
+  /** Set behind a reverse proxy so rate limits and audit see the client's address, not the proxy's. */
+  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
 });
 
 export interface Config {
@@ -32,6 +34,7 @@ export interface Config {
   loginRateLimitPerMinute: number;
   lockoutThreshold: number;
   lockoutMs: number;
+  trustProxy: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -54,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
+    trustProxy: e.TRUST_PROXY === "true",
   };
 }

@@ -1,12 +1,19 @@
 // Starts the portal: API + built web app on one port. With no DATABASE_URL it runs an embedded PostgreSQL
 // (PGlite) in DATA_DIR, migrated and seeded on first start, so a fresh machine needs nothing but Node.
 import { createDb, DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDeploy, seedDemo } from "@allot/db";
+import { fileURLToPath } from "node:url";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
 import { startEmbeddedPostgres } from "./db/embedded-postgres.js";
 
-const config = loadConfig();
+const loaded = loadConfig();
+// Defaults relative to the repository, so the start command works from any folder.
+const config = {
+  ...loaded,
+  webDist: loaded.webDist ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
+  dataDir: process.env.DATA_DIR ? loaded.dataDir : fileURLToPath(new URL("../../../.data", import.meta.url)),
+};
 const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
 const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
 

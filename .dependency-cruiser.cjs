@@ -1,0 +1,48 @@
+/** Keeps the dependency direction of DESIGN.md §1: web -> contracts, domain; api -> contracts, domain, db;
+ * contracts -> domain, zod; domain -> nothing. */
+module.exports = {
+  forbidden: [
+    {
+      name: "domain-is-pure",
+      comment: "packages/domain has no I/O and no dependencies",
+      severity: "error",
+      from: { path: "^packages/domain/src", pathNot: "\\.test\\.ts$" },
+      to: { pathNot: "^packages/domain/src", dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "contracts-only-zod-and-domain",
+      severity: "error",
+      from: { path: "^packages/contracts/src" },
+      to: { pathNot: ["^packages/contracts/src", "^packages/domain/src", "node_modules/zod"] },
+    },
+    {
+      name: "web-not-server",
+      comment: "the browser app never imports the API, the database or Node built-ins",
+      severity: "error",
+      from: { path: "^apps/web/src" },
+      to: { path: ["^apps/api", "^prisma/", "^node:"] },
+    },
+    {
+      name: "api-not-web",
+      severity: "error",
+      from: { path: "^apps/api/src" },
+      to: { path: "^apps/web" },
+    },
+    {
+      name: "features-do-not-import-features",
+      comment: "a web feature uses shared code in src/components or src/lib, never another feature",
+      severity: "error",
+      from: { path: "^apps/web/src/features/([^/]+)/" },
+      to: { path: "^apps/web/src/features/([^/]+)/", pathNot: "^apps/web/src/features/$1/" },
+    },
+  ],
+  options: {
+    doNotFollow: { path: "node_modules" },
+    tsPreCompilationDeps: true,
+    combinedDependencies: true,
+    tsConfig: { fileName: "tsconfig.base.json" },
+    exclude: { path: ["generated", "dist"] },
+    preserveSymlinks: false,
+    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "default"], mainFields: ["module", "main"] },
+  },
+};

@@ -1,0 +1,79 @@
+import { randomUUID } from "node:crypto";
+import { type Db, hashPassword } from "@allot/db";
+import type { TenantRole } from "@allot/domain";
+import type { LightMyRequestResponse } from "fastify";
+
+/** Matches what `z.uuid()` accepts (RFC 9562 variants), so an id check here is as strict as the API's. */
+export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
+
+export const DAY_MS = 86_400_000;
+
+/** A unique, lower-case email in a tenant's domain. */
+export function uniqueEmail(domain: string, prefix = "t"): string {
+  return `${prefix}-${randomUUID().slice(0, 8)}@${domain}`;
+}
+
+export interface MadeUser {
+  id: string;
+  email: string;
+  displayName: string;
+}
+
+/**
+ * Inserts a user straight into the database (fast, no API involved), so a test acts on a target nobody else
+ * touches. `role` makes it an admin; `password` lets it sign in.
+ */
+export async function makeUser(
+  db: Db,
+  tenantId: string,
+  options: {
+    domain?: string;
+    displayName?: string;
+    role?: Exclude<TenantRole, "member">;
+    password?: string;
+    deletedAt?: Date | null;
+    usageLocation?: string | null;
+    userType?: "member" | "guest";
+    accountEnabled?: boolean;
+  } = {},
+): Promise<MadeUser> {
+  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { domain: true } });
+  const email = uniqueEmail(options.domain ?? tenant.domain, "fixture");
+  const displayName = options.displayName ?? `Fixture ${email.slice(8, 16)}`;
+  const user = await db.user.create({
+    data: {
+      tenantId,
+      email,
+      displayName,
+      usageLocation: options.usageLocation === undefined ? "NL" : options.usageLocation,
+      userType: options.userType ?? "member",
+      accountEnabled: options.accountEnabled ?? true,
+      deletedAt: options.deletedAt ?? null,
+      passwordHash: options.password ? await hashPassword(options.password) : null,
+      ...(options.role ? { roleAssignments: { create: { tenantId, role: options.role } } } : {}),
+    },
+    select: { id: true },
+  });
+  return { id: user.id, email, displayName };
+}
+
+export async function makeGroup(db: Db, tenantId: string, memberIds: string[] = []): Promise<{ id: string; displayName: string }> {
+  const displayName = `Fixture group ${randomUUID().slice(0, 8)}`;
+  const group = await db.group.create({
+    data: { tenantId, displayName, members: { create: memberIds.map((userId) => ({ userId })) } },
+    select: { id: true },
+  });
+  return { id: group.id, displayName };
+}
+
+/** The audit events a request wrote, found by the request id the API echoes in `x-request-id`. */
+export function auditOf(db: Db, response: LightMyRequestResponse) {
+  const requestId = response.headers["x-request-id"];
+  if (typeof requestId !== "string" || requestId.length === 0) throw new Error("response has no x-request-id");
+  return db.auditEvent.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
+}
+
+/** A valid, API-issued-looking cursor over arbitrary key parts. */
+export function cursorOf(parts: unknown[]): string {
+  return Buffer.from(JSON.stringify(parts)).toString("base64url");
+}

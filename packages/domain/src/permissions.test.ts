@@ -1,0 +1,88 @@
+import fc from "fast-check";
+import { describe, expect, it } from "vitest";
+import { ACTIONS, type Action, allowedActions, can, canLicenseGuests, canManageUser, canResetPassword } from "./permissions.js";
+import { ALL_ROLES, type Role } from "./roles.js";
+
+// DESIGN.md §2, written out by hand so the matrix in code is checked against the document, not against itself.
+// Columns: assign/remove licenses, manage billing, read billing, self-service purchase, create/delete/restore users,
+// reset passwords, approve requests, request a license, read the directory, read the audit log.
+const Y = true;
+const N = false;
+const EXPECTED: Record<Role, Record<Action, boolean>> = {
+  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit
+  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N),
+  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N),
+  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N),
+  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N),
+  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N),
+  member: row(N, N, N, Y, N, N, N, Y, N, N),
+  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  helpdeskAgent: row(N, N, N, N, N, Y, N, Y, Y, N),
+  salesAgent: row(N, N, Y, N, N, N, N, N, Y, N),
+};
+
+function row(...allowed: boolean[]): Record<Action, boolean> {
+  expect(allowed).toHaveLength(ACTIONS.length);
+  return Object.fromEntries(ACTIONS.map((action, index) => [action, allowed[index]])) as Record<Action, boolean>;
+}
+
+describe("permission matrix (DESIGN.md §2)", () => {
+  for (const role of ALL_ROLES) {
+    for (const action of ACTIONS) {
+      const expected = EXPECTED[role][action];
+      it(`${role} ${expected ? "may" : "may not"} ${action}`, () => {
+        expect(can([role], action)).toBe(expected);
+      });
+    }
+  }
+
+  it("lists exactly the allowed actions of a role", () => {
+    expect(allowedActions(["licenseAdmin"])).toEqual(["licenses.assign", "requests.approve", "requests.create", "directory.read"]);
+    expect(allowedActions([])).toEqual([]);
+  });
+
+  it("grants the union of several roles' rights, and nothing more", () => {
+    fc.assert(
+      fc.property(fc.subarray([...ALL_ROLES]), fc.constantFrom(...ACTIONS), (roles, action) => {
+        expect(can(roles, action)).toBe(roles.some((role) => EXPECTED[role][action]));
+      }),
+    );
+  });
+});
+
+describe("acting on another user", () => {
+  it("user and helpdesk admins reset passwords of non-admins only", () => {
+    for (const role of ["userAdmin", "helpdeskAdmin", "helpdeskAgent"] as const) {
+      expect(canResetPassword([role], false)).toBe(true);
+      expect(canResetPassword([role], true)).toBe(false);
+    }
+  });
+
+  it("global admins and admin agents reset anyone's password", () => {
+    for (const role of ["globalAdmin", "adminAgent"] as const) {
+      expect(canResetPassword([role], true)).toBe(true);
+      expect(canResetPassword([role], false)).toBe(true);
+    }
+  });
+
+  it("roles without the reset right reset nobody's password", () => {
+    for (const role of ["billingAdmin", "licenseAdmin", "serviceAdmin", "member", "salesAgent"] as const) {
+      expect(canResetPassword([role], false)).toBe(false);
+      expect(canResetPassword([role], true)).toBe(false);
+    }
+  });
+
+  it("user admins manage non-admins only; helpdesk admins manage nobody", () => {
+    expect(canManageUser(["userAdmin"], false)).toBe(true);
+    expect(canManageUser(["userAdmin"], true)).toBe(false);
+    expect(canManageUser(["globalAdmin"], true)).toBe(true);
+    expect(canManageUser(["helpdeskAdmin"], false)).toBe(false);
+  });
+
+  it("only full admins license guests", () => {
+    expect(canLicenseGuests(["globalAdmin"])).toBe(true);
+    expect(canLicenseGuests(["adminAgent"])).toBe(true);
+    expect(canLicenseGuests(["licenseAdmin", "userAdmin"])).toBe(false);
+  });
+});
