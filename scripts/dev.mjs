@@ -2,14 +2,18 @@
 import { spawn } from "node:child_process";
 
 const children = [
-  spawn("pnpm", ["--filter", "@allot/api", "run", "dev"], { stdio: "inherit", env: { ...process.env, NODE_ENV: "development" } }),
+  spawn("pnpm", ["--filter", "@allot/api", "run", "dev"], {
+    stdio: "inherit",
+    env: { ...process.env, NODE_ENV: "development" },
+  }),
   spawn("pnpm", ["--filter", "@allot/web", "run", "dev"], { stdio: "inherit" }),
 ];
 const stop = () => {
   for (const child of children) child.kill("SIGTERM");
 };
 for (const signal of ["SIGINT", "SIGTERM"]) process.on(signal, stop);
-for (const child of children) child.on("exit", (code) => {
-  stop();
-  process.exitCode = code ?? 0;
-});
+for (const child of children)
+  child.on("exit", (code) => {
+    stop();
+    process.exitCode = code ?? 0;
+  });

@@ -20,9 +20,25 @@ const steps = [
   ["prisma generate", "pnpm", ["--filter", "@allot/db", "run", "generate"]],
   ["typecheck", "pnpm", ["run", "typecheck"]],
   ["schema drift", "pnpm", ["--filter", "@allot/db", "run", "drift"]],
-  ["unit + API tests", "pnpm", ["exec", "vitest", "run", "--reporter=default", "--reporter=json", `--outputFile.json=${join(reports, "vitest.json")}`]],
+  [
+    "unit + API tests",
+    "pnpm",
+    [
+      "exec",
+      "vitest",
+      "run",
+      "--reporter=default",
+      "--reporter=json",
+      `--outputFile.json=${join(reports, "vitest.json")}`,
+    ],
+  ],
   ["web build", "pnpm", ["--filter", "@allot/web", "run", "build"]],
-  ["end-to-end", "pnpm", ["--filter", "@allot/e2e", "exec", "playwright", "test", "--reporter=list,json"], { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "playwright.json") }],
+  [
+    "end-to-end",
+    "pnpm",
+    ["--filter", "@allot/e2e", "exec", "playwright", "test", "--reporter=list,json"],
+    { PLAYWRIGHT_JSON_OUTPUT_NAME: join(reports, "playwright.json") },
+  ],
 ];
 
 for (const [name, command, args, extraEnv] of steps) {
@@ -38,12 +54,17 @@ for (const [name, command, args, extraEnv] of steps) {
 summary();
 
 function ensureChromium() {
-  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"]) if (existsSync(candidate)) return candidate;
+  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"])
+    if (existsSync(candidate)) return candidate;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt) {
     console.log("Installing Debian's chromium for the end-to-end tests (apt-get)…");
-    const install = spawnSync("sh", ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"], { stdio: "inherit" });
+    const install = spawnSync(
+      "sh",
+      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"],
+      { stdio: "inherit" },
+    );
     if (install.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   console.error("No Chromium found: install the `chromium` package or set CHROMIUM_PATH to a Chromium binary.");

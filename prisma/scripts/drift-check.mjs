@@ -19,7 +19,11 @@ function psql(database, args, input) {
   return execFileSync("psql", ["-v", "ON_ERROR_STOP=1", "-q", urlFor(database), ...args], { input, encoding: "utf8" });
 }
 function prisma(args, databaseUrl) {
-  const result = spawnSync("prisma", args, { cwd: root, env: { ...process.env, DATABASE_URL: databaseUrl }, encoding: "utf8" });
+  const result = spawnSync("prisma", args, {
+    cwd: root,
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: "utf8",
+  });
   if (result.status !== 0) throw new Error(`prisma ${args.join(" ")} failed:\n${result.stdout}\n${result.stderr}`);
   return result.stdout;
 }
@@ -37,7 +41,10 @@ let failed = false;
 try {
   psql("postgres", ["-c", `CREATE DATABASE ${fromMigrations}`, "-c", `CREATE DATABASE ${fromSchema}`]);
   prisma(["migrate", "deploy"], urlFor(fromMigrations));
-  const script = prisma(["migrate", "diff", "--from-empty", "--to-schema-datamodel", "schema.prisma", "--script"], urlFor(fromSchema));
+  const script = prisma(
+    ["migrate", "diff", "--from-empty", "--to-schema-datamodel", "schema.prisma", "--script"],
+    urlFor(fromSchema),
+  );
   psql(fromSchema, [], script);
   const [a, b] = [dump(fromMigrations), dump(fromSchema)];
   if (a !== b) {

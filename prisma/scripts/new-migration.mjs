@@ -15,14 +15,21 @@ if (!name || !/^[a-z0-9_]+$/.test(name)) {
 const root = dirname(dirname(fileURLToPath(import.meta.url)));
 let from = ["--from-empty"];
 try {
-  const previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "ignore"] });
+  const previous = execFileSync("git", ["show", "HEAD:prisma/schema.prisma"], {
+    cwd: root,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "ignore"],
+  });
   const file = join(mkdtempSync(join(tmpdir(), "allot-schema-")), "schema.prisma");
   writeFileSync(file, previous);
   from = ["--from-schema-datamodel", file];
 } catch {
   // No committed schema yet: the first migration starts from an empty database.
 }
-const env = { ...process.env, DATABASE_URL: process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres" };
+const env = {
+  ...process.env,
+  DATABASE_URL: process.env.DATABASE_URL || "postgresql://postgres@127.0.0.1:5432/postgres",
+};
 const diff = spawnSync("prisma", ["migrate", "diff", ...from, "--to-schema-datamodel", "schema.prisma", "--script"], {
   cwd: root,
   env,

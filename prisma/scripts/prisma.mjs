@@ -6,5 +6,10 @@ import { fileURLToPath } from "node:url";
 const cwd = dirname(dirname(fileURLToPath(import.meta.url)));
 const env = { ...process.env, PRISMA_HIDE_UPDATE_MESSAGE: "1", CHECKPOINT_DISABLE: "1" };
 env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/allot";
-const result = spawnSync("prisma", process.argv.slice(2), { cwd, env, stdio: "inherit", shell: process.platform === "win32" });
+const result = spawnSync("prisma", process.argv.slice(2), {
+  cwd,
+  env,
+  stdio: "inherit",
+  shell: process.platform === "win32",
+});
 process.exit(result.status ?? 1);

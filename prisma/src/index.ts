@@ -19,6 +19,6 @@ export function createDb({ connectionString, maxConnections = 10 }: DbOptions): 
   const adapter = new PrismaPg({ connectionString, max: maxConnections });
   return new PrismaClient({ adapter });
 }
+export { migrateDeploy } from "./migrate.js";
 export { seedDemo } from "./seed/demo.js";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/demo-accounts.js";
-export { migrateDeploy } from "./migrate.js";

@@ -24,6 +24,8 @@ export async function migrateDeploy(databaseUrl: string): Promise<void> {
       output += chunk;
     });
     child.on("error", reject);
-    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`))));
+    child.on("exit", (code) =>
+      code === 0 ? resolve() : reject(new Error(`prisma migrate deploy failed:\n${output}`)),
+    );
   });
 }

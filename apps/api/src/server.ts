@@ -1,7 +1,8 @@
 // Starts the portal: API + built web app on one port. With no DATABASE_URL it runs an embedded PostgreSQL
 // (PGlite) in DATA_DIR, migrated and seeded on first start, so a fresh machine needs nothing but Node.
-import { createDb, DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDeploy, seedDemo } from "@allot/db";
+
 import { fileURLToPath } from "node:url";
+import { createDb, DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDeploy, seedDemo } from "@allot/db";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";

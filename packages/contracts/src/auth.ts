@@ -34,3 +34,11 @@ export const meSchema = z.object({
   csrfToken: z.string(),
 });
 export type Me = z.infer<typeof meSchema>;
+
+/** Languages the portal speaks. */
+export const LANGUAGES = ["en", "nl"] as const;
+export const languageSchema = z.enum(LANGUAGES);
+export type Language = z.infer<typeof languageSchema>;
+
+export const updateMeRequestSchema = z.strictObject({ preferredLanguage: languageSchema });
+export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;

@@ -10,7 +10,7 @@ export function text(max: number) {
     .trim()
     .min(1, { error: "must not be empty" })
     .max(max, { error: `must be at most ${max} characters` })
-    .refine((value) => !/[\u0000-\u001f\u007f]/.test(value), { error: "must not contain control characters" });
+    .refine((value) => !/\p{Cc}/u.test(value), { error: "must not contain control characters" });
 }
 
 export const emailSchema = z

@@ -37,4 +37,8 @@ export const addGroupMembersRequestSchema = z.strictObject({
 });
 
 export const groupParamsSchema = z.strictObject({ tenantId: uuidSchema, groupId: uuidSchema });
-export const groupMemberParamsSchema = z.strictObject({ tenantId: uuidSchema, groupId: uuidSchema, userId: uuidSchema });
+export const groupMemberParamsSchema = z.strictObject({
+  tenantId: uuidSchema,
+  groupId: uuidSchema,
+  userId: uuidSchema,
+});

@@ -1,6 +1,15 @@
 import { TENANT_ROLES, type TenantRole } from "@allot/domain";
 import { z } from "zod";
-import { cursorQuery, emailSchema, isoDateTime, page, queryBoolean, text, usageLocationSchema, uuidSchema } from "./common.js";
+import {
+  cursorQuery,
+  emailSchema,
+  isoDateTime,
+  page,
+  queryBoolean,
+  text,
+  usageLocationSchema,
+  uuidSchema,
+} from "./common.js";
 
 export const userTypeSchema = z.enum(["member", "guest"]);
 export const tenantRoleSchema = z.enum(TENANT_ROLES as unknown as [TenantRole, ...TenantRole[]]);

@@ -1,2 +1,2 @@
-export * from "./roles.js";
 export * from "./permissions.js";
+export * from "./roles.js";

@@ -1,6 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { ACTIONS, type Action, allowedActions, can, canLicenseGuests, canManageUser, canResetPassword } from "./permissions.js";
+import {
+  ACTIONS,
+  type Action,
+  allowedActions,
+  can,
+  canLicenseGuests,
+  canManageUser,
+  canResetPassword,
+} from "./permissions.js";
 import { ALL_ROLES, type Role } from "./roles.js";
 
 // DESIGN.md §2, written out by hand so the matrix in code is checked against the document, not against itself.
@@ -38,7 +46,12 @@ describe("permission matrix (DESIGN.md §2)", () => {
   }
 
   it("lists exactly the allowed actions of a role", () => {
-    expect(allowedActions(["licenseAdmin"])).toEqual(["licenses.assign", "requests.approve", "requests.create", "directory.read"]);
+    expect(allowedActions(["licenseAdmin"])).toEqual([
+      "licenses.assign",
+      "requests.approve",
+      "requests.create",
+      "directory.read",
+    ]);
     expect(allowedActions([])).toEqual([]);
   });
 

@@ -38,7 +38,11 @@ const BILLING_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "requests.create",
   "directory.read",
 ]);
-const HELPDESK_ADMIN: ReadonlySet<Action> = new Set<Action>(["users.resetPassword", "requests.create", "directory.read"]);
+const HELPDESK_ADMIN: ReadonlySet<Action> = new Set<Action>([
+  "users.resetPassword",
+  "requests.create",
+  "directory.read",
+]);
 
 /** The permission matrix: the one place that says what each role may do, used by the API and by the web app. */
 export const PERMISSIONS: Matrix = {

@@ -128,7 +128,9 @@ async function seedCatalog(tx: Tx): Promise<Map<string, string>> {
   }
   const id = (sku: string) => productIds.get(sku) as string;
   await tx.productExclusion.createMany({
-    data: CATALOG.flatMap((p) => (p.excludes ?? []).map((other) => ({ productId: id(p.skuPartNumber), excludedProductId: id(other) }))),
+    data: CATALOG.flatMap((p) =>
+      (p.excludes ?? []).map((other) => ({ productId: id(p.skuPartNumber), excludedProductId: id(other) })),
+    ),
     skipDuplicates: true,
   });
   await tx.productPrerequisite.createMany({
@@ -218,7 +220,8 @@ async function seedLicenses(
   licensable: string[],
 ): Promise<void> {
   const now = Date.now();
-  const assignments: Array<{ tenantId: string; userId: string; productId: string; disabledServicePlanIds: string[] }> = [];
+  const assignments: Array<{ tenantId: string; userId: string; productId: string; disabledServicePlanIds: string[] }> =
+    [];
   // Which users get a product: E3 and Business Standard go to disjoint users, Exchange plans to users without
   // either suite, archiving to E3 holders, everything else from the top of the list.
   const suiteE3 = plan.subscriptions.find((s) => s.sku === "SPE_E3")?.assigned ?? 0;
@@ -267,7 +270,9 @@ async function seedGroups(tx: Tx, tenantId: string, tenantName: string, members:
 }
 
 async function seedPartner(tx: Tx, contoso: SeededCustomer, fabrikam: SeededCustomer, passwordHash: string) {
-  const partner = await tx.tenant.create({ data: { name: "Northwind Partners", domain: "partner.test", kind: "partner" } });
+  const partner = await tx.tenant.create({
+    data: { name: "Northwind Partners", domain: "partner.test", kind: "partner" },
+  });
   const [agent, helpdesk] = await Promise.all(
     [
       { email: "agent@partner.test", displayName: "Ruben Dekker (Admin agent)" },

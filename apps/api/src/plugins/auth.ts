@@ -1,5 +1,5 @@
-import { can } from "@allot/domain";
 import { uuidSchema } from "@allot/contracts";
+import { can } from "@allot/domain";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import fp from "fastify-plugin";
 import { sendProblem } from "../lib/problem.js";
@@ -30,7 +30,12 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     if (!SAFE_METHODS.has(request.method)) {
       const sent = request.headers["x-csrf-token"];
       if (typeof sent !== "string" || !safeEqual(sent, actor.csrfToken)) {
-        return sendProblem(request, reply, "CsrfTokenInvalid", "Missing or wrong X-CSRF-Token header. Reload the page and retry.");
+        return sendProblem(
+          request,
+          reply,
+          "CsrfTokenInvalid",
+          "Missing or wrong X-CSRF-Token header. Reload the page and retry.",
+        );
       }
     }
 

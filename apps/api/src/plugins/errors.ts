@@ -1,11 +1,14 @@
-import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import type { FastifyError, FastifyInstance } from "fastify";
 import fp from "fastify-plugin";
+import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../lib/app-error.js";
 import { sendProblem } from "../lib/problem.js";
 
 /** Fastify's own error codes for bad requests, mapped to our stable codes. */
-const FASTIFY_CODES: Record<string, { code: "MalformedJson" | "PayloadTooLarge" | "UnsupportedMediaType" | "ValidationFailed"; detail: string }> = {
+const FASTIFY_CODES: Record<
+  string,
+  { code: "MalformedJson" | "PayloadTooLarge" | "UnsupportedMediaType" | "ValidationFailed"; detail: string }
+> = {
   FST_ERR_CTP_INVALID_JSON_BODY: { code: "MalformedJson", detail: "The request body is not valid JSON." },
   FST_ERR_CTP_EMPTY_JSON_BODY: { code: "MalformedJson", detail: "The request body is empty but declared as JSON." },
   FST_ERR_CTP_BODY_TOO_LARGE: { code: "PayloadTooLarge", detail: "The request body is too large." },
@@ -50,6 +53,11 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
       return sendProblem(request, reply, "ValidationFailed", "The request could not be understood.");
     }
     request.log.error({ err: error }, "unhandled error");
-    return sendProblem(request, reply, "InternalError", "Something went wrong on our side. Quote the request id when you report it.");
+    return sendProblem(
+      request,
+      reply,
+      "InternalError",
+      "Something went wrong on our side. Quote the request id when you report it.",
+    );
   });
 });

@@ -1,11 +1,13 @@
-import { loginRequestSchema, meSchema, problemSchema } from "@allot/contracts";
+import { loginRequestSchema, meSchema, problemSchema, updateMeRequestSchema } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../lib/tenant.js";
 import { SESSION_COOKIE } from "../plugins/auth.js";
 import { login } from "../services/auth/login.js";
+import { logout } from "../services/auth/logout.js";
 import { getMe } from "../services/auth/me.js";
-import { deleteSession, resolveSession } from "../services/auth/sessions.js";
+import { resolveSession } from "../services/auth/sessions.js";
+import { updateMe } from "../services/auth/update-me.js";
 
 const tags = ["Sign-in"];
 
@@ -32,10 +34,17 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       const session = await login(
         app.db,
         request.body,
-        { sessionTtlMs: app.config.sessionTtlMs, lockoutThreshold: app.config.lockoutThreshold, lockoutMs: app.config.lockoutMs },
+        {
+          sessionTtlMs: app.config.sessionTtlMs,
+          lockoutThreshold: app.config.lockoutThreshold,
+          lockoutMs: app.config.lockoutMs,
+        },
         { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
       );
-      reply.setCookie(SESSION_COOKIE, session.token, { ...cookieOptions, maxAge: Math.floor(app.config.sessionTtlMs / 1000) });
+      reply.setCookie(SESSION_COOKIE, session.token, {
+        ...cookieOptions,
+        maxAge: Math.floor(app.config.sessionTtlMs / 1000),
+      });
       const actor = await resolveSession(app.db, session.token, app.config.sessionTtlMs);
       if (!actor) throw new Error("a session just created could not be read back");
       return getMe(app.db, actor);
@@ -43,16 +52,34 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post("/api/auth/logout", {
-    schema: { tags, summary: "Sign out: ends the session", response: { 204: z.null(), 401: problemSchema, 403: problemSchema } },
+    schema: {
+      tags,
+      summary: "Sign out: ends the session",
+      response: { 204: z.null(), 401: problemSchema, 403: problemSchema },
+    },
     handler: async (request, reply) => {
-      await deleteSession(app.db, actorOf(request).sessionId);
+      await logout(app.db, actorOf(request), request.id);
       reply.clearCookie(SESSION_COOKIE, cookieOptions);
       return reply.code(204).send(null);
     },
   });
 
   app.get("/api/me", {
-    schema: { tags, summary: "The signed-in user, its reachable tenants and the CSRF token", response: { 200: meSchema, 401: problemSchema } },
+    schema: {
+      tags,
+      summary: "The signed-in user, its reachable tenants and the CSRF token",
+      response: { 200: meSchema, 401: problemSchema },
+    },
     handler: (request) => getMe(app.db, actorOf(request)),
+  });
+
+  app.patch("/api/me", {
+    schema: {
+      tags,
+      summary: "Save the signed-in user's preferences (portal language)",
+      body: updateMeRequestSchema,
+      response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
+    },
+    handler: async (request) => getMe(app.db, await updateMe(app.db, actorOf(request), request.body, request.id)),
   });
 };

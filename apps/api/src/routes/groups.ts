@@ -1,6 +1,7 @@
 import {
   addGroupMembersRequestSchema,
   createGroupRequestSchema,
+  cursorQuery,
   groupMemberParamsSchema,
   groupPageSchema,
   groupParamsSchema,
@@ -10,7 +11,6 @@ import {
   tenantParamsSchema,
   updateGroupRequestSchema,
   userPageSchema,
-  cursorQuery,
 } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
@@ -48,7 +48,12 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/api/tenants/:tenantId/groups/:groupId", {
     config: { action: "directory.read" },
-    schema: { tags, summary: "Read a group", params: groupParamsSchema, response: { 200: groupSchema, ...problemResponses } },
+    schema: {
+      tags,
+      summary: "Read a group",
+      params: groupParamsSchema,
+      response: { 200: groupSchema, ...problemResponses },
+    },
     handler: (request) => getGroup(tenantOf(request), request.params.groupId),
   });
 
@@ -66,7 +71,12 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.delete("/api/tenants/:tenantId/groups/:groupId", {
     config: { action: "users.manage" },
-    schema: { tags, summary: "Delete a group", params: groupParamsSchema, response: { 204: z.null(), ...problemResponses } },
+    schema: {
+      tags,
+      summary: "Delete a group",
+      params: groupParamsSchema,
+      response: { 204: z.null(), ...problemResponses },
+    },
     handler: async (request, reply) => {
       await deleteGroup(tenantOf(request), request.params.groupId);
       return reply.code(204).send(null);

@@ -55,7 +55,12 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
 
   app.get("/api/tenants/:tenantId/users/:userId", {
     config: { action: "directory.read" },
-    schema: { tags, summary: "Read a user", params: userParamsSchema, response: { 200: userSchema, ...problemResponses } },
+    schema: {
+      tags,
+      summary: "Read a user",
+      params: userParamsSchema,
+      response: { 200: userSchema, ...problemResponses },
+    },
     handler: (request) => getUser(tenantOf(request), request.params.userId),
   });
 
@@ -102,7 +107,8 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Reset a user's password",
       params: userParamsSchema,
-      body: resetPasswordRequestSchema.optional(),
+      // No body at all (null to Fastify) asks for a generated password, as the contract says.
+      body: resetPasswordRequestSchema.nullish(),
       response: { 200: resetPasswordResponseSchema, ...problemResponses, 409: problemSchema },
     },
     handler: (request) => resetPassword(tenantOf(request), request.params.userId, request.body?.password),

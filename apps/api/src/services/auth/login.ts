@@ -1,5 +1,5 @@
-import { type Db, hashPassword, verifyPassword } from "@allot/db";
 import type { LoginRequest } from "@allot/contracts";
+import { type Db, hashPassword, verifyPassword } from "@allot/db";
 import { AppError } from "../../lib/app-error.js";
 import { createSession, type NewSession } from "./sessions.js";
 
@@ -36,10 +36,13 @@ export async function login(
   });
   const now = new Date();
   if (user?.lockedUntil && user.lockedUntil > now) {
-    throw new AppError("AccountLocked", "Too many failed sign-ins. Try again later or ask an admin to reset your password.");
+    throw new AppError(
+      "AccountLocked",
+      "Too many failed sign-ins. Try again later or ask an admin to reset your password.",
+    );
   }
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user || !user.passwordHash || !valid || !user.accountEnabled || user.deletedAt) {
+  if (!user?.passwordHash || !valid || !user.accountEnabled || user.deletedAt) {
     if (user && !valid) await recordFailure(db, user, policy, now, meta.requestId);
     throw new AppError("InvalidCredentials", "The email or password is incorrect, or the account cannot sign in.");
   }
@@ -48,6 +51,8 @@ export async function login(
       where: { id: user.id },
       data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
     });
+    // Housekeeping where it costs nothing: the user's own expired sessions go when it signs in again.
+    await tx.session.deleteMany({ where: { userId: user.id, expiresAt: { lt: now } } });
     const created = await createSession(tx, user.id, policy.sessionTtlMs, meta);
     await tx.auditEvent.create({
       data: {

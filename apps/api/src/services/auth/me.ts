@@ -1,5 +1,5 @@
-import type { Db } from "@allot/db";
 import type { Me, ReachableTenant } from "@allot/contracts";
+import type { Db } from "@allot/db";
 import type { Role } from "@allot/domain";
 import type { Actor } from "../../types.js";
 
@@ -29,7 +29,14 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
     const tenant = relationship.customerTenant;
     const entry =
       byTenant.get(tenant.id) ??
-      ({ id: tenant.id, name: tenant.name, domain: tenant.domain, kind: tenant.kind, access: "delegated", roles: [] as Role[] } satisfies ReachableTenant);
+      ({
+        id: tenant.id,
+        name: tenant.name,
+        domain: tenant.domain,
+        kind: tenant.kind,
+        access: "delegated",
+        roles: [] as Role[],
+      } satisfies ReachableTenant);
     entry.roles.push(role);
     byTenant.set(tenant.id, entry);
   }

@@ -75,7 +75,3 @@ export async function resolveSession(db: Db, token: string, ttlMs: number): Prom
     csrfToken: session.csrfToken,
   };
 }
-
-export async function deleteSession(db: Db, sessionId: string): Promise<void> {
-  await db.session.deleteMany({ where: { id: sessionId } });
-}

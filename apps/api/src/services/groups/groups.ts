@@ -1,5 +1,5 @@
+import type { createGroupRequestSchema, Group, updateGroupRequestSchema } from "@allot/contracts";
 import { Prisma, type Tx } from "@allot/db";
-import type { Group, createGroupRequestSchema, updateGroupRequestSchema } from "@allot/contracts";
 import type { z } from "zod";
 import { AppError, notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";

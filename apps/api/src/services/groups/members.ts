@@ -5,7 +5,11 @@ import type { TenantContext } from "../../types.js";
 import { pageOfUsers } from "../users/list-users.js";
 import { loadGroup } from "./groups.js";
 
-export async function listMembers(ctx: TenantContext, groupId: string, query: { cursor?: string; limit: number }): Promise<UserPage> {
+export async function listMembers(
+  ctx: TenantContext,
+  groupId: string,
+  query: { cursor?: string; limit: number },
+): Promise<UserPage> {
   await loadGroup(ctx.db, ctx, groupId);
   return pageOfUsers(ctx, { tenantId: ctx.tenantId, deletedAt: null, groupMemberships: { some: { groupId } } }, query);
 }
@@ -27,7 +31,10 @@ export async function addMembers(ctx: TenantContext, groupId: string, userIds: s
         unknown.map((id) => ({ path: `body.userIds[${userIds.indexOf(id)}]`, message: "user not found" })),
       );
     }
-    const existing = await tx.groupMember.findMany({ where: { groupId, userId: { in: userIds } }, select: { userId: true } });
+    const existing = await tx.groupMember.findMany({
+      where: { groupId, userId: { in: userIds } },
+      select: { userId: true },
+    });
     if (existing.length > 0) {
       throw new AppError(
         "AlreadyMember",

@@ -1,5 +1,5 @@
-import { hashPassword, Prisma } from "@allot/db";
 import type { CreatedUser, createUserRequestSchema } from "@allot/contracts";
+import { hashPassword, Prisma } from "@allot/db";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";

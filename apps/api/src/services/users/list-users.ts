@@ -1,5 +1,5 @@
-import type { Prisma } from "@allot/db";
 import type { ListUsersQuery, UserPage } from "@allot/contracts";
+import type { Prisma } from "@allot/db";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
 import { toUser, userSelect } from "./user-view.js";

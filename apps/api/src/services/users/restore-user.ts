@@ -21,10 +21,18 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
     const user = await loadUser(tx, ctx, userId, { deleted: true });
     assertMayManage(ctx, user);
     if (!user.deletedAt || Date.now() - user.deletedAt.getTime() > RESTORE_WINDOW_MS) {
-      throw new AppError("RestoreWindowExpired", "Deleted users can be restored for 30 days; this one can no longer be.");
+      throw new AppError(
+        "RestoreWindowExpired",
+        "Deleted users can be restored for 30 days; this one can no longer be.",
+      );
     }
-    const { licensesAtDeletion } = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: { licensesAtDeletion: true } });
-    const freed = ((licensesAtDeletion ?? []) as unknown as FreedLicense[]).toSorted((a, b) => a.productId.localeCompare(b.productId));
+    const { licensesAtDeletion } = await tx.user.findUniqueOrThrow({
+      where: { id: userId },
+      select: { licensesAtDeletion: true },
+    });
+    const freed = ((licensesAtDeletion ?? []) as unknown as FreedLicense[]).toSorted((a, b) =>
+      a.productId.localeCompare(b.productId),
+    );
     const notRestored: RestoredUser["licensesNotRestored"] = [];
     for (const license of freed) {
       // The seat row lock serialises this with every other seat change of the product.
@@ -39,11 +47,20 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
          WHERE tp."tenantId" = ${ctx.tenantId}::uuid AND tp."productId" = ${license.productId}::uuid
            FOR UPDATE OF tp`;
       if (!seatRow || seatRow.available < 1) {
-        notRestored.push({ productId: license.productId, skuPartNumber: seatRow?.skuPartNumber ?? null, code: "CountViolation" });
+        notRestored.push({
+          productId: license.productId,
+          skuPartNumber: seatRow?.skuPartNumber ?? null,
+          code: "CountViolation",
+        });
         continue;
       }
       await tx.licenseAssignment.create({
-        data: { tenantId: ctx.tenantId, userId, productId: license.productId, disabledServicePlanIds: license.disabledServicePlanIds },
+        data: {
+          tenantId: ctx.tenantId,
+          userId,
+          productId: license.productId,
+          disabledServicePlanIds: license.disabledServicePlanIds,
+        },
       });
       await tx.tenantProduct.update({
         where: { tenantId_productId: { tenantId: ctx.tenantId, productId: license.productId } },

@@ -16,7 +16,13 @@ export async function updateUser(ctx: TenantContext, userId: string, changes: Up
       usageLocation: row.usageLocation,
       accountEnabled: row.accountEnabled,
     });
-    await audit(tx, ctx, { action: "user.updated", targetType: "user", targetId: userId, before: picked(before), after: picked(after) });
+    await audit(tx, ctx, {
+      action: "user.updated",
+      targetType: "user",
+      targetId: userId,
+      before: picked(before),
+      after: picked(after),
+    });
     return toUser(after);
   });
 }

@@ -1,5 +1,5 @@
-import type { Prisma } from "@allot/db";
 import type { User } from "@allot/contracts";
+import type { Prisma } from "@allot/db";
 
 /** The columns a User payload is built from; one select shared by every users service. */
 export const userSelect = {
