@@ -7,6 +7,7 @@ export default defineConfig({
       {
         test: {
           name: "unit",
+          sequence: { groupOrder: 0 },
           include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
           environment: "node",
         },
@@ -14,6 +15,8 @@ export default defineConfig({
       {
         test: {
           name: "api",
+          // Runs after the unit project, with its own worker limit.
+          sequence: { groupOrder: 1 },
           include: ["apps/api/test/**/*.test.ts"],
           globalSetup: ["apps/api/test/global-setup.ts"],
           environment: "node",

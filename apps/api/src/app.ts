@@ -51,6 +51,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     routerOptions: { ignoreTrailingSlash: true },
   }).withTypeProvider<ZodTypeProvider>();
 
+  // JSON only: Fastify's default text/plain parser would turn a mislabelled body into a string (then a confusing
+  // ValidationFailed) instead of 415, and text/plain is the one type a cross-site form can send without a preflight.
+  app.removeContentTypeParser("text/plain");
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", db);

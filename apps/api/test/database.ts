@@ -42,7 +42,9 @@ export async function admin<T>(work: (client: pg.Client) => Promise<T>): Promise
 }
 
 /** A fresh database copied from the migrated, seeded template (fast: a file copy inside PostgreSQL). */
-export async function createTestDatabase(prefix = "allot_test"): Promise<{ name: string; url: string; drop(): Promise<void> }> {
+export async function createTestDatabase(
+  prefix = "allot_test",
+): Promise<{ name: string; url: string; drop(): Promise<void> }> {
   const name = `${prefix}_${randomUUID().replaceAll("-", "").slice(0, 16)}`;
   await admin((client) => client.query(`CREATE DATABASE "${name}" TEMPLATE "${templateName()}"`));
   return {

@@ -13,6 +13,16 @@ export function uniqueEmail(domain: string, prefix = "t"): string {
   return `${prefix}-${randomUUID().slice(0, 8)}@${domain}`;
 }
 
+const domains = new Map<string, string>();
+async function domainOf(db: Db, tenantId: string): Promise<string> {
+  let domain = domains.get(tenantId);
+  if (!domain) {
+    domain = (await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { domain: true } })).domain;
+    domains.set(tenantId, domain);
+  }
+  return domain;
+}
+
 export interface MadeUser {
   id: string;
   email: string;
@@ -37,8 +47,7 @@ export async function makeUser(
     accountEnabled?: boolean;
   } = {},
 ): Promise<MadeUser> {
-  const tenant = await db.tenant.findUniqueOrThrow({ where: { id: tenantId }, select: { domain: true } });
-  const email = uniqueEmail(options.domain ?? tenant.domain, "fixture");
+  const email = uniqueEmail(options.domain ?? (await domainOf(db, tenantId)), "fixture");
   const displayName = options.displayName ?? `Fixture ${email.slice(8, 16)}`;
   const user = await db.user.create({
     data: {
@@ -57,7 +66,11 @@ export async function makeUser(
   return { id: user.id, email, displayName };
 }
 
-export async function makeGroup(db: Db, tenantId: string, memberIds: string[] = []): Promise<{ id: string; displayName: string }> {
+export async function makeGroup(
+  db: Db,
+  tenantId: string,
+  memberIds: string[] = [],
+): Promise<{ id: string; displayName: string }> {
   const displayName = `Fixture group ${randomUUID().slice(0, 8)}`;
   const group = await db.group.create({
     data: { tenantId, displayName, members: { create: memberIds.map((userId) => ({ userId })) } },
@@ -74,6 +87,6 @@ export function auditOf(db: Db, response: LightMyRequestResponse) {
 }
 
 /** A valid, API-issued-looking cursor over arbitrary key parts. */
-export function cursorOf(parts: unknown[]): string {
+export function cursorOf(parts: unknown): string {
   return Buffer.from(JSON.stringify(parts)).toString("base64url");
 }

@@ -1,5 +1,5 @@
-import { createDb, type Db, DEMO_PASSWORD } from "@allot/db";
 import type { Me } from "@allot/contracts";
+import { createDb, type Db, DEMO_PASSWORD } from "@allot/db";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
@@ -72,9 +72,15 @@ export function as(app: FastifyInstance, session: Session) {
 }
 
 /** Asserts an RFC 9457 problem answer and returns it. */
-export function problem(response: LightMyRequestResponse): { status: number; code: string; errors?: Array<{ path: string; message: string }> } {
+export function problem(response: LightMyRequestResponse): {
+  status: number;
+  code: string;
+  errors?: Array<{ path: string; message: string }>;
+} {
   if (!response.headers["content-type"]?.toString().startsWith("application/problem+json")) {
-    throw new Error(`expected problem+json, got ${response.statusCode} ${response.headers["content-type"]}: ${response.body}`);
+    throw new Error(
+      `expected problem+json, got ${response.statusCode} ${response.headers["content-type"]}: ${response.body}`,
+    );
   }
   return response.json();
 }

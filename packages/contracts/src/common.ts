@@ -3,6 +3,15 @@ import { COUNTRY_CODES } from "./countries.js";
 
 export const uuidSchema = z.uuid({ error: "must be a UUID" });
 
+/**
+ * An id a client sends (path, body): any letter case, handed on lower-case as the database returns ids, so string
+ * comparisons such as "is this the signed-in user" cannot be dodged with upper-case letters.
+ */
+export const idInputSchema = uuidSchema.transform((id) => id.toLowerCase());
+
+/** Lone UTF-16 surrogates cannot be stored (PostgreSQL text is UTF-8) and no person types them. */
+const wellFormed = (value: string) => !/\p{Cs}/u.test(value);
+
 /** Display names, descriptions and other free text: trimmed, bounded, no control characters. */
 export function text(max: number) {
   return z
@@ -10,8 +19,18 @@ export function text(max: number) {
     .trim()
     .min(1, { error: "must not be empty" })
     .max(max, { error: `must be at most ${max} characters` })
-    .refine((value) => !/\p{Cc}/u.test(value), { error: "must not contain control characters" });
+    .refine((value) => !/\p{Cc}/u.test(value), { error: "must not contain control characters" })
+    .refine(wellFormed, { error: "must be well-formed Unicode text" });
 }
+
+/** A search box's text: bounded, and nothing PostgreSQL cannot compare (NUL, lone surrogates). */
+export const searchText = z
+  .string()
+  .trim()
+  .max(100, { error: "must be at most 100 characters" })
+  .refine((value) => !/\p{Cc}/u.test(value) && wellFormed(value), {
+    error: "must not contain control characters or broken Unicode",
+  });
 
 export const emailSchema = z
   .string()

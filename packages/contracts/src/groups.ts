@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorQuery, isoDateTime, page, text, uuidSchema } from "./common.js";
+import { cursorQuery, idInputSchema, isoDateTime, page, searchText, text, uuidSchema } from "./common.js";
 
 export const groupSchema = z.object({
   id: uuidSchema,
@@ -12,7 +12,7 @@ export const groupSchema = z.object({
 export type Group = z.infer<typeof groupSchema>;
 
 export const listGroupsQuerySchema = z.strictObject({
-  search: z.string().trim().max(100).optional(),
+  search: searchText.optional(),
   ...cursorQuery,
 });
 export const groupPageSchema = page(groupSchema);
@@ -30,15 +30,15 @@ export const updateGroupRequestSchema = z
 
 export const addGroupMembersRequestSchema = z.strictObject({
   userIds: z
-    .array(uuidSchema)
+    .array(idInputSchema)
     .min(1, { error: "name at least one user" })
     .max(1000, { error: "at most 1000 users per call" })
     .refine((ids) => new Set(ids).size === ids.length, { error: "must not repeat a user" }),
 });
 
-export const groupParamsSchema = z.strictObject({ tenantId: uuidSchema, groupId: uuidSchema });
+export const groupParamsSchema = z.strictObject({ tenantId: idInputSchema, groupId: idInputSchema });
 export const groupMemberParamsSchema = z.strictObject({
-  tenantId: uuidSchema,
-  groupId: uuidSchema,
-  userId: uuidSchema,
+  tenantId: idInputSchema,
+  groupId: idInputSchema,
+  userId: idInputSchema,
 });

@@ -3,9 +3,11 @@ import { z } from "zod";
 import {
   cursorQuery,
   emailSchema,
+  idInputSchema,
   isoDateTime,
   page,
   queryBoolean,
+  searchText,
   text,
   usageLocationSchema,
   uuidSchema,
@@ -31,7 +33,7 @@ export const userSchema = z.object({
 export type User = z.infer<typeof userSchema>;
 
 export const listUsersQuerySchema = z.strictObject({
-  search: z.string().trim().max(100).optional(),
+  search: searchText.optional(),
   type: userTypeSchema.optional(),
   role: tenantRoleSchema.optional(),
   licensed: queryBoolean.optional(),
@@ -80,8 +82,8 @@ export const resetPasswordRequestSchema = z.strictObject({
 });
 export const resetPasswordResponseSchema = z.object({ temporaryPassword: z.string().nullable() });
 
-export const userParamsSchema = z.strictObject({ tenantId: uuidSchema, userId: uuidSchema });
-export const tenantParamsSchema = z.strictObject({ tenantId: uuidSchema });
+export const userParamsSchema = z.strictObject({ tenantId: idInputSchema, userId: idInputSchema });
+export const tenantParamsSchema = z.strictObject({ tenantId: idInputSchema });
 
 export const restoredUserSchema = userSchema.extend({
   /** Licenses the user held when deleted that could not come back because no seat is free. */

@@ -39,11 +39,13 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
       }
     }
 
-    const { tenantId } = request.params as { tenantId?: string };
-    if (tenantId === undefined) return;
-    if (!uuidSchema.safeParse(tenantId).success) {
+    const { tenantId: rawTenantId } = request.params as { tenantId?: string };
+    if (rawTenantId === undefined) return;
+    if (!uuidSchema.safeParse(rawTenantId).success) {
       return sendProblem(request, reply, "InvalidId", "The tenant id in the path is not a valid UUID.");
     }
+    // Ids compare as strings below (the actor's own tenant): lower-case, as the database returns them.
+    const tenantId = rawTenantId.toLowerCase();
     const roles = await tenantRoles(app.db, actor, tenantId);
     if (!roles) return sendProblem(request, reply, "NotFound", "Tenant was not found.");
     request.tenant = { db: app.db, actor, tenantId, roles, requestId: request.id };

@@ -4,7 +4,7 @@ import type { TenantContext } from "../../types.js";
 
 /** The tenant's audit events, newest first. */
 export async function listAuditEvents(ctx: TenantContext, query: { cursor?: string; limit: number }) {
-  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
+  const after = query.cursor ? (decodeCursor(query.cursor, ["datetime", "uuid"]) as [string, string]) : null;
   const before = after ? new Date(after[0]) : null;
   const rows = await ctx.db.auditEvent.findMany({
     where: {

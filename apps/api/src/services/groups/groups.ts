@@ -4,6 +4,7 @@ import type { z } from "zod";
 import { AppError, notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { likeLiteral } from "../../lib/like.js";
 import type { TenantContext } from "../../types.js";
 
 const groupSelect = {
@@ -42,11 +43,11 @@ export async function loadGroup(tx: Tx, ctx: TenantContext, groupId: string) {
 }
 
 export async function listGroups(ctx: TenantContext, query: { search?: string; cursor?: string; limit: number }) {
-  const after = query.cursor ? (decodeCursor(query.cursor, 2) as [string, string]) : null;
+  const after = query.cursor ? (decodeCursor(query.cursor, ["text", "uuid"]) as [string, string]) : null;
   const rows = await ctx.db.group.findMany({
     where: {
       tenantId: ctx.tenantId,
-      ...(query.search ? { displayName: { contains: query.search, mode: "insensitive" } } : {}),
+      ...(query.search ? { displayName: { contains: likeLiteral(query.search), mode: "insensitive" } } : {}),
       ...(after ? { OR: [{ displayName: { gt: after[0] } }, { displayName: after[0], id: { gt: after[1] } }] } : {}),
     },
     orderBy: [{ displayName: "asc" }, { id: "asc" }],

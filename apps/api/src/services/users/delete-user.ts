@@ -12,7 +12,7 @@ export async function deleteUser(ctx: TenantContext, userId: string): Promise<vo
     throw new AppError("CannotDeleteSelf", "You cannot delete your own account.");
   }
   await ctx.db.$transaction(async (tx) => {
-    const user = await loadUser(tx, ctx, userId);
+    const user = await loadUser(tx, ctx, userId, { lock: true });
     assertMayManage(ctx, user);
     const licenses = await tx.licenseAssignment.findMany({
       where: { userId },

@@ -1,6 +1,7 @@
 import type { ListUsersQuery, UserPage } from "@allot/contracts";
 import type { Prisma } from "@allot/db";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { likeLiteral } from "../../lib/like.js";
 import type { TenantContext } from "../../types.js";
 import { toUser, userSelect } from "./user-view.js";
 
@@ -17,8 +18,8 @@ export function userFilter(tenantId: string, query: Omit<ListUsersQuery, "cursor
     // Substring match on name or email; the trigram indexes serve it.
     and.push({
       OR: [
-        { displayName: { contains: query.search, mode: "insensitive" } },
-        { email: { contains: query.search, mode: "insensitive" } },
+        { displayName: { contains: likeLiteral(query.search), mode: "insensitive" } },
+        { email: { contains: likeLiteral(query.search), mode: "insensitive" } },
       ],
     });
   }
@@ -33,7 +34,7 @@ export function userFilter(tenantId: string, query: Omit<ListUsersQuery, "cursor
 /** Keyset paging by (displayName, id): deep pages cost the same as the first. */
 function afterCursor(cursor: string | undefined): Prisma.UserWhereInput | undefined {
   if (!cursor) return undefined;
-  const [displayName, id] = decodeCursor(cursor, 2) as [string, string];
+  const [displayName, id] = decodeCursor(cursor, ["text", "uuid"]) as [string, string];
   return { OR: [{ displayName: { gt: displayName } }, { displayName, id: { gt: id } }] };
 }
 

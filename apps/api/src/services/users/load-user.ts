@@ -9,8 +9,12 @@ export async function loadUser(
   tx: Tx,
   ctx: TenantContext,
   userId: string,
-  { deleted = false }: { deleted?: boolean } = {},
+  { deleted = false, lock = false }: { deleted?: boolean; lock?: boolean } = {},
 ): Promise<UserRow> {
+  // Locking the row first serialises concurrent deletes/restores of one user, so its seats move only once.
+  if (lock) {
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
+  }
   const row = await tx.user.findFirst({ where: { id: userId, tenantId: ctx.tenantId }, select: userSelect });
   if (!row) throw notFound("User");
   if (!deleted && row.deletedAt) throw new AppError("UserDeleted", "This user is deleted. Restore it first.");

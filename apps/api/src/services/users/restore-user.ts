@@ -18,7 +18,7 @@ interface FreedLicense {
  */
 export async function restoreUser(ctx: TenantContext, userId: string): Promise<RestoredUser> {
   return ctx.db.$transaction(async (tx) => {
-    const user = await loadUser(tx, ctx, userId, { deleted: true });
+    const user = await loadUser(tx, ctx, userId, { deleted: true, lock: true });
     assertMayManage(ctx, user);
     if (!user.deletedAt || Date.now() - user.deletedAt.getTime() > RESTORE_WINDOW_MS) {
       throw new AppError(

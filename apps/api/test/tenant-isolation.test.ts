@@ -1,0 +1,327 @@
+import { createHash, randomUUID } from "node:crypto";
+import type { InjectOptions } from "fastify";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DAY_MS, makeGroup, makeUser } from "./fixtures.js";
+import { createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
+
+type Method = "GET" | "POST" | "PATCH" | "DELETE";
+
+interface Ids {
+  tenantId: string;
+  /** A user who is a member of `groupId`. */
+  userId: string;
+  /** A user who is not a member of `groupId`. */
+  otherUserId: string;
+  /** A deleted user, for the restore route. */
+  deletedUserId: string;
+  groupId: string;
+}
+
+interface RouteCase {
+  method: Method;
+  /** OpenAPI-style path, as app.swagger() lists it. */
+  path: string;
+  url: (ids: Ids) => string;
+  /** A valid body, so that only the tenant check can stop the request. */
+  body?: (ids: Ids) => unknown;
+}
+
+const T = "/api/tenants/{tenantId}";
+
+/** Every tenant-scoped route, by hand; a test below checks that the app has no others. */
+const ROUTES: RouteCase[] = [
+  { method: "GET", path: `${T}/users`, url: (i) => `/api/tenants/${i.tenantId}/users` },
+  {
+    method: "POST",
+    path: `${T}/users`,
+    url: (i) => `/api/tenants/${i.tenantId}/users`,
+    body: () => ({
+      displayName: "Intruder",
+      email: `intruder-${randomUUID().slice(0, 8)}@fabrikam.test`,
+      usageLocation: "NL",
+    }),
+  },
+  { method: "GET", path: `${T}/users/{userId}`, url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}` },
+  {
+    method: "PATCH",
+    path: `${T}/users/{userId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}`,
+    body: () => ({ displayName: "Renamed by intruder", accountEnabled: false }),
+  },
+  { method: "DELETE", path: `${T}/users/{userId}`, url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}` },
+  {
+    method: "POST",
+    path: `${T}/users/{userId}/restore`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/${i.deletedUserId}/restore`,
+  },
+  {
+    method: "POST",
+    path: `${T}/users/{userId}/resetPassword`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}/resetPassword`,
+    body: () => ({ password: "Intruder-password-1" }),
+  },
+  {
+    method: "GET",
+    path: `${T}/users/{userId}/memberOf`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}/memberOf`,
+  },
+  { method: "GET", path: `${T}/groups`, url: (i) => `/api/tenants/${i.tenantId}/groups` },
+  {
+    method: "POST",
+    path: `${T}/groups`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups`,
+    body: () => ({ displayName: `Intruders ${randomUUID().slice(0, 8)}` }),
+  },
+  { method: "GET", path: `${T}/groups/{groupId}`, url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}` },
+  {
+    method: "PATCH",
+    path: `${T}/groups/{groupId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}`,
+    body: () => ({ displayName: "Renamed by intruder", description: "pwned" }),
+  },
+  { method: "DELETE", path: `${T}/groups/{groupId}`, url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}` },
+  {
+    method: "GET",
+    path: `${T}/groups/{groupId}/members`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/members`,
+  },
+  {
+    method: "POST",
+    path: `${T}/groups/{groupId}/members`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/members`,
+    body: (i) => ({ userIds: [i.otherUserId] }),
+  },
+  {
+    method: "DELETE",
+    path: `${T}/groups/{groupId}/members/{userId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/members/${i.userId}`,
+  },
+  { method: "GET", path: `${T}/auditLog`, url: (i) => `/api/tenants/${i.tenantId}/auditLog` },
+];
+
+const label = (r: RouteCase) => `${r.method} ${r.path}`;
+
+/**
+ * "METHOD /path/{param}" for every route in Fastify's printRoutes tree (HEAD left out: Fastify adds it to each GET).
+ * Lines look like `│   └── /:userId (GET, HEAD, PATCH, DELETE)`; four characters of indent per level.
+ */
+function routerRoutes(tree: string): string[] {
+  const stack: string[] = [];
+  const routes: string[] = [];
+  for (const line of tree.split("\n")) {
+    const match = /^((?:│ {3}| {4})*)[├└]── (\S+)(?: \(([A-Z, ]+)\))?$/.exec(line.trimEnd());
+    if (!match) continue;
+    const depth = (match[1] as string).length / 4;
+    stack.length = depth;
+    stack.push(match[2] as string);
+    const path = stack.join("").replace(/:(\w+)/g, "{$1}");
+    for (const method of (match[3] ?? "").split(", ").filter((m) => m && m !== "HEAD"))
+      routes.push(`${method} ${path}`);
+  }
+  return routes.sort();
+}
+
+describe("tenant isolation", () => {
+  let t: TestApp;
+  let admin: Session;
+  let agent: Session;
+  let fabrikam: Ids;
+  let contoso: Ids;
+  /** A fingerprint of everything a Contoso admin could try to change in Fabrikam. */
+  let fabrikamBefore: string;
+
+  async function fingerprint(tenantId: string): Promise<string> {
+    const [users, groups, members, audit, licenses, sessions] = await Promise.all([
+      t.db.user.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          displayName: true,
+          email: true,
+          accountEnabled: true,
+          deletedAt: true,
+          passwordHash: true,
+          updatedAt: true,
+        },
+      }),
+      t.db.group.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        select: { id: true, displayName: true, description: true, updatedAt: true },
+      }),
+      t.db.groupMember.findMany({ where: { group: { tenantId } }, orderBy: [{ groupId: "asc" }, { userId: "asc" }] }),
+      t.db.auditEvent.count({ where: { tenantId } }),
+      t.db.tenantProduct.findMany({ where: { tenantId }, orderBy: { productId: "asc" } }),
+      t.db.session.count({ where: { user: { tenantId } } }),
+    ]);
+    return createHash("sha256")
+      .update(JSON.stringify({ users, groups, members, audit, licenses, sessions }))
+      .digest("hex");
+  }
+
+  function send(session: Session | null, route: RouteCase, ids: Ids, method: Method | "HEAD" = route.method) {
+    const body = route.body?.(ids);
+    const options: InjectOptions = {
+      method,
+      url: route.url(ids),
+      headers: session
+        ? {
+            cookie: session.cookie,
+            ...(method === "GET" || method === "HEAD" ? {} : { "x-csrf-token": session.csrfToken }),
+          }
+        : {},
+      ...(body === undefined ? {} : { payload: body as InjectOptions["payload"] }),
+    };
+    return t.app.inject(options);
+  }
+
+  async function idsOf(tenantId: string): Promise<Ids> {
+    const user = await makeUser(t.db, tenantId);
+    const deleted = await makeUser(t.db, tenantId, { deletedAt: new Date(Date.now() - DAY_MS) });
+    const other = await makeUser(t.db, tenantId);
+    const group = await makeGroup(t.db, tenantId, [user.id]);
+    return { tenantId, userId: user.id, otherUserId: other.id, deletedUserId: deleted.id, groupId: group.id };
+  }
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    admin = await login(t.app, "admin@contoso.test");
+    agent = await login(t.app, "agent@partner.test");
+    fabrikam = await idsOf(t.tenants.fabrikam);
+    contoso = await idsOf(t.tenants.contoso);
+    fabrikamBefore = await fingerprint(t.tenants.fabrikam);
+  });
+  afterAll(() => t.close());
+
+  it("the hand list covers every tenant-scoped route the app serves (router and OpenAPI document)", () => {
+    const expected = ROUTES.map(label).sort();
+    expect(new Set(expected).size).toBe(expected.length);
+    expect(
+      routerRoutes(t.app.printRoutes({ commonPrefix: false })).filter((r) => r.includes(" /api/tenants/")),
+    ).toEqual(expected);
+    const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
+    const documented = Object.entries(spec.paths)
+      .filter(([path]) => path.startsWith("/api/tenants/"))
+      .flatMap(([path, operations]) => Object.keys(operations).map((method) => `${method.toUpperCase()} ${path}`))
+      .sort();
+    expect(documented).toEqual(expected);
+  });
+
+  describe("a Contoso global admin addressing Fabrikam's tenant id gets 404 NotFound", () => {
+    for (const route of ROUTES) {
+      it(label(route), async () => {
+        const response = await send(admin, route, fabrikam);
+        expect(response.statusCode, response.body).toBe(404);
+        expect(problem(response).code).toBe("NotFound");
+        // The answer is the same as for a tenant that does not exist: nothing tells that Fabrikam is real.
+        const ghost = await send(admin, route, { ...fabrikam, tenantId: randomUUID() });
+        expect({ ...problem(ghost), requestId: undefined, instance: undefined }).toEqual({
+          ...problem(response),
+          requestId: undefined,
+          instance: undefined,
+        });
+      });
+    }
+
+    it("HEAD requests of the readable routes too", async () => {
+      for (const route of ROUTES.filter((r) => r.method === "GET")) {
+        const response = await send(admin, route, fabrikam, "HEAD");
+        expect(response.statusCode, label(route)).toBe(404);
+      }
+    });
+  });
+
+  describe("Fabrikam ids under Contoso's tenant id are unknown (404 NotFound)", () => {
+    const withForeignIds = ROUTES.filter((r) => r.path.includes("{userId}") || r.path.includes("{groupId}"));
+    for (const route of withForeignIds) {
+      it(label(route), async () => {
+        const ids: Ids = { ...fabrikam, tenantId: t.tenants.contoso };
+        const response = await send(admin, route, ids);
+        expect(response.statusCode, response.body).toBe(404);
+        expect(problem(response).code).toBe("NotFound");
+      });
+    }
+
+    it("a Contoso group with a Fabrikam user: add member, remove member", async () => {
+      const add = await send(
+        admin,
+        ROUTES.find((r) => label(r) === `POST ${T}/groups/{groupId}/members`) as RouteCase,
+        {
+          ...contoso,
+          otherUserId: fabrikam.otherUserId,
+        },
+      );
+      expect(add.statusCode).toBe(404);
+      expect(problem(add).code).toBe("NotFound");
+      const remove = await send(
+        admin,
+        ROUTES.find((r) => label(r) === `DELETE ${T}/groups/{groupId}/members/{userId}`) as RouteCase,
+        {
+          ...contoso,
+          userId: fabrikam.userId,
+        },
+      );
+      expect(remove.statusCode).toBe(404);
+      expect(
+        await t.db.groupMember.count({
+          where: { groupId: contoso.groupId, userId: { in: [fabrikam.userId, fabrikam.otherUserId] } },
+        }),
+      ).toBe(0);
+    });
+
+    it("Contoso's lists never show Fabrikam's users, groups or audit events", async () => {
+      const get = (url: string) => t.app.inject({ method: "GET", url, headers: { cookie: admin.cookie } });
+      const fabrikamUser = await t.db.user.findUniqueOrThrow({ where: { id: fabrikam.userId } });
+      const search = await get(
+        `/api/tenants/${t.tenants.contoso}/users?search=${encodeURIComponent(fabrikamUser.email)}`,
+      );
+      expect(search.json().items).toEqual([]);
+      const fabrikamDomain = await get(`/api/tenants/${t.tenants.contoso}/users?search=fabrikam.test&limit=200`);
+      expect(fabrikamDomain.json().items).toEqual([]);
+      const groups = await get(`/api/tenants/${t.tenants.contoso}/groups?limit=200`);
+      expect(groups.statusCode).toBe(200);
+      expect(groups.json().items.every((g: { tenantId: string }) => g.tenantId === t.tenants.contoso)).toBe(true);
+      expect(groups.json().items.map((g: { id: string }) => g.id)).not.toContain(fabrikam.groupId);
+      const audit = await get(`/api/tenants/${t.tenants.contoso}/auditLog?limit=200`);
+      expect(audit.json().items.length).toBeGreaterThan(0);
+      expect(audit.json().items.every((e: { tenantId: string }) => e.tenantId === t.tenants.contoso)).toBe(true);
+    });
+  });
+
+  describe("a tenant id nobody has gets 404 NotFound", () => {
+    for (const route of ROUTES) {
+      it(label(route), async () => {
+        for (const session of [admin, agent]) {
+          const response = await send(session, route, { ...contoso, tenantId: randomUUID() });
+          expect(response.statusCode, response.body).toBe(404);
+          expect(problem(response).code).toBe("NotFound");
+        }
+      });
+    }
+
+    it("the partner tenant is out of reach of a customer admin, Fabrikam of Contoso's admin agent", async () => {
+      const route = ROUTES[0] as RouteCase;
+      const partner = await send(admin, route, { ...contoso, tenantId: t.tenants.partner });
+      expect(problem(partner).code).toBe("NotFound");
+      const fabrikamForAgent = await send(agent, route, fabrikam);
+      expect(problem(fabrikamForAgent).code).toBe("NotFound");
+    });
+  });
+
+  describe("without a session: 401 Unauthenticated, even for a tenant that exists", () => {
+    for (const route of ROUTES) {
+      it(label(route), async () => {
+        for (const ids of [contoso, fabrikam, { ...contoso, tenantId: randomUUID() }]) {
+          const response = await send(null, route, ids);
+          expect(response.statusCode, response.body).toBe(401);
+          expect(problem(response).code).toBe("Unauthenticated");
+        }
+      });
+    }
+  });
+
+  it("after all of the above, nothing in Fabrikam changed", async () => {
+    expect(await fingerprint(t.tenants.fabrikam)).toBe(fabrikamBefore);
+  });
+});
