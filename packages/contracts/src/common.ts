@@ -58,5 +58,11 @@ export function page<T extends z.ZodType>(item: T) {
 
 export const cursorQuery = {
   cursor: z.string().max(512).optional(),
-  limit: z.coerce.number().int().min(1).max(200).default(50),
+  // Digits only: Number() would also read "0x10", "1e2" or " 7 ".
+  limit: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: "must be a whole number from 1 to 200" })
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(200))
+    .default(50),
 };

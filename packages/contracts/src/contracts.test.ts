@@ -60,3 +60,9 @@ describe("error codes", () => {
     for (const code of ERROR_CODES) expect(ERROR_STATUS[code]).toBeGreaterThanOrEqual(400);
   });
 });
+
+describe("page size", () => {
+  it.each(["0x10", "1e2", " 7", "7.5", "-1"])("refuses limit=%s", (limit) => {
+    expect(listUsersQuerySchema.safeParse({ limit }).success).toBe(false);
+  });
+});
