@@ -1,5 +1,5 @@
 import type { Db } from "@allot/db";
-import type { Action, Role } from "@allot/domain";
+import type { Action, Role, TenantRole } from "@allot/domain";
 import type { Config } from "./config.js";
 
 /** The signed-in user behind a request. */
@@ -11,6 +11,8 @@ export interface Actor {
   preferredLanguage: string | null;
   sessionId: string;
   csrfToken: string;
+  /** Roles in its own tenant ("member" when it holds no admin role). */
+  ownRoles: TenantRole[];
 }
 
 /** What a service needs to act in a tenant on someone's behalf. */

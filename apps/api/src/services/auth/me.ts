@@ -5,9 +5,8 @@ import type { Actor } from "../../types.js";
 
 /** The signed-in user and every tenant it can act in: its own, and customers reached through a partner. */
 export async function getMe(db: Db, actor: Actor): Promise<Me> {
-  const [home, ownRoles, delegated] = await Promise.all([
+  const [home, delegated] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: actor.tenantId } }),
-    db.roleAssignment.findMany({ where: { userId: actor.userId }, select: { role: true } }),
     db.delegatedAccess.findMany({
       where: { partnerUserId: actor.userId, relationship: { status: "active", partnerTenantId: actor.tenantId } },
       select: { role: true, relationship: { select: { customerTenant: true } } },
@@ -21,7 +20,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
       domain: home.domain,
       kind: home.kind,
       access: "member",
-      roles: ownRoles.length > 0 ? ownRoles.map((r) => r.role) : ["member"],
+      roles: actor.ownRoles,
     },
   ];
   const byTenant = new Map<string, ReachableTenant>();

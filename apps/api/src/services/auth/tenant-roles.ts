@@ -7,10 +7,7 @@ import type { Actor } from "../../types.js";
  * relationship grants one): callers answer 404 then, so a tenant's existence never leaks.
  */
 export async function tenantRoles(db: Db, actor: Actor, tenantId: string): Promise<Role[] | null> {
-  if (actor.tenantId === tenantId) {
-    const own = await db.roleAssignment.findMany({ where: { userId: actor.userId }, select: { role: true } });
-    return own.length > 0 ? own.map((r) => r.role) : ["member"];
-  }
+  if (actor.tenantId === tenantId) return actor.ownRoles;
   const delegated = await db.delegatedAccess.findMany({
     where: {
       partnerUserId: actor.userId,

@@ -13,16 +13,39 @@ const groupSelect = {
   displayName: true,
   description: true,
   createdAt: true,
-  _count: { select: { members: { where: { user: { deletedAt: null } } } } },
 } satisfies Prisma.GroupSelect;
 
-function toGroup(row: Prisma.GroupGetPayload<{ select: typeof groupSelect }>): Group {
+type GroupRow = Prisma.GroupGetPayload<{ select: typeof groupSelect }>;
+
+/**
+ * Live (not deleted) members per group, counted for just these groups: Prisma's relation _count would aggregate
+ * the whole GroupMember table for a list.
+ */
+async function memberCounts(tx: Tx, groupIds: string[]): Promise<Map<string, number>> {
+  if (groupIds.length === 0) return new Map();
+  const rows = await tx.$queryRaw<Array<{ groupId: string; count: number }>>`
+    SELECT g."groupId"::text AS "groupId", count(*)::int AS count
+      FROM "GroupMember" g JOIN "User" u ON u.id = g."userId" AND u."deletedAt" IS NULL
+     WHERE g."groupId" = ANY(${groupIds}::uuid[])
+     GROUP BY g."groupId"`;
+  return new Map(rows.map((row) => [row.groupId, row.count]));
+}
+
+async function toGroups(tx: Tx, rows: GroupRow[]): Promise<Group[]> {
+  const counts = await memberCounts(
+    tx,
+    rows.map((row) => row.id),
+  );
+  return rows.map((row) => toGroup(row, counts.get(row.id) ?? 0));
+}
+
+function toGroup(row: GroupRow, memberCount: number): Group {
   return {
     id: row.id,
     tenantId: row.tenantId,
     displayName: row.displayName,
     description: row.description,
-    memberCount: row._count.members,
+    memberCount,
     createdAt: row.createdAt.toISOString(),
   };
 }
@@ -55,13 +78,14 @@ export async function listGroups(ctx: TenantContext, query: { search?: string; c
     select: groupSelect,
   });
   const hasMore = rows.length > query.limit;
-  const items = (hasMore ? rows.slice(0, query.limit) : rows).map(toGroup);
+  const items = await toGroups(ctx.db, hasMore ? rows.slice(0, query.limit) : rows);
   const last = items.at(-1);
   return { items, nextCursor: hasMore && last ? encodeCursor([last.displayName, last.id]) : null };
 }
 
 export async function getGroup(ctx: TenantContext, groupId: string): Promise<Group> {
-  return toGroup(await loadGroup(ctx.db, ctx, groupId));
+  const [group] = await toGroups(ctx.db, [await loadGroup(ctx.db, ctx, groupId)]);
+  return group as Group;
 }
 
 export async function createGroup(ctx: TenantContext, data: z.output<typeof createGroupRequestSchema>): Promise<Group> {
@@ -72,7 +96,7 @@ export async function createGroup(ctx: TenantContext, data: z.output<typeof crea
         select: groupSelect,
       });
       await audit(tx, ctx, { action: "group.created", targetType: "group", targetId: row.id, after: data });
-      return toGroup(row);
+      return toGroup(row, 0);
     });
   } catch (error) {
     nameTaken(error, data.displayName);
@@ -95,7 +119,8 @@ export async function updateGroup(
         before: { displayName: before.displayName, description: before.description },
         after: changes,
       });
-      return toGroup(row);
+      const [group] = await toGroups(tx, [row]);
+      return group as Group;
     });
   } catch (error) {
     nameTaken(error, changes.displayName);
@@ -105,12 +130,13 @@ export async function updateGroup(
 export async function deleteGroup(ctx: TenantContext, groupId: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
     const before = await loadGroup(tx, ctx, groupId);
+    const memberCount = (await memberCounts(tx, [groupId])).get(groupId) ?? 0;
     await tx.group.delete({ where: { id: groupId } });
     await audit(tx, ctx, {
       action: "group.deleted",
       targetType: "group",
       targetId: groupId,
-      before: { displayName: before.displayName, description: before.description, memberCount: before._count.members },
+      before: { displayName: before.displayName, description: before.description, memberCount },
     });
   });
 }
