@@ -40,9 +40,14 @@ module.exports = {
     doNotFollow: { path: "node_modules" },
     tsPreCompilationDeps: true,
     combinedDependencies: true,
-    tsConfig: { fileName: "tsconfig.base.json" },
+    // The web app imports through the "@/" alias; resolving it lets the feature-isolation rule see those imports.
+    tsConfig: { fileName: require("node:path").resolve(__dirname, "apps/web/tsconfig.json") },
     exclude: { path: ["generated", "dist"] },
     preserveSymlinks: false,
-    enhancedResolveOptions: { exportsFields: ["exports"], conditionNames: ["import", "default"], mainFields: ["module", "main"] },
+    enhancedResolveOptions: {
+      exportsFields: ["exports"],
+      conditionNames: ["import", "default"],
+      mainFields: ["module", "main"],
+    },
   },
 };

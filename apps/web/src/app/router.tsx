@@ -1,0 +1,108 @@
+import { useMemo } from "react";
+import { createBrowserRouter, type RouteObject } from "react-router";
+import { RouterProvider } from "react-router/dom";
+import type { Section } from "@/components/layouts/nav-items";
+import { PageSpinner } from "@/components/page-spinner";
+import { useI18n } from "@/lib/i18n";
+import { RequireAuth } from "./routes/require-auth";
+import { RouteError } from "./routes/route-error";
+import { TenantLayout } from "./routes/tenant-layout";
+import { TenantNotFoundRoute } from "./routes/tenant-not-found";
+import { TenantRedirect } from "./routes/tenant-redirect";
+
+export interface RouteHandle {
+  section: Section;
+}
+
+function section(name: Section): RouteHandle {
+  return { section: name };
+}
+
+function HydrateFallback() {
+  const { t } = useI18n();
+  return <PageSpinner label={t.common.loadingPage} />;
+}
+
+/** Pages load on demand; each feature's route module exports the page component. */
+export function createAppRouter() {
+  const routes: RouteObject[] = [
+    {
+      id: "root",
+      HydrateFallback,
+      ErrorBoundary: RouteError,
+      children: [
+        {
+          path: "sign-in",
+          lazy: async () => ({ Component: (await import("@/features/auth/routes/sign-in")).SignInRoute }),
+        },
+        {
+          Component: RequireAuth,
+          children: [
+            { index: true, Component: TenantRedirect },
+            {
+              path: "t/:tenantId",
+              Component: TenantLayout,
+              ErrorBoundary: RouteError,
+              children: [
+                {
+                  index: true,
+                  handle: section("home"),
+                  lazy: async () => ({ Component: (await import("@/features/home/routes/home")).HomeRoute }),
+                },
+                {
+                  path: "users",
+                  handle: section("users"),
+                  lazy: async () => ({ Component: (await import("@/features/users/routes/users")).UsersRoute }),
+                },
+                {
+                  path: "groups",
+                  handle: section("groups"),
+                  lazy: async () => ({ Component: (await import("@/features/groups/routes/groups")).GroupsRoute }),
+                },
+                {
+                  path: "licenses",
+                  handle: section("licenses"),
+                  lazy: async () => ({
+                    Component: (await import("@/features/licenses/routes/licenses")).LicensesRoute,
+                  }),
+                },
+                {
+                  path: "billing",
+                  handle: section("billing"),
+                  lazy: async () => ({ Component: (await import("@/features/billing/routes/billing")).BillingRoute }),
+                },
+                {
+                  path: "requests",
+                  handle: section("requests"),
+                  lazy: async () => ({
+                    Component: (await import("@/features/requests/routes/requests")).RequestsRoute,
+                  }),
+                },
+                {
+                  path: "audit",
+                  handle: section("audit"),
+                  lazy: async () => ({ Component: (await import("@/features/audit/routes/audit")).AuditRoute }),
+                },
+                {
+                  path: "settings",
+                  handle: section("settings"),
+                  lazy: async () => ({
+                    Component: (await import("@/features/settings/routes/settings")).SettingsRoute,
+                  }),
+                },
+                { path: "*", Component: TenantNotFoundRoute },
+              ],
+            },
+            { path: "*", Component: TenantNotFoundRoute },
+          ],
+        },
+      ],
+    },
+  ];
+  return createBrowserRouter(routes);
+}
+
+export function AppRouter() {
+  const router = useMemo(createAppRouter, []);
+  return <RouterProvider router={router} />;
+}

@@ -1,0 +1,43 @@
+import { useEffect } from "react";
+import { Outlet, useMatches } from "react-router";
+import { AppShell } from "@/components/layouts/app-shell";
+import { canOpenSection, isSection, type Section } from "@/components/layouts/nav-items";
+import { Forbidden, TenantNotFound } from "@/components/status-pages";
+import { useMe } from "@/lib/auth";
+import { rememberTenant, useCurrentTenant } from "@/lib/tenant";
+
+function useSection(): Section | undefined {
+  const matches = useMatches();
+  for (const match of [...matches].reverse()) {
+    const handle = match.handle as { section?: unknown } | undefined;
+    if (isSection(handle?.section)) return handle.section;
+  }
+  return undefined;
+}
+
+/** `/t/:tenantId/*`: the shell for one tenant; a page the roles there don't allow shows "no access" instead. */
+export function TenantLayout() {
+  const { data: me } = useMe();
+  const context = useCurrentTenant();
+  const section = useSection();
+  const tenantId = context?.tenant.id;
+
+  useEffect(() => {
+    if (tenantId) rememberTenant(tenantId);
+  }, [tenantId]);
+
+  if (!me) return null;
+  if (!context) {
+    return (
+      <AppShell me={me} context={null} section={undefined}>
+        <TenantNotFound />
+      </AppShell>
+    );
+  }
+  const allowed = section === undefined || canOpenSection(section, context.roles);
+  return (
+    <AppShell me={me} context={context} section={section}>
+      {allowed ? <Outlet /> : <Forbidden homeHref={`/t/${context.tenant.id}`} />}
+    </AppShell>
+  );
+}

@@ -1,0 +1,74 @@
+import type { Action, Role } from "@allot/domain";
+import { can } from "@allot/domain";
+import {
+  bundleIcon,
+  HistoryFilled,
+  HistoryRegular,
+  HomeFilled,
+  HomeRegular,
+  KeyFilled,
+  KeyRegular,
+  PeopleFilled,
+  PeopleRegular,
+  PeopleTeamFilled,
+  PeopleTeamRegular,
+  ReceiptFilled,
+  ReceiptRegular,
+  SettingsFilled,
+  SettingsRegular,
+  TaskListSquareLtrFilled,
+  TaskListSquareLtrRegular,
+} from "@fluentui/react-icons";
+import type { Messages } from "@/lib/i18n";
+
+export const SECTIONS = ["home", "users", "groups", "licenses", "billing", "requests", "audit", "settings"] as const;
+export type Section = (typeof SECTIONS)[number];
+
+export interface NavItemDefinition {
+  section: Section;
+  /** Path below /t/:tenantId. */
+  path: string;
+  /** The right a role needs to see the item and open the page; none: everyone in the tenant. */
+  action?: Action;
+  icon: ReturnType<typeof bundleIcon>;
+}
+
+/** The left navigation, and the one table that says which right each area needs. */
+export const NAV_ITEMS: readonly NavItemDefinition[] = [
+  { section: "home", path: "", icon: bundleIcon(HomeFilled, HomeRegular) },
+  { section: "users", path: "users", action: "directory.read", icon: bundleIcon(PeopleFilled, PeopleRegular) },
+  {
+    section: "groups",
+    path: "groups",
+    action: "directory.read",
+    icon: bundleIcon(PeopleTeamFilled, PeopleTeamRegular),
+  },
+  { section: "licenses", path: "licenses", action: "directory.read", icon: bundleIcon(KeyFilled, KeyRegular) },
+  { section: "billing", path: "billing", action: "billing.read", icon: bundleIcon(ReceiptFilled, ReceiptRegular) },
+  {
+    section: "requests",
+    path: "requests",
+    action: "requests.approve",
+    icon: bundleIcon(TaskListSquareLtrFilled, TaskListSquareLtrRegular),
+  },
+  { section: "audit", path: "audit", action: "audit.read", icon: bundleIcon(HistoryFilled, HistoryRegular) },
+  { section: "settings", path: "settings", icon: bundleIcon(SettingsFilled, SettingsRegular) },
+];
+
+export function isSection(value: unknown): value is Section {
+  return typeof value === "string" && (SECTIONS as readonly string[]).includes(value);
+}
+
+export function canOpenSection(section: Section, roles: readonly Role[]): boolean {
+  const item = NAV_ITEMS.find((candidate) => candidate.section === section);
+  return item?.action === undefined || can(roles, item.action);
+}
+
+export function sectionPath(tenantId: string, section: Section): string {
+  const item = NAV_ITEMS.find((candidate) => candidate.section === section);
+  return item?.path ? `/t/${tenantId}/${item.path}` : `/t/${tenantId}`;
+}
+
+export function sectionLabel(section: Section, t: Messages): string {
+  return t.shell.nav[section];
+}

@@ -1,0 +1,138 @@
+import type { AuditEvent } from "@allot/contracts";
+import {
+  Button,
+  makeStyles,
+  mergeClasses,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import { Fragment, useState } from "react";
+import { useI18n } from "@/lib/i18n";
+
+const useStyles = makeStyles({
+  table: { minWidth: "720px" },
+  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  changes: {
+    display: "grid",
+    gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))",
+    gap: tokens.spacingHorizontalL,
+    padding: tokens.spacingVerticalS,
+  },
+  pre: {
+    margin: 0,
+    padding: tokens.spacingHorizontalS,
+    backgroundColor: tokens.colorNeutralBackground3,
+    borderRadius: tokens.borderRadiusMedium,
+    fontFamily: tokens.fontFamilyMonospace,
+    fontSize: tokens.fontSizeBase200,
+    whiteSpace: "pre-wrap",
+    overflowWrap: "anywhere",
+  },
+});
+
+/** A known code's label in the current language, or undefined for codes added after this dictionary. */
+function label(labels: Readonly<Record<string, string>>, code: string): string | undefined {
+  return Object.hasOwn(labels, code) ? labels[code] : undefined;
+}
+
+function json(value: unknown): string {
+  return value === null || value === undefined ? "—" : JSON.stringify(value, null, 2);
+}
+
+export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
+  const styles = useStyles();
+  const { t, formatDateTime } = useI18n();
+  const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
+  const toggle = (id: string) =>
+    setExpanded((current) => {
+      const next = new Set(current);
+      if (next.has(id)) next.delete(id);
+      else next.add(id);
+      return next;
+    });
+
+  return (
+    <Table aria-label={t.audit.title} className={styles.table}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell>{t.audit.columns.when}</TableHeaderCell>
+          <TableHeaderCell>{t.audit.columns.actor}</TableHeaderCell>
+          <TableHeaderCell>{t.audit.columns.action}</TableHeaderCell>
+          <TableHeaderCell>{t.audit.columns.target}</TableHeaderCell>
+          <TableHeaderCell>{t.audit.columns.details}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {events.map((event) => {
+          const open = expanded.has(event.id);
+          const hasChanges = event.before != null || event.after != null;
+          const detailsId = `audit-details-${event.id}`;
+          return (
+            <Fragment key={event.id}>
+              <TableRow>
+                <TableCell>{formatDateTime(event.createdAt)}</TableCell>
+                <TableCell>
+                  {event.actorDisplayName ?? <span className={styles.muted}>{t.audit.system}</span>}
+                </TableCell>
+                <TableCell>
+                  {label(t.audit.actions, event.action) ?? event.action}
+                  {label(t.audit.actions, event.action) ? (
+                    <Text size={200} className={mergeClasses(styles.code, styles.muted)} block>
+                      {event.action}
+                    </Text>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  {label(t.audit.targets, event.targetType) ?? event.targetType}
+                  {event.targetId ? (
+                    <Text size={200} className={styles.muted} block>
+                      {event.targetId}
+                    </Text>
+                  ) : null}
+                </TableCell>
+                <TableCell>
+                  {hasChanges ? (
+                    <Button
+                      appearance="subtle"
+                      size="small"
+                      icon={open ? <ChevronDownRegular /> : <ChevronRightRegular />}
+                      aria-expanded={open}
+                      aria-controls={open ? detailsId : undefined}
+                      onClick={() => toggle(event.id)}
+                    >
+                      {open ? t.audit.hideChanges : t.audit.showChanges}
+                    </Button>
+                  ) : null}
+                </TableCell>
+              </TableRow>
+              {open ? (
+                <TableRow id={detailsId}>
+                  <TableCell colSpan={5}>
+                    <div className={styles.changes}>
+                      <div>
+                        <Text weight="semibold">{t.audit.before}</Text>
+                        <pre className={styles.pre}>{json(event.before)}</pre>
+                      </div>
+                      <div>
+                        <Text weight="semibold">{t.audit.after}</Text>
+                        <pre className={styles.pre}>{json(event.after)}</pre>
+                      </div>
+                    </div>
+                  </TableCell>
+                </TableRow>
+              ) : null}
+            </Fragment>
+          );
+        })}
+      </TableBody>
+    </Table>
+  );
+}

@@ -1,0 +1,229 @@
+import type { Group } from "@allot/contracts";
+import {
+  Button,
+  DrawerBody,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  makeStyles,
+  OverlayDrawer,
+  Spinner,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  Tooltip,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { DeleteRegular, DismissRegular, PeopleAddRegular, PersonDeleteRegular } from "@fluentui/react-icons";
+import { useMemo, useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { ErrorMessage } from "@/components/error-message";
+import { LoadMore } from "@/components/load-more";
+import { useNotify } from "@/components/notify";
+import { errorMessage } from "@/lib/errors";
+import { useI18n } from "@/lib/i18n";
+import { useTenant } from "@/lib/tenant";
+import { useDeleteGroup } from "../api/delete-group";
+import { useGroup } from "../api/get-group";
+import { useGroupMembers } from "../api/get-group-members";
+import { useRemoveGroupMember } from "../api/remove-group-member";
+import { AddMembersDialog } from "./add-members-dialog";
+
+const useStyles = makeStyles({
+  section: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    paddingBlock: tokens.spacingVerticalM,
+    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
+  },
+  heading: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground3 },
+  toolbar: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  actionColumn: { width: "48px" },
+  wrap: { overflowWrap: "anywhere" },
+});
+
+export function GroupDetailsDrawer({
+  groupId,
+  initial,
+  onClose,
+}: {
+  groupId: string | null;
+  initial: Group | undefined;
+  onClose: () => void;
+}) {
+  const { t } = useI18n();
+  const { tenant } = useTenant();
+  const query = useGroup(tenant.id, groupId, initial);
+  const group = query.data;
+  return (
+    <OverlayDrawer
+      open={groupId !== null}
+      position="end"
+      size="medium"
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose();
+      }}
+    >
+      <DrawerHeader>
+        <DrawerHeaderTitle
+          action={
+            <Button appearance="subtle" aria-label={t.common.close} icon={<DismissRegular />} onClick={onClose} />
+          }
+        >
+          {group ? t.groups.details.title(group.displayName) : t.common.loading}
+        </DrawerHeaderTitle>
+      </DrawerHeader>
+      <DrawerBody>
+        {group ? (
+          <GroupDetails key={group.id} group={group} onClose={onClose} />
+        ) : query.isError ? (
+          <ErrorMessage error={query.error} title={t.groups.details.loadError} onRetry={() => query.refetch()} />
+        ) : (
+          <Spinner label={t.common.loading} />
+        )}
+      </DrawerBody>
+    </OverlayDrawer>
+  );
+}
+
+function GroupDetails({ group, onClose }: { group: Group; onClose: () => void }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const notify = useNotify();
+  const context = useTenant();
+  const tenantId = context.tenant.id;
+  const canManage = context.can("users.manage");
+  const members = useGroupMembers(tenantId, group.id);
+  const removeMember = useRemoveGroupMember(tenantId, group.id);
+  const deleteGroup = useDeleteGroup(tenantId);
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const [dialog, setDialog] = useState<"add" | "delete" | null>(null);
+  const items = useMemo(() => members.data?.pages.flatMap((page) => page.items) ?? [], [members.data]);
+  const memberIds = useMemo(() => new Set(items.map((user) => user.id)), [items]);
+
+  return (
+    <>
+      {canManage ? (
+        <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
+          <ToolbarButton icon={<PeopleAddRegular />} onClick={() => setDialog("add")} {...restoreFocusTarget}>
+            {t.groups.details.addMembers}
+          </ToolbarButton>
+          <ToolbarButton icon={<DeleteRegular />} onClick={() => setDialog("delete")} {...restoreFocusTarget}>
+            {t.groups.details.deleteGroup}
+          </ToolbarButton>
+        </Toolbar>
+      ) : null}
+
+      <section className={styles.section} aria-label={t.groups.details.description}>
+        <Text as="h3" weight="semibold" size={400} className={styles.heading}>
+          {t.groups.details.description}
+        </Text>
+        <Text className={group.description ? undefined : styles.muted}>
+          {group.description ?? t.groups.details.noDescription}
+        </Text>
+      </section>
+
+      <section className={styles.section} aria-label={t.groups.details.members}>
+        <Text as="h3" weight="semibold" size={400} className={styles.heading}>
+          {t.groups.details.members} ({group.memberCount})
+        </Text>
+        {removeMember.isError ? <ErrorMessage error={removeMember.error} /> : null}
+        {members.isPending ? (
+          <Spinner size="tiny" label={t.groups.details.membersLoading} labelPosition="after" />
+        ) : members.isError ? (
+          <ErrorMessage error={members.error} onRetry={() => members.refetch()} />
+        ) : items.length === 0 ? (
+          <Text className={styles.muted}>{t.groups.details.noMembers}</Text>
+        ) : (
+          <Table size="small" aria-label={t.groups.details.members}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell>{t.users.columns.displayName}</TableHeaderCell>
+                <TableHeaderCell>{t.users.columns.email}</TableHeaderCell>
+                {canManage ? (
+                  <TableHeaderCell className={styles.actionColumn} aria-label={t.users.columns.actions} />
+                ) : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {items.map((user) => (
+                <TableRow key={user.id}>
+                  <TableCell>{user.displayName}</TableCell>
+                  <TableCell className={styles.wrap}>{user.email}</TableCell>
+                  {canManage ? (
+                    <TableCell>
+                      <Tooltip content={t.groups.details.removeMember(user.displayName)} relationship="label">
+                        <Button
+                          appearance="subtle"
+                          size="small"
+                          icon={
+                            removeMember.isPending && removeMember.variables === user.id ? (
+                              <Spinner size="tiny" />
+                            ) : (
+                              <PersonDeleteRegular />
+                            )
+                          }
+                          disabledFocusable={removeMember.isPending}
+                          onClick={() =>
+                            removeMember.mutate(user.id, {
+                              onSuccess: () => notify(t.groups.details.removed(user.displayName)),
+                            })
+                          }
+                        />
+                      </Tooltip>
+                    </TableCell>
+                  ) : null}
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+        <LoadMore
+          hasMore={members.hasNextPage}
+          loading={members.isFetchingNextPage}
+          onLoadMore={() => members.fetchNextPage()}
+        />
+      </section>
+
+      {canManage ? (
+        <>
+          <AddMembersDialog
+            tenantId={tenantId}
+            group={group}
+            memberIds={memberIds}
+            open={dialog === "add"}
+            onClose={() => setDialog(null)}
+          />
+          <ConfirmDialog
+            open={dialog === "delete"}
+            title={t.groups.delete.title(group.displayName)}
+            confirmLabel={t.common.delete}
+            busyLabel={t.common.deleting}
+            busy={deleteGroup.isPending}
+            onCancel={() => setDialog(null)}
+            onConfirm={() =>
+              deleteGroup.mutate(group.id, {
+                onSuccess: () => {
+                  notify(t.groups.delete.deleted(group.displayName));
+                  setDialog(null);
+                  onClose();
+                },
+                onError: (error) => notify(errorMessage(error, t), "error"),
+              })
+            }
+          >
+            {t.groups.delete.body}
+          </ConfirmDialog>
+        </>
+      ) : null}
+    </>
+  );
+}

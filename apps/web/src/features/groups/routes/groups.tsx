@@ -1,0 +1,145 @@
+import type { Group } from "@allot/contracts";
+import {
+  Field,
+  makeStyles,
+  SearchBox,
+  Spinner,
+  Toolbar,
+  ToolbarButton,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { ArrowClockwiseRegular, PeopleTeamAddRegular, PeopleTeamRegular } from "@fluentui/react-icons";
+import { useCallback, useMemo, useState } from "react";
+import { useSearchParams } from "react-router";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorMessage } from "@/components/error-message";
+import { LoadMore } from "@/components/load-more";
+import { PageHeader } from "@/components/page-header";
+import { LiveStatus } from "@/components/visually-hidden";
+import { useDebouncedValue } from "@/lib/hooks";
+import { useI18n } from "@/lib/i18n";
+import { useTenant } from "@/lib/tenant";
+import { useGroups } from "../api/get-groups";
+import { AddGroupDialog } from "../components/add-group-dialog";
+import { GroupDetailsDrawer } from "../components/group-details-drawer";
+import { GroupsGrid } from "../components/groups-grid";
+
+const useStyles = makeStyles({
+  toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, marginBottom: tokens.spacingVerticalS },
+  filters: { display: "flex", gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
+  search: { minWidth: "260px", flexGrow: 1, maxWidth: "420px" },
+  status: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    minHeight: "24px",
+    marginBottom: tokens.spacingVerticalS,
+    color: tokens.colorNeutralForeground2,
+  },
+  surface: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+    overflowX: "auto",
+  },
+});
+
+export function GroupsRoute() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const context = useTenant();
+  const tenantId = context.tenant.id;
+  const canManage = context.can("users.manage");
+  const [params, setParams] = useSearchParams();
+  const openGroupId = params.get("group");
+  const [search, setSearch] = useState("");
+  const debounced = useDebouncedValue(search.trim(), 300);
+  const [addOpen, setAddOpen] = useState(false);
+  const restoreFocusTarget = useRestoreFocusTarget();
+
+  const groups = useGroups(tenantId, debounced);
+  const items = useMemo(() => groups.data?.pages.flatMap((page) => page.items) ?? [], [groups.data]);
+
+  const setOpenGroup = useCallback(
+    (groupId: string | null) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          if (groupId) next.set("group", groupId);
+          else next.delete("group");
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+  const openGroup = useCallback((group: Group) => setOpenGroup(group.id), [setOpenGroup]);
+
+  const refreshing = groups.isFetching && !groups.isFetchingNextPage && !groups.isPending;
+
+  return (
+    <>
+      <PageHeader title={t.groups.title} description={t.groups.description} />
+      <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
+        {canManage ? (
+          <ToolbarButton icon={<PeopleTeamAddRegular />} onClick={() => setAddOpen(true)} {...restoreFocusTarget}>
+            {t.groups.addGroup}
+          </ToolbarButton>
+        ) : null}
+        <ToolbarButton
+          icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+          onClick={() => groups.refetch()}
+          disabledFocusable={groups.isFetching}
+        >
+          {t.common.refresh}
+        </ToolbarButton>
+      </Toolbar>
+      <search className={styles.filters}>
+        <Field label={t.groups.search} className={styles.search}>
+          <SearchBox
+            value={search}
+            placeholder={t.groups.searchPlaceholder}
+            onChange={(_, data) => setSearch(data.value)}
+          />
+        </Field>
+      </search>
+      <div className={styles.status}>
+        <LiveStatus
+          visible
+          message={
+            groups.isPending
+              ? t.groups.loading
+              : groups.isError
+                ? ""
+                : t.groups.shownCount(items.length, groups.hasNextPage)
+          }
+        />
+      </div>
+      {groups.isError ? (
+        <ErrorMessage error={groups.error} onRetry={() => groups.refetch()} />
+      ) : groups.isPending ? (
+        <Spinner label={t.groups.loading} />
+      ) : items.length === 0 ? (
+        <EmptyState icon={<PeopleTeamRegular />} title={t.groups.emptyTitle}>
+          {debounced ? t.groups.emptySearch : t.groups.emptyAll}
+        </EmptyState>
+      ) : (
+        <div className={styles.surface}>
+          <GroupsGrid groups={items} onOpen={openGroup} busy={groups.isFetching} />
+        </div>
+      )}
+      <LoadMore
+        hasMore={groups.hasNextPage && !groups.isError}
+        loading={groups.isFetchingNextPage}
+        onLoadMore={() => groups.fetchNextPage()}
+      />
+      <GroupDetailsDrawer
+        groupId={openGroupId}
+        initial={items.find((group) => group.id === openGroupId)}
+        onClose={() => setOpenGroup(null)}
+      />
+      {canManage ? <AddGroupDialog tenantId={tenantId} open={addOpen} onClose={() => setAddOpen(false)} /> : null}
+    </>
+  );
+}

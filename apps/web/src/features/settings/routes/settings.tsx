@@ -1,0 +1,84 @@
+import { Card, CardHeader, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { useId } from "react";
+import { PageHeader } from "@/components/page-header";
+import { useMe } from "@/lib/auth";
+import { isLanguage, LANGUAGES, useI18n } from "@/lib/i18n";
+import { useLanguagePreference } from "@/lib/language";
+
+const useStyles = makeStyles({
+  cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "640px" },
+  card: { padding: tokens.spacingHorizontalL },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "max-content 1fr",
+    columnGap: tokens.spacingHorizontalL,
+    rowGap: tokens.spacingVerticalS,
+    margin: 0,
+  },
+  term: { color: tokens.colorNeutralForeground2 },
+  value: { margin: 0 },
+  hint: { color: tokens.colorNeutralForeground2 },
+});
+
+export function SettingsRoute() {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const { language, changeLanguage } = useLanguagePreference();
+  const { data: me } = useMe();
+  const languageHeading = useId();
+  const home = me?.tenants.find((tenant) => tenant.id === me.user.tenantId);
+
+  return (
+    <>
+      <PageHeader title={t.settings.title} description={t.settings.description} />
+      <div className={styles.cards}>
+        <Card className={styles.card}>
+          <CardHeader
+            header={
+              <Text as="h2" id={languageHeading} weight="semibold" size={500}>
+                {t.settings.languageTitle}
+              </Text>
+            }
+            description={<Text className={styles.hint}>{t.settings.languageHint}</Text>}
+          />
+          <RadioGroup
+            aria-labelledby={languageHeading}
+            value={language}
+            onChange={(_, data) => {
+              if (isLanguage(data.value)) changeLanguage(data.value);
+            }}
+          >
+            {LANGUAGES.map((option) => (
+              <Radio key={option} value={option} label={{ children: t.language[option], lang: option }} />
+            ))}
+          </RadioGroup>
+        </Card>
+        {me ? (
+          <Card className={styles.card}>
+            <CardHeader
+              header={
+                <Text as="h2" weight="semibold" size={500}>
+                  {t.settings.accountTitle}
+                </Text>
+              }
+            />
+            <dl className={styles.facts}>
+              <dt className={styles.term}>{t.settings.name}</dt>
+              <dd className={styles.value}>{me.user.displayName}</dd>
+              <dt className={styles.term}>{t.settings.email}</dt>
+              <dd className={styles.value}>{me.user.email}</dd>
+              {home ? (
+                <>
+                  <dt className={styles.term}>{t.settings.homeTenant}</dt>
+                  <dd className={styles.value}>
+                    {home.name} ({home.domain})
+                  </dd>
+                </>
+              ) : null}
+            </dl>
+          </Card>
+        ) : null}
+      </div>
+    </>
+  );
+}

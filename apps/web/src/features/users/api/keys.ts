@@ -1,0 +1,16 @@
+import { queryKeys } from "@/lib/query-keys";
+
+export interface UsersFilter {
+  search?: string | undefined;
+  type?: "member" | "guest" | undefined;
+  role?: string | undefined;
+  licensed?: boolean | undefined;
+  deleted?: boolean | undefined;
+}
+
+export const userKeys = {
+  all: (tenantId: string) => queryKeys.users(tenantId),
+  list: (tenantId: string, filter: UsersFilter) => [...queryKeys.users(tenantId), "list", filter] as const,
+  detail: (tenantId: string, userId: string) => [...queryKeys.users(tenantId), "detail", userId] as const,
+  memberOf: (tenantId: string, userId: string) => [...queryKeys.users(tenantId), "detail", userId, "memberOf"] as const,
+};

@@ -1,0 +1,144 @@
+import type { User } from "@allot/contracts";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  Field,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  ProgressBar,
+  Spinner,
+  tokens,
+} from "@fluentui/react-components";
+import { useState } from "react";
+import { useNotify } from "@/components/notify";
+import { errorMessage } from "@/lib/errors";
+import { useOpenKey } from "@/lib/hooks";
+import { useI18n } from "@/lib/i18n";
+import { type DeleteUsersResult, useDeleteUsers } from "../api/delete-user";
+
+const SHOWN_NAMES = 5;
+
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+  list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+/** Confirms and runs the deletion of one or more users, with progress for long selections. */
+interface DeleteUsersDialogProps {
+  tenantId: string;
+  users: readonly User[];
+  open: boolean;
+  onClose: () => void;
+  onDeleted: (userIds: string[]) => void;
+}
+
+export function DeleteUsersDialog(props: DeleteUsersDialogProps) {
+  return <DeleteUsersDialogContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function DeleteUsersDialogContent({ tenantId, users, open, onClose, onDeleted }: DeleteUsersDialogProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const notify = useNotify();
+  const deleteUsers = useDeleteUsers(tenantId);
+  const [done, setDone] = useState(0);
+  const [failures, setFailures] = useState<DeleteUsersResult["failed"]>([]);
+  const busy = deleteUsers.isPending;
+  const only = users.length === 1 ? users[0] : undefined;
+
+  const close = () => {
+    if (!busy) onClose();
+  };
+
+  const confirm = () => {
+    setDone(0);
+    setFailures([]);
+    deleteUsers.mutate(
+      { userIds: users.map((user) => user.id), onProgress: setDone },
+      {
+        onSuccess: (result) => {
+          if (result.deleted.length > 0) {
+            notify(only ? t.users.delete.deletedOne(only.displayName) : t.users.delete.deleted(result.deleted.length));
+            onDeleted(result.deleted);
+          }
+          if (result.failed.length > 0) setFailures(result.failed);
+          else close();
+        },
+      },
+    );
+  };
+
+  const nameOf = (userId: string) => users.find((user) => user.id === userId)?.displayName ?? userId;
+
+  return (
+    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : close())}>
+      <DialogSurface>
+        <DialogBody>
+          <DialogTitle>
+            {only ? t.users.delete.titleOne(only.displayName) : t.users.delete.title(users.length)}
+          </DialogTitle>
+          <DialogContent className={styles.content}>
+            <p>{t.users.delete.body}</p>
+            {!only ? (
+              <ul className={styles.list}>
+                {users.slice(0, SHOWN_NAMES).map((user) => (
+                  <li key={user.id}>
+                    {user.displayName} ({user.email})
+                  </li>
+                ))}
+                {users.length > SHOWN_NAMES ? <li>{t.users.delete.andMore(users.length - SHOWN_NAMES)}</li> : null}
+              </ul>
+            ) : null}
+            {busy && users.length > 1 ? (
+              <Field validationMessage={t.users.delete.progress(done, users.length)} validationState="none">
+                <ProgressBar value={done} max={users.length} aria-label={t.users.delete.progress(done, users.length)} />
+              </Field>
+            ) : null}
+            {failures.length > 0 ? (
+              <MessageBar intent="error" layout="multiline" role="alert">
+                <MessageBarBody>
+                  <MessageBarTitle>{t.users.delete.failed(failures.length)}</MessageBarTitle>
+                  <ul className={styles.list}>
+                    {failures.map((failure) => (
+                      <li key={failure.userId}>
+                        {nameOf(failure.userId)}: {errorMessage(failure.error, t)}
+                      </li>
+                    ))}
+                  </ul>
+                </MessageBarBody>
+              </MessageBar>
+            ) : null}
+          </DialogContent>
+          <DialogActions>
+            {failures.length > 0 ? (
+              <Button appearance="primary" onClick={close}>
+                {t.common.close}
+              </Button>
+            ) : (
+              <>
+                <Button onClick={close} disabled={busy}>
+                  {t.common.cancel}
+                </Button>
+                <Button
+                  appearance="primary"
+                  onClick={confirm}
+                  disabledFocusable={busy}
+                  icon={busy ? <Spinner size="tiny" /> : undefined}
+                >
+                  {busy ? t.common.deleting : t.users.delete.confirm}
+                </Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,10 @@
+/**
+ * Query keys of every tenant-scoped resource, in one place so a mutation in one area can refresh what it changed in
+ * another (deleting a user changes group member counts) without features importing each other.
+ */
+export const queryKeys = {
+  tenant: (tenantId: string) => ["tenants", tenantId] as const,
+  users: (tenantId: string) => ["tenants", tenantId, "users"] as const,
+  groups: (tenantId: string) => ["tenants", tenantId, "groups"] as const,
+  audit: (tenantId: string) => ["tenants", tenantId, "audit"] as const,
+};
