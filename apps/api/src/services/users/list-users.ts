@@ -1,27 +1,10 @@
-import type { ListUsersQuery, User, UserPage } from "@allot/contracts";
+import type { ListUsersQuery, UserPage } from "@allot/contracts";
 import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
-import { type UserPageCriteria, type UserPageRow, userPageQuery } from "./users-page-query.js";
+import { type UserColumns, userFromColumns } from "./user-view.js";
+import { type UserPageCriteria, userPageQuery } from "./users-page-query.js";
 
 export { RESTORE_WINDOW_MS } from "./users-page-query.js";
-
-function toUser(row: UserPageRow): User {
-  const iso = (value: Date | string | null) => (value === null ? null : new Date(value).toISOString());
-  return {
-    id: row.id,
-    tenantId: row.tenantId,
-    displayName: row.displayName,
-    email: row.email,
-    userType: row.userType,
-    usageLocation: row.usageLocation,
-    accountEnabled: row.accountEnabled,
-    roles: row.roles,
-    licenseCount: row.licenseCount,
-    createdAt: iso(row.createdAt) as string,
-    lastSignInAt: iso(row.lastSignInAt),
-    deletedAt: iso(row.deletedAt),
-  };
-}
 
 /** One page of users matching the criteria, with the cursor of the next page. */
 export async function pageOfUsers(
@@ -30,7 +13,7 @@ export async function pageOfUsers(
   { cursor, limit }: { cursor?: string | undefined; limit: number },
 ): Promise<UserPage> {
   const after = cursor ? (decodeCursor(cursor, ["text", "uuid"]) as [string, string]) : undefined;
-  const rows = await ctx.db.$queryRaw<UserPageRow[]>(
+  const rows = await ctx.db.$queryRaw<UserColumns[]>(
     userPageQuery({
       ...criteria,
       tenantId: ctx.tenantId,
@@ -40,7 +23,7 @@ export async function pageOfUsers(
     }),
   );
   const hasMore = rows.length > limit;
-  const items = (hasMore ? rows.slice(0, limit) : rows).map(toUser);
+  const items = (hasMore ? rows.slice(0, limit) : rows).map(userFromColumns);
   const last = items.at(-1);
   return { items, nextCursor: hasMore && last ? encodeCursor([last.displayName, last.id]) : null };
 }

@@ -19,7 +19,23 @@ export const userSelect = {
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
-export function toUser(row: UserRow): User {
+/** A user's columns with its roles and license count, as both the Prisma reads and the list statement yield them. */
+export interface UserColumns {
+  id: string;
+  tenantId: string;
+  displayName: string;
+  email: string;
+  userType: "member" | "guest";
+  usageLocation: string | null;
+  accountEnabled: boolean;
+  createdAt: Date;
+  lastSignInAt: Date | null;
+  deletedAt: Date | null;
+  roles: User["roles"];
+  licenseCount: number;
+}
+
+export function userFromColumns(row: UserColumns): User {
   return {
     id: row.id,
     tenantId: row.tenantId,
@@ -28,10 +44,18 @@ export function toUser(row: UserRow): User {
     userType: row.userType,
     usageLocation: row.usageLocation,
     accountEnabled: row.accountEnabled,
-    roles: row.roleAssignments.map((r) => r.role),
-    licenseCount: row._count.licenseAssignments,
+    roles: row.roles,
+    licenseCount: row.licenseCount,
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
   };
+}
+
+export function toUser({ roleAssignments, _count, ...row }: UserRow): User {
+  return userFromColumns({
+    ...row,
+    roles: roleAssignments.map((r) => r.role),
+    licenseCount: _count.licenseAssignments,
+  });
 }

@@ -24,21 +24,6 @@ export interface UserPageCriteria {
   now: Date;
 }
 
-export interface UserPageRow {
-  id: string;
-  tenantId: string;
-  displayName: string;
-  email: string;
-  userType: "member" | "guest";
-  usageLocation: string | null;
-  accountEnabled: boolean;
-  createdAt: Date;
-  lastSignInAt: Date | null;
-  deletedAt: Date | null;
-  roles: TenantRole[];
-  licenseCount: number;
-}
-
 /**
  * The Active users list as one SQL statement, in (displayName, id) order. Written by hand because the planner
  * needs these shapes (see bench/users-list.ts, which runs this very statement through raw pg as its baseline):
