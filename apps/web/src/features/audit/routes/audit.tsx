@@ -3,6 +3,7 @@ import { ArrowClockwiseRegular, HistoryRegular } from "@fluentui/react-icons";
 import { useMemo } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
+import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
@@ -13,17 +14,11 @@ import { AuditTable } from "../components/audit-table";
 
 const useStyles = makeStyles({
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, marginBottom: tokens.spacingVerticalS },
-  status: { minHeight: "24px", marginBottom: tokens.spacingVerticalS, color: tokens.colorNeutralForeground2 },
-  surface: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    boxShadow: tokens.shadow2,
-    overflowX: "auto",
-  },
 });
 
 export function AuditRoute() {
   const styles = useStyles();
+  const list = useListPageStyles();
   const { t } = useI18n();
   const { tenant } = useTenant();
   const audit = useAuditLog(tenant.id);
@@ -42,7 +37,7 @@ export function AuditRoute() {
           {t.common.refresh}
         </ToolbarButton>
       </Toolbar>
-      <div className={styles.status}>
+      <div className={list.status}>
         <LiveStatus
           visible
           message={
@@ -63,7 +58,7 @@ export function AuditRoute() {
           {t.audit.emptyBody}
         </EmptyState>
       ) : (
-        <div className={styles.surface}>
+        <div className={list.surface}>
           <AuditTable events={events} />
         </div>
       )}

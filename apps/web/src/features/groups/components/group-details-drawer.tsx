@@ -1,11 +1,7 @@
 import type { Group } from "@allot/contracts";
 import {
   Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
   makeStyles,
-  OverlayDrawer,
   Spinner,
   Table,
   TableBody,
@@ -20,9 +16,10 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { DeleteRegular, DismissRegular, PeopleAddRegular, PersonDeleteRegular } from "@fluentui/react-icons";
+import { DeleteRegular, PeopleAddRegular, PersonDeleteRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DetailsDrawer } from "@/components/details-drawer";
 import { ErrorMessage } from "@/components/error-message";
 import { LoadMore } from "@/components/load-more";
 import { useNotify } from "@/components/notify";
@@ -64,33 +61,15 @@ export function GroupDetailsDrawer({
   const query = useGroup(tenant.id, groupId, initial);
   const group = query.data;
   return (
-    <OverlayDrawer
+    <DetailsDrawer
       open={groupId !== null}
-      position="end"
-      size="medium"
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose();
-      }}
+      title={group ? t.groups.details.title(group.displayName) : null}
+      query={query}
+      loadErrorTitle={t.groups.details.loadError}
+      onClose={onClose}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button appearance="subtle" aria-label={t.common.close} icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          {group ? t.groups.details.title(group.displayName) : t.common.loading}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody>
-        {group ? (
-          <GroupDetails key={group.id} group={group} onClose={onClose} />
-        ) : query.isError ? (
-          <ErrorMessage error={query.error} title={t.groups.details.loadError} onRetry={() => query.refetch()} />
-        ) : (
-          <Spinner label={t.common.loading} />
-        )}
-      </DrawerBody>
-    </OverlayDrawer>
+      {(loaded) => <GroupDetails key={loaded.id} group={loaded} onClose={onClose} />}
+    </DetailsDrawer>
   );
 }
 

@@ -14,6 +14,7 @@ import { useCallback, useMemo, useState } from "react";
 import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
+import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
@@ -27,26 +28,11 @@ import { GroupsGrid } from "../components/groups-grid";
 
 const useStyles = makeStyles({
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, marginBottom: tokens.spacingVerticalS },
-  filters: { display: "flex", gap: tokens.spacingHorizontalM, marginBottom: tokens.spacingVerticalM },
-  search: { minWidth: "260px", flexGrow: 1, maxWidth: "420px" },
-  status: {
-    display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-    minHeight: "24px",
-    marginBottom: tokens.spacingVerticalS,
-    color: tokens.colorNeutralForeground2,
-  },
-  surface: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    boxShadow: tokens.shadow2,
-    overflowX: "auto",
-  },
 });
 
 export function GroupsRoute() {
   const styles = useStyles();
+  const list = useListPageStyles();
   const { t } = useI18n();
   const context = useTenant();
   const tenantId = context.tenant.id;
@@ -95,8 +81,8 @@ export function GroupsRoute() {
           {t.common.refresh}
         </ToolbarButton>
       </Toolbar>
-      <search className={styles.filters}>
-        <Field label={t.groups.search} className={styles.search}>
+      <search className={list.filters}>
+        <Field label={t.groups.search} className={list.search}>
           <SearchBox
             value={search}
             placeholder={t.groups.searchPlaceholder}
@@ -104,7 +90,7 @@ export function GroupsRoute() {
           />
         </Field>
       </search>
-      <div className={styles.status}>
+      <div className={list.status}>
         <LiveStatus
           visible
           message={
@@ -125,7 +111,7 @@ export function GroupsRoute() {
           {debounced ? t.groups.emptySearch : t.groups.emptyAll}
         </EmptyState>
       ) : (
-        <div className={styles.surface}>
+        <div className={list.surface}>
           <GroupsGrid groups={items} onOpen={openGroup} busy={groups.isFetching} />
         </div>
       )}

@@ -3,12 +3,7 @@ import { isAdminRole } from "@allot/domain";
 import {
   Avatar,
   Badge,
-  Button,
-  DrawerBody,
-  DrawerHeader,
-  DrawerHeaderTitle,
   makeStyles,
-  OverlayDrawer,
   Spinner,
   Text,
   Toolbar,
@@ -16,8 +11,9 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { ArrowUndoRegular, DeleteRegular, DismissRegular, EditRegular, KeyResetRegular } from "@fluentui/react-icons";
+import { ArrowUndoRegular, DeleteRegular, EditRegular, KeyResetRegular } from "@fluentui/react-icons";
 import { type ReactNode, useState } from "react";
+import { DetailsDrawer } from "@/components/details-drawer";
 import { ErrorMessage } from "@/components/error-message";
 import { useNotify } from "@/components/notify";
 import { useMe } from "@/lib/auth";
@@ -93,33 +89,15 @@ export function UserDetailsDrawer({
   const user = query.data;
 
   return (
-    <OverlayDrawer
+    <DetailsDrawer
       open={userId !== null}
-      position="end"
-      size="medium"
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose();
-      }}
+      title={user ? user.displayName : null}
+      query={query}
+      loadErrorTitle={t.users.details.loadError}
+      onClose={onClose}
     >
-      <DrawerHeader>
-        <DrawerHeaderTitle
-          action={
-            <Button appearance="subtle" aria-label={t.common.close} icon={<DismissRegular />} onClick={onClose} />
-          }
-        >
-          {user ? user.displayName : t.common.loading}
-        </DrawerHeaderTitle>
-      </DrawerHeader>
-      <DrawerBody>
-        {user ? (
-          <UserDetails key={user.id} user={user} onClose={onClose} onDeleted={onDeleted} />
-        ) : query.isError ? (
-          <ErrorMessage error={query.error} title={t.users.details.loadError} onRetry={() => query.refetch()} />
-        ) : (
-          <Spinner label={t.common.loading} />
-        )}
-      </DrawerBody>
-    </OverlayDrawer>
+      {(loaded) => <UserDetails key={loaded.id} user={loaded} onClose={onClose} onDeleted={onDeleted} />}
+    </DetailsDrawer>
   );
 }
 

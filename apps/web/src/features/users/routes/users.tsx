@@ -26,6 +26,7 @@ import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
+import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { useNotify } from "@/components/notify";
 import { PageHeader } from "@/components/page-header";
@@ -53,28 +54,6 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalS,
   },
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
-  filters: {
-    display: "flex",
-    flexWrap: "wrap",
-    alignItems: "flex-end",
-    gap: tokens.spacingHorizontalM,
-    marginBottom: tokens.spacingVerticalM,
-  },
-  search: { minWidth: "260px", flexGrow: 1, maxWidth: "420px" },
-  status: {
-    display: "flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalM,
-    minHeight: "24px",
-    marginBottom: tokens.spacingVerticalS,
-    color: tokens.colorNeutralForeground2,
-  },
-  surface: {
-    backgroundColor: tokens.colorNeutralBackground1,
-    borderRadius: tokens.borderRadiusMedium,
-    boxShadow: tokens.shadow2,
-    overflowX: "auto",
-  },
 });
 
 const NO_SELECTION: Set<string> = new Set();
@@ -100,6 +79,7 @@ function readFilter(params: URLSearchParams): UsersFilter & { view: UsersView } 
 /** Active users (and the deleted ones): search, filters, keyset paging, selection, details panel. */
 export function UsersRoute() {
   const styles = useStyles();
+  const list = useListPageStyles();
   const { t } = useI18n();
   const context = useTenant();
   const tenantId = context.tenant.id;
@@ -248,8 +228,8 @@ export function UsersRoute() {
         </Toolbar>
       </div>
 
-      <search className={styles.filters} aria-label={t.users.filters}>
-        <Field label={view === "deleted" ? t.users.searchDeleted : t.users.search} className={styles.search}>
+      <search className={list.filters} aria-label={t.users.filters}>
+        <Field label={view === "deleted" ? t.users.searchDeleted : t.users.search} className={list.search}>
           <SearchBox
             value={searchText}
             placeholder={t.users.searchPlaceholder}
@@ -304,7 +284,7 @@ export function UsersRoute() {
         ) : null}
       </search>
 
-      <div className={styles.status}>
+      <div className={list.status}>
         <LiveStatus message={statusText} visible />
         {refreshing ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
         {selected.size > 0 ? (
@@ -323,7 +303,7 @@ export function UsersRoute() {
           {filtersActive ? t.users.emptySearch : view === "deleted" ? t.users.emptyDeleted : t.users.emptyAll}
         </EmptyState>
       ) : (
-        <div className={styles.surface}>
+        <div className={list.surface}>
           <UsersGrid
             users={items}
             view={view}

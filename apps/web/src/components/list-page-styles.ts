@@ -1,0 +1,27 @@
+import { makeStyles, tokens } from "@fluentui/react-components";
+
+/** The pieces every list page (users, groups) lays out alike: filter row, search box, result status, grid surface. */
+export const useListPageStyles = makeStyles({
+  filters: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "flex-end",
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalM,
+  },
+  search: { minWidth: "260px", flexGrow: 1, maxWidth: "420px" },
+  status: {
+    display: "flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalM,
+    minHeight: "24px",
+    marginBottom: tokens.spacingVerticalS,
+    color: tokens.colorNeutralForeground2,
+  },
+  surface: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+    overflowX: "auto",
+  },
+});
