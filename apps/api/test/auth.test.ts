@@ -250,7 +250,12 @@ describe("sign-in and sessions", () => {
       }
       const locked = await attempt(t, user.email, PASSWORD);
       expect(locked.statusCode).toBe(423);
-      expect(problem(locked).code).toBe("AccountLocked");
+      const lockedProblem = problem(locked) as { code: string; retryAfterSeconds?: number };
+      expect(lockedProblem.code).toBe("AccountLocked");
+      // The lock says when it ends (15 minutes by default), in the body and in Retry-After.
+      expect(lockedProblem.retryAfterSeconds).toBeGreaterThan(14 * 60);
+      expect(lockedProblem.retryAfterSeconds).toBeLessThanOrEqual(15 * 60);
+      expect(locked.headers["retry-after"]).toBe(String(lockedProblem.retryAfterSeconds));
       expect(locked.cookies).toEqual([]);
       expect(await t.db.auditEvent.count({ where: { action: "auth.accountLocked", targetId: user.id } })).toBe(1);
       const row = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });

@@ -25,7 +25,11 @@ const FASTIFY_CODES: Record<
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof AppError) {
-      return sendProblem(request, reply, error.code, error.message, error.errors ? { errors: error.errors } : {});
+      if (error.retryAfterSeconds !== undefined) reply.header("retry-after", String(error.retryAfterSeconds));
+      return sendProblem(request, reply, error.code, error.message, {
+        ...(error.errors ? { errors: error.errors } : {}),
+        ...(error.retryAfterSeconds !== undefined ? { retryAfterSeconds: error.retryAfterSeconds } : {}),
+      });
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext ?? "body";

@@ -39,6 +39,8 @@ export async function login(
     throw new AppError(
       "AccountLocked",
       "Too many failed sign-ins. Try again later or ask an admin to reset your password.",
+      undefined,
+      Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000),
     );
   }
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
