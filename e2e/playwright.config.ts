@@ -37,6 +37,8 @@ export default defineConfig({
     url: `${baseURL}/readyz`,
     reuseExistingServer: false,
     timeout: 120_000,
+    // SIGTERM lets the server drop its database; Playwright's default is to kill it outright.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     env: { PORT: String(port) },
     stdout: "pipe",
     stderr: "pipe",

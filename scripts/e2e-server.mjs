@@ -27,6 +27,14 @@ async function admin(sql) {
   }
 }
 
+// Databases of earlier runs that died before dropping theirs: a plain DROP fails for one still in use, so a run
+// going on beside this one keeps its database.
+const client = new pg.Client({ connectionString: adminUrl.toString() });
+await client.connect();
+const { rows: leftovers } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'allot_e2e_%'");
+for (const { datname } of leftovers) await client.query(`DROP DATABASE "${datname}"`).catch(() => {});
+await client.end();
+
 await admin(`CREATE DATABASE "${name}"`);
 const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
   cwd: apiDir,

@@ -8,6 +8,12 @@ import { admin, databaseUrl, templateName } from "./database.js";
 export default async function setup(): Promise<void> {
   const name = templateName();
   const exists = await admin(async (client) => {
+    // Templates of older migrations or seeds are dead weight; one in use (a concurrent run) refuses the drop.
+    const stale = await client.query(
+      "SELECT datname FROM pg_database WHERE datname LIKE 'allot_template_%' AND datname <> $1",
+      [name],
+    );
+    for (const { datname } of stale.rows) await client.query(`DROP DATABASE "${datname}"`).catch(() => {});
     const result = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     return result.rowCount === 1;
   });
