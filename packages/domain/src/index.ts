@@ -1,2 +1,4 @@
+export * from "./licensing/conflicts.js";
+export * from "./licensing/seats.js";
 export * from "./permissions.js";
 export * from "./roles.js";
