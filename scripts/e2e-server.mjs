@@ -21,7 +21,7 @@ async function admin(sql) {
   const client = new pg.Client({ connectionString: adminUrl.toString() });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query(sql)).rows;
   } finally {
     await client.end();
   }
@@ -29,11 +29,8 @@ async function admin(sql) {
 
 // Databases of earlier runs that died before dropping theirs: a plain DROP fails for one still in use, so a run
 // going on beside this one keeps its database.
-const client = new pg.Client({ connectionString: adminUrl.toString() });
-await client.connect();
-const { rows: leftovers } = await client.query("SELECT datname FROM pg_database WHERE datname LIKE 'allot_e2e_%'");
-for (const { datname } of leftovers) await client.query(`DROP DATABASE "${datname}"`).catch(() => {});
-await client.end();
+const leftovers = await admin("SELECT datname FROM pg_database WHERE datname LIKE 'allot_e2e_%'");
+for (const { datname } of leftovers) await admin(`DROP DATABASE "${datname}"`).catch(() => {});
 
 await admin(`CREATE DATABASE "${name}"`);
 const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {

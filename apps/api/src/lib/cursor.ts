@@ -33,3 +33,17 @@ export function decodeCursor(cursor: string, parts: readonly CursorPart[]): stri
     { path: "querystring.cursor", message: "is not a valid cursor" },
   ]);
 }
+
+/**
+ * A keyset query fetches one row more than the page size: that row only tells whether a next page exists. Returns
+ * the page's rows and the cursor after its last one (null on the last page).
+ */
+export function keysetPage<T>(
+  rows: readonly T[],
+  limit: number,
+  sortKey: (row: T) => readonly string[],
+): { rows: T[]; nextCursor: string | null } {
+  const page = rows.slice(0, limit);
+  const last = page.at(-1);
+  return { rows: page, nextCursor: rows.length > limit && last !== undefined ? encodeCursor(sortKey(last)) : null };
+}

@@ -1,5 +1,5 @@
 import type { AuditEvent } from "@allot/contracts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
 
 /** The tenant's audit events, newest first. */
@@ -15,8 +15,8 @@ export async function listAuditEvents(ctx: TenantContext, query: { cursor?: stri
     take: query.limit + 1,
     include: { actor: { select: { displayName: true } } },
   });
-  const hasMore = rows.length > query.limit;
-  const items: AuditEvent[] = (hasMore ? rows.slice(0, query.limit) : rows).map((row) => ({
+  const page = keysetPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id]);
+  const items: AuditEvent[] = page.rows.map((row) => ({
     id: row.id,
     tenantId: row.tenantId,
     actorUserId: row.actorUserId,
@@ -29,6 +29,5 @@ export async function listAuditEvents(ctx: TenantContext, query: { cursor?: stri
     requestId: row.requestId,
     createdAt: row.createdAt.toISOString(),
   }));
-  const last = items.at(-1);
-  return { items, nextCursor: hasMore && last ? encodeCursor([last.createdAt, last.id]) : null };
+  return { items, nextCursor: page.nextCursor };
 }

@@ -3,7 +3,7 @@ import { Prisma, type Tx } from "@allot/db";
 import type { z } from "zod";
 import { AppError, notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import { likeLiteral } from "../../lib/like.js";
 import type { TenantContext } from "../../types.js";
 
@@ -77,10 +77,8 @@ export async function listGroups(ctx: TenantContext, query: { search?: string; c
     take: query.limit + 1,
     select: groupSelect,
   });
-  const hasMore = rows.length > query.limit;
-  const items = await toGroups(ctx.db, hasMore ? rows.slice(0, query.limit) : rows);
-  const last = items.at(-1);
-  return { items, nextCursor: hasMore && last ? encodeCursor([last.displayName, last.id]) : null };
+  const page = keysetPage(rows, query.limit, (row) => [row.displayName, row.id]);
+  return { items: await toGroups(ctx.db, page.rows), nextCursor: page.nextCursor };
 }
 
 export async function getGroup(ctx: TenantContext, groupId: string): Promise<Group> {

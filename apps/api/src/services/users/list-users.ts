@@ -1,5 +1,5 @@
 import type { ListUsersQuery, UserPage } from "@allot/contracts";
-import { decodeCursor, encodeCursor } from "../../lib/cursor.js";
+import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
 import { type UserColumns, userFromColumns } from "./user-view.js";
 import { type UserPageCriteria, userPageQuery } from "./users-page-query.js";
@@ -22,10 +22,8 @@ export async function pageOfUsers(
       now: new Date(),
     }),
   );
-  const hasMore = rows.length > limit;
-  const items = (hasMore ? rows.slice(0, limit) : rows).map(userFromColumns);
-  const last = items.at(-1);
-  return { items, nextCursor: hasMore && last ? encodeCursor([last.displayName, last.id]) : null };
+  const page = keysetPage(rows, limit, (row) => [row.displayName, row.id]);
+  return { items: page.rows.map(userFromColumns), nextCursor: page.nextCursor };
 }
 
 export function listUsers(ctx: TenantContext, { cursor, limit, ...filters }: ListUsersQuery): Promise<UserPage> {
