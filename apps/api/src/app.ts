@@ -23,6 +23,7 @@ import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
+import { licenseRoutes } from "./routes/licenses.js";
 import { userRoutes } from "./routes/users.js";
 import "./types.js";
 
@@ -105,6 +106,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(userRoutes);
   await app.register(groupRoutes);
   await app.register(auditRoutes);
+  await app.register(licenseRoutes);
 
   const webDist = config.webDist;
   const serveWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));

@@ -29,6 +29,9 @@ interface RouteCase {
 const T = "/api/tenants/{tenantId}";
 
 /** Every tenant-scoped route, by hand; a test below checks that the app has no others. */
+/** Microsoft's skuId of Power BI Pro, which both demo tenants subscribe to. */
+const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
+
 const ROUTES: RouteCase[] = [
   { method: "GET", path: `${T}/users`, url: (i) => `/api/tenants/${i.tenantId}/users` },
   {
@@ -97,6 +100,41 @@ const ROUTES: RouteCase[] = [
     url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/members/${i.userId}`,
   },
   { method: "GET", path: `${T}/auditLog`, url: (i) => `/api/tenants/${i.tenantId}/auditLog` },
+  { method: "GET", path: `${T}/subscribedSkus`, url: (i) => `/api/tenants/${i.tenantId}/subscribedSkus` },
+  { method: "GET", path: `${T}/licenseConflicts`, url: (i) => `/api/tenants/${i.tenantId}/licenseConflicts` },
+  {
+    method: "POST",
+    path: `${T}/users/{userId}/assignLicense`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}/assignLicense`,
+    body: () => ({ addLicenses: [{ skuId: POWER_BI_PRO }], removeLicenses: [] }),
+  },
+  {
+    method: "GET",
+    path: `${T}/users/{userId}/licenseDetails`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}/licenseDetails`,
+  },
+  {
+    method: "POST",
+    path: `${T}/licenses/bulk`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/bulk`,
+    body: (i) => ({ userIds: [i.userId, i.otherUserId], add: [{ skuId: POWER_BI_PRO }], atomic: false }),
+  },
+  {
+    method: "GET",
+    path: `${T}/groups/{groupId}/licenses`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/licenses`,
+  },
+  {
+    method: "POST",
+    path: `${T}/groups/{groupId}/assignLicense`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/assignLicense`,
+    body: () => ({ addLicenses: [{ skuId: POWER_BI_PRO }], removeLicenses: [] }),
+  },
+  {
+    method: "POST",
+    path: `${T}/groups/{groupId}/reprocessLicenseAssignment`,
+    url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/reprocessLicenseAssignment`,
+  },
 ];
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
@@ -131,7 +169,7 @@ describe("tenant isolation", () => {
   let fabrikamBefore: string;
 
   async function fingerprint(tenantId: string): Promise<string> {
-    const [users, groups, members, audit, licenses, sessions] = await Promise.all([
+    const [users, groups, members, audit, licenses, sessions, assignments, groupLicenses] = await Promise.all([
       t.db.user.findMany({
         where: { tenantId },
         orderBy: { id: "asc" },
@@ -154,9 +192,15 @@ describe("tenant isolation", () => {
       t.db.auditEvent.count({ where: { tenantId } }),
       t.db.tenantProduct.findMany({ where: { tenantId }, orderBy: { productId: "asc" } }),
       t.db.session.count({ where: { user: { tenantId } } }),
+      t.db.licenseAssignment.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        select: { id: true, disabledServicePlanIds: true, state: true, updatedAt: true },
+      }),
+      t.db.groupLicense.findMany({ where: { group: { tenantId } }, orderBy: { id: "asc" } }),
     ]);
     return createHash("sha256")
-      .update(JSON.stringify({ users, groups, members, audit, licenses, sessions }))
+      .update(JSON.stringify({ users, groups, members, audit, licenses, sessions, assignments, groupLicenses }))
       .digest("hex");
   }
 

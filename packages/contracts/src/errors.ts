@@ -20,6 +20,18 @@ export const ERROR_STATUS = {
   UserNotDeleted: 409,
   UserDeleted: 409,
   CannotDeleteSelf: 409,
+  // License rules (DESIGN.md §2): 409 when seats or other licenses stand in the way, 422 when the request
+  // itself cannot apply to this user, 403 when the actor may not do it.
+  CountViolation: 409,
+  MutuallyExclusiveViolation: 409,
+  DependencyViolation: 409,
+  SubscriptionNotUsable: 409,
+  AlreadyAssigned: 409,
+  NotAssigned: 422,
+  InvalidServicePlan: 422,
+  UsageLocationRequired: 422,
+  ProhibitedInUsageLocationViolation: 422,
+  GuestRequiresGlobalAdmin: 403,
   RestoreWindowExpired: 410,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
@@ -36,6 +48,10 @@ export const ERROR_CODES = Object.keys(ERROR_STATUS) as [ErrorCode, ...ErrorCode
 export const fieldErrorSchema = z.object({
   path: z.string(),
   message: z.string(),
+  /** For rule violations (licensing): the violation's code and whom and what it concerns. */
+  code: z.string().optional(),
+  userId: z.string().optional(),
+  skuId: z.string().nullable().optional(),
 });
 
 /** RFC 9457 problem details, answered as application/problem+json for every error. */

@@ -5,4 +5,5 @@ export * from "./countries.js";
 export * from "./errors.js";
 export * from "./groups.js";
 export * from "./health.js";
+export * from "./licenses.js";
 export * from "./users.js";

@@ -86,9 +86,12 @@ export const userParamsSchema = z.strictObject({ tenantId: idInputSchema, userId
 export const tenantParamsSchema = z.strictObject({ tenantId: idInputSchema });
 
 export const restoredUserSchema = userSchema.extend({
-  /** Licenses the user held when deleted that could not come back because no seat is free. */
+  /**
+   * Licenses that could not come back: direct ones when no seat is free (CountViolation), inherited ones for any
+   * license rule (they stay on the user in state Error until the group is reprocessed).
+   */
   licensesNotRestored: z.array(
-    z.object({ productId: uuidSchema, skuPartNumber: z.string().nullable(), code: z.literal("CountViolation") }),
+    z.object({ productId: uuidSchema, skuPartNumber: z.string().nullable(), code: z.string() }),
   ),
 });
 export type RestoredUser = z.infer<typeof restoredUserSchema>;

@@ -1,4 +1,5 @@
 export * from "./licensing/conflicts.js";
+export * from "./licensing/inherited.js";
 export * from "./licensing/seats.js";
 export * from "./licensing/validator.js";
 export * from "./permissions.js";

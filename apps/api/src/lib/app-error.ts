@@ -13,6 +13,8 @@ export class AppError extends Error {
     readonly errors?: FieldError[],
     /** For refusals that end by themselves (a lockout): when to try again. */
     readonly retryAfterSeconds?: number,
+    /** Extension members of the problem document (RFC 9457 §3.2), e.g. a refused bulk run's report. */
+    readonly extensions?: Record<string, unknown>,
   ) {
     super(message);
     this.name = "AppError";

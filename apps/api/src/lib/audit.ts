@@ -5,6 +5,8 @@ export interface AuditEntry {
   action: string;
   targetType: string;
   targetId: string | null;
+  /** Products the change touched, for the audit log's product filter. */
+  productIds?: readonly string[];
   before?: unknown;
   after?: unknown;
 }
@@ -24,9 +26,37 @@ export async function audit(tx: Tx, ctx: Pick<TenantContext, "tenantId" | "actor
       action: entry.action,
       targetType: entry.targetType,
       targetId: entry.targetId,
+      productIds: entry.productIds ? [...entry.productIds] : [],
       before: json(entry.before),
       after: json(entry.after),
       requestId: ctx.requestId,
     },
   });
+}
+
+/**
+ * Records many events in one statement (bulk license runs write one per user); same columns as `audit`.
+ */
+export async function auditMany(
+  tx: Tx,
+  ctx: Pick<TenantContext, "tenantId" | "actor" | "requestId">,
+  entries: readonly AuditEntry[],
+) {
+  if (entries.length === 0) return;
+  await tx.$executeRaw`
+    INSERT INTO "AuditEvent" (id, "tenantId", "actorUserId", action, "targetType", "targetId", "productIds",
+                              before, after, "requestId")
+    SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, ${ctx.actor.userId}::uuid, e.action, e.target_type,
+           e.target_id, ARRAY(SELECT jsonb_array_elements_text(e.product_ids))::uuid[], NULLIF(e.before, 'null'), NULLIF(e.after, 'null'),
+           ${ctx.requestId}
+      FROM jsonb_to_recordset(${JSON.stringify(
+        entries.map((entry) => ({
+          action: entry.action,
+          target_type: entry.targetType,
+          target_id: entry.targetId,
+          product_ids: entry.productIds ?? [],
+          before: entry.before ?? null,
+          after: entry.after ?? null,
+        })),
+      )}::jsonb) AS e(action text, target_type text, target_id text, product_ids jsonb, before jsonb, after jsonb)`;
 }

@@ -12,6 +12,7 @@ const TITLES: Record<number, string> = {
   410: "Gone",
   413: "Content Too Large",
   415: "Unsupported Media Type",
+  422: "Unprocessable Content",
   423: "Locked",
   429: "Too Many Requests",
   500: "Internal Server Error",
@@ -24,7 +25,7 @@ export function sendProblem(
   reply: FastifyReply,
   code: ErrorCode,
   detail: string,
-  extra: { errors?: FieldError[]; retryAfterSeconds?: number } = {},
+  extra: { errors?: FieldError[]; retryAfterSeconds?: number; [extension: string]: unknown } = {},
 ): FastifyReply {
   const status = ERROR_STATUS[code];
   const problem: Problem = {

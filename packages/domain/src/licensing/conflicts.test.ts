@@ -56,6 +56,17 @@ describe("detectConflict", () => {
     expect(detectConflict({ productId: "p", subscriptions: [sub("a", 1, "active")], userIds: ["u", "u"] })).toBeNull();
   });
 
+  it("takes the holder count from consumedUnits when only some holders are listed", () => {
+    const conflict = detectConflict({
+      productId: "p",
+      subscriptions: [sub("a", 100, "active")],
+      userIds: users(3),
+      consumedUnits: 130,
+    });
+    expect(conflict).toMatchObject({ consumedUnits: 130, usableUnits: 100, shortfall: 30, userIds: users(3) });
+    expect(conflict?.fixes[0]).toEqual({ kind: "buySeats", seats: 30 });
+  });
+
   it("is a conflict exactly when distinct holders exceed usable seats, whatever the order of users", () => {
     const subscription = fc.record({
       id: fc.uuid(),

@@ -28,12 +28,23 @@ export interface ProductHoldings {
   subscriptions: readonly SubscriptionSeats[];
   /** Users holding the product (directly or through a group): one seat each. */
   userIds: readonly string[];
+  /**
+   * How many users hold it, when `userIds` lists only some of them (a tenant of 100,000 users keeps the count
+   * and lists a page). Defaults to the number of distinct `userIds`.
+   */
+  consumedUnits?: number;
 }
 
-export function detectConflict({ productId, subscriptions, userIds }: ProductHoldings): LicenseConflict | null {
+export function detectConflict({
+  productId,
+  subscriptions,
+  userIds,
+  consumedUnits,
+}: ProductHoldings): LicenseConflict | null {
   const holders = [...new Set(userIds)].sort();
-  const { usableUnits } = summarizeSeats(subscriptions, holders.length);
-  const shortfall = holders.length - usableUnits;
+  const consumed = consumedUnits ?? holders.length;
+  const { usableUnits } = summarizeSeats(subscriptions, consumed);
+  const shortfall = consumed - usableUnits;
   if (shortfall <= 0) return null;
   const fixes: ConflictFix[] = [
     { kind: "buySeats", seats: shortfall },
@@ -55,7 +66,7 @@ export function detectConflict({ productId, subscriptions, userIds }: ProductHol
   for (const subscription of renewable) {
     fixes.push({ kind: "renewSubscription", subscriptionId: subscription.id, seats: subscription.seats });
   }
-  return { productId, consumedUnits: holders.length, usableUnits, shortfall, userIds: holders, fixes };
+  return { productId, consumedUnits: consumed, usableUnits, shortfall, userIds: holders, fixes };
 }
 
 /** Every product in conflict, in product id order. */

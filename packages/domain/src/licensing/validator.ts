@@ -171,7 +171,7 @@ function validateOne(input: ValidationInput, change: LicenseChange, available: M
 }
 
 /** Exclusions and prerequisites hold for the set a user would end up with, whichever change broke them. */
-function checkCombination(
+export function checkCombination(
   catalog: ReadonlyMap<string, CatalogProduct>,
   held: ReadonlySet<string>,
   fail: (violation: Violation) => void,

@@ -6,6 +6,9 @@ import { audit } from "../../lib/audit.js";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import { likeLiteral } from "../../lib/like.js";
 import type { TenantContext } from "../../types.js";
+import { loadCatalog } from "../licenses/catalog.js";
+import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
+import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 
 const groupSelect = {
   id: true,
@@ -59,7 +62,11 @@ function nameTaken(error: unknown, displayName: string | undefined): never {
   throw error;
 }
 
-export async function loadGroup(tx: Tx, ctx: TenantContext, groupId: string) {
+export async function loadGroup(tx: Tx, ctx: TenantContext, groupId: string, { lock = false } = {}) {
+  // Changes that touch members' licenses lock the group row first, then the members' rows (see seat-ledger.ts).
+  if (lock) {
+    await tx.$executeRaw`SELECT 1 FROM "Group" WHERE id = ${groupId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
+  }
   const row = await tx.group.findFirst({ where: { id: groupId, tenantId: ctx.tenantId }, select: groupSelect });
   if (!row) throw notFound("Group");
   return row;
@@ -127,8 +134,17 @@ export async function updateGroup(
 
 export async function deleteGroup(ctx: TenantContext, groupId: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
-    const before = await loadGroup(tx, ctx, groupId);
+    const before = await loadGroup(tx, ctx, groupId, { lock: true });
     const memberCount = (await memberCounts(tx, [groupId])).get(groupId) ?? 0;
+    // Members lose what they inherit from the group, and the seats are freed, before the group goes.
+    const licensed = await tx.groupLicense.deleteMany({ where: { groupId } });
+    if (licensed.count > 0) {
+      const members = await tx.groupMember.findMany({ where: { groupId }, select: { userId: true } });
+      await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), {
+        groupIds: [groupId],
+        userIds: members.map((member) => member.userId),
+      });
+    }
     await tx.group.delete({ where: { id: groupId } });
     await audit(tx, ctx, {
       action: "group.deleted",
@@ -136,5 +152,5 @@ export async function deleteGroup(ctx: TenantContext, groupId: string): Promise<
       targetId: groupId,
       before: { displayName: before.displayName, description: before.description, memberCount },
     });
-  });
+  }, LICENSE_TRANSACTION);
 }

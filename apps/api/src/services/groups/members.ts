@@ -2,6 +2,9 @@ import type { UserPage } from "@allot/contracts";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { loadCatalog } from "../licenses/catalog.js";
+import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
+import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { pageOfUsers } from "../users/list-users.js";
 import { loadGroup } from "./groups.js";
 
@@ -17,7 +20,7 @@ export async function listMembers(
 /** Adds users of the same tenant; all or nothing, so a typo in one id leaves the group unchanged. */
 export async function addMembers(ctx: TenantContext, groupId: string, userIds: string[]): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
-    await loadGroup(tx, ctx, groupId);
+    await loadGroup(tx, ctx, groupId, { lock: true });
     const found = await tx.user.findMany({
       where: { id: { in: userIds }, tenantId: ctx.tenantId, deletedAt: null },
       select: { id: true },
@@ -43,15 +46,33 @@ export async function addMembers(ctx: TenantContext, groupId: string, userIds: s
       );
     }
     await tx.groupMember.createMany({ data: userIds.map((userId) => ({ groupId, userId })) });
-    await audit(tx, ctx, { action: "group.membersAdded", targetType: "group", targetId: groupId, after: { userIds } });
-  });
+    // New members inherit the group's licenses at once (or get them in error, with the reason).
+    const inherited = await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), { groupIds: [groupId], userIds });
+    await audit(tx, ctx, {
+      action: "group.membersAdded",
+      targetType: "group",
+      targetId: groupId,
+      after: { userIds, licensesApplied: inherited.applied, licenseErrors: inherited.failures.length },
+    });
+  }, LICENSE_TRANSACTION);
 }
 
 export async function removeMember(ctx: TenantContext, groupId: string, userId: string): Promise<void> {
   await ctx.db.$transaction(async (tx) => {
-    await loadGroup(tx, ctx, groupId);
+    await loadGroup(tx, ctx, groupId, { lock: true });
     const removed = await tx.groupMember.deleteMany({ where: { groupId, userId, user: { tenantId: ctx.tenantId } } });
     if (removed.count === 0) throw new AppError("NotFound", "That user is not a member of this group.");
-    await audit(tx, ctx, { action: "group.memberRemoved", targetType: "group", targetId: groupId, before: { userId } });
-  });
+    // Only what the user inherited from this group goes; direct and other groups' licenses stay.
+    const inherited = await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), {
+      groupIds: [groupId],
+      userIds: [userId],
+    });
+    await audit(tx, ctx, {
+      action: "group.memberRemoved",
+      targetType: "group",
+      targetId: groupId,
+      before: { userId },
+      after: { licensesRemoved: inherited.removed },
+    });
+  }, LICENSE_TRANSACTION);
 }

@@ -1,11 +1,14 @@
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { holdsSeat } from "../licenses/holdings.js";
+import { commitSeatChanges, lockSeats } from "../licenses/seat-ledger.js";
 import { assertMayManage, loadUser } from "./load-user.js";
 
 /**
- * Soft-deletes a user: sign-in ends, its direct licenses are freed at once (seat counts decremented under the
- * tenant × product row lock) and remembered so a restore within 30 days can give them back.
+ * Soft-deletes a user: sign-in ends, its licenses are freed at once (seat counts decremented under the tenant ×
+ * product row lock), and its direct ones are remembered so a restore within 30 days can give them back; inherited
+ * ones come back from its groups.
  */
 export async function deleteUser(ctx: TenantContext, userId: string): Promise<void> {
   if (userId === ctx.actor.userId) {
@@ -16,21 +19,14 @@ export async function deleteUser(ctx: TenantContext, userId: string): Promise<vo
     assertMayManage(ctx, user);
     const licenses = await tx.licenseAssignment.findMany({
       where: { userId },
-      select: { productId: true, disabledServicePlanIds: true, assignedByGroupId: true },
+      select: { productId: true, disabledServicePlanIds: true, assignedByGroupId: true, state: true },
       orderBy: { productId: "asc" },
     });
-    const freedProducts = [...new Set(licenses.map((l) => l.productId))];
-    // Lock the seat rows in a fixed order (by product id) so concurrent seat changes cannot deadlock.
-    for (const productId of freedProducts) {
-      await tx.$executeRaw`SELECT 1 FROM "TenantProduct" WHERE "tenantId" = ${ctx.tenantId}::uuid AND "productId" = ${productId}::uuid FOR UPDATE`;
-    }
+    // One seat per product the user holds in effect, however many assignments (direct, groups) give it.
+    const freedProducts = [...new Set(licenses.filter(holdsSeat).map((l) => l.productId))];
+    await lockSeats(tx, ctx.tenantId, freedProducts);
     await tx.licenseAssignment.deleteMany({ where: { userId } });
-    for (const productId of freedProducts) {
-      await tx.tenantProduct.update({
-        where: { tenantId_productId: { tenantId: ctx.tenantId, productId } },
-        data: { consumedUnits: { decrement: 1 } },
-      });
-    }
+    await commitSeatChanges(tx, ctx.tenantId, new Map(freedProducts.map((productId) => [productId, -1])));
     const direct = licenses
       .filter((l) => l.assignedByGroupId === null)
       .map(({ productId, disabledServicePlanIds }) => ({ productId, disabledServicePlanIds }));
@@ -40,6 +36,7 @@ export async function deleteUser(ctx: TenantContext, userId: string): Promise<vo
       action: "user.deleted",
       targetType: "user",
       targetId: userId,
+      productIds: freedProducts,
       before: { displayName: user.displayName, email: user.email, licenses },
     });
   });

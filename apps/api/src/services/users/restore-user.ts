@@ -3,6 +3,10 @@ import { Prisma } from "@allot/db";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { loadCatalog } from "../licenses/catalog.js";
+import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
+import { commitSeatChanges, lockSeats } from "../licenses/seat-ledger.js";
+import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { RESTORE_WINDOW_MS } from "./list-users.js";
 import { assertMayManage, loadUser } from "./load-user.js";
 import { toUser, userSelect } from "./user-view.js";
@@ -18,6 +22,13 @@ interface FreedLicense {
  */
 export async function restoreUser(ctx: TenantContext, userId: string): Promise<RestoredUser> {
   return ctx.db.$transaction(async (tx) => {
+    // Its groups first, then the user (the lock order of every licensing change), so inherited licenses come back
+    // from the groups' licenses as they are now.
+    const memberships = await tx.groupMember.findMany({ where: { userId }, select: { groupId: true } });
+    const groupIds = memberships.map((membership) => membership.groupId).sort();
+    if (groupIds.length > 0) {
+      await tx.$executeRaw`SELECT 1 FROM "Group" WHERE id = ANY(${groupIds}::uuid[]) ORDER BY id FOR UPDATE`;
+    }
     const user = await loadUser(tx, ctx, userId, { deleted: true, lock: true });
     assertMayManage(ctx, user);
     if (!user.deletedAt || Date.now() - user.deletedAt.getTime() > RESTORE_WINDOW_MS) {
@@ -33,51 +44,55 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
     const freed = ((licensesAtDeletion ?? []) as unknown as FreedLicense[]).toSorted((a, b) =>
       a.productId.localeCompare(b.productId),
     );
+    const catalog = await loadCatalog(tx);
+    const seats = await lockSeats(
+      tx,
+      ctx.tenantId,
+      freed.map((license) => license.productId),
+    );
     const notRestored: RestoredUser["licensesNotRestored"] = [];
+    const restoredLicenses: FreedLicense[] = [];
     for (const license of freed) {
-      // The seat row lock serialises this with every other seat change of the product.
-      const [seatRow] = await tx.$queryRaw<Array<{ available: number; skuPartNumber: string }>>`
-        SELECT COALESCE((SELECT SUM(s.seats) FROM "Subscription" s
-                          WHERE s."tenantId" = tp."tenantId" AND s."productId" = tp."productId"
-                            AND s.state IN ('active', 'expired')
-                            AND (s.source <> 'selfService' OR s."takenOverAt" IS NOT NULL)), 0)::int
-               - tp."consumedUnits" AS available,
-               p."skuPartNumber"
-          FROM "TenantProduct" tp JOIN "Product" p ON p.id = tp."productId"
-         WHERE tp."tenantId" = ${ctx.tenantId}::uuid AND tp."productId" = ${license.productId}::uuid
-           FOR UPDATE OF tp`;
-      if (!seatRow || seatRow.available < 1) {
+      if ((seats.get(license.productId)?.available ?? 0) < 1) {
         notRestored.push({
           productId: license.productId,
-          skuPartNumber: seatRow?.skuPartNumber ?? null,
+          skuPartNumber: catalog.byId.get(license.productId)?.skuPartNumber ?? null,
           code: "CountViolation",
         });
-        continue;
-      }
-      await tx.licenseAssignment.create({
-        data: {
+      } else restoredLicenses.push(license);
+    }
+    if (restoredLicenses.length > 0) {
+      await tx.licenseAssignment.createMany({
+        data: restoredLicenses.map((license) => ({
           tenantId: ctx.tenantId,
           userId,
           productId: license.productId,
           disabledServicePlanIds: license.disabledServicePlanIds,
-        },
+        })),
       });
-      await tx.tenantProduct.update({
-        where: { tenantId_productId: { tenantId: ctx.tenantId, productId: license.productId } },
-        data: { consumedUnits: { increment: 1 } },
+      await commitSeatChanges(tx, ctx.tenantId, new Map(restoredLicenses.map((l) => [l.productId, 1])));
+    }
+    await tx.user.update({ where: { id: userId }, data: { deletedAt: null, licensesAtDeletion: Prisma.DbNull } });
+    const inherited = await syncInheritedLicenses(tx, ctx, catalog, { groupIds, userIds: [userId] });
+    for (const failure of inherited.failures) {
+      notRestored.push({
+        productId: failure.productId,
+        skuPartNumber: catalog.byId.get(failure.productId)?.skuPartNumber ?? null,
+        code: failure.code,
       });
     }
-    const restored = await tx.user.update({
-      where: { id: userId },
-      data: { deletedAt: null, licensesAtDeletion: Prisma.DbNull },
-      select: userSelect,
-    });
+    const restored = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
     await audit(tx, ctx, {
       action: "user.restored",
       targetType: "user",
       targetId: userId,
-      after: { restoredLicenses: freed.length - notRestored.length, licensesNotRestored: notRestored },
+      productIds: [...new Set([...freed.map((l) => l.productId), ...inherited.failures.map((f) => f.productId)])],
+      after: {
+        restoredLicenses: restoredLicenses.length,
+        inheritedLicenses: inherited.applied,
+        licensesNotRestored: notRestored,
+      },
     });
     return { ...toUser(restored), licensesNotRestored: notRestored };
-  });
+  }, LICENSE_TRANSACTION);
 }

@@ -1,0 +1,129 @@
+import {
+  assignLicenseRequestSchema,
+  bulkLicenseProblemSchema,
+  bulkLicenseReportSchema,
+  bulkLicenseRequestSchema,
+  groupLicensesSchema,
+  groupParamsSchema,
+  licenseConflictsSchema,
+  licenseDetailsSchema,
+  licensedUserSchema,
+  problemSchema,
+  subscribedSkusSchema,
+  tenantParamsSchema,
+  userParamsSchema,
+} from "@allot/contracts";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { problemResponses } from "../lib/responses.js";
+import { tenantOf } from "../lib/tenant.js";
+import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
+import { licenseConflicts } from "../services/licenses/conflicts.js";
+import { assignGroupLicenses, getGroupLicenses, reprocessGroupLicenses } from "../services/licenses/group-licenses.js";
+import { subscribedSkus } from "../services/licenses/subscribed-skus.js";
+import { assignUserLicenses, userLicenseDetails } from "../services/licenses/user-licenses.js";
+
+const tags = ["Licenses"];
+/** Refusals by license rules: 409 when seats or other licenses stand in the way, 422 when it cannot apply. */
+const ruleResponses = { ...problemResponses, 409: problemSchema, 422: problemSchema } as const;
+/** 10,000 user ids are about 400 KB of JSON; the app-wide limit is 256 KiB. */
+const BULK_BODY_LIMIT = 1024 * 1024;
+
+export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/api/tenants/:tenantId/subscribedSkus", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "Products the tenant subscribes to, with seats bought, consumed and available (Graph subscribedSkus)",
+      params: tenantParamsSchema,
+      response: { 200: subscribedSkusSchema, ...problemResponses },
+    },
+    handler: (request) => subscribedSkus(tenantOf(request)),
+  });
+
+  app.post("/api/tenants/:tenantId/users/:userId/assignLicense", {
+    config: { action: "licenses.assign" },
+    schema: {
+      tags,
+      summary: "Add and remove a user's licenses, or switch service plans, all or nothing (Graph assignLicense)",
+      params: userParamsSchema,
+      body: assignLicenseRequestSchema,
+      response: { 200: licensedUserSchema, ...ruleResponses },
+    },
+    handler: (request) => assignUserLicenses(tenantOf(request), request.params.userId, request.body),
+  });
+
+  app.get("/api/tenants/:tenantId/users/:userId/licenseDetails", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "A user's licenses in effect and the provisioning status of each service plan",
+      params: userParamsSchema,
+      response: { 200: licenseDetailsSchema, ...problemResponses },
+    },
+    handler: (request) => userLicenseDetails(tenantOf(request), request.params.userId),
+  });
+
+  app.post("/api/tenants/:tenantId/licenses/bulk", {
+    config: { action: "licenses.assign" },
+    bodyLimit: BULK_BODY_LIMIT,
+    schema: {
+      tags,
+      summary: "Add, remove or replace licenses for up to 10,000 users in one transaction; dryRun to preview",
+      params: tenantParamsSchema,
+      body: bulkLicenseRequestSchema,
+      response: {
+        200: bulkLicenseReportSchema,
+        ...problemResponses,
+        404: bulkLicenseProblemSchema.or(problemSchema),
+        409: bulkLicenseProblemSchema,
+        422: bulkLicenseProblemSchema.or(problemSchema),
+      },
+    },
+    handler: (request) => bulkAssignLicenses(tenantOf(request), request.body),
+  });
+
+  app.get("/api/tenants/:tenantId/groups/:groupId/licenses", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "A group's licenses and the members whose inherited license could not be applied",
+      params: groupParamsSchema,
+      response: { 200: groupLicensesSchema, ...problemResponses },
+    },
+    handler: (request) => getGroupLicenses(tenantOf(request), request.params.groupId),
+  });
+
+  app.post("/api/tenants/:tenantId/groups/:groupId/assignLicense", {
+    config: { action: "licenses.assign" },
+    schema: {
+      tags,
+      summary: "Change a group's licenses; members inherit them before this answers (group-based licensing)",
+      params: groupParamsSchema,
+      body: assignLicenseRequestSchema,
+      response: { 200: groupLicensesSchema, ...ruleResponses },
+    },
+    handler: (request) => assignGroupLicenses(tenantOf(request), request.params.groupId, request.body),
+  });
+
+  app.post("/api/tenants/:tenantId/groups/:groupId/reprocessLicenseAssignment", {
+    config: { action: "licenses.assign" },
+    schema: {
+      tags,
+      summary: "Retry members' inherited licenses that are in error (after buying seats, setting a location, …)",
+      params: groupParamsSchema,
+      response: { 200: groupLicensesSchema, ...problemResponses },
+    },
+    handler: (request) => reprocessGroupLicenses(tenantOf(request), request.params.groupId),
+  });
+
+  app.get("/api/tenants/:tenantId/licenseConflicts", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "Products with more holders than usable seats, the users involved and the fixes",
+      params: tenantParamsSchema,
+      response: { 200: licenseConflictsSchema, ...problemResponses },
+    },
+    handler: (request) => licenseConflicts(tenantOf(request)),
+  });
+};

@@ -1,0 +1,184 @@
+import type { LicenseViolation } from "@allot/contracts";
+import type { Tx } from "@allot/db";
+import { type DirectLicense, type LicenseChange, validateLicenseChanges } from "@allot/domain";
+import { type AuditEntry, auditMany } from "../../lib/audit.js";
+import type { TenantContext } from "../../types.js";
+import type { Catalog } from "./catalog.js";
+import { lockHoldings, uuidArrayLiteral } from "./holdings.js";
+import { commitSeatChanges, lockSeats, seatCounts } from "./seat-ledger.js";
+import { describeViolation } from "./violations.js";
+
+/** The same change for every named user: what assignLicense (one user) and the bulk route (many) ask for. */
+export interface LicenseChangeRequest {
+  userIds: readonly string[];
+  add: readonly DirectLicense[];
+  /** Product ids of direct licenses to remove. */
+  remove: readonly string[];
+  /** replace: each user ends up with exactly `add` as direct licenses (remove-all, then add). */
+  mode: "add" | "replace";
+  /** true: all users' changes apply or none does. */
+  atomic: boolean;
+  /** true: decide everything, write nothing. */
+  dryRun: boolean;
+}
+
+export type UserOutcome = { userId: string; ok: true } | { userId: string; ok: false; violations: LicenseViolation[] };
+
+export interface SeatMovement {
+  productId: string;
+  before: { consumedUnits: number; available: number };
+  after: { consumedUnits: number; available: number };
+}
+
+export interface ChangeOutcome {
+  /** Whether the changes were committed (or, in a dry run, would be). */
+  applied: boolean;
+  /** Per user, in user id order. */
+  results: UserOutcome[];
+  seats: SeatMovement[];
+}
+
+/**
+ * The one place direct licenses change. Inside the caller's transaction: lock the users, then the seat rows of
+ * every product involved, validate with the domain rules, and write every valid user's change as a few set-based
+ * statements (so 10,000 users cost what 10 do, give or take), with one audit event per changed user.
+ */
+export async function applyLicenseChanges(
+  tx: Tx,
+  ctx: TenantContext,
+  catalog: Catalog,
+  request: LicenseChangeRequest,
+): Promise<ChangeOutcome> {
+  const holdings = await lockHoldings(tx, ctx.tenantId, request.userIds);
+  const changes: LicenseChange[] = [...holdings.users.values()].map((user) => ({
+    userId: user.userId,
+    add: request.add,
+    remove: request.mode === "replace" ? user.direct.map((license) => license.productId) : request.remove,
+  }));
+  const involved = new Set([
+    ...request.add.map((license) => license.productId),
+    ...changes.flatMap((change) => change.remove),
+  ]);
+  const seatRows = await lockSeats(tx, ctx.tenantId, involved);
+  const validation = validateLicenseChanges({
+    actorRoles: ctx.roles,
+    catalog: catalog.byId,
+    seats: seatRows,
+    users: holdings.users,
+    changes,
+  });
+
+  const results: UserOutcome[] = validation.results.map((result) =>
+    result.ok
+      ? { userId: result.userId, ok: true }
+      : { userId: result.userId, ok: false, violations: result.violations.map((v) => describeViolation(catalog, v)) },
+  );
+  for (const userId of holdings.missing) {
+    results.push({
+      userId,
+      ok: false,
+      violations: [{ code: "NotFound", skuId: null, message: "No such user in this tenant (or it is deleted)." }],
+    });
+  }
+  results.sort((a, b) => (a.userId < b.userId ? -1 : 1));
+  const applied = !(request.atomic && results.some((result) => !result.ok));
+
+  const deltas = new Map<string, number>();
+  const writes = { removed: [] as Pair[], added: [] as Planned[], changed: [] as Planned[] };
+  const auditEntries: AuditEntry[] = [];
+  if (applied) {
+    for (const result of validation.results) {
+      if (!result.ok) continue;
+      for (const productId of result.seatsTaken) deltas.set(productId, (deltas.get(productId) ?? 0) + 1);
+      for (const productId of result.seatsFreed) deltas.set(productId, (deltas.get(productId) ?? 0) - 1);
+      const before = holdings.users.get(result.userId)?.direct ?? [];
+      const touched = diffDirect(result.userId, before, result.direct, writes);
+      if (touched.length > 0) {
+        auditEntries.push({
+          action: "user.licensesChanged",
+          targetType: "user",
+          targetId: result.userId,
+          productIds: touched,
+          before: { licenses: graphLicenses(catalog, before) },
+          after: { licenses: graphLicenses(catalog, result.direct) },
+        });
+      }
+    }
+  }
+  if (applied && !request.dryRun) {
+    await writeDirect(tx, ctx.tenantId, writes);
+    await commitSeatChanges(tx, ctx.tenantId, deltas);
+    await auditMany(tx, ctx, auditEntries);
+  }
+  const seats = [...seatRows.values()].map((row) => ({
+    productId: row.productId,
+    before: seatCounts(row, row.consumedUnits),
+    after: seatCounts(row, row.consumedUnits + (deltas.get(row.productId) ?? 0)),
+  }));
+  return { applied, results, seats };
+}
+
+type Pair = { userId: string; productId: string };
+type Planned = Pair & { plans: string[] };
+
+/** Sorts one user's old and new direct licenses into rows to delete, insert and update; returns what changed. */
+function diffDirect(
+  userId: string,
+  before: readonly DirectLicense[],
+  after: readonly DirectLicense[],
+  writes: { removed: Pair[]; added: Planned[]; changed: Planned[] },
+): string[] {
+  const old = new Map(before.map((license) => [license.productId, license.disabledServicePlanIds]));
+  const touched: string[] = [];
+  for (const license of after) {
+    const plans = [...license.disabledServicePlanIds].sort();
+    const previous = old.get(license.productId);
+    old.delete(license.productId);
+    if (!previous) writes.added.push({ userId, productId: license.productId, plans });
+    else if ([...previous].sort().join() !== plans.join()) {
+      writes.changed.push({ userId, productId: license.productId, plans });
+    } else continue;
+    touched.push(license.productId);
+  }
+  for (const productId of old.keys()) {
+    writes.removed.push({ userId, productId });
+    touched.push(productId);
+  }
+  return touched.sort();
+}
+
+async function writeDirect(
+  tx: Tx,
+  tenantId: string,
+  writes: { removed: Pair[]; added: Planned[]; changed: Planned[] },
+) {
+  if (writes.removed.length > 0) {
+    await tx.$executeRaw`
+      DELETE FROM "LicenseAssignment" la
+       USING unnest(${writes.removed.map((w) => w.userId)}::uuid[], ${writes.removed.map((w) => w.productId)}::uuid[])
+             AS x(user_id, product_id)
+       WHERE la."userId" = x.user_id AND la."productId" = x.product_id AND la."assignedByGroupId" IS NULL`;
+  }
+  if (writes.changed.length > 0) {
+    await tx.$executeRaw`
+      UPDATE "LicenseAssignment" la SET "disabledServicePlanIds" = x.plans::uuid[], "updatedAt" = now()
+        FROM unnest(${writes.changed.map((w) => w.userId)}::uuid[], ${writes.changed.map((w) => w.productId)}::uuid[],
+                    ${writes.changed.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)
+       WHERE la."userId" = x.user_id AND la."productId" = x.product_id AND la."assignedByGroupId" IS NULL`;
+  }
+  if (writes.added.length > 0) {
+    await tx.$executeRaw`
+      INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "disabledServicePlanIds", state, "updatedAt")
+      SELECT gen_random_uuid(), ${tenantId}::uuid, x.user_id, x.product_id, x.plans::uuid[], 'active', now()
+        FROM unnest(${writes.added.map((w) => w.userId)}::uuid[], ${writes.added.map((w) => w.productId)}::uuid[],
+                    ${writes.added.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)`;
+  }
+}
+
+/** Licenses as Graph names them (skuId, disabledPlans), for audit events people read. */
+export function graphLicenses(catalog: Catalog, licenses: readonly DirectLicense[]) {
+  return licenses.map((license) => ({
+    skuId: catalog.byId.get(license.productId)?.skuId ?? license.productId,
+    disabledPlans: license.disabledServicePlanIds,
+  }));
+}

@@ -1,0 +1,106 @@
+import type { AddLicense, BulkLicenseReport, LicenseViolation } from "@allot/contracts";
+import { audit } from "../../lib/audit.js";
+import type { TenantContext } from "../../types.js";
+import { applyLicenseChanges, type ChangeOutcome } from "./apply-changes.js";
+import { type Catalog, loadCatalog, resolveSkus } from "./catalog.js";
+import { LICENSE_TRANSACTION } from "./transaction.js";
+import { violationError } from "./violations.js";
+
+export interface BulkLicenseBody {
+  userIds: string[];
+  add: AddLicense[];
+  remove: string[];
+  mode: "add" | "replace";
+  atomic: boolean;
+  dryRun: boolean;
+}
+
+/** Thrown inside the transaction to undo a dry run's or a refused run's locks and reads; carries the answer. */
+class RollBack extends Error {
+  constructor(readonly outcome: ChangeOutcome) {
+    super("roll back");
+  }
+}
+
+/**
+ * One change for up to 10,000 users in one transaction: a crashed process leaves nothing half-applied, because
+ * nothing is committed before the end. atomic: any refused user refuses the run (answered like a single user's
+ * refusal, with the full report); otherwise valid users' changes apply and the rest are reported. A dry run goes
+ * through the same locks and rules and rolls back, so it answers exactly what a real run would.
+ */
+export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBody): Promise<BulkLicenseReport> {
+  let catalog: Catalog | undefined;
+  let outcome: ChangeOutcome;
+  try {
+    outcome = await ctx.db.$transaction(async (tx) => {
+      catalog = await loadCatalog(tx);
+      const added = resolveSkus(
+        catalog,
+        body.add.map((license) => license.skuId),
+        "body.add",
+      );
+      const removed = resolveSkus(catalog, body.remove, "body.remove");
+      const result = await applyLicenseChanges(tx, ctx, catalog, {
+        userIds: body.userIds,
+        add: body.add.map((license, index) => ({
+          productId: (added[index] as { id: string }).id,
+          disabledServicePlanIds: license.disabledPlans,
+        })),
+        remove: removed.map((product) => product.id),
+        mode: body.mode,
+        atomic: body.atomic,
+        dryRun: body.dryRun,
+      });
+      if (body.dryRun || !result.applied) throw new RollBack(result);
+      const succeeded = result.results.filter((r) => r.ok).length;
+      await audit(tx, ctx, {
+        action: "licenses.bulkApplied",
+        targetType: "tenant",
+        targetId: ctx.tenantId,
+        productIds: result.seats.map((seat) => seat.productId),
+        after: {
+          mode: body.mode,
+          atomic: body.atomic,
+          users: result.results.length,
+          succeeded,
+          failed: result.results.length - succeeded,
+          add: body.add,
+          remove: body.remove,
+        },
+      });
+      return result;
+    }, LICENSE_TRANSACTION);
+  } catch (error) {
+    if (!(error instanceof RollBack)) throw error;
+    outcome = error.outcome;
+  }
+  const report = toReport(catalog as Catalog, body, outcome);
+  if (!outcome.applied) {
+    const violations: Array<LicenseViolation & { userId: string }> = outcome.results.flatMap((result) =>
+      result.ok ? [] : result.violations.map((violation) => ({ ...violation, userId: result.userId })),
+    );
+    throw violationError(violations, "body.userIds", { report });
+  }
+  return report;
+}
+
+function toReport(catalog: Catalog, body: BulkLicenseBody, outcome: ChangeOutcome): BulkLicenseReport {
+  const succeeded = outcome.results.filter((result) => result.ok).length;
+  return {
+    dryRun: body.dryRun,
+    atomic: body.atomic,
+    mode: body.mode,
+    applied: outcome.applied,
+    summary: { users: outcome.results.length, succeeded, failed: outcome.results.length - succeeded },
+    results: outcome.results,
+    seats: outcome.seats.map((seat) => {
+      const product = catalog.byId.get(seat.productId);
+      return {
+        skuId: product?.skuId ?? seat.productId,
+        skuPartNumber: product?.skuPartNumber ?? "",
+        before: seat.before,
+        after: seat.after,
+      };
+    }),
+  };
+}

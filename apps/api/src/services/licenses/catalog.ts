@@ -1,0 +1,99 @@
+import type { Tx } from "@allot/db";
+import type { CatalogProduct } from "@allot/domain";
+import { AppError } from "../../lib/app-error.js";
+
+export interface ServicePlanInfo {
+  id: string;
+  name: string;
+  displayName: string;
+}
+
+/** A product of the global catalog as the licensing services need it: the domain's rules plus Graph's names. */
+export interface CatalogEntry extends CatalogProduct {
+  skuId: string;
+  skuPartNumber: string;
+  displayName: string;
+  kind: "user" | "capacity";
+  servicePlans: ServicePlanInfo[];
+}
+
+export interface Catalog {
+  byId: ReadonlyMap<string, CatalogEntry>;
+  bySkuId: ReadonlyMap<string, CatalogEntry>;
+}
+
+interface CatalogRow {
+  id: string;
+  skuId: string;
+  skuPartNumber: string;
+  displayName: string;
+  kind: "user" | "capacity";
+  plans: ServicePlanInfo[];
+  excludes: string[];
+  requires: string[];
+  unavailable: string[];
+}
+
+/**
+ * The whole catalog (a few dozen products) with its rules, in one statement. Exclusions are stored one way but
+ * hold both ways, which the domain's combination check already accounts for.
+ */
+export async function loadCatalog(tx: Tx): Promise<Catalog> {
+  const rows = await tx.$queryRaw<CatalogRow[]>`
+    SELECT p.id, p."skuId", p."skuPartNumber", p."displayName", p.kind::text AS kind,
+           COALESCE((SELECT json_agg(json_build_object('id', sp.id, 'name', sp."servicePlanName",
+                                                       'displayName', sp."displayName")
+                                     ORDER BY sp."servicePlanName")
+                       FROM "ProductServicePlan" psp JOIN "ServicePlan" sp ON sp.id = psp."servicePlanId"
+                      WHERE psp."productId" = p.id), '[]'::json) AS plans,
+           ARRAY(SELECT e."excludedProductId"::text FROM "ProductExclusion" e WHERE e."productId" = p.id) AS excludes,
+           ARRAY(SELECT r."prerequisiteProductId"::text FROM "ProductPrerequisite" r
+                  WHERE r."productId" = p.id) AS requires,
+           ARRAY(SELECT l."countryCode"::text FROM "ProductUnavailableLocation" l
+                  WHERE l."productId" = p.id) AS unavailable
+      FROM "Product" p`;
+  const byId = new Map<string, CatalogEntry>();
+  const bySkuId = new Map<string, CatalogEntry>();
+  for (const row of rows) {
+    const entry: CatalogEntry = {
+      id: row.id,
+      skuId: row.skuId,
+      skuPartNumber: row.skuPartNumber,
+      displayName: row.displayName,
+      kind: row.kind,
+      servicePlans: row.plans,
+      servicePlanIds: new Set(row.plans.map((plan) => plan.id)),
+      excludes: new Set(row.excludes),
+      requiresAnyOf: new Set(row.requires),
+      unavailableIn: new Set(row.unavailable),
+    };
+    byId.set(entry.id, entry);
+    bySkuId.set(entry.skuId, entry);
+  }
+  return { byId, bySkuId };
+}
+
+/**
+ * The products a request names by skuId: an unknown one is 404 (it does not exist for anyone), and a capacity
+ * add-on is refused because it applies to the company's environments, not to people.
+ */
+export function resolveSkus(catalog: Catalog, skuIds: readonly string[], path: string): CatalogEntry[] {
+  const unknown = skuIds.filter((skuId) => !catalog.bySkuId.has(skuId));
+  if (unknown.length > 0) {
+    throw new AppError(
+      "NotFound",
+      unknown.length === 1 ? `No product has skuId ${unknown[0]}.` : `${unknown.length} skuIds name no product.`,
+      unknown.map((skuId) => ({ path, message: `no product has skuId ${skuId}`, skuId })),
+    );
+  }
+  const entries = skuIds.map((skuId) => catalog.bySkuId.get(skuId) as CatalogEntry);
+  const capacity = entries.filter((entry) => entry.kind === "capacity");
+  if (capacity.length > 0) {
+    throw new AppError(
+      "ValidationFailed",
+      `${capacity.map((entry) => entry.skuPartNumber).join(", ")} applies to the company: allocate it to environments instead of people.`,
+      capacity.map((entry) => ({ path, message: "applies to the company, not to users", skuId: entry.skuId })),
+    );
+  }
+  return entries;
+}

@@ -1,0 +1,201 @@
+import type { AddLicense, GroupLicenses, LicenseViolation } from "@allot/contracts";
+import type { Tx } from "@allot/db";
+import { notFound } from "../../lib/app-error.js";
+import { audit } from "../../lib/audit.js";
+import type { TenantContext } from "../../types.js";
+import { graphLicenses } from "./apply-changes.js";
+import { type Catalog, type CatalogEntry, loadCatalog, resolveSkus } from "./catalog.js";
+import { syncInheritedLicenses } from "./inherited-sync.js";
+import { LICENSE_TRANSACTION } from "./transaction.js";
+import { violationError } from "./violations.js";
+
+const ERRORS_LISTED = 100;
+
+/** Locks the group row: group changes serialise on it, and it is always locked before its members' rows. */
+export async function lockGroup(tx: Tx, ctx: TenantContext, groupId: string): Promise<{ displayName: string }> {
+  const [group] = await tx.$queryRaw<Array<{ displayName: string }>>`
+    SELECT "displayName" FROM "Group" WHERE id = ${groupId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
+  if (!group) throw notFound("Group");
+  return group;
+}
+
+async function liveMemberIds(tx: Tx, groupId: string): Promise<string[]> {
+  const rows = await tx.$queryRaw<Array<{ userId: string }>>`
+    SELECT m."userId"::text AS "userId" FROM "GroupMember" m JOIN "User" u ON u.id = m."userId"
+     WHERE m."groupId" = ${groupId}::uuid AND u."deletedAt" IS NULL ORDER BY m."userId"`;
+  return rows.map((row) => row.userId);
+}
+
+async function licensesOfGroup(tx: Tx, groupId: string) {
+  return tx.groupLicense.findMany({
+    where: { groupId },
+    select: { productId: true, disabledServicePlanIds: true },
+    orderBy: { productId: "asc" },
+  });
+}
+
+/** Rules of the group's own license list; the members' rules are checked per member and never refuse the call. */
+function groupViolations(
+  held: ReadonlyMap<string, string[]>,
+  added: ReadonlyArray<{ product: CatalogEntry; disabledPlans: string[] }>,
+  removed: readonly CatalogEntry[],
+): LicenseViolation[] {
+  const violations: LicenseViolation[] = [];
+  for (const { product, disabledPlans } of added) {
+    const foreign = disabledPlans.filter((plan) => !product.servicePlanIds.has(plan));
+    if (foreign.length > 0) {
+      violations.push({
+        code: "InvalidServicePlan",
+        skuId: product.skuId,
+        message: `Some disabled plans are not service plans of ${product.skuPartNumber}.`,
+        servicePlanIds: foreign,
+      });
+    }
+    const current = held.get(product.id);
+    if (current && [...current].sort().join() === [...disabledPlans].sort().join()) {
+      violations.push({
+        code: "AlreadyAssigned",
+        skuId: product.skuId,
+        message: `The group already has ${product.skuPartNumber} with these service plans.`,
+      });
+    }
+  }
+  for (const product of removed) {
+    if (!held.has(product.id)) {
+      violations.push({
+        code: "NotAssigned",
+        skuId: product.skuId,
+        message: `The group has no ${product.skuPartNumber} license to remove.`,
+      });
+    }
+  }
+  return violations;
+}
+
+/**
+ * Graph's assignLicense on a group: the group's license list changes, then every live member's inherited
+ * assignments are brought in line in the same transaction, so the licenses are in effect when this answers.
+ */
+export async function assignGroupLicenses(
+  ctx: TenantContext,
+  groupId: string,
+  body: { addLicenses: AddLicense[]; removeLicenses: string[] },
+): Promise<GroupLicenses> {
+  return ctx.db.$transaction(async (tx) => {
+    await lockGroup(tx, ctx, groupId);
+    const catalog = await loadCatalog(tx);
+    const addedProducts = resolveSkus(
+      catalog,
+      body.addLicenses.map((l) => l.skuId),
+      "body.addLicenses",
+    );
+    const removed = resolveSkus(catalog, body.removeLicenses, "body.removeLicenses");
+    const added = body.addLicenses.map((license, index) => ({
+      product: addedProducts[index] as CatalogEntry,
+      disabledPlans: [...license.disabledPlans].sort(),
+    }));
+    const before = await licensesOfGroup(tx, groupId);
+    const held = new Map(before.map((license) => [license.productId, license.disabledServicePlanIds]));
+    const violations = groupViolations(held, added, removed);
+    if (violations.length > 0) throw violationError(violations, "body");
+
+    if (removed.length > 0) {
+      await tx.groupLicense.deleteMany({ where: { groupId, productId: { in: removed.map((p) => p.id) } } });
+    }
+    for (const { product, disabledPlans } of added) {
+      await tx.groupLicense.upsert({
+        where: { groupId_productId: { groupId, productId: product.id } },
+        create: { groupId, productId: product.id, disabledServicePlanIds: disabledPlans },
+        update: { disabledServicePlanIds: disabledPlans },
+      });
+    }
+    const members = await liveMemberIds(tx, groupId);
+    const sync = await syncInheritedLicenses(tx, ctx, catalog, { groupIds: [groupId], userIds: members });
+    const after = await licensesOfGroup(tx, groupId);
+    await audit(tx, ctx, {
+      action: "group.licensesChanged",
+      targetType: "group",
+      targetId: groupId,
+      productIds: [...added.map((a) => a.product.id), ...removed.map((p) => p.id)],
+      before: { licenses: graphLicenses(catalog, before.map(asLicense)) },
+      after: {
+        licenses: graphLicenses(catalog, after.map(asLicense)),
+        members: members.length,
+        applied: sync.applied,
+        removed: sync.removed,
+        errors: sync.failures.length,
+      },
+    });
+    return groupLicensesView(tx, ctx, catalog, groupId);
+  }, LICENSE_TRANSACTION);
+}
+
+/** Retries members' inherited licenses that are in error, e.g. after seats were bought or a location set. */
+export async function reprocessGroupLicenses(ctx: TenantContext, groupId: string): Promise<GroupLicenses> {
+  return ctx.db.$transaction(async (tx) => {
+    await lockGroup(tx, ctx, groupId);
+    const catalog = await loadCatalog(tx);
+    const members = await liveMemberIds(tx, groupId);
+    const sync = await syncInheritedLicenses(tx, ctx, catalog, { groupIds: [groupId], userIds: members });
+    await audit(tx, ctx, {
+      action: "group.licensesReprocessed",
+      targetType: "group",
+      targetId: groupId,
+      after: { members: members.length, applied: sync.applied, removed: sync.removed, errors: sync.failures.length },
+    });
+    return groupLicensesView(tx, ctx, catalog, groupId);
+  }, LICENSE_TRANSACTION);
+}
+
+export async function getGroupLicenses(ctx: TenantContext, groupId: string): Promise<GroupLicenses> {
+  const catalog = await loadCatalog(ctx.db);
+  return groupLicensesView(ctx.db, ctx, catalog, groupId);
+}
+
+const asLicense = (license: { productId: string; disabledServicePlanIds: string[] }) => license;
+
+async function groupLicensesView(
+  tx: Tx,
+  ctx: TenantContext,
+  catalog: Catalog,
+  groupId: string,
+): Promise<GroupLicenses> {
+  const group = await tx.group.findFirst({
+    where: { id: groupId, tenantId: ctx.tenantId },
+    select: { id: true, displayName: true },
+  });
+  if (!group) throw notFound("Group");
+  const [licenses, counts, errors] = await Promise.all([
+    licensesOfGroup(tx, groupId),
+    tx.$queryRaw<Array<{ members: number; withErrors: number }>>`
+      SELECT COUNT(*)::int AS members,
+             COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "LicenseAssignment" la
+                                             WHERE la."userId" = m."userId" AND la."assignedByGroupId" = m."groupId"
+                                               AND la.state = 'error'))::int AS "withErrors"
+        FROM "GroupMember" m JOIN "User" u ON u.id = m."userId" AND u."deletedAt" IS NULL
+       WHERE m."groupId" = ${groupId}::uuid`,
+    tx.$queryRaw<Array<{ userId: string; displayName: string; productId: string; errorCode: string | null }>>`
+      SELECT la."userId"::text AS "userId", u."displayName", la."productId"::text AS "productId", la."errorCode"
+        FROM "LicenseAssignment" la JOIN "User" u ON u.id = la."userId" AND u."deletedAt" IS NULL
+       WHERE la."assignedByGroupId" = ${groupId}::uuid AND la.state = 'error'
+       ORDER BY u."displayName", la."userId", la."productId"
+       LIMIT ${ERRORS_LISTED}`,
+  ]);
+  return {
+    id: group.id,
+    displayName: group.displayName,
+    assignedLicenses: graphLicenses(catalog, licenses).map((license) => ({
+      ...license,
+      disabledPlans: [...license.disabledPlans].sort(),
+    })),
+    licenseProcessingState: { state: "ProcessingComplete" },
+    memberCount: counts[0]?.members ?? 0,
+    membersWithLicenseErrorsCount: counts[0]?.withErrors ?? 0,
+    membersWithLicenseErrors: errors.map((row) => ({
+      userId: row.userId,
+      displayName: row.displayName,
+      skuId: catalog.byId.get(row.productId)?.skuId ?? row.productId,
+      error: row.errorCode ?? "Error",
+    })),
+  };
+}

@@ -1,0 +1,73 @@
+import type { Tx } from "@allot/db";
+import type { DirectLicense, UserLicenses } from "@allot/domain";
+
+/** One row of LicenseAssignment as the licensing services read it. */
+export interface AssignmentRow {
+  userId: string;
+  productId: string;
+  assignedByGroupId: string | null;
+  disabledServicePlanIds: string[];
+  state: "active" | "activeWithError" | "disabled" | "error";
+}
+
+export interface Holdings {
+  /** Live users of the tenant among those asked for, with what they hold. */
+  users: Map<string, UserLicenses>;
+  /** Their assignment rows, direct and inherited. */
+  rows: AssignmentRow[];
+  /** Ids asked for that are not live users of this tenant (unknown, deleted, or another tenant's). */
+  missing: string[];
+}
+
+/**
+ * Locks the users' rows (in id order: every licensing change does, so two of them cannot deadlock) and reads the
+ * licenses they hold. Holding a user's row lock is what makes its assignment rows safe to change.
+ */
+export async function lockHoldings(tx: Tx, tenantId: string, userIds: readonly string[]): Promise<Holdings> {
+  const ids = [...new Set(userIds)].sort();
+  const people = await tx.$queryRaw<Array<{ id: string; userType: "member" | "guest"; usageLocation: string | null }>>`
+    SELECT id::text AS id, "userType"::text AS "userType", "usageLocation"::text AS "usageLocation"
+      FROM "User"
+     WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
+     ORDER BY id FOR UPDATE`;
+  const rows = await tx.$queryRaw<AssignmentRow[]>`
+    SELECT "userId"::text AS "userId", "productId"::text AS "productId",
+           "assignedByGroupId"::text AS "assignedByGroupId",
+           "disabledServicePlanIds"::text[] AS "disabledServicePlanIds", state::text AS state
+      FROM "LicenseAssignment"
+     WHERE "userId" = ANY(${people.map((person) => person.id)}::uuid[])`;
+  const direct = new Map<string, DirectLicense[]>();
+  const inherited = new Map<string, Set<string>>();
+  for (const row of rows) {
+    if (row.assignedByGroupId === null) {
+      const list = direct.get(row.userId) ?? [];
+      list.push({ productId: row.productId, disabledServicePlanIds: row.disabledServicePlanIds });
+      direct.set(row.userId, list);
+    } else if (holdsSeat(row)) {
+      const set = inherited.get(row.userId) ?? new Set<string>();
+      set.add(row.productId);
+      inherited.set(row.userId, set);
+    }
+  }
+  const users = new Map<string, UserLicenses>();
+  for (const person of people) {
+    users.set(person.id, {
+      userId: person.id,
+      userType: person.userType,
+      usageLocation: person.usageLocation,
+      direct: direct.get(person.id) ?? [],
+      inherited: inherited.get(person.id) ?? new Set(),
+    });
+  }
+  return { users, rows, missing: ids.filter((id) => !users.has(id)) };
+}
+
+/** An assignment in effect holds (a share of) a seat; one that could not apply (error) does not. */
+export function holdsSeat(row: Pick<AssignmentRow, "state">): boolean {
+  return row.state !== "error";
+}
+
+/** Postgres array literal for a uuid[] column, so many rows' arrays can travel as one text[] parameter. */
+export function uuidArrayLiteral(ids: readonly string[]): string {
+  return `{${ids.join(",")}}`;
+}

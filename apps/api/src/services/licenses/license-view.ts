@@ -1,0 +1,120 @@
+import type { LicenseAssignmentState, LicenseDetails, LicensedUser } from "@allot/contracts";
+import type { Tx } from "@allot/db";
+import type { SeatSummary } from "@allot/domain";
+import { notFound } from "../../lib/app-error.js";
+import type { TenantContext } from "../../types.js";
+import { toUser, userSelect } from "../users/user-view.js";
+import type { Catalog } from "./catalog.js";
+import { seatSummaries } from "./product-status.js";
+
+interface Assignment {
+  productId: string;
+  assignedByGroupId: string | null;
+  disabledServicePlanIds: string[];
+  state: string;
+  errorCode: string | null;
+  updatedAt: Date;
+}
+
+/**
+ * An assignment's state as Graph reports it. Stored is only whether it applied (active) or not (error, with the
+ * code); the rest follows from the product's subscriptions at read time, so expiring a subscription needs no
+ * rewrite of every assignment: no usable subscription left → Disabled, more holders than seats → ActiveWithError.
+ */
+function stateOf(
+  assignment: Assignment,
+  summary: SeatSummary | undefined,
+): Pick<LicenseAssignmentState, "state" | "error"> {
+  if (assignment.state === "error") return { state: "Error", error: assignment.errorCode ?? "Error" };
+  if (!summary || summary.usableUnits === 0) return { state: "Disabled", error: "SubscriptionNotUsable" };
+  if (summary.consumedUnits > summary.usableUnits) return { state: "ActiveWithError", error: "CountViolation" };
+  return { state: "Active", error: null };
+}
+
+async function assignmentsOf(tx: Tx, userId: string): Promise<Assignment[]> {
+  return tx.licenseAssignment.findMany({
+    where: { userId },
+    select: {
+      productId: true,
+      assignedByGroupId: true,
+      disabledServicePlanIds: true,
+      state: true,
+      errorCode: true,
+      updatedAt: true,
+    },
+    orderBy: [{ productId: "asc" }, { createdAt: "asc" }],
+  });
+}
+
+/** Per product in effect: the plans off in every assignment of it (a plan on in any assignment is on). */
+function effectiveLicenses(assignments: readonly Assignment[]): Map<string, string[]> {
+  const effective = new Map<string, string[]>();
+  for (const assignment of assignments) {
+    if (assignment.state === "error") continue;
+    const previous = effective.get(assignment.productId);
+    effective.set(
+      assignment.productId,
+      previous
+        ? previous.filter((plan) => assignment.disabledServicePlanIds.includes(plan))
+        : [...assignment.disabledServicePlanIds].sort(),
+    );
+  }
+  return effective;
+}
+
+/** A user with Graph's assignedLicenses and licenseAssignmentStates, read in the caller's transaction. */
+export async function licensedUser(
+  tx: Tx,
+  ctx: TenantContext,
+  catalog: Catalog,
+  userId: string,
+): Promise<LicensedUser> {
+  const row = await tx.user.findFirst({ where: { id: userId, tenantId: ctx.tenantId }, select: userSelect });
+  if (!row) throw notFound("User");
+  const assignments = await assignmentsOf(tx, userId);
+  const summaries = await seatSummaries(tx, ctx.tenantId, [...new Set(assignments.map((a) => a.productId))]);
+  const skuOf = (productId: string) => catalog.byId.get(productId)?.skuId ?? productId;
+  return {
+    ...toUser(row),
+    assignedLicenses: [...effectiveLicenses(assignments)].map(([productId, disabledPlans]) => ({
+      skuId: skuOf(productId),
+      disabledPlans,
+    })),
+    licenseAssignmentStates: assignments.map((assignment) => ({
+      skuId: skuOf(assignment.productId),
+      assignedByGroup: assignment.assignedByGroupId,
+      disabledPlans: [...assignment.disabledServicePlanIds].sort(),
+      ...stateOf(assignment, summaries.get(assignment.productId)),
+      lastUpdatedDateTime: assignment.updatedAt.toISOString(),
+    })),
+  };
+}
+
+/** Graph's licenseDetails: per license in effect, every service plan with whether it is provisioned. */
+export async function licenseDetails(ctx: TenantContext, catalog: Catalog, userId: string): Promise<LicenseDetails> {
+  const user = await ctx.db.user.findFirst({
+    where: { id: userId, tenantId: ctx.tenantId, deletedAt: null },
+    select: { id: true },
+  });
+  if (!user) throw notFound("User");
+  const assignments = await assignmentsOf(ctx.db, userId);
+  const summaries = await seatSummaries(ctx.db, ctx.tenantId, [...new Set(assignments.map((a) => a.productId))]);
+  const value: LicenseDetails["value"] = [];
+  for (const [productId, disabled] of effectiveLicenses(assignments)) {
+    const product = catalog.byId.get(productId);
+    if (!product) continue;
+    const suspended = (summaries.get(productId)?.usableUnits ?? 0) === 0;
+    value.push({
+      id: `${userId}_${product.skuId}`,
+      skuId: product.skuId,
+      skuPartNumber: product.skuPartNumber,
+      servicePlans: product.servicePlans.map((plan) => ({
+        servicePlanId: plan.id,
+        servicePlanName: plan.name,
+        displayName: plan.displayName,
+        provisioningStatus: suspended || disabled.includes(plan.id) ? "Disabled" : "Success",
+      })),
+    });
+  }
+  return { value };
+}

@@ -1,0 +1,100 @@
+import type { Tx } from "@allot/db";
+import type { ProductSeats } from "@allot/domain";
+import { AppError } from "../../lib/app-error.js";
+
+/**
+ * The tenant × product seat rows (`TenantProduct`). Every change that takes or frees seats locks the rows of its
+ * products first, in product id order, and keeps `consumedUnits` equal to the number of users holding the
+ * product. Locks are always taken user rows first, then seat rows, so concurrent changes cannot deadlock.
+ */
+
+export interface SeatRow extends ProductSeats {
+  productId: string;
+  consumedUnits: number;
+  /** Seats of usable subscriptions an admin may assign from (self-service ones only once taken over). */
+  assignableUnits: number;
+}
+
+/** Usable (active, or expired in grace) and admin-assignable: the seats that back new assignments. */
+const ASSIGNABLE = `s.state IN ('active', 'expired') AND (s.source <> 'selfService' OR s."takenOverAt" IS NOT NULL)`;
+
+interface LockedRow {
+  productId: string;
+  consumedUnits: number;
+  assignableUnits: number;
+  assignableSubscriptions: number;
+}
+
+async function selectForUpdate(tx: Tx, tenantId: string, productIds: string[]): Promise<LockedRow[]> {
+  return tx.$queryRawUnsafe<LockedRow[]>(
+    `WITH locked AS (
+       SELECT "tenantId", "productId", "consumedUnits" FROM "TenantProduct"
+        WHERE "tenantId" = $1::uuid AND "productId" = ANY($2::uuid[])
+        ORDER BY "productId" FOR UPDATE)
+     SELECT l."productId"::text AS "productId", l."consumedUnits",
+            COALESCE(SUM(s.seats) FILTER (WHERE ${ASSIGNABLE}), 0)::int AS "assignableUnits",
+            COUNT(s.id) FILTER (WHERE ${ASSIGNABLE})::int AS "assignableSubscriptions"
+       FROM locked l
+       LEFT JOIN "Subscription" s ON s."tenantId" = l."tenantId" AND s."productId" = l."productId"
+      GROUP BY l."productId", l."consumedUnits"`,
+    tenantId,
+    productIds,
+  );
+}
+
+/** Locks the seat rows of these products (creating missing ones) and reads what each can still hand out. */
+export async function lockSeats(tx: Tx, tenantId: string, productIds: Iterable<string>): Promise<Map<string, SeatRow>> {
+  const ids = [...new Set(productIds)].sort();
+  if (ids.length === 0) return new Map();
+  let rows = await selectForUpdate(tx, tenantId, ids);
+  if (rows.length < ids.length) {
+    await tx.$executeRaw`
+      INSERT INTO "TenantProduct" ("tenantId", "productId")
+      SELECT ${tenantId}::uuid, unnest(${ids}::uuid[]) ON CONFLICT DO NOTHING`;
+    rows = await selectForUpdate(tx, tenantId, ids);
+  }
+  return new Map(
+    rows.map((row) => [
+      row.productId,
+      {
+        productId: row.productId,
+        consumedUnits: row.consumedUnits,
+        assignableUnits: row.assignableUnits,
+        available: Math.max(0, row.assignableUnits - row.consumedUnits),
+        assignable: row.assignableSubscriptions > 0,
+      },
+    ]),
+  );
+}
+
+/**
+ * Applies net seat changes per product. The database refuses an increase beyond the assignable seats on its own,
+ * under the row lock: a second line of defence should the in-memory validation ever be wrong.
+ */
+export async function commitSeatChanges(tx: Tx, tenantId: string, deltas: ReadonlyMap<string, number>) {
+  const changed = [...deltas].filter(([, delta]) => delta !== 0);
+  if (changed.length === 0) return;
+  const productIds = changed.map(([productId]) => productId);
+  const amounts = changed.map(([, delta]) => delta);
+  const updated = await tx.$queryRawUnsafe<Array<{ productId: string }>>(
+    `UPDATE "TenantProduct" tp SET "consumedUnits" = tp."consumedUnits" + d.delta
+       FROM unnest($2::uuid[], $3::int[]) AS d(product_id, delta)
+      WHERE tp."tenantId" = $1::uuid AND tp."productId" = d.product_id
+        AND tp."consumedUnits" + d.delta >= 0
+        AND (d.delta < 0 OR tp."consumedUnits" + d.delta <=
+             (SELECT COALESCE(SUM(s.seats), 0) FROM "Subscription" s
+               WHERE s."tenantId" = tp."tenantId" AND s."productId" = tp."productId" AND ${ASSIGNABLE}))
+      RETURNING tp."productId"::text AS "productId"`,
+    tenantId,
+    productIds,
+    amounts,
+  );
+  if (updated.length !== changed.length) {
+    // Unreachable while the validator is right; refusing here keeps the invariant even if it is not.
+    throw new AppError("CountViolation", "Not enough seats: the change would hand out more seats than were bought.");
+  }
+}
+
+export function seatCounts(row: Pick<SeatRow, "assignableUnits">, consumedUnits: number) {
+  return { consumedUnits, available: Math.max(0, row.assignableUnits - consumedUnits) };
+}

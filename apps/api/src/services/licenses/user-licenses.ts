@@ -1,0 +1,49 @@
+import type { AddLicense, LicenseDetails, LicensedUser } from "@allot/contracts";
+import type { TenantContext } from "../../types.js";
+import { applyLicenseChanges } from "./apply-changes.js";
+import { loadCatalog, resolveSkus } from "./catalog.js";
+import { licenseDetails, licensedUser } from "./license-view.js";
+import { LICENSE_TRANSACTION } from "./transaction.js";
+import { violationError } from "./violations.js";
+
+/**
+ * Graph's assignLicense for one user: adds, removes and service-plan switches (re-adding a license with other
+ * disabledPlans) in one all-or-nothing change. Answers the user as it is once the change is committed.
+ */
+export async function assignUserLicenses(
+  ctx: TenantContext,
+  userId: string,
+  body: { addLicenses: AddLicense[]; removeLicenses: string[] },
+): Promise<LicensedUser> {
+  return ctx.db.$transaction(async (tx) => {
+    const catalog = await loadCatalog(tx);
+    const added = resolveSkus(
+      catalog,
+      body.addLicenses.map((license) => license.skuId),
+      "body.addLicenses",
+    );
+    const removed = resolveSkus(catalog, body.removeLicenses, "body.removeLicenses");
+    const outcome = await applyLicenseChanges(tx, ctx, catalog, {
+      userIds: [userId],
+      add: body.addLicenses.map((license, index) => ({
+        productId: (added[index] as { id: string }).id,
+        disabledServicePlanIds: license.disabledPlans,
+      })),
+      remove: removed.map((product) => product.id),
+      mode: "add",
+      atomic: true,
+      dryRun: false,
+    });
+    const result = outcome.results[0];
+    if (result && !result.ok) {
+      const [first] = result.violations;
+      if (first?.code === "NotFound") throw violationError(result.violations, "params.userId");
+      throw violationError(result.violations, "body");
+    }
+    return licensedUser(tx, ctx, catalog, userId);
+  }, LICENSE_TRANSACTION);
+}
+
+export async function userLicenseDetails(ctx: TenantContext, userId: string): Promise<LicenseDetails> {
+  return licenseDetails(ctx, await loadCatalog(ctx.db), userId);
+}

@@ -1,0 +1,240 @@
+import { z } from "zod";
+import { idInputSchema, isoDateTime, uuidSchema } from "./common.js";
+import { ERROR_CODES, problemSchema } from "./errors.js";
+import { userSchema } from "./users.js";
+
+/**
+ * Licensing payloads, shaped like Microsoft Graph's (subscribedSku, assignLicense, licenseDetails,
+ * licenseAssignmentState) so admins' scripts feel at home; our additions (available seats, conflicts, bulk runs)
+ * keep Graph's naming style.
+ */
+
+const MAX_LICENSES_PER_CALL = 50;
+const MAX_PLANS_PER_LICENSE = 200;
+export const MAX_BULK_USERS = 10_000;
+
+const distinct = (ids: readonly string[]) => new Set(ids).size === ids.length;
+
+export const addLicenseSchema = z.strictObject({
+  skuId: idInputSchema,
+  /** Service plans of the SKU to switch off; omit or [] for all on. */
+  disabledPlans: z
+    .array(idInputSchema)
+    .max(MAX_PLANS_PER_LICENSE, { error: `at most ${MAX_PLANS_PER_LICENSE} plans` })
+    .refine(distinct, { error: "must not repeat a service plan" })
+    .default([]),
+});
+export type AddLicense = z.infer<typeof addLicenseSchema>;
+
+const addLicensesSchema = z
+  .array(addLicenseSchema)
+  .max(MAX_LICENSES_PER_CALL, { error: `at most ${MAX_LICENSES_PER_CALL} licenses per call` })
+  .refine((licenses) => distinct(licenses.map((license) => license.skuId)), { error: "must not repeat a skuId" });
+
+const removeLicensesSchema = z
+  .array(idInputSchema)
+  .max(MAX_LICENSES_PER_CALL, { error: `at most ${MAX_LICENSES_PER_CALL} licenses per call` })
+  .refine(distinct, { error: "must not repeat a skuId" });
+
+const noOverlap = (add: readonly AddLicense[], remove: readonly string[]) => {
+  const removed = new Set(remove);
+  return !add.some((license) => removed.has(license.skuId));
+};
+
+/** Graph's assignLicense body: one user's (or group's) change, applied all or nothing. */
+export const assignLicenseRequestSchema = z
+  .strictObject({ addLicenses: addLicensesSchema, removeLicenses: removeLicensesSchema })
+  .refine((body) => body.addLicenses.length + body.removeLicenses.length > 0, {
+    error: "name at least one license to add or remove",
+  })
+  .refine((body) => noOverlap(body.addLicenses, body.removeLicenses), {
+    error: "a skuId cannot be both added and removed",
+  });
+export type AssignLicenseRequest = z.input<typeof assignLicenseRequestSchema>;
+
+export const assignedLicenseSchema = z.object({ skuId: uuidSchema, disabledPlans: z.array(uuidSchema) });
+export type AssignedLicense = z.infer<typeof assignedLicenseSchema>;
+
+export const LICENSE_ASSIGNMENT_STATES = ["Active", "ActiveWithError", "Disabled", "Error"] as const;
+export const licenseAssignmentStateSchema = z.object({
+  skuId: uuidSchema,
+  /** The group the license is inherited from; null when assigned to the user directly. */
+  assignedByGroup: uuidSchema.nullable(),
+  disabledPlans: z.array(uuidSchema),
+  state: z.enum(LICENSE_ASSIGNMENT_STATES),
+  /** Why the assignment is not (fully) in effect, as a violation code; null when it is. */
+  error: z.string().nullable(),
+  lastUpdatedDateTime: isoDateTime,
+});
+export type LicenseAssignmentState = z.infer<typeof licenseAssignmentStateSchema>;
+
+export const licensedUserSchema = userSchema.extend({
+  /** The licenses in effect: one per SKU, disabledPlans being the plans off in every assignment of it. */
+  assignedLicenses: z.array(assignedLicenseSchema),
+  /** Every assignment, direct and inherited, with its state. */
+  licenseAssignmentStates: z.array(licenseAssignmentStateSchema),
+});
+export type LicensedUser = z.infer<typeof licensedUserSchema>;
+
+export const licenseDetailsSchema = z.object({
+  value: z.array(
+    z.object({
+      id: z.string(),
+      skuId: uuidSchema,
+      skuPartNumber: z.string(),
+      servicePlans: z.array(
+        z.object({
+          servicePlanId: uuidSchema,
+          servicePlanName: z.string(),
+          displayName: z.string(),
+          /** Success when on; Disabled when switched off (or the subscription is suspended). */
+          provisioningStatus: z.enum(["Success", "Disabled", "PendingActivation"]),
+        }),
+      ),
+    }),
+  ),
+});
+export type LicenseDetails = z.infer<typeof licenseDetailsSchema>;
+
+export const servicePlanInfoSchema = z.object({
+  servicePlanId: uuidSchema,
+  servicePlanName: z.string(),
+  displayName: z.string(),
+});
+
+export const prepaidUnitsSchema = z.object({
+  enabled: z.number().int(),
+  warning: z.number().int(),
+  suspended: z.number().int(),
+  lockedOut: z.number().int(),
+});
+
+export const subscribedSkuSchema = z.object({
+  /** Graph's id of a subscribedSku: tenant id and sku id joined by an underscore. */
+  id: z.string(),
+  skuId: uuidSchema,
+  skuPartNumber: z.string(),
+  displayName: z.string(),
+  appliesTo: z.enum(["User", "Company"]),
+  capabilityStatus: z.enum(["Enabled", "Warning", "Suspended", "Deleted", "LockedOut"]),
+  prepaidUnits: prepaidUnitsSchema,
+  consumedUnits: z.number().int(),
+  servicePlans: z.array(servicePlanInfoSchema),
+  /** Seats an admin can still assign (self-service subscriptions count once taken over). */
+  available: z.number().int(),
+  /** Holders without a seat behind them (consumed beyond the usable seats); 0 when there is no conflict. */
+  conflicts: z.number().int(),
+});
+export type SubscribedSku = z.infer<typeof subscribedSkuSchema>;
+export const subscribedSkusSchema = z.object({ value: z.array(subscribedSkuSchema) });
+
+/** One rule a requested change breaks, for one user (and product, where it concerns one). */
+export const violationSchema = z.object({
+  code: z.enum(ERROR_CODES),
+  skuId: uuidSchema.nullable(),
+  message: z.string(),
+  relatedSkuIds: z.array(uuidSchema).optional(),
+  servicePlanIds: z.array(uuidSchema).optional(),
+});
+export type LicenseViolation = z.infer<typeof violationSchema>;
+
+export const bulkLicenseRequestSchema = z
+  .strictObject({
+    userIds: z
+      .array(idInputSchema)
+      .min(1, { error: "name at least one user" })
+      .max(MAX_BULK_USERS, { error: `at most ${MAX_BULK_USERS} users per call` })
+      .refine(distinct, { error: "must not repeat a user" }),
+    add: addLicensesSchema.default([]),
+    remove: removeLicensesSchema.default([]),
+    /** add: change the named licenses only; replace: the users end up with exactly `add` as direct licenses. */
+    mode: z.enum(["add", "replace"]).default("add"),
+    /** true: every user's change applies or none does; false: valid changes apply, the rest are reported. */
+    atomic: z.boolean().default(true),
+    /** true: validate and report exactly what a real run would do, commit nothing. */
+    dryRun: z.boolean().default(false),
+  })
+  .refine((body) => body.mode === "replace" || body.add.length + body.remove.length > 0, {
+    error: "name at least one license to add or remove",
+  })
+  .refine((body) => body.mode === "add" || body.remove.length === 0, {
+    error: "replace removes every direct license not in add; leave remove empty",
+  })
+  .refine((body) => noOverlap(body.add, body.remove), { error: "a skuId cannot be both added and removed" });
+export type BulkLicenseRequest = z.input<typeof bulkLicenseRequestSchema>;
+
+export const seatCountsSchema = z.object({ consumedUnits: z.number().int(), available: z.number().int() });
+export const bulkLicenseReportSchema = z.object({
+  dryRun: z.boolean(),
+  atomic: z.boolean(),
+  mode: z.enum(["add", "replace"]),
+  /** Whether the changes were (or, in a dry run, would be) committed. */
+  applied: z.boolean(),
+  summary: z.object({ users: z.number().int(), succeeded: z.number().int(), failed: z.number().int() }),
+  results: z.array(z.object({ userId: uuidSchema, ok: z.boolean(), violations: z.array(violationSchema).optional() })),
+  seats: z.array(
+    z.object({
+      skuId: uuidSchema,
+      skuPartNumber: z.string(),
+      before: seatCountsSchema,
+      after: seatCountsSchema,
+    }),
+  ),
+});
+export type BulkLicenseReport = z.infer<typeof bulkLicenseReportSchema>;
+
+/** A refused atomic bulk run: the first violation's code and status, every violation, and the full report. */
+export const bulkLicenseProblemSchema = problemSchema.extend({ report: bulkLicenseReportSchema });
+
+export const groupLicensesSchema = z.object({
+  id: uuidSchema,
+  displayName: z.string(),
+  assignedLicenses: z.array(assignedLicenseSchema),
+  /** Group licenses apply within the request here, so processing is always complete when this is answered. */
+  licenseProcessingState: z.object({ state: z.literal("ProcessingComplete") }),
+  memberCount: z.number().int(),
+  membersWithLicenseErrorsCount: z.number().int(),
+  /** The first 100 members whose inherited license could not be applied, by display name. */
+  membersWithLicenseErrors: z.array(
+    z.object({
+      userId: uuidSchema,
+      displayName: z.string(),
+      skuId: uuidSchema,
+      error: z.string(),
+    }),
+  ),
+});
+export type GroupLicenses = z.infer<typeof groupLicensesSchema>;
+
+export const conflictFixSchema = z.discriminatedUnion("kind", [
+  z.object({ kind: z.literal("buySeats"), seats: z.number().int() }),
+  z.object({ kind: z.literal("removeAssignments"), count: z.number().int() }),
+  z.object({ kind: z.literal("deleteUsers"), count: z.number().int() }),
+  z.object({ kind: z.literal("renewSubscription"), subscriptionId: uuidSchema, seats: z.number().int() }),
+]);
+
+export const licenseConflictSchema = z.object({
+  skuId: uuidSchema,
+  skuPartNumber: z.string(),
+  displayName: z.string(),
+  capabilityStatus: subscribedSkuSchema.shape.capabilityStatus,
+  consumedUnits: z.number().int(),
+  usableUnits: z.number().int(),
+  /** Holders without a seat behind them: this many must lose the license, or this many seats must come. */
+  shortfall: z.number().int(),
+  /** Holders of the product, of whom `users` lists the most recently licensed (at most 100). */
+  userCount: z.number().int(),
+  users: z.array(
+    z.object({
+      id: uuidSchema,
+      displayName: z.string(),
+      email: z.string(),
+      /** Whether the user holds the license directly (removable per user) or only through groups. */
+      direct: z.boolean(),
+      licensedAt: isoDateTime,
+    }),
+  ),
+  fixes: z.array(conflictFixSchema),
+});
+export type LicenseConflictReport = z.infer<typeof licenseConflictSchema>;
+export const licenseConflictsSchema = z.object({ value: z.array(licenseConflictSchema) });

@@ -1,0 +1,109 @@
+import { can, canLicenseGuests } from "../permissions.js";
+import type { Role } from "../roles.js";
+import {
+  type CatalogProduct,
+  checkCombination,
+  type ProductSeats,
+  type UserLicenses,
+  type Violation,
+  type ViolationCode,
+} from "./validator.js";
+
+/**
+ * Group-based licensing: which of the licenses a group hands its members can take effect. Unlike a direct
+ * assignment, an inherited license that cannot apply is not refused: it is kept in an error state with the code,
+ * and a later reprocess (after seats are bought, a location set, …) retries it. Pure and deterministic: members
+ * are processed in user id order and products with no prerequisite first, so seats go the same way every run.
+ */
+
+export interface InheritedCandidate {
+  userId: string;
+  /** Products a group hands the user that are not in effect for it yet (new, or in error). */
+  productIds: readonly string[];
+}
+
+export type InheritedOutcome =
+  | { userId: string; productId: string; ok: true; takesSeat: boolean }
+  | { userId: string; productId: string; ok: false; code: ViolationCode };
+
+export interface InheritedInput {
+  actorRoles: readonly Role[];
+  catalog: ReadonlyMap<string, CatalogProduct>;
+  seats: ReadonlyMap<string, ProductSeats>;
+  users: ReadonlyMap<string, UserLicenses>;
+  candidates: readonly InheritedCandidate[];
+}
+
+export interface InheritedPlan {
+  outcomes: InheritedOutcome[];
+  seatsAfter: Map<string, number>;
+}
+
+export function planInheritedLicenses(input: InheritedInput): InheritedPlan {
+  const available = new Map<string, number>();
+  for (const [productId, seats] of input.seats) available.set(productId, seats.available);
+  const outcomes: InheritedOutcome[] = [];
+  const ordered = [...input.candidates].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
+  for (const candidate of ordered) outcomes.push(...planForUser(input, candidate, available));
+  return { outcomes, seatsAfter: available };
+}
+
+function planForUser(
+  input: InheritedInput,
+  { userId, productIds }: InheritedCandidate,
+  available: Map<string, number>,
+): InheritedOutcome[] {
+  const user = input.users.get(userId);
+  if (!user) throw new Error(`planInheritedLicenses: no licenses given for user ${userId}`);
+  const held = new Set([...user.direct.map((license) => license.productId), ...user.inherited]);
+  const outcomes: InheritedOutcome[] = [];
+  const fail = (productId: string, code: ViolationCode) => outcomes.push({ userId, productId, ok: false, code });
+
+  const fresh: CatalogProduct[] = [];
+  for (const productId of [...new Set(productIds)].sort()) {
+    // Another assignment already gives the user this product: the inherited one applies without a seat.
+    if (held.has(productId)) {
+      outcomes.push({ userId, productId, ok: true, takesSeat: false });
+      continue;
+    }
+    const product = input.catalog.get(productId);
+    const code = product ? individualViolation(input, user, product) : "UnknownProduct";
+    if (code) fail(productId, code);
+    else fresh.push(product as CatalogProduct);
+  }
+
+  // Products without a prerequisite first, so a base product is in place before the add-on that needs it.
+  fresh.sort((a, b) => a.requiresAnyOf.size - b.requiresAnyOf.size || (a.id < b.id ? -1 : 1));
+  for (const product of fresh) {
+    const violations: Violation[] = [];
+    checkCombination(input.catalog, new Set([...held, product.id]), (violation) => {
+      if (violation.productId === product.id || violation.relatedProductIds?.includes(product.id)) {
+        violations.push(violation);
+      }
+    });
+    const first = violations[0];
+    if (first) {
+      fail(product.id, first.code);
+      continue;
+    }
+    const left = available.get(product.id) ?? 0;
+    if (left < 1) {
+      fail(product.id, "CountViolation");
+      continue;
+    }
+    available.set(product.id, left - 1);
+    held.add(product.id);
+    outcomes.push({ userId, productId: product.id, ok: true, takesSeat: true });
+  }
+  return outcomes;
+}
+
+/** Rules that concern the product and the user alone, before seats and the user's other products. */
+function individualViolation(input: InheritedInput, user: UserLicenses, product: CatalogProduct): ViolationCode | null {
+  if (!can(input.actorRoles, "licenses.assign")) return "Forbidden";
+  if (user.userType === "guest" && !canLicenseGuests(input.actorRoles)) return "GuestRequiresGlobalAdmin";
+  if (user.usageLocation === null) return "UsageLocationRequired";
+  if (product.unavailableIn.has(user.usageLocation)) return "ProhibitedInUsageLocationViolation";
+  if (!input.seats.get(product.id)?.assignable) return "SubscriptionNotUsable";
+  return null;
+}
