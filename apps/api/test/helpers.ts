@@ -75,7 +75,7 @@ export function as(app: FastifyInstance, session: Session) {
 export function problem(response: LightMyRequestResponse): {
   status: number;
   code: string;
-  errors?: Array<{ path: string; message: string }>;
+  errors?: Array<{ path: string; message: string; code?: string; userId?: string; skuId?: string | null }>;
 } {
   if (!response.headers["content-type"]?.toString().startsWith("application/problem+json")) {
     throw new Error(

@@ -112,10 +112,10 @@ describe("assignLicense for one user", () => {
       addLicenses: [{ skuId: sku.VISIOCLIENT }, { skuId: sku.POWER_BI_PRO }],
       removeLicenses: [],
     });
-    const body = problem(response) as ReturnType<typeof problem> & { errors: Array<{ code: string }> };
+    const body = problem(response);
     expect(response.statusCode).toBe(422);
     expect(body.code).toBe("UsageLocationRequired");
-    expect(body.errors.map((e) => e.code).sort()).toEqual([
+    expect(body.errors?.map((e) => e.code).sort()).toEqual([
       "CountViolation",
       "UsageLocationRequired",
       "UsageLocationRequired",

@@ -27,7 +27,7 @@ export async function createUser(
         },
         select: userSelect,
       });
-      const { roleAssignments: _roles, _count: _counts, ...after } = created;
+      const { roleAssignments: _roles, licenseAssignments: _licenses, ...after } = created;
       await audit(tx, ctx, { action: "user.created", targetType: "user", targetId: created.id, after });
       return created;
     });

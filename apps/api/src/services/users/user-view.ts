@@ -14,7 +14,8 @@ export const userSelect = {
   lastSignInAt: true,
   deletedAt: true,
   roleAssignments: { select: { role: true } },
-  _count: { select: { licenseAssignments: true } },
+  // Licenses in effect: a product held directly and through a group counts once; one in error not at all.
+  licenseAssignments: { where: { state: { not: "error" } }, select: { productId: true } },
 } satisfies Prisma.UserSelect;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
@@ -52,10 +53,10 @@ export function userFromColumns(row: UserColumns): User {
   };
 }
 
-export function toUser({ roleAssignments, _count, ...row }: UserRow): User {
+export function toUser({ roleAssignments, licenseAssignments, ...row }: UserRow): User {
   return userFromColumns({
     ...row,
     roles: roleAssignments.map((r) => r.role),
-    licenseCount: _count.licenseAssignments,
+    licenseCount: new Set(licenseAssignments.map((assignment) => assignment.productId)).size,
   });
 }

@@ -49,7 +49,7 @@ export function userPageQuery(c: UserPageCriteria): Prisma.Sql {
     );
   }
   if (c.licensed !== undefined) {
-    const exists = Prisma.sql`EXISTS (SELECT 1 FROM "LicenseAssignment" l WHERE l."userId" = u.id)`;
+    const exists = Prisma.sql`EXISTS (SELECT 1 FROM "LicenseAssignment" l WHERE l."userId" = u.id AND l.state <> 'error')`;
     conditions.push(c.licensed ? exists : Prisma.sql`NOT ${exists}`);
   }
   if (c.groupId) {
@@ -69,7 +69,8 @@ export function userPageQuery(c: UserPageCriteria): Prisma.Sql {
     u."userType"::text AS "userType", u."usageLocation", u."accountEnabled", u."createdAt", u."lastSignInAt",
     u."deletedAt",
     ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS roles,
-    (SELECT count(*)::int FROM "LicenseAssignment" l WHERE l."userId" = u.id) AS "licenseCount"`;
+    (SELECT count(DISTINCT l."productId")::int FROM "LicenseAssignment" l
+      WHERE l."userId" = u.id AND l.state <> 'error') AS "licenseCount"`;
 
   if (c.search && c.search.length >= TRIGRAM_MIN_LENGTH) {
     return Prisma.sql`WITH matches AS MATERIALIZED (
