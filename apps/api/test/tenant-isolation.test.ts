@@ -100,6 +100,7 @@ const ROUTES: RouteCase[] = [
     url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/members/${i.userId}`,
   },
   { method: "GET", path: `${T}/auditLog`, url: (i) => `/api/tenants/${i.tenantId}/auditLog` },
+  { method: "GET", path: `${T}/auditLog/export`, url: (i) => `/api/tenants/${i.tenantId}/auditLog/export` },
   { method: "GET", path: `${T}/subscribedSkus`, url: (i) => `/api/tenants/${i.tenantId}/subscribedSkus` },
   { method: "GET", path: `${T}/licenseConflicts`, url: (i) => `/api/tenants/${i.tenantId}/licenseConflicts` },
   {

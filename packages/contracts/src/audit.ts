@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorQuery, isoDateTime, page, uuidSchema } from "./common.js";
+import { cursorQuery, idInputSchema, isoDateTime, page, uuidSchema } from "./common.js";
 
 export const auditEventSchema = z.object({
   id: uuidSchema,
@@ -15,5 +15,84 @@ export const auditEventSchema = z.object({
   createdAt: isoDateTime,
 });
 export type AuditEvent = z.infer<typeof auditEventSchema>;
-export const listAuditQuerySchema = z.strictObject({ ...cursorQuery });
+
+/** How many actions one `action` filter may list. */
+export const MAX_AUDIT_ACTIONS = 20;
+
+/** Action codes are dotted identifiers written by the API (`user.deleted`, `group.membersAdded`). */
+const auditActionSchema = z
+  .string()
+  .regex(/^[A-Za-z][A-Za-z0-9_.-]{0,99}$/, { error: "must be an action code such as user.deleted" });
+
+/** `user.created,user.deleted`: exact action codes, comma-separated, duplicates ignored. */
+const auditActionsQuery = z
+  .string()
+  .max(MAX_AUDIT_ACTIONS * 101, { error: `must list at most ${MAX_AUDIT_ACTIONS} actions` })
+  .transform((value) => value.split(",").map((action) => action.trim()))
+  .pipe(
+    z
+      .array(auditActionSchema)
+      .max(MAX_AUDIT_ACTIONS, { error: `must list at most ${MAX_AUDIT_ACTIONS} actions` })
+      .transform((actions) => [...new Set(actions)]),
+  );
+
+// PostgreSQL's timestamptz starts at year 1 (there is no year 0) and JS prints years past 9999 in a form it refuses.
+const EARLIEST = Date.parse("0001-01-01T00:00:00Z");
+const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
+
+/**
+ * An instant with an explicit offset (`Z` or `+01:00`). Stored times have millisecond precision, so finer digits
+ * round up to the next millisecond: `createdAt >= t` and `createdAt < t` then select exactly the same rows.
+ */
+const auditInstant = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 date-time with an offset, e.g. 2025-01-31T00:00:00Z" })
+  .transform((value) => {
+    const fraction = /\.\d{3}(\d+)/.exec(value)?.[1];
+    return new Date(Date.parse(value) + (fraction && /[1-9]/.test(fraction) ? 1 : 0));
+  })
+  .refine((date) => date.getTime() >= EARLIEST && date.getTime() <= LATEST, {
+    error: "must lie between the years 0001 and 9999 (UTC)",
+  });
+
+/** Filters of the audit log and its CSV export; all optional, combined with AND. */
+const auditFilterShape = {
+  actorUserId: idInputSchema.describe("Events done by this user.").optional(),
+  action: auditActionsQuery
+    .describe("Events with one of these action codes: exact match, comma-separated, at most 20.")
+    .optional(),
+  userId: idInputSchema.describe("Events whose target is this user.").optional(),
+  skuId: idInputSchema.describe("Events that touched the product with this Microsoft skuId.").optional(),
+  from: auditInstant.describe("Events at or after this instant (ISO 8601 with an offset).").optional(),
+  to: auditInstant.describe("Events before this instant (ISO 8601 with an offset).").optional(),
+};
+
+function rangeInOrder(query: { from?: Date | undefined; to?: Date | undefined }, ctx: z.core.$RefinementCtx) {
+  // A field that failed its own check still holds its raw text here; only two parsed instants compare.
+  if (query.from instanceof Date && query.to instanceof Date && query.from > query.to) {
+    ctx.addIssue({ code: "custom", path: ["to"], message: "must not be before from", input: query.to });
+  }
+}
+
+export const auditLogFilterSchema = z.strictObject(auditFilterShape).superRefine(rangeInOrder);
+export type AuditLogFilter = z.infer<typeof auditLogFilterSchema>;
+
+export const listAuditQuerySchema = z.strictObject({ ...auditFilterShape, ...cursorQuery }).superRefine(rangeInOrder);
+export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;
 export const auditPageSchema = page(auditEventSchema);
+
+/** Columns of the audit log's CSV export, in order. */
+export const AUDIT_CSV_COLUMNS = [
+  "createdAt",
+  "actor",
+  "actorUserId",
+  "action",
+  "targetType",
+  "targetId",
+  "productIds",
+  "requestId",
+  "before",
+  "after",
+] as const;
+
+/** The most rows one CSV export holds (newest first); narrow the filters for older events. */
+export const AUDIT_EXPORT_MAX_ROWS = 100_000;

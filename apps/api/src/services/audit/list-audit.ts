@@ -1,33 +1,37 @@
-import type { AuditEvent } from "@allot/contracts";
+import type { ListAuditQuery } from "@allot/contracts";
+import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
+import {
+  type AuditKey,
+  type AuditRow,
+  auditEventFromRow,
+  auditEventsQuery,
+  auditKeyOf,
+  resolveAuditFilter,
+} from "./audit-query.js";
 
-/** The tenant's audit events, newest first. */
-export async function listAuditEvents(ctx: TenantContext, query: { cursor?: string; limit: number }) {
-  const after = query.cursor ? (decodeCursor(query.cursor, ["datetime", "uuid"]) as [string, string]) : null;
-  const before = after ? new Date(after[0]) : null;
-  const rows = await ctx.db.auditEvent.findMany({
-    where: {
-      tenantId: ctx.tenantId,
-      ...(before && after ? { OR: [{ createdAt: { lt: before } }, { createdAt: before, id: { lt: after[1] } }] } : {}),
-    },
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
-    take: query.limit + 1,
-    include: { actor: { select: { displayName: true } } },
+/** PostgreSQL has no year 0, which an ISO date-time allows: such a cursor must not reach the database. */
+const EARLIEST_KEY = Date.parse("0001-01-01T00:00:00Z");
+
+function cursorKey(cursor: string): AuditKey {
+  const [createdAt, id] = decodeCursor(cursor, ["datetime", "uuid"]) as [string, string];
+  if (Date.parse(createdAt) < EARLIEST_KEY) {
+    throw new AppError("ValidationFailed", "The cursor is not one this API handed out.", [
+      { path: "querystring.cursor", message: "is not a valid cursor" },
+    ]);
+  }
+  return { createdAt, id };
+}
+
+/** The tenant's audit events matching the filters, newest first, one keyset page at a time. */
+export async function listAuditEvents(ctx: TenantContext, { cursor, limit, ...filter }: ListAuditQuery) {
+  const after = cursor ? cursorKey(cursor) : undefined;
+  const criteria = await resolveAuditFilter(ctx, filter);
+  const rows = await ctx.db.$queryRaw<AuditRow[]>(auditEventsQuery(criteria, after, limit + 1));
+  const page = keysetPage(rows, limit, (row) => {
+    const key = auditKeyOf(row);
+    return [key.createdAt, key.id];
   });
-  const page = keysetPage(rows, query.limit, (row) => [row.createdAt.toISOString(), row.id]);
-  const items: AuditEvent[] = page.rows.map((row) => ({
-    id: row.id,
-    tenantId: row.tenantId,
-    actorUserId: row.actorUserId,
-    actorDisplayName: row.actor?.displayName ?? null,
-    action: row.action,
-    targetType: row.targetType,
-    targetId: row.targetId,
-    before: row.before,
-    after: row.after,
-    requestId: row.requestId,
-    createdAt: row.createdAt.toISOString(),
-  }));
-  return { items, nextCursor: page.nextCursor };
+  return { items: page.rows.map(auditEventFromRow), nextCursor: page.nextCursor };
 }

@@ -1,6 +1,7 @@
-import { makeStyles, Spinner, Toolbar, ToolbarButton, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, HistoryRegular } from "@fluentui/react-icons";
-import { useMemo } from "react";
+import { makeStyles, Spinner, Text, Toolbar, ToolbarButton, tokens } from "@fluentui/react-components";
+import { ArrowClockwiseRegular, ArrowDownloadRegular, HistoryRegular } from "@fluentui/react-icons";
+import { useCallback, useId, useMemo } from "react";
+import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
@@ -9,11 +10,21 @@ import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
-import { useAuditLog } from "../api/get-audit-log";
+import { type AuditFilterValues, toAuditQuery } from "../api/audit-filter";
+import { auditExportUrl, useAuditLog } from "../api/get-audit-log";
+import { AuditFilters } from "../components/audit-filters";
 import { AuditTable } from "../components/audit-table";
 
 const useStyles = makeStyles({
-  toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, marginBottom: tokens.spacingVerticalS },
+  commands: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    columnGap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})` },
+  hint: { color: tokens.colorNeutralForeground3 },
 });
 
 export function AuditRoute() {
@@ -21,41 +32,87 @@ export function AuditRoute() {
   const list = useListPageStyles();
   const { t } = useI18n();
   const { tenant } = useTenant();
-  const audit = useAuditLog(tenant.id);
+  const [params, setParams] = useSearchParams();
+  const exportHintId = useId();
+
+  // The filters live in the address bar, so a filtered view can be bookmarked and shared.
+  const action = params.get("action") ?? undefined;
+  const from = params.get("from") ?? undefined;
+  const to = params.get("to") ?? undefined;
+  const values: AuditFilterValues = useMemo(() => ({ action, from, to }), [action, from, to]);
+  const { query, problem } = useMemo(() => toAuditQuery(values), [values]);
+  const filtersActive = Boolean(query.action || query.from || query.to);
+
+  const updateFilters = useCallback(
+    (changes: AuditFilterValues) =>
+      setParams(
+        (current) => {
+          const next = new URLSearchParams(current);
+          for (const [key, value] of Object.entries(changes)) {
+            if (value === undefined || value === "") next.delete(key);
+            else next.set(key, value);
+          }
+          return next;
+        },
+        { replace: true },
+      ),
+    [setParams],
+  );
+
+  const audit = useAuditLog(tenant.id, query, problem === null);
   const events = useMemo(() => audit.data?.pages.flatMap((page) => page.items) ?? [], [audit.data]);
   const refreshing = audit.isFetching && !audit.isFetchingNextPage && !audit.isPending;
 
   return (
     <>
       <PageHeader title={t.audit.title} description={t.audit.description} />
-      <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
-        <ToolbarButton
-          icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
-          onClick={() => audit.refetch()}
-          disabledFocusable={audit.isFetching}
-        >
-          {t.common.refresh}
-        </ToolbarButton>
-      </Toolbar>
+      <div className={styles.commands}>
+        <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
+          <ToolbarButton
+            icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+            onClick={() => audit.refetch()}
+            disabledFocusable={audit.isFetching}
+          >
+            {t.common.refresh}
+          </ToolbarButton>
+          {/* A plain download link: the session cookie goes along and the server names the file. */}
+          <ToolbarButton
+            as="a"
+            href={problem ? undefined : auditExportUrl(tenant.id, query)}
+            download
+            icon={<ArrowDownloadRegular />}
+            disabledFocusable={problem !== null}
+            aria-describedby={exportHintId}
+          >
+            {t.audit.export.button}
+          </ToolbarButton>
+        </Toolbar>
+        <Text id={exportHintId} size={200} className={styles.hint}>
+          {filtersActive ? t.audit.export.hintFiltered : t.audit.export.hint}
+        </Text>
+      </div>
+      <AuditFilters values={values} problem={problem} onChange={updateFilters} />
       <div className={list.status}>
         <LiveStatus
           visible
           message={
-            audit.isPending
-              ? t.audit.loading
-              : audit.isError
-                ? ""
-                : t.audit.shownCount(events.length, audit.hasNextPage)
+            problem
+              ? ""
+              : audit.isPending
+                ? t.audit.loading
+                : audit.isError
+                  ? ""
+                  : t.audit.shownCount(events.length, audit.hasNextPage)
           }
         />
       </div>
-      {audit.isError ? (
+      {problem ? null : audit.isError ? (
         <ErrorMessage error={audit.error} onRetry={() => audit.refetch()} />
       ) : audit.isPending ? (
         <Spinner label={t.audit.loading} />
       ) : events.length === 0 ? (
         <EmptyState icon={<HistoryRegular />} title={t.audit.emptyTitle}>
-          {t.audit.emptyBody}
+          {filtersActive ? t.audit.emptyFiltered : t.audit.emptyBody}
         </EmptyState>
       ) : (
         <div className={list.surface}>
@@ -63,7 +120,7 @@ export function AuditRoute() {
         </div>
       )}
       <LoadMore
-        hasMore={audit.hasNextPage && !audit.isError}
+        hasMore={problem === null && audit.hasNextPage && !audit.isError}
         loading={audit.isFetchingNextPage}
         onLoadMore={() => audit.fetchNextPage()}
       />
