@@ -13,7 +13,8 @@ import {
  * Group-based licensing: which of the licenses a group hands its members can take effect. Unlike a direct
  * assignment, an inherited license that cannot apply is not refused: it is kept in an error state with the code,
  * and a later reprocess (after seats are bought, a location set, …) retries it. Pure and deterministic: members
- * are processed in user id order and products with no prerequisite first, so seats go the same way every run.
+ * are processed in user id order and a product only once its prerequisite is held, so seats go the same way every
+ * run.
  */
 
 export interface InheritedCandidate {
@@ -43,8 +44,16 @@ export function planInheritedLicenses(input: InheritedInput): InheritedPlan {
   const available = new Map<string, number>();
   for (const [productId, seats] of input.seats) available.set(productId, seats.available);
   const outcomes: InheritedOutcome[] = [];
-  const ordered = [...input.candidates].sort((a, b) => (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0));
-  for (const candidate of ordered) outcomes.push(...planForUser(input, candidate, available));
+  // One candidate per user, whatever the caller sent: two entries for one user must not take two seats.
+  const merged = new Map<string, Set<string>>();
+  for (const candidate of input.candidates) {
+    const products = merged.get(candidate.userId) ?? new Set<string>();
+    for (const productId of candidate.productIds) products.add(productId);
+    merged.set(candidate.userId, products);
+  }
+  const ordered = [...merged].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  for (const [userId, productIds] of ordered)
+    outcomes.push(...planForUser(input, { userId, productIds: [...productIds] }, available));
   return { outcomes, seatsAfter: available };
 }
 
@@ -72,29 +81,41 @@ function planForUser(
     else fresh.push(product as CatalogProduct);
   }
 
-  // Products without a prerequisite first, so a base product is in place before the add-on that needs it.
-  fresh.sort((a, b) => a.requiresAnyOf.size - b.requiresAnyOf.size || (a.id < b.id ? -1 : 1));
-  for (const product of fresh) {
-    const violations: Violation[] = [];
-    checkCombination(input.catalog, new Set([...held, product.id]), (violation) => {
-      if (violation.productId === product.id || violation.relatedProductIds?.includes(product.id)) {
-        violations.push(violation);
+  // A product is tried once its prerequisite is held, in passes until nothing more applies, so a base product
+  // (or a chain of add-ons) is in place before what needs it, whatever the order of ids.
+  let pending = fresh.sort((a, b) => (a.id < b.id ? -1 : 1));
+  for (let progress = true; progress && pending.length > 0; ) {
+    progress = false;
+    const waiting: CatalogProduct[] = [];
+    for (const product of pending) {
+      if (product.requiresAnyOf.size > 0 && ![...product.requiresAnyOf].some((required) => held.has(required))) {
+        waiting.push(product);
+        continue;
       }
-    });
-    const first = violations[0];
-    if (first) {
-      fail(product.id, first.code);
-      continue;
+      progress = true;
+      const violations: Violation[] = [];
+      checkCombination(input.catalog, new Set([...held, product.id]), (violation) => {
+        if (violation.productId === product.id || violation.relatedProductIds?.includes(product.id)) {
+          violations.push(violation);
+        }
+      });
+      const first = violations[0];
+      if (first) {
+        fail(product.id, first.code);
+        continue;
+      }
+      const left = available.get(product.id) ?? 0;
+      if (left < 1) {
+        fail(product.id, "CountViolation");
+        continue;
+      }
+      available.set(product.id, left - 1);
+      held.add(product.id);
+      outcomes.push({ userId, productId: product.id, ok: true, takesSeat: true });
     }
-    const left = available.get(product.id) ?? 0;
-    if (left < 1) {
-      fail(product.id, "CountViolation");
-      continue;
-    }
-    available.set(product.id, left - 1);
-    held.add(product.id);
-    outcomes.push({ userId, productId: product.id, ok: true, takesSeat: true });
+    pending = waiting;
   }
+  for (const product of pending) fail(product.id, "DependencyViolation");
   return outcomes;
 }
 

@@ -306,3 +306,19 @@ describe("validateLicenseChanges: properties", () => {
     );
   });
 });
+
+describe("a product over its seats (license conflict)", () => {
+  it("a seat freed first pays off the shortfall; nobody new gets one until the product is within its seats", () => {
+    // 3 holders of 1 assignable seat: available is -2. a gives up the license, d asks for it.
+    const result = run(
+      [member("a", { direct: [{ productId: "pbi", disabledServicePlanIds: [] }] }), member("d")],
+      [
+        { userId: "a", add: [], remove: ["pbi"] },
+        { userId: "d", add: [{ productId: "pbi", disabledServicePlanIds: [] }], remove: [] },
+      ],
+      new Map<string, ProductSeats>([["pbi", { available: -2, assignable: true }]]),
+    );
+    expect(result.results.map((r) => (r.ok ? "ok" : r.violations[0]?.code))).toEqual(["ok", "CountViolation"]);
+    expect(result.seatsAfter.get("pbi")).toBe(-1);
+  });
+});

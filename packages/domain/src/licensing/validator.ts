@@ -45,7 +45,10 @@ export interface CatalogProduct {
 }
 
 export interface ProductSeats {
-  /** Seats of usable subscriptions an admin may assign from, less those consumed (see summarizeSeats). */
+  /**
+   * Seats of usable subscriptions an admin may assign from, less those consumed. Negative when the product is
+   * over its seats (a license conflict): seats freed then pay off the shortfall before anyone gets a new one.
+   */
   available: number;
   /** Whether any usable subscription an admin may assign from exists at all. */
   assignable: boolean;
