@@ -80,10 +80,14 @@ export async function makeGroup(
 }
 
 /** The audit events a request wrote, found by the request id the API echoes in `x-request-id`. */
-export function auditOf(db: Db, response: LightMyRequestResponse) {
+/** The audit events a request wrote (only those with this action, when one is given). */
+export function auditOf(db: Db, response: LightMyRequestResponse, action?: string) {
   const requestId = response.headers["x-request-id"];
   if (typeof requestId !== "string" || requestId.length === 0) throw new Error("response has no x-request-id");
-  return db.auditEvent.findMany({ where: { requestId }, orderBy: { createdAt: "asc" } });
+  return db.auditEvent.findMany({
+    where: { requestId, ...(action ? { action } : {}) },
+    orderBy: { createdAt: "asc" },
+  });
 }
 
 /** A valid, API-issued-looking cursor over arbitrary key parts. */

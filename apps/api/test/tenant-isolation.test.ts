@@ -111,6 +111,11 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: `${T}/users/{userId}/licenses`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}/licenses`,
+  },
+  {
+    method: "GET",
     path: `${T}/users/{userId}/licenseDetails`,
     url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}/licenseDetails`,
   },

@@ -409,7 +409,10 @@ describe("users", () => {
       expect(await allConsumed()).toEqual(everything);
       const back = await t.db.licenseAssignment.findMany({ where: { userId: holder.id }, select: { productId: true } });
       expect(back.map((l) => l.productId).sort()).toEqual(holder.productIds);
-      expect((await auditOf(t.db, restored))[0]).toMatchObject({ action: "user.restored", targetId: holder.id });
+      expect((await auditOf(t.db, restored, "user.restored"))[0]).toMatchObject({
+        action: "user.restored",
+        targetId: holder.id,
+      });
       expect((await walk("", 200)).map((u) => u.id)).toContain(holder.id);
 
       const again = await api.post(`${base}/users/${holder.id}/restore`);

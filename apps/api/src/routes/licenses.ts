@@ -20,7 +20,7 @@ import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
 import { licenseConflicts } from "../services/licenses/conflicts.js";
 import { assignGroupLicenses, getGroupLicenses, reprocessGroupLicenses } from "../services/licenses/group-licenses.js";
 import { subscribedSkus } from "../services/licenses/subscribed-skus.js";
-import { assignUserLicenses, userLicenseDetails } from "../services/licenses/user-licenses.js";
+import { assignUserLicenses, getLicensedUser, userLicenseDetails } from "../services/licenses/user-licenses.js";
 
 const tags = ["Licenses"];
 /** Refusals by license rules: 409 when seats or other licenses stand in the way, 422 when it cannot apply. */
@@ -50,6 +50,18 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: licensedUserSchema, ...ruleResponses },
     },
     handler: (request) => assignUserLicenses(tenantOf(request), request.params.userId, request.body),
+  });
+
+  app.get("/api/tenants/:tenantId/users/:userId/licenses", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary:
+        "A user with its licenses in effect and every assignment's state (Active, ActiveWithError, Disabled, Error)",
+      params: userParamsSchema,
+      response: { 200: licensedUserSchema, ...problemResponses },
+    },
+    handler: (request) => getLicensedUser(tenantOf(request), request.params.userId),
   });
 
   app.get("/api/tenants/:tenantId/users/:userId/licenseDetails", {

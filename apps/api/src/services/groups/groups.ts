@@ -138,18 +138,21 @@ export async function deleteGroup(ctx: TenantContext, groupId: string): Promise<
     const memberCount = (await memberCounts(tx, [groupId])).get(groupId) ?? 0;
     // Members lose what they inherit from the group, and the seats are freed, before the group goes.
     const licensed = await tx.groupLicense.deleteMany({ where: { groupId } });
+    let productIds: string[] = [];
     if (licensed.count > 0) {
       const members = await tx.groupMember.findMany({ where: { groupId }, select: { userId: true } });
-      await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), {
+      const inherited = await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), {
         groupIds: [groupId],
         userIds: members.map((member) => member.userId),
       });
+      productIds = inherited.productIds;
     }
     await tx.group.delete({ where: { id: groupId } });
     await audit(tx, ctx, {
       action: "group.deleted",
       targetType: "group",
       targetId: groupId,
+      productIds,
       before: { displayName: before.displayName, description: before.description, memberCount },
     });
   }, LICENSE_TRANSACTION);

@@ -52,6 +52,7 @@ export async function addMembers(ctx: TenantContext, groupId: string, userIds: s
       action: "group.membersAdded",
       targetType: "group",
       targetId: groupId,
+      productIds: inherited.productIds,
       after: { userIds, licensesApplied: inherited.applied, licenseErrors: inherited.failures.length },
     });
   }, LICENSE_TRANSACTION);
@@ -71,6 +72,7 @@ export async function removeMember(ctx: TenantContext, groupId: string, userId: 
       action: "group.memberRemoved",
       targetType: "group",
       targetId: groupId,
+      productIds: inherited.productIds,
       before: { userId },
       after: { licensesRemoved: inherited.removed },
     });

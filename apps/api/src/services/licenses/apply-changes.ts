@@ -5,6 +5,7 @@ import { type AuditEntry, auditMany } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import type { Catalog } from "./catalog.js";
 import { lockHoldings, uuidArrayLiteral } from "./holdings.js";
+import { syncInheritedLicenses } from "./inherited-sync.js";
 import { commitSeatChanges, lockSeats, seatCounts } from "./seat-ledger.js";
 import { describeViolation } from "./violations.js";
 
@@ -59,6 +60,10 @@ export async function applyLicenseChanges(
     ...request.add.map((license) => license.productId),
     ...changes.flatMap((change) => change.remove),
   ]);
+  // Inherited licenses in error are retried after the change (a direct base product may now let an add-on apply),
+  // so their seat rows are locked now, in order with the others.
+  const inheritedErrors = holdings.rows.filter((row) => row.assignedByGroupId !== null && row.state === "error");
+  for (const row of inheritedErrors) involved.add(row.productId);
   const seatRows = await lockSeats(tx, ctx.tenantId, involved);
   const validation = validateLicenseChanges({
     actorRoles: ctx.roles,
@@ -109,6 +114,14 @@ export async function applyLicenseChanges(
     await writeDirect(tx, ctx.tenantId, writes);
     await commitSeatChanges(tx, ctx.tenantId, deltas);
     await auditMany(tx, ctx, auditEntries);
+    const changedUsers = new Set(auditEntries.map((entry) => entry.targetId));
+    const stale = inheritedErrors.filter((row) => changedUsers.has(row.userId));
+    if (stale.length > 0) {
+      await syncInheritedLicenses(tx, ctx, catalog, {
+        groupIds: [...new Set(stale.map((row) => row.assignedByGroupId as string))],
+        userIds: [...new Set(stale.map((row) => row.userId))],
+      });
+    }
   }
   const seats = [...seatRows.values()].map((row) => ({
     productId: row.productId,

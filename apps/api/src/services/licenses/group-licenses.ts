@@ -141,6 +141,7 @@ export async function reprocessGroupLicenses(ctx: TenantContext, groupId: string
       action: "group.licensesReprocessed",
       targetType: "group",
       targetId: groupId,
+      productIds: sync.productIds,
       after: { members: members.length, applied: sync.applied, removed: sync.removed, errors: sync.failures.length },
     });
     return groupLicensesView(tx, ctx, catalog, groupId);

@@ -60,7 +60,8 @@ export async function lockSeats(tx: Tx, tenantId: string, productIds: Iterable<s
         productId: row.productId,
         consumedUnits: row.consumedUnits,
         assignableUnits: row.assignableUnits,
-        available: Math.max(0, row.assignableUnits - row.consumedUnits),
+        // Signed: negative while the product is in conflict, so freed seats pay off the shortfall first.
+        available: row.assignableUnits - row.consumedUnits,
         assignable: row.assignableSubscriptions > 0,
       },
     ]),

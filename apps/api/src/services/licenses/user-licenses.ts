@@ -47,3 +47,8 @@ export async function assignUserLicenses(
 export async function userLicenseDetails(ctx: TenantContext, userId: string): Promise<LicenseDetails> {
   return licenseDetails(ctx, await loadCatalog(ctx.db), userId);
 }
+
+/** The user with Graph's assignedLicenses and licenseAssignmentStates, without changing anything. */
+export async function getLicensedUser(ctx: TenantContext, userId: string): Promise<LicensedUser> {
+  return licensedUser(ctx.db, ctx, await loadCatalog(ctx.db), userId);
+}

@@ -41,15 +41,22 @@ export function describeViolation(catalog: Catalog, violation: Violation): Licen
   };
 }
 
+const STATUS_ORDER: number[] = [403, 404, 400, 422, 409];
+
 /** A refused change as an error: the first violation decides code and status, `errors` lists all of them. */
 export function violationError(
   violations: Array<LicenseViolation & { userId?: string }>,
   path: string,
   extra?: Partial<Record<"report", unknown>>,
 ): AppError {
-  const first = violations[0];
+  // The answer's code and status come from the most fundamental problem: who may do it (403), what exists (404),
+  // whether the request can apply at all (422), then seats and other licenses (409). Order within is kept.
+  const ordered = [...violations].sort(
+    (a, b) => STATUS_ORDER.indexOf(ERROR_STATUS[a.code]) - STATUS_ORDER.indexOf(ERROR_STATUS[b.code]),
+  );
+  const first = ordered[0];
   if (!first) throw new Error("violationError needs at least one violation");
-  const errors: FieldError[] = violations.map((violation) => ({
+  const errors: FieldError[] = ordered.map((violation) => ({
     path,
     message: violation.message,
     code: violation.code,
@@ -59,5 +66,3 @@ export function violationError(
   const summary = violations.length === 1 ? first.message : `${first.message} (${violations.length - 1} more problems)`;
   return new AppError(first.code, summary, errors, undefined, extra);
 }
-
-export const isViolationStatus = (code: ErrorCode) => ERROR_STATUS[code] === 409 || ERROR_STATUS[code] === 422;

@@ -3,6 +3,7 @@ import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { holdsSeat } from "../licenses/holdings.js";
 import { commitSeatChanges, lockSeats } from "../licenses/seat-ledger.js";
+import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { assertMayManage, loadUser } from "./load-user.js";
 
 /**
@@ -39,5 +40,5 @@ export async function deleteUser(ctx: TenantContext, userId: string): Promise<vo
       productIds: freedProducts,
       before: { displayName: user.displayName, email: user.email, licenses },
     });
-  });
+  }, LICENSE_TRANSACTION);
 }

@@ -1,11 +1,11 @@
 import type { RestoredUser } from "@allot/contracts";
-import { Prisma } from "@allot/db";
+import { Prisma, type Tx } from "@allot/db";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
-import { loadCatalog } from "../licenses/catalog.js";
+import { applyLicenseChanges } from "../licenses/apply-changes.js";
+import { type Catalog, loadCatalog } from "../licenses/catalog.js";
 import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
-import { commitSeatChanges, lockSeats } from "../licenses/seat-ledger.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { RESTORE_WINDOW_MS } from "./list-users.js";
 import { assertMayManage, loadUser } from "./load-user.js";
@@ -45,54 +45,76 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
       a.productId.localeCompare(b.productId),
     );
     const catalog = await loadCatalog(tx);
-    const seats = await lockSeats(
-      tx,
-      ctx.tenantId,
-      freed.map((license) => license.productId),
-    );
-    const notRestored: RestoredUser["licensesNotRestored"] = [];
-    const restoredLicenses: FreedLicense[] = [];
-    for (const license of freed) {
-      if ((seats.get(license.productId)?.available ?? 0) < 1) {
-        notRestored.push({
-          productId: license.productId,
-          skuPartNumber: catalog.byId.get(license.productId)?.skuPartNumber ?? null,
-          code: "CountViolation",
-        });
-      } else restoredLicenses.push(license);
-    }
-    if (restoredLicenses.length > 0) {
-      await tx.licenseAssignment.createMany({
-        data: restoredLicenses.map((license) => ({
-          tenantId: ctx.tenantId,
-          userId,
-          productId: license.productId,
-          disabledServicePlanIds: license.disabledServicePlanIds,
-        })),
-      });
-      await commitSeatChanges(tx, ctx.tenantId, new Map(restoredLicenses.map((l) => [l.productId, 1])));
-    }
     await tx.user.update({ where: { id: userId }, data: { deletedAt: null, licensesAtDeletion: Prisma.DbNull } });
-    const inherited = await syncInheritedLicenses(tx, ctx, catalog, { groupIds, userIds: [userId] });
-    for (const failure of inherited.failures) {
-      notRestored.push({
-        productId: failure.productId,
-        skuPartNumber: catalog.byId.get(failure.productId)?.skuPartNumber ?? null,
-        code: failure.code,
+    const notRestored = new Map<string, RestoredUser["licensesNotRestored"][number]>();
+    const report = (productId: string, code: string) => {
+      if (notRestored.has(productId)) return;
+      notRestored.set(productId, {
+        productId,
+        skuPartNumber: catalog.byId.get(productId)?.skuPartNumber ?? null,
+        code,
       });
-    }
+    };
+    // Inherited licenses first: a base product a group gives back lets a direct add-on come back too.
+    const inherited = await syncInheritedLicenses(tx, ctx, catalog, { groupIds, userIds: [userId] });
+    for (const failure of inherited.failures) report(failure.productId, failure.code);
+    const restoredLicenses = await restoreDirectLicenses(tx, ctx, catalog, userId, freed, report);
     const restored = await tx.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
     await audit(tx, ctx, {
       action: "user.restored",
       targetType: "user",
       targetId: userId,
-      productIds: [...new Set([...freed.map((l) => l.productId), ...inherited.failures.map((f) => f.productId)])],
+      productIds: [...new Set([...freed.map((l) => l.productId), ...inherited.productIds])].sort(),
       after: {
         restoredLicenses: restoredLicenses.length,
         inheritedLicenses: inherited.applied,
-        licensesNotRestored: notRestored,
+        licensesNotRestored: [...notRestored.values()],
       },
     });
-    return { ...toUser(restored), licensesNotRestored: notRestored };
+    return { ...toUser(restored), licensesNotRestored: [...notRestored.values()] };
   }, LICENSE_TRANSACTION);
+}
+
+/**
+ * Gives back the direct licenses the user held when deleted, as many as today's rules allow: each is checked as a
+ * new assignment (seats, subscription state, location, exclusions, prerequisites, guest rule) and one that fails is
+ * left out and reported, until the rest apply together.
+ */
+async function restoreDirectLicenses(
+  tx: Tx,
+  ctx: TenantContext,
+  catalog: Catalog,
+  userId: string,
+  freed: readonly FreedLicense[],
+  report: (productId: string, code: string) => void,
+): Promise<FreedLicense[]> {
+  let candidates = [...freed];
+  while (candidates.length > 0) {
+    const change = { userIds: [userId], add: candidates, remove: [], mode: "add" as const, atomic: true };
+    const trial = await applyLicenseChanges(tx, ctx, catalog, { ...change, dryRun: true });
+    const result = trial.results[0];
+    if (!result || result.ok) {
+      await applyLicenseChanges(tx, ctx, catalog, { ...change, dryRun: false });
+      return candidates;
+    }
+    const failing = new Map<string, string>();
+    for (const violation of result.violations) {
+      const productId = violation.skuId ? catalog.bySkuId.get(violation.skuId)?.id : undefined;
+      if (productId && !failing.has(productId)) failing.set(productId, violation.code);
+      // Of two exclusive products the violation names one; the other may be the candidate to leave out.
+      if (violation.code !== "MutuallyExclusiveViolation") continue;
+      for (const skuId of violation.relatedSkuIds ?? []) {
+        const related = catalog.bySkuId.get(skuId)?.id;
+        if (related && !failing.has(related)) failing.set(related, violation.code);
+      }
+    }
+    const left = candidates.filter((license) => !failing.has(license.productId));
+    // A violation that names none of the candidates (the guest rule, an exclusion with an inherited product)
+    // leaves nothing to narrow down: none of them comes back.
+    const dropped = left.length === candidates.length ? candidates : candidates.filter((l) => failing.has(l.productId));
+    const fallback = result.violations[0]?.code ?? "Forbidden";
+    for (const license of dropped) report(license.productId, failing.get(license.productId) ?? fallback);
+    candidates = left.length === candidates.length ? [] : left;
+  }
+  return [];
 }
