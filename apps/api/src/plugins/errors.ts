@@ -57,6 +57,15 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(request, reply, "ValidationFailed", "The request could not be understood.");
     }
+    if (isContention(error)) {
+      // A deadlock PostgreSQL broke, or no connection or lock in time under a burst: nothing was committed, and
+      // the same request is likely to succeed a moment later.
+      request.log.warn({ err: error }, "database contention");
+      reply.header("retry-after", "1");
+      return sendProblem(request, reply, "ServiceUnavailable", "The service is busy. Try again in a moment.", {
+        retryAfterSeconds: 1,
+      });
+    }
     request.log.error({ err: error }, "unhandled error");
     return sendProblem(
       request,
@@ -66,3 +75,15 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     );
   });
 });
+
+/**
+ * Prisma's codes for a transaction that lost to others: P2034 (write conflict or deadlock), P2028 (could not start
+ * or finish in time); and PostgreSQL's own (40P01 deadlock, 40001 serialization, 55P03 lock not available).
+ */
+function isContention(error: unknown): boolean {
+  const code = (error as { code?: unknown }).code;
+  const cause = (error as { meta?: { code?: unknown }; cause?: { code?: unknown } }).cause?.code;
+  return [code, cause].some(
+    (value) => typeof value === "string" && ["P2034", "P2028", "40P01", "40001", "55P03"].includes(value),
+  );
+}

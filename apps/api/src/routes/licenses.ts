@@ -87,7 +87,8 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
         200: bulkLicenseReportSchema,
         ...problemResponses,
         404: bulkLicenseProblemSchema.or(problemSchema),
-        409: bulkLicenseProblemSchema,
+        // The seat guard's refusal (should the validator ever be wrong) carries no report.
+        409: bulkLicenseProblemSchema.or(problemSchema),
         422: bulkLicenseProblemSchema.or(problemSchema),
       },
     },

@@ -65,7 +65,7 @@ function nameTaken(error: unknown, displayName: string | undefined): never {
 export async function loadGroup(tx: Tx, ctx: TenantContext, groupId: string, { lock = false } = {}) {
   // Changes that touch members' licenses lock the group row first, then the members' rows (see seat-ledger.ts).
   if (lock) {
-    await tx.$executeRaw`SELECT 1 FROM "Group" WHERE id = ${groupId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
+    await tx.$executeRaw`SELECT 1 FROM "Group" WHERE id = ${groupId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
   }
   const row = await tx.group.findFirst({ where: { id: groupId, tenantId: ctx.tenantId }, select: groupSelect });
   if (!row) throw notFound("Group");

@@ -14,7 +14,7 @@ const ERRORS_LISTED = 100;
 /** Locks the group row: group changes serialise on it, and it is always locked before its members' rows. */
 export async function lockGroup(tx: Tx, ctx: TenantContext, groupId: string): Promise<{ displayName: string }> {
   const [group] = await tx.$queryRaw<Array<{ displayName: string }>>`
-    SELECT "displayName" FROM "Group" WHERE id = ${groupId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
+    SELECT "displayName" FROM "Group" WHERE id = ${groupId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
   if (!group) throw notFound("Group");
   return group;
 }

@@ -21,7 +21,9 @@ export interface Holdings {
 
 /**
  * Locks the users' rows (in id order: every licensing change does, so two of them cannot deadlock) and reads the
- * licenses they hold. Holding a user's row lock is what makes its assignment rows safe to change.
+ * licenses they hold. Holding a user's row lock is what makes its assignment rows safe to change. The lock is
+ * FOR NO KEY UPDATE, not FOR UPDATE: inserting a row that references a user (a group membership, an audit event
+ * by that user as actor) takes FOR KEY SHARE on it in whatever order, which FOR UPDATE would block — and deadlock.
  */
 export async function lockHoldings(tx: Tx, tenantId: string, userIds: readonly string[]): Promise<Holdings> {
   const ids = [...new Set(userIds)].sort();
@@ -29,7 +31,7 @@ export async function lockHoldings(tx: Tx, tenantId: string, userIds: readonly s
     SELECT id::text AS id, "userType"::text AS "userType", "usageLocation"::text AS "usageLocation"
       FROM "User"
      WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
-     ORDER BY id FOR UPDATE`;
+     ORDER BY id FOR NO KEY UPDATE`;
   const rows = await tx.$queryRaw<AssignmentRow[]>`
     SELECT "userId"::text AS "userId", "productId"::text AS "productId",
            "assignedByGroupId"::text AS "assignedByGroupId",

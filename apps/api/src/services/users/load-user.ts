@@ -13,7 +13,7 @@ export async function loadUser(
 ): Promise<UserRow> {
   // Locking the row first serialises concurrent deletes/restores of one user, so its seats move only once.
   if (lock) {
-    await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR UPDATE`;
+    await tx.$executeRaw`SELECT 1 FROM "User" WHERE id = ${userId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
   }
   const row = await tx.user.findFirst({ where: { id: userId, tenantId: ctx.tenantId }, select: userSelect });
   if (!row) throw notFound("User");

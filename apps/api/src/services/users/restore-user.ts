@@ -27,7 +27,7 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
     const memberships = await tx.groupMember.findMany({ where: { userId }, select: { groupId: true } });
     const groupIds = memberships.map((membership) => membership.groupId).sort();
     if (groupIds.length > 0) {
-      await tx.$executeRaw`SELECT 1 FROM "Group" WHERE id = ANY(${groupIds}::uuid[]) ORDER BY id FOR UPDATE`;
+      await tx.$executeRaw`SELECT 1 FROM "Group" WHERE id = ANY(${groupIds}::uuid[]) ORDER BY id FOR NO KEY UPDATE`;
     }
     const user = await loadUser(tx, ctx, userId, { deleted: true, lock: true });
     assertMayManage(ctx, user);
