@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { type Db, hashPassword } from "@allot/db";
 import type { TenantRole } from "@allot/domain";
 import type { LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
 
 /** Matches what `z.uuid()` accepts (RFC 9562 variants), so an id check here is as strict as the API's. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -93,4 +94,20 @@ export function auditOf(db: Db, response: LightMyRequestResponse, action?: strin
 /** A valid, API-issued-looking cursor over arbitrary key parts. */
 export function cursorOf(parts: unknown): string {
   return Buffer.from(JSON.stringify(parts)).toString("base64url");
+}
+
+/**
+ * The seat invariant: every product's consumedUnits equals the number of live users holding it through an
+ * assignment in effect (one seat per user, however many assignments give it). All tenants unless one is named.
+ */
+export async function assertSeatCountersMatchHolders(db: Db, tenantId?: string): Promise<void> {
+  const rows = await db.$queryRaw<Array<{ tenantId: string; productId: string; consumed: number; holders: number }>>`
+    SELECT tp."tenantId"::text AS "tenantId", tp."productId"::text AS "productId", tp."consumedUnits" AS consumed,
+           (SELECT COUNT(DISTINCT la."userId") FROM "LicenseAssignment" la JOIN "User" u ON u.id = la."userId"
+             WHERE la."tenantId" = tp."tenantId" AND la."productId" = tp."productId" AND la.state <> 'error'
+               AND u."deletedAt" IS NULL)::int AS holders
+      FROM "TenantProduct" tp
+     WHERE ${tenantId ?? null}::uuid IS NULL OR tp."tenantId" = ${tenantId ?? null}::uuid`;
+  expect(rows.length).toBeGreaterThan(0);
+  for (const row of rows) expect(row, `product ${row.productId}`).toEqual({ ...row, consumed: row.holders });
 }

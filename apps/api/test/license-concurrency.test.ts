@@ -16,7 +16,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
 import { createTestDatabase } from "./database.js";
-import { makeGroup } from "./fixtures.js";
+import { assertSeatCountersMatchHolders, makeGroup } from "./fixtures.js";
 
 const here = dirname(fileURLToPath(import.meta.url));
 const INSTANCES = 3;
@@ -192,17 +192,7 @@ async function setFreeSeats(skuPartNumber: string, free: number): Promise<Subscr
   return sku;
 }
 
-/** consumedUnits == distinct live users holding the product through a non-error assignment, for every product. */
-async function assertCountersMatchRows() {
-  const rows = await db.$queryRaw<Array<{ productId: string; consumed: number; holders: number }>>`
-    SELECT tp."productId"::text AS "productId", tp."consumedUnits" AS consumed,
-           (SELECT COUNT(DISTINCT la."userId") FROM "LicenseAssignment" la JOIN "User" u ON u.id = la."userId"
-             WHERE la."tenantId" = tp."tenantId" AND la."productId" = tp."productId" AND la.state <> 'error'
-               AND u."deletedAt" IS NULL)::int AS holders
-      FROM "TenantProduct" tp WHERE tp."tenantId" = ${tenantId}::uuid`;
-  expect(rows.length).toBeGreaterThan(0);
-  for (const row of rows) expect(row, `product ${row.productId}`).toEqual({ ...row, consumed: row.holders });
-}
+const assertCountersMatchRows = () => assertSeatCountersMatchHolders(db, tenantId);
 
 /** Users (of those given) holding the product through a non-error assignment. */
 async function holdersAmong(productId: string, userIds: readonly string[]): Promise<Set<string>> {

@@ -2,7 +2,7 @@ import type { GroupLicenses, LicenseDetails, LicensedUser, RestoredUser, Subscri
 import type { Db } from "@allot/db";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { auditOf, DAY_MS, makeUser } from "./fixtures.js";
+import { assertSeatCountersMatchHolders, auditOf, DAY_MS, makeUser } from "./fixtures.js";
 import { as, createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
 
 /**
@@ -142,16 +142,7 @@ async function setState(sku: string, state: "active" | "expired" | "disabled" | 
   await t.db.subscription.updateMany({ where, data: { state } });
 }
 
-/** consumedUnits must always equal the number of live users holding the product (a seat each). */
-async function assertCountersMatchRows(db: Db = t.db) {
-  const rows = await db.$queryRaw<Array<{ tenantId: string; productId: string; consumed: number; holders: number }>>`
-    SELECT tp."tenantId"::text AS "tenantId", tp."productId"::text AS "productId", tp."consumedUnits" AS consumed,
-           (SELECT COUNT(DISTINCT la."userId") FROM "LicenseAssignment" la JOIN "User" u ON u.id = la."userId"
-             WHERE la."tenantId" = tp."tenantId" AND la."productId" = tp."productId" AND la.state <> 'error'
-               AND u."deletedAt" IS NULL)::int AS holders
-      FROM "TenantProduct" tp`;
-  for (const row of rows) expect(row, `product ${row.productId}`).toEqual({ ...row, consumed: row.holders });
-}
+const assertCountersMatchRows = (db: Db = t.db) => assertSeatCountersMatchHolders(db);
 
 /** A seeded user holding this product directly (the first by id). */
 async function seededHolderOf(sku: string): Promise<string> {
@@ -895,6 +886,168 @@ describe("audit of license mutations", () => {
     );
     for (const e of events) expect(e.productIds).toEqual([product("EXCHANGEARCHIVE_ADDON").id]);
     // Two has no Exchange: refused with DependencyViolation, so no event for it.
+    await assertCountersMatchRows();
+  });
+});
+
+describe("license integrity across restore, groups and location changes", () => {
+  it("membersAdded / memberRemoved / reprocess / group.deleted audit carry productIds", async () => {
+    const group = await newGroup();
+    await ok(assignGroup(admin, group, ["POWER_BI_PRO"]));
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const added = await addMembers(group, [user.id]);
+    const removed = await as(t.app, admin).delete(`${contoso()}/groups/${group}/members/${user.id}`);
+    await ok(addMembers(group, [user.id]), 204);
+    const reprocessed = await as(t.app, admin).post(`${contoso()}/groups/${group}/reprocessLicenseAssignment`);
+    const deleted = await as(t.app, admin).delete(`${contoso()}/groups/${group}`);
+    const got = {
+      added: (await auditOf(t.db, added)).map((e) => [e.action, e.productIds]),
+      removed: (await auditOf(t.db, removed)).map((e) => [e.action, e.productIds]),
+      reprocessed: (await auditOf(t.db, reprocessed)).map((e) => [e.action, e.productIds]),
+      deleted: (await auditOf(t.db, deleted)).map((e) => [e.action, e.productIds]),
+    };
+    const pbi = product("POWER_BI_PRO").id;
+    // The group's event, and one per member whose inherited licenses changed (reprocess had nothing to do).
+    const member = () => ["user.inheritedLicensesChanged", [pbi]];
+    expect(got).toEqual({
+      added: [member(), ["group.membersAdded", [pbi]]],
+      removed: [member(), ["group.memberRemoved", [pbi]]],
+      reprocessed: [["group.licensesReprocessed", []]],
+      deleted: [member(), ["group.deleted", [pbi]]],
+    });
+  });
+
+  it("restore never leaves an add-on without its prerequisite", async () => {
+    const user = await makeUser(t.db, t.tenants.contoso);
+    await ok(assign(admin, user.id, ["SPE_E3", "EXCHANGEARCHIVE_ADDON"]));
+    expect((await as(t.app, admin).delete(`${contoso()}/users/${user.id}`)).statusCode).toBe(204);
+    await setSeats("SPE_E3", await consumed("SPE_E3"));
+    const _restored = await ok<RestoredUser>(as(t.app, admin).post(`${contoso()}/users/${user.id}/restore`));
+    const rows = await rowsOf(user.id);
+    const held = new Set(rows.filter((r) => r.state !== "error").map((r) => r.productId));
+    // Archive needs E3 or an Exchange plan: held without one breaks DependencyViolation.
+    if (held.has(product("EXCHANGEARCHIVE_ADDON").id)) {
+      expect(
+        ["SPE_E3", "O365_BUSINESS_PREMIUM", "EXCHANGESTANDARD", "EXCHANGEENTERPRISE"].some((s) =>
+          held.has(product(s).id),
+        ),
+      ).toBe(true);
+    }
+    // Put back: free the archive seat.
+    await t.db.licenseAssignment.deleteMany({ where: { userId: user.id } });
+    await t.db.tenantProduct.update({
+      where: { tenantId_productId: { tenantId: t.tenants.contoso, productId: product("EXCHANGEARCHIVE_ADDON").id } },
+      data: { consumedUnits: { decrement: held.size } },
+    });
+  });
+
+  it("restore of a license whose subscriptions are disabled reports SubscriptionNotUsable", async () => {
+    const user = await makeUser(t.db, t.tenants.contoso);
+    await ok(assign(admin, user.id, ["EXCHANGEENTERPRISE"]));
+    expect((await as(t.app, admin).delete(`${contoso()}/users/${user.id}`)).statusCode).toBe(204);
+    await setState("EXCHANGEENTERPRISE", "disabled");
+    const restored = await ok<RestoredUser>(as(t.app, admin).post(`${contoso()}/users/${user.id}/restore`));
+    expect(restored.licensesNotRestored.map((l) => l.code)).toEqual(["SubscriptionNotUsable"]);
+  });
+
+  it("restore reports a product once when both its direct and inherited assignments could not come back", async () => {
+    const user = await makeUser(t.db, t.tenants.contoso);
+    await setSeats("VISIOCLIENT", 6);
+    await ok(assign(admin, user.id, ["VISIOCLIENT"]));
+    const group = await newGroup();
+    await ok(assignGroup(admin, group, ["VISIOCLIENT"]));
+    await ok(addMembers(group, [user.id]), 204);
+    expect((await as(t.app, admin).delete(`${contoso()}/users/${user.id}`)).statusCode).toBe(204);
+    await t.db.subscription.updateMany({
+      where: { tenantId: t.tenants.contoso, productId: product("VISIOCLIENT").id },
+      data: { seats: 5 },
+    });
+    const restored = await ok<RestoredUser>(as(t.app, admin).post(`${contoso()}/users/${user.id}/restore`));
+    await ok(assignGroup(admin, group, [], ["VISIOCLIENT"]));
+    expect(restored.licensesNotRestored).toHaveLength(1);
+  });
+
+  it("an inherited error row is no longer Error once the user holds the product (directly)", async () => {
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const group = await newGroup();
+    await ok(addMembers(group, [user.id]), 204);
+    await ok(assignGroup(admin, group, ["VISIOCLIENT"]));
+    expect(await rowsOf(user.id)).toMatchObject([{ state: "error", errorCode: "CountViolation" }]);
+    await setSeats("VISIOCLIENT", 6);
+    const direct = await ok<LicensedUser>(assign(admin, user.id, ["VISIOCLIENT"]));
+    const _view = await groupView(group);
+    await ok(assignGroup(admin, group, [], ["VISIOCLIENT"]));
+    await ok(assign(admin, user.id, [], ["VISIOCLIENT"]));
+    expect(direct.licenseAssignmentStates.every((s) => s.state === "Active")).toBe(true);
+  });
+
+  it("a user admin restoring a guest does not hand it licenses only a global admin may give", async () => {
+    const guest = await makeUser(t.db, t.tenants.contoso, { userType: "guest" });
+    await ok(assign(admin, guest.id, ["POWER_BI_PRO"]));
+    expect((await as(t.app, userAdmin).delete(`${contoso()}/users/${guest.id}`)).statusCode).toBe(204);
+    const restored = await ok<RestoredUser>(as(t.app, userAdmin).post(`${contoso()}/users/${guest.id}/restore`));
+    expect(restored.licenseCount).toBe(0);
+  });
+
+  it("a licensed user cannot move to a location where a license it holds is not sold, nor lose its location", async () => {
+    const user = await makeUser(t.db, t.tenants.contoso);
+    await ok(assign(admin, user.id, ["SPE_E3", "POWER_BI_PRO"]));
+    const moved = await as(t.app, admin).patch(`${contoso()}/users/${user.id}`, { usageLocation: "CU" });
+    expect(moved.statusCode).toBe(422);
+    expect(problem(moved)).toMatchObject({
+      code: "ProhibitedInUsageLocationViolation",
+      errors: [{ code: "ProhibitedInUsageLocationViolation", skuId: skuId("SPE_E3") }],
+    });
+    const cleared = await as(t.app, admin).patch(`${contoso()}/users/${user.id}`, { usageLocation: null });
+    expect(problem(cleared).code).toBe("UsageLocationRequired");
+    expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).usageLocation).toBe("NL");
+    // Where every license is sold, the move is fine.
+    expect((await as(t.app, admin).patch(`${contoso()}/users/${user.id}`, { usageLocation: "BE" })).statusCode).toBe(
+      200,
+    );
+    expect((await statesOf(user.id)).every((state) => state.state === "Active")).toBe(true);
+  });
+
+  it("inherited license changes leave an audit trail on the user", async () => {
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const group = await newGroup();
+    await ok(assignGroup(admin, group, ["POWER_BI_PRO"]));
+    const added = await addMembers(group, [user.id]);
+    const events = await auditOf(t.db, added);
+    expect(events.some((e) => e.targetId === user.id || JSON.stringify(e.after).includes(user.id))).toBe(true);
+    const viaGroupLicense = await assignGroup(admin, group, ["EXCHANGESTANDARD"]);
+    const more = await auditOf(t.db, viaGroupLicense);
+    expect(more.some((e) => e.targetId === user.id || JSON.stringify(e.after).includes(user.id))).toBe(true);
+  });
+  it("taking a group's base product away from a user who holds its add-on directly is refused, like removing it directly", async () => {
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const group = await newGroup();
+    await ok(assignGroup(admin, group, ["EXCHANGESTANDARD"]));
+    await ok(addMembers(group, [user.id]), 204);
+    await ok(assign(admin, user.id, ["EXCHANGEARCHIVE_ADDON"]));
+    const before = await rowsOf(user.id);
+    const counters = [await consumed("EXCHANGESTANDARD"), await consumed("EXCHANGEARCHIVE_ADDON")];
+
+    const refusals = [
+      await as(t.app, admin).delete(`${contoso()}/groups/${group}/members/${user.id}`),
+      await assignGroup(admin, group, [], ["EXCHANGESTANDARD"]),
+      await as(t.app, admin).delete(`${contoso()}/groups/${group}`),
+    ];
+    for (const refused of refusals) {
+      expect(refused.statusCode).toBe(409);
+      expect(problem(refused)).toMatchObject({
+        code: "DependencyViolation",
+        errors: [{ code: "DependencyViolation", userId: user.id, skuId: skuId("EXCHANGEARCHIVE_ADDON") }],
+      });
+      expect(await auditOf(t.db, refused)).toEqual([]);
+    }
+    expect(await rowsOf(user.id)).toEqual(before);
+    expect([await consumed("EXCHANGESTANDARD"), await consumed("EXCHANGEARCHIVE_ADDON")]).toEqual(counters);
+    expect(await t.db.group.count({ where: { id: group } })).toBe(1);
+
+    // Once the add-on is gone (or held with its own base), the group change goes through.
+    await ok(assign(admin, user.id, [], ["EXCHANGEARCHIVE_ADDON"]));
+    expect((await as(t.app, admin).delete(`${contoso()}/groups/${group}/members/${user.id}`)).statusCode).toBe(204);
     await assertCountersMatchRows();
   });
 });

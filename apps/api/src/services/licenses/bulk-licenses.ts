@@ -2,7 +2,7 @@ import type { AddLicense, BulkLicenseReport, LicenseViolation } from "@allot/con
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges, type ChangeOutcome } from "./apply-changes.js";
-import { type Catalog, loadCatalog, resolveSkus } from "./catalog.js";
+import { type Catalog, directLicenses, loadCatalog, resolveChange } from "./catalog.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
 import { violationError } from "./violations.js";
 
@@ -34,19 +34,11 @@ export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBo
   try {
     outcome = await ctx.db.$transaction(async (tx) => {
       catalog = await loadCatalog(tx);
-      const added = resolveSkus(
-        catalog,
-        body.add.map((license) => license.skuId),
-        "body.add",
-      );
-      const removed = resolveSkus(catalog, body.remove, "body.remove");
+      const change = resolveChange(catalog, body.add, body.remove, { add: "body.add", remove: "body.remove" });
       const result = await applyLicenseChanges(tx, ctx, catalog, {
         userIds: body.userIds,
-        add: body.add.map((license, index) => ({
-          productId: (added[index] as { id: string }).id,
-          disabledServicePlanIds: license.disabledPlans,
-        })),
-        remove: removed.map((product) => product.id),
+        add: directLicenses(change),
+        remove: change.remove.map((product) => product.id),
         mode: body.mode,
         atomic: body.atomic,
         dryRun: body.dryRun,

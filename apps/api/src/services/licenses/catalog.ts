@@ -97,3 +97,35 @@ export function resolveSkus(catalog: Catalog, skuIds: readonly string[], path: s
   }
   return entries;
 }
+
+/** A request's licenses as products: each add with its disabled plans (sorted), each remove. */
+export interface ResolvedChange {
+  add: Array<{ product: CatalogEntry; disabledServicePlanIds: string[] }>;
+  remove: CatalogEntry[];
+}
+
+/** Resolves the skuIds of an assignLicense-shaped change; `paths` name the body fields for error answers. */
+export function resolveChange(
+  catalog: Catalog,
+  add: ReadonlyArray<{ skuId: string; disabledPlans: readonly string[] }>,
+  remove: readonly string[],
+  paths: { add: string; remove: string },
+): ResolvedChange {
+  const added = resolveSkus(
+    catalog,
+    add.map((license) => license.skuId),
+    paths.add,
+  );
+  return {
+    add: add.map((license, index) => ({
+      product: added[index] as CatalogEntry,
+      disabledServicePlanIds: [...license.disabledPlans].sort(),
+    })),
+    remove: resolveSkus(catalog, remove, paths.remove),
+  };
+}
+
+/** A resolved change's adds as the domain's direct licenses. */
+export function directLicenses(change: ResolvedChange) {
+  return change.add.map(({ product, disabledServicePlanIds }) => ({ productId: product.id, disabledServicePlanIds }));
+}

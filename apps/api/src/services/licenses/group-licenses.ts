@@ -4,7 +4,7 @@ import { notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { graphLicenses } from "./apply-changes.js";
-import { type Catalog, type CatalogEntry, loadCatalog, resolveSkus } from "./catalog.js";
+import { type Catalog, type CatalogEntry, loadCatalog, type ResolvedChange, resolveChange } from "./catalog.js";
 import { syncInheritedLicenses } from "./inherited-sync.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
 import { violationError } from "./violations.js";
@@ -37,11 +37,11 @@ async function licensesOfGroup(tx: Tx, groupId: string) {
 /** Rules of the group's own license list; the members' rules are checked per member and never refuse the call. */
 function groupViolations(
   held: ReadonlyMap<string, string[]>,
-  added: ReadonlyArray<{ product: CatalogEntry; disabledPlans: string[] }>,
+  added: ResolvedChange["add"],
   removed: readonly CatalogEntry[],
 ): LicenseViolation[] {
   const violations: LicenseViolation[] = [];
-  for (const { product, disabledPlans } of added) {
+  for (const { product, disabledServicePlanIds: disabledPlans } of added) {
     const foreign = disabledPlans.filter((plan) => !product.servicePlanIds.has(plan));
     if (foreign.length > 0) {
       violations.push({
@@ -84,16 +84,10 @@ export async function assignGroupLicenses(
   return ctx.db.$transaction(async (tx) => {
     await lockGroup(tx, ctx, groupId);
     const catalog = await loadCatalog(tx);
-    const addedProducts = resolveSkus(
-      catalog,
-      body.addLicenses.map((l) => l.skuId),
-      "body.addLicenses",
-    );
-    const removed = resolveSkus(catalog, body.removeLicenses, "body.removeLicenses");
-    const added = body.addLicenses.map((license, index) => ({
-      product: addedProducts[index] as CatalogEntry,
-      disabledPlans: [...license.disabledPlans].sort(),
-    }));
+    const { add: added, remove: removed } = resolveChange(catalog, body.addLicenses, body.removeLicenses, {
+      add: "body.addLicenses",
+      remove: "body.removeLicenses",
+    });
     const before = await licensesOfGroup(tx, groupId);
     const held = new Map(before.map((license) => [license.productId, license.disabledServicePlanIds]));
     const violations = groupViolations(held, added, removed);
@@ -102,11 +96,11 @@ export async function assignGroupLicenses(
     if (removed.length > 0) {
       await tx.groupLicense.deleteMany({ where: { groupId, productId: { in: removed.map((p) => p.id) } } });
     }
-    for (const { product, disabledPlans } of added) {
+    for (const { product, disabledServicePlanIds } of added) {
       await tx.groupLicense.upsert({
         where: { groupId_productId: { groupId, productId: product.id } },
-        create: { groupId, productId: product.id, disabledServicePlanIds: disabledPlans },
-        update: { disabledServicePlanIds: disabledPlans },
+        create: { groupId, productId: product.id, disabledServicePlanIds },
+        update: { disabledServicePlanIds },
       });
     }
     const members = await liveMemberIds(tx, groupId);

@@ -1,7 +1,7 @@
 import type { AddLicense, LicenseDetails, LicensedUser } from "@allot/contracts";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges } from "./apply-changes.js";
-import { loadCatalog, resolveSkus } from "./catalog.js";
+import { directLicenses, loadCatalog, resolveChange } from "./catalog.js";
 import { licenseDetails, licensedUser } from "./license-view.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
 import { violationError } from "./violations.js";
@@ -17,19 +17,14 @@ export async function assignUserLicenses(
 ): Promise<LicensedUser> {
   return ctx.db.$transaction(async (tx) => {
     const catalog = await loadCatalog(tx);
-    const added = resolveSkus(
-      catalog,
-      body.addLicenses.map((license) => license.skuId),
-      "body.addLicenses",
-    );
-    const removed = resolveSkus(catalog, body.removeLicenses, "body.removeLicenses");
+    const change = resolveChange(catalog, body.addLicenses, body.removeLicenses, {
+      add: "body.addLicenses",
+      remove: "body.removeLicenses",
+    });
     const outcome = await applyLicenseChanges(tx, ctx, catalog, {
       userIds: [userId],
-      add: body.addLicenses.map((license, index) => ({
-        productId: (added[index] as { id: string }).id,
-        disabledServicePlanIds: license.disabledPlans,
-      })),
-      remove: removed.map((product) => product.id),
+      add: directLicenses(change),
+      remove: change.remove.map((product) => product.id),
       mode: "add",
       atomic: true,
       dryRun: false,
