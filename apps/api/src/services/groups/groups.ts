@@ -6,7 +6,7 @@ import { audit } from "../../lib/audit.js";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import { likeLiteral } from "../../lib/like.js";
 import type { TenantContext } from "../../types.js";
-import { loadCatalog } from "../licenses/catalog.js";
+import { catalogOf } from "../licenses/catalog.js";
 import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 
@@ -141,7 +141,7 @@ export async function deleteGroup(ctx: TenantContext, groupId: string): Promise<
     let productIds: string[] = [];
     if (licensed.count > 0) {
       const members = await tx.groupMember.findMany({ where: { groupId }, select: { userId: true } });
-      const inherited = await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), {
+      const inherited = await syncInheritedLicenses(tx, ctx, await catalogOf(ctx.db, tx), {
         groupIds: [groupId],
         userIds: members.map((member) => member.userId),
       });

@@ -2,7 +2,7 @@ import type { UserPage } from "@allot/contracts";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
-import { loadCatalog } from "../licenses/catalog.js";
+import { catalogOf } from "../licenses/catalog.js";
 import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { pageOfUsers } from "../users/list-users.js";
@@ -47,7 +47,10 @@ export async function addMembers(ctx: TenantContext, groupId: string, userIds: s
     }
     await tx.groupMember.createMany({ data: userIds.map((userId) => ({ groupId, userId })) });
     // New members inherit the group's licenses at once (or get them in error, with the reason).
-    const inherited = await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), { groupIds: [groupId], userIds });
+    const inherited = await syncInheritedLicenses(tx, ctx, await catalogOf(ctx.db, tx), {
+      groupIds: [groupId],
+      userIds,
+    });
     await audit(tx, ctx, {
       action: "group.membersAdded",
       targetType: "group",
@@ -64,7 +67,7 @@ export async function removeMember(ctx: TenantContext, groupId: string, userId: 
     const removed = await tx.groupMember.deleteMany({ where: { groupId, userId, user: { tenantId: ctx.tenantId } } });
     if (removed.count === 0) throw new AppError("NotFound", "That user is not a member of this group.");
     // Only what the user inherited from this group goes; direct and other groups' licenses stay.
-    const inherited = await syncInheritedLicenses(tx, ctx, await loadCatalog(tx), {
+    const inherited = await syncInheritedLicenses(tx, ctx, await catalogOf(ctx.db, tx), {
       groupIds: [groupId],
       userIds: [userId],
     });

@@ -2,7 +2,7 @@ import type { AddLicense, BulkLicenseReport, LicenseViolation } from "@allot/con
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges, type ChangeOutcome } from "./apply-changes.js";
-import { type Catalog, directLicenses, loadCatalog, resolveChange } from "./catalog.js";
+import { type Catalog, catalogOf, directLicenses, resolveChange } from "./catalog.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
 import { violationError } from "./violations.js";
 
@@ -33,7 +33,7 @@ export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBo
   let outcome: ChangeOutcome;
   try {
     outcome = await ctx.db.$transaction(async (tx) => {
-      catalog = await loadCatalog(tx);
+      catalog = await catalogOf(ctx.db, tx);
       const change = resolveChange(catalog, body.add, body.remove, { add: "body.add", remove: "body.remove" });
       const result = await applyLicenseChanges(tx, ctx, catalog, {
         userIds: body.userIds,

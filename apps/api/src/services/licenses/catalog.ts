@@ -1,4 +1,4 @@
-import type { Tx } from "@allot/db";
+import type { Db, Tx } from "@allot/db";
 import type { CatalogProduct } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 
@@ -34,11 +34,31 @@ interface CatalogRow {
   unavailable: string[];
 }
 
+/** How long a process keeps the catalog before reading it again. */
+const CATALOG_TTL_MS = 60_000;
+const cached = new WeakMap<Db, { loadedAt: number; catalog: Promise<Catalog> }>();
+
+/**
+ * The global product catalog, kept in memory for a minute per database client: it is reference data that only a
+ * deploy (the seed) changes, and every licensing request needs it, so reading it each time would cost a round trip
+ * and Prisma's per-statement work on the hottest path.
+ */
+export function catalogOf(db: Db, via: Tx = db): Promise<Catalog> {
+  const entry = cached.get(db);
+  if (entry && Date.now() - entry.loadedAt < CATALOG_TTL_MS) return entry.catalog;
+  // Inside a transaction, read through it: the embedded database has one connection, which the transaction holds.
+  const catalog = loadCatalog(via);
+  cached.set(db, { loadedAt: Date.now(), catalog });
+  // A failed read is not kept: the next request tries again.
+  catalog.catch(() => cached.delete(db));
+  return catalog;
+}
+
 /**
  * The whole catalog (a few dozen products) with its rules, in one statement. Exclusions are stored one way but
  * hold both ways, which the domain's combination check already accounts for.
  */
-export async function loadCatalog(tx: Tx): Promise<Catalog> {
+async function loadCatalog(tx: Tx): Promise<Catalog> {
   const rows = await tx.$queryRaw<CatalogRow[]>`
     SELECT p.id, p."skuId", p."skuPartNumber", p."displayName", p.kind::text AS kind,
            COALESCE((SELECT json_agg(json_build_object('id', sp.id, 'name', sp."servicePlanName",

@@ -1,7 +1,7 @@
 import type { LicenseConflictReport } from "@allot/contracts";
 import { detectConflict, summarizeSeats } from "@allot/domain";
 import type { TenantContext } from "../../types.js";
-import { loadCatalog } from "./catalog.js";
+import { catalogOf } from "./catalog.js";
 import { seatStates } from "./product-status.js";
 
 const USERS_LISTED = 100;
@@ -20,7 +20,7 @@ interface Holder {
  * most recently licensed first (the likeliest to be taken back).
  */
 export async function licenseConflicts(ctx: TenantContext): Promise<{ value: LicenseConflictReport[] }> {
-  const [catalog, states] = await Promise.all([loadCatalog(ctx.db), seatStates(ctx.db, ctx.tenantId)]);
+  const [catalog, states] = await Promise.all([catalogOf(ctx.db), seatStates(ctx.db, ctx.tenantId)]);
   const inConflict = [...states].filter(
     ([, state]) => state.consumedUnits > summarizeSeats(state.subscriptions, state.consumedUnits).usableUnits,
   );

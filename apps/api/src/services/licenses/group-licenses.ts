@@ -4,7 +4,7 @@ import { notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { graphLicenses } from "./apply-changes.js";
-import { type Catalog, type CatalogEntry, loadCatalog, type ResolvedChange, resolveChange } from "./catalog.js";
+import { type Catalog, type CatalogEntry, catalogOf, type ResolvedChange, resolveChange } from "./catalog.js";
 import { syncInheritedLicenses } from "./inherited-sync.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
 import { violationError } from "./violations.js";
@@ -81,9 +81,9 @@ export async function assignGroupLicenses(
   groupId: string,
   body: { addLicenses: AddLicense[]; removeLicenses: string[] },
 ): Promise<GroupLicenses> {
-  return ctx.db.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     await lockGroup(tx, ctx, groupId);
-    const catalog = await loadCatalog(tx);
+    const catalog = await catalogOf(ctx.db, tx);
     const { add: added, remove: removed } = resolveChange(catalog, body.addLicenses, body.removeLicenses, {
       add: "body.addLicenses",
       remove: "body.removeLicenses",
@@ -120,15 +120,16 @@ export async function assignGroupLicenses(
         errors: sync.failures.length,
       },
     });
-    return groupLicensesView(tx, ctx, catalog, groupId);
   }, LICENSE_TRANSACTION);
+  // Answered once committed, so the seat rows are not held while the view is read.
+  return getGroupLicenses(ctx, groupId);
 }
 
 /** Retries members' inherited licenses that are in error, e.g. after seats were bought or a location set. */
 export async function reprocessGroupLicenses(ctx: TenantContext, groupId: string): Promise<GroupLicenses> {
-  return ctx.db.$transaction(async (tx) => {
+  await ctx.db.$transaction(async (tx) => {
     await lockGroup(tx, ctx, groupId);
-    const catalog = await loadCatalog(tx);
+    const catalog = await catalogOf(ctx.db, tx);
     const members = await liveMemberIds(tx, groupId);
     const sync = await syncInheritedLicenses(tx, ctx, catalog, { groupIds: [groupId], userIds: members });
     await audit(tx, ctx, {
@@ -138,12 +139,13 @@ export async function reprocessGroupLicenses(ctx: TenantContext, groupId: string
       productIds: sync.productIds,
       after: { members: members.length, applied: sync.applied, removed: sync.removed, errors: sync.failures.length },
     });
-    return groupLicensesView(tx, ctx, catalog, groupId);
   }, LICENSE_TRANSACTION);
+  // Answered once committed, so the seat rows are not held while the view is read.
+  return getGroupLicenses(ctx, groupId);
 }
 
 export async function getGroupLicenses(ctx: TenantContext, groupId: string): Promise<GroupLicenses> {
-  const catalog = await loadCatalog(ctx.db);
+  const catalog = await catalogOf(ctx.db);
   return groupLicensesView(ctx.db, ctx, catalog, groupId);
 }
 
@@ -162,13 +164,13 @@ async function groupLicensesView(
   if (!group) throw notFound("Group");
   const [licenses, counts, errors] = await Promise.all([
     licensesOfGroup(tx, groupId),
+    // Inherited rows exist only for members (leaving deletes them), so errors are counted by group alone.
     tx.$queryRaw<Array<{ members: number; withErrors: number }>>`
-      SELECT COUNT(*)::int AS members,
-             COUNT(*) FILTER (WHERE EXISTS (SELECT 1 FROM "LicenseAssignment" la
-                                             WHERE la."userId" = m."userId" AND la."assignedByGroupId" = m."groupId"
-                                               AND la.state = 'error'))::int AS "withErrors"
-        FROM "GroupMember" m JOIN "User" u ON u.id = m."userId" AND u."deletedAt" IS NULL
-       WHERE m."groupId" = ${groupId}::uuid`,
+      SELECT (SELECT COUNT(*)::int FROM "GroupMember" m JOIN "User" u ON u.id = m."userId" AND u."deletedAt" IS NULL
+               WHERE m."groupId" = ${groupId}::uuid) AS members,
+             (SELECT COUNT(DISTINCT la."userId")::int
+                FROM "LicenseAssignment" la JOIN "User" u ON u.id = la."userId" AND u."deletedAt" IS NULL
+               WHERE la."assignedByGroupId" = ${groupId}::uuid AND la.state = 'error') AS "withErrors"`,
     tx.$queryRaw<Array<{ userId: string; displayName: string; productId: string; errorCode: string | null }>>`
       SELECT la."userId"::text AS "userId", u."displayName", la."productId"::text AS "productId", la."errorCode"
         FROM "LicenseAssignment" la JOIN "User" u ON u.id = la."userId" AND u."deletedAt" IS NULL

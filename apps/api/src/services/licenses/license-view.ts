@@ -1,9 +1,10 @@
 import type { LicenseAssignmentState, LicenseDetails, LicensedUser } from "@allot/contracts";
 import type { Tx } from "@allot/db";
-import type { SeatSummary } from "@allot/domain";
+import { type SeatSummary, type SubscriptionSeats, summarizeSeats } from "@allot/domain";
 import { notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
-import { toUser, userSelect } from "../users/user-view.js";
+import { type UserColumns, userFromColumns } from "../users/user-view.js";
+import { USER_COLUMNS } from "../users/users-page-query.js";
 import type { Catalog } from "./catalog.js";
 import { seatSummaries } from "./product-status.js";
 
@@ -62,20 +63,52 @@ function effectiveLicenses(assignments: readonly Assignment[]): Map<string, stri
   return effective;
 }
 
-/** A user with Graph's assignedLicenses and licenseAssignmentStates, read in the caller's transaction. */
+interface LicensedUserRow extends UserColumns {
+  assignments: Array<Omit<Assignment, "updatedAt"> & { updatedAt: string }>;
+  seats: Array<{ productId: string; consumedUnits: number; subscriptions: SubscriptionSeats[] }>;
+}
+
+/**
+ * A user with Graph's assignedLicenses and licenseAssignmentStates, in one statement: the user's columns, its
+ * assignments, and the seat state of each product it has (to derive the assignments' states).
+ */
 export async function licensedUser(
   tx: Tx,
   ctx: TenantContext,
   catalog: Catalog,
   userId: string,
 ): Promise<LicensedUser> {
-  const row = await tx.user.findFirst({ where: { id: userId, tenantId: ctx.tenantId }, select: userSelect });
+  const [row] = await tx.$queryRaw<LicensedUserRow[]>`
+    SELECT ${USER_COLUMNS},
+           COALESCE((SELECT json_agg(json_build_object(
+                               'productId', la."productId", 'assignedByGroupId', la."assignedByGroupId",
+                               'disabledServicePlanIds', la."disabledServicePlanIds", 'state', la.state,
+                               'errorCode', la."errorCode", 'updatedAt', la."updatedAt")
+                             ORDER BY la."productId", la."createdAt")
+                       FROM "LicenseAssignment" la WHERE la."userId" = u.id), '[]'::json) AS assignments,
+           COALESCE((SELECT json_agg(json_build_object(
+                               'productId', tp."productId", 'consumedUnits', tp."consumedUnits",
+                               'subscriptions', (SELECT COALESCE(json_agg(json_build_object(
+                                                          'id', s.id, 'seats', s.seats, 'state', s.state,
+                                                          'source', s.source, 'takenOver', s."takenOverAt" IS NOT NULL)),
+                                                        '[]'::json)
+                                                   FROM "Subscription" s
+                                                  WHERE s."tenantId" = tp."tenantId" AND s."productId" = tp."productId")))
+                       FROM "TenantProduct" tp
+                      WHERE tp."tenantId" = u."tenantId"
+                        AND tp."productId" IN (SELECT la."productId" FROM "LicenseAssignment" la
+                                                WHERE la."userId" = u.id)), '[]'::json) AS seats
+      FROM "User" u
+     WHERE u.id = ${userId}::uuid AND u."tenantId" = ${ctx.tenantId}::uuid`;
   if (!row) throw notFound("User");
-  const assignments = await assignmentsOf(tx, userId);
-  const summaries = await seatSummaries(tx, ctx.tenantId, [...new Set(assignments.map((a) => a.productId))]);
+  const { assignments: rawAssignments, seats, ...columns } = row;
+  const assignments: Assignment[] = rawAssignments.map((a) => ({ ...a, updatedAt: new Date(a.updatedAt) }));
+  const summaries = new Map(
+    seats.map((seat) => [seat.productId, summarizeSeats(seat.subscriptions, seat.consumedUnits)]),
+  );
   const skuOf = (productId: string) => catalog.byId.get(productId)?.skuId ?? productId;
   return {
-    ...toUser(row),
+    ...userFromColumns(columns),
     assignedLicenses: [...effectiveLicenses(assignments)].map(([productId, disabledPlans]) => ({
       skuId: skuOf(productId),
       disabledPlans,

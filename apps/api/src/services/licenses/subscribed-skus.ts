@@ -1,11 +1,11 @@
 import type { SubscribedSku } from "@allot/contracts";
 import type { TenantContext } from "../../types.js";
-import { loadCatalog } from "./catalog.js";
+import { catalogOf } from "./catalog.js";
 import { seatSummaries } from "./product-status.js";
 
 /** Graph's subscribedSkus: every product the tenant has subscriptions of or licenses for, with its seat counts. */
 export async function subscribedSkus(ctx: TenantContext): Promise<{ value: SubscribedSku[] }> {
-  const [catalog, summaries] = await Promise.all([loadCatalog(ctx.db), seatSummaries(ctx.db, ctx.tenantId)]);
+  const [catalog, summaries] = await Promise.all([catalogOf(ctx.db), seatSummaries(ctx.db, ctx.tenantId)]);
   const value: SubscribedSku[] = [];
   for (const [productId, summary] of summaries) {
     const product = catalog.byId.get(productId);

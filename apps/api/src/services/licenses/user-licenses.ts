@@ -1,7 +1,7 @@
 import type { AddLicense, LicenseDetails, LicensedUser } from "@allot/contracts";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges } from "./apply-changes.js";
-import { directLicenses, loadCatalog, resolveChange } from "./catalog.js";
+import { catalogOf, directLicenses, resolveChange } from "./catalog.js";
 import { licenseDetails, licensedUser } from "./license-view.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
 import { violationError } from "./violations.js";
@@ -15,8 +15,8 @@ export async function assignUserLicenses(
   userId: string,
   body: { addLicenses: AddLicense[]; removeLicenses: string[] },
 ): Promise<LicensedUser> {
-  return ctx.db.$transaction(async (tx) => {
-    const catalog = await loadCatalog(tx);
+  await ctx.db.$transaction(async (tx) => {
+    const catalog = await catalogOf(ctx.db, tx);
     const change = resolveChange(catalog, body.addLicenses, body.removeLicenses, {
       add: "body.addLicenses",
       remove: "body.removeLicenses",
@@ -35,15 +35,16 @@ export async function assignUserLicenses(
       if (first?.code === "NotFound") throw violationError(result.violations, "params.userId");
       throw violationError(result.violations, "body");
     }
-    return licensedUser(tx, ctx, catalog, userId);
   }, LICENSE_TRANSACTION);
+  // Read back once committed: the seat row lock is released sooner, and the answer is what others now see.
+  return licensedUser(ctx.db, ctx, await catalogOf(ctx.db), userId);
 }
 
 export async function userLicenseDetails(ctx: TenantContext, userId: string): Promise<LicenseDetails> {
-  return licenseDetails(ctx, await loadCatalog(ctx.db), userId);
+  return licenseDetails(ctx, await catalogOf(ctx.db), userId);
 }
 
 /** The user with Graph's assignedLicenses and licenseAssignmentStates, without changing anything. */
 export async function getLicensedUser(ctx: TenantContext, userId: string): Promise<LicensedUser> {
-  return licensedUser(ctx.db, ctx, await loadCatalog(ctx.db), userId);
+  return licensedUser(ctx.db, ctx, await catalogOf(ctx.db), userId);
 }

@@ -4,7 +4,7 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
-import { type Catalog, loadCatalog } from "../licenses/catalog.js";
+import { type Catalog, catalogOf } from "../licenses/catalog.js";
 import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { RESTORE_WINDOW_MS } from "./list-users.js";
@@ -44,7 +44,7 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
     const freed = ((licensesAtDeletion ?? []) as unknown as FreedLicense[]).toSorted((a, b) =>
       a.productId.localeCompare(b.productId),
     );
-    const catalog = await loadCatalog(tx);
+    const catalog = await catalogOf(ctx.db, tx);
     await tx.user.update({ where: { id: userId }, data: { deletedAt: null, licensesAtDeletion: Prisma.DbNull } });
     const notRestored = new Map<string, RestoredUser["licensesNotRestored"][number]>();
     const report = (productId: string, code: string) => {

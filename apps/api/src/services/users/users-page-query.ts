@@ -24,6 +24,14 @@ export interface UserPageCriteria {
   now: Date;
 }
 
+/** The columns of a User payload (UserColumns) of the row aliased `u`, roles and license count included. */
+export const USER_COLUMNS = Prisma.sql`u.id::text AS id, u."tenantId"::text AS "tenantId", u."displayName", u.email,
+    u."userType"::text AS "userType", u."usageLocation", u."accountEnabled", u."createdAt", u."lastSignInAt",
+    u."deletedAt",
+    ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS roles,
+    (SELECT count(DISTINCT l."productId")::int FROM "LicenseAssignment" l
+      WHERE l."userId" = u.id AND l.state <> 'error') AS "licenseCount"`;
+
 /**
  * The Active users list as one SQL statement, in (displayName, id) order. Written by hand because the planner
  * needs these shapes (see bench/users-list.ts, which runs this very statement through raw pg as its baseline):
@@ -65,12 +73,6 @@ export function userPageQuery(c: UserPageCriteria): Prisma.Sql {
     conditions.push(Prisma.sql`(u."displayName", u.id) > (${c.after.displayName}, ${c.after.id}::uuid)`);
   }
   const where = Prisma.join(conditions, " AND ");
-  const columns = Prisma.sql`u.id::text AS id, u."tenantId"::text AS "tenantId", u."displayName", u.email,
-    u."userType"::text AS "userType", u."usageLocation", u."accountEnabled", u."createdAt", u."lastSignInAt",
-    u."deletedAt",
-    ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS roles,
-    (SELECT count(DISTINCT l."productId")::int FROM "LicenseAssignment" l
-      WHERE l."userId" = u.id AND l.state <> 'error') AS "licenseCount"`;
 
   if (c.search && c.search.length >= TRIGRAM_MIN_LENGTH) {
     return Prisma.sql`WITH matches AS MATERIALIZED (
@@ -78,7 +80,7 @@ export function userPageQuery(c: UserPageCriteria): Prisma.Sql {
       ), page AS (
         SELECT id, "displayName" FROM matches ORDER BY "displayName", id LIMIT ${c.take}
       )
-      SELECT ${columns} FROM page p JOIN "User" u ON u.id = p.id ORDER BY p."displayName", p.id`;
+      SELECT ${USER_COLUMNS} FROM page p JOIN "User" u ON u.id = p.id ORDER BY p."displayName", p.id`;
   }
-  return Prisma.sql`SELECT ${columns} FROM "User" u WHERE ${where} ORDER BY u."displayName", u.id LIMIT ${c.take}`;
+  return Prisma.sql`SELECT ${USER_COLUMNS} FROM "User" u WHERE ${where} ORDER BY u."displayName", u.id LIMIT ${c.take}`;
 }
