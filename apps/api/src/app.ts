@@ -50,6 +50,16 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
     },
     trustProxy: config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
+    // Errors Fastify raises before routing (a path that is not valid UTF-8) get problem+json like all others.
+    frameworkErrors: (error, request, reply) => {
+      const badUrl = error.code === "FST_ERR_BAD_URL";
+      return sendProblem(
+        request,
+        reply,
+        badUrl ? "InvalidId" : "ValidationFailed",
+        badUrl ? "The URL is not valid: it has a broken percent-encoding." : "The request could not be understood.",
+      );
+    },
   }).withTypeProvider<ZodTypeProvider>();
 
   // JSON only: Fastify's default text/plain parser would turn a mislabelled body into a string (then a confusing

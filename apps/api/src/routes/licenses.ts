@@ -14,6 +14,7 @@ import {
   userParamsSchema,
 } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
 import { problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
@@ -23,6 +24,8 @@ import { subscribedSkus } from "../services/licenses/subscribed-skus.js";
 import { assignUserLicenses, getLicensedUser, userLicenseDetails } from "../services/licenses/user-licenses.js";
 
 const tags = ["Licenses"];
+/** None of these routes takes query parameters: `?dryRun=true` must be refused, not ignored. */
+const noQuery = z.strictObject({});
 /** Refusals by license rules: 409 when seats or other licenses stand in the way, 422 when it cannot apply. */
 const ruleResponses = { ...problemResponses, 409: problemSchema, 422: problemSchema } as const;
 /** 10,000 user ids are about 400 KB of JSON; the app-wide limit is 256 KiB. */
@@ -35,6 +38,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Products the tenant subscribes to, with seats bought, consumed and available (Graph subscribedSkus)",
       params: tenantParamsSchema,
+      querystring: noQuery,
       response: { 200: subscribedSkusSchema, ...problemResponses },
     },
     handler: (request) => subscribedSkus(tenantOf(request)),
@@ -46,6 +50,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Add and remove a user's licenses, or switch service plans, all or nothing (Graph assignLicense)",
       params: userParamsSchema,
+      querystring: noQuery,
       body: assignLicenseRequestSchema,
       response: { 200: licensedUserSchema, ...ruleResponses },
     },
@@ -59,6 +64,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       summary:
         "A user with its licenses in effect and every assignment's state (Active, ActiveWithError, Disabled, Error)",
       params: userParamsSchema,
+      querystring: noQuery,
       response: { 200: licensedUserSchema, ...problemResponses },
     },
     handler: (request) => getLicensedUser(tenantOf(request), request.params.userId),
@@ -70,6 +76,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "A user's licenses in effect and the provisioning status of each service plan",
       params: userParamsSchema,
+      querystring: noQuery,
       response: { 200: licenseDetailsSchema, ...problemResponses },
     },
     handler: (request) => userLicenseDetails(tenantOf(request), request.params.userId),
@@ -82,10 +89,12 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Add, remove or replace licenses for up to 10,000 users in one transaction; dryRun to preview",
       params: tenantParamsSchema,
+      querystring: noQuery,
       body: bulkLicenseRequestSchema,
       response: {
         200: bulkLicenseReportSchema,
         ...problemResponses,
+        403: bulkLicenseProblemSchema.or(problemSchema),
         404: bulkLicenseProblemSchema.or(problemSchema),
         // The seat guard's refusal (should the validator ever be wrong) carries no report.
         409: bulkLicenseProblemSchema.or(problemSchema),
@@ -101,6 +110,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "A group's licenses and the members whose inherited license could not be applied",
       params: groupParamsSchema,
+      querystring: noQuery,
       response: { 200: groupLicensesSchema, ...problemResponses },
     },
     handler: (request) => getGroupLicenses(tenantOf(request), request.params.groupId),
@@ -112,6 +122,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Change a group's licenses; members inherit them before this answers (group-based licensing)",
       params: groupParamsSchema,
+      querystring: noQuery,
       body: assignLicenseRequestSchema,
       response: { 200: groupLicensesSchema, ...ruleResponses },
     },
@@ -124,6 +135,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Retry members' inherited licenses that are in error (after buying seats, setting a location, …)",
       params: groupParamsSchema,
+      querystring: noQuery,
       response: { 200: groupLicensesSchema, ...problemResponses },
     },
     handler: (request) => reprocessGroupLicenses(tenantOf(request), request.params.groupId),
@@ -135,6 +147,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Products with more holders than usable seats, the users involved and the fixes",
       params: tenantParamsSchema,
+      querystring: noQuery,
       response: { 200: licenseConflictsSchema, ...problemResponses },
     },
     handler: (request) => licenseConflicts(tenantOf(request)),

@@ -4,7 +4,7 @@ import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges, type ChangeOutcome } from "./apply-changes.js";
 import { type Catalog, catalogOf, directLicenses, resolveChange } from "./catalog.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
-import { violationError } from "./violations.js";
+import { foreignPlanViolations, violationError } from "./violations.js";
 
 export interface BulkLicenseBody {
   userIds: string[];
@@ -35,6 +35,9 @@ export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBo
     outcome = await ctx.db.$transaction(async (tx) => {
       catalog = await catalogOf(ctx.db, tx);
       const change = resolveChange(catalog, body.add, body.remove, { add: "body.add", remove: "body.remove" });
+      // The same plans for every user: naming a plan outside the SKU is the request's fault, not each user's.
+      const foreign = foreignPlanViolations(catalog, change);
+      if (foreign.length > 0) throw violationError(foreign, "body.add");
       const result = await applyLicenseChanges(tx, ctx, catalog, {
         userIds: body.userIds,
         add: directLicenses(change),
@@ -45,6 +48,8 @@ export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBo
       });
       if (body.dryRun || !result.applied) throw new RollBack(result);
       const succeeded = result.results.filter((r) => r.ok).length;
+      // A run that changed nobody leaves nothing to audit.
+      if (succeeded === 0) return result;
       await audit(tx, ctx, {
         action: "licenses.bulkApplied",
         targetType: "tenant",

@@ -7,7 +7,7 @@ import { graphLicenses } from "./apply-changes.js";
 import { type Catalog, type CatalogEntry, catalogOf, type ResolvedChange, resolveChange } from "./catalog.js";
 import { syncInheritedLicenses } from "./inherited-sync.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
-import { violationError } from "./violations.js";
+import { foreignPlanViolations, violationError } from "./violations.js";
 
 const ERRORS_LISTED = 100;
 
@@ -36,23 +36,14 @@ async function licensesOfGroup(tx: Tx, groupId: string) {
 
 /** Rules of the group's own license list; the members' rules are checked per member and never refuse the call. */
 function groupViolations(
+  catalog: Catalog,
   held: ReadonlyMap<string, string[]>,
-  added: ResolvedChange["add"],
-  removed: readonly CatalogEntry[],
+  change: ResolvedChange,
 ): LicenseViolation[] {
-  const violations: LicenseViolation[] = [];
-  for (const { product, disabledServicePlanIds: disabledPlans } of added) {
-    const foreign = disabledPlans.filter((plan) => !product.servicePlanIds.has(plan));
-    if (foreign.length > 0) {
-      violations.push({
-        code: "InvalidServicePlan",
-        skuId: product.skuId,
-        message: `Some disabled plans are not service plans of ${product.skuPartNumber}.`,
-        servicePlanIds: foreign,
-      });
-    }
+  const violations = foreignPlanViolations(catalog, change);
+  for (const { product, disabledServicePlanIds } of change.add) {
     const current = held.get(product.id);
-    if (current && [...current].sort().join() === [...disabledPlans].sort().join()) {
+    if (current && [...current].sort().join() === disabledServicePlanIds.join()) {
       violations.push({
         code: "AlreadyAssigned",
         skuId: product.skuId,
@@ -60,7 +51,7 @@ function groupViolations(
       });
     }
   }
-  for (const product of removed) {
+  for (const product of change.remove) {
     if (!held.has(product.id)) {
       violations.push({
         code: "NotAssigned",
@@ -84,13 +75,14 @@ export async function assignGroupLicenses(
   await ctx.db.$transaction(async (tx) => {
     await lockGroup(tx, ctx, groupId);
     const catalog = await catalogOf(ctx.db, tx);
-    const { add: added, remove: removed } = resolveChange(catalog, body.addLicenses, body.removeLicenses, {
+    const change = resolveChange(catalog, body.addLicenses, body.removeLicenses, {
       add: "body.addLicenses",
       remove: "body.removeLicenses",
     });
+    const { add: added, remove: removed } = change;
     const before = await licensesOfGroup(tx, groupId);
     const held = new Map(before.map((license) => [license.productId, license.disabledServicePlanIds]));
-    const violations = groupViolations(held, added, removed);
+    const violations = groupViolations(catalog, held, change);
     if (violations.length > 0) throw violationError(violations, "body");
 
     if (removed.length > 0) {

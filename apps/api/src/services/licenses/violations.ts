@@ -1,7 +1,7 @@
 import { ERROR_STATUS, type ErrorCode, type FieldError, type LicenseViolation } from "@allot/contracts";
 import type { Violation } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
-import type { Catalog } from "./catalog.js";
+import type { Catalog, ResolvedChange } from "./catalog.js";
 
 const MESSAGES: Record<Violation["code"], (sku: string, related: string) => string> = {
   Forbidden: () => "Your role cannot assign or remove licenses.",
@@ -65,4 +65,14 @@ export function violationError(
   }));
   const summary = violations.length === 1 ? first.message : `${first.message} (${violations.length - 1} more problems)`;
   return new AppError(first.code, summary, errors, undefined, extra);
+}
+
+/** Disabled plans that are not service plans of the product they are given for, per license. */
+export function foreignPlanViolations(catalog: Catalog, change: ResolvedChange): LicenseViolation[] {
+  return change.add.flatMap(({ product, disabledServicePlanIds }) => {
+    const foreign = disabledServicePlanIds.filter((plan) => !product.servicePlanIds.has(plan));
+    return foreign.length === 0
+      ? []
+      : [describeViolation(catalog, { code: "InvalidServicePlan", productId: product.id, servicePlanIds: foreign })];
+  });
 }
