@@ -1,5 +1,4 @@
 import type { BulkLicenseReport, GroupLicenses, LicensedUser, SubscribedSku } from "@allot/contracts";
-import type { Db } from "@allot/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { assertSeatCountersMatchHolders, auditOf, makeUser } from "./fixtures.js";
 import { as, createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";

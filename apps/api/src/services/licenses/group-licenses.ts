@@ -4,7 +4,7 @@ import { notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { graphLicenses } from "./apply-changes.js";
-import { type Catalog, type CatalogEntry, catalogOf, type ResolvedChange, resolveChange } from "./catalog.js";
+import { type Catalog, catalogOf, type ResolvedChange, resolveChange } from "./catalog.js";
 import { syncInheritedLicenses } from "./inherited-sync.js";
 import { LICENSE_TRANSACTION } from "./transaction.js";
 import { foreignPlanViolations, violationError } from "./violations.js";
