@@ -59,10 +59,16 @@ export interface Response<T> {
   body: T;
 }
 
-/** One keep-alive connection (like a browser tab), JSON in and out, cookies remembered. */
+const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
+
+/**
+ * One keep-alive connection (like a browser tab), JSON in and out, cookies remembered; mutations carry the
+ * session's CSRF token (X-CSRF-Token) like the web app does.
+ */
 export class ApiClient {
   private readonly agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
   private cookie = "";
+  private csrfToken = "";
 
   constructor(private readonly baseUrl: string) {}
 
@@ -71,6 +77,7 @@ export class ApiClient {
     const headers: Record<string, string> = { accept: "application/json" };
     if (payload !== undefined) headers["content-type"] = "application/json";
     if (this.cookie) headers.cookie = this.cookie;
+    if (this.csrfToken && !SAFE_METHODS.has(method)) headers["x-csrf-token"] = this.csrfToken;
     return new Promise((resolve, reject) => {
       const req = http.request(new URL(path, this.baseUrl), { method, headers, agent: this.agent }, (res) => {
         const chunks: Buffer[] = [];
@@ -106,8 +113,17 @@ export class ApiClient {
   }
 
   async login(email: string, password: string): Promise<void> {
-    await this.ok("POST", "/api/auth/login", { email, password });
+    const me = await this.ok<{ csrfToken?: string }>("POST", "/api/auth/login", { email, password });
     if (!this.cookie.includes("allot_session=")) throw new Error("login set no allot_session cookie");
+    this.csrfToken = me.csrfToken ?? "";
+  }
+
+  /** Another client of the same session on its own keep-alive connection (a second tab): for concurrent load. */
+  fork(): ApiClient {
+    const other = new ApiClient(this.baseUrl);
+    other.cookie = this.cookie;
+    other.csrfToken = this.csrfToken;
+    return other;
   }
 
   close(): void {
