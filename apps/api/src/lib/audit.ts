@@ -1,4 +1,4 @@
-import type { Prisma, Tx } from "@allot/db";
+import { Prisma, type Tx } from "@allot/db";
 import type { TenantContext } from "../types.js";
 
 export interface AuditEntry {
@@ -34,29 +34,37 @@ export async function audit(tx: Tx, ctx: Pick<TenantContext, "tenantId" | "actor
   });
 }
 
-/**
- * Records many events in one statement (bulk license runs write one per user); same columns as `audit`.
- */
+/** An INSERT of many audit events as one statement (bulk license runs write one per user); same columns as `audit`. */
+export function auditRowsSql(
+  ctx: Pick<TenantContext, "tenantId" | "actor" | "requestId">,
+  entries: readonly AuditEntry[],
+) {
+  const rows = JSON.stringify(
+    entries.map((entry) => ({
+      action: entry.action,
+      target_type: entry.targetType,
+      target_id: entry.targetId,
+      product_ids: entry.productIds ?? [],
+      before: entry.before ?? null,
+      after: entry.after ?? null,
+    })),
+  );
+  return Prisma.sql`
+    INSERT INTO "AuditEvent" (id, "tenantId", "actorUserId", action, "targetType", "targetId", "productIds",
+                              before, after, "requestId")
+    SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, ${ctx.actor.userId}::uuid, e.action, e.target_type,
+           e.target_id, ARRAY(SELECT jsonb_array_elements_text(e.product_ids))::uuid[], NULLIF(e.before, 'null'),
+           NULLIF(e.after, 'null'), ${ctx.requestId}
+      FROM jsonb_to_recordset(${rows}::jsonb)
+           AS e(action text, target_type text, target_id text, product_ids jsonb, before jsonb, after jsonb)`;
+}
+
+/** Records many events in one statement; call it with the transaction that makes the change. */
 export async function auditMany(
   tx: Tx,
   ctx: Pick<TenantContext, "tenantId" | "actor" | "requestId">,
   entries: readonly AuditEntry[],
 ) {
   if (entries.length === 0) return;
-  await tx.$executeRaw`
-    INSERT INTO "AuditEvent" (id, "tenantId", "actorUserId", action, "targetType", "targetId", "productIds",
-                              before, after, "requestId")
-    SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, ${ctx.actor.userId}::uuid, e.action, e.target_type,
-           e.target_id, ARRAY(SELECT jsonb_array_elements_text(e.product_ids))::uuid[], NULLIF(e.before, 'null'), NULLIF(e.after, 'null'),
-           ${ctx.requestId}
-      FROM jsonb_to_recordset(${JSON.stringify(
-        entries.map((entry) => ({
-          action: entry.action,
-          target_type: entry.targetType,
-          target_id: entry.targetId,
-          product_ids: entry.productIds ?? [],
-          before: entry.before ?? null,
-          after: entry.after ?? null,
-        })),
-      )}::jsonb) AS e(action text, target_type text, target_id text, product_ids jsonb, before jsonb, after jsonb)`;
+  await tx.$executeRaw(auditRowsSql(ctx, entries));
 }

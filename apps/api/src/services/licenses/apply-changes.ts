@@ -1,12 +1,12 @@
 import type { LicenseViolation } from "@allot/contracts";
-import type { Tx } from "@allot/db";
+import { Prisma, type Tx } from "@allot/db";
 import { type DirectLicense, type LicenseChange, validateLicenseChanges } from "@allot/domain";
-import { type AuditEntry, auditMany } from "../../lib/audit.js";
+import { type AuditEntry, auditRowsSql } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import type { Catalog } from "./catalog.js";
 import { lockHoldings, uuidArrayLiteral } from "./holdings.js";
 import { syncInheritedLicenses } from "./inherited-sync.js";
-import { commitSeatChanges, lockSeats, seatCounts } from "./seat-ledger.js";
+import { assertSeatsChanged, lockSeats, seatChangesSql, seatCounts } from "./seat-ledger.js";
 import { describeViolation } from "./violations.js";
 
 /** The same change for every named user: what assignLicense (one user) and the bulk route (many) ask for. */
@@ -111,9 +111,7 @@ export async function applyLicenseChanges(
     }
   }
   if (applied && !request.dryRun) {
-    await writeDirect(tx, ctx.tenantId, writes);
-    await commitSeatChanges(tx, ctx.tenantId, deltas);
-    await auditMany(tx, ctx, auditEntries);
+    await writeChanges(tx, ctx, writes, deltas, auditEntries);
     const changedUsers = new Set(auditEntries.map((entry) => entry.targetId));
     const stale = inheritedErrors.filter((row) => changedUsers.has(row.userId));
     if (stale.length > 0) {
@@ -160,32 +158,52 @@ function diffDirect(
   return touched.sort();
 }
 
-async function writeDirect(
+/**
+ * The rows to delete, update and insert, the seat counters and the audit events, as ONE statement of
+ * data-modifying CTEs: every statement costs a round trip and Prisma's per-statement work while the seat rows are
+ * locked, and this is the hottest path. The seat update's RETURNING says whether the database's guard let it pass.
+ */
+async function writeChanges(
   tx: Tx,
-  tenantId: string,
+  ctx: TenantContext,
   writes: { removed: Pair[]; added: Planned[]; changed: Planned[] },
+  deltas: ReadonlyMap<string, number>,
+  auditEntries: readonly AuditEntry[],
 ) {
-  if (writes.removed.length > 0) {
-    await tx.$executeRaw`
+  const steps: Prisma.Sql[] = [];
+  const { removed, changed, added } = writes;
+  if (removed.length > 0) {
+    steps.push(Prisma.sql`removed AS (
       DELETE FROM "LicenseAssignment" la
-       USING unnest(${writes.removed.map((w) => w.userId)}::uuid[], ${writes.removed.map((w) => w.productId)}::uuid[])
+       USING unnest(${removed.map((w) => w.userId)}::uuid[], ${removed.map((w) => w.productId)}::uuid[])
              AS x(user_id, product_id)
-       WHERE la."userId" = x.user_id AND la."productId" = x.product_id AND la."assignedByGroupId" IS NULL`;
+       WHERE la."userId" = x.user_id AND la."productId" = x.product_id AND la."assignedByGroupId" IS NULL
+      RETURNING 1)`);
   }
-  if (writes.changed.length > 0) {
-    await tx.$executeRaw`
+  if (changed.length > 0) {
+    steps.push(Prisma.sql`changed AS (
       UPDATE "LicenseAssignment" la SET "disabledServicePlanIds" = x.plans::uuid[], "updatedAt" = now()
-        FROM unnest(${writes.changed.map((w) => w.userId)}::uuid[], ${writes.changed.map((w) => w.productId)}::uuid[],
-                    ${writes.changed.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)
-       WHERE la."userId" = x.user_id AND la."productId" = x.product_id AND la."assignedByGroupId" IS NULL`;
+        FROM unnest(${changed.map((w) => w.userId)}::uuid[], ${changed.map((w) => w.productId)}::uuid[],
+                    ${changed.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)
+       WHERE la."userId" = x.user_id AND la."productId" = x.product_id AND la."assignedByGroupId" IS NULL
+      RETURNING 1)`);
   }
-  if (writes.added.length > 0) {
-    await tx.$executeRaw`
+  if (added.length > 0) {
+    steps.push(Prisma.sql`added AS (
       INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "disabledServicePlanIds", state, "updatedAt")
-      SELECT gen_random_uuid(), ${tenantId}::uuid, x.user_id, x.product_id, x.plans::uuid[], 'active', now()
-        FROM unnest(${writes.added.map((w) => w.userId)}::uuid[], ${writes.added.map((w) => w.productId)}::uuid[],
-                    ${writes.added.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)`;
+      SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, x.user_id, x.product_id, x.plans::uuid[], 'active', now()
+        FROM unnest(${added.map((w) => w.userId)}::uuid[], ${added.map((w) => w.productId)}::uuid[],
+                    ${added.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)
+      RETURNING 1)`);
   }
+  if (auditEntries.length > 0) steps.push(Prisma.sql`audited AS (${auditRowsSql(ctx, auditEntries)} RETURNING 1)`);
+  const seats = seatChangesSql(ctx.tenantId, deltas);
+  if (seats.expected > 0) steps.push(Prisma.sql`seats AS (${seats.sql})`);
+  if (steps.length === 0) return;
+  const [row] = await tx.$queryRaw<Array<{ seats: number }>>`
+    WITH ${Prisma.join(steps, ", ")}
+    SELECT ${seats.expected > 0 ? Prisma.sql`(SELECT count(*)::int FROM seats)` : Prisma.sql`0`} AS seats`;
+  assertSeatsChanged(row?.seats ?? 0, seats.expected);
 }
 
 /** Licenses as Graph names them (skuId, disabledPlans), for audit events people read. */

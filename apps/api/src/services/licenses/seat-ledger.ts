@@ -1,4 +1,4 @@
-import type { Tx } from "@allot/db";
+import { Prisma, type Tx } from "@allot/db";
 import type { ProductSeats } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 
@@ -69,31 +69,38 @@ export async function lockSeats(tx: Tx, tenantId: string, productIds: Iterable<s
 }
 
 /**
- * Applies net seat changes per product. The database refuses an increase beyond the assignable seats on its own,
- * under the row lock: a second line of defence should the in-memory validation ever be wrong.
+ * Net seat changes per product as a statement returning the products it changed. The database refuses an increase
+ * beyond the assignable seats on its own, under the row lock: a second line of defence should the in-memory
+ * validation ever be wrong. `expected` is how many products must come back.
  */
-export async function commitSeatChanges(tx: Tx, tenantId: string, deltas: ReadonlyMap<string, number>) {
+export function seatChangesSql(tenantId: string, deltas: ReadonlyMap<string, number>) {
   const changed = [...deltas].filter(([, delta]) => delta !== 0);
-  if (changed.length === 0) return;
-  const productIds = changed.map(([productId]) => productId);
-  const amounts = changed.map(([, delta]) => delta);
-  const updated = await tx.$queryRawUnsafe<Array<{ productId: string }>>(
-    `UPDATE "TenantProduct" tp SET "consumedUnits" = tp."consumedUnits" + d.delta
-       FROM unnest($2::uuid[], $3::int[]) AS d(product_id, delta)
-      WHERE tp."tenantId" = $1::uuid AND tp."productId" = d.product_id
-        AND tp."consumedUnits" + d.delta >= 0
-        AND (d.delta < 0 OR tp."consumedUnits" + d.delta <=
-             (SELECT COALESCE(SUM(s.seats), 0) FROM "Subscription" s
-               WHERE s."tenantId" = tp."tenantId" AND s."productId" = tp."productId" AND ${ASSIGNABLE}))
-      RETURNING tp."productId"::text AS "productId"`,
-    tenantId,
-    productIds,
-    amounts,
-  );
-  if (updated.length !== changed.length) {
+  const sql = Prisma.sql`
+    UPDATE "TenantProduct" tp SET "consumedUnits" = tp."consumedUnits" + d.delta
+      FROM unnest(${changed.map(([productId]) => productId)}::uuid[], ${changed.map(([, delta]) => delta)}::int[])
+           AS d(product_id, delta)
+     WHERE tp."tenantId" = ${tenantId}::uuid AND tp."productId" = d.product_id
+       AND tp."consumedUnits" + d.delta >= 0
+       AND (d.delta < 0 OR tp."consumedUnits" + d.delta <=
+            (SELECT COALESCE(SUM(s.seats), 0) FROM "Subscription" s
+              WHERE s."tenantId" = tp."tenantId" AND s."productId" = tp."productId" AND ${Prisma.raw(ASSIGNABLE)}))
+    RETURNING tp."productId"`;
+  return { sql, expected: changed.length };
+}
+
+/** Refuses a change whose seat update did not go through for every product (see seatChangesSql). */
+export function assertSeatsChanged(updated: number, expected: number): void {
+  if (updated !== expected) {
     // Unreachable while the validator is right; refusing here keeps the invariant even if it is not.
     throw new AppError("CountViolation", "Not enough seats: the change would hand out more seats than were bought.");
   }
+}
+
+/** Applies net seat changes per product on their own (see seatChangesSql). */
+export async function commitSeatChanges(tx: Tx, tenantId: string, deltas: ReadonlyMap<string, number>) {
+  const { sql, expected } = seatChangesSql(tenantId, deltas);
+  if (expected === 0) return;
+  assertSeatsChanged((await tx.$queryRaw<unknown[]>(sql)).length, expected);
 }
 
 export function seatCounts(row: Pick<SeatRow, "assignableUnits">, consumedUnits: number) {
