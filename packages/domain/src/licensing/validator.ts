@@ -193,7 +193,8 @@ export function checkCombination(
   }
 }
 
-function samePlans(a: readonly string[], b: readonly string[]): boolean {
+/** Whether two lists of disabled service plans switch off the same plans, in whatever order. */
+export function samePlans(a: readonly string[], b: readonly string[]): boolean {
   if (a.length !== b.length) return false;
   const set = new Set(a);
   return b.every((plan) => set.has(plan));

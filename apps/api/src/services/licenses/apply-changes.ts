@@ -1,6 +1,6 @@
 import type { LicenseViolation } from "@allot/contracts";
 import { Prisma, type Tx } from "@allot/db";
-import { type DirectLicense, type LicenseChange, validateLicenseChanges } from "@allot/domain";
+import { type DirectLicense, type LicenseChange, samePlans, validateLicenseChanges } from "@allot/domain";
 import { type AuditEntry, auditRowsSql } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import type { Catalog } from "./catalog.js";
@@ -146,7 +146,7 @@ function diffDirect(
     const previous = old.get(license.productId);
     old.delete(license.productId);
     if (!previous) writes.added.push({ userId, productId: license.productId, plans });
-    else if ([...previous].sort().join() !== plans.join()) {
+    else if (!samePlans(previous, plans)) {
       writes.changed.push({ userId, productId: license.productId, plans });
     } else continue;
     touched.push(license.productId);

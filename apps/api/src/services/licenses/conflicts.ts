@@ -21,11 +21,15 @@ interface Holder {
  */
 export async function licenseConflicts(ctx: TenantContext): Promise<{ value: LicenseConflictReport[] }> {
   const [catalog, states] = await Promise.all([catalogOf(ctx.db), seatStates(ctx.db, ctx.tenantId)]);
-  const inConflict = [...states].filter(
-    ([, state]) => state.consumedUnits > summarizeSeats(state.subscriptions, state.consumedUnits).usableUnits,
-  );
+  const inConflict = [...states]
+    .map(([productId, state]) => ({
+      productId,
+      state,
+      summary: summarizeSeats(state.subscriptions, state.consumedUnits),
+    }))
+    .filter(({ state, summary }) => state.consumedUnits > summary.usableUnits);
   const value = await Promise.all(
-    inConflict.map(async ([productId, state]): Promise<LicenseConflictReport | null> => {
+    inConflict.map(async ({ productId, state, summary }): Promise<LicenseConflictReport | null> => {
       const holders = await ctx.db.$queryRaw<Holder[]>`
         SELECT u.id::text AS id, u."displayName", u.email,
                bool_or(la."assignedByGroupId" IS NULL) AS direct, min(la."createdAt") AS "licensedAt"
@@ -44,7 +48,6 @@ export async function licenseConflicts(ctx: TenantContext): Promise<{ value: Lic
       });
       const product = catalog.byId.get(productId);
       if (!conflict || !product) return null;
-      const summary = summarizeSeats(state.subscriptions, state.consumedUnits);
       return {
         skuId: product.skuId,
         skuPartNumber: product.skuPartNumber,

@@ -1,8 +1,10 @@
 import type { AddLicense, GroupLicenses, LicenseViolation } from "@allot/contracts";
 import type { Tx } from "@allot/db";
+import { samePlans } from "@allot/domain";
 import { notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { loadGroup } from "../groups/groups.js";
 import { graphLicenses } from "./apply-changes.js";
 import { type Catalog, catalogOf, type ResolvedChange, resolveChange } from "./catalog.js";
 import { syncInheritedLicenses } from "./inherited-sync.js";
@@ -10,14 +12,6 @@ import { LICENSE_TRANSACTION } from "./transaction.js";
 import { foreignPlanViolations, violationError } from "./violations.js";
 
 const ERRORS_LISTED = 100;
-
-/** Locks the group row: group changes serialise on it, and it is always locked before its members' rows. */
-export async function lockGroup(tx: Tx, ctx: TenantContext, groupId: string): Promise<{ displayName: string }> {
-  const [group] = await tx.$queryRaw<Array<{ displayName: string }>>`
-    SELECT "displayName" FROM "Group" WHERE id = ${groupId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid FOR NO KEY UPDATE`;
-  if (!group) throw notFound("Group");
-  return group;
-}
 
 async function liveMemberIds(tx: Tx, groupId: string): Promise<string[]> {
   const rows = await tx.$queryRaw<Array<{ userId: string }>>`
@@ -43,7 +37,7 @@ function groupViolations(
   const violations = foreignPlanViolations(catalog, change);
   for (const { product, disabledServicePlanIds } of change.add) {
     const current = held.get(product.id);
-    if (current && [...current].sort().join() === disabledServicePlanIds.join()) {
+    if (current && samePlans(current, disabledServicePlanIds)) {
       violations.push({
         code: "AlreadyAssigned",
         skuId: product.skuId,
@@ -73,7 +67,7 @@ export async function assignGroupLicenses(
   body: { addLicenses: AddLicense[]; removeLicenses: string[] },
 ): Promise<GroupLicenses> {
   await ctx.db.$transaction(async (tx) => {
-    await lockGroup(tx, ctx, groupId);
+    await loadGroup(tx, ctx, groupId, { lock: true });
     const catalog = await catalogOf(ctx.db, tx);
     const change = resolveChange(catalog, body.addLicenses, body.removeLicenses, {
       add: "body.addLicenses",
@@ -120,7 +114,7 @@ export async function assignGroupLicenses(
 /** Retries members' inherited licenses that are in error, e.g. after seats were bought or a location set. */
 export async function reprocessGroupLicenses(ctx: TenantContext, groupId: string): Promise<GroupLicenses> {
   await ctx.db.$transaction(async (tx) => {
-    await lockGroup(tx, ctx, groupId);
+    await loadGroup(tx, ctx, groupId, { lock: true });
     const catalog = await catalogOf(ctx.db, tx);
     const members = await liveMemberIds(tx, groupId);
     const sync = await syncInheritedLicenses(tx, ctx, catalog, { groupIds: [groupId], userIds: members });

@@ -3,6 +3,7 @@ import {
   checkCombination,
   type ProductSeats,
   planInheritedLicenses,
+  samePlans,
   type UserLicenses,
   type ViolationCode,
 } from "@allot/domain";
@@ -80,11 +81,7 @@ export async function syncInheritedLicenses(
     .filter(([k, want]) => {
       const row = existing.get(k);
       // Rows in error are retried below, which writes their plans too.
-      return (
-        row !== undefined &&
-        row.state !== "error" &&
-        [...row.disabledServicePlanIds].sort().join() !== want.plans.join()
-      );
+      return row !== undefined && row.state !== "error" && !samePlans(row.disabledServicePlanIds, want.plans);
     })
     .map(([, want]) => want);
 

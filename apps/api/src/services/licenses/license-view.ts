@@ -6,7 +6,6 @@ import type { TenantContext } from "../../types.js";
 import { type UserColumns, userFromColumns } from "../users/user-view.js";
 import { USER_COLUMNS } from "../users/users-page-query.js";
 import type { Catalog } from "./catalog.js";
-import { seatSummaries } from "./product-status.js";
 
 interface Assignment {
   productId: string;
@@ -32,21 +31,6 @@ function stateOf(
   return { state: "Active", error: null };
 }
 
-async function assignmentsOf(tx: Tx, userId: string): Promise<Assignment[]> {
-  return tx.licenseAssignment.findMany({
-    where: { userId },
-    select: {
-      productId: true,
-      assignedByGroupId: true,
-      disabledServicePlanIds: true,
-      state: true,
-      errorCode: true,
-      updatedAt: true,
-    },
-    orderBy: [{ productId: "asc" }, { createdAt: "asc" }],
-  });
-}
-
 /** Per product in effect: the plans off in every assignment of it (a plan on in any assignment is on). */
 function effectiveLicenses(assignments: readonly Assignment[]): Map<string, string[]> {
   const effective = new Map<string, string[]>();
@@ -68,16 +52,16 @@ interface LicensedUserRow extends UserColumns {
   seats: Array<{ productId: string; consumedUnits: number; subscriptions: SubscriptionSeats[] }>;
 }
 
-/**
- * A user with Graph's assignedLicenses and licenseAssignmentStates, in one statement: the user's columns, its
- * assignments, and the seat state of each product it has (to derive the assignments' states).
- */
-export async function licensedUser(
-  tx: Tx,
-  ctx: TenantContext,
-  catalog: Catalog,
-  userId: string,
-): Promise<LicensedUser> {
+/** What a user's license views are built from, read in one statement. */
+interface UserLicenseState {
+  columns: UserColumns;
+  assignments: Assignment[];
+  /** The seat state of each product the user has an assignment of (to derive the assignments' states). */
+  summaries: Map<string, SeatSummary>;
+}
+
+/** The user's columns, its assignments and the seat state of each product it has, in one statement. */
+async function loadUserLicenseState(tx: Tx, ctx: TenantContext, userId: string): Promise<UserLicenseState> {
   const [row] = await tx.$queryRaw<LicensedUserRow[]>`
     SELECT ${USER_COLUMNS},
            COALESCE((SELECT json_agg(json_build_object(
@@ -101,11 +85,22 @@ export async function licensedUser(
       FROM "User" u
      WHERE u.id = ${userId}::uuid AND u."tenantId" = ${ctx.tenantId}::uuid`;
   if (!row) throw notFound("User");
-  const { assignments: rawAssignments, seats, ...columns } = row;
-  const assignments: Assignment[] = rawAssignments.map((a) => ({ ...a, updatedAt: new Date(a.updatedAt) }));
-  const summaries = new Map(
-    seats.map((seat) => [seat.productId, summarizeSeats(seat.subscriptions, seat.consumedUnits)]),
-  );
+  const { assignments, seats, ...columns } = row;
+  return {
+    columns,
+    assignments: assignments.map((a) => ({ ...a, updatedAt: new Date(a.updatedAt) })),
+    summaries: new Map(seats.map((seat) => [seat.productId, summarizeSeats(seat.subscriptions, seat.consumedUnits)])),
+  };
+}
+
+/** A user with Graph's assignedLicenses and licenseAssignmentStates. */
+export async function licensedUser(
+  tx: Tx,
+  ctx: TenantContext,
+  catalog: Catalog,
+  userId: string,
+): Promise<LicensedUser> {
+  const { columns, assignments, summaries } = await loadUserLicenseState(tx, ctx, userId);
   const skuOf = (productId: string) => catalog.byId.get(productId)?.skuId ?? productId;
   return {
     ...userFromColumns(columns),
@@ -125,13 +120,8 @@ export async function licensedUser(
 
 /** Graph's licenseDetails: per license in effect, every service plan with whether it is provisioned. */
 export async function licenseDetails(ctx: TenantContext, catalog: Catalog, userId: string): Promise<LicenseDetails> {
-  const user = await ctx.db.user.findFirst({
-    where: { id: userId, tenantId: ctx.tenantId, deletedAt: null },
-    select: { id: true },
-  });
-  if (!user) throw notFound("User");
-  const assignments = await assignmentsOf(ctx.db, userId);
-  const summaries = await seatSummaries(ctx.db, ctx.tenantId, [...new Set(assignments.map((a) => a.productId))]);
+  const { columns, assignments, summaries } = await loadUserLicenseState(ctx.db, ctx, userId);
+  if (columns.deletedAt) throw notFound("User");
   const value: LicenseDetails["value"] = [];
   for (const [productId, disabled] of effectiveLicenses(assignments)) {
     const product = catalog.byId.get(productId);
