@@ -4,7 +4,7 @@ import type { Prisma } from "@allot/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "../src/lib/audit.js";
 import { makeUser } from "./fixtures.js";
-import { as, createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
+import { as, createTestApp, login, problem, type Session, type TestApp, walkPages } from "./helpers.js";
 
 interface Page {
   items: AuditEvent[];
@@ -103,22 +103,7 @@ describe("audit log: filters, paging and CSV export", () => {
     return response.json() as Page;
   };
 
-  /** Follows nextCursor to the end with the same filters, checking every page on the way. */
-  const walk = async (query: string, limit: number): Promise<AuditEvent[]> => {
-    const all: AuditEvent[] = [];
-    let cursor: string | null = null;
-    for (let pages = 0; pages < 500; pages++) {
-      const page: Page = await list(`${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-      all.push(...page.items);
-      if (page.nextCursor === null) {
-        expect(page.items.length).toBeLessThanOrEqual(limit);
-        return all;
-      }
-      expect(page.items).toHaveLength(limit);
-      cursor = page.nextCursor;
-    }
-    throw new Error("paging never ended");
-  };
+  const walk = (query: string, limit: number) => walkPages<AuditEvent>(list, query, limit, 500);
 
   /** The ids the filter must yield, straight from Prisma (not the API's SQL), newest first. */
   const expectedIds = async (where: Prisma.AuditEventWhereInput, tenantId = t.tenants.contoso): Promise<string[]> =>

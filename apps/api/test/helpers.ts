@@ -1,6 +1,7 @@
 import type { Me } from "@allot/contracts";
 import { createDb, type Db, DEMO_PASSWORD } from "@allot/db";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { expect } from "vitest";
 import { buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
 import { createTestDatabase } from "./database.js";
@@ -83,4 +84,31 @@ export function problem(response: LightMyRequestResponse): {
     );
   }
   return response.json();
+}
+
+/**
+ * Follows a keyset-paged list's nextCursor to the end with the same query, checking every page on the way: full
+ * pages until the last. `list` fetches one page for a query string.
+ */
+export async function walkPages<T>(
+  list: (query: string) => Promise<{ items: T[]; nextCursor: string | null }>,
+  query: string,
+  limit: number,
+  maxPages: number,
+): Promise<T[]> {
+  const all: T[] = [];
+  let cursor: string | null = null;
+  for (let pages = 0; pages < maxPages; pages++) {
+    const page: { items: T[]; nextCursor: string | null } = await list(
+      `${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`,
+    );
+    all.push(...page.items);
+    if (page.nextCursor === null) {
+      expect(page.items.length).toBeLessThanOrEqual(limit);
+      return all;
+    }
+    expect(page.items).toHaveLength(limit);
+    cursor = page.nextCursor;
+  }
+  throw new Error("paging never ended");
 }

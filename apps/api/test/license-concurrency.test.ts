@@ -520,6 +520,31 @@ async function untilBackendsGone(child: ChildApi) {
   );
 }
 
+/**
+ * Sends a request to the child API, waits until its transaction stands at the seat gate (after its writes, before
+ * COMMIT) holding these table locks, kills the child there, and checks the request died with it.
+ */
+async function killAtSeatGate(child: ChildApi, what: string, send: () => Promise<unknown>, locks: string[]) {
+  const gate = await closeSeatGate();
+  let released = false;
+  try {
+    const request = send().then(
+      (reply) => ({ reply }),
+      (error: unknown) => ({ error }),
+    );
+    const backend = await until(what, () => atSeatGate(child));
+    const held = await tableLocksOf(backend.pid);
+    for (const lock of locks) expect(held).toContain(lock);
+    await killChild(child);
+    expect(await request).toHaveProperty("error");
+    await gate.release();
+    released = true;
+    await untilBackendsGone(child);
+  } finally {
+    if (!released) await gate.release();
+  }
+}
+
 describe("a killed API process", () => {
   const [bulkChild, groupChild, randomChild] = [0, 1, 2];
 
@@ -534,34 +559,19 @@ describe("a killed API process", () => {
     const userIds = await insertUsers(5_000);
     const requestId = `kill-bulk-${randomUUID()}`;
 
-    const gate = await closeSeatGate();
-    let released = false;
-    try {
-      const request = child.client
-        .post(
+    // Stopped at the gate, the run has locked the users and the seat row, inserted the assignments and raised
+    // consumedUnits, all uncommitted.
+    await killAtSeatGate(
+      child,
+      "the bulk run to write its seat counter",
+      () =>
+        child.client.post(
           `${tenantPath()}/licenses/bulk`,
           { userIds, add: [{ skuId: exchange.skuId }], atomic: true },
           { "x-request-id": requestId },
-        )
-        .then(
-          (reply) => ({ reply }),
-          (error: unknown) => ({ error }),
-        );
-      // Stopped at the gate, the run has locked the users and the seat row, inserted the assignments and raised
-      // consumedUnits, all uncommitted.
-      const backend = await until("the bulk run to write its seat counter", () => atSeatGate(child));
-      const locks = await tableLocksOf(backend.pid);
-      expect(locks).toContain("LicenseAssignment:RowExclusiveLock");
-      expect(locks).toContain("TenantProduct:RowExclusiveLock");
-
-      await killChild(child);
-      expect(await request).toHaveProperty("error");
-      await gate.release();
-      released = true;
-      await untilBackendsGone(child);
-    } finally {
-      if (!released) await gate.release();
-    }
+        ),
+      ["LicenseAssignment:RowExclusiveLock", "TenantProduct:RowExclusiveLock"],
+    );
 
     // The kill came before COMMIT, so the run is gone as a whole: no assignment, no seat, no audit event.
     const holders = await holdersAmong(exchange.id, userIds);
@@ -584,29 +594,15 @@ describe("a killed API process", () => {
     await db.groupMember.createMany({ data: memberIds.map((userId) => ({ groupId: group.id, userId })) });
     const requestId = `kill-group-${randomUUID()}`;
 
-    const gate = await closeSeatGate();
-    let released = false;
-    try {
-      const request = child.client
-        .post(`${tenantPath()}/groups/${group.id}/assignLicense`, assignBody(e3.skuId), { "x-request-id": requestId })
-        .then(
-          (reply) => ({ reply }),
-          (error: unknown) => ({ error }),
-        );
-      const backend = await until("the group assignment to write its seat counter", () => atSeatGate(child));
-      const locks = await tableLocksOf(backend.pid);
-      expect(locks).toContain("GroupLicense:RowExclusiveLock");
-      expect(locks).toContain("LicenseAssignment:RowExclusiveLock");
-      expect(locks).toContain("TenantProduct:RowExclusiveLock");
-
-      await killChild(child);
-      expect(await request).toHaveProperty("error");
-      await gate.release();
-      released = true;
-      await untilBackendsGone(child);
-    } finally {
-      if (!released) await gate.release();
-    }
+    await killAtSeatGate(
+      child,
+      "the group assignment to write its seat counter",
+      () =>
+        child.client.post(`${tenantPath()}/groups/${group.id}/assignLicense`, assignBody(e3.skuId), {
+          "x-request-id": requestId,
+        }),
+      ["GroupLicense:RowExclusiveLock", "LicenseAssignment:RowExclusiveLock", "TenantProduct:RowExclusiveLock"],
+    );
 
     expect(await db.groupLicense.count({ where: { groupId: group.id } })).toBe(0);
     expect(await db.licenseAssignment.count({ where: { userId: { in: memberIds } } })).toBe(0);

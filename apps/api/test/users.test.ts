@@ -2,7 +2,7 @@ import { randomUUID } from "node:crypto";
 import type { User } from "@allot/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { auditOf, DAY_MS, makeGroup, makeUser, UUID } from "./fixtures.js";
-import { as, createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
+import { as, createTestApp, login, problem, type Session, type TestApp, walkPages } from "./helpers.js";
 
 interface Page {
   items: User[];
@@ -21,22 +21,7 @@ describe("users", () => {
     return response.json() as Page;
   };
 
-  /** Follows nextCursor to the end, checking every page on the way. */
-  const walk = async (query: string, limit: number): Promise<User[]> => {
-    const all: User[] = [];
-    let cursor: string | null = null;
-    for (let pages = 0; pages < 100; pages++) {
-      const page: Page = await list(`${query}&limit=${limit}${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ""}`);
-      all.push(...page.items);
-      if (page.nextCursor === null) {
-        expect(page.items.length).toBeLessThanOrEqual(limit);
-        return all;
-      }
-      expect(page.items).toHaveLength(limit);
-      cursor = page.nextCursor;
-    }
-    throw new Error("paging never ended");
-  };
+  const walk = (query: string, limit: number) => walkPages<User>(list, query, limit, 100);
 
   /** The tenant's live users in (displayName, id) order, straight from SQL. */
   const liveUsersInOrder = async (): Promise<Array<{ id: string; displayName: string; email: string }>> =>

@@ -2,45 +2,10 @@ import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Role } from "../roles.js";
 import { type InheritedCandidate, type InheritedOutcome, planInheritedLicenses } from "./inherited.js";
+import { CATALOG, member, product, seats } from "./test-catalog.js";
 import type { CatalogProduct, ProductSeats, UserLicenses, ViolationCode } from "./validator.js";
 
-const product = (id: string, over: Partial<Omit<CatalogProduct, "id">> = {}): CatalogProduct => ({
-  id,
-  servicePlanIds: new Set([`${id}-plan-1`, `${id}-plan-2`]),
-  excludes: new Set(),
-  requiresAnyOf: new Set(),
-  unavailableIn: new Set(),
-  ...over,
-});
-
-// Shaped like the demo catalog: E3 (not sold in CU), two mutually exclusive Exchange plans, archiving that needs
-// one of them or E3, and Power BI with no rule at all.
-const CATALOG = new Map<string, CatalogProduct>([
-  ["e3", product("e3", { unavailableIn: new Set(["CU"]) })],
-  ["exo1", product("exo1", { excludes: new Set(["exo2"]) })],
-  ["exo2", product("exo2", { excludes: new Set(["exo1"]) })],
-  ["archive", product("archive", { requiresAnyOf: new Set(["e3", "exo1", "exo2"]) })],
-  ["pbi", product("pbi")],
-]);
-
-const seats = (entries: Record<string, number | "unusable">) =>
-  new Map<string, ProductSeats>(
-    Object.entries(entries).map(([id, n]) => [
-      id,
-      n === "unusable" ? { available: 0, assignable: false } : { available: n, assignable: true },
-    ]),
-  );
-
 const PLENTY = () => seats({ e3: 10, exo1: 10, exo2: 10, archive: 10, pbi: 10 });
-
-const member = (userId: string, over: Partial<UserLicenses> = {}): UserLicenses => ({
-  userId,
-  userType: "member",
-  usageLocation: "NL",
-  direct: [],
-  inherited: new Set(),
-  ...over,
-});
 
 const direct = (...productIds: string[]) =>
   productIds.map((productId) => ({ productId, disabledServicePlanIds: [] as string[] }));

@@ -1,49 +1,14 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import type { Role } from "../roles.js";
+import { CATALOG, member, product, seats } from "./test-catalog.js";
 import {
-  type CatalogProduct,
   type LicenseChange,
   type ProductSeats,
   type UserLicenses,
   type ViolationCode,
   validateLicenseChanges,
 } from "./validator.js";
-
-const product = (id: string, over: Partial<Omit<CatalogProduct, "id">> = {}): CatalogProduct => ({
-  id,
-  servicePlanIds: new Set([`${id}-plan-1`, `${id}-plan-2`]),
-  excludes: new Set(),
-  requiresAnyOf: new Set(),
-  unavailableIn: new Set(),
-  ...over,
-});
-
-// A small catalog shaped like the demo's: E3, two mutually exclusive Exchange plans, archiving that needs Exchange.
-const CATALOG = new Map<string, CatalogProduct>([
-  ["e3", product("e3", { unavailableIn: new Set(["CU"]) })],
-  ["exo1", product("exo1", { excludes: new Set(["exo2"]) })],
-  ["exo2", product("exo2", { excludes: new Set(["exo1"]) })],
-  ["archive", product("archive", { requiresAnyOf: new Set(["e3", "exo1", "exo2"]) })],
-  ["pbi", product("pbi")],
-]);
-
-const seats = (entries: Record<string, number | "unusable">) =>
-  new Map<string, ProductSeats>(
-    Object.entries(entries).map(([id, n]) => [
-      id,
-      n === "unusable" ? { available: 0, assignable: false } : { available: n, assignable: true },
-    ]),
-  );
-
-const member = (userId: string, over: Partial<UserLicenses> = {}): UserLicenses => ({
-  userId,
-  userType: "member",
-  usageLocation: "NL",
-  direct: [],
-  inherited: new Set(),
-  ...over,
-});
 
 function run(
   users: UserLicenses[],
