@@ -1,24 +1,21 @@
 // Single-user assignLicense under concurrent load (8 in flight) through real HTTP, next to the same transaction on
 // raw pg: every assignment of one product queues on its seat row, so throughput is bounded by how long each
 // transaction holds that lock.
-import pg from "pg";
-import { ApiClient, startApi } from "./lib/api.js";
-import { withBenchDatabase } from "./lib/database.js";
-import { loadDirectory } from "./lib/directory.js";
+import type pg from "pg";
+import { ApiClient } from "./lib/api.js";
 import {
-  addSeats,
   addUsers,
   checkCounter,
   environmentLine,
+  type LicensingContext,
   type LockSummary,
   mark,
   median,
-  product,
-  products,
   runConcurrently,
   seatTransactions,
   statementTable,
   summarizeLocks,
+  withLicensingBench,
 } from "./lib/licensing.js";
 import { captureSql } from "./lib/sql-capture.js";
 import { ms, summarize, table } from "./lib/stats.js";
@@ -60,14 +57,7 @@ const BUMP_COUNTER = `UPDATE "TenantProduct" tp SET "consumedUnits" = tp."consum
 const INSERT_AUDIT = `INSERT INTO "AuditEvent" (id, "tenantId", "actorUserId", action, "targetType", "targetId", "productIds", before, after, "requestId")
   VALUES (gen_random_uuid(), $1::uuid, $2::uuid, 'user.licensesChanged', 'user', $3, $4::uuid[], $5::jsonb, $6::jsonb, $7)`;
 
-interface Context {
-  tenantId: string;
-  actorId: string;
-  productId: string;
-  skuId: string;
-}
-
-async function rawAssign(client: pg.PoolClient, ctx: Context, userId: string, n: number): Promise<void> {
+async function rawAssign(client: pg.PoolClient, ctx: LicensingContext, userId: string, n: number): Promise<void> {
   await client.query("BEGIN");
   try {
     const user = await client.query(LOCK_USER, [ctx.tenantId, userId]);
@@ -146,186 +136,173 @@ async function pass(users: readonly string[], work: (worker: number, userId: str
 
 export default async function licensesAssign(): Promise<void> {
   const started = performance.now();
-  await withBenchDatabase(async (database) => {
-    const directory = await loadDirectory(database.url, { benchUsers: 10_000, neighbourUsers: 2_000 });
-    const pool = new pg.Pool({ connectionString: database.url, max: CONCURRENCY + 2 });
-    const api = await startApi(database.url, 10);
-    const clients: ApiClient[] = [];
-    const rawClients: pg.PoolClient[] = [];
-    try {
-      const tenantId = directory.bench.id;
-      const visio = product(await products(pool), SKU);
-      await addSeats(pool, tenantId, visio.id, 1_000_000);
-      const perRound = API_USERS_PER_PASS + RAW_USERS_PER_PASS;
-      const fresh = await addUsers(pool, tenantId, 2 * WARMUP + ROUNDS * perRound, "assign");
-      await pool.query(`VACUUM (ANALYZE) "User", "TenantProduct", "Subscription"`);
-      const { rows: actorRows } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [
-        directory.admin.email,
-      ]);
-      const ctx: Context = {
-        tenantId,
-        actorId: (actorRows[0] as { id: string }).id,
-        productId: visio.id,
-        skuId: visio.skuId,
-      };
-      process.stdout.write(
-        `licenses-assign: database ready (${directory.counts.users} users, ${fresh.length} fresh licensable ones) in ` +
-          `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-
-      const first = new ApiClient(api.baseUrl);
-      await first.login(directory.admin.email, directory.admin.password);
-      clients.push(first);
-      for (let k = 1; k < CONCURRENCY; k++) clients.push(first.fork());
-      for (let k = 0; k < CONCURRENCY; k++) rawClients.push(await pool.connect());
-      const body = (skuId: string) => ({ addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
-      const apiWork = async (worker: number, userId: string) => {
-        const response = await (clients[worker] as ApiClient).request<{ assignedLicenses?: Array<{ skuId: string }> }>(
-          "POST",
-          `/api/tenants/${tenantId}/users/${userId}/assignLicense`,
-          body(visio.skuId),
-        );
-        if (response.status !== 200 || !response.body.assignedLicenses?.some((l) => l.skuId === visio.skuId)) {
-          throw new Error(`assignLicense answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`);
-        }
-      };
-      let rawCount = 0;
-      const rawWork = (worker: number, userId: string) =>
-        rawAssign(rawClients[worker] as pg.PoolClient, ctx, userId, rawCount++);
-
-      // Warm-up (JIT, pools, caches), then rounds of API and raw passes, alternating so both see the same load.
-      await pass(fresh.slice(0, WARMUP), apiWork, WARMUP);
-      await pass(fresh.slice(WARMUP, 2 * WARMUP), rawWork, WARMUP);
-      const apiPasses: Pass[] = [];
-      const rawPasses: Pass[] = [];
-      for (let round = 0; round < ROUNDS; round++) {
-        const base = 2 * WARMUP + round * perRound;
-        apiPasses.push(await pass(fresh.slice(base, base + API_USERS_PER_PASS), apiWork));
-        rawPasses.push(await pass(fresh.slice(base + API_USERS_PER_PASS, base + perRound), rawWork));
+  await withLicensingBench(
+    { sku: SKU, poolMax: CONCURRENCY + 2 },
+    async ({ directory, pool, api, tenantId, benched: visio, context }) => {
+      const clients: ApiClient[] = [];
+      const rawClients: pg.PoolClient[] = [];
+      try {
+        const perRound = API_USERS_PER_PASS + RAW_USERS_PER_PASS;
+        const fresh = await addUsers(pool, tenantId, 2 * WARMUP + ROUNDS * perRound, "assign");
+        await pool.query(`VACUUM (ANALYZE) "User", "TenantProduct", "Subscription"`);
+        const ctx = await context();
         process.stdout.write(
-          `licenses-assign: round ${round + 1}: API ${apiPasses[round]?.perSecond.toFixed(0)} req/s, raw ${rawPasses[round]?.perSecond.toFixed(0)} tx/s\n`,
+          `licenses-assign: database ready (${directory.counts.users} users, ${fresh.length} fresh licensable ones) in ` +
+            `${((performance.now() - started) / 1000).toFixed(1)} s\n`,
         );
+
+        const first = new ApiClient(api.baseUrl);
+        await first.login(directory.admin.email, directory.admin.password);
+        clients.push(first);
+        for (let k = 1; k < CONCURRENCY; k++) clients.push(first.fork());
+        for (let k = 0; k < CONCURRENCY; k++) rawClients.push(await pool.connect());
+        const body = (skuId: string) => ({ addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
+        const apiWork = async (worker: number, userId: string) => {
+          const response = await (clients[worker] as ApiClient).request<{
+            assignedLicenses?: Array<{ skuId: string }>;
+          }>("POST", `/api/tenants/${tenantId}/users/${userId}/assignLicense`, body(visio.skuId));
+          if (response.status !== 200 || !response.body.assignedLicenses?.some((l) => l.skuId === visio.skuId)) {
+            throw new Error(
+              `assignLicense answered ${response.status}: ${JSON.stringify(response.body).slice(0, 300)}`,
+            );
+          }
+        };
+        let rawCount = 0;
+        const rawWork = (worker: number, userId: string) =>
+          rawAssign(rawClients[worker] as pg.PoolClient, ctx, userId, rawCount++);
+
+        // Warm-up (JIT, pools, caches), then rounds of API and raw passes, alternating so both see the same load.
+        await pass(fresh.slice(0, WARMUP), apiWork, WARMUP);
+        await pass(fresh.slice(WARMUP, 2 * WARMUP), rawWork, WARMUP);
+        const apiPasses: Pass[] = [];
+        const rawPasses: Pass[] = [];
+        for (let round = 0; round < ROUNDS; round++) {
+          const base = 2 * WARMUP + round * perRound;
+          apiPasses.push(await pass(fresh.slice(base, base + API_USERS_PER_PASS), apiWork));
+          rawPasses.push(await pass(fresh.slice(base + API_USERS_PER_PASS, base + perRound), rawWork));
+          process.stdout.write(
+            `licenses-assign: round ${round + 1}: API ${apiPasses[round]?.perSecond.toFixed(0)} req/s, raw ${rawPasses[round]?.perSecond.toFixed(0)} tx/s\n`,
+          );
+        }
+        const holders = await checkCounter(pool, tenantId, visio.id);
+        const expected = [...apiPasses, ...rawPasses].reduce((s, p) => s + p.n, 0) + 2 * WARMUP;
+        if (holders !== expected) throw new Error(`${holders} users hold ${SKU}, expected ${expected}`);
+
+        // One request alone (nothing in flight), statement by statement, for the breakdown.
+        const lone = fresh[fresh.length - 1] as string;
+        const t0 = performance.now();
+        const { statements: loneStatements } = await captureSql(() => apiWork(0, lone));
+        const loneMs = performance.now() - t0;
+        const lonelyRaw = fresh[fresh.length - 2] as string;
+        const t1 = performance.now();
+        const { statements: rawStatements } = await captureSql(() => rawWork(0, lonelyRaw));
+        const rawLoneMs = performance.now() - t1;
+
+        // ── Report ──
+        const out: string[] = [""];
+        out.push(
+          await environmentLine(
+            pool,
+            `API from ${api.source}, Prisma pool 10, ${CONCURRENCY} keep-alive HTTP connections (one session) vs ${CONCURRENCY} raw pg connections`,
+          ),
+        );
+        out.push(
+          `Data: Bench Corp ${directory.counts.benchUsers} users + ${fresh.length} fresh licensable users; one ${SKU} subscription of 1,000,000 seats; ` +
+            `${ROUNDS} rounds of ${PASS_MS / 1000} s passes (API then raw), ${CONCURRENCY} in flight, after ${WARMUP} warm-up assignments each; every request assigns ${SKU} to a user without licenses`,
+        );
+        out.push(
+          `Baseline (raw pg, one connection per worker): BEGIN; SELECT user FOR NO KEY UPDATE; SELECT seat row FOR UPDATE (+ assignable seats); INSERT assignment; guarded UPDATE counter; INSERT audit; COMMIT`,
+        );
+        out.push("");
+        const rows = apiPasses.map((a, i) => {
+          const r = rawPasses[i] as Pass;
+          const sa = summarize(a.latencies);
+          const sr = summarize(r.latencies);
+          return [
+            `round ${i + 1}`,
+            `${a.perSecond.toFixed(0)}`,
+            `${ms(sa.p50)} ms`,
+            `${ms(sa.p99)} ms`,
+            `${r.perSecond.toFixed(0)}`,
+            `${ms(sr.p50)} ms`,
+            `${ms(sr.p99)} ms`,
+            `${(a.perSecond / r.perSecond).toFixed(2)}×`,
+            `${a.n} / ${r.n}`,
+          ];
+        });
+        const apiRate = median(apiPasses.map((p) => p.perSecond));
+        const rawRate = median(rawPasses.map((p) => p.perSecond));
+        const ratio = apiRate / rawRate;
+        rows.push([
+          "median",
+          apiRate.toFixed(0),
+          `${ms(median(apiPasses.map((p) => summarize(p.latencies).p50)))} ms`,
+          `${ms(median(apiPasses.map((p) => summarize(p.latencies).p99)))} ms`,
+          rawRate.toFixed(0),
+          `${ms(median(rawPasses.map((p) => summarize(p.latencies).p50)))} ms`,
+          `${ms(median(rawPasses.map((p) => summarize(p.latencies).p99)))} ms`,
+          `${ratio.toFixed(2)}×`,
+          "",
+        ]);
+        out.push(
+          table(
+            ["", "API req/s", "API p50", "API p99", "raw tx/s", "raw p50", "raw p99", "API/raw", "N (API / raw)"],
+            rows,
+          ),
+        );
+        out.push(
+          `Target: API throughput ≥ ${TARGET_RATIO}× baseline: ${ratio.toFixed(2)}× ${mark(ratio >= TARGET_RATIO)}`,
+        );
+        out.push("");
+        out.push(
+          "Seat row lock (TenantProduct, one row for every request): held from the lock statement's answer to COMMIT's; one row serialises all assignments, so 1000 / mean hold is the ceiling. " +
+            "Node CPU/tx and event loop busy: this process (API + HTTP clients, or the pg driver) during the passes; a busy loop near 100 % means requests queue for the one JS thread:",
+        );
+        const lockRow = (name: string, passes: Pass[]) => {
+          const l = passes.map((p) => p.locks);
+          return [
+            name,
+            String(median(l.map((x) => x.statements))),
+            String(median(l.map((x) => x.statementsUnderLock))),
+            `${ms(median(l.map((x) => x.holdP50)))} ms`,
+            `${ms(median(l.map((x) => x.holdMean)))} ms`,
+            `${ms(median(l.map((x) => x.waitP50)))} ms`,
+            median(l.map((x) => x.ceilingPerSecond)).toFixed(0),
+            median(passes.map((p) => p.perSecond)).toFixed(0),
+            `${ms(median(passes.map((p) => p.cpuMsPerTx)))} ms`,
+            `${(100 * median(passes.map((p) => p.eventLoop))).toFixed(0)} %`,
+          ];
+        };
+        out.push(
+          table(
+            [
+              "",
+              "statements/tx",
+              "statements under lock",
+              "hold p50",
+              "hold mean",
+              "lock wait p50",
+              "ceiling tx/s",
+              "measured/s",
+              "node CPU/tx",
+              "event loop busy",
+            ],
+            [lockRow("API", apiPasses), lockRow("raw", rawPasses)],
+          ),
+        );
+        out.push("");
+        out.push(`One API request alone: ${ms(loneMs)} ms end to end, ${loneStatements.length} SQL statements:`);
+        out.push(statementTable(loneStatements, t0));
+        out.push("");
+        out.push(`One baseline transaction alone: ${ms(rawLoneMs)} ms, ${rawStatements.length} statements:`);
+        out.push(statementTable(rawStatements, t1));
+        out.push("");
+        out.push(`licenses-assign: total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        process.stdout.write(`${out.join("\n")}\n`);
+      } finally {
+        for (const client of clients) client.close();
+        for (const client of rawClients) client.release();
       }
-      const holders = await checkCounter(pool, tenantId, visio.id);
-      const expected = [...apiPasses, ...rawPasses].reduce((s, p) => s + p.n, 0) + 2 * WARMUP;
-      if (holders !== expected) throw new Error(`${holders} users hold ${SKU}, expected ${expected}`);
-
-      // One request alone (nothing in flight), statement by statement, for the breakdown.
-      const lone = fresh[fresh.length - 1] as string;
-      const t0 = performance.now();
-      const { statements: loneStatements } = await captureSql(() => apiWork(0, lone));
-      const loneMs = performance.now() - t0;
-      const lonelyRaw = fresh[fresh.length - 2] as string;
-      const t1 = performance.now();
-      const { statements: rawStatements } = await captureSql(() => rawWork(0, lonelyRaw));
-      const rawLoneMs = performance.now() - t1;
-
-      // ── Report ──
-      const out: string[] = [""];
-      out.push(
-        await environmentLine(
-          pool,
-          `API from ${api.source}, Prisma pool 10, ${CONCURRENCY} keep-alive HTTP connections (one session) vs ${CONCURRENCY} raw pg connections`,
-        ),
-      );
-      out.push(
-        `Data: Bench Corp ${directory.counts.benchUsers} users + ${fresh.length} fresh licensable users; one ${SKU} subscription of 1,000,000 seats; ` +
-          `${ROUNDS} rounds of ${PASS_MS / 1000} s passes (API then raw), ${CONCURRENCY} in flight, after ${WARMUP} warm-up assignments each; every request assigns ${SKU} to a user without licenses`,
-      );
-      out.push(
-        `Baseline (raw pg, one connection per worker): BEGIN; SELECT user FOR NO KEY UPDATE; SELECT seat row FOR UPDATE (+ assignable seats); INSERT assignment; guarded UPDATE counter; INSERT audit; COMMIT`,
-      );
-      out.push("");
-      const rows = apiPasses.map((a, i) => {
-        const r = rawPasses[i] as Pass;
-        const sa = summarize(a.latencies);
-        const sr = summarize(r.latencies);
-        return [
-          `round ${i + 1}`,
-          `${a.perSecond.toFixed(0)}`,
-          `${ms(sa.p50)} ms`,
-          `${ms(sa.p99)} ms`,
-          `${r.perSecond.toFixed(0)}`,
-          `${ms(sr.p50)} ms`,
-          `${ms(sr.p99)} ms`,
-          `${(a.perSecond / r.perSecond).toFixed(2)}×`,
-          `${a.n} / ${r.n}`,
-        ];
-      });
-      const apiRate = median(apiPasses.map((p) => p.perSecond));
-      const rawRate = median(rawPasses.map((p) => p.perSecond));
-      const ratio = apiRate / rawRate;
-      rows.push([
-        "median",
-        apiRate.toFixed(0),
-        `${ms(median(apiPasses.map((p) => summarize(p.latencies).p50)))} ms`,
-        `${ms(median(apiPasses.map((p) => summarize(p.latencies).p99)))} ms`,
-        rawRate.toFixed(0),
-        `${ms(median(rawPasses.map((p) => summarize(p.latencies).p50)))} ms`,
-        `${ms(median(rawPasses.map((p) => summarize(p.latencies).p99)))} ms`,
-        `${ratio.toFixed(2)}×`,
-        "",
-      ]);
-      out.push(
-        table(
-          ["", "API req/s", "API p50", "API p99", "raw tx/s", "raw p50", "raw p99", "API/raw", "N (API / raw)"],
-          rows,
-        ),
-      );
-      out.push(
-        `Target: API throughput ≥ ${TARGET_RATIO}× baseline: ${ratio.toFixed(2)}× ${mark(ratio >= TARGET_RATIO)}`,
-      );
-      out.push("");
-      out.push(
-        "Seat row lock (TenantProduct, one row for every request): held from the lock statement's answer to COMMIT's; one row serialises all assignments, so 1000 / mean hold is the ceiling. " +
-          "Node CPU/tx and event loop busy: this process (API + HTTP clients, or the pg driver) during the passes; a busy loop near 100 % means requests queue for the one JS thread:",
-      );
-      const lockRow = (name: string, passes: Pass[]) => {
-        const l = passes.map((p) => p.locks);
-        return [
-          name,
-          String(median(l.map((x) => x.statements))),
-          String(median(l.map((x) => x.statementsUnderLock))),
-          `${ms(median(l.map((x) => x.holdP50)))} ms`,
-          `${ms(median(l.map((x) => x.holdMean)))} ms`,
-          `${ms(median(l.map((x) => x.waitP50)))} ms`,
-          median(l.map((x) => x.ceilingPerSecond)).toFixed(0),
-          median(passes.map((p) => p.perSecond)).toFixed(0),
-          `${ms(median(passes.map((p) => p.cpuMsPerTx)))} ms`,
-          `${(100 * median(passes.map((p) => p.eventLoop))).toFixed(0)} %`,
-        ];
-      };
-      out.push(
-        table(
-          [
-            "",
-            "statements/tx",
-            "statements under lock",
-            "hold p50",
-            "hold mean",
-            "lock wait p50",
-            "ceiling tx/s",
-            "measured/s",
-            "node CPU/tx",
-            "event loop busy",
-          ],
-          [lockRow("API", apiPasses), lockRow("raw", rawPasses)],
-        ),
-      );
-      out.push("");
-      out.push(`One API request alone: ${ms(loneMs)} ms end to end, ${loneStatements.length} SQL statements:`);
-      out.push(statementTable(loneStatements, t0));
-      out.push("");
-      out.push(`One baseline transaction alone: ${ms(rawLoneMs)} ms, ${rawStatements.length} statements:`);
-      out.push(statementTable(rawStatements, t1));
-      out.push("");
-      out.push(`licenses-assign: total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      process.stdout.write(`${out.join("\n")}\n`);
-    } finally {
-      for (const client of clients) client.close();
-      for (const client of rawClients) client.release();
-      await api.close();
-      await pool.end();
-    }
-  });
+    },
+  );
 }

@@ -1,20 +1,17 @@
 // Bulk assignment of one product to 10,000 users in one call (POST /licenses/bulk, atomic) next to one set-based
 // INSERT … SELECT on raw pg for 10,000 other users.
-import pg from "pg";
-import { ApiClient, startApi } from "./lib/api.js";
-import { withBenchDatabase } from "./lib/database.js";
-import { loadDirectory } from "./lib/directory.js";
+import type pg from "pg";
+import { ApiClient } from "./lib/api.js";
 import {
-  addSeats,
   addUsers,
   checkCounter,
   databaseMs,
   environmentLine,
+  type LicensingContext,
   mark,
   median,
-  product,
-  products,
   statementTable,
+  withLicensingBench,
 } from "./lib/licensing.js";
 import { type CapturedStatement, captureSql } from "./lib/sql-capture.js";
 import { ms, table } from "./lib/stats.js";
@@ -43,14 +40,13 @@ const AUDIT_PER_USER = `INSERT INTO "AuditEvent" (id, "tenantId", "actorUserId",
          '{"licenses":[]}'::jsonb, jsonb_build_object('licenses', jsonb_build_array(jsonb_build_object('skuId', $4::text, 'disabledPlans', '[]'::jsonb))), $5
     FROM unnest($6::uuid[]) AS x(id)`;
 
-interface Context {
-  tenantId: string;
-  actorId: string;
-  productId: string;
-  skuId: string;
-}
-
-async function rawBulk(pool: pg.Pool, ctx: Context, userIds: string[], full: boolean, tag: string): Promise<number> {
+async function rawBulk(
+  pool: pg.Pool,
+  ctx: LicensingContext,
+  userIds: string[],
+  full: boolean,
+  tag: string,
+): Promise<number> {
   const client = await pool.connect();
   const start = performance.now();
   try {
@@ -88,7 +84,7 @@ interface BulkReport {
   summary: { users: number; succeeded: number; failed: number };
 }
 
-async function apiBulk(client: ApiClient, pool: pg.Pool, ctx: Context, userIds: string[]): Promise<ApiRun> {
+async function apiBulk(client: ApiClient, pool: pg.Pool, ctx: LicensingContext, userIds: string[]): Promise<ApiRun> {
   const body = { userIds, add: [{ skuId: ctx.skuId }], mode: "add", atomic: true, dryRun: false };
   const t0 = performance.now();
   const { result, statements } = await captureSql(() =>
@@ -109,124 +105,114 @@ async function apiBulk(client: ApiClient, pool: pg.Pool, ctx: Context, userIds: 
 
 export default async function licensesBulk(): Promise<void> {
   const started = performance.now();
-  await withBenchDatabase(async (database) => {
-    const directory = await loadDirectory(database.url, { benchUsers: 10_000, neighbourUsers: 2_000 });
-    const pool = new pg.Pool({ connectionString: database.url, max: 3 });
-    const api = await startApi(database.url, 10);
-    const client = new ApiClient(api.baseUrl);
-    try {
-      const tenantId = directory.bench.id;
-      const visio = product(await products(pool), SKU);
-      await addSeats(pool, tenantId, visio.id, 1_000_000);
-      const batch = (tag: string, n = USERS) => addUsers(pool, tenantId, n, tag);
-      const warm = { api: await batch("bulk-warm-api", WARMUP_USERS), raw: await batch("bulk-warm-raw", WARMUP_USERS) };
-      const runs: Array<{ api: string[]; raw: string[]; full: string[] }> = [];
-      for (let k = 0; k < RUNS; k++) {
-        runs.push({
-          api: await batch(`bulk-api-${k}`),
-          raw: await batch(`bulk-raw-${k}`),
-          full: await batch(`bulk-full-${k}`),
-        });
-      }
-      await pool.query(`VACUUM (ANALYZE) "User", "TenantProduct", "Subscription", "LicenseAssignment"`);
-      const { rows: actorRows } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [
-        directory.admin.email,
-      ]);
-      const ctx: Context = {
-        tenantId,
-        actorId: (actorRows[0] as { id: string }).id,
-        productId: visio.id,
-        skuId: visio.skuId,
-      };
-      process.stdout.write(
-        `licenses-bulk: database ready (${directory.counts.users + 2 * WARMUP_USERS + 3 * RUNS * USERS} users) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-      await client.login(directory.admin.email, directory.admin.password);
-
-      await apiBulk(client, pool, ctx, warm.api);
-      await rawBulk(pool, ctx, warm.raw, true, "warm");
-      const apiRuns: ApiRun[] = [];
-      const rawMs: number[] = [];
-      const fullMs: number[] = [];
-      const fullRuns: ApiRun[] = [];
-      for (let k = 0; k < RUNS; k++) {
-        const run = runs[k] as { api: string[]; raw: string[]; full: string[] };
-        apiRuns.push(await apiBulk(client, pool, ctx, run.api));
-        rawMs.push(await rawBulk(pool, ctx, run.raw, false, `raw-${k}`));
-        const t0 = performance.now();
-        const full = await captureSql(() => rawBulk(pool, ctx, run.full, true, `full-${k}`));
-        fullMs.push(full.result);
-        fullRuns.push({ ms: full.result, statements: full.statements, t0 });
+  await withLicensingBench(
+    { sku: SKU, poolMax: 3 },
+    async ({ directory, pool, api, tenantId, benched: visio, context }) => {
+      const client = new ApiClient(api.baseUrl);
+      try {
+        const batch = (tag: string, n = USERS) => addUsers(pool, tenantId, n, tag);
+        const warm = {
+          api: await batch("bulk-warm-api", WARMUP_USERS),
+          raw: await batch("bulk-warm-raw", WARMUP_USERS),
+        };
+        const runs: Array<{ api: string[]; raw: string[]; full: string[] }> = [];
+        for (let k = 0; k < RUNS; k++) {
+          runs.push({
+            api: await batch(`bulk-api-${k}`),
+            raw: await batch(`bulk-raw-${k}`),
+            full: await batch(`bulk-full-${k}`),
+          });
+        }
+        await pool.query(`VACUUM (ANALYZE) "User", "TenantProduct", "Subscription", "LicenseAssignment"`);
+        const ctx = await context();
         process.stdout.write(
-          `licenses-bulk: run ${k + 1}: API ${ms(apiRuns[k]?.ms ?? Number.NaN)} ms, raw ${ms(rawMs[k] ?? Number.NaN)} ms, raw + locks + audit ${ms(fullMs[k] ?? Number.NaN)} ms\n`,
+          `licenses-bulk: database ready (${directory.counts.users + 2 * WARMUP_USERS + 3 * RUNS * USERS} users) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
         );
+        await client.login(directory.admin.email, directory.admin.password);
+
+        await apiBulk(client, pool, ctx, warm.api);
+        await rawBulk(pool, ctx, warm.raw, true, "warm");
+        const apiRuns: ApiRun[] = [];
+        const rawMs: number[] = [];
+        const fullMs: number[] = [];
+        const fullRuns: ApiRun[] = [];
+        for (let k = 0; k < RUNS; k++) {
+          const run = runs[k] as { api: string[]; raw: string[]; full: string[] };
+          apiRuns.push(await apiBulk(client, pool, ctx, run.api));
+          rawMs.push(await rawBulk(pool, ctx, run.raw, false, `raw-${k}`));
+          const t0 = performance.now();
+          const full = await captureSql(() => rawBulk(pool, ctx, run.full, true, `full-${k}`));
+          fullMs.push(full.result);
+          fullRuns.push({ ms: full.result, statements: full.statements, t0 });
+          process.stdout.write(
+            `licenses-bulk: run ${k + 1}: API ${ms(apiRuns[k]?.ms ?? Number.NaN)} ms, raw ${ms(rawMs[k] ?? Number.NaN)} ms, raw + locks + audit ${ms(fullMs[k] ?? Number.NaN)} ms\n`,
+          );
+        }
+        await checkCounter(pool, tenantId, visio.id);
+
+        // ── Report ──
+        const apiMedian = median(apiRuns.map((r) => r.ms));
+        const rawMedian = median(rawMs);
+        const fullMedian = median(fullMs);
+        const ratio = apiMedian / rawMedian;
+        const out: string[] = [""];
+        out.push(
+          await environmentLine(
+            pool,
+            `API from ${api.source}, Prisma pool 10, 1 keep-alive HTTP connection, runs in sequence`,
+          ),
+        );
+        out.push(
+          `Data: Bench Corp ${directory.counts.benchUsers} users + fresh licensable users (${USERS} per run and per side); one ${SKU} subscription of 1,000,000 seats; ` +
+            `${RUNS} runs each after a ${WARMUP_USERS}-user warm-up; body {userIds: ${USERS} ids, add: [{skuId}], mode: "add", atomic: true, dryRun: false}`,
+        );
+        out.push(
+          "Baseline: BEGIN; lock the seat row; INSERT INTO LicenseAssignment … SELECT … FROM User WHERE id = ANY($ids); guarded counter UPDATE; COMMIT. " +
+            "'raw + locks + audit' also locks the users (FOR NO KEY UPDATE) and writes one audit event per user, as the API must.",
+        );
+        out.push("");
+        const rows = apiRuns.map((r, k) => [
+          `run ${k + 1}`,
+          `${ms(r.ms)} ms`,
+          `${ms(rawMs[k] as number)} ms`,
+          `${ms(fullMs[k] as number)} ms`,
+          `${(r.ms / (rawMs[k] as number)).toFixed(1)}×`,
+          `${(r.ms / (fullMs[k] as number)).toFixed(1)}×`,
+        ]);
+        rows.push([
+          "median",
+          `${ms(apiMedian)} ms`,
+          `${ms(rawMedian)} ms`,
+          `${ms(fullMedian)} ms`,
+          `${ratio.toFixed(1)}×`,
+          `${(apiMedian / fullMedian).toFixed(1)}×`,
+        ]);
+        out.push(
+          table(
+            ["", "API (HTTP)", "raw INSERT…SELECT", "raw + locks + audit", "API/raw", "API/(raw + locks + audit)"],
+            rows,
+          ),
+        );
+        out.push(`Target: API ≤ ${TARGET_RATIO}× baseline: ${ratio.toFixed(1)}× ${mark(ratio <= TARGET_RATIO)}`);
+
+        const medianRun = [...apiRuns].sort((a, b) => a.ms - b.ms)[Math.floor(apiRuns.length / 2)] as ApiRun;
+        const db = databaseMs(medianRun.statements);
+        out.push("");
+        out.push(
+          `The median API run statement by statement (${ms(medianRun.ms)} ms end to end: ${ms(db)} ms in ${medianRun.statements.length} SQL statements, ` +
+            `${ms(medianRun.ms - db)} ms elsewhere: HTTP, JSON and zod on ${USERS} ids, the domain validator, the ${USERS}-result report):`,
+        );
+        out.push(statementTable(medianRun.statements, medianRun.t0));
+        const medianFull = [...fullRuns].sort((a, b) => a.ms - b.ms)[Math.floor(fullRuns.length / 2)] as ApiRun;
+        out.push("");
+        out.push(`The median 'raw + locks + audit' run (${ms(medianFull.ms)} ms), for comparison:`);
+        out.push(statementTable(medianFull.statements, medianFull.t0));
+        out.push("");
+        out.push(`licenses-bulk: total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        process.stdout.write(`${out.join("\n")}\n`);
+      } finally {
+        client.close();
       }
-      await checkCounter(pool, tenantId, visio.id);
-
-      // ── Report ──
-      const apiMedian = median(apiRuns.map((r) => r.ms));
-      const rawMedian = median(rawMs);
-      const fullMedian = median(fullMs);
-      const ratio = apiMedian / rawMedian;
-      const out: string[] = [""];
-      out.push(
-        await environmentLine(
-          pool,
-          `API from ${api.source}, Prisma pool 10, 1 keep-alive HTTP connection, runs in sequence`,
-        ),
-      );
-      out.push(
-        `Data: Bench Corp ${directory.counts.benchUsers} users + fresh licensable users (${USERS} per run and per side); one ${SKU} subscription of 1,000,000 seats; ` +
-          `${RUNS} runs each after a ${WARMUP_USERS}-user warm-up; body {userIds: ${USERS} ids, add: [{skuId}], mode: "add", atomic: true, dryRun: false}`,
-      );
-      out.push(
-        "Baseline: BEGIN; lock the seat row; INSERT INTO LicenseAssignment … SELECT … FROM User WHERE id = ANY($ids); guarded counter UPDATE; COMMIT. " +
-          "'raw + locks + audit' also locks the users (FOR NO KEY UPDATE) and writes one audit event per user, as the API must.",
-      );
-      out.push("");
-      const rows = apiRuns.map((r, k) => [
-        `run ${k + 1}`,
-        `${ms(r.ms)} ms`,
-        `${ms(rawMs[k] as number)} ms`,
-        `${ms(fullMs[k] as number)} ms`,
-        `${(r.ms / (rawMs[k] as number)).toFixed(1)}×`,
-        `${(r.ms / (fullMs[k] as number)).toFixed(1)}×`,
-      ]);
-      rows.push([
-        "median",
-        `${ms(apiMedian)} ms`,
-        `${ms(rawMedian)} ms`,
-        `${ms(fullMedian)} ms`,
-        `${ratio.toFixed(1)}×`,
-        `${(apiMedian / fullMedian).toFixed(1)}×`,
-      ]);
-      out.push(
-        table(
-          ["", "API (HTTP)", "raw INSERT…SELECT", "raw + locks + audit", "API/raw", "API/(raw + locks + audit)"],
-          rows,
-        ),
-      );
-      out.push(`Target: API ≤ ${TARGET_RATIO}× baseline: ${ratio.toFixed(1)}× ${mark(ratio <= TARGET_RATIO)}`);
-
-      const medianRun = [...apiRuns].sort((a, b) => a.ms - b.ms)[Math.floor(apiRuns.length / 2)] as ApiRun;
-      const db = databaseMs(medianRun.statements);
-      out.push("");
-      out.push(
-        `The median API run statement by statement (${ms(medianRun.ms)} ms end to end: ${ms(db)} ms in ${medianRun.statements.length} SQL statements, ` +
-          `${ms(medianRun.ms - db)} ms elsewhere: HTTP, JSON and zod on ${USERS} ids, the domain validator, the ${USERS}-result report):`,
-      );
-      out.push(statementTable(medianRun.statements, medianRun.t0));
-      const medianFull = [...fullRuns].sort((a, b) => a.ms - b.ms)[Math.floor(fullRuns.length / 2)] as ApiRun;
-      out.push("");
-      out.push(`The median 'raw + locks + audit' run (${ms(medianFull.ms)} ms), for comparison:`);
-      out.push(statementTable(medianFull.statements, medianFull.t0));
-      out.push("");
-      out.push(`licenses-bulk: total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      process.stdout.write(`${out.join("\n")}\n`);
-    } finally {
-      client.close();
-      await api.close();
-      await pool.end();
-    }
-  });
+    },
+  );
 }

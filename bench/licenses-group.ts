@@ -1,25 +1,22 @@
 // Group-based licensing: a group of 10,000 members gets a license (POST groups/:g/assignLicense); measured from
 // sending the request until every member's inherited license is in effect (counted right after the answer),
 // next to the equivalent INSERT … SELECT from GroupMember on raw pg.
-import pg from "pg";
-import { ApiClient, startApi } from "./lib/api.js";
-import { withBenchDatabase } from "./lib/database.js";
-import { loadDirectory } from "./lib/directory.js";
+import type pg from "pg";
+import { ApiClient } from "./lib/api.js";
 import {
   addGroup,
-  addSeats,
   addUsers,
   checkCounter,
   databaseMs,
   environmentLine,
   explainInTransaction,
+  type LicensingContext,
   mark,
   median,
   oneLine,
-  product,
-  products,
   slowest,
   statementTable,
+  withLicensingBench,
 } from "./lib/licensing.js";
 import { type CapturedStatement, captureSql } from "./lib/sql-capture.js";
 import { ms, table } from "./lib/stats.js";
@@ -60,13 +57,6 @@ const INSERT_AUDIT = `INSERT INTO "AuditEvent" (id, "tenantId", "actorUserId", a
 const COUNT_EFFECTIVE = `SELECT count(*)::int AS n FROM "LicenseAssignment"
   WHERE "assignedByGroupId" = $1::uuid AND "productId" = $2::uuid AND state = 'active'`;
 
-interface Context {
-  tenantId: string;
-  actorId: string;
-  productId: string;
-  skuId: string;
-}
-
 interface Timed {
   /** Until the answer (API) or COMMIT (raw). */
   answerMs: number;
@@ -74,7 +64,7 @@ interface Timed {
   effectiveMs: number;
 }
 
-async function countEffective(pool: pg.Pool, ctx: Context, groupId: string, members: number): Promise<void> {
+async function countEffective(pool: pg.Pool, ctx: LicensingContext, groupId: string, members: number): Promise<void> {
   const { rows } = await pool.query<{ n: number }>(COUNT_EFFECTIVE, [groupId, ctx.productId]);
   if (rows[0]?.n !== members) {
     throw new Error(
@@ -83,7 +73,7 @@ async function countEffective(pool: pg.Pool, ctx: Context, groupId: string, memb
   }
 }
 
-async function rawGroup(pool: pg.Pool, ctx: Context, groupId: string, members: number): Promise<Timed> {
+async function rawGroup(pool: pg.Pool, ctx: LicensingContext, groupId: string, members: number): Promise<Timed> {
   const client = await pool.connect();
   const start = performance.now();
   try {
@@ -134,7 +124,7 @@ interface GroupLicenses {
 async function apiGroup(
   client: ApiClient,
   pool: pg.Pool,
-  ctx: Context,
+  ctx: LicensingContext,
   groupId: string,
   members: number,
 ): Promise<ApiTimed> {
@@ -153,151 +143,138 @@ async function apiGroup(
 
 export default async function licensesGroup(): Promise<void> {
   const started = performance.now();
-  await withBenchDatabase(async (database) => {
-    const directory = await loadDirectory(database.url, { benchUsers: 10_000, neighbourUsers: 2_000 });
-    const pool = new pg.Pool({ connectionString: database.url, max: 3 });
-    const api = await startApi(database.url, 10);
-    const client = new ApiClient(api.baseUrl);
-    try {
-      const tenantId = directory.bench.id;
-      const visio = product(await products(pool), SKU);
-      await addSeats(pool, tenantId, visio.id, 1_000_000);
-      const group = async (name: string, members: number) =>
-        addGroup(pool, tenantId, name, await addUsers(pool, tenantId, members, name));
-      const warm = {
-        api: await group("group-warm-api", WARMUP_MEMBERS),
-        raw: await group("group-warm-raw", WARMUP_MEMBERS),
-      };
-      const explainGroup = await group("group-explain", EXPLAIN_MEMBERS);
-      const runs: Array<{ api: string; raw: string }> = [];
-      for (let k = 0; k < RUNS; k++) {
-        runs.push({ api: await group(`group-api-${k}`, MEMBERS), raw: await group(`group-raw-${k}`, MEMBERS) });
-      }
-      await pool.query(
-        `VACUUM (ANALYZE) "User", "Group", "GroupMember", "TenantProduct", "Subscription", "LicenseAssignment"`,
-      );
-      const { rows: actorRows } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [
-        directory.admin.email,
-      ]);
-      const ctx: Context = {
-        tenantId,
-        actorId: (actorRows[0] as { id: string }).id,
-        productId: visio.id,
-        skuId: visio.skuId,
-      };
-      process.stdout.write(
-        `licenses-group: database ready (${2 * RUNS} groups of ${MEMBERS} fresh members) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
-      );
-      await client.login(directory.admin.email, directory.admin.password);
-
-      const warmApi = await apiGroup(client, pool, ctx, warm.api, WARMUP_MEMBERS);
-      await rawGroup(pool, ctx, warm.raw, WARMUP_MEMBERS);
-      const apiRuns: ApiTimed[] = [];
-      const rawRuns: Timed[] = [];
-      for (let k = 0; k < RUNS; k++) {
-        const run = runs[k] as { api: string; raw: string };
-        apiRuns.push(await apiGroup(client, pool, ctx, run.api, MEMBERS));
-        rawRuns.push(await rawGroup(pool, ctx, run.raw, MEMBERS));
-        process.stdout.write(
-          `licenses-group: run ${k + 1}: API effective after ${ms(apiRuns[k]?.effectiveMs ?? Number.NaN)} ms, raw ${ms(rawRuns[k]?.effectiveMs ?? Number.NaN)} ms\n`,
+  await withLicensingBench(
+    { sku: SKU, poolMax: 3 },
+    async ({ directory, pool, api, tenantId, benched: visio, context }) => {
+      const client = new ApiClient(api.baseUrl);
+      try {
+        const group = async (name: string, members: number) =>
+          addGroup(pool, tenantId, name, await addUsers(pool, tenantId, members, name));
+        const warm = {
+          api: await group("group-warm-api", WARMUP_MEMBERS),
+          raw: await group("group-warm-raw", WARMUP_MEMBERS),
+        };
+        const explainGroup = await group("group-explain", EXPLAIN_MEMBERS);
+        const runs: Array<{ api: string; raw: string }> = [];
+        for (let k = 0; k < RUNS; k++) {
+          runs.push({ api: await group(`group-api-${k}`, MEMBERS), raw: await group(`group-raw-${k}`, MEMBERS) });
+        }
+        await pool.query(
+          `VACUUM (ANALYZE) "User", "Group", "GroupMember", "TenantProduct", "Subscription", "LicenseAssignment"`,
         );
-      }
-      await checkCounter(pool, tenantId, visio.id);
+        const ctx = await context();
+        process.stdout.write(
+          `licenses-group: database ready (${2 * RUNS} groups of ${MEMBERS} fresh members) in ${((performance.now() - started) / 1000).toFixed(1)} s\n`,
+        );
+        await client.login(directory.admin.email, directory.admin.password);
 
-      // ── Report ──
-      const apiEffective = median(apiRuns.map((r) => r.effectiveMs));
-      const rawEffective = median(rawRuns.map((r) => r.effectiveMs));
-      const out: string[] = [""];
-      out.push(
-        await environmentLine(
-          pool,
-          `API from ${api.source}, Prisma pool 10, 1 keep-alive HTTP connection, runs in sequence`,
-        ),
-      );
-      out.push(
-        `Data: Bench Corp ${directory.counts.benchUsers} users + ${2 * RUNS} groups of ${MEMBERS} fresh licensable members (set up in SQL); one ${SKU} subscription of 1,000,000 seats; ` +
-          `${RUNS} runs each after a ${WARMUP_MEMBERS}-member warm-up; "effective" = the answer plus a count of the group's active inherited assignments, which must equal the member count`,
-      );
-      out.push(
-        "Baseline: BEGIN; lock the group; INSERT GroupLicense; lock the seat row; INSERT INTO LicenseAssignment … SELECT FROM GroupMember JOIN User (live members); guarded counter UPDATE by the new holders; one audit event; COMMIT; then the same count",
-      );
-      out.push("");
-      const rows = apiRuns.map((r, k) => {
-        const raw = rawRuns[k] as Timed;
-        return [
-          `run ${k + 1}`,
-          `${ms(r.answerMs)} ms`,
-          `${ms(r.effectiveMs)} ms`,
-          `${ms(raw.answerMs)} ms`,
-          `${ms(raw.effectiveMs)} ms`,
-          `${(r.effectiveMs / raw.effectiveMs).toFixed(1)}×`,
-        ];
-      });
-      rows.push([
-        "median",
-        `${ms(median(apiRuns.map((r) => r.answerMs)))} ms`,
-        `${ms(apiEffective)} ms`,
-        `${ms(median(rawRuns.map((r) => r.answerMs)))} ms`,
-        `${ms(rawEffective)} ms`,
-        `${(apiEffective / rawEffective).toFixed(1)}×`,
-      ]);
-      out.push(table(["", "API answer", "API effective", "raw COMMIT", "raw effective", "API/raw"], rows));
-      out.push(
-        `Target: every member's license effective < ${TARGET_MS / 1000} s: ${ms(apiEffective)} ms ${mark(apiEffective < TARGET_MS)}`,
-      );
-      const medianRun = [...apiRuns].sort((a, b) => a.effectiveMs - b.effectiveMs)[
-        Math.floor(apiRuns.length / 2)
-      ] as ApiTimed;
-      const db = databaseMs(medianRun.statements);
-      out.push("");
-      out.push(
-        `The median API run statement by statement (${ms(medianRun.answerMs)} ms to the answer: ${ms(db)} ms in ${medianRun.statements.length} SQL statements, ` +
-          `${ms(medianRun.answerMs - db)} ms elsewhere: HTTP, the domain's planning for ${MEMBERS} members, building the statements' parameters):`,
-      );
-      out.push(statementTable(medianRun.statements, medianRun.t0));
-
-      // The slowest statement: how it scales (warm-up group vs the median run) and its plan in the API's situation
-      // (inherited rows just inserted in the same transaction, for a group the statistics have never seen).
-      const slow = slowest(medianRun.statements);
-      if (slow) {
-        const slowMs = slow.endedAt - slow.startedAt;
-        const sameInWarmup = warmApi.statements.find((s) => s.text === slow.text);
-        out.push("");
-        out.push(`Slowest statement of the median run (${ms(slowMs)} ms): ${oneLine(slow.text, 400)}`);
-        if (sameInWarmup) {
-          const warmMs = sameInWarmup.endedAt - sameInWarmup.startedAt;
-          out.push(
-            `  with ${WARMUP_MEMBERS} members (warm-up) it took ${ms(warmMs)} ms: ×${(slowMs / warmMs).toFixed(0)} for ×${MEMBERS / WARMUP_MEMBERS} members`,
+        const warmApi = await apiGroup(client, pool, ctx, warm.api, WARMUP_MEMBERS);
+        await rawGroup(pool, ctx, warm.raw, WARMUP_MEMBERS);
+        const apiRuns: ApiTimed[] = [];
+        const rawRuns: Timed[] = [];
+        for (let k = 0; k < RUNS; k++) {
+          const run = runs[k] as { api: string; raw: string };
+          apiRuns.push(await apiGroup(client, pool, ctx, run.api, MEMBERS));
+          rawRuns.push(await rawGroup(pool, ctx, run.raw, MEMBERS));
+          process.stdout.write(
+            `licenses-group: run ${k + 1}: API effective after ${ms(apiRuns[k]?.effectiveMs ?? Number.NaN)} ms, raw ${ms(rawRuns[k]?.effectiveMs ?? Number.NaN)} ms\n`,
           );
         }
-        const values = slow.values.map((v) => (v === medianRun.groupId ? explainGroup : v));
-        // Only a read can be replayed on another group (a write would collide with the run's own rows).
-        const plan = !/^\s*SELECT\b/i.test(slow.text)
-          ? ["(a write: not replayed)"]
-          : await explainInTransaction(
-              pool,
-              async (tx) => {
-                await tx.query(
-                  `INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "assignedByGroupId", "disabledServicePlanIds", state, "updatedAt")
-               SELECT gen_random_uuid(), $2, "userId", $3, $1, '{}', 'active', now() FROM "GroupMember" WHERE "groupId" = $1`,
-                  [explainGroup, ctx.tenantId, ctx.productId],
-                );
-              },
-              slow.text,
-              values,
-            );
+        await checkCounter(pool, tenantId, visio.id);
+
+        // ── Report ──
+        const apiEffective = median(apiRuns.map((r) => r.effectiveMs));
+        const rawEffective = median(rawRuns.map((r) => r.effectiveMs));
+        const out: string[] = [""];
         out.push(
-          `  EXPLAIN ANALYZE in a rolled-back transaction that first inserts the inherited rows of a fresh ${EXPLAIN_MEMBERS}-member group, as the API's transaction does:`,
+          await environmentLine(
+            pool,
+            `API from ${api.source}, Prisma pool 10, 1 keep-alive HTTP connection, runs in sequence`,
+          ),
         );
-        for (const line of plan) out.push(`    ${line}`);
+        out.push(
+          `Data: Bench Corp ${directory.counts.benchUsers} users + ${2 * RUNS} groups of ${MEMBERS} fresh licensable members (set up in SQL); one ${SKU} subscription of 1,000,000 seats; ` +
+            `${RUNS} runs each after a ${WARMUP_MEMBERS}-member warm-up; "effective" = the answer plus a count of the group's active inherited assignments, which must equal the member count`,
+        );
+        out.push(
+          "Baseline: BEGIN; lock the group; INSERT GroupLicense; lock the seat row; INSERT INTO LicenseAssignment … SELECT FROM GroupMember JOIN User (live members); guarded counter UPDATE by the new holders; one audit event; COMMIT; then the same count",
+        );
+        out.push("");
+        const rows = apiRuns.map((r, k) => {
+          const raw = rawRuns[k] as Timed;
+          return [
+            `run ${k + 1}`,
+            `${ms(r.answerMs)} ms`,
+            `${ms(r.effectiveMs)} ms`,
+            `${ms(raw.answerMs)} ms`,
+            `${ms(raw.effectiveMs)} ms`,
+            `${(r.effectiveMs / raw.effectiveMs).toFixed(1)}×`,
+          ];
+        });
+        rows.push([
+          "median",
+          `${ms(median(apiRuns.map((r) => r.answerMs)))} ms`,
+          `${ms(apiEffective)} ms`,
+          `${ms(median(rawRuns.map((r) => r.answerMs)))} ms`,
+          `${ms(rawEffective)} ms`,
+          `${(apiEffective / rawEffective).toFixed(1)}×`,
+        ]);
+        out.push(table(["", "API answer", "API effective", "raw COMMIT", "raw effective", "API/raw"], rows));
+        out.push(
+          `Target: every member's license effective < ${TARGET_MS / 1000} s: ${ms(apiEffective)} ms ${mark(apiEffective < TARGET_MS)}`,
+        );
+        const medianRun = [...apiRuns].sort((a, b) => a.effectiveMs - b.effectiveMs)[
+          Math.floor(apiRuns.length / 2)
+        ] as ApiTimed;
+        const db = databaseMs(medianRun.statements);
+        out.push("");
+        out.push(
+          `The median API run statement by statement (${ms(medianRun.answerMs)} ms to the answer: ${ms(db)} ms in ${medianRun.statements.length} SQL statements, ` +
+            `${ms(medianRun.answerMs - db)} ms elsewhere: HTTP, the domain's planning for ${MEMBERS} members, building the statements' parameters):`,
+        );
+        out.push(statementTable(medianRun.statements, medianRun.t0));
+
+        // The slowest statement: how it scales (warm-up group vs the median run) and its plan in the API's situation
+        // (inherited rows just inserted in the same transaction, for a group the statistics have never seen).
+        const slow = slowest(medianRun.statements);
+        if (slow) {
+          const slowMs = slow.endedAt - slow.startedAt;
+          const sameInWarmup = warmApi.statements.find((s) => s.text === slow.text);
+          out.push("");
+          out.push(`Slowest statement of the median run (${ms(slowMs)} ms): ${oneLine(slow.text, 400)}`);
+          if (sameInWarmup) {
+            const warmMs = sameInWarmup.endedAt - sameInWarmup.startedAt;
+            out.push(
+              `  with ${WARMUP_MEMBERS} members (warm-up) it took ${ms(warmMs)} ms: ×${(slowMs / warmMs).toFixed(0)} for ×${MEMBERS / WARMUP_MEMBERS} members`,
+            );
+          }
+          const values = slow.values.map((v) => (v === medianRun.groupId ? explainGroup : v));
+          // Only a read can be replayed on another group (a write would collide with the run's own rows).
+          const plan = !/^\s*SELECT\b/i.test(slow.text)
+            ? ["(a write: not replayed)"]
+            : await explainInTransaction(
+                pool,
+                async (tx) => {
+                  await tx.query(
+                    `INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "assignedByGroupId", "disabledServicePlanIds", state, "updatedAt")
+               SELECT gen_random_uuid(), $2, "userId", $3, $1, '{}', 'active', now() FROM "GroupMember" WHERE "groupId" = $1`,
+                    [explainGroup, ctx.tenantId, ctx.productId],
+                  );
+                },
+                slow.text,
+                values,
+              );
+          out.push(
+            `  EXPLAIN ANALYZE in a rolled-back transaction that first inserts the inherited rows of a fresh ${EXPLAIN_MEMBERS}-member group, as the API's transaction does:`,
+          );
+          for (const line of plan) out.push(`    ${line}`);
+        }
+        out.push("");
+        out.push(`licenses-group: total ${((performance.now() - started) / 1000).toFixed(1)} s`);
+        process.stdout.write(`${out.join("\n")}\n`);
+      } finally {
+        client.close();
       }
-      out.push("");
-      out.push(`licenses-group: total ${((performance.now() - started) / 1000).toFixed(1)} s`);
-      process.stdout.write(`${out.join("\n")}\n`);
-    } finally {
-      client.close();
-      await api.close();
-      await pool.end();
-    }
-  });
+    },
+  );
 }

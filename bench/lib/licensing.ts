@@ -2,8 +2,10 @@
 // loaded with set-based SQL, a concurrent runner, and readers of captured SQL (per-statement timings, how long a
 // transaction held the seat row lock).
 import os from "node:os";
-import type pg from "pg";
-import { serverVersion } from "./database.js";
+import pg from "pg";
+import { type RunningApi, startApi } from "./api.js";
+import { serverVersion, withBenchDatabase } from "./database.js";
+import { type Directory, loadDirectory } from "./directory.js";
 import type { CapturedStatement } from "./sql-capture.js";
 import { ms, percentile, table } from "./stats.js";
 
@@ -269,4 +271,53 @@ export async function explainInTransaction(
     await client.query("ROLLBACK").catch(() => undefined);
     client.release();
   }
+}
+
+/** Whom and what a licensing bench's requests and baseline transactions act as and on. */
+export interface LicensingContext {
+  tenantId: string;
+  actorId: string;
+  productId: string;
+  skuId: string;
+}
+
+export interface LicensingBench {
+  directory: Directory;
+  pool: pg.Pool;
+  api: RunningApi;
+  tenantId: string;
+  /** The benched product, with a subscription of a million seats in the bench tenant. */
+  benched: Product;
+  /** The context of the runs, acting as the directory's admin (read once the fixtures are in). */
+  context(): Promise<LicensingContext>;
+}
+
+/**
+ * The start every assign/bulk/group bench shares: a bench database with the 10,000-user directory, a raw pool,
+ * the API, and a million seats of the benched product; all torn down afterwards, also on failure.
+ */
+export async function withLicensingBench(
+  options: { sku: string; poolMax: number },
+  run: (bench: LicensingBench) => Promise<void>,
+): Promise<void> {
+  await withBenchDatabase(async (database) => {
+    const directory = await loadDirectory(database.url, { benchUsers: 10_000, neighbourUsers: 2_000 });
+    const pool = new pg.Pool({ connectionString: database.url, max: options.poolMax });
+    const api = await startApi(database.url, 10);
+    try {
+      const tenantId = directory.bench.id;
+      const benched = product(await products(pool), options.sku);
+      await addSeats(pool, tenantId, benched.id, 1_000_000);
+      const context = async (): Promise<LicensingContext> => {
+        const { rows } = await pool.query<{ id: string }>(`SELECT id FROM "User" WHERE email = $1`, [
+          directory.admin.email,
+        ]);
+        return { tenantId, actorId: (rows[0] as { id: string }).id, productId: benched.id, skuId: benched.skuId };
+      };
+      await run({ directory, pool, api, tenantId, benched, context });
+    } finally {
+      await api.close();
+      await pool.end();
+    }
+  });
 }
