@@ -2,11 +2,12 @@ import { auditLogFilterSchema } from "@allot/contracts";
 import type { AuditQuery } from "./get-audit-log";
 
 /** The filters as the page keeps them (in the address bar): action codes as typed, calendar days as YYYY-MM-DD. */
-export interface AuditFilterValues {
+// A type, not an interface: it is handed to useQueryParams' update, which takes any name → value record.
+export type AuditFilterValues = {
   action?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
-}
+};
 
 const DAY = /^(\d{4})-(\d{2})-(\d{2})$/;
 

@@ -1,13 +1,13 @@
 import { makeStyles, Spinner, Text, Toolbar, ToolbarButton, tokens } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, ArrowDownloadRegular, HistoryRegular } from "@fluentui/react-icons";
-import { useCallback, useId, useMemo } from "react";
-import { useSearchParams } from "react-router";
+import { useId, useMemo } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
+import { useQueryParams } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { type AuditFilterValues, toAuditQuery } from "../api/audit-filter";
@@ -32,7 +32,7 @@ export function AuditRoute() {
   const list = useListPageStyles();
   const { t } = useI18n();
   const { tenant } = useTenant();
-  const [params, setParams] = useSearchParams();
+  const [params, updateFilters] = useQueryParams();
   const exportHintId = useId();
 
   // The filters live in the address bar, so a filtered view can be bookmarked and shared.
@@ -42,22 +42,6 @@ export function AuditRoute() {
   const values: AuditFilterValues = useMemo(() => ({ action, from, to }), [action, from, to]);
   const { query, problem } = useMemo(() => toAuditQuery(values), [values]);
   const filtersActive = Boolean(query.action || query.from || query.to);
-
-  const updateFilters = useCallback(
-    (changes: AuditFilterValues) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === "") next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
-  );
 
   const audit = useAuditLog(tenant.id, query, problem === null);
   const events = useMemo(() => audit.data?.pages.flatMap((page) => page.items) ?? [], [audit.data]);

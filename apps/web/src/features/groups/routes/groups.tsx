@@ -11,14 +11,13 @@ import {
 } from "@fluentui/react-components";
 import { ArrowClockwiseRegular, PeopleTeamAddRegular, PeopleTeamRegular } from "@fluentui/react-icons";
 import { useCallback, useMemo, useState } from "react";
-import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
-import { useDebouncedValue } from "@/lib/hooks";
+import { useDebouncedValue, useQueryParams } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useGroups } from "../api/get-groups";
@@ -37,7 +36,7 @@ export function GroupsRoute() {
   const context = useTenant();
   const tenantId = context.tenant.id;
   const canManage = context.can("users.manage");
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const openGroupId = params.get("group");
   const [search, setSearch] = useState("");
   const debounced = useDebouncedValue(search.trim(), 300);
@@ -48,17 +47,8 @@ export function GroupsRoute() {
   const items = useMemo(() => groups.data?.pages.flatMap((page) => page.items) ?? [], [groups.data]);
 
   const setOpenGroup = useCallback(
-    (groupId: string | null) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          if (groupId) next.set("group", groupId);
-          else next.delete("group");
-          return next;
-        },
-        { replace: true },
-      ),
-    [setParams],
+    (groupId: string | null) => updateParams({ group: groupId ?? undefined }),
+    [updateParams],
   );
   const openGroup = useCallback((group: Group) => setOpenGroup(group.id), [setOpenGroup]);
 

@@ -23,7 +23,6 @@ import {
   PersonAddRegular,
 } from "@fluentui/react-icons";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import { useSearchParams } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
@@ -32,7 +31,7 @@ import { useNotify } from "@/components/notify";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
 import { errorMessage } from "@/lib/errors";
-import { useDebouncedValue } from "@/lib/hooks";
+import { useDebouncedValue, useQueryParams } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useUsers } from "../api/get-users";
@@ -84,7 +83,7 @@ export function UsersRoute() {
   const context = useTenant();
   const tenantId = context.tenant.id;
   const notify = useNotify();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useQueryParams();
   const { view, ...urlFilter } = readFilter(params);
   const openUserId = params.get("user");
 
@@ -100,23 +99,6 @@ export function UsersRoute() {
   const canManage = context.can("users.manage");
   // Dialogs and the details panel give focus back to the control that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
-
-  const updateParams = useCallback(
-    (changes: Record<string, string | undefined>) => {
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === "") next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      );
-    },
-    [setParams],
-  );
 
   // The search box asks the server once typing pauses.
   const appliedSearch = useRef(debouncedSearch);
