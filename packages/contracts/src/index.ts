@@ -6,4 +6,5 @@ export * from "./errors.js";
 export * from "./groups.js";
 export * from "./health.js";
 export * from "./licenses.js";
+export * from "./requests.js";
 export * from "./users.js";

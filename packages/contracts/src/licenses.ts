@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { idInputSchema, isoDateTime, uuidSchema } from "./common.js";
+import { cursorQuery, idInputSchema, isoDateTime, page, uuidSchema } from "./common.js";
 import { ERROR_CODES, problemSchema } from "./errors.js";
 import { userSchema } from "./users.js";
 
@@ -124,6 +124,9 @@ export const subscribedSkuSchema = z.object({
   available: z.number().int(),
   /** Holders without a seat behind them (consumed beyond the usable seats); 0 when there is no conflict. */
   conflicts: z.number().int(),
+  /** List price of one seat for a month, in integer cents of `currency`. */
+  pricePerSeatMonthCents: z.number().int(),
+  currency: z.string(),
 });
 export type SubscribedSku = z.infer<typeof subscribedSkuSchema>;
 export const subscribedSkusSchema = z.object({ value: z.array(subscribedSkuSchema) });
@@ -138,29 +141,39 @@ export const violationSchema = z.object({
 });
 export type LicenseViolation = z.infer<typeof violationSchema>;
 
-export const bulkLicenseRequestSchema = z
-  .strictObject({
-    userIds: z
-      .array(idInputSchema)
-      .min(1, { error: "name at least one user" })
-      .max(MAX_BULK_USERS, { error: `at most ${MAX_BULK_USERS} users per call` })
-      .refine(distinct, { error: "must not repeat a user" }),
+const bulkUserIdsSchema = z
+  .array(idInputSchema)
+  .min(1, { error: "name at least one user" })
+  .max(MAX_BULK_USERS, { error: `at most ${MAX_BULK_USERS} users per call` })
+  .refine(distinct, { error: "must not repeat a user" });
+const bulkModeSchema = z.enum(["add", "replace"]).default("add");
+
+type BulkChangeShape = { add: AddLicense[]; remove: string[]; mode: "add" | "replace" };
+/** The rules every bulk change obeys, run or job. */
+function bulkChangeRules<T extends z.ZodType<BulkChangeShape>>(schema: T) {
+  return schema
+    .refine((body) => body.mode === "replace" || body.add.length + body.remove.length > 0, {
+      error: "name at least one license to add or remove",
+    })
+    .refine((body) => body.mode === "add" || body.remove.length === 0, {
+      error: "replace removes every direct license not in add; leave remove empty",
+    })
+    .refine((body) => noOverlap(body.add, body.remove), { error: "a skuId cannot be both added and removed" });
+}
+
+export const bulkLicenseRequestSchema = bulkChangeRules(
+  z.strictObject({
+    userIds: bulkUserIdsSchema,
     add: addLicensesSchema.default([]),
     remove: removeLicensesSchema.default([]),
     /** add: change the named licenses only; replace: the users end up with exactly `add` as direct licenses. */
-    mode: z.enum(["add", "replace"]).default("add"),
+    mode: bulkModeSchema,
     /** true: every user's change applies or none does; false: valid changes apply, the rest are reported. */
     atomic: z.boolean().default(true),
     /** true: validate and report exactly what a real run would do, commit nothing. */
     dryRun: z.boolean().default(false),
-  })
-  .refine((body) => body.mode === "replace" || body.add.length + body.remove.length > 0, {
-    error: "name at least one license to add or remove",
-  })
-  .refine((body) => body.mode === "add" || body.remove.length === 0, {
-    error: "replace removes every direct license not in add; leave remove empty",
-  })
-  .refine((body) => noOverlap(body.add, body.remove), { error: "a skuId cannot be both added and removed" });
+  }),
+);
 export type BulkLicenseRequest = z.input<typeof bulkLicenseRequestSchema>;
 
 export const seatCountsSchema = z.object({ consumedUnits: z.number().int(), available: z.number().int() });
@@ -171,7 +184,20 @@ export const bulkLicenseReportSchema = z.object({
   /** Whether the changes were (or, in a dry run, would be) committed. */
   applied: z.boolean(),
   summary: z.object({ users: z.number().int(), succeeded: z.number().int(), failed: z.number().int() }),
-  results: z.array(z.object({ userId: uuidSchema, ok: z.boolean(), violations: z.array(violationSchema).optional() })),
+  results: z.array(
+    z.object({
+      userId: uuidSchema,
+      /** Null for an id that names no live user of the tenant. */
+      displayName: z.string().nullable(),
+      ok: z.boolean(),
+      /** What the change does (or, refused, would have done) to this user's direct licenses, by skuId. */
+      added: z.array(uuidSchema),
+      removed: z.array(uuidSchema),
+      /** Licenses kept whose disabled service plans change. */
+      changed: z.array(uuidSchema),
+      violations: z.array(violationSchema).optional(),
+    }),
+  ),
   seats: z.array(
     z.object({
       skuId: uuidSchema,
@@ -238,3 +264,77 @@ export const licenseConflictSchema = z.object({
 });
 export type LicenseConflictReport = z.infer<typeof licenseConflictSchema>;
 export const licenseConflictsSchema = z.object({ value: z.array(licenseConflictSchema) });
+
+/** A bulk change run in the background, for thousands of users: the client polls it and may leave and come back. */
+export const BULK_JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;
+/** A job applies the valid part (like a non-atomic run); preview it first with licenses/bulk and dryRun: true. */
+export const bulkJobRequestSchema = bulkChangeRules(
+  z.strictObject({
+    userIds: bulkUserIdsSchema,
+    add: addLicensesSchema.default([]),
+    remove: removeLicensesSchema.default([]),
+    mode: bulkModeSchema,
+  }),
+);
+export type BulkJobRequest = z.input<typeof bulkJobRequestSchema>;
+
+export const bulkJobSchema = z.object({
+  id: uuidSchema,
+  status: z.enum(BULK_JOB_STATUSES),
+  mode: z.enum(["add", "replace"]),
+  add: z.array(assignedLicenseSchema),
+  remove: z.array(uuidSchema),
+  createdBy: z.object({ id: uuidSchema.nullable(), displayName: z.string().nullable() }),
+  createdAt: isoDateTime,
+  finishedAt: isoDateTime.nullable(),
+  /** Users in the job, and how many of them are done so far (the progress bar). */
+  total: z.number().int(),
+  processed: z.number().int(),
+  succeeded: z.number().int(),
+  failed: z.number().int(),
+  /** Why the job stopped before the end (e.g. the server restarted); null otherwise. */
+  error: z.string().nullable(),
+});
+export type BulkJob = z.infer<typeof bulkJobSchema>;
+/** A job with the results of every processed user (failures first), once it has any. */
+export const bulkJobDetailsSchema = bulkJobSchema.extend({
+  results: bulkLicenseReportSchema.shape.results,
+  seats: bulkLicenseReportSchema.shape.seats,
+});
+export type BulkJobDetails = z.infer<typeof bulkJobDetailsSchema>;
+export const bulkJobPageSchema = page(bulkJobSchema);
+export const bulkJobParamsSchema = z.strictObject({ tenantId: idInputSchema, jobId: idInputSchema });
+
+/** Users who have not signed in for `inactiveDays` yet hold paid licenses directly: seats to reclaim. */
+export const reclaimQuerySchema = z.strictObject({
+  inactiveDays: z
+    .string()
+    .regex(/^\d{1,4}$/, { error: "must be a whole number of days from 1 to 3650" })
+    .transform(Number)
+    .pipe(z.number().int().min(1).max(3650))
+    .default(90),
+  ...cursorQuery,
+});
+export const reclaimCandidateSchema = z.object({
+  id: uuidSchema,
+  displayName: z.string(),
+  email: z.string(),
+  userType: z.enum(["member", "guest"]),
+  /** Null: never signed in (inactive since the account was created). */
+  lastSignInAt: isoDateTime.nullable(),
+  createdAt: isoDateTime,
+  /** The paid licenses held directly, which reclaiming removes. */
+  licenses: z.array(
+    z.object({ skuId: uuidSchema, skuPartNumber: z.string(), displayName: z.string(), monthlyCents: z.number().int() }),
+  ),
+  monthlyCostCents: z.number().int(),
+});
+export type ReclaimCandidate = z.infer<typeof reclaimCandidateSchema>;
+export const reclaimPageSchema = page(reclaimCandidateSchema).extend({
+  /** Over every candidate, not just this page. */
+  totalUsers: z.number().int(),
+  totalMonthlyCostCents: z.number().int(),
+  currency: z.string(),
+  inactiveSince: isoDateTime,
+});
+export type ReclaimPage = z.infer<typeof reclaimPageSchema>;

@@ -39,9 +39,22 @@ export const listUsersQuerySchema = z.strictObject({
   licensed: queryBoolean.optional(),
   /** `true` lists the deleted users that can still be restored. */
   deleted: queryBoolean.optional(),
+  /** Only users holding this product (skuId), directly or through a group, in effect. */
+  skuId: idInputSchema.optional(),
   ...cursorQuery,
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
+
+/** The filters of the users list without paging: "select all users that match", for a bulk change. */
+export const userIdsQuerySchema = listUsersQuerySchema.omit({ cursor: true, limit: true });
+export const USER_IDS_LIMIT = 10_000;
+export const userIdsSchema = z.object({
+  /** Ids of the matching users in list order, at most USER_IDS_LIMIT. */
+  ids: z.array(uuidSchema),
+  /** More users match than `ids` holds. */
+  truncated: z.boolean(),
+});
+export type UserIds = z.infer<typeof userIdsSchema>;
 export const userPageSchema = page(userSchema);
 export type UserPage = z.infer<typeof userPageSchema>;
 

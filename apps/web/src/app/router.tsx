@@ -67,6 +67,28 @@ export function createAppRouter() {
                   }),
                 },
                 {
+                  path: "licenses/conflicts",
+                  handle: section("licenses"),
+                  lazy: async () => ({
+                    Component: (await import("@/features/conflicts/routes/conflicts")).ConflictsRoute,
+                  }),
+                },
+                {
+                  path: "licenses/reclaim",
+                  handle: section("licenses"),
+                  lazy: async () => ({ Component: (await import("@/features/reclaim/routes/reclaim")).ReclaimRoute }),
+                },
+                {
+                  path: "licenses/jobs/:jobId",
+                  handle: section("licenses"),
+                  lazy: async () => ({ Component: (await import("@/features/jobs/routes/job")).JobRoute }),
+                },
+                {
+                  path: "licenses/:skuId",
+                  handle: section("licenses"),
+                  lazy: async () => ({ Component: (await import("@/features/licenses/routes/product")).ProductRoute }),
+                },
+                {
                   path: "billing",
                   handle: section("billing"),
                   lazy: async () => ({ Component: (await import("@/features/billing/routes/billing")).BillingRoute }),

@@ -7,4 +7,7 @@ export const queryKeys = {
   users: (tenantId: string) => ["tenants", tenantId, "users"] as const,
   groups: (tenantId: string) => ["tenants", tenantId, "groups"] as const,
   audit: (tenantId: string) => ["tenants", tenantId, "audit"] as const,
+  /** Seats, conflicts, group licenses, reclaim candidates, bulk jobs: everything a license change can move. */
+  licensing: (tenantId: string) => ["tenants", tenantId, "licensing"] as const,
+  requests: (tenantId: string) => ["tenants", tenantId, "requests"] as const,
 };

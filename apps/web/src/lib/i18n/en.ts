@@ -1,6 +1,15 @@
 import type { ErrorCode } from "@allot/contracts";
 import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
+import { conflictsEn } from "./areas/conflicts";
+import { dashboardEn } from "./areas/dashboard";
+import { groupLicensesEn } from "./areas/group-licenses";
+import { licensesEn } from "./areas/licenses";
+import { licensingEn } from "./areas/licensing";
+import { manageLicensesEn } from "./areas/manage-licenses";
+import { reclaimEn } from "./areas/reclaim";
+import { userLicensesEn } from "./areas/user-licenses";
+import type { Widen } from "./widen";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
 
@@ -418,13 +427,14 @@ export const en = {
     email: "Email",
     homeTenant: "Home organization",
   },
-  licenses: {
-    title: "Licenses",
-    description: "Products your organization subscribes to and who uses them.",
-    emptyTitle: "License management is coming",
-    emptyBody:
-      "Here you will see each product with its purchased, assigned and available seats, assign licenses to users and groups, and resolve license conflicts.",
-  },
+  licenses: licensesEn,
+  licensing: licensingEn,
+  manageLicenses: manageLicensesEn,
+  userLicenses: userLicensesEn,
+  conflicts: conflictsEn,
+  reclaim: reclaimEn,
+  dashboard: dashboardEn,
+  groupLicenses: groupLicensesEn,
   billing: {
     title: "Billing",
     description: "Subscriptions, orders and invoices of this organization.",
@@ -439,12 +449,6 @@ export const en = {
     emptyBody: "Here you will approve or deny the licenses that users ask for, and see who asked for what.",
   },
 };
-
-type Widen<T> = T extends string
-  ? string
-  : T extends (...args: infer A) => string
-    ? (...args: A) => string
-    : { [K in keyof T]: Widen<T[K]> };
 
 /** The shape every language's dictionary must have: the same keys as English, texts of its own. */
 export type Messages = Widen<typeof en>;

@@ -1,3 +1,11 @@
+import { conflictsNl } from "./areas/conflicts";
+import { dashboardNl } from "./areas/dashboard";
+import { groupLicensesNl } from "./areas/group-licenses";
+import { licensesNl } from "./areas/licenses";
+import { licensingNl } from "./areas/licensing";
+import { manageLicensesNl } from "./areas/manage-licenses";
+import { reclaimNl } from "./areas/reclaim";
+import { userLicensesNl } from "./areas/user-licenses";
 import type { Messages } from "./en";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -417,13 +425,14 @@ export const nl: Messages = {
     email: "E-mailadres",
     homeTenant: "Thuisorganisatie",
   },
-  licenses: {
-    title: "Licenties",
-    description: "De producten waarop je organisatie is geabonneerd en wie ze gebruikt.",
-    emptyTitle: "Licentiebeheer komt eraan",
-    emptyBody:
-      "Hier zie je straks elk product met de gekochte, toegewezen en beschikbare plaatsen, wijs je licenties toe aan gebruikers en groepen, en los je licentieconflicten op.",
-  },
+  licenses: licensesNl,
+  licensing: licensingNl,
+  manageLicenses: manageLicensesNl,
+  userLicenses: userLicensesNl,
+  conflicts: conflictsNl,
+  reclaim: reclaimNl,
+  dashboard: dashboardNl,
+  groupLicenses: groupLicensesNl,
   billing: {
     title: "Facturering",
     description: "Abonnementen, bestellingen en facturen van deze organisatie.",

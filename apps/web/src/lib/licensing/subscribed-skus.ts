@@ -1,0 +1,27 @@
+import { type SubscribedSku, subscribedSkusSchema } from "@allot/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiRequest, tenantPath } from "@/lib/api-client";
+import { licensingKeys } from "./keys";
+
+export function getSubscribedSkus(tenantId: string, signal?: AbortSignal): Promise<SubscribedSku[]> {
+  return apiRequest(tenantPath(tenantId, "subscribedSkus"), { schema: subscribedSkusSchema, signal }).then(
+    (body) => body.value,
+  );
+}
+
+export function subscribedSkusQueryOptions(tenantId: string) {
+  return queryOptions({
+    queryKey: licensingKeys.subscribedSkus(tenantId),
+    queryFn: ({ signal }) => getSubscribedSkus(tenantId, signal),
+  });
+}
+
+/** Every product of the tenant with seats bought, consumed and available, in the API's order. */
+export function useSubscribedSkus(tenantId: string, enabled = true) {
+  return useQuery({ ...subscribedSkusQueryOptions(tenantId), enabled });
+}
+
+/** Products people can be given (capacity add-ons go to environments, not users). */
+export function userProducts(skus: readonly SubscribedSku[]): SubscribedSku[] {
+  return skus.filter((sku) => sku.appliesTo === "User");
+}
