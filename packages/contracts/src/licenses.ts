@@ -338,3 +338,21 @@ export const reclaimPageSchema = page(reclaimCandidateSchema).extend({
   inactiveSince: isoDateTime,
 });
 export type ReclaimPage = z.infer<typeof reclaimPageSchema>;
+
+/** The licenses a set of users hold, per product: what the Manage product licenses panel shows as tri-state. */
+export const licenseSelectionRequestSchema = z.strictObject({ userIds: bulkUserIdsSchema });
+export const licenseSelectionSchema = z.object({
+  /** Live users of the tenant among those asked for. */
+  users: z.number().int(),
+  /** Products at least one of the users holds; a product missing from the list is held by none. */
+  value: z.array(
+    z.object({
+      skuId: uuidSchema,
+      /** Users holding it directly (removable); all of them: checked, some: mixed. */
+      directHolders: z.number().int(),
+      /** Users holding it in effect, directly or through a group. */
+      holders: z.number().int(),
+    }),
+  ),
+});
+export type LicenseSelection = z.infer<typeof licenseSelectionSchema>;
