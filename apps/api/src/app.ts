@@ -24,6 +24,7 @@ import { authRoutes } from "./routes/auth.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
+import { requestRoutes } from "./routes/requests.js";
 import { userRoutes } from "./routes/users.js";
 import "./types.js";
 
@@ -117,6 +118,7 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(groupRoutes);
   await app.register(auditRoutes);
   await app.register(licenseRoutes);
+  await app.register(requestRoutes);
 
   const webDist = config.webDist;
   const serveWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));

@@ -58,7 +58,8 @@ const CONTOSO: CustomerPlan = {
   ],
 };
 
-// Fabrikam is tighter: Microsoft 365 E3 is fully used.
+// Fabrikam is tighter: Microsoft 365 E3 is fully used, and Power BI Pro was cut to 10 seats while 12 people hold
+// it, which the portal shows as a license conflict to resolve.
 const FABRIKAM: CustomerPlan = {
   name: "Fabrikam",
   domain: "fabrikam.test",
@@ -69,11 +70,22 @@ const FABRIKAM: CustomerPlan = {
     { sku: "SPE_E3", seats: 80, assigned: 80 },
     { sku: "O365_BUSINESS_PREMIUM", seats: 50, assigned: 40 },
     { sku: "EXCHANGESTANDARD", seats: 40, assigned: 30 },
-    { sku: "POWER_BI_PRO", seats: 20, assigned: 12 },
+    { sku: "POWER_BI_PRO", seats: 10, assigned: 12 },
     { sku: "VISIOCLIENT", seats: 3, assigned: 1 },
     { sku: "POWERAUTOMATE_PROCESS", seats: 1, assigned: 0 },
   ],
 };
+
+/**
+ * When generated person `index` (created index + 1 days ago) last signed in: most within the last month, every
+ * fourth on the day after joining and never since, every sixth never. So the oldest of them are the inactive
+ * license holders the Reclaim page finds.
+ */
+function lastSignIn(index: number, now: number): Date | null {
+  if (index % 6 === 0) return null;
+  const daysAgo = index % 4 === 1 ? index : Math.min(index, (index * 7) % 30);
+  return new Date(now - daysAgo * DAY + 3_600_000);
+}
 
 const GENERATED_MEMBERS = 180;
 const GUESTS = 13;
@@ -164,6 +176,7 @@ async function seedCustomer(
     userType: "member" | "guest";
     usageLocation: string | null;
     passwordHash: string | null;
+    lastSignInAt?: Date | null;
     createdAt: Date;
   }> = [];
   const roles: Array<{ tenantId: string; userId: string; role: TenantRoleName }> = [];
@@ -195,6 +208,7 @@ async function seedCustomer(
       usageLocation: withoutLocation || guest ? null : (plan.locations[index % plan.locations.length] as string),
       passwordHash: null,
       createdAt: new Date(now - (index + 1) * DAY),
+      lastSignInAt: lastSignIn(index, now),
     });
   });
   await tx.user.createMany({ data: users });

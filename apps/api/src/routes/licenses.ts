@@ -8,7 +8,11 @@ import {
   licenseConflictsSchema,
   licenseDetailsSchema,
   licensedUserSchema,
+  licenseSelectionRequestSchema,
+  licenseSelectionSchema,
   problemSchema,
+  reclaimPageSchema,
+  reclaimQuerySchema,
   subscribedSkusSchema,
   tenantParamsSchema,
   userParamsSchema,
@@ -20,6 +24,8 @@ import { tenantOf } from "../lib/tenant.js";
 import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
 import { licenseConflicts } from "../services/licenses/conflicts.js";
 import { assignGroupLicenses, getGroupLicenses, reprocessGroupLicenses } from "../services/licenses/group-licenses.js";
+import { reclaimCandidates } from "../services/licenses/reclaim.js";
+import { licenseSelection } from "../services/licenses/selection.js";
 import { subscribedSkus } from "../services/licenses/subscribed-skus.js";
 import { assignUserLicenses, getLicensedUser, userLicenseDetails } from "../services/licenses/user-licenses.js";
 
@@ -102,6 +108,32 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     handler: (request) => bulkAssignLicenses(tenantOf(request), request.body),
+  });
+
+  app.post("/api/tenants/:tenantId/licenses/selection", {
+    config: { action: "directory.read" },
+    bodyLimit: BULK_BODY_LIMIT,
+    schema: {
+      tags,
+      summary: "Per product, how many of the given users hold it directly and in effect (for a bulk change's form)",
+      params: tenantParamsSchema,
+      querystring: noQuery,
+      body: licenseSelectionRequestSchema,
+      response: { 200: licenseSelectionSchema, ...problemResponses },
+    },
+    handler: (request) => licenseSelection(tenantOf(request), request.body.userIds),
+  });
+
+  app.get("/api/tenants/:tenantId/licenses/reclaimCandidates", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "Users inactive for inactiveDays who hold paid licenses directly, longest inactive first, with totals",
+      params: tenantParamsSchema,
+      querystring: reclaimQuerySchema,
+      response: { 200: reclaimPageSchema, ...problemResponses },
+    },
+    handler: (request) => reclaimCandidates(tenantOf(request), request.query),
   });
 
   app.get("/api/tenants/:tenantId/groups/:groupId/licenses", {

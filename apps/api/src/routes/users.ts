@@ -8,7 +8,10 @@ import {
   resetPasswordResponseSchema,
   restoredUserSchema,
   tenantParamsSchema,
+  USER_IDS_LIMIT,
   updateUserRequestSchema,
+  userIdsQuerySchema,
+  userIdsSchema,
   userPageSchema,
   userParamsSchema,
   userSchema,
@@ -20,7 +23,7 @@ import { tenantOf } from "../lib/tenant.js";
 import { createUser } from "../services/users/create-user.js";
 import { deleteUser } from "../services/users/delete-user.js";
 import { getUser } from "../services/users/get-user.js";
-import { listUsers } from "../services/users/list-users.js";
+import { listUserIds, listUsers } from "../services/users/list-users.js";
 import { memberOf } from "../services/users/member-of.js";
 import { resetPassword } from "../services/users/reset-password.js";
 import { restoreUser } from "../services/users/restore-user.js";
@@ -39,6 +42,18 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: userPageSchema, ...problemResponses },
     },
     handler: (request) => listUsers(tenantOf(request), request.query),
+  });
+
+  app.get("/api/tenants/:tenantId/users/ids", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: `Ids of every user matching the list's filters (at most ${USER_IDS_LIMIT}), for a bulk change`,
+      params: tenantParamsSchema,
+      querystring: userIdsQuerySchema,
+      response: { 200: userIdsSchema, ...problemResponses },
+    },
+    handler: (request) => listUserIds(tenantOf(request), request.query),
   });
 
   app.post("/api/tenants/:tenantId/users", {

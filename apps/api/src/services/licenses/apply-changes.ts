@@ -23,7 +23,15 @@ export interface LicenseChangeRequest {
   dryRun: boolean;
 }
 
-export type UserOutcome = { userId: string; ok: true } | { userId: string; ok: false; violations: LicenseViolation[] };
+/** What a change does to one user's direct licenses, by product id. */
+export interface DirectDelta {
+  added: string[];
+  removed: string[];
+  changed: string[];
+}
+
+export type UserOutcome = { userId: string; displayName: string | null } & DirectDelta &
+  ({ ok: true } | { ok: false; violations: LicenseViolation[] });
 
 export interface SeatMovement {
   productId: string;
@@ -73,15 +81,28 @@ export async function applyLicenseChanges(
     changes,
   });
 
-  const results: UserOutcome[] = validation.results.map((result) =>
-    result.ok
-      ? { userId: result.userId, ok: true }
-      : { userId: result.userId, ok: false, violations: result.violations.map((v) => describeViolation(catalog, v)) },
-  );
+  const byUser = new Map(changes.map((change) => [change.userId, change]));
+  const results: UserOutcome[] = validation.results.map((result) => {
+    const before = holdings.users.get(result.userId)?.direct ?? [];
+    const displayName = holdings.names.get(result.userId) ?? null;
+    if (result.ok) return { userId: result.userId, displayName, ok: true, ...directDelta(before, result.direct) };
+    const change = byUser.get(result.userId);
+    return {
+      userId: result.userId,
+      displayName,
+      ok: false,
+      ...requestedDelta(before, change?.add ?? [], change?.remove ?? []),
+      violations: result.violations.map((v) => describeViolation(catalog, v)),
+    };
+  });
   for (const userId of holdings.missing) {
     results.push({
       userId,
+      displayName: null,
       ok: false,
+      added: [],
+      removed: [],
+      changed: [],
       violations: [{ code: "NotFound", skuId: null, message: "No such user in this tenant (or it is deleted)." }],
     });
   }
@@ -127,6 +148,36 @@ export async function applyLicenseChanges(
     after: seatCounts(row, row.consumedUnits + (deltas.get(row.productId) ?? 0)),
   }));
   return { applied, results, seats };
+}
+
+/** The difference between a user's direct licenses before and after a change. */
+function directDelta(before: readonly DirectLicense[], after: readonly DirectLicense[]): DirectDelta {
+  const old = new Map(before.map((license) => [license.productId, license.disabledServicePlanIds]));
+  const delta: DirectDelta = { added: [], removed: [], changed: [] };
+  for (const license of after) {
+    const previous = old.get(license.productId);
+    old.delete(license.productId);
+    if (!previous) delta.added.push(license.productId);
+    else if (!samePlans(previous, license.disabledServicePlanIds)) delta.changed.push(license.productId);
+  }
+  delta.removed.push(...old.keys());
+  return delta;
+}
+
+/** What a refused change asked for, against what the user holds: shown beside the reasons it was refused. */
+function requestedDelta(
+  before: readonly DirectLicense[],
+  add: readonly DirectLicense[],
+  remove: readonly string[],
+): DirectDelta {
+  const held = new Map(before.map((license) => [license.productId, license.disabledServicePlanIds]));
+  const delta: DirectDelta = { added: [], removed: remove.filter((productId) => held.has(productId)), changed: [] };
+  for (const license of add) {
+    const previous = held.get(license.productId);
+    if (!previous) delta.added.push(license.productId);
+    else if (!samePlans(previous, license.disabledServicePlanIds)) delta.changed.push(license.productId);
+  }
+  return delta;
 }
 
 type Pair = { userId: string; productId: string };

@@ -83,13 +83,19 @@ export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBo
 
 function toReport(catalog: Catalog, body: BulkLicenseBody, outcome: ChangeOutcome): BulkLicenseReport {
   const succeeded = outcome.results.filter((result) => result.ok).length;
+  const skuIdOf = (productId: string) => catalog.byId.get(productId)?.skuId ?? productId;
   return {
     dryRun: body.dryRun,
     atomic: body.atomic,
     mode: body.mode,
     applied: outcome.applied,
     summary: { users: outcome.results.length, succeeded, failed: outcome.results.length - succeeded },
-    results: outcome.results,
+    results: outcome.results.map((result) => ({
+      ...result,
+      added: result.added.map(skuIdOf),
+      removed: result.removed.map(skuIdOf),
+      changed: result.changed.map(skuIdOf),
+    })),
     seats: outcome.seats.map((seat) => {
       const product = catalog.byId.get(seat.productId);
       return {

@@ -15,6 +15,8 @@ export interface CatalogEntry extends CatalogProduct {
   displayName: string;
   kind: "user" | "capacity";
   servicePlans: ServicePlanInfo[];
+  pricePerSeatMonthCents: number;
+  currency: string;
 }
 
 export interface Catalog {
@@ -28,6 +30,8 @@ interface CatalogRow {
   skuPartNumber: string;
   displayName: string;
   kind: "user" | "capacity";
+  pricePerSeatMonthCents: number;
+  currency: string;
   plans: ServicePlanInfo[];
   excludes: string[];
   requires: string[];
@@ -61,6 +65,7 @@ export function catalogOf(db: Db, via: Tx = db): Promise<Catalog> {
 async function loadCatalog(tx: Tx): Promise<Catalog> {
   const rows = await tx.$queryRaw<CatalogRow[]>`
     SELECT p.id, p."skuId", p."skuPartNumber", p."displayName", p.kind::text AS kind,
+           p."pricePerSeatMonthCents", p.currency::text AS currency,
            COALESCE((SELECT json_agg(json_build_object('id', sp.id, 'name', sp."servicePlanName",
                                                        'displayName', sp."displayName")
                                      ORDER BY sp."servicePlanName")
@@ -82,6 +87,8 @@ async function loadCatalog(tx: Tx): Promise<Catalog> {
       displayName: row.displayName,
       kind: row.kind,
       servicePlans: row.plans,
+      pricePerSeatMonthCents: row.pricePerSeatMonthCents,
+      currency: row.currency,
       servicePlanIds: new Set(row.plans.map((plan) => plan.id)),
       excludes: new Set(row.excludes),
       requiresAnyOf: new Set(row.requires),

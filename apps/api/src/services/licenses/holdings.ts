@@ -17,6 +17,8 @@ export interface Holdings {
   rows: AssignmentRow[];
   /** Ids asked for that are not live users of this tenant (unknown, deleted, or another tenant's). */
   missing: string[];
+  /** Display names of the live users, for reports people read. */
+  names: Map<string, string>;
 }
 
 /**
@@ -27,8 +29,10 @@ export interface Holdings {
  */
 export async function lockHoldings(tx: Tx, tenantId: string, userIds: readonly string[]): Promise<Holdings> {
   const ids = [...new Set(userIds)].sort();
-  const people = await tx.$queryRaw<Array<{ id: string; userType: "member" | "guest"; usageLocation: string | null }>>`
-    SELECT id::text AS id, "userType"::text AS "userType", "usageLocation"::text AS "usageLocation"
+  const people = await tx.$queryRaw<
+    Array<{ id: string; displayName: string; userType: "member" | "guest"; usageLocation: string | null }>
+  >`
+    SELECT id::text AS id, "displayName", "userType"::text AS "userType", "usageLocation"::text AS "usageLocation"
       FROM "User"
      WHERE "tenantId" = ${tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
      ORDER BY id FOR NO KEY UPDATE`;
@@ -61,7 +65,12 @@ export async function lockHoldings(tx: Tx, tenantId: string, userIds: readonly s
       inherited: inherited.get(person.id) ?? new Set(),
     });
   }
-  return { users, rows, missing: ids.filter((id) => !users.has(id)) };
+  return {
+    users,
+    rows,
+    missing: ids.filter((id) => !users.has(id)),
+    names: new Map(people.map((person) => [person.id, person.displayName])),
+  };
 }
 
 /** An assignment in effect holds (a share of) a seat; one that could not apply (error) does not. */

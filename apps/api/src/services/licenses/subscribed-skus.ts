@@ -27,6 +27,8 @@ export async function subscribedSkus(ctx: TenantContext): Promise<{ value: Subsc
       })),
       available: summary.available,
       conflicts: Math.max(0, summary.consumedUnits - summary.usableUnits),
+      pricePerSeatMonthCents: product.pricePerSeatMonthCents,
+      currency: product.currency,
     });
   }
   value.sort((a, b) => a.skuPartNumber.localeCompare(b.skuPartNumber));

@@ -1,8 +1,10 @@
-import type { ListUsersQuery, UserPage } from "@allot/contracts";
+import { type ListUsersQuery, USER_IDS_LIMIT, type UserIds, type UserPage } from "@allot/contracts";
+import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
+import { catalogOf } from "../licenses/catalog.js";
 import { type UserColumns, userFromColumns } from "./user-view.js";
-import { type UserPageCriteria, userPageQuery } from "./users-page-query.js";
+import { type UserPageCriteria, userIdsQuery, userPageQuery } from "./users-page-query.js";
 
 export { RESTORE_WINDOW_MS } from "./users-page-query.js";
 
@@ -26,6 +28,33 @@ export async function pageOfUsers(
   return { items: page.rows.map(userFromColumns), nextCursor: page.nextCursor };
 }
 
-export function listUsers(ctx: TenantContext, { cursor, limit, ...filters }: ListUsersQuery): Promise<UserPage> {
-  return pageOfUsers(ctx, filters, { cursor, limit });
+type UserFilters = Omit<ListUsersQuery, "cursor" | "limit">;
+
+export async function listUsers(ctx: TenantContext, { cursor, limit, ...filters }: ListUsersQuery): Promise<UserPage> {
+  return pageOfUsers(ctx, await criteriaOf(ctx, filters), { cursor, limit });
+}
+
+/** Every matching user's id, in list order, up to USER_IDS_LIMIT (a bulk change's limit). */
+export async function listUserIds(ctx: TenantContext, filters: UserFilters): Promise<UserIds> {
+  const rows = await ctx.db.$queryRaw<Array<{ id: string }>>(
+    userIdsQuery({
+      ...(await criteriaOf(ctx, filters)),
+      tenantId: ctx.tenantId,
+      take: USER_IDS_LIMIT + 1,
+      now: new Date(),
+    }),
+  );
+  return { ids: rows.slice(0, USER_IDS_LIMIT).map((row) => row.id), truncated: rows.length > USER_IDS_LIMIT };
+}
+
+/** The query's filters as the list statement takes them: a skuId becomes its product (404 when none has it). */
+async function criteriaOf(ctx: TenantContext, { skuId, ...filters }: UserFilters) {
+  if (skuId === undefined) return filters;
+  const product = (await catalogOf(ctx.db)).bySkuId.get(skuId);
+  if (!product) {
+    throw new AppError("NotFound", `No product has skuId ${skuId}.`, [
+      { path: "querystring.skuId", message: `no product has skuId ${skuId}`, skuId },
+    ]);
+  }
+  return { ...filters, productId: product.id };
 }

@@ -17,6 +17,8 @@ export interface UserPageCriteria {
   deleted?: boolean | undefined;
   /** Only members of this group. */
   groupId?: string | undefined;
+  /** Only holders of this product (by product id), directly or through a group, in effect. */
+  productId?: string | undefined;
   /** Keyset: the (displayName, id) of the previous page's last row. */
   after?: { displayName: string; id: string } | undefined;
   /** Rows to fetch: the page size plus one, to know whether another page follows. */
@@ -42,6 +44,15 @@ export const USER_COLUMNS = Prisma.sql`u.id::text AS id, u."tenantId"::text AS "
  *   CTE keeps the planner from walking the whole name index hoping to find 51 matches early), then sorts them.
  */
 export function userPageQuery(c: UserPageCriteria): Prisma.Sql {
+  return userListQuery(c, USER_COLUMNS);
+}
+
+/** The ids of every user matching the criteria (up to `take`), in list order: "select all that match". */
+export function userIdsQuery(c: Omit<UserPageCriteria, "after">): Prisma.Sql {
+  return userListQuery(c, Prisma.sql`u.id::text AS id`);
+}
+
+function userListQuery(c: UserPageCriteria, columns: Prisma.Sql): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`u."tenantId" = ${c.tenantId}::uuid`,
     c.deleted
@@ -59,6 +70,12 @@ export function userPageQuery(c: UserPageCriteria): Prisma.Sql {
   if (c.licensed !== undefined) {
     const exists = Prisma.sql`EXISTS (SELECT 1 FROM "LicenseAssignment" l WHERE l."userId" = u.id AND l.state <> 'error')`;
     conditions.push(c.licensed ? exists : Prisma.sql`NOT ${exists}`);
+  }
+  if (c.productId) {
+    conditions.push(
+      Prisma.sql`EXISTS (SELECT 1 FROM "LicenseAssignment" l
+                  WHERE l."userId" = u.id AND l."productId" = ${c.productId}::uuid AND l.state <> 'error')`,
+    );
   }
   if (c.groupId) {
     conditions.push(
@@ -80,7 +97,7 @@ export function userPageQuery(c: UserPageCriteria): Prisma.Sql {
       ), page AS (
         SELECT id, "displayName" FROM matches ORDER BY "displayName", id LIMIT ${c.take}
       )
-      SELECT ${USER_COLUMNS} FROM page p JOIN "User" u ON u.id = p.id ORDER BY p."displayName", p.id`;
+      SELECT ${columns} FROM page p JOIN "User" u ON u.id = p.id ORDER BY p."displayName", p.id`;
   }
-  return Prisma.sql`SELECT ${USER_COLUMNS} FROM "User" u WHERE ${where} ORDER BY u."displayName", u.id LIMIT ${c.take}`;
+  return Prisma.sql`SELECT ${columns} FROM "User" u WHERE ${where} ORDER BY u."displayName", u.id LIMIT ${c.take}`;
 }

@@ -1,10 +1,139 @@
 import type { Widen } from "../widen";
 
+const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+
 /** Texts of the conflicts area; `conflictsNl` must have the same keys. */
 export const conflictsEn = {
   title: "License conflicts",
+  description:
+    "Products held by more people than there are usable seats. Until you fix a conflict, people may lose access to the product's services.",
+  loading: "Loading license conflicts…",
+  emptyTitle: "No license conflicts",
+  emptyBody: "Every product has enough usable seats for the people who hold it.",
+  goToLicenses: "Go to Licenses",
+  summaryCount: (count: number) =>
+    `${count} ${plural(count, "product has", "products have")} more holders than usable seats.`,
+  problem: (holders: number, product: string, usable: number) =>
+    `${holders} ${plural(holders, "user holds", "users hold")} ${product} but only ${usable} ${plural(usable, "seat", "seats")} can be used`,
+  fixRemove: (count: number) => `remove ${count} ${plural(count, "assignment", "assignments")}`,
+  fixBuy: (count: number) => `buy ${count} ${plural(count, "seat", "seats")}`,
+  fixRenew: "renew the subscription",
+  fixDelete: (count: number) => `delete ${count} ${plural(count, "user", "users")}`,
+  sentence: (problem: string, fixes: string) => (fixes ? `${problem}: ${fixes}.` : `${problem}.`),
+  status: {
+    Enabled: "Active",
+    Warning: "Expired",
+    Suspended: "Suspended",
+    Deleted: "Deleted",
+    LockedOut: "Locked out",
+  },
+  statusDetail: {
+    Enabled: "Seats were reduced below the number of people who hold the product.",
+    Warning: "The subscription has expired. People keep access during the grace period; renew it to keep the seats.",
+    Suspended:
+      "The subscription is suspended: people holding the product have lost access and no new licenses can be assigned.",
+    Deleted: "The subscription was deleted.",
+    LockedOut: "The subscription is locked out.",
+  },
+  statusLabel: (status: string) => `Subscription status: ${status}`,
+  seatsLine: (consumed: number, usable: number, shortfall: number) =>
+    `Assigned: ${consumed} · Usable seats: ${usable} · Short by: ${shortfall}`,
+  holdersTitle: (product: string) => `People who hold ${product}`,
+  holdersPartial: (shown: number, total: number) =>
+    `Showing the ${shown} most recently licensed of ${total} holders.`,
+  columns: {
+    name: "Display name",
+    email: "Email",
+    assigned: "Licensed on",
+    how: "Assigned",
+  },
+  direct: "Directly",
+  throughGroup: "Through a group",
+  throughGroupHint: "Remove the user from the group, or the license from the group, to free this seat.",
+  selectAll: (product: string) => `Select all direct holders of ${product}`,
+  selectRow: (name: string) => `Select ${name}`,
+  selection: (selected: number, needed: number) =>
+    selected === 0
+      ? `Select the people who should lose the license: at least ${needed} to resolve the conflict.`
+      : selected >= needed
+        ? `${selected} selected: removing them resolves the conflict.`
+        : `${selected} selected: select ${needed - selected} more to resolve the conflict.`,
+  removeSelected: "Remove selected assignments",
+  buySeats: (count: number) => `Buy ${count} ${plural(count, "seat", "seats")}`,
+  renew: "Renew subscription",
+  deleteUsers: "Delete users in Active users",
+  fixesLabel: (product: string) => `Fixes for ${product}`,
+  dialogTitle: (product: string, count: number) =>
+    `Remove ${product} from ${count} ${plural(count, "user", "users")}`,
+  dataLossWarning: (product: string) =>
+    `The selected users lose ${product}. Their data in its services (mailboxes, files, reports) is deleted after a grace period.`,
+  refreshed: "The conflicts were updated.",
 };
 
 export const conflictsNl: Widen<typeof conflictsEn> = {
   title: "Licentieconflicten",
+  description:
+    "Producten die meer mensen hebben dan er bruikbare licenties zijn. Zolang een conflict niet is opgelost, kunnen mensen de toegang tot de services van het product verliezen.",
+  loading: "Licentieconflicten laden…",
+  emptyTitle: "Geen licentieconflicten",
+  emptyBody: "Elk product heeft genoeg bruikbare licenties voor de mensen die het hebben.",
+  goToLicenses: "Naar Licenties",
+  summaryCount: (count: number) =>
+    `${count} ${count === 1 ? "product heeft" : "producten hebben"} meer gebruikers dan bruikbare licenties.`,
+  problem: (holders: number, product: string, usable: number) =>
+    `${holders} ${holders === 1 ? "gebruiker heeft" : "gebruikers hebben"} ${product}, maar er ${usable === 1 ? "is" : "zijn"} maar ${usable} ${usable === 1 ? "licentie" : "licenties"} bruikbaar`,
+  fixRemove: (count: number) => `verwijder ${count} ${count === 1 ? "toewijzing" : "toewijzingen"}`,
+  fixBuy: (count: number) => `koop ${count} ${count === 1 ? "licentie" : "licenties"}`,
+  fixRenew: "verleng het abonnement",
+  fixDelete: (count: number) => `verwijder ${count} ${count === 1 ? "gebruiker" : "gebruikers"}`,
+  sentence: (problem: string, fixes: string) => (fixes ? `${problem}: ${fixes}.` : `${problem}.`),
+  status: {
+    Enabled: "Actief",
+    Warning: "Verlopen",
+    Suspended: "Opgeschort",
+    Deleted: "Verwijderd",
+    LockedOut: "Geblokkeerd",
+  },
+  statusDetail: {
+    Enabled: "Het aantal licenties is verlaagd tot onder het aantal mensen dat het product heeft.",
+    Warning:
+      "Het abonnement is verlopen. Mensen houden toegang tijdens de respijtperiode; verleng het om de licenties te behouden.",
+    Suspended:
+      "Het abonnement is opgeschort: mensen met dit product hebben geen toegang meer en er kunnen geen nieuwe licenties worden toegewezen.",
+    Deleted: "Het abonnement is verwijderd.",
+    LockedOut: "Het abonnement is geblokkeerd.",
+  },
+  statusLabel: (status: string) => `Status van het abonnement: ${status}`,
+  seatsLine: (consumed: number, usable: number, shortfall: number) =>
+    `Toegewezen: ${consumed} · Bruikbare licenties: ${usable} · Tekort: ${shortfall}`,
+  holdersTitle: (product: string) => `Mensen met ${product}`,
+  holdersPartial: (shown: number, total: number) =>
+    `De ${shown} meest recent gelicentieerde van ${total} gebruikers worden getoond.`,
+  columns: {
+    name: "Weergavenaam",
+    email: "E-mail",
+    assigned: "Gelicentieerd op",
+    how: "Toegewezen",
+  },
+  direct: "Rechtstreeks",
+  throughGroup: "Via een groep",
+  throughGroupHint: "Haal de gebruiker uit de groep, of de licentie van de groep, om deze licentie vrij te maken.",
+  selectAll: (product: string) => `Alle rechtstreekse gebruikers van ${product} selecteren`,
+  selectRow: (name: string) => `${name} selecteren`,
+  selection: (selected: number, needed: number) =>
+    selected === 0
+      ? `Selecteer de mensen die de licentie kwijtraken: minstens ${needed} om het conflict op te lossen.`
+      : selected >= needed
+        ? `${selected} geselecteerd: als je ze verwijdert, is het conflict opgelost.`
+        : `${selected} geselecteerd: selecteer er nog ${needed - selected} om het conflict op te lossen.`,
+  removeSelected: "Geselecteerde toewijzingen verwijderen",
+  buySeats: (count: number) => `${count} ${count === 1 ? "licentie" : "licenties"} kopen`,
+  renew: "Abonnement verlengen",
+  deleteUsers: "Gebruikers verwijderen in Actieve gebruikers",
+  fixesLabel: (product: string) => `Oplossingen voor ${product}`,
+  dialogTitle: (product: string, count: number) =>
+    `${product} verwijderen bij ${count} ${count === 1 ? "gebruiker" : "gebruikers"}`,
+  dataLossWarning: (product: string) =>
+    `De geselecteerde gebruikers raken ${product} kwijt. Hun gegevens in de services ervan (postvakken, bestanden, rapporten) worden na een respijtperiode verwijderd.`,
+  refreshed: "De conflicten zijn bijgewerkt.",
 };

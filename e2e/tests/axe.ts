@@ -1,0 +1,35 @@
+import AxeBuilder from "@axe-core/playwright";
+import { expect, type Page } from "@playwright/test";
+
+export interface A11yOptions {
+  /** Limit the check to this CSS selector (e.g. a dialog). */
+  include?: string;
+  /** Leave out these CSS selectors. */
+  exclude?: string[];
+}
+
+const TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"];
+const BLOCKING = new Set(["serious", "critical"]);
+
+/**
+ * Runs axe-core (WCAG 2.0/2.1 A and AA rules) on the page as it is now and fails the test on any violation of
+ * impact serious or critical, listing each rule with its impact, help text and the offending selectors.
+ */
+export async function expectNoSeriousA11yViolations(page: Page, options: A11yOptions = {}): Promise<void> {
+  let builder = new AxeBuilder({ page }).withTags(TAGS);
+  if (options.include) builder = builder.include(options.include);
+  for (const selector of options.exclude ?? []) builder = builder.exclude(selector);
+  const results = await builder.analyze();
+  const blocking = results.violations.filter((violation) => BLOCKING.has(violation.impact ?? ""));
+  const report = blocking
+    .map((violation) => {
+      const targets = violation.nodes
+        .slice(0, 10)
+        .map((node) => `    - ${node.target.map((part) => String(part)).join(" ")}`)
+        .join("\n");
+      const more = violation.nodes.length > 10 ? `\n    … and ${violation.nodes.length - 10} more` : "";
+      return `  [${violation.impact}] ${violation.id}: ${violation.help} (${violation.helpUrl})\n${targets}${more}`;
+    })
+    .join("\n");
+  expect(blocking.length, `Serious/critical accessibility violations on ${page.url()}:\n${report}`).toBe(0);
+}
