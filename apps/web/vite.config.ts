@@ -74,7 +74,8 @@ function bundleBudget(limitKb: number): Plugin {
           .sort((a, b) => b.size - a.size)
           .slice(0, Number(process.env.BUNDLE_MODULES) || 40);
         lines.push("largest modules of the first route (raw):");
-        for (const { id, size } of modules) lines.push(`  ${kb(size).padStart(7)} KB  ${id.replace(/^.*node_modules\//, "")}`);
+        for (const { id, size } of modules)
+          lines.push(`  ${kb(size).padStart(7)} KB  ${id.replace(/^.*node_modules\//, "")}`);
       }
       this.info(lines.join("\n"));
       if (total > limitKb * 1024) {

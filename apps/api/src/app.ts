@@ -26,6 +26,7 @@ import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { requestRoutes } from "./routes/requests.js";
 import { userRoutes } from "./routes/users.js";
+import { LicenseJobRunner } from "./services/licenses/job-runner.js";
 import "./types.js";
 
 export interface BuildOptions {
@@ -73,7 +74,12 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
+  const licenseJobs = new LicenseJobRunner(db, app.log);
+  app.decorate("licenseJobs", licenseJobs);
+  // Jobs a stopped server left behind go on; on close, running chunks finish before the database goes away.
+  app.addHook("onReady", () => licenseJobs.resumeAll());
   app.addHook("onClose", async () => {
+    await licenseJobs.stop();
     await db.$disconnect();
   });
 

@@ -1,6 +1,7 @@
 import type { Db } from "@allot/db";
 import type { Action, Role, TenantRole } from "@allot/domain";
 import type { Config } from "./config.js";
+import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
 
 /** The signed-in user behind a request. */
 export interface Actor {
@@ -29,6 +30,7 @@ declare module "fastify" {
   interface FastifyInstance {
     db: Db;
     config: Config;
+    licenseJobs: LicenseJobRunner;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -192,6 +192,7 @@ async function seedCustomer(
       usageLocation: plan.locations[0] as string,
       passwordHash,
       createdAt: new Date(now - 400 * DAY),
+      lastSignInAt: new Date(now - DAY),
     });
     if (staff.role) roles.push({ tenantId: tenant.id, userId: id, role: staff.role });
   }

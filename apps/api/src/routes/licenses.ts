@@ -1,8 +1,14 @@
 import {
   assignLicenseRequestSchema,
+  bulkJobDetailsSchema,
+  bulkJobPageSchema,
+  bulkJobParamsSchema,
+  bulkJobRequestSchema,
+  bulkJobSchema,
   bulkLicenseProblemSchema,
   bulkLicenseReportSchema,
   bulkLicenseRequestSchema,
+  cursorQuery,
   groupLicensesSchema,
   groupParamsSchema,
   licenseConflictsSchema,
@@ -21,6 +27,7 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
+import { createBulkJob, getBulkJob, listBulkJobs } from "../services/licenses/bulk-jobs.js";
 import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
 import { licenseConflicts } from "../services/licenses/conflicts.js";
 import { assignGroupLicenses, getGroupLicenses, reprocessGroupLicenses } from "../services/licenses/group-licenses.js";
@@ -108,6 +115,49 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       },
     },
     handler: (request) => bulkAssignLicenses(tenantOf(request), request.body),
+  });
+
+  app.post("/api/tenants/:tenantId/licenses/bulkJobs", {
+    config: { action: "licenses.assign" },
+    bodyLimit: BULK_BODY_LIMIT,
+    schema: {
+      tags,
+      summary:
+        "Start a background change for up to 10,000 users: valid changes apply chunk by chunk, the rest are reported",
+      params: tenantParamsSchema,
+      querystring: noQuery,
+      body: bulkJobRequestSchema,
+      response: { 202: bulkJobSchema, ...ruleResponses },
+    },
+    handler: async (request, reply) => {
+      const job = await createBulkJob(tenantOf(request), request.body);
+      app.licenseJobs.schedule(job.id);
+      return reply.code(202).send(job);
+    },
+  });
+
+  app.get("/api/tenants/:tenantId/licenses/bulkJobs", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "The tenant's license jobs, newest first",
+      params: tenantParamsSchema,
+      querystring: z.strictObject(cursorQuery),
+      response: { 200: bulkJobPageSchema, ...problemResponses },
+    },
+    handler: (request) => listBulkJobs(tenantOf(request), request.query),
+  });
+
+  app.get("/api/tenants/:tenantId/licenses/bulkJobs/:jobId", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "A license job's progress and every processed user's result (failures first)",
+      params: bulkJobParamsSchema,
+      querystring: noQuery,
+      response: { 200: bulkJobDetailsSchema, ...problemResponses },
+    },
+    handler: (request) => getBulkJob(tenantOf(request), request.params.jobId),
   });
 
   app.post("/api/tenants/:tenantId/licenses/selection", {

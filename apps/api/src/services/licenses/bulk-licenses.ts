@@ -1,4 +1,5 @@
 import type { AddLicense, BulkLicenseReport, LicenseViolation } from "@allot/contracts";
+import type { Tx } from "@allot/db";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges, type ChangeOutcome } from "./apply-changes.js";
@@ -15,6 +16,16 @@ export interface BulkLicenseBody {
   dryRun: boolean;
 }
 
+export interface BulkRunOptions {
+  /**
+   * Runs inside the run's transaction once its changes are written, with the run's report: a background job
+   * records its progress here, so the progress commits with the changes it counts.
+   */
+  beforeCommit?: (tx: Tx, report: BulkLicenseReport) => Promise<void>;
+  /** Write the run's own summary event (a job writes one for the whole job instead). Default true. */
+  auditRun?: boolean;
+}
+
 /** Thrown inside the transaction to undo a dry run's or a refused run's locks and reads; carries the answer. */
 class RollBack extends Error {
   constructor(readonly outcome: ChangeOutcome) {
@@ -28,7 +39,11 @@ class RollBack extends Error {
  * refusal, with the full report); otherwise valid users' changes apply and the rest are reported. A dry run goes
  * through the same locks and rules and rolls back, so it answers exactly what a real run would.
  */
-export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBody): Promise<BulkLicenseReport> {
+export async function bulkAssignLicenses(
+  ctx: TenantContext,
+  body: BulkLicenseBody,
+  options: BulkRunOptions = {},
+): Promise<BulkLicenseReport> {
   let catalog: Catalog | undefined;
   let outcome: ChangeOutcome;
   try {
@@ -47,9 +62,10 @@ export async function bulkAssignLicenses(ctx: TenantContext, body: BulkLicenseBo
         dryRun: body.dryRun,
       });
       if (body.dryRun || !result.applied) throw new RollBack(result);
+      await options.beforeCommit?.(tx, toReport(catalog, body, result));
       const succeeded = result.results.filter((r) => r.ok).length;
       // A run that changed nobody leaves nothing to audit.
-      if (succeeded === 0) return result;
+      if (succeeded === 0 || options.auditRun === false) return result;
       await audit(tx, ctx, {
         action: "licenses.bulkApplied",
         targetType: "tenant",

@@ -48,11 +48,7 @@ const useStyles = makeStyles({
 });
 
 /** What a result does to the user, in words: "Gets A · Loses B". */
-function describeChange(
-  result: BulkUserResult,
-  t: Messages,
-  productName: (skuId: string) => string,
-): string {
+function describeChange(result: BulkUserResult, t: Messages, productName: (skuId: string) => string): string {
   const names = (ids: readonly string[]) => ids.map((id) => productName(id)).join(", ");
   const parts: string[] = [];
   if (result.added.length > 0) parts.push(t.licensing.gets(names(result.added)));
@@ -66,7 +62,9 @@ function describeFailure(result: BulkUserResult, t: Messages, productName: (skuI
   const violations = result.violations ?? [];
   if (violations.length === 0) return [t.errors.InternalError];
   return violations.map((violation) =>
-    violation.skuId ? t.licensing.violation(productName(violation.skuId), t.errors[violation.code]) : t.errors[violation.code],
+    violation.skuId
+      ? t.licensing.violation(productName(violation.skuId), t.errors[violation.code])
+      : t.errors[violation.code],
   );
 }
 
@@ -103,7 +101,7 @@ export function BulkUserResults({
   const height = Math.min(MAX_HEIGHT, Math.max(virtualizer.getTotalSize(), ROW_ESTIMATE));
 
   return (
-    <section className={styles.root} aria-labelledby={headingId}>
+    <div className={styles.root}>
       <div className={styles.header}>
         <Text as="h3" id={headingId} size={400} weight="semibold" className={styles.heading}>
           {heading}
@@ -120,16 +118,15 @@ export function BulkUserResults({
         <Text className={styles.empty}>{t.licensing.noFailing}</Text>
       ) : (
         // Focusable, so keyboard users can scroll it; the list inside is labelled by the heading.
-        <div
+        <section
           ref={scrollRef}
           className={styles.scroller}
           style={{ height }}
-          role="group"
           aria-labelledby={headingId}
           // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
           tabIndex={0}
         >
-          <div role="list" className={styles.sizer} style={{ height: virtualizer.getTotalSize() }}>
+          <ul className={styles.sizer} style={{ height: virtualizer.getTotalSize() }}>
             {virtualizer.getVirtualItems().map((item) => {
               const result = shown[item.index];
               if (!result) return null;
@@ -145,9 +142,8 @@ export function BulkUserResults({
                 ? [describeChange(result, t, productName)]
                 : describeFailure(result, t, productName);
               return (
-                <div
+                <li
                   key={item.key}
-                  role="listitem"
                   aria-setsize={shown.length}
                   aria-posinset={item.index + 1}
                   data-index={item.index}
@@ -170,12 +166,12 @@ export function BulkUserResults({
                       </Text>
                     ))}
                   </div>
-                </div>
+                </li>
               );
             })}
-          </div>
-        </div>
+          </ul>
+        </section>
       )}
-    </section>
+    </div>
   );
 }

@@ -55,7 +55,9 @@ export function SeatChanges({
         return (
           <MessageBar key={seat.skuId} intent="warning" layout="multiline">
             <MessageBarBody>
-              {seat.before.available >= 0 ? t.licensing.conflictCreated(name, short) : t.licensing.conflictRemains(name, short)}
+              {seat.before.available >= 0
+                ? t.licensing.conflictCreated(name, short)
+                : t.licensing.conflictRemains(name, short)}
             </MessageBarBody>
           </MessageBar>
         );
@@ -72,9 +74,7 @@ export function SeatChanges({
           {seats.map((seat) => (
             <TableRow key={seat.skuId}>
               <TableCell>{productName(seat.skuId, seat.skuPartNumber)}</TableCell>
-              <TableCell>
-                {t.licensing.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits)}
-              </TableCell>
+              <TableCell>{t.licensing.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits)}</TableCell>
               <TableCell className={seat.after.available < 0 ? styles.negative : undefined}>
                 {t.licensing.beforeAfter(seat.before.available, seat.after.available)}
               </TableCell>

@@ -175,10 +175,15 @@ export const en = {
     noDirectoryAccess:
       "Your account has no admin role in this organization. You can change your language in Settings; license requests and self-service purchases arrive in a later release.",
     countsLoading: "Loading counts…",
+    directoryTitle: "Directory",
+    licensingTitle: "Licenses",
   },
   users: {
     title: "Active users",
     deletedTitle: "Deleted users",
+    guestsTitle: "Guest users",
+    guestsDescription:
+      "People from outside your organization who were invited to work with you. You can license them like members once they have a usage location.",
     description: "Add, edit and delete the people in your organization, and reset their passwords.",
     deletedDescription: "Users deleted in the last 30 days can be restored with their licenses, if seats are free.",
     views: "User views",
@@ -186,6 +191,7 @@ export const en = {
     deleteUsers: (count: number) => `Delete ${count} ${plural(count, "user", "users")}`,
     search: "Search active users",
     searchDeleted: "Search deleted users",
+    searchGuests: "Search guest users",
     searchPlaceholder: "Search by name or email",
     filters: "Filters",
     filterType: "User type",
@@ -215,14 +221,26 @@ export const en = {
     deleted: "Deleted",
     selectAll: "Select all users on this list",
     selectRow: (name: string) => `Select ${name}`,
-    selectedCount: (count: number) => `${count} selected`,
-    shownCount: (count: number, more: boolean) =>
-      `${count} ${plural(count, "user", "users")} shown${more ? ", more available" : ""}`,
+    selectedCount: (_count: number, shown: string) => `${shown} selected`,
+    shownCount: (count: number, more: boolean, shown: string) =>
+      `${shown} ${plural(count, "user", "users")} shown${more ? ", more available" : ""}`,
+    clearSelection: "Clear selection",
+    allLoadedSelected: (count: number, shown: string) =>
+      `All ${shown} loaded ${plural(count, "user is", "users are")} selected.`,
+    selectAllMatching: "Select all users that match",
+    selectingAllMatching: "Selecting all users that match…",
+    allMatchingSelected: (count: number, shown: string) =>
+      `All ${shown} ${plural(count, "user", "users")} that match are selected.`,
+    matchingTruncated: (limit: string) =>
+      `More users match than the ${limit} that can be selected at once; narrow the search or filters to reach the rest.`,
+    deleteNeedsLoaded:
+      "Users are deleted one by one from the list: scroll to load the selected users, or select fewer users.",
     loadingUsers: "Loading users…",
     emptyTitle: "No users found",
     emptySearch: "No users match your search or filters. Try other words or clear the filters.",
     emptyDeleted: "There are no deleted users to restore.",
     emptyAll: "This organization has no users yet.",
+    emptyGuests: "No guests have been invited to this organization.",
     openDetails: (name: string) => `Open details of ${name}`,
     restore: "Restore",
     restoring: "Restoring…",

@@ -171,10 +171,15 @@ export const nl: Messages = {
     noDirectoryAccess:
       "Je account heeft geen beheerdersrol in deze organisatie. Je kunt je taal wijzigen bij Instellingen; licentieaanvragen en selfservice-aankopen komen in een latere versie.",
     countsLoading: "Aantallen laden…",
+    directoryTitle: "Directory",
+    licensingTitle: "Licenties",
   },
   users: {
     title: "Actieve gebruikers",
     deletedTitle: "Verwijderde gebruikers",
+    guestsTitle: "Gastgebruikers",
+    guestsDescription:
+      "Mensen van buiten je organisatie die zijn uitgenodigd om met je samen te werken. Je kunt ze net als leden licenties geven zodra ze een gebruikslocatie hebben.",
     description: "Voeg de mensen in je organisatie toe, bewerk en verwijder ze, en stel hun wachtwoord opnieuw in.",
     deletedDescription:
       "Gebruikers die in de afgelopen 30 dagen zijn verwijderd, kun je herstellen met hun licenties, als er plaatsen vrij zijn.",
@@ -183,6 +188,7 @@ export const nl: Messages = {
     deleteUsers: (count: number) => `${count} ${plural(count, "gebruiker", "gebruikers")} verwijderen`,
     search: "Actieve gebruikers zoeken",
     searchDeleted: "Verwijderde gebruikers zoeken",
+    searchGuests: "Gastgebruikers zoeken",
     searchPlaceholder: "Zoeken op naam of e-mailadres",
     filters: "Filters",
     filterType: "Gebruikerstype",
@@ -213,13 +219,29 @@ export const nl: Messages = {
     deleted: "Verwijderd",
     selectAll: "Alle gebruikers in deze lijst selecteren",
     selectRow: (name: string) => `${name} selecteren`,
-    selectedCount: (count: number) => `${count} geselecteerd`,
-    shownCount: (count: number, more: boolean) =>
-      `${count} ${plural(count, "gebruiker", "gebruikers")} weergegeven${more ? ", meer beschikbaar" : ""}`,
+    selectedCount: (_count: number, shown: string) => `${shown} geselecteerd`,
+    shownCount: (count: number, more: boolean, shown: string) =>
+      `${shown} ${plural(count, "gebruiker", "gebruikers")} weergegeven${more ? ", meer beschikbaar" : ""}`,
+    clearSelection: "Selectie wissen",
+    allLoadedSelected: (count: number, shown: string) =>
+      count === 1
+        ? `De ${shown} geladen gebruiker is geselecteerd.`
+        : `Alle ${shown} geladen gebruikers zijn geselecteerd.`,
+    selectAllMatching: "Alle overeenkomende gebruikers selecteren",
+    selectingAllMatching: "Alle overeenkomende gebruikers selecteren…",
+    allMatchingSelected: (count: number, shown: string) =>
+      count === 1
+        ? `De ${shown} overeenkomende gebruiker is geselecteerd.`
+        : `Alle ${shown} overeenkomende gebruikers zijn geselecteerd.`,
+    matchingTruncated: (limit: string) =>
+      `Er komen meer gebruikers overeen dan de ${limit} die je in één keer kunt selecteren; verfijn de zoekopdracht of filters om de rest te bereiken.`,
+    deleteNeedsLoaded:
+      "Gebruikers worden één voor één uit de lijst verwijderd: scrol om de geselecteerde gebruikers te laden, of selecteer minder gebruikers.",
     loadingUsers: "Gebruikers laden…",
     emptyTitle: "Geen gebruikers gevonden",
     emptySearch: "Geen gebruikers voldoen aan je zoekopdracht of filters. Probeer andere woorden of wis de filters.",
     emptyDeleted: "Er zijn geen verwijderde gebruikers om te herstellen.",
+    emptyGuests: "Er zijn geen gasten uitgenodigd in deze organisatie.",
     emptyAll: "Deze organisatie heeft nog geen gebruikers.",
     openDetails: (name: string) => `Details van ${name} openen`,
     restore: "Herstellen",

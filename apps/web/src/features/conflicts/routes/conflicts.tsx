@@ -1,8 +1,122 @@
+import type { LicenseConflictReport } from "@allot/contracts";
+import { makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { CheckmarkCircleRegular } from "@fluentui/react-icons";
+import { useRef, useState } from "react";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorMessage } from "@/components/error-message";
+import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { PageHeader } from "@/components/page-header";
+import { RouterLink } from "@/components/router-link";
+import { LiveStatus } from "@/components/visually-hidden";
 import { useI18n } from "@/lib/i18n";
+import type { BulkChange } from "@/lib/licensing/bulk";
+import { useLicenseConflicts } from "@/lib/licensing/conflicts";
+import { useTenant } from "@/lib/tenant";
+import { ConflictCard } from "../components/conflict-card";
 
-/** Placeholder while the page is built in this change. */
+const useStyles = makeStyles({
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, outline: "none" },
+  summary: { color: tokens.colorNeutralForeground2 },
+});
+
+interface Removal {
+  product: string;
+  change: BulkChange;
+}
+
+/** The users selected in one product's table, limited to those who still hold it directly. */
+function selectionOf(conflict: LicenseConflictReport, selections: Readonly<Record<string, ReadonlySet<string>>>) {
+  const chosen = selections[conflict.skuId];
+  if (!chosen || chosen.size === 0) return new Set<string>();
+  return new Set(conflict.users.filter((user) => user.direct && chosen.has(user.id)).map((user) => user.id));
+}
+
+/** Every product in shortfall, the users involved, and the fixes: remove assignments, buy seats, renew. */
 export function ConflictsRoute() {
+  const styles = useStyles();
   const { t } = useI18n();
-  return <PageHeader title={t.conflicts.title} />;
+  const { tenant } = useTenant();
+  const conflicts = useLicenseConflicts(tenant.id);
+  const [selections, setSelections] = useState<Record<string, ReadonlySet<string>>>({});
+  const [removal, setRemoval] = useState<Removal | null>(null);
+  const [dialogOpen, setDialogOpen] = useState(false);
+  const contentRef = useRef<HTMLDivElement>(null);
+
+  const openRemoval = (conflict: LicenseConflictReport) => {
+    const userIds = [...selectionOf(conflict, selections)];
+    if (userIds.length === 0) return;
+    setRemoval({
+      product: conflict.displayName,
+      change: { userIds, add: [], remove: [conflict.skuId], mode: "add" },
+    });
+    setDialogOpen(true);
+  };
+
+  const closeDialog = () => {
+    setDialogOpen(false);
+    // The card whose button opened the dialog is gone when its conflict was fixed: keep focus on the page.
+    window.requestAnimationFrame(() => {
+      if (document.activeElement === document.body || document.activeElement === null) contentRef.current?.focus();
+    });
+  };
+
+  const list = conflicts.data ?? [];
+  const users = list.reduce((sum, conflict) => sum + conflict.shortfall, 0);
+
+  return (
+    <>
+      <PageHeader title={t.conflicts.title} description={t.conflicts.description} />
+      <LiveStatus
+        message={
+          conflicts.isPending
+            ? t.conflicts.loading
+            : conflicts.isSuccess
+              ? list.length === 0
+                ? t.conflicts.emptyTitle
+                : t.conflicts.summaryCount(list.length, users)
+              : ""
+        }
+      />
+      <div ref={contentRef} tabIndex={-1} className={styles.content} aria-busy={conflicts.isFetching}>
+        {conflicts.isPending ? (
+          <Spinner label={t.conflicts.loading} />
+        ) : conflicts.isError ? (
+          <ErrorMessage error={conflicts.error} onRetry={() => conflicts.refetch()} />
+        ) : list.length === 0 ? (
+          <EmptyState
+            icon={<CheckmarkCircleRegular />}
+            title={t.conflicts.emptyTitle}
+            actions={<RouterLink to={`/t/${tenant.id}/licenses`}>{t.conflicts.goToLicenses}</RouterLink>}
+          >
+            {t.conflicts.emptyBody}
+          </EmptyState>
+        ) : (
+          <>
+            <Text className={styles.summary}>{t.conflicts.summaryCount(list.length, users)}</Text>
+            {list.map((conflict) => (
+              <ConflictCard
+                key={conflict.skuId}
+                conflict={conflict}
+                selected={selectionOf(conflict, selections)}
+                onSelectionChange={(next) => setSelections((current) => ({ ...current, [conflict.skuId]: next }))}
+                onRemove={() => openRemoval(conflict)}
+              />
+            ))}
+          </>
+        )}
+      </div>
+      <BulkChangeDialog
+        open={dialogOpen}
+        tenantId={tenant.id}
+        change={removal?.change ?? null}
+        title={removal ? t.conflicts.dialogTitle(removal.product, removal.change.userIds.length) : ""}
+        dataLossWarning
+        onClose={closeDialog}
+        onApplied={() => {
+          const skuId = removal?.change.remove?.[0];
+          if (skuId) setSelections((current) => ({ ...current, [skuId]: new Set() }));
+        }}
+      />
+    </>
+  );
 }

@@ -31,6 +31,7 @@ import { useGroup } from "../api/get-group";
 import { useGroupMembers } from "../api/get-group-members";
 import { useRemoveGroupMember } from "../api/remove-group-member";
 import { AddMembersDialog } from "./add-members-dialog";
+import { GroupLicensesSection } from "./group-licenses-section";
 
 const useStyles = makeStyles({
   section: {
@@ -109,6 +110,8 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
           {group.description ?? t.groups.details.noDescription}
         </Text>
       </section>
+
+      <GroupLicensesSection tenantId={tenantId} group={group} />
 
       <section className={styles.section} aria-label={t.groups.details.members}>
         <Text as="h3" weight="semibold" size={400} className={styles.heading}>

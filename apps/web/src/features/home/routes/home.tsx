@@ -17,11 +17,23 @@ import { RouterLink } from "@/components/router-link";
 import { useMe } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n";
+import { useLicenseConflicts } from "@/lib/licensing/conflicts";
+import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
 import { type Count, useGroupCount, useUserCount } from "../api/get-directory-counts";
+import { usePendingLicenseRequestCount } from "../api/get-license-requests";
+import { useRecentChanges } from "../api/get-recent-changes";
+import {
+  ConflictsBanner,
+  ConflictsWidget,
+  PendingRequestsWidget,
+  RecentChangesWidget,
+  SeatsWidget,
+} from "../components/license-widgets";
 
 const useStyles = makeStyles({
   tenant: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  banner: { maxWidth: "960px", marginBottom: tokens.spacingVerticalL },
   rolesCard: { padding: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL, maxWidth: "960px" },
   roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   cards: {
@@ -29,6 +41,7 @@ const useStyles = makeStyles({
     gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))",
     gap: tokens.spacingHorizontalL,
     maxWidth: "960px",
+    marginBottom: tokens.spacingVerticalL,
   },
   card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalS },
   number: {
@@ -77,6 +90,12 @@ export function HomeRoute() {
   const guests = useUserCount(tenant.id, { type: "guest" }, directory);
   const deleted = useUserCount(tenant.id, { deleted: true }, directory);
   const groups = useGroupCount(tenant.id, directory);
+  const seats = useSubscribedSkus(tenant.id, directory);
+  const conflicts = useLicenseConflicts(tenant.id, directory);
+  const approver = context.can("requests.approve");
+  const pending = usePendingLicenseRequestCount(tenant.id, approver);
+  const auditor = context.can("audit.read");
+  const recent = useRecentChanges(tenant.id, auditor);
 
   return (
     <>
@@ -90,6 +109,12 @@ export function HomeRoute() {
           ) : null}
         </div>
       </PageHeader>
+
+      {directory ? (
+        <div className={styles.banner}>
+          <ConflictsBanner conflicts={conflicts.data} tenantId={tenant.id} />
+        </div>
+      ) : null}
 
       <Card className={styles.rolesCard}>
         <CardHeader
@@ -109,20 +134,28 @@ export function HomeRoute() {
       </Card>
 
       {directory ? (
-        <section className={styles.cards} aria-label={t.home.title}>
-          <CountCard
-            title={t.home.activeUsers}
-            query={users}
-            link={<RouterLink to={`/t/${tenant.id}/users`}>{t.home.viewUsers}</RouterLink>}
-          />
-          <CountCard title={t.home.guests} query={guests} />
-          <CountCard
-            title={t.home.groups}
-            query={groups}
-            link={<RouterLink to={`/t/${tenant.id}/groups`}>{t.home.viewGroups}</RouterLink>}
-          />
-          <CountCard title={t.home.deletedUsers} query={deleted} />
-        </section>
+        <>
+          <section className={styles.cards} aria-label={t.home.directoryTitle}>
+            <CountCard
+              title={t.home.activeUsers}
+              query={users}
+              link={<RouterLink to={`/t/${tenant.id}/users`}>{t.home.viewUsers}</RouterLink>}
+            />
+            <CountCard title={t.home.guests} query={guests} />
+            <CountCard
+              title={t.home.groups}
+              query={groups}
+              link={<RouterLink to={`/t/${tenant.id}/groups`}>{t.home.viewGroups}</RouterLink>}
+            />
+            <CountCard title={t.home.deletedUsers} query={deleted} />
+          </section>
+          <section className={styles.cards} aria-label={t.home.licensingTitle}>
+            <SeatsWidget query={seats} tenantId={tenant.id} />
+            <ConflictsWidget query={conflicts} tenantId={tenant.id} />
+            {approver ? <PendingRequestsWidget query={pending} tenantId={tenant.id} /> : null}
+            {auditor ? <RecentChangesWidget query={recent} tenantId={tenant.id} /> : null}
+          </section>
+        </>
       ) : (
         <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{t.home.noDirectoryAccess}</MessageBarBody>

@@ -1,17 +1,137 @@
-import { KeyMultipleRegular } from "@fluentui/react-icons";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Spinner,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  tokens,
+} from "@fluentui/react-components";
+import {
+  ArrowClockwiseRegular,
+  KeyMultipleRegular,
+  PersonArrowLeftRegular,
+  WarningRegular,
+} from "@fluentui/react-icons";
+import { useId } from "react";
+import { useNavigate } from "react-router";
 import { EmptyState } from "@/components/empty-state";
+import { ErrorMessage } from "@/components/error-message";
+import { useListPageStyles } from "@/components/list-page-styles";
 import { PageHeader } from "@/components/page-header";
+import { LiveStatus } from "@/components/visually-hidden";
 import { useI18n } from "@/lib/i18n";
+import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { useTenant } from "@/lib/tenant";
+import { ProductsTable } from "../components/products-table";
+import { RecentJobs } from "../components/recent-jobs";
+import { inConflict } from "../components/usage-bar";
 
-/** Products, seats and assignments arrive with the licensing issue; until then the page says what it will hold. */
+const useStyles = makeStyles({
+  toolbar: {
+    marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`,
+    flexWrap: "wrap",
+    marginBottom: tokens.spacingVerticalS,
+  },
+  sections: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXL },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  banner: { marginBottom: tokens.spacingVerticalM },
+});
+
+/** Billing › Licenses: every product with its seats and usage, conflicts, and the latest bulk changes. */
 export function LicensesRoute() {
+  const styles = useStyles();
+  const list = useListPageStyles();
   const { t } = useI18n();
+  const tenantId = useTenant().tenant.id;
+  const navigate = useNavigate();
+  const skus = useSubscribedSkus(tenantId);
+  const userHeadingId = useId();
+  const capacityHeadingId = useId();
+
+  const all = skus.data ?? [];
+  const userSkus = all.filter((sku) => sku.appliesTo === "User");
+  const capacitySkus = all.filter((sku) => sku.appliesTo === "Company");
+  const conflicted = all.filter(inConflict).length;
+  const conflictsPath = `/t/${tenantId}/licenses/conflicts`;
+  const reclaimPath = `/t/${tenantId}/licenses/reclaim`;
+
   return (
     <>
       <PageHeader title={t.licenses.title} description={t.licenses.description} />
-      <EmptyState icon={<KeyMultipleRegular />} title={t.licenses.emptyTitle}>
-        {t.licenses.emptyBody}
-      </EmptyState>
+      <Toolbar aria-label={t.licenses.commands} className={styles.toolbar}>
+        <ToolbarButton icon={<WarningRegular />} onClick={() => navigate(conflictsPath)}>
+          {conflicted > 0 ? t.licenses.conflictsWithCount(conflicted) : t.licenses.conflicts}
+        </ToolbarButton>
+        <ToolbarButton icon={<PersonArrowLeftRegular />} onClick={() => navigate(reclaimPath)}>
+          {t.licenses.reclaim}
+        </ToolbarButton>
+        <ToolbarButton
+          icon={skus.isFetching && !skus.isPending ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+          onClick={() => skus.refetch()}
+          disabledFocusable={skus.isFetching}
+        >
+          {t.common.refresh}
+        </ToolbarButton>
+      </Toolbar>
+
+      {conflicted > 0 ? (
+        <MessageBar intent="warning" layout="multiline" className={styles.banner}>
+          <MessageBarBody>
+            <MessageBarTitle>{t.licenses.conflictBannerTitle}</MessageBarTitle>
+            {t.licenses.conflictBanner(conflicted)}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button onClick={() => navigate(conflictsPath)}>{t.licenses.viewConflicts}</Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+
+      <LiveStatus
+        message={skus.isPending ? t.licenses.loading : skus.isError ? "" : t.licenses.productCount(all.length)}
+      />
+
+      {skus.isError ? (
+        <ErrorMessage error={skus.error} title={t.licenses.loadError} onRetry={() => skus.refetch()} />
+      ) : skus.isPending ? (
+        <Spinner label={t.licenses.loading} />
+      ) : all.length === 0 ? (
+        <EmptyState icon={<KeyMultipleRegular />} title={t.licenses.emptyTitle}>
+          {t.licenses.emptyBody}
+        </EmptyState>
+      ) : (
+        <div className={styles.sections}>
+          {userSkus.length > 0 ? (
+            <section className={styles.section} aria-labelledby={userHeadingId}>
+              <Text as="h2" id={userHeadingId} size={500} weight="semibold" className={styles.heading}>
+                {t.licenses.userLicenses}
+              </Text>
+              <Text className={styles.hint}>{t.licenses.userLicensesHint}</Text>
+              <div className={list.surface}>
+                <ProductsTable skus={userSkus} tenantId={tenantId} label={t.licenses.userLicenses} />
+              </div>
+            </section>
+          ) : null}
+          {capacitySkus.length > 0 ? (
+            <section className={styles.section} aria-labelledby={capacityHeadingId}>
+              <Text as="h2" id={capacityHeadingId} size={500} weight="semibold" className={styles.heading}>
+                {t.licenses.capacity}
+              </Text>
+              <Text className={styles.hint}>{t.licenses.capacityHint}</Text>
+              <div className={list.surface}>
+                <ProductsTable skus={capacitySkus} tenantId={tenantId} label={t.licenses.capacity} />
+              </div>
+            </section>
+          ) : null}
+          <RecentJobs tenantId={tenantId} />
+        </div>
+      )}
     </>
   );
 }

@@ -5,6 +5,8 @@ import {
   Badge,
   makeStyles,
   Spinner,
+  Tab,
+  TabList,
   Text,
   Toolbar,
   ToolbarButton,
@@ -12,7 +14,7 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular, DeleteRegular, EditRegular, KeyResetRegular } from "@fluentui/react-icons";
-import { type ReactNode, useState } from "react";
+import { type ReactNode, useId, useState } from "react";
 import { DetailsDrawer } from "@/components/details-drawer";
 import { ErrorMessage } from "@/components/error-message";
 import { useNotify } from "@/components/notify";
@@ -26,6 +28,7 @@ import { DeleteUsersDialog } from "./delete-users-dialog";
 import { EditUserForm } from "./edit-user-form";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserBadges } from "./user-badges";
+import { UserLicensesTab } from "./user-licenses-tab";
 
 const useStyles = makeStyles({
   identity: {
@@ -57,6 +60,7 @@ const useStyles = makeStyles({
   badges: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
   muted: { color: tokens.colorNeutralForeground3 },
+  tabs: { marginInline: `calc(-1 * ${tokens.spacingHorizontalM})`, marginBottom: tokens.spacingVerticalXS },
 });
 
 function Section({ title, children }: { title: string; children: ReactNode }) {
@@ -118,6 +122,10 @@ function UserDetails({
   const restoreFocusTarget = useRestoreFocusTarget();
   const [mode, setMode] = useState<"view" | "edit">("view");
   const [dialog, setDialog] = useState<"reset" | "delete" | null>(null);
+  const [tab, setTab] = useState<"account" | "licenses">("account");
+  // Editing the profile from the licenses tab (to set a usage location) goes back there when done.
+  const [backToLicenses, setBackToLicenses] = useState(false);
+  const tabsId = useId();
   const groups = useUserGroups(context.tenant.id, user.id, user.deletedAt === null);
   const restore = useRestoreUser(context.tenant.id);
 
@@ -126,6 +134,85 @@ function UserDetails({
   const targetIsAdmin = user.roles.some(isAdminRole);
   const canReset = !deleted && context.canResetPassword(targetIsAdmin);
   const isSelf = user.id === me?.user.id;
+
+  const account =
+    mode === "edit" ? (
+      <Section title={t.users.edit.title}>
+        <EditUserForm
+          tenantId={context.tenant.id}
+          user={user}
+          onDone={() => {
+            setMode("view");
+            if (backToLicenses) setTab("licenses");
+            setBackToLicenses(false);
+          }}
+        />
+      </Section>
+    ) : (
+      <>
+        <Section title={t.users.details.profile}>
+          <dl className={styles.facts}>
+            <dt className={styles.term}>{t.users.details.email}</dt>
+            <dd className={styles.value}>{user.email}</dd>
+            <dt className={styles.term}>{t.users.details.userType}</dt>
+            <dd className={styles.value}>{user.userType === "guest" ? t.users.guest : t.users.member}</dd>
+            <dt className={styles.term}>{t.users.details.usageLocation}</dt>
+            <dd className={styles.value}>{user.usageLocation ? countryName(user.usageLocation) : t.common.notSet}</dd>
+            <dt className={styles.term}>{t.users.columns.status}</dt>
+            <dd className={styles.value}>{user.accountEnabled ? t.users.signInAllowed : t.users.signInBlocked}</dd>
+            <dt className={styles.term}>{t.users.details.licenses}</dt>
+            <dd className={styles.value}>{t.users.licenseCount(user.licenseCount)}</dd>
+            <dt className={styles.term}>{t.users.details.createdAt}</dt>
+            <dd className={styles.value}>{formatDateTime(user.createdAt)}</dd>
+            <dt className={styles.term}>{t.users.details.lastSignIn}</dt>
+            <dd className={styles.value}>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.common.never}</dd>
+            {user.deletedAt ? (
+              <>
+                <dt className={styles.term}>{t.users.columns.deletedAt}</dt>
+                <dd className={styles.value}>{formatDateTime(user.deletedAt)}</dd>
+              </>
+            ) : null}
+          </dl>
+        </Section>
+        <Section title={t.users.details.roles}>
+          {user.roles.some(isAdminRole) ? (
+            <div className={styles.badges}>
+              {user.roles.filter(isAdminRole).map((role) => (
+                <Badge key={role} appearance="tint" color="brand">
+                  {t.roles[role]}
+                </Badge>
+              ))}
+            </div>
+          ) : (
+            <Text className={styles.muted}>{t.users.noRoles}</Text>
+          )}
+        </Section>
+        {!deleted ? (
+          <Section title={t.users.details.groups}>
+            {groups.isPending ? (
+              <Spinner size="tiny" label={t.users.details.groupsLoading} labelPosition="after" />
+            ) : groups.isError ? (
+              <ErrorMessage error={groups.error} onRetry={() => groups.refetch()} />
+            ) : groups.data.length === 0 ? (
+              <Text className={styles.muted}>{t.users.details.noGroups}</Text>
+            ) : (
+              <ul className={styles.list}>
+                {groups.data.map((group) => (
+                  <li key={group.id}>
+                    {group.displayName}
+                    {group.description ? (
+                      <Text size={200} className={styles.muted} block>
+                        {group.description}
+                      </Text>
+                    ) : null}
+                  </li>
+                ))}
+              </ul>
+            )}
+          </Section>
+        ) : null}
+      </>
+    );
 
   return (
     <>
@@ -145,7 +232,13 @@ function UserDetails({
       {mode === "view" && (canManage || canReset) ? (
         <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
           {canManage && !deleted ? (
-            <ToolbarButton icon={<EditRegular />} onClick={() => setMode("edit")}>
+            <ToolbarButton
+              icon={<EditRegular />}
+              onClick={() => {
+                setTab("account");
+                setMode("edit");
+              }}
+            >
               {t.users.details.editProfile}
             </ToolbarButton>
           ) : null}
@@ -184,76 +277,43 @@ function UserDetails({
       ) : null}
       {restore.isError ? <ErrorMessage error={restore.error} /> : null}
 
-      {mode === "edit" ? (
-        <Section title={t.users.edit.title}>
-          <EditUserForm tenantId={context.tenant.id} user={user} onDone={() => setMode("view")} />
-        </Section>
+      {deleted ? (
+        account
       ) : (
         <>
-          <Section title={t.users.details.profile}>
-            <dl className={styles.facts}>
-              <dt className={styles.term}>{t.users.details.email}</dt>
-              <dd className={styles.value}>{user.email}</dd>
-              <dt className={styles.term}>{t.users.details.userType}</dt>
-              <dd className={styles.value}>{user.userType === "guest" ? t.users.guest : t.users.member}</dd>
-              <dt className={styles.term}>{t.users.details.usageLocation}</dt>
-              <dd className={styles.value}>{user.usageLocation ? countryName(user.usageLocation) : t.common.notSet}</dd>
-              <dt className={styles.term}>{t.users.columns.status}</dt>
-              <dd className={styles.value}>{user.accountEnabled ? t.users.signInAllowed : t.users.signInBlocked}</dd>
-              <dt className={styles.term}>{t.users.details.licenses}</dt>
-              <dd className={styles.value}>{t.users.licenseCount(user.licenseCount)}</dd>
-              <dt className={styles.term}>{t.users.details.createdAt}</dt>
-              <dd className={styles.value}>{formatDateTime(user.createdAt)}</dd>
-              <dt className={styles.term}>{t.users.details.lastSignIn}</dt>
-              <dd className={styles.value}>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.common.never}</dd>
-              {user.deletedAt ? (
-                <>
-                  <dt className={styles.term}>{t.users.columns.deletedAt}</dt>
-                  <dd className={styles.value}>{formatDateTime(user.deletedAt)}</dd>
-                </>
-              ) : null}
-            </dl>
-          </Section>
-          <Section title={t.users.details.roles}>
-            {user.roles.some(isAdminRole) ? (
-              <div className={styles.badges}>
-                {user.roles.filter(isAdminRole).map((role) => (
-                  <Badge key={role} appearance="tint" color="brand">
-                    {t.roles[role]}
-                  </Badge>
-                ))}
-              </div>
+          <TabList
+            className={styles.tabs}
+            selectedValue={tab}
+            onTabSelect={(_, data) => setTab(data.value === "licenses" ? "licenses" : "account")}
+            aria-label={t.userLicenses.tabsLabel}
+          >
+            <Tab value="account" id={`${tabsId}-account`} aria-controls={`${tabsId}-panel`}>
+              {t.userLicenses.accountTab}
+            </Tab>
+            <Tab value="licenses" id={`${tabsId}-licenses`} aria-controls={`${tabsId}-panel`}>
+              {t.userLicenses.title}
+            </Tab>
+          </TabList>
+          <div id={`${tabsId}-panel`} role="tabpanel" aria-labelledby={`${tabsId}-${tab}`}>
+            {tab === "licenses" ? (
+              <UserLicensesTab
+                user={user}
+                onEditProfile={
+                  canManage
+                    ? () => {
+                        setTab("account");
+                        setMode("edit");
+                        setBackToLicenses(true);
+                      }
+                    : undefined
+                }
+              />
             ) : (
-              <Text className={styles.muted}>{t.users.noRoles}</Text>
+              account
             )}
-          </Section>
-          {!deleted ? (
-            <Section title={t.users.details.groups}>
-              {groups.isPending ? (
-                <Spinner size="tiny" label={t.users.details.groupsLoading} labelPosition="after" />
-              ) : groups.isError ? (
-                <ErrorMessage error={groups.error} onRetry={() => groups.refetch()} />
-              ) : groups.data.length === 0 ? (
-                <Text className={styles.muted}>{t.users.details.noGroups}</Text>
-              ) : (
-                <ul className={styles.list}>
-                  {groups.data.map((group) => (
-                    <li key={group.id}>
-                      {group.displayName}
-                      {group.description ? (
-                        <Text size={200} className={styles.muted} block>
-                          {group.description}
-                        </Text>
-                      ) : null}
-                    </li>
-                  ))}
-                </ul>
-              )}
-            </Section>
-          ) : null}
+          </div>
         </>
       )}
-
       {canReset ? (
         <ResetPasswordDialog
           tenantId={context.tenant.id}

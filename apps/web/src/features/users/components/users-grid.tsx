@@ -3,7 +3,6 @@ import {
   Button,
   createTableColumn,
   DataGrid,
-  DataGridBody,
   DataGridCell,
   DataGridHeader,
   DataGridHeaderCell,
@@ -11,34 +10,64 @@ import {
   Link,
   makeStyles,
   Spinner,
+  TableBody,
   type TableColumnDefinition,
   type TableRowId,
+  TableRowIdContextProvider,
   Text,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { ArrowUndoRegular } from "@fluentui/react-icons";
-import { type MouseEvent, useMemo } from "react";
+import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
+import { type FocusEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import { useI18n } from "@/lib/i18n";
 import { UserBadges } from "./user-badges";
 
 const RESTORE_WINDOW_DAYS = 30;
+/** A row with a name and no badge; rows with badges are measured as they render. */
+const ROW_HEIGHT = 45;
+/** Rows rendered beyond the visible ones in each direction, so fast scrolling and arrow keys find rows ready. */
+const OVERSCAN = 10;
+/** Ask for the next page while this many loaded rows are still below the visible ones. */
+const PREFETCH_ROWS = 25;
 
 const useStyles = makeStyles({
   nameCell: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  scroller: {
+    // The list scrolls inside its own box (header stays on top) so only the rows in view exist in the page.
+    overflow: "auto",
+    maxHeight: "max(360px, calc(100vh - 340px))",
+    scrollPaddingTop: "48px",
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+  },
   grid: { minWidth: "640px" },
+  header: {
+    position: "sticky",
+    top: 0,
+    zIndex: 1,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
 });
 
-export type UsersView = "active" | "deleted";
+export type UsersView = "active" | "guests" | "deleted";
 
 export function restoreDeadline(deletedAt: string): string {
   return new Date(new Date(deletedAt).getTime() + RESTORE_WINDOW_DAYS * 24 * 3600_000).toISOString();
 }
 
+/**
+ * The users list as a grid whose rows exist in the page only while they are in view (plus a margin), so it stays
+ * fast with any number of loaded users. Screen readers still hear each row's place (aria-rowindex) and the total
+ * when it is known (aria-rowcount); scrolling near the end asks for the next page.
+ */
 export function UsersGrid({
   users,
   view,
+  label,
   selectable,
   selected,
   onSelectionChange,
@@ -47,9 +76,15 @@ export function UsersGrid({
   restoringId,
   onRestore,
   busy,
+  hasMore,
+  loadingMore,
+  onLoadMore,
+  resetKey,
 }: {
   users: readonly User[];
   view: UsersView;
+  /** The grid's accessible name (the view's title). */
+  label: string;
   selectable: boolean;
   selected: ReadonlySet<string>;
   onSelectionChange: (selected: Set<string>) => void;
@@ -58,10 +93,18 @@ export function UsersGrid({
   restoringId: string | null;
   onRestore: (user: User) => void;
   busy: boolean;
+  /** More users match than are loaded. */
+  hasMore: boolean;
+  loadingMore: boolean;
+  onLoadMore: () => void;
+  /** Changes when the list is a different one (filters): the grid scrolls back to the top. */
+  resetKey: string;
 }) {
   const styles = useStyles();
   const { t, formatDate, formatDateTime } = useI18n();
   const restoreFocusTarget = useRestoreFocusTarget();
+  const scrollRef = useRef<HTMLDivElement>(null);
+  const focusedIndex = useRef<number | null>(null);
 
   const columns = useMemo<TableColumnDefinition<User>[]>(() => {
     const name = createTableColumn<User>({
@@ -147,38 +190,97 @@ export function UsersGrid({
     ];
   }, [t, view, canRestore, restoringId, onOpen, onRestore, formatDate, formatDateTime, styles, restoreFocusTarget]);
 
+  // The row holding focus stays rendered when it scrolls out of view, so keyboard focus is never lost.
+  const rangeExtractor = useCallback((range: Range) => {
+    const indexes = defaultRangeExtractor(range);
+    const focused = focusedIndex.current;
+    if (focused === null || focused >= range.count || indexes.includes(focused)) return indexes;
+    return [...indexes, focused].sort((a, b) => a - b);
+  }, []);
+
+  const virtualizer = useVirtualizer({
+    count: users.length,
+    getScrollElement: () => scrollRef.current,
+    estimateSize: () => ROW_HEIGHT,
+    overscan: OVERSCAN,
+    getItemKey: (index) => users[index]?.id ?? index,
+    rangeExtractor,
+  });
+  const rows = virtualizer.getVirtualItems();
+  const first = rows[0];
+  const last = rows[rows.length - 1];
+  const paddingTop = first ? first.start : 0;
+  const paddingBottom = last ? Math.max(0, virtualizer.getTotalSize() - last.end) : 0;
+
+  // Near the end of what is loaded, fetch the next page.
+  const lastIndex = last?.index ?? -1;
+  useEffect(() => {
+    if (hasMore && !loadingMore && lastIndex >= users.length - 1 - PREFETCH_ROWS) onLoadMore();
+  }, [hasMore, loadingMore, lastIndex, users.length, onLoadMore]);
+
+  // Another list (filters changed): start at its top.
+  useEffect(() => {
+    focusedIndex.current = null;
+    scrollRef.current?.scrollTo({ top: 0 });
+  }, [resetKey]);
+
+  const onFocus = (event: FocusEvent<HTMLElement>) => {
+    const row = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");
+    focusedIndex.current = row ? Number(row.dataset.index) : null;
+  };
+  const onBlur = (event: FocusEvent<HTMLElement>) => {
+    if (!event.currentTarget.contains(event.relatedTarget as Node | null)) focusedIndex.current = null;
+  };
+
   return (
-    <DataGrid
-      items={users as User[]}
-      columns={columns}
-      getRowId={(user: User) => user.id}
-      selectionMode={selectable ? "multiselect" : undefined}
-      selectedItems={selected as Set<TableRowId>}
-      onSelectionChange={(_, data) => onSelectionChange(new Set([...data.selectedItems].map(String)))}
-      focusMode="composite"
-      aria-label={view === "deleted" ? t.users.deletedTitle : t.users.title}
-      aria-busy={busy}
-      className={styles.grid}
-    >
-      <DataGridHeader>
-        <DataGridRow
-          selectionCell={selectable ? { checkboxIndicator: { "aria-label": t.users.selectAll } } : undefined}
-        >
-          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-        </DataGridRow>
-      </DataGridHeader>
-      <DataGridBody<User>>
-        {({ item, rowId }) => (
-          <DataGridRow<User>
-            key={rowId}
-            selectionCell={
-              selectable ? { checkboxIndicator: { "aria-label": t.users.selectRow(item.displayName) } } : undefined
-            }
+    <div ref={scrollRef} className={styles.scroller}>
+      <DataGrid
+        items={users as User[]}
+        columns={columns}
+        getRowId={(user: User) => user.id}
+        selectionMode={selectable ? "multiselect" : undefined}
+        selectedItems={selected as Set<TableRowId>}
+        onSelectionChange={(_, data) => onSelectionChange(new Set([...data.selectedItems].map(String)))}
+        focusMode="composite"
+        aria-label={label}
+        aria-busy={busy}
+        // The header row plus every user; -1 says "unknown" while more pages can come.
+        aria-rowcount={hasMore ? -1 : users.length + 1}
+        className={styles.grid}
+        onFocus={onFocus}
+        onBlur={onBlur}
+      >
+        <DataGridHeader className={styles.header}>
+          <DataGridRow
+            aria-rowindex={1}
+            selectionCell={selectable ? { checkboxIndicator: { "aria-label": t.users.selectAll } } : undefined}
           >
-            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+            {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
           </DataGridRow>
-        )}
-      </DataGridBody>
-    </DataGrid>
+        </DataGridHeader>
+        <TableBody style={{ paddingTop, paddingBottom }}>
+          {rows.map((row) => {
+            const user = users[row.index];
+            if (!user) return null;
+            return (
+              <TableRowIdContextProvider key={user.id} value={user.id}>
+                <DataGridRow
+                  ref={virtualizer.measureElement}
+                  data-index={row.index}
+                  aria-rowindex={row.index + 2}
+                  selectionCell={
+                    selectable
+                      ? { checkboxIndicator: { "aria-label": t.users.selectRow(user.displayName) } }
+                      : undefined
+                  }
+                >
+                  {({ renderCell }) => <DataGridCell>{renderCell(user)}</DataGridCell>}
+                </DataGridRow>
+              </TableRowIdContextProvider>
+            );
+          })}
+        </TableBody>
+      </DataGrid>
+    </div>
   );
 }

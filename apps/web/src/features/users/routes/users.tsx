@@ -3,6 +3,10 @@ import { TENANT_ROLES, type TenantRole } from "@allot/domain";
 import {
   Button,
   Field,
+  Link,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
   makeStyles,
   SearchBox,
   Select,
@@ -12,6 +16,7 @@ import {
   Text,
   Toolbar,
   ToolbarButton,
+  Tooltip,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
@@ -19,14 +24,15 @@ import {
   ArrowClockwiseRegular,
   DeleteRegular,
   DismissRegular,
+  KeyMultipleRegular,
   PeopleSearchRegular,
   PersonAddRegular,
 } from "@fluentui/react-icons";
-import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
+import { GatedButton } from "@/components/gated-button";
 import { useListPageStyles } from "@/components/list-page-styles";
-import { LoadMore } from "@/components/load-more";
 import { useNotify } from "@/components/notify";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
@@ -34,11 +40,13 @@ import { errorMessage } from "@/lib/errors";
 import { useDebouncedValue, useQueryParams } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
+import { useSelectAllMatching } from "../api/get-user-ids";
 import { useUsers } from "../api/get-users";
 import type { UsersFilter } from "../api/keys";
 import { useRestoreUser } from "../api/restore-user";
 import { AddUserDialog } from "../components/add-user-dialog";
 import { DeleteUsersDialog } from "../components/delete-users-dialog";
+import { ManageLicensesPanel } from "../components/manage-licenses-panel";
 import { UserDetailsDrawer } from "../components/user-details-drawer";
 import { UsersGrid, type UsersView } from "../components/users-grid";
 
@@ -53,33 +61,56 @@ const useStyles = makeStyles({
     marginBottom: tokens.spacingVerticalS,
   },
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+  selectionBar: { marginBottom: tokens.spacingVerticalS },
+  footer: {
+    display: "flex",
+    justifyContent: "center",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalS,
+    minHeight: "32px",
+    paddingTop: tokens.spacingVerticalS,
+    color: tokens.colorNeutralForeground2,
+  },
 });
 
-const NO_SELECTION: Set<string> = new Set();
+const NO_SELECTION: ReadonlySet<string> = new Set();
+
+interface Selection {
+  /** The list (filters) the selection was made in: another list starts with nothing selected. */
+  filterKey: string;
+  ids: ReadonlySet<string>;
+  /** Set while `ids` is exactly "every user that matches", as the server answered it. */
+  matching: { ids: ReadonlySet<string>; truncated: boolean } | null;
+}
 
 const isTenantRole = (value: string | null): value is TenantRole =>
   value !== null && (TENANT_ROLES as readonly string[]).includes(value);
 
+function readView(value: string | null): UsersView {
+  return value === "deleted" || value === "guests" ? value : "active";
+}
+
 function readFilter(params: URLSearchParams): UsersFilter & { view: UsersView } {
-  const view: UsersView = params.get("view") === "deleted" ? "deleted" : "active";
+  const view = readView(params.get("view"));
   const type = params.get("type");
   const role = params.get("role");
   const licensed = params.get("licensed");
+  const live = view !== "deleted";
   return {
     view,
     search: params.get("q") ?? undefined,
-    type: view === "active" && (type === "member" || type === "guest") ? type : undefined,
-    role: view === "active" && isTenantRole(role) ? role : undefined,
-    licensed: view === "active" && (licensed === "true" || licensed === "false") ? licensed === "true" : undefined,
+    type: view === "guests" ? "guest" : view === "active" && (type === "member" || type === "guest") ? type : undefined,
+    role: live && isTenantRole(role) ? role : undefined,
+    licensed: live && (licensed === "true" || licensed === "false") ? licensed === "true" : undefined,
     deleted: view === "deleted" ? true : undefined,
   };
 }
 
-/** Active users (and the deleted ones): search, filters, keyset paging, selection, details panel. */
+/** Active, guest and deleted users: search, filters, a virtualized list, selection, licenses, details panel. */
 export function UsersRoute() {
   const styles = useStyles();
   const list = useListPageStyles();
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const context = useTenant();
   const tenantId = context.tenant.id;
   const notify = useNotify();
@@ -89,23 +120,23 @@ export function UsersRoute() {
 
   const [searchText, setSearchText] = useState(urlFilter.search ?? "");
   const debouncedSearch = useDebouncedValue(searchText.trim(), 300);
-  const [selection, setSelection] = useState<{ filterKey: string; ids: Set<string> }>({
-    filterKey: "",
-    ids: NO_SELECTION,
-  });
+  const [selection, setSelection] = useState<Selection>({ filterKey: "", ids: NO_SELECTION, matching: null });
   const [addOpen, setAddOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
+  const [licensesOpen, setLicensesOpen] = useState(false);
 
   const canManage = context.can("users.manage");
+  const canAssign = context.can("licenses.assign");
+  const live = view !== "deleted";
   // Dialogs and the details panel give focus back to the control that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
 
-  // The search box asks the server once typing pauses.
+  // The search box asks the server once typing pauses; the list updates without holding up the next keystroke.
   const appliedSearch = useRef(debouncedSearch);
   useEffect(() => {
     if (debouncedSearch === appliedSearch.current) return;
     appliedSearch.current = debouncedSearch;
-    updateParams({ q: debouncedSearch || undefined });
+    startTransition(() => updateParams({ q: debouncedSearch || undefined }));
   }, [debouncedSearch, updateParams]);
 
   const filter: UsersFilter = useMemo(
@@ -119,22 +150,31 @@ export function UsersRoute() {
     [urlFilter.search, urlFilter.type, urlFilter.role, urlFilter.licensed, urlFilter.deleted],
   );
 
-  // A new list starts with nothing selected: the selection belongs to the filter it was made in.
   const filterKey = JSON.stringify(filter);
-  const selected = selection.filterKey === filterKey ? selection.ids : NO_SELECTION;
+  const current = selection.filterKey === filterKey ? selection : null;
+  const selected = current?.ids ?? NO_SELECTION;
+  const matching = current?.matching && current.matching.ids === current.ids ? current.matching : null;
   const setSelected = useCallback(
-    (update: Set<string> | ((current: Set<string>) => Set<string>)) =>
-      setSelection((current) => {
-        const ids = current.filterKey === filterKey ? current.ids : NO_SELECTION;
-        return { filterKey, ids: typeof update === "function" ? update(ids) : update };
+    (update: ReadonlySet<string> | ((current: ReadonlySet<string>) => ReadonlySet<string>)) =>
+      setSelection((previous) => {
+        const ids = previous.filterKey === filterKey ? previous.ids : NO_SELECTION;
+        return {
+          filterKey,
+          ids: typeof update === "function" ? update(ids) : update,
+          matching: previous.filterKey === filterKey ? previous.matching : null,
+        };
       }),
     [filterKey],
   );
+  const clearSelection = useCallback(() => setSelection({ filterKey, ids: NO_SELECTION, matching: null }), [filterKey]);
 
   const users = useUsers(tenantId, filter);
-  const items = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
+  const loadedItems = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
+  // A long list re-renders at low priority, so typing and clicking stay responsive while it does.
+  const items = useDeferredValue(loadedItems);
   const hasMore = users.hasNextPage;
   const restore = useRestoreUser(tenantId);
+  const selectAll = useSelectAllMatching(tenantId);
 
   const openUser = useCallback((user: User) => updateParams({ user: user.id }), [updateParams]);
   const closeUser = useCallback(() => updateParams({ user: undefined }), [updateParams]);
@@ -156,19 +196,50 @@ export function UsersRoute() {
     (ids: string[]) => setSelected((current) => new Set([...current].filter((id) => !ids.includes(id)))),
     [setSelected],
   );
+  const { fetchNextPage, isFetchingNextPage } = users;
+  const loadMore = useCallback(() => {
+    if (!isFetchingNextPage) void fetchNextPage();
+  }, [fetchNextPage, isFetchingNextPage]);
 
-  const selectedUsers = items.filter((user) => selected.has(user.id));
-  const filtersActive = Boolean(filter.search || filter.type || filter.role || filter.licensed !== undefined);
+  const selectAllMatching = () =>
+    selectAll.mutate(filter, {
+      onSuccess: (result) => {
+        const ids = new Set(result.ids);
+        setSelection({ filterKey, ids, matching: { ids, truncated: result.truncated } });
+      },
+    });
+
+  const selectedUsers = useMemo(() => loadedItems.filter((user) => selected.has(user.id)), [loadedItems, selected]);
+  const selectedIds = useMemo(() => [...selected], [selected]);
+  const allLoadedSelected = loadedItems.length > 0 && selectedUsers.length === loadedItems.length;
+  // Deleting goes user by user and names each one: it needs the selected users in the list.
+  const deletable = selectedUsers.length === selected.size;
+
+  const filtersActive = Boolean(
+    filter.search || (view === "active" && filter.type) || filter.role || filter.licensed !== undefined,
+  );
   const loading = users.isPending;
   const refreshing = users.isFetching && !users.isFetchingNextPage && !loading;
+  const selectable = live && (canManage || canAssign);
 
-  const statusText = loading ? t.users.loadingUsers : users.isError ? "" : t.users.shownCount(items.length, hasMore);
+  const title = view === "deleted" ? t.users.deletedTitle : view === "guests" ? t.users.guestsTitle : t.users.title;
+  const statusText = loading
+    ? t.users.loadingUsers
+    : users.isError
+      ? ""
+      : t.users.shownCount(loadedItems.length, hasMore, formatNumber(loadedItems.length));
 
   return (
     <>
       <PageHeader
-        title={view === "deleted" ? t.users.deletedTitle : t.users.title}
-        description={view === "deleted" ? t.users.deletedDescription : t.users.description}
+        title={title}
+        description={
+          view === "deleted"
+            ? t.users.deletedDescription
+            : view === "guests"
+              ? t.users.guestsDescription
+              : t.users.description
+        }
       />
       <TabList
         className={styles.tabs}
@@ -176,7 +247,7 @@ export function UsersRoute() {
         aria-label={t.users.views}
         onTabSelect={(_, data) =>
           updateParams({
-            view: data.value === "deleted" ? "deleted" : undefined,
+            view: data.value === "active" ? undefined : String(data.value),
             type: undefined,
             role: undefined,
             licensed: undefined,
@@ -185,20 +256,41 @@ export function UsersRoute() {
         }
       >
         <Tab value="active">{t.users.title}</Tab>
+        <Tab value="guests">{t.users.guestsTitle}</Tab>
         <Tab value="deleted">{t.users.deletedTitle}</Tab>
       </TabList>
 
       <div className={styles.commands}>
         <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
-          {canManage && view === "active" ? (
+          {canManage && live ? (
             <ToolbarButton icon={<PersonAddRegular />} onClick={() => setAddOpen(true)} {...restoreFocusTarget}>
               {t.users.addUser}
             </ToolbarButton>
           ) : null}
-          {canManage && view === "active" && selected.size > 0 ? (
-            <ToolbarButton icon={<DeleteRegular />} onClick={() => setDeleteOpen(true)} {...restoreFocusTarget}>
-              {t.users.deleteUsers(selected.size)}
-            </ToolbarButton>
+          {live ? (
+            <GatedButton
+              action="licenses.assign"
+              appearance="subtle"
+              icon={<KeyMultipleRegular />}
+              disabledFocusable={selected.size === 0}
+              onClick={() => setLicensesOpen(true)}
+              {...restoreFocusTarget}
+            >
+              {t.manageLicenses.title}
+            </GatedButton>
+          ) : null}
+          {canManage && live && selected.size > 0 ? (
+            deletable ? (
+              <ToolbarButton icon={<DeleteRegular />} onClick={() => setDeleteOpen(true)} {...restoreFocusTarget}>
+                {t.users.deleteUsers(selected.size)}
+              </ToolbarButton>
+            ) : (
+              <Tooltip content={t.users.deleteNeedsLoaded} relationship="description" withArrow>
+                <ToolbarButton icon={<DeleteRegular />} disabledFocusable>
+                  {t.users.deleteUsers(selected.size)}
+                </ToolbarButton>
+              </Tooltip>
+            )
           ) : null}
           <ToolbarButton
             icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
@@ -211,25 +303,36 @@ export function UsersRoute() {
       </div>
 
       <search className={list.filters} aria-label={t.users.filters}>
-        <Field label={view === "deleted" ? t.users.searchDeleted : t.users.search} className={list.search}>
+        <Field
+          label={view === "deleted" ? t.users.searchDeleted : view === "guests" ? t.users.searchGuests : t.users.search}
+          className={list.search}
+        >
           <SearchBox
             value={searchText}
             placeholder={t.users.searchPlaceholder}
             onChange={(_, data) => setSearchText(data.value)}
             onKeyDown={(event) => {
-              if (event.key === "Enter") updateParams({ q: searchText.trim() || undefined });
+              if (event.key === "Enter") {
+                appliedSearch.current = searchText.trim();
+                updateParams({ q: searchText.trim() || undefined });
+              }
             }}
           />
         </Field>
-        {view === "active" ? (
+        {live ? (
           <>
-            <Field label={t.users.filterType}>
-              <Select value={filter.type ?? ""} onChange={(_, data) => updateParams({ type: data.value || undefined })}>
-                <option value="">{t.users.anyType}</option>
-                <option value="member">{t.users.member}</option>
-                <option value="guest">{t.users.guest}</option>
-              </Select>
-            </Field>
+            {view === "active" ? (
+              <Field label={t.users.filterType}>
+                <Select
+                  value={filter.type ?? ""}
+                  onChange={(_, data) => updateParams({ type: data.value || undefined })}
+                >
+                  <option value="">{t.users.anyType}</option>
+                  <option value="member">{t.users.member}</option>
+                  <option value="guest">{t.users.guest}</option>
+                </Select>
+              </Field>
+            ) : null}
             <Field label={t.users.filterRole}>
               <Select value={filter.role ?? ""} onChange={(_, data) => updateParams({ role: data.value || undefined })}>
                 <option value="">{t.users.anyRole}</option>
@@ -258,6 +361,7 @@ export function UsersRoute() {
             icon={<DismissRegular />}
             onClick={() => {
               setSearchText("");
+              appliedSearch.current = "";
               updateParams({ q: undefined, type: undefined, role: undefined, licensed: undefined });
             }}
           >
@@ -270,48 +374,104 @@ export function UsersRoute() {
         <LiveStatus message={statusText} visible />
         {refreshing ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
         {selected.size > 0 ? (
-          <Text weight="semibold" role="status">
-            {t.users.selectedCount(selected.size)}
-          </Text>
+          <>
+            <Text weight="semibold" role="status">
+              {t.users.selectedCount(selected.size, formatNumber(selected.size))}
+            </Text>
+            <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={clearSelection}>
+              {t.users.clearSelection}
+            </Button>
+          </>
         ) : null}
       </div>
 
-      {users.isError ? (
+      {selectable && matching ? (
+        <MessageBar intent="info" className={styles.selectionBar}>
+          <MessageBarBody>
+            {t.users.allMatchingSelected(matching.ids.size, formatNumber(matching.ids.size))}
+            {matching.truncated ? ` ${t.users.matchingTruncated(formatNumber(matching.ids.size))}` : null}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={clearSelection}>
+              {t.users.clearSelection}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : selectable && allLoadedSelected && hasMore ? (
+        <MessageBar intent="info" className={styles.selectionBar}>
+          <MessageBarBody>
+            {t.users.allLoadedSelected(loadedItems.length, formatNumber(loadedItems.length))}{" "}
+            <Link as="button" inline onClick={selectAllMatching} disabled={selectAll.isPending}>
+              {t.users.selectAllMatching}
+            </Link>
+            {selectAll.isPending ? <Spinner size="extra-tiny" label={t.users.selectingAllMatching} /> : null}
+            {selectAll.isError ? ` ${errorMessage(selectAll.error, t)}` : null}
+          </MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={clearSelection}>
+              {t.users.clearSelection}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
+
+      {users.isError && loadedItems.length === 0 ? (
         <ErrorMessage error={users.error} onRetry={() => users.refetch()} />
       ) : loading ? (
         <Spinner label={t.users.loadingUsers} />
       ) : items.length === 0 ? (
         <EmptyState icon={<PeopleSearchRegular />} title={t.users.emptyTitle}>
-          {filtersActive ? t.users.emptySearch : view === "deleted" ? t.users.emptyDeleted : t.users.emptyAll}
+          {filtersActive
+            ? t.users.emptySearch
+            : view === "deleted"
+              ? t.users.emptyDeleted
+              : view === "guests"
+                ? t.users.emptyGuests
+                : t.users.emptyAll}
         </EmptyState>
       ) : (
-        <div className={list.surface}>
+        <>
           <UsersGrid
             users={items}
             view={view}
-            selectable={canManage && view === "active"}
+            label={title}
+            selectable={selectable}
             selected={selected}
             onSelectionChange={setSelected}
             onOpen={openUser}
             canRestore={canManage}
             restoringId={restore.isPending ? (restore.variables ?? null) : null}
             onRestore={onRestore}
-            busy={users.isFetching}
+            busy={users.isFetching || items !== loadedItems}
+            hasMore={hasMore && !users.isFetchNextPageError}
+            loadingMore={users.isFetchingNextPage}
+            onLoadMore={loadMore}
+            resetKey={`${view}:${filterKey}`}
           />
-        </div>
+          <div className={styles.footer}>
+            {users.isFetchingNextPage ? <Spinner size="tiny" label={t.common.loadingMore} /> : null}
+            {users.isFetchNextPageError ? (
+              <ErrorMessage error={users.error} onRetry={() => users.fetchNextPage()} />
+            ) : null}
+          </div>
+        </>
       )}
-      <LoadMore
-        hasMore={hasMore && !users.isError}
-        loading={users.isFetchingNextPage}
-        onLoadMore={() => users.fetchNextPage()}
-      />
 
       <UserDetailsDrawer
         userId={openUserId}
-        initial={items.find((user) => user.id === openUserId)}
+        initial={loadedItems.find((user) => user.id === openUserId)}
         onClose={closeUser}
         onDeleted={onDeleted}
       />
+      {canAssign && live ? (
+        <ManageLicensesPanel
+          tenantId={tenantId}
+          open={licensesOpen}
+          userIds={selectedIds}
+          users={selectedUsers}
+          onClose={() => setLicensesOpen(false)}
+        />
+      ) : null}
       {canManage ? (
         <>
           <AddUserDialog tenantId={tenantId} open={addOpen} onOpenChange={setAddOpen} />

@@ -11,8 +11,8 @@ export const conflictsEn = {
   emptyTitle: "No license conflicts",
   emptyBody: "Every product has enough usable seats for the people who hold it.",
   goToLicenses: "Go to Licenses",
-  summaryCount: (count: number) =>
-    `${count} ${plural(count, "product has", "products have")} more holders than usable seats.`,
+  summaryCount: (count: number, users: number) =>
+    `${count} ${plural(count, "product has", "products have")} more holders than usable seats: ${users} ${plural(users, "user", "users")} without a seat.`,
   problem: (holders: number, product: string, usable: number) =>
     `${holders} ${plural(holders, "user holds", "users hold")} ${product} but only ${usable} ${plural(usable, "seat", "seats")} can be used`,
   fixRemove: (count: number) => `remove ${count} ${plural(count, "assignment", "assignments")}`,
@@ -39,8 +39,7 @@ export const conflictsEn = {
   seatsLine: (consumed: number, usable: number, shortfall: number) =>
     `Assigned: ${consumed} · Usable seats: ${usable} · Short by: ${shortfall}`,
   holdersTitle: (product: string) => `People who hold ${product}`,
-  holdersPartial: (shown: number, total: number) =>
-    `Showing the ${shown} most recently licensed of ${total} holders.`,
+  holdersPartial: (shown: number, total: number) => `Showing the ${shown} most recently licensed of ${total} holders.`,
   columns: {
     name: "Display name",
     email: "Email",
@@ -62,11 +61,7 @@ export const conflictsEn = {
   buySeats: (count: number) => `Buy ${count} ${plural(count, "seat", "seats")}`,
   renew: "Renew subscription",
   deleteUsers: "Delete users in Active users",
-  fixesLabel: (product: string) => `Fixes for ${product}`,
-  dialogTitle: (product: string, count: number) =>
-    `Remove ${product} from ${count} ${plural(count, "user", "users")}`,
-  dataLossWarning: (product: string) =>
-    `The selected users lose ${product}. Their data in its services (mailboxes, files, reports) is deleted after a grace period.`,
+  dialogTitle: (product: string, count: number) => `Remove ${product} from ${count} ${plural(count, "user", "users")}`,
   refreshed: "The conflicts were updated.",
 };
 
@@ -78,8 +73,8 @@ export const conflictsNl: Widen<typeof conflictsEn> = {
   emptyTitle: "Geen licentieconflicten",
   emptyBody: "Elk product heeft genoeg bruikbare licenties voor de mensen die het hebben.",
   goToLicenses: "Naar Licenties",
-  summaryCount: (count: number) =>
-    `${count} ${count === 1 ? "product heeft" : "producten hebben"} meer gebruikers dan bruikbare licenties.`,
+  summaryCount: (count: number, users: number) =>
+    `${count} ${count === 1 ? "product heeft" : "producten hebben"} meer gebruikers dan bruikbare licenties: ${users} ${users === 1 ? "gebruiker" : "gebruikers"} zonder licentie.`,
   problem: (holders: number, product: string, usable: number) =>
     `${holders} ${holders === 1 ? "gebruiker heeft" : "gebruikers hebben"} ${product}, maar er ${usable === 1 ? "is" : "zijn"} maar ${usable} ${usable === 1 ? "licentie" : "licenties"} bruikbaar`,
   fixRemove: (count: number) => `verwijder ${count} ${count === 1 ? "toewijzing" : "toewijzingen"}`,
@@ -130,10 +125,7 @@ export const conflictsNl: Widen<typeof conflictsEn> = {
   buySeats: (count: number) => `${count} ${count === 1 ? "licentie" : "licenties"} kopen`,
   renew: "Abonnement verlengen",
   deleteUsers: "Gebruikers verwijderen in Actieve gebruikers",
-  fixesLabel: (product: string) => `Oplossingen voor ${product}`,
   dialogTitle: (product: string, count: number) =>
     `${product} verwijderen bij ${count} ${count === 1 ? "gebruiker" : "gebruikers"}`,
-  dataLossWarning: (product: string) =>
-    `De geselecteerde gebruikers raken ${product} kwijt. Hun gegevens in de services ervan (postvakken, bestanden, rapporten) worden na een respijtperiode verwijderd.`,
   refreshed: "De conflicten zijn bijgewerkt.",
 };

@@ -11,7 +11,7 @@ export const dashboardEn = {
   seatsShort: (count: number) => `${count} short`,
   seatsNone: "Your organization has no product subscriptions yet.",
   seatsLoading: "Loading seats…",
-  seatsMore: (count: number) => `and ${count} more ${plural(count, "product", "products")}`,
+  seatsMore: (count: number) => `${count} more ${plural(count, "product", "products")} on the Licenses page`,
   viewLicenses: "Go to Licenses",
   conflictsTitle: "License conflicts",
   conflictsNone: "No license conflicts",
@@ -38,14 +38,13 @@ export const dashboardEn = {
 
 export const dashboardNl: Widen<typeof dashboardEn> = {
   seatsTitle: "Licenties per product",
-  seatsUsed: (product: string, used: number, total: number) =>
-    `${product}: ${used} van ${total} licenties in gebruik`,
+  seatsUsed: (product: string, used: number, total: number) => `${product}: ${used} van ${total} licenties in gebruik`,
   seatsUsage: (used: number, total: number) => `${used} van ${total} in gebruik`,
   seatsAvailable: (available: number) => `${available} beschikbaar`,
   seatsShort: (count: number) => `${count} tekort`,
   seatsNone: "Je organisatie heeft nog geen productabonnementen.",
   seatsLoading: "Licenties laden…",
-  seatsMore: (count: number) => `en nog ${count} ${count === 1 ? "product" : "producten"}`,
+  seatsMore: (count: number) => `Nog ${count} ${count === 1 ? "product" : "producten"} op de pagina Licenties`,
   viewLicenses: "Naar Licenties",
   conflictsTitle: "Licentieconflicten",
   conflictsNone: "Geen licentieconflicten",

@@ -1,18 +1,230 @@
 import type { Widen } from "../widen";
 
-/** Texts of the licenses area; `licensesNl` must have the same keys. */
+const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const enNumber = new Intl.NumberFormat("en-GB");
+const nlNumber = new Intl.NumberFormat("nl-NL");
+const en = (value: number) => enNumber.format(value);
+const nl = (value: number) => nlNumber.format(value);
+
+/** Texts of the licenses area (Licenses page, product page, job page); `licensesNl` must have the same keys. */
 export const licensesEn = {
   title: "Licenses",
   description: "Products your organization subscribes to and who uses them.",
-  emptyTitle: "License management is coming",
-  emptyBody:
-    "Here you will see each product with its purchased, assigned and available seats, assign licenses to users and groups, and resolve license conflicts.",
+  emptyTitle: "No products yet",
+  emptyBody: "This organization has no product subscriptions. Buy products in Billing to assign licenses.",
+  loading: "Loading products…",
+  loadError: "The products could not be loaded",
+  commands: "License commands",
+  conflicts: "License conflicts",
+  conflictsWithCount: (count: number) => `License conflicts (${en(count)})`,
+  reclaim: "Reclaim licenses",
+  conflictBanner: (count: number) =>
+    `${en(count)} ${plural(count, "product has", "products have")} more users than seats. Resolve the conflicts so nobody loses access unexpectedly.`,
+  conflictBannerTitle: "License conflicts",
+  viewConflicts: "View conflicts",
+  userLicenses: "User licenses",
+  userLicensesHint: "Products you assign to people.",
+  capacity: "Capacity add-ons",
+  capacityHint: "Capacity for the whole organization or its environments; not assigned to people.",
+  productCount: (count: number) => `${en(count)} ${plural(count, "product", "products")}`,
+  columns: {
+    product: "Product",
+    total: "Total seats",
+    assigned: "Assigned",
+    available: "Available",
+    usage: "Usage",
+    status: "Status",
+  },
+  usageLabel: (product: string, assigned: number, total: number) =>
+    `${product}: ${en(assigned)} of ${en(total)} seats assigned`,
+  inConflict: (count: number) => `${en(count)} in conflict`,
+  conflictLink: (product: string, count: number) =>
+    `${product}: ${en(count)} ${plural(count, "holder", "holders")} without a seat, view license conflicts`,
+  capability: {
+    Enabled: "Active",
+    Warning: "Expired, in grace period",
+    Suspended: "Suspended",
+    Deleted: "Deleted",
+    LockedOut: "Locked out",
+  },
+  warningSeats: (count: number) => `${en(count)} in grace period`,
+  recentJobs: "Recent bulk changes",
+  recentJobsEmpty: "No bulk changes yet. Changes for many users at once appear here with their progress.",
+  recentJobsError: "Recent bulk changes could not be loaded",
+  jobBy: (name: string, when: string) => `${name}, ${when}`,
+  jobByUnknown: (when: string) => when,
+  openJob: (change: string) => `Open the bulk change: ${change}`,
+  // Product page
+  backToLicenses: "Back to Licenses",
+  productNotFound: "This product isn't part of this organization's subscriptions.",
+  seatsSummary: (assigned: number, total: number, available: number) =>
+    `${en(assigned)} of ${en(total)} seats assigned, ${en(available)} available`,
+  seatsSummaryConflict: (assigned: number, total: number, short: number) =>
+    `${en(assigned)} of ${en(total)} seats assigned, ${en(short)} ${plural(short, "user", "users")} without a seat`,
+  plansHeading: (count: number) => `Apps and services included (${en(count)})`,
+  holdersHeading: "Users who hold it",
+  searchHolders: "Search users who hold this product",
+  searchPlaceholder: "Name or email",
+  holdersLoading: "Loading users…",
+  holdersError: "The users could not be loaded",
+  holdersShown: (count: number, more: boolean) =>
+    `${en(count)} ${plural(count, "user", "users")} shown${more ? ", more available" : ""}`,
+  holdersEmpty: "Nobody holds this product yet",
+  holdersEmptySearch: "No user who holds this product matches the search.",
+  holdersEmptyHint: "Use Assign licenses to give it to users.",
+  holdersColumns: { name: "Display name", email: "Email", type: "User type" },
+  selectAll: "Select all users shown",
+  selectRow: (name: string) => `Select ${name}`,
+  selectedCount: (count: number) => `${en(count)} selected`,
+  userType: { member: "Member", guest: "Guest" },
+  assign: "Assign licenses",
+  unassign: "Unassign licenses",
+  unassignCount: (count: number) => `Unassign licenses (${en(count)})`,
+  unassignTitle: (product: string, count: number) =>
+    `Unassign ${product} from ${en(count)} ${plural(count, "user", "users")}`,
+  assignTitle: (product: string, count: number) =>
+    `Assign ${product} to ${en(count)} ${plural(count, "user", "users")}`,
+  // Assign panel
+  panelTitle: (product: string) => `Assign ${product}`,
+  panelSeats: (available: number, total: number) =>
+    `${en(available)} of ${en(total)} ${plural(total, "seat", "seats")} available`,
+  noSeatsTitle: "No seats left",
+  noSeatsBody: "Every seat of this product is assigned. Buy more seats or unassign the license from someone first.",
+  buySeats: "Buy more seats",
+  pickerLabel: "Users",
+  pickerHint: "Type a name or email, then choose from the suggestions. You can add as many users as you need.",
+  pickerPlaceholder: "Search users",
+  chosenUsers: "Chosen users",
+  chosenCount: (count: number) => `${en(count)} ${plural(count, "user", "users")} chosen`,
+  searching: "Searching…",
+  noMatches: "No users found",
+  removeUser: (name: string) => `Remove ${name}`,
+  clearChosen: "Remove all",
+  moreThanSeats: (chosen: number, available: number) =>
+    `You chose ${en(chosen)} ${plural(chosen, "user", "users")} but only ${en(available)} ${plural(available, "seat is", "seats are")} available. The preview shows who cannot get it.`,
+  plansHint: "Switch off apps and services these users shouldn't get.",
+  assignButton: "Assign",
+  chooseUsersFirst: "Choose at least one user.",
+  // Job page
+  jobTitle: "Bulk license change",
+  jobNotFound: "This bulk change doesn't exist or you can't see it.",
+  jobFacts: "About this change",
+  jobStartedBy: "Started by",
+  jobStartedAt: "Started",
+  jobFinishedAt: "Finished",
+  jobChange: "Change",
+  jobUsers: "Users",
+  unknownPerson: "Unknown",
+  notFinished: "Not finished yet",
 };
 
 export const licensesNl: Widen<typeof licensesEn> = {
   title: "Licenties",
-  description: "Producten waarop uw organisatie is geabonneerd en wie ze gebruikt.",
-  emptyTitle: "Licentiebeheer komt eraan",
+  description: "Producten waarop je organisatie is geabonneerd en wie ze gebruikt.",
+  emptyTitle: "Nog geen producten",
   emptyBody:
-    "Hier ziet u elk product met de gekochte, toegewezen en beschikbare licenties, wijst u licenties toe aan gebruikers en groepen en lost u licentieconflicten op.",
+    "Deze organisatie heeft geen productabonnementen. Koop producten in Facturering om licenties toe te wijzen.",
+  loading: "Producten laden…",
+  loadError: "De producten konden niet worden geladen",
+  commands: "Licentieopdrachten",
+  conflicts: "Licentieconflicten",
+  conflictsWithCount: (count: number) => `Licentieconflicten (${nl(count)})`,
+  reclaim: "Licenties terugvorderen",
+  conflictBanner: (count: number) =>
+    `${nl(count)} ${plural(count, "product heeft", "producten hebben")} meer gebruikers dan licenties. Los de conflicten op zodat niemand onverwacht toegang verliest.`,
+  conflictBannerTitle: "Licentieconflicten",
+  viewConflicts: "Conflicten bekijken",
+  userLicenses: "Gebruikerslicenties",
+  userLicensesHint: "Producten die je aan personen toewijst.",
+  capacity: "Capaciteitsuitbreidingen",
+  capacityHint: "Capaciteit voor de hele organisatie of haar omgevingen; wordt niet aan personen toegewezen.",
+  productCount: (count: number) => `${nl(count)} ${plural(count, "product", "producten")}`,
+  columns: {
+    product: "Product",
+    total: "Totaal aantal licenties",
+    assigned: "Toegewezen",
+    available: "Beschikbaar",
+    usage: "Gebruik",
+    status: "Status",
+  },
+  usageLabel: (product: string, assigned: number, total: number) =>
+    `${product}: ${nl(assigned)} van ${nl(total)} licenties toegewezen`,
+  inConflict: (count: number) => `${nl(count)} in conflict`,
+  conflictLink: (product: string, count: number) =>
+    `${product}: ${nl(count)} ${plural(count, "houder", "houders")} zonder licentie, licentieconflicten bekijken`,
+  capability: {
+    Enabled: "Actief",
+    Warning: "Verlopen, in respijtperiode",
+    Suspended: "Opgeschort",
+    Deleted: "Verwijderd",
+    LockedOut: "Geblokkeerd",
+  },
+  warningSeats: (count: number) => `${nl(count)} in respijtperiode`,
+  recentJobs: "Recente bulkwijzigingen",
+  recentJobsEmpty:
+    "Nog geen bulkwijzigingen. Wijzigingen voor veel gebruikers tegelijk verschijnen hier met hun voortgang.",
+  recentJobsError: "Recente bulkwijzigingen konden niet worden geladen",
+  jobBy: (name: string, when: string) => `${name}, ${when}`,
+  jobByUnknown: (when: string) => when,
+  openJob: (change: string) => `Bulkwijziging openen: ${change}`,
+  backToLicenses: "Terug naar Licenties",
+  productNotFound: "Dit product hoort niet bij de abonnementen van deze organisatie.",
+  seatsSummary: (assigned: number, total: number, available: number) =>
+    `${nl(assigned)} van ${nl(total)} licenties toegewezen, ${nl(available)} beschikbaar`,
+  seatsSummaryConflict: (assigned: number, total: number, short: number) =>
+    `${nl(assigned)} van ${nl(total)} licenties toegewezen, ${nl(short)} ${plural(short, "gebruiker", "gebruikers")} zonder licentie`,
+  plansHeading: (count: number) => `Inbegrepen apps en services (${nl(count)})`,
+  holdersHeading: "Gebruikers met dit product",
+  searchHolders: "Gebruikers met dit product zoeken",
+  searchPlaceholder: "Naam of e-mailadres",
+  holdersLoading: "Gebruikers laden…",
+  holdersError: "De gebruikers konden niet worden geladen",
+  holdersShown: (count: number, more: boolean) =>
+    `${nl(count)} ${plural(count, "gebruiker", "gebruikers")} getoond${more ? ", er zijn er meer" : ""}`,
+  holdersEmpty: "Nog niemand heeft dit product",
+  holdersEmptySearch: "Geen gebruiker met dit product komt overeen met de zoekopdracht.",
+  holdersEmptyHint: "Gebruik Licenties toewijzen om het aan gebruikers te geven.",
+  holdersColumns: { name: "Weergavenaam", email: "E-mailadres", type: "Gebruikerstype" },
+  selectAll: "Alle getoonde gebruikers selecteren",
+  selectRow: (name: string) => `${name} selecteren`,
+  selectedCount: (count: number) => `${nl(count)} geselecteerd`,
+  userType: { member: "Lid", guest: "Gast" },
+  assign: "Licenties toewijzen",
+  unassign: "Licenties intrekken",
+  unassignCount: (count: number) => `Licenties intrekken (${nl(count)})`,
+  unassignTitle: (product: string, count: number) =>
+    `${product} intrekken bij ${nl(count)} ${plural(count, "gebruiker", "gebruikers")}`,
+  assignTitle: (product: string, count: number) =>
+    `${product} toewijzen aan ${nl(count)} ${plural(count, "gebruiker", "gebruikers")}`,
+  panelTitle: (product: string) => `${product} toewijzen`,
+  panelSeats: (available: number, total: number) =>
+    `${nl(available)} van ${nl(total)} ${plural(total, "licentie", "licenties")} beschikbaar`,
+  noSeatsTitle: "Geen licenties meer over",
+  noSeatsBody:
+    "Alle licenties van dit product zijn toegewezen. Koop meer licenties of trek eerst de licentie van iemand in.",
+  buySeats: "Meer licenties kopen",
+  pickerLabel: "Gebruikers",
+  pickerHint: "Typ een naam of e-mailadres en kies uit de suggesties. Je kunt zoveel gebruikers toevoegen als nodig.",
+  pickerPlaceholder: "Gebruikers zoeken",
+  chosenUsers: "Gekozen gebruikers",
+  chosenCount: (count: number) => `${nl(count)} ${plural(count, "gebruiker", "gebruikers")} gekozen`,
+  searching: "Zoeken…",
+  noMatches: "Geen gebruikers gevonden",
+  removeUser: (name: string) => `${name} verwijderen`,
+  clearChosen: "Alles verwijderen",
+  moreThanSeats: (chosen: number, available: number) =>
+    `Je hebt ${nl(chosen)} ${plural(chosen, "gebruiker", "gebruikers")} gekozen, maar er ${plural(available, "is", "zijn")} maar ${nl(available)} ${plural(available, "licentie", "licenties")} beschikbaar. De preview laat zien wie het niet kan krijgen.`,
+  plansHint: "Zet apps en services uit die deze gebruikers niet moeten krijgen.",
+  assignButton: "Toewijzen",
+  chooseUsersFirst: "Kies minstens één gebruiker.",
+  jobTitle: "Licenties in bulk wijzigen",
+  jobNotFound: "Deze bulkwijziging bestaat niet of je kunt hem niet zien.",
+  jobFacts: "Over deze wijziging",
+  jobStartedBy: "Gestart door",
+  jobStartedAt: "Gestart",
+  jobFinishedAt: "Voltooid",
+  jobChange: "Wijziging",
+  jobUsers: "Gebruikers",
+  unknownPerson: "Onbekend",
+  notFinished: "Nog niet voltooid",
 };

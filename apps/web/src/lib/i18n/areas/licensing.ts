@@ -51,8 +51,7 @@ export const licensingEn = {
   progressText: (processed: number, total: number, percent: number) =>
     `${en(processed)} of ${en(total)} ${plural(total, "user", "users")} processed (${percent}%)`,
   progressAnnouncement: (percent: number) => `${percent}% done`,
-  finishedAnnouncement: (ok: number, failed: number) =>
-    `Finished: ${en(ok)} succeeded, ${en(failed)} failed.`,
+  finishedAnnouncement: (ok: number, failed: number) => `Finished: ${en(ok)} succeeded, ${en(failed)} failed.`,
   stoppedAnnouncement: "The change stopped before every user was processed.",
   status: { queued: "Waiting to start", running: "Running", succeeded: "Finished", failed: "Stopped" },
   resultCounts: (ok: number, failed: number) => `${en(ok)} succeeded, ${en(failed)} failed`,
@@ -65,6 +64,14 @@ export const licensingEn = {
   backgroundHint: "The change keeps running if you close this window.",
   loadingJob: "Loading the change…",
   jobLoadFailed: "The change could not be loaded",
+  // A job's change in words
+  changeAdd: (products: string) => `Add ${products}`,
+  changeRemove: (products: string) => `Remove ${products}`,
+  changeReplace: (products: string) => `Replace direct licenses with ${products}`,
+  changeReplaceNone: "Remove every direct license",
+  plansOff: (product: string, count: number) =>
+    `${product} (${en(count)} ${plural(count, "app", "apps")} off)`,
+  jobUsers: (count: number) => `${en(count)} ${plural(count, "user", "users")}`,
 };
 
 export const licensingNl: Widen<typeof licensingEn> = {
@@ -124,4 +131,11 @@ export const licensingNl: Widen<typeof licensingEn> = {
   backgroundHint: "De wijziging gaat door als je dit venster sluit.",
   loadingJob: "Wijziging laden…",
   jobLoadFailed: "De wijziging kon niet worden geladen",
+  changeAdd: (products: string) => `${products} toevoegen`,
+  changeRemove: (products: string) => `${products} verwijderen`,
+  changeReplace: (products: string) => `Directe licenties vervangen door ${products}`,
+  changeReplaceNone: "Alle directe licenties verwijderen",
+  plansOff: (product: string, count: number) =>
+    `${product} (${nl(count)} ${plural(count, "app", "apps")} uit)`,
+  jobUsers: (count: number) => `${nl(count)} ${plural(count, "gebruiker", "gebruikers")}`,
 };

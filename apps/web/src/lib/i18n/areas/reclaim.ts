@@ -35,9 +35,8 @@ export const reclaimEn = {
   reclaimButton: "Reclaim licenses",
   replaceWarning:
     "Reclaiming removes every license assigned directly to the selected users. Licenses they get through a group stay.",
-  dialogTitle: (count: number) => `Reclaim the licenses of ${count} ${plural(count, "user", "users")}`,
-  dataLossWarning: (cost: string) =>
-    `Every license assigned directly to these users is removed, freeing ${cost} a month. Their data in those services (mailboxes, files, reports) is deleted after a grace period.`,
+  dialogTitle: (count: number, cost: string) =>
+    `Remove every direct license of ${count} ${plural(count, "user", "users")} (frees ${cost} a month)`,
   emptyTitle: "No inactive users with paid licenses",
   emptyBody: (days: number) =>
     `Everyone holding a paid license has signed in within the last ${days} ${plural(days, "day", "days")}.`,
@@ -76,10 +75,8 @@ export const reclaimNl: Widen<typeof reclaimEn> = {
   reclaimButton: "Licenties terugwinnen",
   replaceWarning:
     "Terugwinnen verwijdert elke licentie die rechtstreeks aan de geselecteerde gebruikers is toegewezen. Licenties die ze via een groep krijgen, blijven.",
-  dialogTitle: (count: number) =>
-    `De licenties van ${count} ${count === 1 ? "gebruiker" : "gebruikers"} terugwinnen`,
-  dataLossWarning: (cost: string) =>
-    `Elke licentie die rechtstreeks aan deze gebruikers is toegewezen, wordt verwijderd; dat bespaart ${cost} per maand. Hun gegevens in die services (postvakken, bestanden, rapporten) worden na een respijtperiode verwijderd.`,
+  dialogTitle: (count: number, cost: string) =>
+    `Alle rechtstreekse licenties van ${count} ${count === 1 ? "gebruiker" : "gebruikers"} verwijderen (bespaart ${cost} per maand)`,
   emptyTitle: "Geen inactieve gebruikers met betaalde licenties",
   emptyBody: (days: number) =>
     `Iedereen met een betaalde licentie heeft zich in de afgelopen ${days} ${days === 1 ? "dag" : "dagen"} aangemeld.`,

@@ -23,9 +23,9 @@ export const userLicensesEn = {
     Disabled: "Disabled",
     Error: "Error",
   },
-  apps: "Apps and services",
-  appsOf: (product: string) => `Apps and services of ${product}`,
-  appsCount: (on: number, total: number) => `${on} of ${total} on`,
+  appsLabel: (on: number, total: number) => `Apps and services (${on} of ${total} on)`,
+  /** The expander's accessible name: its visible text first, then the product it belongs to. */
+  appsButtonName: (label: string, product: string) => `${label}, ${product}`,
   usageLocationTitle: "Usage location required",
   usageLocationBody:
     "Licenses are available per country or region, so set the user's usage location before assigning new licenses.",
@@ -45,6 +45,7 @@ export const userLicensesEn = {
   discard: "Discard changes",
   saved: (name: string) => `Licenses of ${name} were updated`,
   saveFailed: "The changes were not saved.",
+  seeProducts: "See the messages next to the licenses.",
   confirmTitle: (count: number) => `Remove ${count} ${plural(count, "license", "licenses")}?`,
   confirmIntro: (name: string) => `These licenses will be removed from ${name}:`,
   confirmDataLoss:
@@ -67,15 +68,15 @@ export const userLicensesNl: Widen<typeof userLicensesEn> = {
   inheritedFrom: (groups: string) => `Overgenomen van ${groups}`,
   alsoInheritedFrom: (groups: string) => `Ook overgenomen van ${groups}`,
   aGroup: "een groep",
-  inheritedLocked: "Licenties die van een groep zijn overgenomen, verwijdert u door de licenties van de groep te wijzigen.",
+  inheritedLocked:
+    "Licenties die van een groep zijn overgenomen, verwijdert u door de licenties van de groep te wijzigen.",
   states: {
     ActiveWithError: "Actief met fouten",
     Disabled: "Uitgeschakeld",
     Error: "Fout",
   },
-  apps: "Apps en services",
-  appsOf: (product: string) => `Apps en services van ${product}`,
-  appsCount: (on: number, total: number) => `${on} van ${total} aan`,
+  appsLabel: (on: number, total: number) => `Apps en services (${on} van ${total} aan)`,
+  appsButtonName: (label: string, product: string) => `${label}, ${product}`,
   usageLocationTitle: "Gebruikslocatie vereist",
   usageLocationBody:
     "Licenties zijn per land of regio beschikbaar. Stel daarom eerst de gebruikslocatie van de gebruiker in voordat u nieuwe licenties toewijst.",
@@ -95,6 +96,7 @@ export const userLicensesNl: Widen<typeof userLicensesEn> = {
   discard: "Wijzigingen negeren",
   saved: (name: string) => `De licenties van ${name} zijn bijgewerkt`,
   saveFailed: "De wijzigingen zijn niet opgeslagen.",
+  seeProducts: "Zie de meldingen bij de licenties.",
   confirmTitle: (count: number) => `${count} ${plural(count, "licentie", "licenties")} verwijderen?`,
   confirmIntro: (name: string) => `Deze licenties worden verwijderd bij ${name}:`,
   confirmDataLoss:

@@ -1,0 +1,142 @@
+import type { Db } from "@allot/db";
+import type { Role } from "@allot/domain";
+import type { FastifyBaseLogger } from "fastify";
+import { AppError } from "../../lib/app-error.js";
+import { audit } from "../../lib/audit.js";
+import { isContention } from "../../plugins/errors.js";
+import type { TenantContext } from "../../types.js";
+import { type BulkJobChange, recordChunk } from "./bulk-jobs.js";
+import { bulkAssignLicenses } from "./bulk-licenses.js";
+
+/** Users per chunk: each chunk is one transaction of the bulk engine, a few hundred milliseconds at most. */
+export const JOB_CHUNK_USERS = 500;
+const MAX_CONTENTION_RETRIES = 8;
+
+/** Another runner committed this chunk first (two servers resumed the same job): this one stops. */
+class ChunkTaken extends Error {}
+
+interface JobState {
+  tenantId: string;
+  createdByUserId: string | null;
+  actorRoles: string[];
+  status: string;
+  request: BulkJobChange;
+  processed: number;
+  total: number;
+}
+
+/**
+ * Runs license jobs in this process, chunk after chunk. Every chunk commits its changes together with the job's
+ * progress, and claims the chunk by checking the job's progress under a row lock, so a job resumed after a restart
+ * (or by two servers at once) applies every user exactly once. Closing the app lets the current chunks finish.
+ */
+export class LicenseJobRunner {
+  private readonly running = new Map<string, Promise<void>>();
+  private stopping = false;
+
+  constructor(
+    private readonly db: Db,
+    private readonly log: FastifyBaseLogger,
+  ) {}
+
+  /** Starts a job unless this process already runs it. */
+  schedule(jobId: string): void {
+    if (this.stopping || this.running.has(jobId)) return;
+    const run = this.run(jobId)
+      .catch((error: unknown) => this.log.error({ err: error, jobId }, "license job runner failed"))
+      .finally(() => this.running.delete(jobId));
+    this.running.set(jobId, run);
+  }
+
+  /** Picks up the jobs a stopped server left queued or running. */
+  async resumeAll(): Promise<void> {
+    const jobs = await this.db.licenseJob.findMany({
+      where: { status: { in: ["queued", "running"] } },
+      select: { id: true },
+      orderBy: { createdAt: "asc" },
+    });
+    for (const job of jobs) this.schedule(job.id);
+  }
+
+  /** Lets running chunks finish, starts no new ones. */
+  async stop(): Promise<void> {
+    this.stopping = true;
+    await Promise.all(this.running.values());
+  }
+
+  /** Resolves when the job has ended in this process (tests). */
+  async settled(jobId: string): Promise<void> {
+    await this.running.get(jobId);
+  }
+
+  private async run(jobId: string): Promise<void> {
+    let retries = 0;
+    while (!this.stopping) {
+      const job = (await this.db.licenseJob.findUnique({ where: { id: jobId } })) as JobState | null;
+      if (!job || job.status === "succeeded" || job.status === "failed") return;
+      const offset = job.processed;
+      const userIds = job.request.userIds.slice(offset, offset + JOB_CHUNK_USERS);
+      const ctx = jobContext(this.db, jobId, job);
+      try {
+        await bulkAssignLicenses(
+          ctx,
+          { ...job.request, userIds, atomic: false, dryRun: false },
+          {
+            auditRun: false,
+            beforeCommit: async (tx, report) => {
+              const [claimed] = await tx.$queryRaw<Array<{ processed: number }>>`
+                SELECT processed FROM "LicenseJob" WHERE id = ${jobId}::uuid FOR UPDATE`;
+              if (claimed?.processed !== offset) throw new ChunkTaken();
+              const done = await recordChunk(tx, jobId, report);
+              if (done) {
+                await audit(tx, ctx, {
+                  action: "licenses.bulkJobFinished",
+                  targetType: "licenseJob",
+                  targetId: jobId,
+                  after: { users: job.total },
+                });
+              }
+            },
+          },
+        );
+        retries = 0;
+      } catch (error) {
+        if (error instanceof ChunkTaken) return;
+        if (isContention(error) && retries < MAX_CONTENTION_RETRIES) {
+          retries += 1;
+          await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
+          continue;
+        }
+        // A rule that refuses the whole change (the catalog changed since the job was checked) or a fault: the job
+        // ends here; what earlier chunks committed stays, and the job says so.
+        const message = error instanceof AppError ? error.message : "The job stopped on an unexpected error.";
+        if (!(error instanceof AppError)) this.log.error({ err: error, jobId }, "license job chunk failed");
+        await this.db.licenseJob.update({
+          where: { id: jobId },
+          data: { status: "failed", error: message, finishedAt: new Date() },
+        });
+        return;
+      }
+    }
+  }
+}
+
+/** The job's creator acting again, with the roles it had when it created the job. */
+function jobContext(db: Db, jobId: string, job: JobState): TenantContext {
+  return {
+    db,
+    tenantId: job.tenantId,
+    roles: job.actorRoles as Role[],
+    requestId: `job:${jobId}`,
+    actor: {
+      userId: job.createdByUserId as string,
+      tenantId: job.tenantId,
+      displayName: "",
+      email: "",
+      preferredLanguage: null,
+      sessionId: "",
+      csrfToken: "",
+      ownRoles: [],
+    },
+  };
+}

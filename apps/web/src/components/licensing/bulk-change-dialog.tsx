@@ -1,0 +1,226 @@
+import type { BulkJob } from "@allot/contracts";
+import {
+  Button,
+  Dialog,
+  DialogActions,
+  DialogBody,
+  DialogContent,
+  DialogSurface,
+  DialogTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
+import { useEffect, useRef, useState } from "react";
+import { ErrorMessage } from "@/components/error-message";
+import { RouterLink } from "@/components/router-link";
+import { LiveStatus } from "@/components/visually-hidden";
+import { useOpenKey } from "@/lib/hooks";
+import { useI18n } from "@/lib/i18n";
+import { type BulkChange, bulkJobQueryOptions, previewBulkChange, useStartBulkJob } from "@/lib/licensing/bulk";
+import { queryKeys } from "@/lib/query-keys";
+import { BulkJobProgress, jobFinished } from "./bulk-job-progress";
+import { BulkUserResults } from "./bulk-user-results";
+import { useProductName } from "./product-names";
+import { SeatChanges, seatConflicts } from "./seat-changes";
+
+const useStyles = makeStyles({
+  surface: { width: "min(760px, calc(100vw - 32px))", maxWidth: "760px" },
+  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, outline: "none" },
+  hint: { color: tokens.colorNeutralForeground2 },
+  actions: { alignItems: "center" },
+  background: { marginInlineEnd: "auto" },
+});
+
+export interface BulkChangeDialogProps {
+  open: boolean;
+  tenantId: string;
+  /** The change to preview and apply; the preview (a dry run) starts as soon as the dialog opens with one. */
+  change: BulkChange | null;
+  /** What the change does, e.g. "Assign Power BI Pro". */
+  title: string;
+  /** The change removes licenses: warn that the users' data for those services will be deleted. */
+  dataLossWarning?: boolean;
+  /** Closing never stops a started job; it keeps running on the server. */
+  onClose: () => void;
+  /** The job was accepted by the server (it runs from now on, whether the dialog stays open or not). */
+  onApplied?: (job: BulkJob) => void;
+}
+
+/**
+ * "Preview before commit" for every bulk license change: a dry run shows per user what is added, removed or
+ * refused (and why) and per product the seats before → after, then Apply starts a background job for the valid
+ * part and shows its progress and results. Escape or closing leaves a running job alone.
+ */
+export function BulkChangeDialog(props: BulkChangeDialogProps) {
+  return <BulkChangeDialogContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function BulkChangeDialogContent({
+  open,
+  tenantId,
+  change,
+  title,
+  dataLossWarning = false,
+  onClose,
+  onApplied,
+}: BulkChangeDialogProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const productName = useProductName(tenantId);
+  const [jobId, setJobId] = useState<string | null>(null);
+  const start = useStartBulkJob(tenantId);
+  // BulkJobProgress polls the job (and refreshes licensing views when it ends); this only reads whether it ended.
+  const job = useQuery({
+    ...bulkJobQueryOptions(tenantId, jobId ?? ""),
+    enabled: jobId !== null,
+    refetchInterval: false,
+  });
+  const stepRef = useRef<HTMLElement>(null);
+
+  const preview = useQuery({
+    queryKey: [...queryKeys.tenant(tenantId), "bulkPreview", change],
+    queryFn: ({ signal }) => previewBulkChange(tenantId, change as BulkChange, signal),
+    enabled: open && change !== null && jobId === null,
+    staleTime: Number.POSITIVE_INFINITY,
+    gcTime: 0,
+    retry: false,
+  });
+
+  // The Apply button disappears when the job starts: move focus to the progress, so keyboard users stay in place.
+  useEffect(() => {
+    if (jobId !== null) stepRef.current?.focus();
+  }, [jobId]);
+
+  const report = preview.data;
+  const validUserIds = report ? report.results.filter((result) => result.ok).map((result) => result.userId) : [];
+  const userCount = change?.userIds.length ?? 0;
+
+  const apply = () => {
+    if (!change || validUserIds.length === 0) return;
+    start.mutate(
+      { ...change, userIds: validUserIds },
+      {
+        onSuccess: (started) => {
+          setJobId(started.id);
+          onApplied?.(started);
+        },
+      },
+    );
+  };
+
+  const finished = jobFinished(job.data);
+  const jobPath = jobId ? `/t/${tenantId}/licenses/jobs/${jobId}` : "";
+
+  return (
+    <Dialog
+      open={open}
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose();
+      }}
+    >
+      <DialogSurface className={styles.surface}>
+        <DialogBody>
+          <DialogTitle>{title}</DialogTitle>
+          <DialogContent className={styles.content}>
+            {jobId === null ? (
+              <div className={styles.step}>
+                {dataLossWarning ? (
+                  <MessageBar intent="warning" layout="multiline">
+                    <MessageBarBody>
+                      <MessageBarTitle>{t.licensing.dataLossTitle}</MessageBarTitle>
+                      {t.licensing.dataLossBody}
+                    </MessageBarBody>
+                  </MessageBar>
+                ) : null}
+                <LiveStatus
+                  message={
+                    preview.isFetching
+                      ? t.licensing.checkingUsers(userCount)
+                      : report
+                        ? t.licensing.previewSummary(report.summary.succeeded, report.summary.failed)
+                        : ""
+                  }
+                />
+                {change === null ? null : preview.isError ? (
+                  <ErrorMessage
+                    error={preview.error}
+                    title={t.licensing.previewFailedTitle}
+                    onRetry={() => preview.refetch()}
+                  />
+                ) : !report ? (
+                  <Spinner label={t.licensing.checkingUsers(userCount)} />
+                ) : (
+                  <>
+                    <MessageBar
+                      intent={
+                        report.summary.succeeded === 0
+                          ? "error"
+                          : report.summary.failed > 0 || seatConflicts(report.seats).length > 0
+                            ? "warning"
+                            : "info"
+                      }
+                      layout="multiline"
+                    >
+                      <MessageBarBody>
+                        <MessageBarTitle>{t.licensing.previewSummaryTitle}</MessageBarTitle>
+                        {t.licensing.previewSummary(report.summary.succeeded, report.summary.failed)}
+                        {report.summary.succeeded === 0 ? <div>{t.licensing.nothingToApply}</div> : null}
+                      </MessageBarBody>
+                    </MessageBar>
+                    <SeatChanges seats={report.seats} productName={productName} />
+                    <BulkUserResults
+                      results={report.results}
+                      kind="preview"
+                      productName={productName}
+                      heading={t.licensing.usersHeading}
+                    />
+                  </>
+                )}
+                {start.isError ? <ErrorMessage error={start.error} title={t.licensing.startFailedTitle} /> : null}
+              </div>
+            ) : (
+              <section ref={stepRef} className={styles.step} tabIndex={-1} aria-label={t.licensing.progressLabel}>
+                {finished ? null : <Text className={styles.hint}>{t.licensing.backgroundHint}</Text>}
+                <BulkJobProgress tenantId={tenantId} jobId={jobId} />
+              </section>
+            )}
+          </DialogContent>
+          <DialogActions fluid className={styles.actions}>
+            {jobId === null ? (
+              <>
+                <Button onClick={onClose}>{t.common.cancel}</Button>
+                <Button
+                  appearance="primary"
+                  onClick={apply}
+                  disabled={!report || validUserIds.length === 0}
+                  disabledFocusable={start.isPending}
+                  icon={start.isPending ? <Spinner size="tiny" /> : undefined}
+                >
+                  {start.isPending ? t.licensing.starting : t.licensing.apply(validUserIds.length)}
+                </Button>
+              </>
+            ) : (
+              <>
+                {finished ? null : (
+                  <span className={styles.background}>
+                    <RouterLink to={jobPath}>{t.licensing.continueInBackground}</RouterLink>
+                  </span>
+                )}
+                <Button appearance={finished ? "primary" : "secondary"} onClick={onClose}>
+                  {finished ? t.common.done : t.common.close}
+                </Button>
+              </>
+            )}
+          </DialogActions>
+        </DialogBody>
+      </DialogSurface>
+    </Dialog>
+  );
+}

@@ -1,0 +1,163 @@
+import type { LicenseConflictReport } from "@allot/contracts";
+import {
+  Badge,
+  Card,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { ArrowSyncRegular, CartRegular, DeleteRegular } from "@fluentui/react-icons";
+import { useId } from "react";
+import { GatedButton } from "@/components/gated-button";
+import { RouterLink } from "@/components/router-link";
+import { type Messages, useI18n } from "@/lib/i18n";
+import { useTenant } from "@/lib/tenant";
+import { ConflictHoldersTable } from "./conflict-holders-table";
+import { GatedLinkButton } from "./gated-link-button";
+
+const useStyles = makeStyles({
+  card: { padding: tokens.spacingHorizontalL, gap: tokens.spacingVerticalM, maxWidth: "1100px" },
+  heading: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  title: { margin: 0 },
+  muted: { color: tokens.colorNeutralForeground2 },
+  actions: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
+  tableWrap: { overflowX: "auto" },
+});
+
+type Fix = LicenseConflictReport["fixes"][number];
+
+/** "12 users hold Power BI Pro but only 10 seats can be used: remove 2 assignments or buy 2 seats." */
+export function conflictSentence(conflict: LicenseConflictReport, t: Messages, locale: string): string {
+  const phrase = (fix: Fix): string => {
+    switch (fix.kind) {
+      case "removeAssignments":
+        return t.conflicts.fixRemove(fix.count);
+      case "buySeats":
+        return t.conflicts.fixBuy(fix.seats);
+      case "renewSubscription":
+        return t.conflicts.fixRenew;
+      case "deleteUsers":
+        return t.conflicts.fixDelete(fix.count);
+    }
+  };
+  const order: Fix["kind"][] = ["removeAssignments", "buySeats", "renewSubscription", "deleteUsers"];
+  const fixes = [...conflict.fixes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map(phrase);
+  const list = new Intl.ListFormat(locale, { type: "disjunction" }).format(fixes);
+  return t.conflicts.sentence(
+    t.conflicts.problem(conflict.consumedUnits, conflict.displayName, conflict.usableUnits),
+    list,
+  );
+}
+
+/** One product in shortfall: what is wrong in plain words, its holders, and the fixes that apply. */
+export function ConflictCard({
+  conflict,
+  selected,
+  onSelectionChange,
+  onRemove,
+}: {
+  conflict: LicenseConflictReport;
+  selected: ReadonlySet<string>;
+  onSelectionChange: (selected: Set<string>) => void;
+  onRemove: () => void;
+}) {
+  const styles = useStyles();
+  const { t, language } = useI18n();
+  const { tenant, can } = useTenant();
+  const headingId = useId();
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const locale = language === "nl" ? "nl-NL" : "en-GB";
+  const canAssign = can("licenses.assign");
+  const removeFix = conflict.fixes.find((fix) => fix.kind === "removeAssignments");
+  const buyFix = conflict.fixes.find((fix) => fix.kind === "buySeats");
+  const renewFix = conflict.fixes.find((fix) => fix.kind === "renewSubscription");
+  const deleteFix = conflict.fixes.find((fix) => fix.kind === "deleteUsers");
+  const hasInherited = conflict.users.some((user) => !user.direct);
+  const needed = removeFix?.count ?? conflict.shortfall;
+  const status = conflict.capabilityStatus;
+
+  return (
+    <Card className={styles.card} aria-labelledby={headingId}>
+      <div className={styles.heading}>
+        <Text as="h2" id={headingId} size={500} weight="semibold" className={styles.title}>
+          {conflict.displayName}
+        </Text>
+        {status !== "Enabled" ? (
+          <Badge
+            appearance="filled"
+            color={status === "Warning" ? "warning" : "danger"}
+            aria-label={t.conflicts.statusLabel(t.conflicts.status[status])}
+          >
+            {t.conflicts.status[status]}
+          </Badge>
+        ) : null}
+      </div>
+
+      <MessageBar intent={status === "Enabled" || status === "Warning" ? "warning" : "error"} layout="multiline">
+        <MessageBarBody>{conflictSentence(conflict, t, locale)}</MessageBarBody>
+      </MessageBar>
+      <Text className={styles.muted}>{t.conflicts.statusDetail[status]}</Text>
+      <Text className={styles.muted}>
+        {t.conflicts.seatsLine(conflict.consumedUnits, conflict.usableUnits, conflict.shortfall)}
+      </Text>
+
+      <div className={styles.actions}>
+        {removeFix ? (
+          <GatedButton
+            action="licenses.assign"
+            appearance="primary"
+            icon={<DeleteRegular />}
+            disabledFocusable={selected.size === 0}
+            onClick={onRemove}
+            {...restoreFocusTarget}
+          >
+            {t.conflicts.removeSelected}
+          </GatedButton>
+        ) : null}
+        {buyFix ? (
+          <GatedLinkButton
+            action="billing.manage"
+            icon={<CartRegular />}
+            to={`/t/${tenant.id}/billing?buy=${encodeURIComponent(conflict.skuId)}&seats=${buyFix.seats}`}
+          >
+            {t.conflicts.buySeats(buyFix.seats)}
+          </GatedLinkButton>
+        ) : null}
+        {renewFix ? (
+          <GatedLinkButton
+            action="billing.manage"
+            icon={<ArrowSyncRegular />}
+            to={`/t/${tenant.id}/billing?renew=${encodeURIComponent(renewFix.subscriptionId)}`}
+          >
+            {t.conflicts.renew}
+          </GatedLinkButton>
+        ) : null}
+        {deleteFix && can("users.manage") ? (
+          <RouterLink to={`/t/${tenant.id}/users`}>{t.conflicts.deleteUsers}</RouterLink>
+        ) : null}
+      </div>
+
+      {removeFix && canAssign ? (
+        <Text role="status" aria-live="polite">
+          {t.conflicts.selection(selected.size, needed)}
+        </Text>
+      ) : null}
+
+      <div className={styles.tableWrap}>
+        <ConflictHoldersTable
+          conflict={conflict}
+          selectable={canAssign}
+          selected={selected}
+          onSelectionChange={onSelectionChange}
+        />
+      </div>
+      {conflict.userCount > conflict.users.length ? (
+        <Text className={styles.muted}>{t.conflicts.holdersPartial(conflict.users.length, conflict.userCount)}</Text>
+      ) : null}
+      {hasInherited ? <Text className={styles.muted}>{t.conflicts.throughGroupHint}</Text> : null}
+    </Card>
+  );
+}

@@ -1,0 +1,29 @@
+import type { SubscribedSku } from "@allot/contracts";
+import { ProgressBar } from "@fluentui/react-components";
+import { useI18n } from "@/lib/i18n";
+
+/** Seats that can be assigned from: enabled ones plus those in the grace period after expiry. */
+export function seatTotal(sku: Pick<SubscribedSku, "prepaidUnits">): number {
+  return sku.prepaidUnits.enabled + sku.prepaidUnits.warning;
+}
+
+export function inConflict(sku: Pick<SubscribedSku, "conflicts" | "available">): boolean {
+  return sku.conflicts > 0 || sku.available < 0;
+}
+
+/** Assigned of total seats as a bar: red when the product is in conflict, amber when no seat is left. */
+export function UsageBar({ sku, className }: { sku: SubscribedSku; className?: string }) {
+  const { t } = useI18n();
+  const total = seatTotal(sku);
+  const color = inConflict(sku) ? "error" : sku.available === 0 ? "warning" : "brand";
+  return (
+    <ProgressBar
+      className={className}
+      value={Math.min(sku.consumedUnits, Math.max(total, 1))}
+      max={Math.max(total, 1)}
+      color={color}
+      thickness="large"
+      aria-label={t.licenses.usageLabel(sku.displayName, sku.consumedUnits, total)}
+    />
+  );
+}

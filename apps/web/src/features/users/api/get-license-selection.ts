@@ -1,0 +1,46 @@
+import { type LicenseSelection, licenseSelectionSchema } from "@allot/contracts";
+import { queryOptions, useQuery } from "@tanstack/react-query";
+import { apiRequest, tenantPath } from "@/lib/api-client";
+import { userKeys } from "./keys";
+
+/** Per product, how many of these users hold it directly and in effect (what the tri-state toggles show). */
+export function getLicenseSelection(
+  tenantId: string,
+  userIds: readonly string[],
+  signal?: AbortSignal,
+): Promise<LicenseSelection> {
+  return apiRequest(tenantPath(tenantId, "licenses", "selection"), {
+    method: "POST",
+    body: { userIds },
+    schema: licenseSelectionSchema,
+    signal,
+  });
+}
+
+/**
+ * A short, stable name for a set of up to 10,000 ids (count and an FNV-1a hash), so the query key stays small
+ * instead of carrying every id.
+ */
+export function selectionKey(userIds: readonly string[]): string {
+  let hash = 0x811c9dc5;
+  for (const id of userIds) {
+    for (let index = 0; index < id.length; index++) {
+      hash ^= id.charCodeAt(index);
+      hash = Math.imul(hash, 0x01000193);
+    }
+    hash ^= 0x2c; // a separator, so ["ab","c"] and ["a","bc"] differ
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return `${userIds.length}:${(hash >>> 0).toString(36)}`;
+}
+
+export function licenseSelectionQueryOptions(tenantId: string, userIds: readonly string[], key: string) {
+  return queryOptions({
+    queryKey: userKeys.licenseSelection(tenantId, key),
+    queryFn: ({ signal }) => getLicenseSelection(tenantId, userIds, signal),
+  });
+}
+
+export function useLicenseSelection(tenantId: string, userIds: readonly string[], key: string, enabled = true) {
+  return useQuery({ ...licenseSelectionQueryOptions(tenantId, userIds, key), enabled: enabled && userIds.length > 0 });
+}

@@ -1,0 +1,329 @@
+import type { AddLicense, LicensedUser, SubscribedSku, User } from "@allot/contracts";
+import { canLicenseGuests } from "@allot/domain";
+import {
+  Button,
+  MessageBar,
+  MessageBarActions,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Spinner,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { useMemo, useState } from "react";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { ErrorMessage } from "@/components/error-message";
+import { GatedButton, useActionGate } from "@/components/gated-button";
+import { useNotify } from "@/components/notify";
+import { ApiError } from "@/lib/api-client";
+import { useI18n } from "@/lib/i18n";
+import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { useTenant } from "@/lib/tenant";
+import { useAssignUserLicenses } from "../api/assign-user-licenses";
+import { useUserGroups } from "../api/get-user-groups";
+import { useUserLicenses } from "../api/get-user-licenses";
+import { codeMessage, type LicenseRowModel, UserLicenseRow } from "./user-license-row";
+
+const useStyles = makeStyles({
+  root: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalM,
+    paddingBlock: tokens.spacingVerticalM,
+  },
+  list: { display: "flex", flexDirection: "column", margin: 0, padding: 0, border: 0, minWidth: 0 },
+  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS },
+  footer: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+    position: "sticky",
+    bottom: 0,
+    paddingBlock: tokens.spacingVerticalS,
+    backgroundColor: tokens.colorNeutralBackground1,
+  },
+  actions: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
+  muted: { color: tokens.colorNeutralForeground2 },
+  confirmList: { marginBlock: tokens.spacingVerticalS, paddingInlineStart: tokens.spacingHorizontalXL },
+});
+
+/** What the form says about one product's direct license, where it differs from (or may differ from) the saved one. */
+interface Draft {
+  checked: boolean;
+  disabledPlans: ReadonlySet<string>;
+}
+
+function samePlans(a: ReadonlySet<string>, b: readonly string[]): boolean {
+  return a.size === b.length && b.every((plan) => a.has(plan));
+}
+
+/**
+ * User details › Licenses and apps: one checkbox per product the organization has, apps per license, Save changes
+ * as one all-or-nothing assignLicense call; removing licenses asks first, because the user's data goes with them.
+ */
+export function UserLicensesTab({ user, onEditProfile }: { user: User; onEditProfile?: (() => void) | undefined }) {
+  const { t } = useI18n();
+  const { tenant } = useTenant();
+  const licenses = useUserLicenses(tenant.id, user.id);
+  const skus = useSubscribedSkus(tenant.id);
+  const groups = useUserGroups(tenant.id, user.id);
+
+  if (licenses.isError || skus.isError) {
+    const error = licenses.error ?? skus.error;
+    return (
+      <ErrorMessage
+        error={error}
+        title={t.userLicenses.loadError}
+        onRetry={() => {
+          if (licenses.isError) void licenses.refetch();
+          if (skus.isError) void skus.refetch();
+        }}
+      />
+    );
+  }
+  if (licenses.data === undefined || skus.data === undefined) {
+    return <Spinner size="small" label={t.userLicenses.loading} />;
+  }
+  return (
+    <LicensesForm
+      user={user}
+      licensed={licenses.data}
+      skus={userProducts(skus.data)}
+      groupsById={new Map((groups.data ?? []).map((group) => [group.id, group.displayName]))}
+      onEditProfile={onEditProfile}
+    />
+  );
+}
+
+function LicensesForm({
+  user,
+  licensed,
+  skus,
+  groupsById,
+  onEditProfile,
+}: {
+  user: User;
+  licensed: LicensedUser;
+  skus: SubscribedSku[];
+  groupsById: ReadonlyMap<string, string>;
+  onEditProfile?: (() => void) | undefined;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const context = useTenant();
+  const notify = useNotify();
+  const gate = useActionGate("licenses.assign");
+  const assign = useAssignUserLicenses(context.tenant.id, user.id);
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [confirming, setConfirming] = useState(false);
+
+  const guestBlocked = user.userType === "guest" && !canLicenseGuests(context.roles);
+  const readOnly = !gate.allowed || guestBlocked || assign.isPending;
+  // The user's own record (kept fresh by the profile form) decides, not the copy in the licenses answer.
+  const hasUsageLocation = user.usageLocation !== null;
+
+  const groupNames = (groupIds: readonly string[]) =>
+    [...new Set(groupIds.map((id) => groupsById.get(id) ?? t.userLicenses.aGroup))].join(", ");
+
+  // Save errors that name a product go next to it; the rest above the Save button.
+  const saveError = assign.error;
+  const fieldErrors = saveError instanceof ApiError ? saveError.fieldErrors : [];
+  const shownSkuIds = new Set(skus.map((sku) => sku.skuId));
+  const errorsBySku = new Map<string, string[]>();
+  const generalErrors: string[] = [];
+  for (const fieldError of fieldErrors) {
+    const message = fieldError.code ? codeMessage(fieldError.code, t, fieldError.message) : fieldError.message;
+    if (fieldError.skuId && shownSkuIds.has(fieldError.skuId)) {
+      const list = errorsBySku.get(fieldError.skuId) ?? [];
+      if (!list.includes(message)) list.push(message);
+      errorsBySku.set(fieldError.skuId, list);
+    } else if (!generalErrors.includes(message)) {
+      generalErrors.push(message);
+    }
+  }
+
+  const rows: LicenseRowModel[] = useMemo(
+    () =>
+      skus.map((sku) => {
+        const states = licensed.licenseAssignmentStates.filter((state) => state.skuId === sku.skuId);
+        const direct = states.find((state) => state.assignedByGroup === null);
+        const saved = direct ? { disabledPlans: direct.disabledPlans } : null;
+        const draft = drafts[sku.skuId];
+        return {
+          sku,
+          saved,
+          checked: draft ? draft.checked : saved !== null,
+          disabledPlans: draft ? draft.disabledPlans : new Set(saved?.disabledPlans ?? []),
+          inherited: states.filter((state) => state.assignedByGroup !== null),
+          effectiveDisabledPlans:
+            licensed.assignedLicenses.find((license) => license.skuId === sku.skuId)?.disabledPlans ?? [],
+          states,
+          saveErrors: [],
+        };
+      }),
+    [skus, licensed, drafts],
+  );
+
+  const addLicenses: AddLicense[] = [];
+  const removed: LicenseRowModel[] = [];
+  let added = 0;
+  let changed = 0;
+  for (const row of rows) {
+    if (row.checked && row.saved === null) {
+      added += 1;
+      addLicenses.push({ skuId: row.sku.skuId, disabledPlans: [...row.disabledPlans] });
+    } else if (row.checked && row.saved !== null && !samePlans(row.disabledPlans, row.saved.disabledPlans)) {
+      changed += 1;
+      addLicenses.push({ skuId: row.sku.skuId, disabledPlans: [...row.disabledPlans] });
+    } else if (!row.checked && row.saved !== null) {
+      removed.push(row);
+    }
+  }
+  const dirty = addLicenses.length + removed.length > 0;
+
+  const update = (skuId: string, change: (draft: Draft) => Draft) => {
+    const row = rows.find((candidate) => candidate.sku.skuId === skuId);
+    if (!row) return;
+    if (assign.isError) assign.reset();
+    setDrafts((current) => ({
+      ...current,
+      [skuId]: change({ checked: row.checked, disabledPlans: row.disabledPlans }),
+    }));
+  };
+
+  const save = () => {
+    assign.mutate(
+      { addLicenses, removeLicenses: removed.map((row) => row.sku.skuId) },
+      {
+        onSuccess: (result) => {
+          setDrafts({});
+          notify(t.userLicenses.saved(result.displayName));
+        },
+        onSettled: () => setConfirming(false),
+      },
+    );
+  };
+
+  const guestRefused = saveError instanceof ApiError && saveError.code === "GuestRequiresGlobalAdmin";
+
+  return (
+    <div className={styles.root}>
+      {guestBlocked ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.userLicenses.guestOnlyGlobalAdmin}</MessageBarBody>
+        </MessageBar>
+      ) : !gate.allowed ? (
+        <MessageBar intent="info" layout="multiline">
+          <MessageBarBody>{t.userLicenses.readOnly(gate.reason)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {!hasUsageLocation ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.userLicenses.usageLocationTitle}</MessageBarTitle>
+            {t.userLicenses.usageLocationBody}
+          </MessageBarBody>
+          {onEditProfile && context.can("users.manage") ? (
+            <MessageBarActions>
+              <Button onClick={onEditProfile}>{t.userLicenses.setUsageLocation}</Button>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ) : null}
+
+      {rows.length === 0 ? (
+        <Text className={styles.muted}>{t.userLicenses.noProducts}</Text>
+      ) : (
+        <fieldset className={styles.list}>
+          <legend className={styles.legend}>
+            <Text weight="semibold">{t.userLicenses.productsLegend}</Text>
+          </legend>
+          {rows.map((row) => (
+            <UserLicenseRow
+              key={row.sku.skuId}
+              row={{ ...row, saveErrors: errorsBySku.get(row.sku.skuId) ?? [] }}
+              tenantId={context.tenant.id}
+              groupNames={groupNames}
+              readOnly={readOnly}
+              canAddNew={hasUsageLocation}
+              onToggle={(checked) => update(row.sku.skuId, (draft) => ({ ...draft, checked }))}
+              onPlansChange={(disabledPlans) => update(row.sku.skuId, (draft) => ({ ...draft, disabledPlans }))}
+            />
+          ))}
+        </fieldset>
+      )}
+
+      <div className={styles.footer}>
+        {saveError ? (
+          fieldErrors.length === 0 && !guestRefused ? (
+            <ErrorMessage error={saveError} title={t.userLicenses.saveFailed} />
+          ) : (
+            <MessageBar intent="error" role="alert" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.userLicenses.saveFailed}</MessageBarTitle>
+                {guestRefused
+                  ? t.userLicenses.guestOnlyGlobalAdmin
+                  : generalErrors.length > 0
+                    ? generalErrors.join(" ")
+                    : t.userLicenses.seeProducts}
+              </MessageBarBody>
+            </MessageBar>
+          )
+        ) : null}
+        <div className={styles.actions}>
+          <GatedButton
+            action="licenses.assign"
+            appearance="primary"
+            disabledFocusable={!dirty || readOnly}
+            icon={assign.isPending ? <Spinner size="tiny" /> : undefined}
+            onClick={() => (removed.length > 0 ? setConfirming(true) : save())}
+            {...restoreFocusTarget}
+          >
+            {assign.isPending ? t.userLicenses.saving : t.userLicenses.save}
+          </GatedButton>
+          {dirty && !assign.isPending ? (
+            <Button
+              onClick={() => {
+                assign.reset();
+                setDrafts({});
+              }}
+            >
+              {t.userLicenses.discard}
+            </Button>
+          ) : null}
+          <Text size={200} className={styles.muted} role="status" aria-live="polite">
+            {dirty ? t.userLicenses.pending(added, removed.length, changed) : ""}
+          </Text>
+        </div>
+      </div>
+
+      <ConfirmDialog
+        open={confirming}
+        title={t.userLicenses.confirmTitle(removed.length)}
+        confirmLabel={t.userLicenses.confirm}
+        busyLabel={t.userLicenses.saving}
+        busy={assign.isPending}
+        onConfirm={save}
+        onCancel={() => setConfirming(false)}
+      >
+        <Text block>{t.userLicenses.confirmIntro(user.displayName)}</Text>
+        <ul className={styles.confirmList}>
+          {removed.map((row) => (
+            <li key={row.sku.skuId}>
+              {row.sku.displayName}
+              {row.inherited.length > 0
+                ? ` (${t.userLicenses.stillInherited(groupNames(row.inherited.map((state) => state.assignedByGroup ?? "")))})`
+                : null}
+            </li>
+          ))}
+        </ul>
+        <Text block weight="semibold">
+          {t.userLicenses.confirmDataLoss}
+        </Text>
+      </ConfirmDialog>
+    </div>
+  );
+}

@@ -1,0 +1,121 @@
+import type { APIRequestContext } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
+import { expect, PASSWORD, signIn, test } from "./fixtures";
+
+const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
+const SHOTS = process.env.SHOTS_DIR;
+
+/** The API as an admin, with the CSRF token mutations need; only this spec's own users and group are touched. */
+class AdminApi {
+  private csrf = "";
+  tenantId = "";
+  constructor(private readonly request: APIRequestContext) {}
+
+  async signIn(email: string, domain: string): Promise<void> {
+    const response = await this.request.post("/api/auth/login", { data: { email, password: PASSWORD } });
+    expect(response.status(), await response.text()).toBe(200);
+    const me = (await response.json()) as { csrfToken: string; tenants: Array<{ id: string; domain: string }> };
+    this.csrf = me.csrfToken;
+    const tenant = me.tenants.find((candidate) => candidate.domain === domain);
+    if (!tenant) throw new Error(`${email} does not reach ${domain}`);
+    this.tenantId = tenant.id;
+  }
+
+  private async send<T>(method: "GET" | "POST" | "PATCH", path: string, data?: unknown): Promise<T> {
+    const response = await this.request.fetch(`/api/tenants/${this.tenantId}/${path}`, {
+      method,
+      headers: method === "GET" ? {} : { "X-CSRF-Token": this.csrf },
+      ...(data === undefined ? {} : { data }),
+    });
+    const text = await response.text();
+    expect(response.ok(), `${method} ${path}: ${text}`).toBe(true);
+    return (text ? JSON.parse(text) : undefined) as T;
+  }
+
+  createUser(displayName: string, email: string, usageLocation: string | null) {
+    return this.send<{ id: string }>("POST", "users", { displayName, email, usageLocation });
+  }
+  createGroup(displayName: string) {
+    return this.send<{ id: string }>("POST", "groups", { displayName, description: "Group licensing e2e" });
+  }
+  addMembers(groupId: string, userIds: string[]) {
+    return this.send("POST", `groups/${groupId}/members`, { userIds });
+  }
+  setUsageLocation(userId: string, usageLocation: string) {
+    return this.send("PATCH", `users/${userId}`, { usageLocation });
+  }
+  async skusOf(userId: string): Promise<string[]> {
+    const user = await this.send<{ assignedLicenses: Array<{ skuId: string }> }>("GET", `users/${userId}/licenses`);
+    return user.assignedLicenses.map((license) => license.skuId);
+  }
+}
+
+test("a group gets Power BI Pro, a member without location is in error, and reprocessing fixes it", async ({
+  page,
+  request,
+}) => {
+  const admin = new AdminApi(request);
+  await admin.signIn("admin@contoso.test", "contoso.test");
+  const stamp = Date.now();
+  const groupName = `GL Group ${stamp}`;
+  const anna = await admin.createUser(`GL Anna ${stamp}`, `gl-anna-${stamp}@contoso.test`, "NL");
+  const bram = await admin.createUser(`GL Bram ${stamp}`, `gl-bram-${stamp}@contoso.test`, "NL");
+  const cas = await admin.createUser(`GL Cas ${stamp}`, `gl-cas-${stamp}@contoso.test`, null);
+  const group = await admin.createGroup(groupName);
+  await admin.addMembers(group.id, [anna.id, bram.id, cas.id]);
+
+  await signIn(page, "admin@contoso.test");
+  await expect(page.getByRole("navigation", { name: "Main navigation" })).toBeVisible();
+  await page.goto(`/t/${admin.tenantId}/groups?group=${group.id}`);
+  const panel = page.getByRole("dialog", { name: `Group ${groupName}` });
+  const licenses = panel.getByRole("region", { name: "Licenses" });
+  await expect(licenses.getByText("No licenses are assigned to this group.")).toBeVisible();
+
+  // Assign Power BI Pro to the group in the UI.
+  await licenses.getByRole("button", { name: "Assign licenses" }).click();
+  const dialog = page.getByRole("dialog", { name: `Assign licenses to ${groupName}` });
+  const product = dialog.getByRole("checkbox", { name: "Power BI Pro" });
+  await expect(product).not.toBeChecked();
+  await product.check();
+  await dialog.getByRole("button", { name: /Apps and services of Power BI Pro/ }).click();
+  await expect(dialog.getByRole("group", { name: /Apps and services of Power BI Pro: 1 of 1 on/ })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/group-licenses-dialog.png` });
+  await dialog.getByRole("button", { name: "Save" }).click();
+  await expect(dialog).toBeHidden();
+
+  const products = licenses.getByRole("table", { name: "Licenses of the group" });
+  await expect(products.getByRole("cell", { name: "Power BI Pro", exact: true })).toBeVisible();
+
+  // The members with a location got it; the one without is listed in error with the reason.
+  expect(await admin.skusOf(anna.id)).toContain(POWER_BI_PRO);
+  expect(await admin.skusOf(bram.id)).toContain(POWER_BI_PRO);
+  expect(await admin.skusOf(cas.id)).not.toContain(POWER_BI_PRO);
+  const errors = licenses.getByRole("table", { name: "Members in error" });
+  const casRow = errors.getByRole("row", { name: new RegExp(`GL Cas ${stamp}`) });
+  await expect(casRow).toContainText("Power BI Pro");
+  await expect(casRow).toContainText("Set the user's usage location before assigning licenses.");
+  await expect(errors.getByRole("row")).toHaveCount(2);
+  await expectNoSeriousA11yViolations(page);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/group-licenses-error.png`, fullPage: true });
+
+  // Fix the cause, then reprocess in the UI.
+  await admin.setUsageLocation(cas.id, "NL");
+  await licenses.getByRole("button", { name: "Reprocess" }).click();
+  await expect(licenses.getByRole("status")).toContainText("Reprocessed: every member now has the group's licenses.");
+  await expect(errors).toBeHidden();
+  await expect(licenses.getByText("The group's licenses are in effect for all 3 members.")).toBeVisible();
+  expect(await admin.skusOf(cas.id)).toContain(POWER_BI_PRO);
+  if (SHOTS) await page.screenshot({ path: `${SHOTS}/group-licenses-reprocessed.png` });
+
+  // Removing the product asks first and warns about the members' data; afterwards the members lose it.
+  await licenses.getByRole("button", { name: "Remove Power BI Pro from the group" }).click();
+  const confirm = page.getByRole("alertdialog", { name: "Remove this license from the group?" });
+  await expect(confirm).toContainText("Their data in these services will be deleted.");
+  await expectNoSeriousA11yViolations(page);
+  await confirm.getByRole("button", { name: "Remove", exact: true }).click();
+  await expect(confirm).toBeHidden();
+  await expect(licenses.getByText("No licenses are assigned to this group.")).toBeVisible();
+  expect(await admin.skusOf(anna.id)).not.toContain(POWER_BI_PRO);
+  expect(await admin.skusOf(cas.id)).not.toContain(POWER_BI_PRO);
+});
