@@ -27,10 +27,22 @@ async function admin(sql) {
   }
 }
 
-// Databases of earlier runs that died before dropping theirs: a plain DROP fails for one still in use, so a run
-// going on beside this one keeps its database.
-const leftovers = await admin("SELECT datname FROM pg_database WHERE datname LIKE 'allot_e2e_%'");
-for (const { datname } of leftovers) await admin(`DROP DATABASE "${datname}"`).catch(() => {});
+// Each run holds an advisory lock named after its database while it lives; a database whose lock nobody holds
+// belongs to a run that died. (A plain DROP is not enough: a live run's pool can have no connection open between
+// requests, and its database was dropped under it.)
+const owner = new pg.Client({ connectionString: adminUrl.toString() });
+await owner.connect();
+await owner.query("SELECT pg_advisory_lock(hashtext($1))", [name]);
+const leftovers = await owner.query(
+  "SELECT datname FROM pg_database WHERE datname LIKE 'allot_e2e_%' AND datname <> $1",
+  [name],
+);
+for (const { datname } of leftovers.rows) {
+  const { rows } = await owner.query("SELECT pg_try_advisory_lock(hashtext($1)) AS free", [datname]);
+  if (!rows[0].free) continue;
+  await owner.query(`DROP DATABASE IF EXISTS "${datname}" WITH (FORCE)`).catch(() => {});
+  await owner.query("SELECT pg_advisory_unlock(hashtext($1))", [datname]);
+}
 
 await admin(`CREATE DATABASE "${name}"`);
 const child = spawn(process.execPath, ["--import", "tsx", "src/server.ts"], {
@@ -53,6 +65,7 @@ async function stop(code) {
   child.kill("SIGTERM");
   await new Promise((resolve) => (child.exitCode !== null ? resolve() : child.once("exit", resolve)));
   await admin(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`).catch(() => {});
+  await owner.end().catch(() => {});
   process.exit(code);
 }
 for (const signal of ["SIGINT", "SIGTERM", "SIGHUP"]) process.on(signal, () => stop(0));

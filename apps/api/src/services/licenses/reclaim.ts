@@ -28,34 +28,41 @@ export async function reclaimCandidates(
 ): Promise<ReclaimPage> {
   const since = new Date(Date.now() - query.inactiveDays * DAY_MS);
   const after = query.cursor ? decodeCursor(query.cursor, ["datetime", "uuid"]) : undefined;
-  const candidates = Prisma.sql`
-    SELECT u.id, COALESCE(u."lastSignInAt", u."createdAt") AS "inactiveSince",
-           json_agg(json_build_object('skuId', p."skuId", 'skuPartNumber', p."skuPartNumber",
-                                      'displayName', p."displayName", 'monthlyCents', p."pricePerSeatMonthCents")
-                    ORDER BY p."skuPartNumber") AS licenses,
-           sum(p."pricePerSeatMonthCents")::int AS "monthlyCostCents"
-      FROM "User" u
-      JOIN "LicenseAssignment" l ON l."userId" = u.id AND l."assignedByGroupId" IS NULL
-      JOIN "Product" p ON p.id = l."productId" AND p."pricePerSeatMonthCents" > 0
-     WHERE u."tenantId" = ${ctx.tenantId}::uuid AND u."deletedAt" IS NULL
-       AND COALESCE(u."lastSignInAt", u."createdAt") < ${since}
-     GROUP BY u.id`;
   const keyset = after
     ? Prisma.sql`WHERE (c."inactiveSince", c.id) > (${new Date(after[0] as string)}, ${after[1]}::uuid)`
     : Prisma.empty;
-  const [rows, [totals], [currency]] = await Promise.all([
-    ctx.db.$queryRaw<CandidateRow[]>`
-      WITH c AS (${candidates})
-      SELECT u.id::text AS id, u."displayName", u.email, u."userType"::text AS "userType", u."lastSignInAt",
-             u."createdAt", c."inactiveSince", c.licenses, c."monthlyCostCents"
-        FROM c JOIN "User" u ON u.id = c.id ${keyset}
-       ORDER BY c."inactiveSince", c.id LIMIT ${query.limit + 1}`,
-    ctx.db.$queryRaw<Array<{ users: number; cents: number }>>`
-      WITH c AS (${candidates})
-      SELECT count(*)::int AS users, COALESCE(sum(c."monthlyCostCents"), 0)::int AS cents FROM c`,
-    ctx.db.$queryRaw<Array<{ currency: string }>>`SELECT currency::text AS currency FROM "Product" LIMIT 1`,
-  ]);
-  const page = keysetPage(rows, query.limit, (row) => [row.inactiveSince.toISOString(), row.id]);
+  // One statement: the candidates (cost per user, from the direct paid assignments) are aggregated once and serve
+  // both the totals and the page; only the page's users get their license list built.
+  const rows = await ctx.db.$queryRaw<Array<CandidateRow & { totalUsers: number; totalCents: number }>>`
+    WITH paid AS MATERIALIZED (
+      SELECT l."userId" AS id, sum(p."pricePerSeatMonthCents")::int AS cost
+        FROM "LicenseAssignment" l JOIN "Product" p ON p.id = l."productId" AND p."pricePerSeatMonthCents" > 0
+       WHERE l."tenantId" = ${ctx.tenantId}::uuid AND l."assignedByGroupId" IS NULL
+       GROUP BY l."userId"
+    ), c AS MATERIALIZED (
+      SELECT u.id, COALESCE(u."lastSignInAt", u."createdAt") AS "inactiveSince", paid.cost
+        FROM paid JOIN "User" u ON u.id = paid.id
+       WHERE u."deletedAt" IS NULL AND COALESCE(u."lastSignInAt", u."createdAt") < ${since}
+    ), totals AS (
+      SELECT count(*)::int AS "totalUsers", COALESCE(sum(cost), 0)::int AS "totalCents" FROM c
+    ), page AS (
+      SELECT c.* FROM c ${keyset} ORDER BY c."inactiveSince", c.id LIMIT ${query.limit + 1}
+    )
+    SELECT u.id::text AS id, u."displayName", u.email, u."userType"::text AS "userType", u."lastSignInAt",
+           u."createdAt", page."inactiveSince", page.cost AS "monthlyCostCents",
+           (SELECT json_agg(json_build_object('skuId', p."skuId", 'skuPartNumber', p."skuPartNumber",
+                                              'displayName', p."displayName", 'monthlyCents', p."pricePerSeatMonthCents")
+                            ORDER BY p."skuPartNumber")
+              FROM "LicenseAssignment" l JOIN "Product" p ON p.id = l."productId" AND p."pricePerSeatMonthCents" > 0
+             WHERE l."userId" = u.id AND l."assignedByGroupId" IS NULL) AS licenses,
+           totals."totalUsers", totals."totalCents"
+      FROM totals LEFT JOIN page ON true LEFT JOIN "User" u ON u.id = page.id
+     ORDER BY page."inactiveSince", page.id`;
+  const totals = rows[0] ?? { totalUsers: 0, totalCents: 0 };
+  const candidates = rows.filter((row) => row.id !== null);
+  const [currency] = await ctx.db.$queryRaw<Array<{ currency: string }>>`
+    SELECT currency::text AS currency FROM "Product" ORDER BY "skuPartNumber" LIMIT 1`;
+  const page = keysetPage(candidates, query.limit, (row) => [row.inactiveSince.toISOString(), row.id]);
   return {
     items: page.rows.map((row) => ({
       id: row.id,
@@ -68,8 +75,8 @@ export async function reclaimCandidates(
       monthlyCostCents: row.monthlyCostCents,
     })),
     nextCursor: page.nextCursor,
-    totalUsers: totals?.users ?? 0,
-    totalMonthlyCostCents: totals?.cents ?? 0,
+    totalUsers: totals.totalUsers,
+    totalMonthlyCostCents: totals.totalCents,
     currency: currency?.currency ?? "EUR",
     inactiveSince: since.toISOString(),
   };

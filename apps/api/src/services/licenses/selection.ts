@@ -7,19 +7,28 @@ import type { TenantContext } from "../../types.js";
  */
 export async function licenseSelection(ctx: TenantContext, userIds: readonly string[]): Promise<LicenseSelection> {
   const ids = [...new Set(userIds)];
-  const [[users], products] = await Promise.all([
-    ctx.db.$queryRaw<Array<{ count: number }>>`
-      SELECT count(*)::int AS count FROM "User"
-       WHERE "tenantId" = ${ctx.tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL`,
-    ctx.db.$queryRaw<Array<{ skuId: string; directHolders: number; holders: number }>>`
-      SELECT p."skuId"::text AS "skuId",
+  // One statement: the live users among the ids, then their assignments per product.
+  const rows = await ctx.db.$queryRaw<
+    Array<{ users: number; skuId: string | null; directHolders: number; holders: number }>
+  >`
+    WITH live AS MATERIALIZED (
+      SELECT id FROM "User"
+       WHERE "tenantId" = ${ctx.tenantId}::uuid AND id = ANY(${ids}::uuid[]) AND "deletedAt" IS NULL
+    ), per_product AS (
+      SELECT l."productId",
              count(DISTINCT l."userId") FILTER (WHERE l."assignedByGroupId" IS NULL)::int AS "directHolders",
              count(DISTINCT l."userId") FILTER (WHERE l.state <> 'error')::int AS holders
-        FROM "LicenseAssignment" l
-        JOIN "User" u ON u.id = l."userId"
-        JOIN "Product" p ON p.id = l."productId"
-       WHERE l."userId" = ANY(${ids}::uuid[]) AND u."tenantId" = ${ctx.tenantId}::uuid AND u."deletedAt" IS NULL
-       GROUP BY p."skuId" ORDER BY p."skuId"`,
-  ]);
-  return { users: users?.count ?? 0, value: products };
+        FROM live JOIN "LicenseAssignment" l ON l."userId" = live.id
+       GROUP BY l."productId"
+    )
+    SELECT (SELECT count(*)::int FROM live) AS users, p."skuId"::text AS "skuId",
+           pp."directHolders", pp.holders
+      FROM (SELECT 1) one
+      LEFT JOIN per_product pp ON true
+      LEFT JOIN "Product" p ON p.id = pp."productId"
+     ORDER BY p."skuId"`;
+  const products = rows
+    .filter((row) => row.skuId !== null)
+    .map((row) => ({ skuId: row.skuId as string, directHolders: row.directHolders, holders: row.holders }));
+  return { users: rows[0]?.users ?? 0, value: products };
 }
