@@ -7,6 +7,9 @@ const SPE_E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
 const SHOTS = process.env.SHOTS_DIR;
 
+// Each test opens the users list and a details panel more than once and runs axe: give them room on a busy machine.
+test.describe.configure({ timeout: 120_000 });
+
 interface LicensedUser {
   id: string;
   assignedLicenses: Array<{ skuId: string; disabledPlans: string[] }>;
@@ -43,8 +46,21 @@ class AdminApi {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  createUser(body: { displayName: string; email: string; usageLocation: string; userType?: "member" | "guest" }) {
+  createUser(body: {
+    displayName: string;
+    email: string;
+    usageLocation: string | null;
+    userType?: "member" | "guest";
+  }) {
     return this.send<{ id: string }>("POST", "users", body);
+  }
+  async createLicensedGroup(displayName: string, userIds: string[], skuId: string): Promise<void> {
+    const group = await this.send<{ id: string }>("POST", "groups", { displayName, description: "UD e2e" });
+    await this.send("POST", `groups/${group.id}/members`, { userIds });
+    await this.send("POST", `groups/${group.id}/assignLicense`, {
+      addLicenses: [{ skuId, disabledPlans: [] }],
+      removeLicenses: [],
+    });
   }
   assign(userId: string, addLicenses: Array<{ skuId: string; disabledPlans: string[] }>) {
     return this.send<LicensedUser>("POST", `users/${userId}/assignLicense`, { addLicenses, removeLicenses: [] });
@@ -116,7 +132,7 @@ test("one user's licenses changed in the details panel", async ({ page, request 
   await expect(panel.getByText("1 to add, 1 with changed apps")).toBeVisible();
   await shot(page, "ud-1-pending");
   await save.click();
-  await expect(page.getByText(`Licenses of ${name} were updated`)).toBeVisible();
+  await expect(page.getByText(`Licenses of ${name} were updated`).last()).toBeVisible();
   await expect(save).toBeDisabled();
   await expect(biBox).toBeChecked();
 
@@ -176,9 +192,71 @@ test("a guest licensed by a global admin and refused for a user admin", async ({
   await expect(panel.getByText("Only a global admin can assign licenses to guest users")).toHaveCount(0);
   await panel.getByRole("checkbox", { name: "Power BI Pro", exact: true }).check();
   await panel.getByRole("button", { name: "Save changes" }).click();
-  await expect(page.getByText(`Licenses of ${name} were updated`)).toBeVisible();
+  await expect(page.getByText(`Licenses of ${name} were updated`).last()).toBeVisible();
   await shot(page, "ud-5-guest-global-admin");
 
   const licensed = await admin.licenses(guest.id);
   expect(licensed.assignedLicenses.map((license) => license.skuId)).toEqual([POWER_BI_PRO]);
+});
+
+test("an inherited license is locked, and a user without usage location gets no new licenses", async ({
+  page,
+  request,
+}) => {
+  const admin = new AdminApi(request);
+  await admin.signIn("admin@contoso.test", "contoso.test");
+  const stamp = Date.now();
+  const inheritor = `UD Inherit ${stamp}`;
+  const homeless = `UD Nowhere ${stamp}`;
+  const groupName = `UD Group ${stamp}`;
+  const a = await admin.createUser({
+    displayName: inheritor,
+    email: `ud.inherit.${stamp}@contoso.test`,
+    usageLocation: "NL",
+  });
+  const b = await admin.createUser({
+    displayName: homeless,
+    email: `ud.nowhere.${stamp}@contoso.test`,
+    usageLocation: null,
+  });
+  await admin.createLicensedGroup(groupName, [a.id, b.id], POWER_BI_PRO);
+
+  await signIn(page, "admin@contoso.test");
+  let panel = await openLicensesTab(page, inheritor, "Active users");
+  const bi = panel.getByRole("checkbox", { name: "Power BI Pro", exact: true });
+  await expect(bi).toBeChecked();
+  await expect(bi).toBeDisabled();
+  await expect(bi).toHaveAccessibleDescription(new RegExp(`Inherited from ${groupName}`));
+  await shot(page, "ud-6-inherited");
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+
+  // No usage location: told to set it, nothing new can be added, and the group's license shows why it failed.
+  panel = await openLicensesTab(page, homeless, "Active users");
+  await expect(panel.getByText("Usage location required")).toBeVisible();
+  await expect(panel.getByRole("checkbox", { name: "Microsoft 365 E3", exact: true })).toBeDisabled();
+  await expect(panel.getByRole("checkbox", { name: "Power BI Pro", exact: true })).toHaveAccessibleDescription(
+    /Set the user's usage location before assigning licenses/,
+  );
+  await shot(page, "ud-7-no-location");
+  await expectNoSeriousA11yViolations(page);
+  await panel.getByRole("button", { name: "Set usage location" }).click();
+  await expect(panel.getByRole("tab", { name: "Account" })).toHaveAttribute("aria-selected", "true");
+  await expect(panel.getByRole("form", { name: "Edit profile" }).getByLabel("Usage location")).toBeVisible();
+
+  // The same tab in Dutch.
+  await page.keyboard.press("Escape");
+  await expect(panel).toBeHidden();
+  await page.evaluate(() => window.localStorage.setItem("allot.language", "nl"));
+  await page.reload();
+  await nav(page).getByRole("link", { name: "Gebruikers", exact: true }).click();
+  await page.getByRole("searchbox", { name: "Actieve gebruikers zoeken" }).fill(inheritor);
+  await page.getByRole("button", { name: `Details van ${inheritor} openen` }).click();
+  panel = page.getByRole("dialog", { name: inheritor });
+  await panel.getByRole("tab", { name: "Licenties en apps" }).click();
+  await expect(panel.getByRole("checkbox", { name: "Power BI Pro", exact: true })).toHaveAccessibleDescription(
+    new RegExp(`Overgenomen van ${groupName}`),
+  );
+  await expect(panel.getByRole("button", { name: "Wijzigingen opslaan" })).toBeDisabled();
+  await shot(page, "ud-8-dutch");
 });

@@ -59,6 +59,7 @@ export function UserLicenseRow({
   groupNames,
   readOnly,
   canAddNew,
+  canBuy,
   onToggle,
   onPlansChange,
 }: {
@@ -69,6 +70,8 @@ export function UserLicenseRow({
   readOnly: boolean;
   /** Products the user does not hold yet may be added (usage location set). */
   canAddNew: boolean;
+  /** The signed-in user may buy seats (gets a link to billing where none are left). */
+  canBuy: boolean;
   onToggle: (checked: boolean) => void;
   onPlansChange: (disabledPlans: Set<string>) => void;
 }) {
@@ -119,9 +122,13 @@ export function UserLicenseRow({
         {addBlocked && noSeats && !row.checked ? (
           <Text size={200} className={styles.muted}>
             {t.userLicenses.noSeats}.{" "}
-            <RouterLink to={`/t/${tenantId}/billing`} inline>
-              {t.userLicenses.buyMore}
-            </RouterLink>
+            {canBuy ? (
+              <RouterLink to={`/t/${tenantId}/billing`} inline>
+                {t.userLicenses.buyMore}
+              </RouterLink>
+            ) : (
+              t.userLicenses.askBillingAdmin
+            )}
           </Text>
         ) : (
           <Text size={200} className={styles.muted}>

@@ -55,6 +55,10 @@ interface Draft {
   disabledPlans: ReadonlySet<string>;
 }
 
+function isHeld(row: LicenseRowModel): boolean {
+  return row.saved !== null || row.inherited.length > 0;
+}
+
 function samePlans(a: ReadonlySet<string>, b: readonly string[]): boolean {
   return a.size === b.length && b.every((plan) => a.has(plan));
 }
@@ -64,11 +68,16 @@ function samePlans(a: ReadonlySet<string>, b: readonly string[]): boolean {
  * as one all-or-nothing assignLicense call; removing licenses asks first, because the user's data goes with them.
  */
 export function UserLicensesTab({ user, onEditProfile }: { user: User; onEditProfile?: (() => void) | undefined }) {
-  const { t } = useI18n();
+  const { t, language } = useI18n();
   const { tenant } = useTenant();
   const licenses = useUserLicenses(tenant.id, user.id);
   const skus = useSubscribedSkus(tenant.id);
   const groups = useUserGroups(tenant.id, user.id);
+  const products = useMemo(
+    () =>
+      skus.data ? userProducts(skus.data).sort((a, b) => a.displayName.localeCompare(b.displayName, language)) : [],
+    [skus.data, language],
+  );
 
   if (licenses.isError || skus.isError) {
     const error = licenses.error ?? skus.error;
@@ -90,7 +99,7 @@ export function UserLicensesTab({ user, onEditProfile }: { user: User; onEditPro
     <LicensesForm
       user={user}
       licensed={licenses.data}
-      skus={userProducts(skus.data)}
+      skus={products}
       groupsById={new Map((groups.data ?? []).map((group) => [group.id, group.displayName]))}
       onEditProfile={onEditProfile}
     />
@@ -147,23 +156,26 @@ function LicensesForm({
 
   const rows: LicenseRowModel[] = useMemo(
     () =>
-      skus.map((sku) => {
-        const states = licensed.licenseAssignmentStates.filter((state) => state.skuId === sku.skuId);
-        const direct = states.find((state) => state.assignedByGroup === null);
-        const saved = direct ? { disabledPlans: direct.disabledPlans } : null;
-        const draft = drafts[sku.skuId];
-        return {
-          sku,
-          saved,
-          checked: draft ? draft.checked : saved !== null,
-          disabledPlans: draft ? draft.disabledPlans : new Set(saved?.disabledPlans ?? []),
-          inherited: states.filter((state) => state.assignedByGroup !== null),
-          effectiveDisabledPlans:
-            licensed.assignedLicenses.find((license) => license.skuId === sku.skuId)?.disabledPlans ?? [],
-          states,
-          saveErrors: [],
-        };
-      }),
+      skus
+        .map((sku) => {
+          const states = licensed.licenseAssignmentStates.filter((state) => state.skuId === sku.skuId);
+          const direct = states.find((state) => state.assignedByGroup === null);
+          const saved = direct ? { disabledPlans: direct.disabledPlans } : null;
+          const draft = drafts[sku.skuId];
+          return {
+            sku,
+            saved,
+            checked: draft ? draft.checked : saved !== null,
+            disabledPlans: draft ? draft.disabledPlans : new Set(saved?.disabledPlans ?? []),
+            inherited: states.filter((state) => state.assignedByGroup !== null),
+            effectiveDisabledPlans:
+              licensed.assignedLicenses.find((license) => license.skuId === sku.skuId)?.disabledPlans ?? [],
+            states,
+            saveErrors: [],
+          };
+        })
+        // What the user holds (as saved) comes first; the order does not change while the form is being edited.
+        .sort((a, b) => Number(isHeld(b)) - Number(isHeld(a))),
     [skus, licensed, drafts],
   );
 
@@ -249,6 +261,7 @@ function LicensesForm({
               groupNames={groupNames}
               readOnly={readOnly}
               canAddNew={hasUsageLocation}
+              canBuy={context.can("billing.manage")}
               onToggle={(checked) => update(row.sku.skuId, (draft) => ({ ...draft, checked }))}
               onPlansChange={(disabledPlans) => update(row.sku.skuId, (draft) => ({ ...draft, disabledPlans }))}
             />
