@@ -29,7 +29,8 @@ async function fingerprint(db: Db) {
               FROM "TenantProduct" tp) AS counters,
            (SELECT md5(COALESCE(string_agg(gl::text, '|' ORDER BY gl.id), '')) FROM "GroupLicense" gl)
              AS "groupLicenses",
-           (SELECT count(*)::int FROM "AuditEvent") AS audit`;
+           (SELECT count(*)::int FROM "AuditEvent") AS audit,
+           (SELECT count(*)::int FROM "LicenseJob") AS jobs`;
   return row;
 }
 
@@ -44,11 +45,13 @@ interface Prepared {
 interface LicenseRoute {
   name: string;
   action: Action;
+  /** The success status when allowed (200 unless said). */
+  status?: number;
   /** Sets up a fresh target (so an allowed mutation disturbs no other case) and the request to send. */
   prepare: () => Promise<Prepared>;
 }
 
-let reader: { userId: string; groupId: string };
+let reader: { userId: string; groupId: string; jobId: string };
 
 const assigned = (where: { userId?: string; assignedByGroupId?: string; state?: "active" }) => async () =>
   (await t.db.licenseAssignment.count({ where })) > 0;
@@ -78,6 +81,41 @@ const ROUTES: LicenseRoute[] = [
     name: "GET groups/:groupId/licenses",
     action: "directory.read",
     prepare: async () => ({ send: (api) => api.get(`${base}/groups/${reader.groupId}/licenses`) }),
+  },
+  {
+    name: "GET licenses/bulkJobs",
+    action: "directory.read",
+    prepare: async () => ({ send: (api) => api.get(`${base}/licenses/bulkJobs`) }),
+  },
+  {
+    name: "GET licenses/bulkJobs/:jobId",
+    action: "directory.read",
+    prepare: async () => ({ send: (api) => api.get(`${base}/licenses/bulkJobs/${reader.jobId}`) }),
+  },
+  {
+    name: "POST licenses/selection (reads)",
+    action: "directory.read",
+    prepare: async () => ({ send: (api) => api.post(`${base}/licenses/selection`, { userIds: [reader.userId] }) }),
+  },
+  {
+    name: "GET licenses/reclaimCandidates",
+    action: "directory.read",
+    prepare: async () => ({ send: (api) => api.get(`${base}/licenses/reclaimCandidates`) }),
+  },
+  {
+    name: "GET users?skuId",
+    action: "directory.read",
+    prepare: async () => ({ send: (api) => api.get(`${base}/users?skuId=${sku.POWER_BI_PRO}&limit=5`) }),
+  },
+  {
+    name: "GET users/ids",
+    action: "directory.read",
+    prepare: async () => ({ send: (api) => api.get(`${base}/users/ids?skuId=${sku.POWER_BI_PRO}`) }),
+  },
+  {
+    name: "GET licenseRequests",
+    action: "requests.approve",
+    prepare: async () => ({ send: (api) => api.get(`${base}/licenseRequests`) }),
   },
   {
     name: "POST users/:userId/assignLicense",
@@ -154,6 +192,32 @@ const ROUTES: LicenseRoute[] = [
       };
     },
   },
+  {
+    name: "POST licenses/bulkJobs",
+    action: "licenses.assign",
+    status: 202,
+    prepare: async () => {
+      const users = [await makeUser(t.db, t.tenants.contoso), await makeUser(t.db, t.tenants.contoso)];
+      return {
+        send: (api) =>
+          api.post(`${base}/licenses/bulkJobs`, {
+            userIds: users.map((u) => u.id),
+            add: [{ skuId: sku.POWER_BI_PRO }],
+          }),
+        changed: async () => {
+          // A job naming these users, run to its end: then their licenses are in effect.
+          const jobs = await t.db.$queryRaw<Array<{ id: string }>>`
+            SELECT id::text AS id FROM "LicenseJob"
+             WHERE request->'userIds' @> ${JSON.stringify([users[0]?.id])}::jsonb`;
+          for (const job of jobs) await t.app.licenseJobs.settled(job.id);
+          return (
+            jobs.length === 1 &&
+            (await t.db.licenseAssignment.count({ where: { userId: { in: users.map((u) => u.id) } } })) === 2
+          );
+        },
+      };
+    },
+  },
 ];
 
 /** The demo accounts and the roles each holds in Contoso (null: Contoso is out of its reach). */
@@ -181,7 +245,16 @@ beforeAll(async () => {
   for (const { email } of ACCOUNTS) sessions.set(email, await login(t.app, email));
   const user = await makeUser(t.db, t.tenants.contoso);
   const group = await makeGroup(t.db, t.tenants.contoso, [user.id]);
-  reader = { userId: user.id, groupId: group.id };
+  const job = await t.db.licenseJob.create({
+    data: {
+      tenantId: t.tenants.contoso,
+      actorRoles: ["globalAdmin"],
+      request: { userIds: [user.id], add: [{ skuId: sku.POWER_BI_PRO, disabledPlans: [] }], remove: [], mode: "add" },
+      total: 1,
+      status: "succeeded",
+    },
+  });
+  reader = { userId: user.id, groupId: group.id, jobId: job.id };
 });
 afterAll(() => t.close());
 
@@ -212,6 +285,21 @@ describe("the premises", () => {
     }
     // Every admin role reads the directory (the licensing pages); a maker has no admin center.
     for (const role of Object.keys(design)) expect(can([role as Role], "directory.read"), role).toBe(role !== "member");
+    // DESIGN.md §2's "approve requests" column (the license requests inbox).
+    const approve: Record<string, boolean> = {
+      globalAdmin: true,
+      billingAdmin: false,
+      userAdmin: true,
+      licenseAdmin: true,
+      helpdeskAdmin: false,
+      serviceAdmin: false,
+      member: false,
+      adminAgent: true,
+      helpdeskAgent: false,
+    };
+    for (const [role, allowed] of Object.entries(approve)) {
+      expect(can([role as Role], "requests.approve"), role).toBe(allowed);
+    }
   });
 });
 
@@ -226,9 +314,10 @@ describe.each(ACCOUNTS)("$label ($email) on Contoso", ({ email, rolesInContoso }
     const where = `${email} ${route.name} → ${response.statusCode} ${response.body.slice(0, 300)}`;
 
     if (expected === "allowed") {
-      // Allowed: a success or a rule answer, never an access answer. The setups are valid, so here it is 200.
+      // Allowed: a success or a rule answer, never an access answer. The setups are valid, so here it is 200 (202
+      // for a job, which runs in the background).
       expect([401, 403, 404], where).not.toContain(response.statusCode);
-      expect(response.statusCode, where).toBe(200);
+      expect(response.statusCode, where).toBe(route.status ?? 200);
       if (changed) {
         expect(await changed(), where).toBe(true);
         expect(audit.length, where).toBeGreaterThanOrEqual(1);
@@ -321,6 +410,7 @@ describe("before any role is looked at", () => {
       `${base}/users/${reader.userId}/assignLicense`,
       `${base}/groups/${reader.groupId}/assignLicense`,
       `${base}/licenses/bulk`,
+      `${base}/licenses/bulkJobs`,
     ]) {
       for (const payload of [{ nonsense: true }, { addLicenses: "x" }, { userIds: [] }]) {
         const response = await billing.post(url, payload);

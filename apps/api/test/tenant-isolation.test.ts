@@ -15,6 +15,8 @@ interface Ids {
   /** A deleted user, for the restore route. */
   deletedUserId: string;
   groupId: string;
+  /** A finished license job of the tenant. */
+  jobId: string;
 }
 
 interface RouteCase {
@@ -44,6 +46,7 @@ const ROUTES: RouteCase[] = [
       usageLocation: "NL",
     }),
   },
+  { method: "GET", path: `${T}/users/ids`, url: (i) => `/api/tenants/${i.tenantId}/users/ids` },
   { method: "GET", path: `${T}/users/{userId}`, url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}` },
   {
     method: "PATCH",
@@ -126,6 +129,30 @@ const ROUTES: RouteCase[] = [
     body: (i) => ({ userIds: [i.userId, i.otherUserId], add: [{ skuId: POWER_BI_PRO }], atomic: false }),
   },
   {
+    method: "POST",
+    path: `${T}/licenses/bulkJobs`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/bulkJobs`,
+    body: (i) => ({ userIds: [i.userId, i.otherUserId], add: [{ skuId: POWER_BI_PRO }] }),
+  },
+  { method: "GET", path: `${T}/licenses/bulkJobs`, url: (i) => `/api/tenants/${i.tenantId}/licenses/bulkJobs` },
+  {
+    method: "GET",
+    path: `${T}/licenses/bulkJobs/{jobId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/bulkJobs/${i.jobId}`,
+  },
+  {
+    method: "POST",
+    path: `${T}/licenses/selection`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/selection`,
+    body: (i) => ({ userIds: [i.userId, i.otherUserId] }),
+  },
+  {
+    method: "GET",
+    path: `${T}/licenses/reclaimCandidates`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/reclaimCandidates`,
+  },
+  { method: "GET", path: `${T}/licenseRequests`, url: (i) => `/api/tenants/${i.tenantId}/licenseRequests` },
+  {
     method: "GET",
     path: `${T}/groups/{groupId}/licenses`,
     url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/licenses`,
@@ -175,38 +202,54 @@ describe("tenant isolation", () => {
   let fabrikamBefore: string;
 
   async function fingerprint(tenantId: string): Promise<string> {
-    const [users, groups, members, audit, licenses, sessions, assignments, groupLicenses] = await Promise.all([
-      t.db.user.findMany({
-        where: { tenantId },
-        orderBy: { id: "asc" },
-        select: {
-          id: true,
-          displayName: true,
-          email: true,
-          accountEnabled: true,
-          deletedAt: true,
-          passwordHash: true,
-          updatedAt: true,
-        },
-      }),
-      t.db.group.findMany({
-        where: { tenantId },
-        orderBy: { id: "asc" },
-        select: { id: true, displayName: true, description: true, updatedAt: true },
-      }),
-      t.db.groupMember.findMany({ where: { group: { tenantId } }, orderBy: [{ groupId: "asc" }, { userId: "asc" }] }),
-      t.db.auditEvent.count({ where: { tenantId } }),
-      t.db.tenantProduct.findMany({ where: { tenantId }, orderBy: { productId: "asc" } }),
-      t.db.session.count({ where: { user: { tenantId } } }),
-      t.db.licenseAssignment.findMany({
-        where: { tenantId },
-        orderBy: { id: "asc" },
-        select: { id: true, disabledServicePlanIds: true, state: true, updatedAt: true },
-      }),
-      t.db.groupLicense.findMany({ where: { group: { tenantId } }, orderBy: { id: "asc" } }),
-    ]);
+    const [users, groups, members, audit, licenses, sessions, assignments, groupLicenses, jobs, requests] =
+      await Promise.all([
+        t.db.user.findMany({
+          where: { tenantId },
+          orderBy: { id: "asc" },
+          select: {
+            id: true,
+            displayName: true,
+            email: true,
+            accountEnabled: true,
+            deletedAt: true,
+            passwordHash: true,
+            updatedAt: true,
+          },
+        }),
+        t.db.group.findMany({
+          where: { tenantId },
+          orderBy: { id: "asc" },
+          select: { id: true, displayName: true, description: true, updatedAt: true },
+        }),
+        t.db.groupMember.findMany({ where: { group: { tenantId } }, orderBy: [{ groupId: "asc" }, { userId: "asc" }] }),
+        t.db.auditEvent.count({ where: { tenantId } }),
+        t.db.tenantProduct.findMany({ where: { tenantId }, orderBy: { productId: "asc" } }),
+        t.db.session.count({ where: { user: { tenantId } } }),
+        t.db.licenseAssignment.findMany({
+          where: { tenantId },
+          orderBy: { id: "asc" },
+          select: { id: true, disabledServicePlanIds: true, state: true, updatedAt: true },
+        }),
+        t.db.groupLicense.findMany({ where: { group: { tenantId } }, orderBy: { id: "asc" } }),
+        t.db.licenseJob.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { results: true } }),
+        t.db.licenseRequest.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+      ]);
     return createHash("sha256")
-      .update(JSON.stringify({ users, groups, members, audit, licenses, sessions, assignments, groupLicenses }))
+      .update(
+        JSON.stringify({
+          users,
+          groups,
+          members,
+          audit,
+          licenses,
+          sessions,
+          assignments,
+          groupLicenses,
+          jobs,
+          requests,
+        }),
+      )
       .digest("hex");
   }
 
@@ -231,7 +274,23 @@ describe("tenant isolation", () => {
     const deleted = await makeUser(t.db, tenantId, { deletedAt: new Date(Date.now() - DAY_MS) });
     const other = await makeUser(t.db, tenantId);
     const group = await makeGroup(t.db, tenantId, [user.id]);
-    return { tenantId, userId: user.id, otherUserId: other.id, deletedUserId: deleted.id, groupId: group.id };
+    const job = await t.db.licenseJob.create({
+      data: {
+        tenantId,
+        actorRoles: ["globalAdmin"],
+        request: { userIds: [user.id], add: [{ skuId: POWER_BI_PRO, disabledPlans: [] }], remove: [], mode: "add" },
+        total: 1,
+        status: "succeeded",
+      },
+    });
+    return {
+      tenantId,
+      userId: user.id,
+      otherUserId: other.id,
+      deletedUserId: deleted.id,
+      groupId: group.id,
+      jobId: job.id,
+    };
   }
 
   beforeAll(async () => {
@@ -283,7 +342,9 @@ describe("tenant isolation", () => {
   });
 
   describe("Fabrikam ids under Contoso's tenant id are unknown (404 NotFound)", () => {
-    const withForeignIds = ROUTES.filter((r) => r.path.includes("{userId}") || r.path.includes("{groupId}"));
+    const withForeignIds = ROUTES.filter(
+      (r) => r.path.includes("{userId}") || r.path.includes("{groupId}") || r.path.includes("{jobId}"),
+    );
     for (const route of withForeignIds) {
       it(label(route), async () => {
         const ids: Ids = { ...fabrikam, tenantId: t.tenants.contoso };
@@ -320,6 +381,28 @@ describe("tenant isolation", () => {
       ).toBe(0);
     });
 
+    it("Fabrikam user ids in Contoso's bulk job and selection are unknown users: nothing happens to them", async () => {
+      const bulkJobs = ROUTES.find((r) => label(r) === `POST ${T}/licenses/bulkJobs`) as RouteCase;
+      const ids: Ids = { ...fabrikam, tenantId: t.tenants.contoso };
+      const response = await send(admin, bulkJobs, ids);
+      expect(response.statusCode, response.body).toBe(202);
+      const job = response.json() as { id: string };
+      await t.app.licenseJobs.settled(job.id);
+      const details = await send(
+        admin,
+        { ...bulkJobs, method: "GET", url: () => `/api/tenants/${t.tenants.contoso}/licenses/bulkJobs/${job.id}` },
+        ids,
+      );
+      expect(details.json()).toMatchObject({ status: "succeeded", succeeded: 0, failed: 2 });
+      for (const result of details.json().results) {
+        expect(result).toMatchObject({ displayName: null, ok: false, violations: [{ code: "NotFound" }] });
+      }
+      const selection = ROUTES.find((r) => label(r) === `POST ${T}/licenses/selection`) as RouteCase;
+      const selected = await send(admin, selection, ids);
+      expect(selected.statusCode, selected.body).toBe(200);
+      expect(selected.json()).toEqual({ users: 0, value: [] });
+    });
+
     it("Contoso's lists never show Fabrikam's users, groups or audit events", async () => {
       const get = (url: string) => t.app.inject({ method: "GET", url, headers: { cookie: admin.cookie } });
       const fabrikamUser = await t.db.user.findUniqueOrThrow({ where: { id: fabrikam.userId } });
@@ -333,6 +416,11 @@ describe("tenant isolation", () => {
       expect(groups.statusCode).toBe(200);
       expect(groups.json().items.every((g: { tenantId: string }) => g.tenantId === t.tenants.contoso)).toBe(true);
       expect(groups.json().items.map((g: { id: string }) => g.id)).not.toContain(fabrikam.groupId);
+      const jobs = await get(`/api/tenants/${t.tenants.contoso}/licenses/bulkJobs?limit=200`);
+      expect(jobs.statusCode).toBe(200);
+      expect(jobs.json().items.map((j: { id: string }) => j.id)).not.toContain(fabrikam.jobId);
+      const ids = await get(`/api/tenants/${t.tenants.contoso}/users/ids`);
+      expect(ids.json().ids).not.toContain(fabrikam.userId);
       const audit = await get(`/api/tenants/${t.tenants.contoso}/auditLog?limit=200`);
       expect(audit.json().items.length).toBeGreaterThan(0);
       expect(audit.json().items.every((e: { tenantId: string }) => e.tenantId === t.tenants.contoso)).toBe(true);

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorQuery, idInputSchema, isoDateTime, page, uuidSchema } from "./common.js";
+import { cursorQuery, idInputSchema, isoDateTime, page, queryBoolean, uuidSchema } from "./common.js";
 import { ERROR_CODES, problemSchema } from "./errors.js";
 import { userSchema } from "./users.js";
 
@@ -304,6 +304,8 @@ export const bulkJobDetailsSchema = bulkJobSchema.extend({
 export type BulkJobDetails = z.infer<typeof bulkJobDetailsSchema>;
 export const bulkJobPageSchema = page(bulkJobSchema);
 export const bulkJobParamsSchema = z.strictObject({ tenantId: idInputSchema, jobId: idInputSchema });
+/** `results=false`: progress only (what a progress bar polls), the results list left empty. */
+export const bulkJobQuerySchema = z.strictObject({ results: queryBoolean.default(true) });
 
 /** Users who have not signed in for `inactiveDays` yet hold paid licenses directly: seats to reclaim. */
 export const reclaimQuerySchema = z.strictObject({

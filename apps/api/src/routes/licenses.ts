@@ -3,6 +3,7 @@ import {
   bulkJobDetailsSchema,
   bulkJobPageSchema,
   bulkJobParamsSchema,
+  bulkJobQuerySchema,
   bulkJobRequestSchema,
   bulkJobSchema,
   bulkLicenseProblemSchema,
@@ -152,12 +153,13 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: "directory.read" },
     schema: {
       tags,
-      summary: "A license job's progress and every processed user's result (failures first)",
+      summary:
+        "A license job's progress and every processed user's result (failures first); results=false for progress only",
       params: bulkJobParamsSchema,
-      querystring: noQuery,
+      querystring: bulkJobQuerySchema,
       response: { 200: bulkJobDetailsSchema, ...problemResponses },
     },
-    handler: (request) => getBulkJob(tenantOf(request), request.params.jobId),
+    handler: (request) => getBulkJob(tenantOf(request), request.params.jobId, { withResults: request.query.results }),
   });
 
   app.post("/api/tenants/:tenantId/licenses/selection", {

@@ -171,7 +171,13 @@ function requestedDelta(
   remove: readonly string[],
 ): DirectDelta {
   const held = new Map(before.map((license) => [license.productId, license.disabledServicePlanIds]));
-  const delta: DirectDelta = { added: [], removed: remove.filter((productId) => held.has(productId)), changed: [] };
+  // Replace mode removes every direct license and adds `add` back: what is added back is kept, not removed.
+  const kept = new Set(add.map((license) => license.productId));
+  const delta: DirectDelta = {
+    added: [],
+    removed: remove.filter((productId) => held.has(productId) && !kept.has(productId)),
+    changed: [],
+  };
   for (const license of add) {
     const previous = held.get(license.productId);
     if (!previous) delta.added.push(license.productId);

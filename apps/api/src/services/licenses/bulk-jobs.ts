@@ -21,7 +21,8 @@ type SeatLine = BulkLicenseReport["seats"][number];
 interface JobRow {
   id: string;
   status: BulkJob["status"];
-  request: BulkJobChange;
+  /** The change without its user ids (up to 10,000 of them, ~400 KB): a list or a progress poll needs none. */
+  request: Omit<BulkJobChange, "userIds">;
   createdByUserId: string | null;
   creatorName: string | null;
   createdAt: Date;
@@ -66,9 +67,15 @@ export async function createBulkJob(ctx: TenantContext, change: BulkJobChange): 
   return (await readJob(ctx.db, ctx.tenantId, id)) as BulkJob;
 }
 
-export async function getBulkJob(ctx: TenantContext, jobId: string): Promise<BulkJobDetails> {
+/** A job with its results; `withResults: false` (a progress poll) leaves the results out. */
+export async function getBulkJob(
+  ctx: TenantContext,
+  jobId: string,
+  { withResults }: { withResults: boolean },
+): Promise<BulkJobDetails> {
   const job = await readJob(ctx.db, ctx.tenantId, jobId);
   if (!job) throw notFound("License job");
+  if (!withResults) return { ...job, results: [] };
   const results = await ctx.db.$queryRaw<BulkJobDetails["results"]>`
     SELECT "userId"::text AS "userId", "displayName", ok, "added"::text[] AS added, "removed"::text[] AS removed,
            "changed"::text[] AS changed, violations
@@ -102,7 +109,8 @@ async function readJob(db: Tx, tenantId: string, jobId: string): Promise<(BulkJo
 
 function jobRows(db: Tx, where: Prisma.Sql, limit: number): Promise<JobRow[]> {
   return db.$queryRaw<JobRow[]>`
-    SELECT j.id::text AS id, j.status::text AS status, j.request, j."createdByUserId"::text AS "createdByUserId",
+    SELECT j.id::text AS id, j.status::text AS status, j.request - 'userIds' AS request,
+           j."createdByUserId"::text AS "createdByUserId",
            u."displayName" AS "creatorName", j."createdAt", j."finishedAt", j.total, j.processed, j.succeeded,
            j.failed, j.seats, j.error
       FROM "LicenseJob" j LEFT JOIN "User" u ON u.id = j."createdByUserId"

@@ -111,9 +111,17 @@ export class LicenseJobRunner {
         // ends here; what earlier chunks committed stays, and the job says so.
         const message = error instanceof AppError ? error.message : "The job stopped on an unexpected error.";
         if (!(error instanceof AppError)) this.log.error({ err: error, jobId }, "license job chunk failed");
-        await this.db.licenseJob.update({
-          where: { id: jobId },
-          data: { status: "failed", error: message, finishedAt: new Date() },
+        await this.db.$transaction(async (tx) => {
+          await tx.licenseJob.update({
+            where: { id: jobId },
+            data: { status: "failed", error: message, finishedAt: new Date() },
+          });
+          await audit(tx, ctx, {
+            action: "licenses.bulkJobFailed",
+            targetType: "licenseJob",
+            targetId: jobId,
+            after: { users: job.total, processed: offset, error: message },
+          });
         });
         return;
       }

@@ -20,6 +20,8 @@ export async function licenseSelection(ctx: TenantContext, userIds: readonly str
              count(DISTINCT l."userId") FILTER (WHERE l.state <> 'error')::int AS holders
         FROM live JOIN "LicenseAssignment" l ON l."userId" = live.id
        GROUP BY l."productId"
+       -- An inherited assignment in error holds nothing: a product only such rows name is held by none.
+      HAVING count(*) FILTER (WHERE l."assignedByGroupId" IS NULL OR l.state <> 'error') > 0
     )
     SELECT (SELECT count(*)::int FROM live) AS users, p."skuId"::text AS "skuId",
            pp."directHolders", pp.holders

@@ -39,8 +39,25 @@ export function startBulkJob(tenantId: string, change: BulkChange): Promise<Bulk
   });
 }
 
-export function getBulkJob(tenantId: string, jobId: string, signal?: AbortSignal): Promise<BulkJobDetails> {
-  return apiRequest(tenantPath(tenantId, "licenses", "bulkJobs", jobId), { schema: bulkJobDetailsSchema, signal });
+export function getBulkJob(
+  tenantId: string,
+  jobId: string,
+  { results, signal }: { results: boolean; signal?: AbortSignal | undefined },
+): Promise<BulkJobDetails> {
+  return apiRequest(tenantPath(tenantId, "licenses", "bulkJobs", jobId), {
+    query: { results },
+    schema: bulkJobDetailsSchema,
+    signal,
+  });
+}
+
+/**
+ * The job's progress, and its per-user results once it has ended: a running job is polled without its results
+ * (10,000 of them are megabytes), a finished one is read once more with them.
+ */
+async function getBulkJobForProgress(tenantId: string, jobId: string, signal: AbortSignal): Promise<BulkJobDetails> {
+  const progress = await getBulkJob(tenantId, jobId, { results: false, signal });
+  return finished(progress) ? getBulkJob(tenantId, jobId, { results: true, signal }) : progress;
 }
 
 export function useStartBulkJob(tenantId: string) {
@@ -57,7 +74,7 @@ const finished = (job: BulkJob | undefined) => job?.status === "succeeded" || jo
 export function bulkJobQueryOptions(tenantId: string, jobId: string) {
   return queryOptions({
     queryKey: licensingKeys.job(tenantId, jobId),
-    queryFn: ({ signal }) => getBulkJob(tenantId, jobId, signal),
+    queryFn: ({ signal }) => getBulkJobForProgress(tenantId, jobId, signal),
     // Poll while the job runs; a finished job no longer changes.
     refetchInterval: (query) => (finished(query.state.data) ? false : POLL_MS),
     staleTime: (query) => (finished(query.state.data) ? Number.POSITIVE_INFINITY : 0),
