@@ -213,7 +213,7 @@ function LanguageMenu() {
           appearance="transparent"
           className={styles.onBrand}
           icon={<LocalLanguageRegular />}
-          aria-label={t.shell.languageMenu(t.language[language])}
+          aria-label={t.shell.languageMenu(t.language[language], language.toUpperCase())}
         >
           {language.toUpperCase()}
         </Button>
@@ -234,6 +234,20 @@ function LanguageMenu() {
   );
 }
 
+/**
+ * The letters the avatar shows ("Megan Bowen (Global admin)" → "MB"). The button's name repeats them, because a
+ * control's accessible name must contain its visible text (WCAG 2.5.3, Label in Name) for speech users.
+ */
+function initialsOf(displayName: string): string {
+  const words = displayName
+    .replace(/\([^)]*\)/g, " ")
+    .trim()
+    .split(/\s+/)
+    .filter(Boolean);
+  const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
+  return letters.map((word) => word?.[0]?.toUpperCase() ?? "").join("");
+}
+
 function AccountMenu({ me }: { me: Me }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -245,8 +259,16 @@ function AccountMenu({ me }: { me: Me }) {
         <Button
           appearance="transparent"
           className={styles.onBrand}
-          aria-label={t.shell.accountMenu(me.user.displayName)}
-          icon={<Avatar name={me.user.displayName} size={28} color="colorful" aria-hidden="true" />}
+          aria-label={t.shell.accountMenu(me.user.displayName, initialsOf(me.user.displayName))}
+          icon={
+            <Avatar
+              name={me.user.displayName}
+              initials={initialsOf(me.user.displayName)}
+              size={28}
+              color="colorful"
+              aria-hidden="true"
+            />
+          }
         />
       </MenuTrigger>
       <MenuPopover>
