@@ -1,7 +1,7 @@
 import type { LicenseConflictReport } from "@allot/contracts";
 import { makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { CheckmarkCircleRegular } from "@fluentui/react-icons";
-import { useRef, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
@@ -18,6 +18,9 @@ const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, outline: "none" },
   summary: { color: tokens.colorNeutralForeground2 },
 });
+
+/** Longer than the dialog's closing animation, after which Fluent has restored focus (or could not). */
+const FOCUS_CHECK_MS = 400;
 
 interface Removal {
   product: string;
@@ -52,16 +55,25 @@ export function ConflictsRoute() {
     setDialogOpen(true);
   };
 
-  const closeDialog = () => {
-    setDialogOpen(false);
-    // The card whose button opened the dialog is gone when its conflict was fixed: keep focus on the page.
-    window.requestAnimationFrame(() => {
-      if (document.activeElement === document.body || document.activeElement === null) contentRef.current?.focus();
-    });
-  };
-
   const list = conflicts.data ?? [];
   const users = list.reduce((sum, conflict) => sum + conflict.shortfall, 0);
+
+  // A fix removes its conflict's card, and with it the button that opened the dialog, which is where focus goes
+  // back to. Once a change was applied, focus that would fall to the document stays on the page's content instead,
+  // whether the list refreshes before or after the dialog closes.
+  const applied = useRef(false);
+  const listKey = list.map((conflict) => conflict.skuId).join(",");
+  const keepFocusOnPage = useCallback(() => {
+    const active = document.activeElement;
+    if (applied.current && (active === null || active === document.body)) contentRef.current?.focus();
+  }, []);
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs when the list of products changes
+  useEffect(keepFocusOnPage, [listKey, keepFocusOnPage]);
+
+  const closeDialog = () => {
+    setDialogOpen(false);
+    window.setTimeout(keepFocusOnPage, FOCUS_CHECK_MS);
+  };
 
   return (
     <>
@@ -113,6 +125,7 @@ export function ConflictsRoute() {
         dataLossWarning
         onClose={closeDialog}
         onApplied={() => {
+          applied.current = true;
           const skuId = removal?.change.remove?.[0];
           if (skuId) setSelections((current) => ({ ...current, [skuId]: new Set() }));
         }}

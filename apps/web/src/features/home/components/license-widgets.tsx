@@ -67,16 +67,20 @@ export function SeatsWidget({ query, tenantId }: { query: UseQueryResult<Subscri
                 const total = usableSeats(sku);
                 const used = sku.consumedUnits;
                 const short = Math.max(0, used - total);
-                const detail = [
-                  t.dashboard.seatsUsage(used, total),
-                  short > 0 ? t.dashboard.seatsShort(short) : t.dashboard.seatsAvailable(Math.max(0, sku.available)),
-                ].join(" · ");
+                const usage = t.dashboard.seatsUsage(used, total);
+                const full = short === 0 && sku.available <= 0;
+                const state = short > 0 ? "error" : full ? "warning" : "none";
+                const detail = `${usage} · ${
+                  short > 0 ? t.dashboard.seatsShort(short) : t.dashboard.seatsAvailable(Math.max(0, sku.available))
+                }`;
                 return (
                   <Field
                     key={sku.skuId}
                     label={sku.displayName}
-                    hint={detail}
-                    validationState={short > 0 ? "error" : sku.available <= 0 ? "warning" : "none"}
+                    hint={state === "none" ? detail : undefined}
+                    validationState={state}
+                    // Not an alert: this is a standing state shown on page load, not a response to an action.
+                    validationMessage={state === "none" ? undefined : { children: detail, role: undefined }}
                   >
                     <ProgressBar
                       value={total === 0 ? 1 : Math.min(used, total)}

@@ -21,6 +21,7 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground3 },
   licenses: { margin: 0, paddingInlineStart: 0, listStyleType: "none" },
   money: { textAlign: "end", fontVariantNumeric: "tabular-nums" },
+  moneyHeader: { justifyContent: "flex-end" },
 });
 
 /** The inactive users holding paid licenses, with checkboxes; "select all" takes every user shown. */
@@ -67,7 +68,7 @@ export function ReclaimTable({
           <TableHeaderCell>{t.reclaim.columns.name}</TableHeaderCell>
           <TableHeaderCell>{t.reclaim.columns.lastSignIn}</TableHeaderCell>
           <TableHeaderCell>{t.reclaim.columns.licenses}</TableHeaderCell>
-          <TableHeaderCell className={styles.money}>{t.reclaim.columns.monthlyCost}</TableHeaderCell>
+          <TableHeaderCell button={{ className: styles.moneyHeader }}>{t.reclaim.columns.monthlyCost}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>

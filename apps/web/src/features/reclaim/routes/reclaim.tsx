@@ -231,7 +231,9 @@ export function ReclaimRoute() {
         title={change ? t.reclaim.dialogTitle(change.change.userIds.length, formatMoney(change.cents)) : ""}
         dataLossWarning
         onClose={() => setDialogOpen(false)}
-        onApplied={() => setSelected(new Set())}
+        onApplied={() => {
+          setSelected(new Set());
+        }}
       />
     </>
   );

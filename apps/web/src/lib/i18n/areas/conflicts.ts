@@ -62,7 +62,6 @@ export const conflictsEn = {
   renew: "Renew subscription",
   deleteUsers: "Delete users in Active users",
   dialogTitle: (product: string, count: number) => `Remove ${product} from ${count} ${plural(count, "user", "users")}`,
-  refreshed: "The conflicts were updated.",
 };
 
 export const conflictsNl: Widen<typeof conflictsEn> = {
@@ -127,5 +126,4 @@ export const conflictsNl: Widen<typeof conflictsEn> = {
   deleteUsers: "Gebruikers verwijderen in Actieve gebruikers",
   dialogTitle: (product: string, count: number) =>
     `${product} verwijderen bij ${count} ${count === 1 ? "gebruiker" : "gebruikers"}`,
-  refreshed: "De conflicten zijn bijgewerkt.",
 };
