@@ -12,10 +12,21 @@ const FIRST_ROUTE_LIMIT_KB = 300;
 const LAZY_CHUNKS_LISTED = 8;
 
 const kb = (bytes: number) => (bytes / 1024).toFixed(1);
+const row = (bytes: number, label: string) => `  ${kb(bytes).padStart(7)} KB  ${label}`;
+
+/** The package a module belongs to (or its path in the workspace), to say what fills a chunk. */
+function packageOf(id: string): string {
+  const path = id.replace(/\\/g, "/");
+  const inModules = path.lastIndexOf("node_modules/");
+  if (inModules < 0) return path.replace(/^.*\/(apps|packages)\//, "$1/");
+  const parts = path.slice(inModules + "node_modules/".length).split("/");
+  return parts[0]?.startsWith("@") ? `${parts[0]}/${parts[1]}` : (parts[0] ?? path);
+}
 
 /**
- * Prints the gzip size of the first route (the entry chunk, every chunk it imports statically and their CSS) and
- * the largest lazy chunks, and fails the build when the first route is over its budget.
+ * Prints the gzip size of the first route (the entry chunk, every chunk it imports statically and their CSS), what
+ * each lazily loaded page adds on top, and the largest lazy chunks; fails the build when the first route is over
+ * its budget. BUNDLE_MODULES=1 also lists what fills each chunk of the first route, by package.
  */
 function bundleBudget(limitKb: number): Plugin {
   return {
@@ -33,53 +44,71 @@ function bundleBudget(limitKb: number): Plugin {
         }
         return size;
       };
-
-      const entries = Object.values(bundle).filter((output) => output.type === "chunk" && output.isEntry);
-      const firstRoute = new Set<string>();
-      const visit = (fileName: string) => {
-        if (firstRoute.has(fileName)) return;
+      const total = (files: Iterable<string>) => [...files].reduce((sum, fileName) => sum + sizeOf(fileName), 0);
+      /** A chunk with everything it imports statically, and their CSS. */
+      const closure = (fileName: string, into = new Set<string>()): Set<string> => {
         const output = bundle[fileName];
-        if (output?.type !== "chunk") return;
-        firstRoute.add(fileName);
-        for (const css of output.viteMetadata?.importedCss ?? []) firstRoute.add(css);
-        for (const imported of output.imports) visit(imported);
+        if (into.has(fileName) || output?.type !== "chunk") return into;
+        into.add(fileName);
+        for (const css of output.viteMetadata?.importedCss ?? []) into.add(css);
+        for (const imported of output.imports) closure(imported, into);
+        return into;
       };
-      for (const entry of entries) visit(entry.fileName);
 
-      const jsBytes = [...firstRoute].filter((f) => f.endsWith(".js")).reduce((sum, f) => sum + sizeOf(f), 0);
-      const cssBytes = [...firstRoute].filter((f) => f.endsWith(".css")).reduce((sum, f) => sum + sizeOf(f), 0);
-      const total = jsBytes + cssBytes;
+      const chunks = Object.values(bundle).flatMap((output) => (output.type === "chunk" ? [output] : []));
+      const firstRoute = new Set<string>();
+      for (const entry of chunks.filter((chunk) => chunk.isEntry)) closure(entry.fileName, firstRoute);
+      const files = [...firstRoute].sort((a, b) => sizeOf(b) - sizeOf(a));
+      const jsBytes = total(files.filter((fileName) => fileName.endsWith(".js")));
+      const cssBytes = total(files.filter((fileName) => fileName.endsWith(".css")));
+      const firstBytes = jsBytes + cssBytes;
+
       const lines = [
-        `first route JS: ${kb(jsBytes)} KB gzip + CSS ${kb(cssBytes)} KB = ${kb(total)} KB (limit ${limitKb} KB)`,
-        ...[...firstRoute]
-          .sort((a, b) => sizeOf(b) - sizeOf(a))
-          .map((fileName) => `  ${kb(sizeOf(fileName)).padStart(7)} KB  ${fileName}`),
+        `first route JS: ${kb(jsBytes)} KB gzip, CSS ${kb(cssBytes)} KB, together ${kb(firstBytes)} KB (limit ${limitKb} KB)`,
+        ...files.map((fileName) => row(sizeOf(fileName), fileName)),
       ];
-      const lazy = Object.values(bundle)
-        .filter((output) => output.type === "chunk" && !firstRoute.has(output.fileName))
-        .map((output) => output.fileName)
-        .sort((a, b) => sizeOf(b) - sizeOf(a))
-        .slice(0, LAZY_CHUNKS_LISTED);
-      lines.push(`largest lazy chunks (gzip):`);
-      for (const fileName of lazy) lines.push(`  ${kb(sizeOf(fileName)).padStart(7)} KB  ${fileName}`);
-      if (process.env.BUNDLE_MODULES) {
-        // Which sources fill the first route (rendered size before gzip), to find what to split off.
-        const modules = [...firstRoute]
-          .flatMap((fileName) => {
-            const output = bundle[fileName];
-            return output?.type === "chunk"
-              ? Object.entries(output.modules).map(([id, info]) => ({ id, size: info.renderedLength }))
-              : [];
-          })
-          .sort((a, b) => b.size - a.size)
-          .slice(0, Number(process.env.BUNDLE_MODULES) || 40);
-        lines.push("largest modules of the first route (raw):");
-        for (const { id, size } of modules)
-          lines.push(`  ${kb(size).padStart(7)} KB  ${id.replace(/^.*node_modules\//, "")}`);
+
+      // Each page loaded on demand from the first route, and what it adds to it.
+      const pages = new Map<string, number>();
+      for (const fileName of firstRoute) {
+        const output = bundle[fileName];
+        if (output?.type !== "chunk") continue;
+        for (const lazy of output.dynamicImports) {
+          if (firstRoute.has(lazy)) continue;
+          pages.set(lazy, total([...closure(lazy)].filter((file) => !firstRoute.has(file))));
+        }
       }
+      lines.push("lazy pages, gzip they add to the first route:");
+      for (const [fileName, bytes] of [...pages].sort((a, b) => b[1] - a[1])) lines.push(row(bytes, fileName));
+
+      lines.push("largest lazy chunks (gzip):");
+      for (const chunk of chunks
+        .filter((candidate) => !firstRoute.has(candidate.fileName))
+        .sort((a, b) => sizeOf(b.fileName) - sizeOf(a.fileName))
+        .slice(0, LAZY_CHUNKS_LISTED)) {
+        lines.push(row(sizeOf(chunk.fileName), chunk.fileName));
+      }
+
+      if (process.env.BUNDLE_MODULES) {
+        for (const fileName of files) {
+          const output = bundle[fileName];
+          if (output?.type !== "chunk") continue;
+          const byPackage = new Map<string, number>();
+          for (const [id, info] of Object.entries(output.modules)) {
+            byPackage.set(packageOf(id), (byPackage.get(packageOf(id)) ?? 0) + info.renderedLength);
+          }
+          lines.push(`what fills ${fileName} (before minifying):`);
+          for (const [name, bytes] of [...byPackage].sort((a, b) => b[1] - a[1]).slice(0, 12)) {
+            lines.push(row(bytes, name));
+          }
+        }
+      }
+
       this.info(lines.join("\n"));
-      if (total > limitKb * 1024) {
-        this.error(`first route is ${kb(total)} KB gzip, over the ${limitKb} KB budget`);
+      if (firstBytes > limitKb * 1024) {
+        this.error(
+          `the first route is ${kb(firstBytes)} KB gzip, over its ${limitKb} KB budget: load more of it lazily`,
+        );
       }
     },
   };

@@ -71,18 +71,29 @@ test("a group gets Power BI Pro, a member without location is in error, and repr
   const licenses = panel.getByRole("region", { name: "Licenses" });
   await expect(licenses.getByText("No licenses are assigned to this group.")).toBeVisible();
 
-  // Assign Power BI Pro to the group in the UI.
-  await licenses.getByRole("button", { name: "Assign licenses" }).click();
+  // Assign Power BI Pro to the group in the UI, with the keyboard.
+  const assign = licenses.getByRole("button", { name: "Assign licenses" });
+  await assign.focus();
+  await page.keyboard.press("Enter");
   const dialog = page.getByRole("dialog", { name: `Assign licenses to ${groupName}` });
   const product = dialog.getByRole("checkbox", { name: "Power BI Pro" });
   await expect(product).not.toBeChecked();
-  await product.check();
-  await dialog.getByRole("button", { name: /Apps and services of Power BI Pro/ }).click();
+  await product.focus();
+  await page.keyboard.press("Space");
+  await expect(product).toBeChecked();
+  await page.keyboard.press("Tab");
+  const plansToggle = dialog.getByRole("button", { name: /Apps and services of Power BI Pro/ });
+  await expect(plansToggle).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(plansToggle).toHaveAttribute("aria-expanded", "true");
   await expect(dialog.getByRole("group", { name: /Apps and services of Power BI Pro: 1 of 1 on/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/group-licenses-dialog.png` });
-  await dialog.getByRole("button", { name: "Save" }).click();
+  await dialog.getByRole("button", { name: "Save" }).focus();
+  await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
+  // Focus goes back to the button that opened the dialog.
+  await expect(assign).toBeFocused();
 
   const products = licenses.getByRole("table", { name: "Licenses of the group" });
   await expect(products.getByRole("cell", { name: "Power BI Pro", exact: true })).toBeVisible();

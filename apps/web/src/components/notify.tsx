@@ -1,12 +1,13 @@
-import { Toast, Toaster, ToastTitle, useToastController } from "@fluentui/react-components";
-import { useCallback } from "react";
+import { Toast, ToastTitle, useToastController } from "@fluentui/react-components";
+import { lazy, useCallback } from "react";
 
-const TOASTER_ID = "allot-toaster";
+export const TOASTER_ID = "allot-toaster";
 
-/** Where confirmations of finished operations appear (and are announced to screen readers). */
-export function Notifications() {
-  return <Toaster toasterId={TOASTER_ID} position="bottom-end" pauseOnHover pauseOnWindowBlur />;
-}
+/**
+ * Where confirmations of finished operations appear (and are announced to screen readers). Loaded after the first
+ * page, to keep the first route's JavaScript under its budget; nothing is confirmed before a page has loaded anyway.
+ */
+export const Notifications = lazy(() => import("./notifications"));
 
 export type NotifyIntent = "success" | "error" | "info" | "warning";
 

@@ -1,6 +1,6 @@
 import type { Me } from "@allot/contracts";
 import { makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
-import { type ReactNode, useEffect, useRef, useState } from "react";
+import { type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { useLocation, useNavigation } from "react-router";
 import { Notifications } from "@/components/notify";
 import { useI18n } from "@/lib/i18n";
@@ -90,7 +90,9 @@ export function AppShell({
           {children}
         </main>
       </div>
-      <Notifications />
+      <Suspense fallback={null}>
+        <Notifications />
+      </Suspense>
     </div>
   );
 }

@@ -27,6 +27,7 @@ import {
   SignOutRegular,
 } from "@fluentui/react-icons";
 import { Link, useNavigate } from "react-router";
+import { VisuallyHidden } from "@/components/visually-hidden";
 import { useLogout } from "@/lib/auth";
 import { isLanguage, LANGUAGES, type Language, useI18n } from "@/lib/i18n";
 import { useLanguagePreference } from "@/lib/language";
@@ -55,6 +56,7 @@ const useStyles = makeStyles({
     ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
   },
   spacer: { flexGrow: 1 },
+  accountButton: { minWidth: "auto", paddingInline: tokens.spacingHorizontalXS },
   onBrand: {
     color: tokens.colorNeutralForegroundOnBrand,
     ":hover": { color: tokens.colorNeutralForegroundOnBrand, backgroundColor: tokens.colorBrandBackgroundHover },
@@ -213,9 +215,9 @@ function LanguageMenu() {
           appearance="transparent"
           className={styles.onBrand}
           icon={<LocalLanguageRegular />}
-          aria-label={t.shell.languageMenu(t.language[language], language.toUpperCase())}
+          aria-label={t.shell.languageMenu(t.language[language])}
         >
-          {language.toUpperCase()}
+          {t.language[language]}
         </Button>
       </MenuTrigger>
       <MenuPopover>
@@ -234,20 +236,6 @@ function LanguageMenu() {
   );
 }
 
-/**
- * The letters the avatar shows ("Megan Bowen (Global admin)" → "MB"). The button's name repeats them, because a
- * control's accessible name must contain its visible text (WCAG 2.5.3, Label in Name) for speech users.
- */
-function initialsOf(displayName: string): string {
-  const words = displayName
-    .replace(/\([^)]*\)/g, " ")
-    .trim()
-    .split(/\s+/)
-    .filter(Boolean);
-  const letters = words.length > 1 ? [words[0], words.at(-1)] : words;
-  return letters.map((word) => word?.[0]?.toUpperCase() ?? "").join("");
-}
-
 function AccountMenu({ me }: { me: Me }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -258,18 +246,12 @@ function AccountMenu({ me }: { me: Me }) {
       <MenuTrigger disableButtonEnhancement>
         <Button
           appearance="transparent"
-          className={styles.onBrand}
-          aria-label={t.shell.accountMenu(me.user.displayName, initialsOf(me.user.displayName))}
-          icon={
-            <Avatar
-              name={me.user.displayName}
-              initials={initialsOf(me.user.displayName)}
-              size={28}
-              color="colorful"
-              aria-hidden="true"
-            />
-          }
-        />
+          className={mergeClasses(styles.onBrand, styles.accountButton)}
+          icon={<Avatar name={me.user.displayName} size={28} color="colorful" aria-hidden="true" />}
+        >
+          {/* Named by text, not aria-label: the avatar's initials are a picture, not a visible label to match. */}
+          <VisuallyHidden>{t.shell.accountMenu(me.user.displayName)}</VisuallyHidden>
+        </Button>
       </MenuTrigger>
       <MenuPopover>
         <div className={styles.accountHeader}>

@@ -142,8 +142,8 @@ export const en = {
     delegated: "Delegated",
     delegatedAccess: "Delegated access through your partner",
     memberAccess: "Your organization",
-    accountMenu: (name: string, initials: string) => `Account manager for ${name} (${initials})`,
-    languageMenu: (current: string, code: string) => `Language: ${current} (${code})`,
+    accountMenu: (name: string) => `Account manager for ${name}`,
+    languageMenu: (current: string) => `Language: ${current}`,
   },
   pages: {
     notFoundTitle: "Page not found",

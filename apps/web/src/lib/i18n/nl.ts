@@ -139,8 +139,8 @@ export const nl: Messages = {
     delegated: "Gedelegeerd",
     delegatedAccess: "Gedelegeerde toegang via je partner",
     memberAccess: "Je eigen organisatie",
-    accountMenu: (name: string, initials: string) => `Accountbeheer voor ${name} (${initials})`,
-    languageMenu: (current: string, code: string) => `Taal: ${current} (${code})`,
+    accountMenu: (name: string) => `Accountbeheer voor ${name}`,
+    languageMenu: (current: string) => `Taal: ${current}`,
   },
   pages: {
     notFoundTitle: "Pagina niet gevonden",
