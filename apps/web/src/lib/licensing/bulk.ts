@@ -82,21 +82,19 @@ export function bulkJobQueryOptions(tenantId: string, jobId: string) {
 }
 
 /**
- * A background job, polled until it ends. When it ends while watched, every licensing view is refreshed once, so
- * lists, seats and conflicts show what it did.
+ * A background job, polled until it ends. Once seen finished, every licensing view is refreshed once, so lists,
+ * seats and conflicts show what it did.
  */
 export function useBulkJob(tenantId: string, jobId: string | null) {
   const queryClient = useQueryClient();
   const query = useQuery({ ...bulkJobQueryOptions(tenantId, jobId ?? ""), enabled: jobId !== null });
-  const wasRunning = useRef(false);
+  const refreshedFor = useRef<string | null>(null);
   const done = finished(query.data);
   useEffect(() => {
-    if (query.data === undefined) return;
-    if (!done) wasRunning.current = true;
-    else if (wasRunning.current) {
-      wasRunning.current = false;
-      void invalidateAfterLicenseChange(queryClient, tenantId);
-    }
+    // Once per job seen finished (a short job can finish before its first poll).
+    if (!done || !query.data || refreshedFor.current === query.data.id) return;
+    refreshedFor.current = query.data.id;
+    void invalidateAfterLicenseChange(queryClient, tenantId);
   }, [query.data, done, queryClient, tenantId]);
   return query;
 }

@@ -15,8 +15,10 @@ import {
   Spinner,
   Text,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { DismissRegular, KeyMultipleRegular } from "@fluentui/react-icons";
+import { useQueryClient } from "@tanstack/react-query";
 import { useId, useMemo, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
@@ -24,14 +26,17 @@ import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
+import { invalidateAfterLicenseChange } from "@/lib/licensing/invalidate";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { useTenant } from "@/lib/tenant";
 import { selectionKey, useLicenseSelection } from "../api/get-license-selection";
 import { ProductLicenseToggle, type ToggleState } from "./product-license-toggle";
 
 export type ManageMode = "add" | "replace" | "removeAll";
 
 const useStyles = makeStyles({
-  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  // The body scrolls: its parts keep their height instead of shrinking into each other.
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, "& > *": { flexShrink: 0 } },
   subtitle: { color: tokens.colorNeutralForeground2 },
   products: { display: "flex", flexDirection: "column" },
   productsHeading: { margin: 0, fontSize: tokens.fontSizeBase400, fontWeight: tokens.fontWeightSemibold },
@@ -128,36 +133,48 @@ export function ManageLicensesPanel(props: ManageLicensesPanelProps) {
   const m = t.manageLicenses;
   const [change, setChange] = useState<{ change: BulkChange; dataLoss: boolean } | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
+  const [applied, setApplied] = useState(false);
+  const queryClient = useQueryClient();
   const openKey = useOpenKey(props.open);
+  const { onClose, tenantId } = props;
   return (
-    <>
-      <OverlayDrawer
-        open={props.open}
-        position="end"
-        size="medium"
-        onOpenChange={(_, data) => {
-          if (!data.open) props.onClose();
+    <OverlayDrawer
+      open={props.open}
+      position="end"
+      size="medium"
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose();
+      }}
+    >
+      <PanelContent
+        key={openKey}
+        {...props}
+        onNext={(next, dataLoss) => {
+          setChange({ change: next, dataLoss });
+          setApplied(false);
+          setDialogOpen(true);
         }}
-      >
-        <PanelContent
-          key={openKey}
-          {...props}
-          onNext={(next, dataLoss) => {
-            setChange({ change: next, dataLoss });
-            setDialogOpen(true);
-          }}
-        />
-      </OverlayDrawer>
+      />
+      {/* Inside the panel, so Fluent treats it as a nested dialog: closing it leaves the panel open. */}
       <BulkChangeDialog
         open={dialogOpen}
-        tenantId={props.tenantId}
+        tenantId={tenantId}
         change={change?.change ?? null}
         title={m.previewTitle(props.userIds.length)}
         dataLossWarning={change?.dataLoss ?? false}
-        onClose={() => setDialogOpen(false)}
-        onApplied={() => props.onClose()}
+        onClose={() => {
+          setDialogOpen(false);
+          if (applied) {
+            // Done: the change runs (or ran) on the server. A short job can end before its first poll, so the
+            // lists are refreshed here too, and the panel closes with the dialog.
+            setApplied(false);
+            void invalidateAfterLicenseChange(queryClient, tenantId);
+            onClose();
+          }
+        }}
+        onApplied={() => setApplied(true)}
       />
-    </>
+    </OverlayDrawer>
   );
 }
 
@@ -172,6 +189,7 @@ function PanelContent({
   const { t, formatNumber } = useI18n();
   const m = t.manageLicenses;
   const skus = useSubscribedSkus(tenantId);
+  const canBuy = useTenant().can("billing.manage");
   const key = useMemo(() => selectionKey(userIds), [userIds]);
   const selection = useLicenseSelection(tenantId, userIds, key);
 
@@ -182,6 +200,8 @@ function PanelContent({
   const [plansEdited, setPlansEdited] = useState<Set<string>>(new Set());
   const [nothingChosen, setNothingChosen] = useState(false);
   const productsHeadingId = useId();
+  // The preview gives focus back to Next when it closes (not to the toolbar behind the panel).
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   const products = useMemo(() => userProducts(skus.data ?? []), [skus.data]);
   const selectedCount = selection.data?.users ?? userIds.length;
@@ -244,7 +264,7 @@ function PanelContent({
             <Radio value="removeAll" label={m.removeAll} />
           </RadioGroup>
         </Field>
-        <MessageBar intent={mode === "removeAll" ? "warning" : "info"}>
+        <MessageBar intent={mode === "removeAll" ? "warning" : "info"} layout="multiline">
           <MessageBarBody>{m.modeHint[mode]}</MessageBarBody>
         </MessageBar>
 
@@ -260,7 +280,9 @@ function PanelContent({
         ) : !ready ? (
           <Spinner label={m.loading} />
         ) : products.length === 0 ? (
-          <EmptyState icon={<KeyMultipleRegular />} title={m.noProducts}>{m.noProductsHint}</EmptyState>
+          <EmptyState icon={<KeyMultipleRegular />} title={m.noProducts}>
+            {m.noProductsHint}
+          </EmptyState>
         ) : (
           <section className={styles.products} aria-labelledby={productsHeadingId}>
             <h3 id={productsHeadingId} className={styles.productsHeading}>
@@ -279,6 +301,7 @@ function PanelContent({
                 <ProductLicenseToggle
                   key={sku.skuId}
                   tenantId={tenantId}
+                  canBuy={canBuy}
                   sku={sku}
                   state={state}
                   initial={replacing ? "unchecked" : from}
@@ -311,12 +334,17 @@ function PanelContent({
       </DrawerBody>
       <DrawerFooter className={styles.footer}>
         {nothingChosen ? (
-          <MessageBar intent="warning" politeness="assertive">
+          <MessageBar intent="warning" politeness="assertive" layout="multiline">
             <MessageBarBody>{m.nothingChosen}</MessageBarBody>
           </MessageBar>
         ) : null}
         <div className={styles.buttons}>
-          <Button appearance="primary" onClick={next} disabledFocusable={mode !== "removeAll" && !ready}>
+          <Button
+            appearance="primary"
+            onClick={next}
+            disabledFocusable={mode !== "removeAll" && !ready}
+            {...restoreFocusTarget}
+          >
             {m.next}
           </Button>
           <Button onClick={onClose}>{t.common.cancel}</Button>

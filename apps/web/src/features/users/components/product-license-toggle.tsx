@@ -26,7 +26,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   line: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  checkbox: { flexGrow: 1, minWidth: "200px" },
+  checkbox: { minWidth: 0 },
+  expand: { marginInlineStart: "auto", flexShrink: 0 },
   details: {
     display: "flex",
     flexWrap: "wrap",
@@ -56,8 +57,11 @@ export function ProductLicenseToggle({
   users,
   disabledPlans,
   onPlansChange,
+  canBuy,
 }: {
   tenantId: string;
+  /** The admin may buy seats: "None left" links to billing. */
+  canBuy: boolean;
   sku: SubscribedSku;
   state: ToggleState;
   /** The state the selected users are in now. */
@@ -90,6 +94,7 @@ export function ProductLicenseToggle({
           aria-describedby={detailsId}
         />
         <Button
+          className={styles.expand}
           appearance="subtle"
           size="small"
           icon={expanded ? <ChevronUpRegular /> : <ChevronDownRegular />}
@@ -106,9 +111,13 @@ export function ProductLicenseToggle({
         {noneLeft ? (
           <Text size={200}>
             <span className={styles.noneLeft}>{m.noneLeft}</span>{" "}
-            <RouterLink to={`/t/${tenantId}/billing`} inline>
-              {m.buyMore}
-            </RouterLink>
+            {canBuy ? (
+              <RouterLink to={`/t/${tenantId}/billing`} inline>
+                {m.buyMore}
+              </RouterLink>
+            ) : (
+              m.askBilling
+            )}
           </Text>
         ) : (
           <Text size={200}>{m.available(formatNumber(sku.available))}</Text>

@@ -219,10 +219,13 @@ export function UsersGrid({
   }, [hasMore, loadingMore, lastIndex, users.length, onLoadMore]);
 
   // Another list (filters changed): start at its top.
+  const shownKey = useRef(resetKey);
   useEffect(() => {
+    if (shownKey.current === resetKey) return;
+    shownKey.current = resetKey;
     focusedIndex.current = null;
     scrollRef.current?.scrollTo({ top: 0 });
-  }, [resetKey]);
+  });
 
   const onFocus = (event: FocusEvent<HTMLElement>) => {
     const row = (event.target as HTMLElement).closest<HTMLElement>("[data-index]");

@@ -444,7 +444,8 @@ export function UsersRoute() {
             onRestore={onRestore}
             busy={users.isFetching || items !== loadedItems}
             hasMore={hasMore && !users.isFetchNextPageError}
-            loadingMore={users.isFetchingNextPage}
+            // Until the deferred rows catch up with a page just loaded, the grid must not ask for another one.
+            loadingMore={users.isFetchingNextPage || items !== loadedItems}
             onLoadMore={loadMore}
             resetKey={`${view}:${filterKey}`}
           />

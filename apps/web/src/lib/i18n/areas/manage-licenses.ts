@@ -26,6 +26,7 @@ export const manageLicensesEn = {
   available: (shown: string) => `${shown} available`,
   noneLeft: "None left",
   buyMore: "Buy more",
+  askBilling: "A billing admin can buy more.",
   holders: (direct: string, users: string) => `Assigned to ${direct} of ${users}`,
   throughGroups: (shown: string) => `${shown} through a group`,
   stateChange: {
@@ -43,8 +44,7 @@ export const manageLicensesEn = {
 
 export const manageLicensesNl: Widen<typeof manageLicensesEn> = {
   title: "Productlicenties beheren",
-  selectedUsers: (count: number, shown: string) =>
-    `${shown} ${plural(count, "gebruiker", "gebruikers")} geselecteerd`,
+  selectedUsers: (count: number, shown: string) => `${shown} ${plural(count, "gebruiker", "gebruikers")} geselecteerd`,
   forUser: (name: string) => `Voor ${name}`,
   choiceLabel: "Hoe wil je de licenties wijzigen?",
   add: "Toevoegen aan bestaande productlicentietoewijzingen",
@@ -65,6 +65,7 @@ export const manageLicensesNl: Widen<typeof manageLicensesEn> = {
   available: (shown: string) => `${shown} beschikbaar`,
   noneLeft: "Geen meer over",
   buyMore: "Meer kopen",
+  askBilling: "Een factureringsbeheerder kan er meer kopen.",
   holders: (direct: string, users: string) => `Toegewezen aan ${direct} van ${users}`,
   throughGroups: (shown: string) => `${shown} via een groep`,
   stateChange: {
@@ -77,6 +78,5 @@ export const manageLicensesNl: Widen<typeof manageLicensesEn> = {
   plansWhenChecked: "Vink het product aan om te kiezen welke apps en services je uitschakelt.",
   nothingChosen: "Vink ten minste één product aan of uit om iets te wijzigen.",
   next: "Volgende: voorbeeld",
-  previewTitle: (count: number) =>
-    `Productlicenties beheren voor ${count} ${plural(count, "gebruiker", "gebruikers")}`,
+  previewTitle: (count: number) => `Productlicenties beheren voor ${count} ${plural(count, "gebruiker", "gebruikers")}`,
 };
