@@ -76,7 +76,7 @@ function BulkChangeDialogContent({
   const productName = useProductName(tenantId);
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useStartBulkJob(tenantId);
-  // BulkJobProgress polls the job (and refreshes licensing views when it ends); this only reads whether it ended.
+  // BulkJobProgress polls the job (useBulkJob refreshes licensing views when it ends); this only reads whether it ended.
   const job = useQuery({
     ...bulkJobQueryOptions(tenantId, jobId ?? ""),
     enabled: jobId !== null,
@@ -92,6 +92,8 @@ function BulkChangeDialogContent({
     gcTime: 0,
     retry: false,
   });
+
+  const jobDone = jobFinished(job.data);
 
   // The Apply button disappears when the job starts: move focus to the progress, so keyboard users stay in place.
   useEffect(() => {
@@ -115,7 +117,7 @@ function BulkChangeDialogContent({
     );
   };
 
-  const finished = jobFinished(job.data);
+  const finished = jobDone;
   const jobPath = jobId ? `/t/${tenantId}/licenses/jobs/${jobId}` : "";
 
   return (

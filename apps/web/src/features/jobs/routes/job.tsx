@@ -1,8 +1,64 @@
+import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { ArrowLeftRegular } from "@fluentui/react-icons";
+import { useQuery } from "@tanstack/react-query";
+import { useParams } from "react-router";
+import { ErrorMessage } from "@/components/error-message";
+import { BulkJobProgress } from "@/components/licensing/bulk-job-progress";
 import { PageHeader } from "@/components/page-header";
+import { RouterLink } from "@/components/router-link";
+import { isApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
+import { bulkJobQueryOptions } from "@/lib/licensing/bulk";
+import { useTenant } from "@/lib/tenant";
+import { JobFacts } from "../components/job-facts";
 
-/** Placeholder while the page is built in this change. */
+const useStyles = makeStyles({
+  back: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, maxWidth: "960px" },
+});
+
+/**
+ * One bulk license change, opened from its URL at any time: what it does, who started it, its progress while it
+ * runs (so an admin can leave and come back) and the result per user once it ended.
+ */
 export function JobRoute() {
+  const styles = useStyles();
   const { t } = useI18n();
-  return <PageHeader title={t.licensing.title} />;
+  const tenantId = useTenant().tenant.id;
+  const { jobId = "" } = useParams();
+  // BulkJobProgress polls the job; this observer only reads it for the facts.
+  const job = useQuery({ ...bulkJobQueryOptions(tenantId, jobId), refetchInterval: false });
+
+  return (
+    <>
+      <RouterLink to={`/t/${tenantId}/licenses`} className={styles.back}>
+        <ArrowLeftRegular aria-hidden="true" />
+        {t.licenses.backToLicenses}
+      </RouterLink>
+      <PageHeader title={t.licenses.jobTitle} />
+      {job.data ? (
+        <div className={styles.body}>
+          <JobFacts job={job.data} tenantId={tenantId} />
+          <BulkJobProgress tenantId={tenantId} jobId={jobId} />
+        </div>
+      ) : job.isError ? (
+        <ErrorMessage
+          error={job.error}
+          title={
+            isApiError(job.error, "NotFound") || isApiError(job.error, "InvalidId")
+              ? t.licenses.jobNotFound
+              : t.licensing.jobLoadFailed
+          }
+          onRetry={() => job.refetch()}
+        />
+      ) : (
+        <Spinner label={t.licensing.loadingJob} />
+      )}
+    </>
+  );
 }

@@ -25,7 +25,12 @@ const useStyles = makeStyles({
   negative: { color: tokens.colorPaletteRedForeground1, fontWeight: tokens.fontWeightSemibold },
   bar: { minWidth: "120px", width: "100%" },
   numeric: { fontVariantNumeric: "tabular-nums" },
+  wide: { flexGrow: 3, minWidth: "220px" },
+  medium: { flexGrow: 1.5 },
+  narrow: { flexGrow: 1 },
 });
+
+const WIDTH: Record<string, "wide" | "medium" | "narrow"> = { product: "wide", usage: "medium", status: "medium" };
 
 /** Products with seats: name (links to the product page), total, assigned, available, usage bar, status; sortable. */
 export function ProductsTable({
@@ -119,13 +124,19 @@ export function ProductsTable({
     >
       <DataGridHeader>
         <DataGridRow>
-          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
+          {({ renderHeaderCell, columnId }) => (
+            <DataGridHeaderCell className={styles[WIDTH[String(columnId)] ?? "narrow"]}>
+              {renderHeaderCell()}
+            </DataGridHeaderCell>
+          )}
         </DataGridRow>
       </DataGridHeader>
       <DataGridBody<SubscribedSku>>
         {({ item, rowId }) => (
           <DataGridRow<SubscribedSku> key={rowId}>
-            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
+            {({ renderCell, columnId }) => (
+              <DataGridCell className={styles[WIDTH[String(columnId)] ?? "narrow"]}>{renderCell(item)}</DataGridCell>
+            )}
           </DataGridRow>
         )}
       </DataGridBody>

@@ -11,11 +11,11 @@ export function inConflict(sku: Pick<SubscribedSku, "conflicts" | "available">):
   return sku.conflicts > 0 || sku.available < 0;
 }
 
-/** Assigned of total seats as a bar: red when the product is in conflict, amber when no seat is left. */
+/** Assigned of total seats as a bar, red when the product is in conflict (more holders than seats). */
 export function UsageBar({ sku, className }: { sku: SubscribedSku; className?: string }) {
   const { t } = useI18n();
   const total = seatTotal(sku);
-  const color = inConflict(sku) ? "error" : sku.available === 0 ? "warning" : "brand";
+  const color = inConflict(sku) ? "error" : "brand";
   return (
     <ProgressBar
       className={className}

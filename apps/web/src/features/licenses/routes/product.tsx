@@ -1,8 +1,293 @@
+import type { SubscribedSku } from "@allot/contracts";
+import {
+  Accordion,
+  AccordionHeader,
+  AccordionItem,
+  AccordionPanel,
+  Button,
+  Field,
+  makeStyles,
+  SearchBox,
+  Spinner,
+  Text,
+  Toolbar,
+  ToolbarButton,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import {
+  ArrowClockwiseRegular,
+  ArrowLeftRegular,
+  KeyMultipleRegular,
+  PeopleSearchRegular,
+  PersonAddRegular,
+  PersonDeleteRegular,
+} from "@fluentui/react-icons";
+import { useCallback, useId, useMemo, useState } from "react";
+import { useParams } from "react-router";
+import { EmptyState } from "@/components/empty-state";
+import { ErrorMessage } from "@/components/error-message";
+import { GatedButton } from "@/components/gated-button";
+import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
+import { useListPageStyles } from "@/components/list-page-styles";
+import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
+import { RouterLink } from "@/components/router-link";
+import { LiveStatus } from "@/components/visually-hidden";
+import { useDebouncedValue } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
+import type { BulkChange } from "@/lib/licensing/bulk";
+import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { useTenant } from "@/lib/tenant";
+import { useProductHolders } from "../api/get-product-holders";
+import { AssignLicensesDrawer } from "../components/assign-licenses-drawer";
+import { HoldersGrid } from "../components/holders-grid";
+import { ProductBadges } from "../components/product-badges";
+import { inConflict, seatTotal, UsageBar } from "../components/usage-bar";
 
-/** Placeholder while the page is built in this change. */
+const useStyles = makeStyles({
+  back: {
+    display: "inline-flex",
+    alignItems: "center",
+    gap: tokens.spacingHorizontalXS,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "560px" },
+  summaryRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  plans: { marginBottom: tokens.spacingVerticalL, maxWidth: "720px" },
+  planList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, columns: "2 240px" },
+  section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
+  heading: { margin: 0 },
+  toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+});
+
+const NO_SELECTION: ReadonlySet<string> = new Set();
+
+/** A product: seats, apps included, the users who hold it; assign it to more users or take it away. */
 export function ProductRoute() {
   const { t } = useI18n();
-  return <PageHeader title={t.licenses.title} />;
+  const tenantId = useTenant().tenant.id;
+  const { skuId = "" } = useParams();
+  const skus = useSubscribedSkus(tenantId);
+  const sku = skus.data?.find((candidate) => candidate.skuId === skuId);
+  const styles = useStyles();
+
+  const back = (
+    <RouterLink to={`/t/${tenantId}/licenses`} className={styles.back}>
+      <ArrowLeftRegular aria-hidden="true" />
+      {t.licenses.backToLicenses}
+    </RouterLink>
+  );
+
+  if (skus.isPending) {
+    return (
+      <>
+        {back}
+        <PageHeader title={t.licenses.title} />
+        <Spinner label={t.licenses.loading} />
+      </>
+    );
+  }
+  if (skus.isError) {
+    return (
+      <>
+        {back}
+        <PageHeader title={t.licenses.title} />
+        <ErrorMessage error={skus.error} title={t.licenses.loadError} onRetry={() => skus.refetch()} />
+      </>
+    );
+  }
+  if (!sku) {
+    return (
+      <>
+        {back}
+        <PageHeader title={t.licenses.title} />
+        <EmptyState icon={<KeyMultipleRegular />} title={t.licenses.productNotFound} />
+      </>
+    );
+  }
+  return (
+    <>
+      {back}
+      <ProductPage key={sku.skuId} sku={sku} tenantId={tenantId} />
+    </>
+  );
+}
+
+function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }) {
+  const styles = useStyles();
+  const list = useListPageStyles();
+  const { t } = useI18n();
+  const context = useTenant();
+  const canAssign = context.can("licenses.assign");
+  const restoreFocusTarget = useRestoreFocusTarget();
+  const holdersHeadingId = useId();
+
+  const [searchText, setSearchText] = useState("");
+  const search = useDebouncedValue(searchText.trim(), 300);
+  const holders = useProductHolders(tenantId, sku.skuId, search);
+  const items = useMemo(() => holders.data?.pages.flatMap((page) => page.items) ?? [], [holders.data]);
+
+  // Picked users stay picked while searching, so people can gather users from several searches before unassigning.
+  const [selected, setSelectedState] = useState<ReadonlySet<string>>(NO_SELECTION);
+  const setSelected = useCallback((ids: Set<string>) => setSelectedState(ids), []);
+
+  const [assignOpen, setAssignOpen] = useState(false);
+  const [unassign, setUnassign] = useState<{ change: BulkChange; count: number } | null>(null);
+  const [unassignOpen, setUnassignOpen] = useState(false);
+
+  const total = seatTotal(sku);
+  const isUserProduct = sku.appliesTo === "User";
+  const loading = holders.isPending;
+  const status = loading
+    ? t.licenses.holdersLoading
+    : holders.isError
+      ? ""
+      : t.licenses.holdersShown(items.length, holders.hasNextPage);
+
+  const openUnassign = () => {
+    const userIds = [...selected];
+    if (userIds.length === 0) return;
+    setUnassign({ change: { userIds, add: [], remove: [sku.skuId], mode: "add" }, count: userIds.length });
+    setUnassignOpen(true);
+  };
+
+  return (
+    <>
+      <PageHeader
+        title={sku.displayName}
+        description={
+          inConflict(sku)
+            ? t.licenses.seatsSummaryConflict(sku.consumedUnits, total, Math.max(sku.conflicts, -sku.available))
+            : t.licenses.seatsSummary(sku.consumedUnits, total, sku.available)
+        }
+      >
+        <div className={styles.summary}>
+          <UsageBar sku={sku} />
+          <div className={styles.summaryRow}>
+            <Text size={200}>{sku.skuPartNumber}</Text>
+            <ProductBadges sku={sku} tenantId={tenantId} />
+          </div>
+        </div>
+      </PageHeader>
+
+      {sku.servicePlans.length > 0 ? (
+        <Accordion collapsible className={styles.plans}>
+          <AccordionItem value="plans">
+            <AccordionHeader as="h2">{t.licenses.plansHeading(sku.servicePlans.length)}</AccordionHeader>
+            <AccordionPanel>
+              <ul className={styles.planList}>
+                {sku.servicePlans.map((plan) => (
+                  <li key={plan.servicePlanId}>{plan.displayName}</li>
+                ))}
+              </ul>
+            </AccordionPanel>
+          </AccordionItem>
+        </Accordion>
+      ) : null}
+
+      <section className={styles.section} aria-labelledby={holdersHeadingId}>
+        <Text as="h2" id={holdersHeadingId} size={500} weight="semibold" className={styles.heading}>
+          {t.licenses.holdersHeading}
+        </Text>
+        <Toolbar aria-label={t.licenses.commands} className={styles.toolbar}>
+          {isUserProduct ? (
+            <>
+              <GatedButton
+                action="licenses.assign"
+                appearance="subtle"
+                icon={<PersonAddRegular />}
+                onClick={() => setAssignOpen(true)}
+                {...restoreFocusTarget}
+              >
+                {t.licenses.assign}
+              </GatedButton>
+              <GatedButton
+                action="licenses.assign"
+                appearance="subtle"
+                icon={<PersonDeleteRegular />}
+                onClick={openUnassign}
+                disabledFocusable={canAssign && selected.size === 0}
+                {...restoreFocusTarget}
+              >
+                {selected.size > 0 ? t.licenses.unassignCount(selected.size) : t.licenses.unassign}
+              </GatedButton>
+            </>
+          ) : null}
+          <ToolbarButton
+            icon={holders.isFetching && !loading ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+            onClick={() => holders.refetch()}
+            disabledFocusable={holders.isFetching}
+          >
+            {t.common.refresh}
+          </ToolbarButton>
+        </Toolbar>
+
+        <search className={list.filters}>
+          <Field label={t.licenses.searchHolders} className={list.search}>
+            <SearchBox
+              value={searchText}
+              placeholder={t.licenses.searchPlaceholder}
+              onChange={(_, data) => setSearchText(data.value)}
+            />
+          </Field>
+        </search>
+
+        <div className={list.status}>
+          <LiveStatus message={status} visible />
+          {selected.size > 0 ? (
+            <>
+              <Text weight="semibold" role="status">
+                {t.licenses.selectedCount(selected.size)}
+              </Text>
+              <Button size="small" appearance="subtle" onClick={() => setSelected(new Set())}>
+                {t.licenses.clearSelection}
+              </Button>
+            </>
+          ) : null}
+        </div>
+
+        {holders.isError ? (
+          <ErrorMessage error={holders.error} title={t.licenses.holdersError} onRetry={() => holders.refetch()} />
+        ) : loading ? (
+          <Spinner label={t.licenses.holdersLoading} />
+        ) : items.length === 0 ? (
+          <EmptyState icon={<PeopleSearchRegular />} title={t.licenses.holdersEmpty} headingLevel="h3">
+            {search ? t.licenses.holdersEmptySearch : isUserProduct && canAssign ? t.licenses.holdersEmptyHint : null}
+          </EmptyState>
+        ) : (
+          <div className={list.surface}>
+            <HoldersGrid
+              users={items}
+              selectable={canAssign && isUserProduct}
+              selected={selected}
+              onSelectionChange={setSelected}
+              label={t.licenses.holdersHeading}
+              busy={holders.isFetching}
+            />
+          </div>
+        )}
+        <LoadMore
+          hasMore={holders.hasNextPage && !holders.isError}
+          loading={holders.isFetchingNextPage}
+          onLoadMore={() => holders.fetchNextPage()}
+        />
+      </section>
+
+      {canAssign && isUserProduct ? (
+        <>
+          <AssignLicensesDrawer open={assignOpen} tenantId={tenantId} sku={sku} onClose={() => setAssignOpen(false)} />
+          <BulkChangeDialog
+            open={unassignOpen}
+            tenantId={tenantId}
+            change={unassign?.change ?? null}
+            title={t.licenses.unassignTitle(sku.displayName, unassign?.count ?? 0)}
+            dataLossWarning
+            onClose={() => setUnassignOpen(false)}
+            onApplied={() => setSelected(new Set())}
+          />
+        </>
+      ) : null}
+    </>
+  );
 }

@@ -53,7 +53,6 @@ export const licensesEn = {
   recentJobsError: "Recent bulk changes could not be loaded",
   jobBy: (name: string, when: string) => `${name}, ${when}`,
   jobByUnknown: (when: string) => when,
-  openJob: (change: string) => `Open the bulk change: ${change}`,
   // Product page
   backToLicenses: "Back to Licenses",
   productNotFound: "This product isn't part of this organization's subscriptions.",
@@ -76,6 +75,7 @@ export const licensesEn = {
   selectAll: "Select all users shown",
   selectRow: (name: string) => `Select ${name}`,
   selectedCount: (count: number) => `${en(count)} selected`,
+  clearSelection: "Clear selection",
   userType: { member: "Member", guest: "Guest" },
   assign: "Assign licenses",
   unassign: "Unassign licenses",
@@ -166,7 +166,6 @@ export const licensesNl: Widen<typeof licensesEn> = {
   recentJobsError: "Recente bulkwijzigingen konden niet worden geladen",
   jobBy: (name: string, when: string) => `${name}, ${when}`,
   jobByUnknown: (when: string) => when,
-  openJob: (change: string) => `Bulkwijziging openen: ${change}`,
   backToLicenses: "Terug naar Licenties",
   productNotFound: "Dit product hoort niet bij de abonnementen van deze organisatie.",
   seatsSummary: (assigned: number, total: number, available: number) =>
@@ -188,6 +187,7 @@ export const licensesNl: Widen<typeof licensesEn> = {
   selectAll: "Alle getoonde gebruikers selecteren",
   selectRow: (name: string) => `${name} selecteren`,
   selectedCount: (count: number) => `${nl(count)} geselecteerd`,
+  clearSelection: "Selectie wissen",
   userType: { member: "Lid", guest: "Gast" },
   assign: "Licenties toewijzen",
   unassign: "Licenties intrekken",

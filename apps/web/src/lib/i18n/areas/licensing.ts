@@ -58,7 +58,7 @@ export const licensingEn = {
   succeeded: "Succeeded",
   failed: "Failed",
   resultsHeading: "Results per user",
-  noResultsYet: "Results appear here as users are processed.",
+  noResultsYet: "The result per user appears here when the change has finished.",
   jobStopped: "The change stopped before every user was processed. Users not listed here were not changed.",
   continueInBackground: "Continue in the background",
   backgroundHint: "The change keeps running if you close this window.",
@@ -69,8 +69,7 @@ export const licensingEn = {
   changeRemove: (products: string) => `Remove ${products}`,
   changeReplace: (products: string) => `Replace direct licenses with ${products}`,
   changeReplaceNone: "Remove every direct license",
-  plansOff: (product: string, count: number) =>
-    `${product} (${en(count)} ${plural(count, "app", "apps")} off)`,
+  plansOff: (product: string, count: number) => `${product} (${en(count)} ${plural(count, "app", "apps")} off)`,
   jobUsers: (count: number) => `${en(count)} ${plural(count, "user", "users")}`,
 };
 
@@ -124,7 +123,7 @@ export const licensingNl: Widen<typeof licensingEn> = {
   succeeded: "Gelukt",
   failed: "Mislukt",
   resultsHeading: "Resultaten per gebruiker",
-  noResultsYet: "Resultaten verschijnen hier zodra gebruikers zijn verwerkt.",
+  noResultsYet: "Het resultaat per gebruiker verschijnt hier zodra de wijziging klaar is.",
   jobStopped:
     "De wijziging is gestopt voordat alle gebruikers waren verwerkt. Gebruikers die hier niet staan, zijn niet gewijzigd.",
   continueInBackground: "Op de achtergrond verdergaan",
@@ -135,7 +134,6 @@ export const licensingNl: Widen<typeof licensingEn> = {
   changeRemove: (products: string) => `${products} verwijderen`,
   changeReplace: (products: string) => `Directe licenties vervangen door ${products}`,
   changeReplaceNone: "Alle directe licenties verwijderen",
-  plansOff: (product: string, count: number) =>
-    `${product} (${nl(count)} ${plural(count, "app", "apps")} uit)`,
+  plansOff: (product: string, count: number) => `${product} (${nl(count)} ${plural(count, "app", "apps")} uit)`,
   jobUsers: (count: number) => `${nl(count)} ${plural(count, "gebruiker", "gebruikers")}`,
 };

@@ -1,0 +1,169 @@
+import type { SubscribedSku, User } from "@allot/contracts";
+import {
+  Button,
+  DrawerBody,
+  DrawerFooter,
+  DrawerHeader,
+  DrawerHeaderTitle,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  OverlayDrawer,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { useRef, useState } from "react";
+import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
+import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
+import { RouterLink } from "@/components/router-link";
+import { useOpenKey } from "@/lib/hooks";
+import { useI18n } from "@/lib/i18n";
+import type { BulkChange } from "@/lib/licensing/bulk";
+import { useTenant } from "@/lib/tenant";
+import { PeoplePicker } from "./people-picker";
+import { seatTotal } from "./usage-bar";
+
+const useStyles = makeStyles({
+  body: {
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalL,
+    paddingBottom: tokens.spacingVerticalL,
+  },
+  seats: { color: tokens.colorNeutralForeground2 },
+  hint: { color: tokens.colorNeutralForeground2 },
+  footer: { gap: tokens.spacingHorizontalS },
+});
+
+interface AssignLicensesDrawerProps {
+  open: boolean;
+  tenantId: string;
+  sku: SubscribedSku;
+  onClose: () => void;
+}
+
+/**
+ * The Assign licenses panel of a product: pick users (as many as needed), switch apps off, then Assign opens the
+ * preview of the change. The panel steps aside while the preview is open (two modal layers at once leave the panel
+ * hidden from screen readers after the preview closes) and comes back, choices kept, if the preview is cancelled;
+ * once the change was applied, closing the preview ends the whole flow.
+ */
+export function AssignLicensesDrawer(props: AssignLicensesDrawerProps) {
+  // A new session (empty choices) each time the page opens the panel.
+  return <AssignLicensesDrawerContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLicensesDrawerProps) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const context = useTenant();
+  const [chosen, setChosen] = useState<Map<string, User>>(new Map());
+  const [disabledPlans, setDisabledPlans] = useState<Set<string>>(new Set());
+  const [change, setChange] = useState<BulkChange | null>(null);
+  const [previewOpen, setPreviewOpen] = useState(false);
+  const applied = useRef(false);
+  const [tried, setTried] = useState(false);
+
+  const total = seatTotal(sku);
+  const available = Math.max(sku.available, 0);
+
+  const assign = () => {
+    setTried(true);
+    if (chosen.size === 0) return;
+    applied.current = false;
+    setChange({
+      userIds: [...chosen.keys()],
+      add: [{ skuId: sku.skuId, disabledPlans: [...disabledPlans] }],
+      remove: [],
+      mode: "add",
+    });
+    setPreviewOpen(true);
+  };
+
+  const closePreview = () => {
+    setPreviewOpen(false);
+    if (applied.current) onClose();
+  };
+
+  return (
+    <>
+      <OverlayDrawer
+        open={open && !previewOpen}
+        position="end"
+        size="medium"
+        onOpenChange={(_, data) => {
+          if (!data.open) onClose();
+        }}
+      >
+        <DrawerHeader>
+          <DrawerHeaderTitle
+            action={
+              <Button appearance="subtle" aria-label={t.common.close} icon={<DismissRegular />} onClick={onClose} />
+            }
+          >
+            {t.licenses.panelTitle(sku.displayName)}
+          </DrawerHeaderTitle>
+        </DrawerHeader>
+        <DrawerBody className={styles.body}>
+          <Text className={styles.seats}>{t.licenses.panelSeats(available, total)}</Text>
+          {available === 0 ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>
+                <MessageBarTitle>{t.licenses.noSeatsTitle}</MessageBarTitle>
+                {t.licenses.noSeatsBody}{" "}
+                {context.can("billing.read") ? (
+                  <RouterLink to={`/t/${tenantId}/billing`} inline>
+                    {t.licenses.buySeats}
+                  </RouterLink>
+                ) : null}
+              </MessageBarBody>
+            </MessageBar>
+          ) : null}
+          <PeoplePicker tenantId={tenantId} chosen={chosen} onChange={setChosen} />
+          {tried && chosen.size === 0 ? (
+            <Text role="alert" className={styles.hint}>
+              {t.licenses.chooseUsersFirst}
+            </Text>
+          ) : null}
+          {available > 0 && chosen.size > available ? (
+            <MessageBar intent="warning" layout="multiline">
+              <MessageBarBody>{t.licenses.moreThanSeats(chosen.size, available)}</MessageBarBody>
+            </MessageBar>
+          ) : null}
+          {sku.servicePlans.length > 0 ? (
+            <div>
+              <Text as="p" className={styles.hint}>
+                {t.licenses.plansHint}
+              </Text>
+              <ServicePlanChecklist
+                productName={sku.displayName}
+                plans={sku.servicePlans}
+                disabledPlans={disabledPlans}
+                onChange={setDisabledPlans}
+              />
+            </div>
+          ) : null}
+        </DrawerBody>
+        <DrawerFooter className={styles.footer}>
+          <Button appearance="primary" onClick={assign} disabledFocusable={previewOpen}>
+            {t.licenses.assignButton}
+          </Button>
+          <Button onClick={onClose}>{t.common.cancel}</Button>
+        </DrawerFooter>
+      </OverlayDrawer>
+      <BulkChangeDialog
+        open={previewOpen}
+        tenantId={tenantId}
+        change={change}
+        title={t.licenses.assignTitle(sku.displayName, change?.userIds.length ?? 0)}
+        onClose={closePreview}
+        onApplied={() => {
+          applied.current = true;
+          setChosen(new Map());
+        }}
+      />
+    </>
+  );
+}
