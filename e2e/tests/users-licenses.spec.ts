@@ -317,6 +317,10 @@ test("users pages, the panel and the preview pass an accessibility check", async
   await expectNoSeriousA11yViolations(page);
   await preview.getByRole("button", { name: "Cancel" }).click();
   await expect(preview).toBeHidden();
+  // The panel under a cancelled preview is still a dialog people (and screen readers) can use, its choices kept.
+  await expect(panel).toBeVisible();
+  await expect(product).toBeChecked();
+  await expectNoSeriousA11yViolations(page);
   await panel.getByRole("button", { name: "Cancel" }).click();
   await expect(panel).toBeHidden();
   await expect(opener).toBeFocused();
