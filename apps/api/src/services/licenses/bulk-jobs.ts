@@ -137,13 +137,20 @@ function toJob(row: JobRow): BulkJob {
 }
 
 /**
- * Inside a chunk's transaction: its users' results and the job's progress, seats (before from the first chunk that
- * touched a product, after from the latest) and, with the last chunk, its end. Returns whether the job is done.
+ * Inside a chunk's transaction: claims the chunk (the job's progress must still be `offset`, read under a row lock,
+ * else another runner committed it first: "taken"), then records its users' results and the job's progress, seats
+ * (before from the first chunk that touched a product, after from the latest) and, with the last chunk, its end.
  */
-export async function recordChunk(tx: Tx, jobId: string, report: BulkLicenseReport): Promise<boolean> {
+export async function recordChunk(
+  tx: Tx,
+  jobId: string,
+  offset: number,
+  report: BulkLicenseReport,
+): Promise<"taken" | "running" | "done"> {
   const [job] = await tx.$queryRaw<Array<{ processed: number; total: number; seats: SeatLine[] }>>`
-    SELECT processed, total, seats FROM "LicenseJob" WHERE id = ${jobId}::uuid`;
+    SELECT processed, total, seats FROM "LicenseJob" WHERE id = ${jobId}::uuid FOR UPDATE`;
   if (!job) throw notFound("License job");
+  if (job.processed !== offset) return "taken";
   const seats = new Map(job.seats.map((line) => [line.skuId, line]));
   for (const line of report.seats) {
     const earlier = seats.get(line.skuId);
@@ -172,5 +179,5 @@ export async function recordChunk(tx: Tx, jobId: string, report: BulkLicenseRepo
            status = ${done ? "succeeded" : "running"}::"LicenseJobStatus",
            "finishedAt" = ${done ? new Date() : null}, "updatedAt" = now()
      WHERE id = ${jobId}::uuid`;
-  return done;
+  return done ? "done" : "running";
 }

@@ -3,7 +3,7 @@ import type { Role } from "@allot/domain";
 import type { FastifyBaseLogger } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import { isContention } from "../../plugins/errors.js";
+import { isContention } from "../../lib/contention.js";
 import type { TenantContext } from "../../types.js";
 import { type BulkJobChange, recordChunk } from "./bulk-jobs.js";
 import { bulkAssignLicenses } from "./bulk-licenses.js";
@@ -84,11 +84,9 @@ export class LicenseJobRunner {
           {
             auditRun: false,
             beforeCommit: async (tx, report) => {
-              const [claimed] = await tx.$queryRaw<Array<{ processed: number }>>`
-                SELECT processed FROM "LicenseJob" WHERE id = ${jobId}::uuid FOR UPDATE`;
-              if (claimed?.processed !== offset) throw new ChunkTaken();
-              const done = await recordChunk(tx, jobId, report);
-              if (done) {
+              const progress = await recordChunk(tx, jobId, offset, report);
+              if (progress === "taken") throw new ChunkTaken();
+              if (progress === "done") {
                 await audit(tx, ctx, {
                   action: "licenses.bulkJobFinished",
                   targetType: "licenseJob",

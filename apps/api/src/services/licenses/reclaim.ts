@@ -2,6 +2,7 @@ import type { ReclaimPage } from "@allot/contracts";
 import { Prisma } from "@allot/db";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
+import { catalogOf } from "./catalog.js";
 
 const DAY_MS = 86_400_000;
 
@@ -60,8 +61,8 @@ export async function reclaimCandidates(
      ORDER BY page."inactiveSince", page.id`;
   const totals = rows[0] ?? { totalUsers: 0, totalCents: 0 };
   const candidates = rows.filter((row) => row.id !== null);
-  const [currency] = await ctx.db.$queryRaw<Array<{ currency: string }>>`
-    SELECT currency::text AS currency FROM "Product" ORDER BY "skuPartNumber" LIMIT 1`;
+  // Every product of the catalog is priced in one currency.
+  const [product] = (await catalogOf(ctx.db)).byId.values();
   const page = keysetPage(candidates, query.limit, (row) => [row.inactiveSince.toISOString(), row.id]);
   return {
     items: page.rows.map((row) => ({
@@ -77,7 +78,7 @@ export async function reclaimCandidates(
     nextCursor: page.nextCursor,
     totalUsers: totals.totalUsers,
     totalMonthlyCostCents: totals.totalCents,
-    currency: currency?.currency ?? "EUR",
+    currency: product?.currency ?? "EUR",
     inactiveSince: since.toISOString(),
   };
 }
