@@ -56,13 +56,19 @@ export function page<T extends z.ZodType>(item: T) {
   return z.object({ items: z.array(item), nextCursor: z.string().nullable() });
 }
 
+/**
+ * A whole number in a query string, from `min` to `max` (at most four digits). Digits only: Number() would also
+ * read "0x10", "1e2" or " 7 ".
+ */
+export function queryWholeNumber(min: number, max: number, error: string) {
+  return z
+    .string()
+    .regex(/^\d{1,4}$/, { error })
+    .transform(Number)
+    .pipe(z.number().int().min(min).max(max));
+}
+
 export const cursorQuery = {
   cursor: z.string().max(512).optional(),
-  // Digits only: Number() would also read "0x10", "1e2" or " 7 ".
-  limit: z
-    .string()
-    .regex(/^\d{1,4}$/, { error: "must be a whole number from 1 to 200" })
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(200))
-    .default(50),
+  limit: queryWholeNumber(1, 200, "must be a whole number from 1 to 200").default(50),
 };

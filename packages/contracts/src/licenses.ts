@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorQuery, idInputSchema, isoDateTime, page, queryBoolean, uuidSchema } from "./common.js";
+import { cursorQuery, idInputSchema, isoDateTime, page, queryBoolean, queryWholeNumber, uuidSchema } from "./common.js";
 import { ERROR_CODES, problemSchema } from "./errors.js";
 import { userSchema } from "./users.js";
 
@@ -309,12 +309,7 @@ export const bulkJobQuerySchema = z.strictObject({ results: queryBoolean.default
 
 /** Users who have not signed in for `inactiveDays` yet hold paid licenses directly: seats to reclaim. */
 export const reclaimQuerySchema = z.strictObject({
-  inactiveDays: z
-    .string()
-    .regex(/^\d{1,4}$/, { error: "must be a whole number of days from 1 to 3650" })
-    .transform(Number)
-    .pipe(z.number().int().min(1).max(3650))
-    .default(90),
+  inactiveDays: queryWholeNumber(1, 3650, "must be a whole number of days from 1 to 3650").default(90),
   ...cursorQuery,
 });
 export const reclaimCandidateSchema = z.object({
