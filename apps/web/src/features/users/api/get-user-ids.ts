@@ -1,19 +1,13 @@
 import { type UserIds, userIdsSchema } from "@allot/contracts";
 import { queryOptions, useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest, tenantPath } from "@/lib/api-client";
+import { filterQuery } from "./get-users";
 import { type UsersFilter, userKeys } from "./keys";
 
 /** The ids of every user the list's filters match (at most 10,000, `truncated` when more match), in list order. */
 export function getUserIds(tenantId: string, filter: UsersFilter, signal?: AbortSignal): Promise<UserIds> {
   return apiRequest(tenantPath(tenantId, "users", "ids"), {
-    query: {
-      search: filter.search?.trim() || undefined,
-      type: filter.type,
-      role: filter.role,
-      licensed: filter.licensed,
-      deleted: filter.deleted ? true : undefined,
-      skuId: filter.skuId,
-    },
+    query: filterQuery(filter),
     schema: userIdsSchema,
     signal,
   });

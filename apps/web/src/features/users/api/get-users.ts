@@ -5,6 +5,18 @@ import { type UsersFilter, userKeys } from "./keys";
 
 export const USERS_PAGE_SIZE = 50;
 
+/** The list's filters as query parameters: one mapping for the pages and for "select all that match". */
+export function filterQuery(filter: UsersFilter) {
+  return {
+    search: filter.search?.trim() || undefined,
+    type: filter.type,
+    role: filter.role,
+    licensed: filter.licensed,
+    deleted: filter.deleted ? true : undefined,
+    skuId: filter.skuId,
+  };
+}
+
 export function getUsers(
   tenantId: string,
   filter: UsersFilter,
@@ -12,15 +24,7 @@ export function getUsers(
   signal?: AbortSignal,
 ): Promise<UserPage> {
   return apiRequest(tenantPath(tenantId, "users"), {
-    query: {
-      search: filter.search?.trim() || undefined,
-      type: filter.type,
-      role: filter.role,
-      licensed: filter.licensed,
-      deleted: filter.deleted ? true : undefined,
-      cursor,
-      limit: USERS_PAGE_SIZE,
-    },
+    query: { ...filterQuery(filter), cursor, limit: USERS_PAGE_SIZE },
     schema: userPageSchema,
     signal,
   });
