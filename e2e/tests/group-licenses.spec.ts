@@ -1,37 +1,11 @@
-import type { APIRequestContext } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, PASSWORD, signIn, test } from "./fixtures";
+import { expect, signIn, TenantApi, test } from "./fixtures";
 
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
 const SHOTS = process.env.SHOTS_DIR;
 
 /** The API as an admin, with the CSRF token mutations need; only this spec's own users and group are touched. */
-class AdminApi {
-  private csrf = "";
-  tenantId = "";
-  constructor(private readonly request: APIRequestContext) {}
-
-  async signIn(email: string, domain: string): Promise<void> {
-    const response = await this.request.post("/api/auth/login", { data: { email, password: PASSWORD } });
-    expect(response.status(), await response.text()).toBe(200);
-    const me = (await response.json()) as { csrfToken: string; tenants: Array<{ id: string; domain: string }> };
-    this.csrf = me.csrfToken;
-    const tenant = me.tenants.find((candidate) => candidate.domain === domain);
-    if (!tenant) throw new Error(`${email} does not reach ${domain}`);
-    this.tenantId = tenant.id;
-  }
-
-  private async send<T>(method: "GET" | "POST" | "PATCH", path: string, data?: unknown): Promise<T> {
-    const response = await this.request.fetch(`/api/tenants/${this.tenantId}/${path}`, {
-      method,
-      headers: method === "GET" ? {} : { "X-CSRF-Token": this.csrf },
-      ...(data === undefined ? {} : { data }),
-    });
-    const text = await response.text();
-    expect(response.ok(), `${method} ${path}: ${text}`).toBe(true);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
+class AdminApi extends TenantApi {
   createUser(displayName: string, email: string, usageLocation: string | null) {
     return this.send<{ id: string }>("POST", "users", { displayName, email, usageLocation });
   }

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Locator, Page } from "@playwright/test";
+import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, signIn, test } from "./fixtures";
+import { expect, nav, PASSWORD, signIn, TenantApi, test } from "./fixtures";
 
 // Only this spec's own users ("LP " names) and these two products are touched.
 const POWER_BI_PRO = "POWER_BI_PRO";
@@ -26,32 +26,7 @@ interface CreatedUser {
 }
 
 /** The API as a global admin, with the CSRF token mutations need. */
-class AdminApi {
-  private csrf = "";
-  tenantId = "";
-  constructor(private readonly request: APIRequestContext) {}
-
-  async signIn(email: string, domain: string): Promise<void> {
-    const response = await this.request.post("/api/auth/login", { data: { email, password: PASSWORD } });
-    expect(response.status(), await response.text()).toBe(200);
-    const me = (await response.json()) as { csrfToken: string; tenants: Array<{ id: string; domain: string }> };
-    this.csrf = me.csrfToken;
-    const tenant = me.tenants.find((candidate) => candidate.domain === domain);
-    if (!tenant) throw new Error(`${email} does not reach ${domain}`);
-    this.tenantId = tenant.id;
-  }
-
-  async send<T>(method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
-    const response = await this.request.fetch(`/api/tenants/${this.tenantId}/${path}`, {
-      method,
-      headers: method === "GET" ? {} : { "X-CSRF-Token": this.csrf },
-      ...(data === undefined ? {} : { data }),
-    });
-    const text = await response.text();
-    expect(response.ok(), `${method} ${path}: ${text}`).toBe(true);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
+class AdminApi extends TenantApi {
   /** Users named `LP <label> <n> <stamp>`, in the Netherlands. */
   async createUsers(label: string, count: number): Promise<CreatedUser[]> {
     const stamp = Date.now();

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, signIn, test } from "./fixtures";
+import { expect, nav, signIn, TenantApi, test } from "./fixtures";
 
 /** User details › Licenses and apps. Only this spec's own "UD " users, and only SPE_E3 and POWER_BI_PRO. */
 const SPE_E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
@@ -20,32 +20,7 @@ interface Sku {
 }
 
 /** The API as a global admin, with the CSRF token mutations need. */
-class AdminApi {
-  private csrf = "";
-  tenantId = "";
-  constructor(private readonly request: APIRequestContext) {}
-
-  async signIn(email: string, domain: string): Promise<void> {
-    const response = await this.request.post("/api/auth/login", { data: { email, password: PASSWORD } });
-    expect(response.status(), await response.text()).toBe(200);
-    const me = (await response.json()) as { csrfToken: string; tenants: Array<{ id: string; domain: string }> };
-    this.csrf = me.csrfToken;
-    const tenant = me.tenants.find((candidate) => candidate.domain === domain);
-    if (!tenant) throw new Error(`${email} does not reach ${domain}`);
-    this.tenantId = tenant.id;
-  }
-
-  private async send<T>(method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
-    const response = await this.request.fetch(`/api/tenants/${this.tenantId}/${path}`, {
-      method,
-      headers: method === "GET" ? {} : { "X-CSRF-Token": this.csrf },
-      ...(data === undefined ? {} : { data }),
-    });
-    const text = await response.text();
-    expect(response.ok(), `${method} ${path}: ${text}`).toBe(true);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
+class AdminApi extends TenantApi {
   createUser(body: {
     displayName: string;
     email: string;

@@ -1,6 +1,6 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, signIn, test } from "./fixtures";
+import { expect, nav, signIn, TenantApi, test } from "./fixtures";
 
 // Only this spec's own users ("UL " names) and these three products are touched.
 const SPE_E3 = "SPE_E3";
@@ -21,32 +21,7 @@ interface UserLicenses {
 }
 
 /** The API as a global admin, with the CSRF token mutations need. */
-class AdminApi {
-  private csrf = "";
-  tenantId = "";
-  constructor(private readonly request: APIRequestContext) {}
-
-  async signIn(email: string, domain: string): Promise<void> {
-    const response = await this.request.post("/api/auth/login", { data: { email, password: PASSWORD } });
-    expect(response.status(), await response.text()).toBe(200);
-    const me = (await response.json()) as { csrfToken: string; tenants: Array<{ id: string; domain: string }> };
-    this.csrf = me.csrfToken;
-    const tenant = me.tenants.find((candidate) => candidate.domain === domain);
-    if (!tenant) throw new Error(`${email} does not reach ${domain}`);
-    this.tenantId = tenant.id;
-  }
-
-  private async send<T>(method: "GET" | "POST", path: string, data?: unknown): Promise<T> {
-    const response = await this.request.fetch(`/api/tenants/${this.tenantId}/${path}`, {
-      method,
-      headers: method === "GET" ? {} : { "X-CSRF-Token": this.csrf },
-      ...(data === undefined ? {} : { data }),
-    });
-    const text = await response.text();
-    expect(response.ok(), `${method} ${path}: ${text}`).toBe(true);
-    return (text ? JSON.parse(text) : undefined) as T;
-  }
-
+class AdminApi extends TenantApi {
   /** Users named `UL <label> <n> <stamp>`, in the Netherlands. */
   async createUsers(label: string, count: number): Promise<Array<{ id: string; displayName: string }>> {
     const stamp = Date.now();
