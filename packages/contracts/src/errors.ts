@@ -33,6 +33,17 @@ export const ERROR_STATUS = {
   ProhibitedInUsageLocationViolation: 422,
   GuestRequiresGlobalAdmin: 403,
   RestoreWindowExpired: 410,
+  // Billing (issue 6).
+  SeatsInUse: 409,
+  SubscriptionStateInvalid: 409,
+  TrialAlreadyUsed: 409,
+  TrialNotOffered: 422,
+  SelfServicePurchaseDisabled: 403,
+  PaymentDeclined: 402,
+  IdempotencyKeyReused: 422,
+  // License requests (issue 6).
+  DuplicateRequest: 409,
+  RequestNotPending: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   AccountLocked: 423,

@@ -261,6 +261,12 @@ export const licenseConflictSchema = z.object({
     }),
   ),
   fixes: z.array(conflictFixSchema),
+  /**
+   * When the conflict must be resolved by, or null when no deadline runs: 90 days after a billing admin removed seats
+   * accepting the conflict, or when a disabled subscription behind it is deleted, whichever is first. After it, the
+   * newest holders lose the license.
+   */
+  resolveBy: isoDateTime.nullable(),
 });
 export type LicenseConflictReport = z.infer<typeof licenseConflictSchema>;
 export const licenseConflictsSchema = z.object({ value: z.array(licenseConflictSchema) });

@@ -7,6 +7,7 @@ import {
   isoDateTime,
   page,
   queryBoolean,
+  queryWholeNumber,
   searchText,
   text,
   usageLocationSchema,
@@ -112,3 +113,12 @@ export type RestoredUser = z.infer<typeof restoredUserSchema>;
 export const memberOfSchema = z.object({
   items: z.array(z.object({ id: uuidSchema, displayName: z.string(), description: z.string().nullable() })),
 });
+
+/** The people picker any signed-in member may use (a self-service buyer giving out seats lacks directory.read). */
+export const peopleQuerySchema = z.strictObject({
+  search: searchText.optional(),
+  limit: queryWholeNumber(1, 20, "must be a whole number from 1 to 20").default(10),
+});
+export const personSchema = z.object({ id: uuidSchema, displayName: z.string(), email: z.string() });
+export const peopleSchema = z.object({ value: z.array(personSchema) });
+export type Person = z.infer<typeof personSchema>;

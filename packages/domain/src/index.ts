@@ -1,3 +1,4 @@
+export * from "./billing/index.js";
 export * from "./licensing/conflicts.js";
 export * from "./licensing/inherited.js";
 export * from "./licensing/seats.js";

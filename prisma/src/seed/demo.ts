@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { CONFLICT_RESOLVE_DAYS } from "@allot/domain";
 import type { Db, Tx } from "../index.js";
 import { hashPassword } from "../passwords.js";
 import { CATALOG, SERVICE_PLANS } from "./catalog.js";
@@ -8,6 +9,8 @@ import { people } from "./people.js";
 type TenantRoleName = "globalAdmin" | "billingAdmin" | "userAdmin" | "licenseAdmin" | "helpdeskAdmin" | "serviceAdmin";
 
 const DAY = 86_400_000;
+/** How long ago the seeded seat cuts that left a product short (Fabrikam's Power BI Pro) were made. */
+const CONFLICT_CUT_DAYS_AGO = 20;
 
 const DEMO_STAFF: ReadonlyArray<{ local: string; displayName: string; role: TenantRoleName | null }> = [
   { local: "admin", displayName: "Megan Bowen (Global admin)", role: "globalAdmin" },
@@ -59,7 +62,7 @@ const CONTOSO: CustomerPlan = {
 };
 
 // Fabrikam is tighter: Microsoft 365 E3 is fully used, and Power BI Pro was cut to 10 seats while 12 people hold
-// it, which the portal shows as a license conflict to resolve.
+// it, which the portal shows as a license conflict to resolve within 90 days of the cut.
 const FABRIKAM: CustomerPlan = {
   name: "Fabrikam",
   domain: "fabrikam.test",
@@ -265,7 +268,11 @@ async function seedLicenses(
     });
     const users = (holders[subscription.sku] ?? licensable).slice(0, subscription.assigned);
     for (const userId of users) assignments.push({ tenantId, userId, productId, disabledServicePlanIds: [] });
-    await tx.tenantProduct.create({ data: { tenantId, productId, consumedUnits: users.length } });
+    // A cut below what is held was accepted as a license conflict (the only way to get there), so it carries the
+    // deadline the portal shows and the lifecycle job enforces: the cut was made CONFLICT_CUT_DAYS_AGO.
+    const conflictResolveBy =
+      users.length > subscription.seats ? new Date(now + (CONFLICT_RESOLVE_DAYS - CONFLICT_CUT_DAYS_AGO) * DAY) : null;
+    await tx.tenantProduct.create({ data: { tenantId, productId, consumedUnits: users.length, conflictResolveBy } });
   }
   await tx.licenseAssignment.createMany({ data: assignments });
 }

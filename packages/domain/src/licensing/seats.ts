@@ -14,6 +14,11 @@ export interface SubscriptionSeats {
   source: SubscriptionSource;
   /** Self-service subscriptions are the buyer's until an admin takes them over. */
   takenOver: boolean;
+  /**
+   * Seats of a self-service subscription its buyer gave to people (before a take-over). Those holders count in the
+   * product's consumedUnits but are backed by this subscription, not by the admins' seats.
+   */
+  ownerAssigned?: number;
 }
 
 export interface PrepaidUnits {
@@ -58,7 +63,9 @@ export function summarizeSeats(subscriptions: readonly SubscriptionSeats[], cons
   let assignable = 0;
   for (const subscription of subscriptions) {
     prepaidUnits[BUCKET[subscription.state]] += subscription.seats;
-    if (isUsable(subscription.state) && isAdminAssignable(subscription)) assignable += subscription.seats;
+    if (!isUsable(subscription.state)) continue;
+    // A buyer's own assignments are consumed but not from the admins' seats: they offset their share of consumed.
+    assignable += isAdminAssignable(subscription) ? subscription.seats : (subscription.ownerAssigned ?? 0);
   }
   return {
     prepaidUnits,

@@ -1,0 +1,4 @@
+export * from "./lifecycle.js";
+export * from "./proration.js";
+export * from "./seat-change.js";
+export * from "./terms.js";

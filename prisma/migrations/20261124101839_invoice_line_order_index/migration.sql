@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "InvoiceLine_orderId_idx" ON "InvoiceLine"("orderId");
+
