@@ -16,16 +16,21 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
+import { type Clock, systemClock } from "./lib/clock.js";
 import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
+import { billingRoutes } from "./routes/billing.js";
+import { billingRecordRoutes } from "./routes/billing-records.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
+import { meRoutes } from "./routes/me.js";
 import { requestRoutes } from "./routes/requests.js";
 import { userRoutes } from "./routes/users.js";
+import { BillingScheduler } from "./services/billing/scheduler.js";
 import { LicenseJobRunner } from "./services/licenses/job-runner.js";
 import "./types.js";
 
@@ -33,6 +38,8 @@ export interface BuildOptions {
   config: Config;
   db: Db;
   logger?: FastifyServerOptions["logger"];
+  /** The billing clock; tests pass a MovableClock. */
+  clock?: Clock;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -41,7 +48,7 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Assembles the API: external plugins (security headers, cookies, rate limit, OpenAPI), our plugins (errors,
  * sessions and tenant access), the routes, and the built web app when there is one.
  */
-export async function buildApp({ config, db, logger }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({ config, db, logger, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 256 * 1024,
@@ -71,14 +78,20 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   app.setSerializerCompiler(serializerCompiler);
   app.decorate("db", db);
   app.decorate("config", config);
+  app.decorate("clock", clock);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
   });
   const licenseJobs = new LicenseJobRunner(db, app.log);
   app.decorate("licenseJobs", licenseJobs);
   // Jobs a stopped server left behind go on; on close, running chunks finish before the database goes away.
-  app.addHook("onReady", () => licenseJobs.resumeAll());
+  const billingJob = new BillingScheduler(db, clock, app.log, config.billingJobIntervalMs);
+  app.addHook("onReady", () => {
+    billingJob.start();
+    return licenseJobs.resumeAll();
+  });
   app.addHook("onClose", async () => {
+    await billingJob.stop();
     await licenseJobs.stop();
     await db.$disconnect();
   });
@@ -125,6 +138,9 @@ export async function buildApp({ config, db, logger }: BuildOptions): Promise<Fa
   await app.register(auditRoutes);
   await app.register(licenseRoutes);
   await app.register(requestRoutes);
+  await app.register(billingRoutes);
+  await app.register(billingRecordRoutes);
+  await app.register(meRoutes);
 
   const webDist = config.webDist;
   const serveWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));

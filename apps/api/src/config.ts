@@ -18,6 +18,8 @@ const envSchema = z.object({
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** Set behind a reverse proxy so rate limits and audit see the client's address, not the proxy's. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /** How often the billing lifecycle job runs (renewals, expiry, deletion); 0 turns it off (tests run it by hand). */
+  BILLING_JOB_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).optional(),
 });
 
 export interface Config {
@@ -35,6 +37,7 @@ export interface Config {
   lockoutThreshold: number;
   lockoutMs: number;
   trustProxy: boolean;
+  billingJobIntervalMs: number;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -58,5 +61,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY === "true",
+    billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
   };
 }

@@ -1,6 +1,7 @@
 import type { Db } from "@allot/db";
 import type { Action, Role, TenantRole } from "@allot/domain";
 import type { Config } from "./config.js";
+import type { Clock } from "./lib/clock.js";
 import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
 
 /** The signed-in user behind a request. */
@@ -24,6 +25,8 @@ export interface TenantContext {
   /** Roles of the actor in this tenant: its own, or delegated through a partner relationship. */
   roles: Role[];
   requestId: string;
+  /** The time billing rules see (movable in tests). */
+  clock: Clock;
 }
 
 declare module "fastify" {
@@ -31,6 +34,7 @@ declare module "fastify" {
     db: Db;
     config: Config;
     licenseJobs: LicenseJobRunner;
+    clock: Clock;
   }
   interface FastifyRequest {
     actor: Actor | null;

@@ -4,6 +4,7 @@ import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fas
 import { expect } from "vitest";
 import { buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
+import { MovableClock } from "../src/lib/clock.js";
 import { createTestDatabase } from "./database.js";
 
 export interface TestApp {
@@ -11,6 +12,8 @@ export interface TestApp {
   db: Db;
   /** Tenant ids of the demo tenants by domain. */
   tenants: { contoso: string; fabrikam: string; partner: string };
+  /** The billing clock the app runs on: move it to walk subscriptions through their lifecycle. */
+  clock: MovableClock;
   close(): Promise<void>;
 }
 
@@ -19,12 +22,14 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   const database = await createTestDatabase();
   const db = createDb({ connectionString: database.url, maxConnections: 5 });
   const config: Config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), ...overrides };
-  const app = await buildApp({ config, db, logger: false });
+  const clock = new MovableClock();
+  const app = await buildApp({ config, db, logger: false, clock });
   await app.ready();
   const byDomain = async (domain: string) => (await db.tenant.findUniqueOrThrow({ where: { domain } })).id;
   return {
     app,
     db,
+    clock,
     tenants: {
       contoso: await byDomain("contoso.test"),
       fabrikam: await byDomain("fabrikam.test"),
@@ -52,24 +57,39 @@ export async function login(app: FastifyInstance, email: string, password = DEMO
   return { cookie: `allot_session=${cookie.value}`, csrfToken: me.csrfToken, me };
 }
 
-/** Sends a request as a signed-in user, with the CSRF header on mutations. */
+/** Extra request headers, e.g. `{ "idempotency-key": "…" }` (see `withKey`). */
+export type Headers = Record<string, string>;
+
+/** Sends a request as a signed-in user, with the CSRF header on mutations (and any extra `headers`). */
 export function as(app: FastifyInstance, session: Session) {
-  const send = (method: InjectOptions["method"], url: string, payload?: unknown): Promise<LightMyRequestResponse> =>
+  const send = (
+    method: InjectOptions["method"],
+    url: string,
+    payload?: unknown,
+    headers: Headers = {},
+  ): Promise<LightMyRequestResponse> =>
     app.inject({
       method,
       url,
       headers: {
         cookie: session.cookie,
         ...(method === "GET" ? {} : { "x-csrf-token": session.csrfToken }),
+        ...headers,
       },
       ...(payload === undefined ? {} : { payload: payload as InjectOptions["payload"] }),
     });
   return {
-    get: (url: string) => send("GET", url),
-    post: (url: string, payload?: unknown) => send("POST", url, payload),
-    patch: (url: string, payload?: unknown) => send("PATCH", url, payload),
-    delete: (url: string) => send("DELETE", url),
+    get: (url: string, headers?: Headers) => send("GET", url, undefined, headers),
+    post: (url: string, payload?: unknown, headers?: Headers) => send("POST", url, payload, headers),
+    patch: (url: string, payload?: unknown, headers?: Headers) => send("PATCH", url, payload, headers),
+    put: (url: string, payload?: unknown, headers?: Headers) => send("PUT", url, payload, headers),
+    delete: (url: string, headers?: Headers) => send("DELETE", url, undefined, headers),
   };
+}
+
+/** The Idempotency-Key header billing mutations accept. */
+export function withKey(key: string): Headers {
+  return { "idempotency-key": key };
 }
 
 /** Asserts an RFC 9457 problem answer and returns it. */
@@ -112,3 +132,49 @@ export async function walkPages<T>(
   }
   throw new Error("paging never ended");
 }
+
+/** The seeded catalog by skuPartNumber: Microsoft's skuId, our product id and the list price. */
+export interface CatalogRow {
+  skuId: string;
+  productId: string;
+  pricePerSeatMonthCents: number;
+  displayName: string;
+}
+export async function catalogBySku(db: Db): Promise<Record<string, CatalogRow>> {
+  const products = await db.product.findMany({
+    select: { id: true, skuId: true, skuPartNumber: true, pricePerSeatMonthCents: true, displayName: true },
+  });
+  return Object.fromEntries(
+    products.map((p) => [
+      p.skuPartNumber,
+      { skuId: p.skuId, productId: p.id, pricePerSeatMonthCents: p.pricePerSeatMonthCents, displayName: p.displayName },
+    ]),
+  );
+}
+
+/**
+ * Takes a product away from a tenant entirely (its subscriptions, orders, assignments, group licenses; seat counter
+ * 0), so a billing test starts that product from nothing and the only seats are the ones it buys.
+ */
+export async function clearProduct(db: Db, tenantId: string, productId: string): Promise<void> {
+  await db.$transaction([
+    db.licenseAssignment.deleteMany({ where: { tenantId, productId } }),
+    db.groupLicense.deleteMany({ where: { productId, group: { tenantId } } }),
+    db.order.deleteMany({ where: { tenantId, productId } }),
+    db.subscription.deleteMany({ where: { tenantId, productId } }),
+    db.tenantProduct.updateMany({
+      where: { tenantId, productId },
+      data: { consumedUnits: 0, conflictResolveBy: null, selfServicePurchaseEnabled: true },
+    }),
+  ]);
+}
+
+/** The test card provider's cards (no network): the first is accepted, the second always declined. */
+export const TEST_CARD = {
+  number: "4242 4242 4242 4242",
+  expMonth: 12,
+  expYear: 2099,
+  cvc: "123",
+  holderName: "Isaiah Langer",
+};
+export const DECLINED_CARD = { ...TEST_CARD, number: "4000 0000 0000 0002" };

@@ -706,8 +706,17 @@ describe("lock order: license changes and other writes that touch user rows", ()
     await setFreeSeats("POWERAUTOMATE_ATTENDED_RPA", 10);
     const adminId = (await db.user.findUniqueOrThrow({ where: { email: ADMIN } })).id;
     // A user whose id sorts after the admin's, so the bulk run locks the admin's row first, then waits for theirs.
-    const other = (await insertUsers(40)).sort().find((id) => id > adminId);
-    if (!other) throw new Error("no user id sorts after the admin's");
+    // Random ids: when the seeded admin's id sorts near the top, none of 40 may follow it; then one with the highest id.
+    const other =
+      (await insertUsers(40)).sort().find((id) => id > adminId) ??
+      (
+        await db.$queryRaw<Array<{ id: string }>>`
+          INSERT INTO "User" (id, "tenantId", email, "displayName", "usageLocation", "updatedAt")
+          VALUES ('ffffffff-ffff-4fff-bfff-ffffffffffff'::uuid, ${tenantId}::uuid, 'load-last@contoso.test', 'Load last',
+                  'NL', now())
+          RETURNING id::text AS id`
+      )[0]?.id;
+    if (!other || other <= adminId) throw new Error("no user id sorts after the admin's");
     const gate = await closeSeatGate();
     let released = false;
     try {

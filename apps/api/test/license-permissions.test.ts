@@ -218,7 +218,39 @@ const ROUTES: LicenseRoute[] = [
       };
     },
   },
+  {
+    name: "POST licenseRequests/:requestId/approve",
+    action: "requests.approve",
+    prepare: async () => {
+      const request = await pendingRequest();
+      return {
+        send: (api) => api.post(`${base}/licenseRequests/${request.id}/approve`, {}),
+        changed: async () =>
+          (await t.db.licenseRequest.count({ where: { id: request.id, status: "approved" } })) === 1 &&
+          (await assigned({ userId: request.requesterUserId })()),
+      };
+    },
+  },
+  {
+    name: "POST licenseRequests/:requestId/deny",
+    action: "requests.approve",
+    prepare: async () => {
+      const request = await pendingRequest();
+      return {
+        send: (api) => api.post(`${base}/licenseRequests/${request.id}/deny`, { reason: "Not this quarter." }),
+        changed: async () => (await t.db.licenseRequest.count({ where: { id: request.id, status: "denied" } })) === 1,
+      };
+    },
+  },
 ];
+
+/** A fresh member's pending request for Power BI Pro (issue 6), for the approve and deny rows. */
+async function pendingRequest() {
+  const requester = await makeUser(t.db, t.tenants.contoso);
+  return t.db.licenseRequest.create({
+    data: { tenantId: t.tenants.contoso, requesterUserId: requester.id, productId: productIdOf.POWER_BI_PRO as string },
+  });
+}
 
 /** The demo accounts and the roles each holds in Contoso (null: Contoso is out of its reach). */
 const ACCOUNTS: Array<{ email: string; label: string; rolesInContoso: Role[] | null }> = [

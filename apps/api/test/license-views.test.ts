@@ -118,6 +118,10 @@ describe("the seeded Fabrikam conflict", () => {
       shortfall: 2,
       userCount: 12,
     });
+    // The seed's cut was made 20 days ago and accepted as a conflict: 70 of its 90 days to resolve it are left.
+    const daysLeft = (Date.parse(conflict.resolveBy ?? "") - Date.now()) / 86_400_000;
+    expect(daysLeft).toBeGreaterThan(69);
+    expect(daysLeft).toBeLessThanOrEqual(70);
     expect(conflict.users).toHaveLength(12);
     expect(conflict.users.every((u) => u.direct)).toBe(true);
     expect(conflict.fixes).toEqual(
@@ -695,6 +699,9 @@ describe("licenseRequests", () => {
       message: "For reports",
       createdAt: expect.any(String),
       decidedAt: null,
+      decidedBy: null,
+      decisionReason: null,
+      fulfilledWith: null,
     });
     expect(page.items.find((r) => r.id === ids.approved)).toMatchObject({ status: "approved", message: null });
     expect(page.items.find((r) => r.id === ids.approved)?.decidedAt).toEqual(expect.any(String));

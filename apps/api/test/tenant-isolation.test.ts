@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, makeGroup, makeUser } from "./fixtures.js";
 import { createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
 
-type Method = "GET" | "POST" | "PATCH" | "DELETE";
+type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
 interface Ids {
   tenantId: string;
@@ -17,6 +17,14 @@ interface Ids {
   groupId: string;
   /** A finished license job of the tenant. */
   jobId: string;
+  /** A paid subscription, a maker's self-service one and a trial of the tenant, with an order and its invoice. */
+  subscriptionId: string;
+  selfServiceSubscriptionId: string;
+  trialSubscriptionId: string;
+  orderId: string;
+  invoiceId: string;
+  /** A pending license request of the tenant's maker. */
+  requestId: string;
 }
 
 interface RouteCase {
@@ -33,6 +41,8 @@ const T = "/api/tenants/{tenantId}";
 /** Every tenant-scoped route, by hand; a test below checks that the app has no others. */
 /** Microsoft's skuId of Power BI Pro, which both demo tenants subscribe to. */
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
+/** Microsoft's skuId of Visio Plan 2, which both demo tenants subscribe to. */
+const VISIO = "c5928f49-12ba-48f7-ada3-0d743a3601d5";
 
 const ROUTES: RouteCase[] = [
   { method: "GET", path: `${T}/users`, url: (i) => `/api/tenants/${i.tenantId}/users` },
@@ -168,6 +178,139 @@ const ROUTES: RouteCase[] = [
     path: `${T}/groups/{groupId}/reprocessLicenseAssignment`,
     url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/reprocessLicenseAssignment`,
   },
+  // Billing (issue 6).
+  { method: "GET", path: `${T}/subscriptions`, url: (i) => `/api/tenants/${i.tenantId}/subscriptions` },
+  {
+    method: "POST",
+    path: `${T}/subscriptions`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions`,
+    body: () => ({ skuId: POWER_BI_PRO, seats: 1, billingTerm: "monthly" }),
+  },
+  {
+    method: "GET",
+    path: `${T}/subscriptions/{subscriptionId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.subscriptionId}`,
+  },
+  {
+    method: "PATCH",
+    path: `${T}/subscriptions/{subscriptionId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.subscriptionId}`,
+    body: () => ({ autoRenew: false }),
+  },
+  {
+    method: "POST",
+    path: `${T}/subscriptions/{subscriptionId}/changeSeats`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.subscriptionId}/changeSeats`,
+    body: () => ({ seats: 500 }),
+  },
+  {
+    method: "POST",
+    path: `${T}/subscriptions/{subscriptionId}/renew`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.subscriptionId}/renew`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    path: `${T}/subscriptions/{subscriptionId}/cancel`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.subscriptionId}/cancel`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    path: `${T}/subscriptions/{subscriptionId}/takeOver`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.selfServiceSubscriptionId}/takeOver`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    path: `${T}/subscriptions/{subscriptionId}/convert`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.trialSubscriptionId}/convert`,
+    body: () => ({ billingTerm: "annual" }),
+  },
+  {
+    method: "GET",
+    path: `${T}/subscriptions/{subscriptionId}/assignments`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.selfServiceSubscriptionId}/assignments`,
+  },
+  {
+    method: "POST",
+    path: `${T}/subscriptions/{subscriptionId}/assignLicenses`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.selfServiceSubscriptionId}/assignLicenses`,
+    body: (i) => ({ userIds: [i.otherUserId] }),
+  },
+  {
+    method: "POST",
+    path: `${T}/subscriptions/{subscriptionId}/unassignLicenses`,
+    url: (i) => `/api/tenants/${i.tenantId}/subscriptions/${i.selfServiceSubscriptionId}/unassignLicenses`,
+    body: (i) => ({ userIds: [i.userId] }),
+  },
+  {
+    method: "POST",
+    path: `${T}/billing/quote`,
+    url: (i) => `/api/tenants/${i.tenantId}/billing/quote`,
+    body: (i) => ({ kind: "seatChange", subscriptionId: i.subscriptionId, seats: 3 }),
+  },
+  {
+    method: "POST",
+    path: `${T}/trials`,
+    url: (i) => `/api/tenants/${i.tenantId}/trials`,
+    body: () => ({ skuId: VISIO }),
+  },
+  {
+    method: "POST",
+    path: `${T}/selfService/purchases`,
+    url: (i) => `/api/tenants/${i.tenantId}/selfService/purchases`,
+    body: () => ({
+      skuId: POWER_BI_PRO,
+      seats: 1,
+      billingTerm: "monthly",
+      card: { number: "4242424242424242", expMonth: 12, expYear: 2099, cvc: "123", holderName: "Intruder" },
+    }),
+  },
+  { method: "GET", path: `${T}/selfService/policies`, url: (i) => `/api/tenants/${i.tenantId}/selfService/policies` },
+  {
+    method: "PUT",
+    path: `${T}/selfService/policies/{skuId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/selfService/policies/${POWER_BI_PRO}`,
+    body: () => ({ enabled: false }),
+  },
+  { method: "GET", path: `${T}/orders`, url: (i) => `/api/tenants/${i.tenantId}/orders` },
+  { method: "GET", path: `${T}/orders/export`, url: (i) => `/api/tenants/${i.tenantId}/orders/export` },
+  { method: "GET", path: `${T}/orders/{orderId}`, url: (i) => `/api/tenants/${i.tenantId}/orders/${i.orderId}` },
+  { method: "GET", path: `${T}/invoices`, url: (i) => `/api/tenants/${i.tenantId}/invoices` },
+  { method: "GET", path: `${T}/invoices/export`, url: (i) => `/api/tenants/${i.tenantId}/invoices/export` },
+  {
+    method: "GET",
+    path: `${T}/invoices/{invoiceId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/invoices/${i.invoiceId}`,
+  },
+  // Pricing, My licenses, the people picker, license requests.
+  { method: "GET", path: `${T}/pricing`, url: (i) => `/api/tenants/${i.tenantId}/pricing` },
+  { method: "GET", path: `${T}/me/licenses`, url: (i) => `/api/tenants/${i.tenantId}/me/licenses` },
+  { method: "GET", path: `${T}/people`, url: (i) => `/api/tenants/${i.tenantId}/people?search=a` },
+  {
+    method: "POST",
+    path: `${T}/licenseRequests`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenseRequests`,
+    body: () => ({ skuId: VISIO, message: "intruder" }),
+  },
+  {
+    method: "POST",
+    path: `${T}/licenseRequests/{requestId}/approve`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenseRequests/${i.requestId}/approve`,
+    body: () => ({}),
+  },
+  {
+    method: "POST",
+    path: `${T}/licenseRequests/{requestId}/deny`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenseRequests/${i.requestId}/deny`,
+    body: () => ({ reason: "intruder" }),
+  },
+  {
+    method: "POST",
+    path: `${T}/licenseRequests/{requestId}/cancel`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenseRequests/${i.requestId}/cancel`,
+  },
 ];
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
@@ -202,39 +345,57 @@ describe("tenant isolation", () => {
   let fabrikamBefore: string;
 
   async function fingerprint(tenantId: string): Promise<string> {
-    const [users, groups, members, audit, licenses, sessions, assignments, groupLicenses, jobs, requests] =
-      await Promise.all([
-        t.db.user.findMany({
-          where: { tenantId },
-          orderBy: { id: "asc" },
-          select: {
-            id: true,
-            displayName: true,
-            email: true,
-            accountEnabled: true,
-            deletedAt: true,
-            passwordHash: true,
-            updatedAt: true,
-          },
-        }),
-        t.db.group.findMany({
-          where: { tenantId },
-          orderBy: { id: "asc" },
-          select: { id: true, displayName: true, description: true, updatedAt: true },
-        }),
-        t.db.groupMember.findMany({ where: { group: { tenantId } }, orderBy: [{ groupId: "asc" }, { userId: "asc" }] }),
-        t.db.auditEvent.count({ where: { tenantId } }),
-        t.db.tenantProduct.findMany({ where: { tenantId }, orderBy: { productId: "asc" } }),
-        t.db.session.count({ where: { user: { tenantId } } }),
-        t.db.licenseAssignment.findMany({
-          where: { tenantId },
-          orderBy: { id: "asc" },
-          select: { id: true, disabledServicePlanIds: true, state: true, updatedAt: true },
-        }),
-        t.db.groupLicense.findMany({ where: { group: { tenantId } }, orderBy: { id: "asc" } }),
-        t.db.licenseJob.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { results: true } }),
-        t.db.licenseRequest.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
-      ]);
+    const [
+      users,
+      groups,
+      members,
+      audit,
+      licenses,
+      sessions,
+      assignments,
+      groupLicenses,
+      jobs,
+      requests,
+      subscriptions,
+      orders,
+      invoices,
+      keys,
+    ] = await Promise.all([
+      t.db.user.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        select: {
+          id: true,
+          displayName: true,
+          email: true,
+          accountEnabled: true,
+          deletedAt: true,
+          passwordHash: true,
+          updatedAt: true,
+        },
+      }),
+      t.db.group.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        select: { id: true, displayName: true, description: true, updatedAt: true },
+      }),
+      t.db.groupMember.findMany({ where: { group: { tenantId } }, orderBy: [{ groupId: "asc" }, { userId: "asc" }] }),
+      t.db.auditEvent.count({ where: { tenantId } }),
+      t.db.tenantProduct.findMany({ where: { tenantId }, orderBy: { productId: "asc" } }),
+      t.db.session.count({ where: { user: { tenantId } } }),
+      t.db.licenseAssignment.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        select: { id: true, disabledServicePlanIds: true, state: true, updatedAt: true },
+      }),
+      t.db.groupLicense.findMany({ where: { group: { tenantId } }, orderBy: { id: "asc" } }),
+      t.db.licenseJob.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { results: true } }),
+      t.db.licenseRequest.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+      t.db.subscription.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+      t.db.order.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+      t.db.invoice.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { lines: true } }),
+      t.db.idempotencyKey.count({ where: { tenantId } }),
+    ]);
     return createHash("sha256")
       .update(
         JSON.stringify({
@@ -248,6 +409,10 @@ describe("tenant isolation", () => {
           groupLicenses,
           jobs,
           requests,
+          subscriptions,
+          orders,
+          invoices,
+          keys,
         }),
       )
       .digest("hex");
@@ -283,6 +448,68 @@ describe("tenant isolation", () => {
         status: "succeeded",
       },
     });
+    const pbi = await t.db.product.findUniqueOrThrow({ where: { skuId: POWER_BI_PRO } });
+    const maker = await t.db.user.findFirstOrThrow({ where: { tenantId, email: { startsWith: "maker@" } } });
+    const term = { termStartsAt: new Date(), termEndsAt: new Date(Date.now() + 30 * DAY_MS) };
+    const subscription = await t.db.subscription.create({
+      data: { tenantId, productId: pbi.id, seats: 5, source: "admin", ...term },
+    });
+    const selfService = await t.db.subscription.create({
+      data: { tenantId, productId: pbi.id, seats: 2, source: "selfService", ownerUserId: maker.id, ...term },
+    });
+    // One of its seats is the user's, so unassignLicenses has someone to take it from.
+    await t.db.licenseAssignment.create({
+      data: {
+        tenantId,
+        userId: user.id,
+        productId: pbi.id,
+        disabledServicePlanIds: [],
+        subscriptionId: selfService.id,
+      },
+    });
+    await t.db.tenantProduct.update({
+      where: { tenantId_productId: { tenantId, productId: pbi.id } },
+      data: { consumedUnits: { increment: 1 } },
+    });
+    const trial = await t.db.subscription.create({
+      data: { tenantId, productId: pbi.id, seats: 25, source: "trial", autoRenew: false, ...term },
+    });
+    const order = await t.db.order.create({
+      data: {
+        tenantId,
+        subscriptionId: subscription.id,
+        productId: pbi.id,
+        kind: "purchase",
+        seatsDelta: 5,
+        amountCents: 6550,
+        currency: "EUR",
+        paymentProvider: "invoice",
+      },
+    });
+    const invoice = await t.db.invoice.create({
+      data: {
+        tenantId,
+        number: `INV-T-${randomUUID()}`,
+        totalCents: 6550,
+        currency: "EUR",
+        dueAt: new Date(Date.now() + 30 * DAY_MS),
+        lines: {
+          create: {
+            orderId: order.id,
+            description: "Power BI Pro, 5 seats",
+            quantity: 5,
+            unitPriceCents: 1310,
+            amountCents: 6550,
+            periodStart: term.termStartsAt,
+            periodEnd: term.termEndsAt,
+          },
+        },
+      },
+    });
+    const visio = await t.db.product.findUniqueOrThrow({ where: { skuId: VISIO } });
+    const request = await t.db.licenseRequest.create({
+      data: { tenantId, requesterUserId: maker.id, productId: visio.id, message: "please" },
+    });
     return {
       tenantId,
       userId: user.id,
@@ -290,6 +517,12 @@ describe("tenant isolation", () => {
       deletedUserId: deleted.id,
       groupId: group.id,
       jobId: job.id,
+      subscriptionId: subscription.id,
+      selfServiceSubscriptionId: selfService.id,
+      trialSubscriptionId: trial.id,
+      orderId: order.id,
+      invoiceId: invoice.id,
+      requestId: request.id,
     };
   }
 
@@ -342,8 +575,10 @@ describe("tenant isolation", () => {
   });
 
   describe("Fabrikam ids under Contoso's tenant id are unknown (404 NotFound)", () => {
-    const withForeignIds = ROUTES.filter(
-      (r) => r.path.includes("{userId}") || r.path.includes("{groupId}") || r.path.includes("{jobId}"),
+    const withForeignIds = ROUTES.filter((r) =>
+      ["{userId}", "{groupId}", "{jobId}", "{subscriptionId}", "{orderId}", "{invoiceId}", "{requestId}"].some(
+        (param) => r.path.includes(param),
+      ),
     );
     for (const route of withForeignIds) {
       it(label(route), async () => {

@@ -35,10 +35,10 @@ export async function audit(tx: Tx, ctx: Pick<TenantContext, "tenantId" | "actor
 }
 
 /** An INSERT of many audit events as one statement (bulk license runs write one per user); same columns as `audit`. */
-export function auditRowsSql(
-  ctx: Pick<TenantContext, "tenantId" | "actor" | "requestId">,
-  entries: readonly AuditEntry[],
-) {
+/** Who writes audit rows: a person acting in a tenant, or the system (no actor). */
+type AuditWriter = Pick<TenantContext, "tenantId" | "requestId"> & { actor: { userId: string | null } };
+
+export function auditRowsSql(ctx: AuditWriter, entries: readonly AuditEntry[]) {
   const rows = JSON.stringify(
     entries.map((entry) => ({
       action: entry.action,
@@ -67,4 +67,10 @@ export async function auditMany(
 ) {
   if (entries.length === 0) return;
   await tx.$executeRaw(auditRowsSql(ctx, entries));
+}
+
+/** Records a change the system made on its own (the billing lifecycle job): no actor, no request. */
+export async function auditBySystem(tx: Tx, tenantId: string, entries: readonly AuditEntry[], requestId: string) {
+  if (entries.length === 0) return;
+  await tx.$executeRaw(auditRowsSql({ tenantId, requestId, actor: { userId: null } }, entries));
 }

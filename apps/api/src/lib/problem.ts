@@ -5,6 +5,7 @@ import type { FastifyReply, FastifyRequest } from "fastify";
 const TITLES: Record<number, string> = {
   400: "Bad Request",
   401: "Unauthorized",
+  402: "Payment Required",
   403: "Forbidden",
   404: "Not Found",
   405: "Method Not Allowed",

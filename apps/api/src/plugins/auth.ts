@@ -48,7 +48,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const tenantId = rawTenantId.toLowerCase();
     const roles = await tenantRoles(app.db, actor, tenantId);
     if (!roles) return sendProblem(request, reply, "NotFound", "Tenant was not found.");
-    request.tenant = { db: app.db, actor, tenantId, roles, requestId: request.id };
+    request.tenant = { db: app.db, actor, tenantId, roles, requestId: request.id, clock: app.clock };
     if (config.action && !can(roles, config.action)) {
       return sendProblem(request, reply, "Forbidden", "Your role in this organisation does not allow this.");
     }

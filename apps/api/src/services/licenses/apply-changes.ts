@@ -21,6 +21,16 @@ export interface LicenseChangeRequest {
   atomic: boolean;
   /** true: decide everything, write nothing. */
   dryRun: boolean;
+  /**
+   * A self-service buyer giving out seats of their own subscription (before an admin takes it over): the seats come
+   * from it alone, and the new assignments remember it.
+   */
+  fromSubscription?: OwnerSubscription;
+}
+
+export interface OwnerSubscription {
+  id: string;
+  productId: string;
 }
 
 /** What a change does to one user's direct licenses, by product id. */
@@ -73,8 +83,21 @@ export async function applyLicenseChanges(
   const inheritedErrors = holdings.rows.filter((row) => row.assignedByGroupId !== null && row.state === "error");
   for (const row of inheritedErrors) involved.add(row.productId);
   const seatRows = await lockSeats(tx, ctx.tenantId, involved);
+  const own = request.fromSubscription;
+  const ownRow = own ? seatRows.get(own.productId) : undefined;
+  if (own && ownRow) {
+    // Read under the seat row lock (seat changes take it first too), so the seats cannot change underneath.
+    const [subscription] = await tx.$queryRaw<Array<{ free: number; usable: boolean }>>`
+      SELECT s.seats - (SELECT count(*)::int FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id) AS free,
+             s.state IN ('active', 'expired') AND s."takenOverAt" IS NULL AS usable
+        FROM "Subscription" s WHERE s.id = ${own.id}::uuid FOR UPDATE`;
+    const usable = subscription?.usable ?? false;
+    seatRows.set(own.productId, { ...ownRow, available: usable ? (subscription?.free ?? 0) : 0, assignable: usable });
+  }
   const validation = validateLicenseChanges({
-    actorRoles: ctx.roles,
+    // A self-service buyer gives out seats of their own subscription: for that they act as a license admin would
+    // (still not for guests, which need a global admin).
+    actorRoles: own ? [...ctx.roles, "licenseAdmin"] : ctx.roles,
     catalog: catalog.byId,
     seats: seatRows,
     users: holdings.users,
@@ -132,7 +155,7 @@ export async function applyLicenseChanges(
     }
   }
   if (applied && !request.dryRun) {
-    await writeChanges(tx, ctx, writes, deltas, auditEntries);
+    await writeChanges(tx, ctx, writes, deltas, auditEntries, own);
     const changedUsers = new Set(auditEntries.map((entry) => entry.targetId));
     const stale = inheritedErrors.filter((row) => changedUsers.has(row.userId));
     if (stale.length > 0) {
@@ -226,6 +249,7 @@ async function writeChanges(
   writes: { removed: Pair[]; added: Planned[]; changed: Planned[] },
   deltas: ReadonlyMap<string, number>,
   auditEntries: readonly AuditEntry[],
+  own?: OwnerSubscription,
 ) {
   const steps: Prisma.Sql[] = [];
   const { removed, changed, added } = writes;
@@ -247,14 +271,18 @@ async function writeChanges(
   }
   if (added.length > 0) {
     steps.push(Prisma.sql`added AS (
-      INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "disabledServicePlanIds", state, "updatedAt")
-      SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, x.user_id, x.product_id, x.plans::uuid[], 'active', now()
+      INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "disabledServicePlanIds", state, "updatedAt",
+                                       "subscriptionId")
+      SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, x.user_id, x.product_id, x.plans::uuid[], 'active', now(),
+             CASE WHEN x.product_id = ${own?.productId ?? null}::uuid THEN ${own?.id ?? null}::uuid END
         FROM unnest(${added.map((w) => w.userId)}::uuid[], ${added.map((w) => w.productId)}::uuid[],
                     ${added.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)
       RETURNING 1)`);
   }
   if (auditEntries.length > 0) steps.push(Prisma.sql`audited AS (${auditRowsSql(ctx, auditEntries)} RETURNING 1)`);
-  const seats = seatChangesSql(ctx.tenantId, deltas);
+  const ownerBacked = new Map<string, number>();
+  if (own) ownerBacked.set(own.productId, added.filter((write) => write.productId === own.productId).length);
+  const seats = seatChangesSql(ctx.tenantId, deltas, ownerBacked);
   if (seats.expected > 0) steps.push(Prisma.sql`seats AS (${seats.sql})`);
   if (steps.length === 0) return;
   const [row] = await tx.$queryRaw<Array<{ seats: number }>>`

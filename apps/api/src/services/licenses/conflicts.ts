@@ -1,5 +1,5 @@
 import type { LicenseConflictReport } from "@allot/contracts";
-import { detectConflict, summarizeSeats } from "@allot/domain";
+import { DISABLED_DAYS, detectConflict, summarizeSeats } from "@allot/domain";
 import type { TenantContext } from "../../types.js";
 import { catalogOf } from "./catalog.js";
 import { seatStates } from "./product-status.js";
@@ -20,7 +20,11 @@ interface Holder {
  * most recently licensed first (the likeliest to be taken back).
  */
 export async function licenseConflicts(ctx: TenantContext): Promise<{ value: LicenseConflictReport[] }> {
-  const [catalog, states] = await Promise.all([catalogOf(ctx.db), seatStates(ctx.db, ctx.tenantId)]);
+  const [catalog, states, deadlines] = await Promise.all([
+    catalogOf(ctx.db),
+    seatStates(ctx.db, ctx.tenantId),
+    conflictDeadlines(ctx),
+  ]);
   const inConflict = [...states]
     .map(([productId, state]) => ({
       productId,
@@ -59,6 +63,7 @@ export async function licenseConflicts(ctx: TenantContext): Promise<{ value: Lic
         userCount: state.consumedUnits,
         users: holders.map((holder) => ({ ...holder, licensedAt: holder.licensedAt.toISOString() })),
         fixes: conflict.fixes,
+        resolveBy: deadlines.get(productId)?.toISOString() ?? null,
       };
     }),
   );
@@ -67,4 +72,20 @@ export async function licenseConflicts(ctx: TenantContext): Promise<{ value: Lic
       .filter((conflict): conflict is LicenseConflictReport => conflict !== null)
       .sort((a, b) => b.shortfall - a.shortfall || a.skuPartNumber.localeCompare(b.skuPartNumber)),
   };
+}
+
+/**
+ * Per product, the earliest deadline running: an accepted seat removal's (TenantProduct.conflictResolveBy) or a
+ * disabled subscription's deletion (90 days after it was disabled).
+ */
+async function conflictDeadlines(ctx: TenantContext): Promise<Map<string, Date>> {
+  const rows = await ctx.db.$queryRaw<Array<{ productId: string; resolveBy: Date }>>`
+    SELECT "productId"::text AS "productId", min(at) AS "resolveBy" FROM (
+      SELECT "productId", "conflictResolveBy" AS at FROM "TenantProduct"
+       WHERE "tenantId" = ${ctx.tenantId}::uuid AND "conflictResolveBy" IS NOT NULL
+      UNION ALL
+      SELECT "productId", "stateChangedAt" + make_interval(days => ${DISABLED_DAYS}) FROM "Subscription"
+       WHERE "tenantId" = ${ctx.tenantId}::uuid AND state = 'disabled') d
+     GROUP BY "productId"`;
+  return new Map(rows.map((row) => [row.productId, row.resolveBy]));
 }

@@ -3,6 +3,7 @@ import type { Role } from "@allot/domain";
 import type { FastifyBaseLogger } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
+import { systemClock } from "../../lib/clock.js";
 import { isContention } from "../../lib/contention.js";
 import type { TenantContext } from "../../types.js";
 import { type BulkJobChange, recordChunk } from "./bulk-jobs.js";
@@ -134,6 +135,7 @@ function jobContext(db: Db, jobId: string, job: JobState): TenantContext {
     tenantId: job.tenantId,
     roles: job.actorRoles as Role[],
     requestId: `job:${jobId}`,
+    clock: systemClock,
     actor: {
       userId: job.createdByUserId as string,
       tenantId: job.tenantId,

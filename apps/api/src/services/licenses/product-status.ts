@@ -23,8 +23,9 @@ export async function seatStates(
   const [subscriptions, counters] = await Promise.all([
     tx.$queryRaw<SubscriptionRow[]>`
       SELECT id::text AS id, "productId"::text AS "productId", seats, state::text AS state, source::text AS source,
-             "takenOverAt" IS NOT NULL AS "takenOver"
-        FROM "Subscription"
+             "takenOverAt" IS NOT NULL AS "takenOver",
+             (SELECT count(*)::int FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id) AS "ownerAssigned"
+        FROM "Subscription" s
        WHERE "tenantId" = ${tenantId}::uuid AND (${only}::uuid[] IS NULL OR "productId" = ANY(${only}::uuid[]))`,
     tx.$queryRaw<Array<{ productId: string; consumedUnits: number }>>`
       SELECT "productId"::text AS "productId", "consumedUnits" FROM "TenantProduct"

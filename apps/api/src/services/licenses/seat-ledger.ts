@@ -17,6 +17,17 @@ export interface SeatRow extends ProductSeats {
 
 /** Usable (active, or expired in grace) and admin-assignable: the seats that back new assignments. */
 const ASSIGNABLE = `s.state IN ('active', 'expired') AND (s.source <> 'selfService' OR s."takenOverAt" IS NOT NULL)`;
+/** A maker's usable self-service subscription not yet taken over: its seats back only what its buyer assigned. */
+const OWNER_HELD = `s.state IN ('active', 'expired') AND s.source = 'selfService' AND s."takenOverAt" IS NULL`;
+/**
+ * Seats behind the product's consumedUnits: the admins' assignable seats plus the holders a buyer gave seats of an
+ * own self-service subscription (they are consumed, but not from the admins' seats). Per tenant × product.
+ */
+const BACKED_UNITS = (tenant: string, product: string) => `
+  COALESCE((SELECT SUM(CASE WHEN ${ASSIGNABLE} THEN s.seats
+                            ELSE (SELECT count(*) FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id) END)
+              FROM "Subscription" s
+             WHERE s."tenantId" = ${tenant} AND s."productId" = ${product} AND (${ASSIGNABLE} OR ${OWNER_HELD})), 0)`;
 
 interface LockedRow {
   productId: string;
@@ -32,11 +43,11 @@ async function selectForUpdate(tx: Tx, tenantId: string, productIds: string[]): 
         WHERE "tenantId" = $1::uuid AND "productId" = ANY($2::uuid[])
         ORDER BY "productId" FOR UPDATE)
      SELECT l."productId"::text AS "productId", l."consumedUnits",
-            COALESCE(SUM(s.seats) FILTER (WHERE ${ASSIGNABLE}), 0)::int AS "assignableUnits",
-            COUNT(s.id) FILTER (WHERE ${ASSIGNABLE})::int AS "assignableSubscriptions"
-       FROM locked l
-       LEFT JOIN "Subscription" s ON s."tenantId" = l."tenantId" AND s."productId" = l."productId"
-      GROUP BY l."productId", l."consumedUnits"`,
+            ${BACKED_UNITS('l."tenantId"', 'l."productId"')}::int AS "assignableUnits",
+            (SELECT count(*) FROM "Subscription" s
+              WHERE s."tenantId" = l."tenantId" AND s."productId" = l."productId" AND ${ASSIGNABLE})::int
+              AS "assignableSubscriptions"
+       FROM locked l`,
     tenantId,
     productIds,
   );
@@ -73,17 +84,22 @@ export async function lockSeats(tx: Tx, tenantId: string, productIds: Iterable<s
  * beyond the assignable seats on its own, under the row lock: a second line of defence should the in-memory
  * validation ever be wrong. `expected` is how many products must come back.
  */
-export function seatChangesSql(tenantId: string, deltas: ReadonlyMap<string, number>) {
+export function seatChangesSql(
+  tenantId: string,
+  deltas: ReadonlyMap<string, number>,
+  /** Seats a self-service buyer is giving out now, per product: backed by their subscription, not the admins'. */
+  ownerBacked: ReadonlyMap<string, number> = new Map(),
+) {
   const changed = [...deltas].filter(([, delta]) => delta !== 0);
   const sql = Prisma.sql`
     UPDATE "TenantProduct" tp SET "consumedUnits" = tp."consumedUnits" + d.delta
-      FROM unnest(${changed.map(([productId]) => productId)}::uuid[], ${changed.map(([, delta]) => delta)}::int[])
-           AS d(product_id, delta)
+      FROM unnest(${changed.map(([productId]) => productId)}::uuid[], ${changed.map(([, delta]) => delta)}::int[],
+                  ${changed.map(([productId]) => ownerBacked.get(productId) ?? 0)}::int[])
+           AS d(product_id, delta, owner_backed)
      WHERE tp."tenantId" = ${tenantId}::uuid AND tp."productId" = d.product_id
        AND tp."consumedUnits" + d.delta >= 0
        AND (d.delta < 0 OR tp."consumedUnits" + d.delta <=
-            (SELECT COALESCE(SUM(s.seats), 0) FROM "Subscription" s
-              WHERE s."tenantId" = tp."tenantId" AND s."productId" = tp."productId" AND ${Prisma.raw(ASSIGNABLE)}))
+            ${Prisma.raw(BACKED_UNITS('tp."tenantId"', 'tp."productId"'))} + d.owner_backed)
     RETURNING tp."productId"`;
   return { sql, expected: changed.length };
 }

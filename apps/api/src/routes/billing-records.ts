@@ -1,0 +1,132 @@
+import {
+  billingListQuerySchema,
+  idInputSchema,
+  invoicePageSchema,
+  invoiceParamsSchema,
+  invoiceSchema,
+  orderPageSchema,
+  orderParamsSchema,
+  orderSchema,
+  tenantParamsSchema,
+} from "@allot/contracts";
+import type { FastifyReply } from "fastify";
+import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
+import { z } from "zod";
+import { problemResponses } from "../lib/responses.js";
+import { tenantOf } from "../lib/tenant.js";
+import {
+  exportInvoices,
+  exportOrders,
+  getInvoice,
+  getOrder,
+  INVOICE_CSV_COLUMNS,
+  listInvoices,
+  listOrders,
+  ORDER_CSV_COLUMNS,
+  RECORDS_EXPORT_MAX_ROWS,
+  type RecordsExport,
+} from "../services/billing/billing-records.js";
+
+const tags = ["Billing"];
+const noQuery = z.strictObject({});
+const exportQuerySchema = z.strictObject({ subscriptionId: idInputSchema.optional() });
+const csvResponse = (what: string) => ({
+  200: { description: `The ${what} as a CSV attachment`, content: { "text/csv": { schema: z.string() } } },
+  ...problemResponses,
+});
+const CSV_NOTES =
+  "RFC 4180, UTF-8, CRLF, header row first, newest first, at most " +
+  `${RECORDS_EXPORT_MAX_ROWS.toLocaleString("en")} rows. Amounts twice: decimal text in the currency (65.50) and ` +
+  "integer cents. A text value starting with =, +, -, @, a tab or a carriage return is prefixed with ' so that " +
+  "spreadsheets show it as text instead of running it as a formula. Optional `subscriptionId`.";
+
+/** Streams a CSV export as an attachment, like the audit log's (a HEAD request reads nothing). */
+async function sendCsv(method: string, reply: FastifyReply, file: RecordsExport) {
+  reply
+    .type("text/csv; charset=utf-8")
+    .header("content-disposition", `attachment; filename="${file.fileName}"`)
+    .header("cache-control", "no-store");
+  return method === "HEAD" ? reply.send() : reply.send(await file.open());
+}
+
+export const billingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
+  app.get("/api/tenants/:tenantId/orders", {
+    config: { action: "billing.read" },
+    schema: {
+      tags,
+      summary: "Orders (purchases, seat changes, renewals, trials, cancellations), newest first",
+      description: "Keyset-paged with `limit` and `cursor`; `subscriptionId` for one subscription's orders.",
+      params: tenantParamsSchema,
+      querystring: billingListQuerySchema,
+      response: { 200: orderPageSchema, ...problemResponses },
+    },
+    handler: (request) => listOrders(tenantOf(request), request.query),
+  });
+
+  app.get("/api/tenants/:tenantId/orders/export", {
+    config: { action: "billing.read" },
+    schema: {
+      tags,
+      summary: "Download the orders as CSV, one row per order",
+      description: `Columns ${ORDER_CSV_COLUMNS.join(", ")}. ${CSV_NOTES}`,
+      params: tenantParamsSchema,
+      querystring: exportQuerySchema,
+      produces: ["text/csv", "application/problem+json"],
+      response: csvResponse("orders"),
+    },
+    handler: async (request, reply) =>
+      sendCsv(request.method, reply, await exportOrders(tenantOf(request), request.query.subscriptionId)),
+  });
+
+  app.get("/api/tenants/:tenantId/orders/:orderId", {
+    config: { action: "billing.read" },
+    schema: {
+      tags,
+      summary: "One order, with the invoice that bills it",
+      params: orderParamsSchema,
+      querystring: noQuery,
+      response: { 200: orderSchema, ...problemResponses },
+    },
+    handler: (request) => getOrder(tenantOf(request), request.params.orderId),
+  });
+
+  app.get("/api/tenants/:tenantId/invoices", {
+    config: { action: "billing.read" },
+    schema: {
+      tags,
+      summary: "Invoices with their lines, newest first",
+      description: "Keyset-paged with `limit` and `cursor`; `subscriptionId` for invoices billing that subscription.",
+      params: tenantParamsSchema,
+      querystring: billingListQuerySchema,
+      response: { 200: invoicePageSchema, ...problemResponses },
+    },
+    handler: (request) => listInvoices(tenantOf(request), request.query),
+  });
+
+  app.get("/api/tenants/:tenantId/invoices/export", {
+    config: { action: "billing.read" },
+    schema: {
+      tags,
+      summary: "Download the invoices as CSV, one row per invoice line",
+      description: `Columns ${INVOICE_CSV_COLUMNS.join(", ")}. ${CSV_NOTES}`,
+      params: tenantParamsSchema,
+      querystring: exportQuerySchema,
+      produces: ["text/csv", "application/problem+json"],
+      response: csvResponse("invoices"),
+    },
+    handler: async (request, reply) =>
+      sendCsv(request.method, reply, await exportInvoices(tenantOf(request), request.query.subscriptionId)),
+  });
+
+  app.get("/api/tenants/:tenantId/invoices/:invoiceId", {
+    config: { action: "billing.read" },
+    schema: {
+      tags,
+      summary: "One invoice with its lines",
+      params: invoiceParamsSchema,
+      querystring: noQuery,
+      response: { 200: invoiceSchema, ...problemResponses },
+    },
+    handler: (request) => getInvoice(tenantOf(request), request.params.invoiceId),
+  });
+};

@@ -1,0 +1,138 @@
+import type { BillingResult } from "@allot/contracts";
+import { Prisma, type Tx } from "@allot/db";
+import { type BillingTerm, can, type SubscriptionSource, type SubscriptionState } from "@allot/domain";
+import { AppError, notFound } from "../../lib/app-error.js";
+import type { TenantContext } from "../../types.js";
+import type { PricedProduct, Recorded } from "./charges.js";
+import { loadInvoices, loadOrders } from "./records-view.js";
+import { loadSubscriptions } from "./subscription-view.js";
+
+/** A subscription row as the billing services change it. */
+export interface SubscriptionRecord {
+  id: string;
+  tenantId: string;
+  productId: string;
+  seats: number;
+  state: SubscriptionState;
+  source: SubscriptionSource;
+  ownerUserId: string | null;
+  takenOverAt: Date | null;
+  autoRenew: boolean;
+  billingTerm: BillingTerm;
+  termStartsAt: Date;
+  termEndsAt: Date;
+  stateChangedAt: Date;
+  cancelledAt: Date | null;
+  paymentProvider: string;
+  cardLast4: string | null;
+}
+
+/** Reads and locks a subscription of the tenant (404 when it is not one). */
+export function lockSubscription(tx: Tx, tenantId: string, subscriptionId: string): Promise<SubscriptionRecord> {
+  return selectSubscription(tx, tenantId, subscriptionId, true);
+}
+
+/** Reads a subscription of the tenant without locking it (404 when it is not one). */
+export function readSubscription(tx: Tx, tenantId: string, subscriptionId: string): Promise<SubscriptionRecord> {
+  return selectSubscription(tx, tenantId, subscriptionId, false);
+}
+
+async function selectSubscription(
+  tx: Tx,
+  tenantId: string,
+  subscriptionId: string,
+  forUpdate: boolean,
+): Promise<SubscriptionRecord> {
+  const [row] = await tx.$queryRaw<SubscriptionRecord[]>`
+    SELECT id::text AS id, "tenantId"::text AS "tenantId", "productId"::text AS "productId", seats, state::text AS state,
+           source::text AS source, "ownerUserId"::text AS "ownerUserId", "takenOverAt", "autoRenew",
+           "billingTerm"::text AS "billingTerm", "termStartsAt", "termEndsAt", "stateChangedAt", "cancelledAt",
+           "paymentProvider", "cardLast4"
+      FROM "Subscription" WHERE id = ${subscriptionId}::uuid AND "tenantId" = ${tenantId}::uuid
+      ${forUpdate ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
+  if (!row) throw notFound("Subscription");
+  return row;
+}
+
+/** A maker's self-service subscription not yet taken over: its seats are the buyer's to give out. */
+export function isOwnerHeld(subscription: Pick<SubscriptionRecord, "source" | "takenOverAt">): boolean {
+  return subscription.source === "selfService" && subscription.takenOverAt === null;
+}
+
+/** The maker who bought it, while it is still theirs (self-service, not taken over). */
+export function isOwnerOf(ctx: TenantContext, subscription: SubscriptionRecord): boolean {
+  return (
+    isOwnerHeld(subscription) &&
+    subscription.ownerUserId === ctx.actor.userId &&
+    can(ctx.roles, "billing.selfServicePurchase")
+  );
+}
+
+export function forbiddenToManage(): AppError {
+  return new AppError("Forbidden", "Only global and billing admins (or the buyer, before a take-over) can do this.");
+}
+
+/**
+ * Billing admins (and global admins) manage every subscription; a maker manages the self-service subscription they
+ * bought until an admin takes it over. Others get 403 if they may read billing, else 404 (nothing revealed).
+ */
+export function assertCanManage(ctx: TenantContext, subscription: SubscriptionRecord): void {
+  if (can(ctx.roles, "billing.manage") || isOwnerOf(ctx, subscription)) return;
+  if (can(ctx.roles, "billing.read") || subscription.ownerUserId === ctx.actor.userId) {
+    throw forbiddenToManage();
+  }
+  throw notFound("Subscription");
+}
+
+export function assertCanRead(ctx: TenantContext, subscription: Pick<SubscriptionRecord, "ownerUserId" | "source">) {
+  if (can(ctx.roles, "billing.read")) return;
+  if (subscription.source === "selfService" && subscription.ownerUserId === ctx.actor.userId) return;
+  throw notFound("Subscription");
+}
+
+export function stateInvalid(message: string): AppError {
+  return new AppError("SubscriptionStateInvalid", message);
+}
+
+export async function pricedProduct(tx: Tx, productId: string): Promise<PricedProduct & { skuId: string }> {
+  const product = await tx.product.findUniqueOrThrow({
+    where: { id: productId },
+    select: { id: true, skuId: true, displayName: true, pricePerSeatMonthCents: true, currency: true },
+  });
+  return product;
+}
+
+/** A product by its skuId, or 404 naming the field it came from. */
+export async function productBySkuId(tx: Tx, skuId: string, path = "body.skuId") {
+  const product = await tx.product.findUnique({ where: { skuId } });
+  if (!product) throw new AppError("NotFound", "No product has this skuId.", [{ path, message: "is not a product" }]);
+  return product;
+}
+
+/** What every billing change answers: the subscription now, and the order and invoice it wrote. */
+export async function billingResult(
+  tx: Tx,
+  tenantId: string,
+  subscriptionId: string,
+  recorded: Recorded | null,
+): Promise<BillingResult> {
+  const [[subscription], orders, invoices] = await Promise.all([
+    loadSubscriptions(tx, tenantId, { ids: [subscriptionId] }),
+    recorded ? loadOrders(tx, tenantId, { ids: [recorded.orderId] }) : Promise.resolve([]),
+    recorded?.invoiceId ? loadInvoices(tx, tenantId, { ids: [recorded.invoiceId] }) : Promise.resolve([]),
+  ]);
+  if (!subscription) throw notFound("Subscription");
+  return { subscription, order: orders[0] ?? null, invoice: invoices[0] ?? null };
+}
+
+/** Subscription fields for an audit event's before/after. */
+export function auditView(subscription: Partial<SubscriptionRecord>) {
+  return {
+    seats: subscription.seats,
+    state: subscription.state,
+    source: subscription.source,
+    autoRenew: subscription.autoRenew,
+    billingTerm: subscription.billingTerm,
+    termEndsAt: subscription.termEndsAt,
+  };
+}

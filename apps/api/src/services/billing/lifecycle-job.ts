@@ -1,0 +1,154 @@
+import type { Db, Tx } from "@allot/db";
+import { addDays, DISABLED_DAYS, dueLifecycleSteps, EXPIRED_GRACE_DAYS, type LifecycleStep } from "@allot/domain";
+import { type AuditEntry, auditBySystem } from "../../lib/audit.js";
+import { purgeExpiredIdempotencyKeys } from "../../lib/idempotency.js";
+import { lockSeats } from "../licenses/seat-ledger.js";
+import { isOwnerHeld, lockSubscription, pricedProduct, type SubscriptionRecord } from "./access.js";
+import { recordCharge, termCharge } from "./charges.js";
+import { refreshConflictDeadline, shortfallOf } from "./conflict-deadline.js";
+import { removeExcessHolders } from "./excess-holders.js";
+import { chargeStoredMethod } from "./payments.js";
+
+export interface LifecycleReport {
+  renewed: number;
+  expired: number;
+  disabled: number;
+  deleted: number;
+  /** Licenses taken away: deleted subscriptions and conflicts past their deadline. */
+  licensesRemoved: number;
+  deadlinesPassed: number;
+}
+
+const TRANSACTION = { maxWait: 30_000, timeout: 120_000 } as const;
+
+/**
+ * The scheduled billing job (issue 6): walks every subscription whose next transition is due through the lifecycle
+ * (auto-renewals billed, expired → disabled → deleted), enforces accepted conflicts' 90-day deadlines, and forgets
+ * idempotency keys older than 24 h. Each subscription changes in its own transaction under the same locks as an
+ * admin's change, and the due steps are recomputed under the lock, so two runs at once, or one run twice, apply
+ * each transition once.
+ */
+export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<LifecycleReport> {
+  const report: LifecycleReport = {
+    renewed: 0,
+    expired: 0,
+    disabled: 0,
+    deleted: 0,
+    licensesRemoved: 0,
+    deadlinesPassed: 0,
+  };
+  const requestId = `lifecycle:${now.toISOString()}`;
+  const due = await db.$queryRaw<Array<{ id: string; tenantId: string; productId: string }>>`
+    SELECT id::text AS id, "tenantId"::text AS "tenantId", "productId"::text AS "productId" FROM "Subscription"
+     WHERE (state = 'active' AND "termEndsAt" <= ${now})
+        OR (state = 'expired' AND "stateChangedAt" <= ${addDays(now, -EXPIRED_GRACE_DAYS)})
+        OR (state = 'disabled' AND "stateChangedAt" <= ${addDays(now, -DISABLED_DAYS)})
+     ORDER BY "termEndsAt", id`;
+  for (const candidate of due) {
+    await db.$transaction(async (tx) => {
+      await lockSeats(tx, candidate.tenantId, [candidate.productId]);
+      const subscription = await lockSubscription(tx, candidate.tenantId, candidate.id);
+      for (const step of dueLifecycleSteps(subscription, now)) {
+        await applyStep(tx, subscription, step, requestId, report);
+      }
+    }, TRANSACTION);
+  }
+
+  const deadlines = await db.$queryRaw<Array<{ tenantId: string; productId: string; due: boolean }>>`
+    SELECT "tenantId"::text AS "tenantId", "productId"::text AS "productId", "conflictResolveBy" <= ${now} AS due
+      FROM "TenantProduct" WHERE "conflictResolveBy" IS NOT NULL`;
+  for (const row of deadlines) {
+    await db.$transaction(async (tx) => {
+      await lockSeats(tx, row.tenantId, [row.productId]);
+      const [locked] = await tx.$queryRaw<Array<{ due: boolean }>>`
+        SELECT "conflictResolveBy" <= ${now} AS due FROM "TenantProduct"
+         WHERE "tenantId" = ${row.tenantId}::uuid AND "productId" = ${row.productId}::uuid AND "conflictResolveBy" IS NOT NULL`;
+      if (locked?.due && (await shortfallOf(tx, row.tenantId, row.productId)) > 0) {
+        report.deadlinesPassed++;
+        report.licensesRemoved += await removeExcessHolders(tx, row.tenantId, row.productId, "conflictDeadlinePassed", {
+          requestId,
+        });
+      }
+      // Resolved (by the removal, or earlier by an admin): the deadline goes.
+      await refreshConflictDeadline(tx, row.tenantId, row.productId, now, false);
+    }, TRANSACTION);
+  }
+  await purgeExpiredIdempotencyKeys(db, now);
+  return report;
+}
+
+async function applyStep(
+  tx: Tx,
+  subscription: SubscriptionRecord,
+  step: LifecycleStep,
+  requestId: string,
+  report: LifecycleReport,
+) {
+  const entry = (action: string, after: Record<string, unknown>): AuditEntry => ({
+    action,
+    targetType: "subscription",
+    targetId: subscription.id,
+    productIds: [subscription.productId],
+    before: { state: subscription.state, termEndsAt: subscription.termEndsAt },
+    after,
+  });
+  if (step.kind === "renew") {
+    const product = await pricedProduct(tx, subscription.productId);
+    const charge = termCharge("renewal", product, subscription.seats, subscription.billingTerm, step.termStartsAt);
+    await tx.subscription.update({
+      where: { id: subscription.id },
+      data: { termStartsAt: step.termStartsAt, termEndsAt: step.termEndsAt },
+    });
+    await recordCharge(
+      tx,
+      { tenantId: subscription.tenantId, userId: null, now: step.termStartsAt },
+      {
+        subscriptionId: subscription.id,
+        productId: subscription.productId,
+        charge,
+        payment: chargeStoredMethod(subscription.paymentProvider, subscription.cardLast4),
+      },
+    );
+    await auditBySystem(
+      tx,
+      subscription.tenantId,
+      [
+        entry("billing.subscriptionAutoRenewed", {
+          termStartsAt: step.termStartsAt,
+          termEndsAt: step.termEndsAt,
+          amountCents: charge.amountCents,
+        }),
+      ],
+      requestId,
+    );
+    report.renewed++;
+    Object.assign(subscription, { termStartsAt: step.termStartsAt, termEndsAt: step.termEndsAt });
+    return;
+  }
+  const state = step.kind === "expire" ? "expired" : step.kind === "disable" ? "disabled" : "deleted";
+  await tx.subscription.update({ where: { id: subscription.id }, data: { state, stateChangedAt: step.at } });
+  const action =
+    step.kind === "expire"
+      ? "billing.subscriptionExpired"
+      : step.kind === "disable"
+        ? "billing.subscriptionDisabled"
+        : "billing.subscriptionDeleted";
+  await auditBySystem(tx, subscription.tenantId, [entry(action, { state, at: step.at })], requestId);
+  Object.assign(subscription, { state, stateChangedAt: step.at });
+  if (step.kind === "expire") report.expired++;
+  else if (step.kind === "disable") report.disabled++;
+  else {
+    report.deleted++;
+    report.licensesRemoved += await removeExcessHolders(
+      tx,
+      subscription.tenantId,
+      subscription.productId,
+      "subscriptionDeleted",
+      {
+        requestId,
+        subscriptionId: subscription.id,
+        deletedSelfService: isOwnerHeld(subscription),
+      },
+    );
+  }
+}

@@ -1,0 +1,64 @@
+import { DEFAULT_TRIAL_DAYS, type PricingProduct } from "@allot/contracts";
+import { can } from "@allot/domain";
+import type { TenantContext } from "../../types.js";
+import { catalogOf } from "../licenses/catalog.js";
+import { selfServiceAllowed, trialedProducts } from "./eligibility.js";
+
+/**
+ * The pricing page: every product with its price and what is included, and what the signed-in person can do about
+ * it here: start a trial (billing admins, once per product per tenant), buy it for themself (self-service, when
+ * the tenant allows it), whether they hold it already and their pending request for it. User licenses come first,
+ * then capacity add-ons, each by name.
+ */
+export async function pricing(ctx: TenantContext): Promise<{ value: PricingProduct[] }> {
+  const userId = ctx.actor.userId;
+  const [catalog, trialDays, allowed, trialed, held, pending] = await Promise.all([
+    catalogOf(ctx.db),
+    // The catalog cache leaves out trial lengths: read them (a few dozen rows).
+    ctx.db.product.findMany({ select: { id: true, trialDays: true } }),
+    selfServiceAllowed(ctx.db, ctx.tenantId),
+    trialedProducts(ctx.db, ctx.tenantId),
+    ctx.db.licenseAssignment.findMany({
+      where: { tenantId: ctx.tenantId, userId, state: { not: "error" } },
+      select: { productId: true },
+      distinct: ["productId"],
+    }),
+    ctx.db.licenseRequest.findMany({
+      where: { tenantId: ctx.tenantId, requesterUserId: userId, status: "pending" },
+      select: { id: true, productId: true },
+      orderBy: { createdAt: "asc" },
+    }),
+  ]);
+  const trialDaysOf = new Map(trialDays.map((product) => [product.id, product.trialDays]));
+  const licensed = new Set(held.map((assignment) => assignment.productId));
+  // Newest last, so the map keeps the newest should there ever be two.
+  const pendingRequest = new Map(pending.map((request) => [request.productId, request.id]));
+  const mayTrial = can(ctx.roles, "billing.manage");
+  // A partner's agent is not one of the organization's people: it cannot buy for itself here.
+  const mayBuy = can(ctx.roles, "billing.selfServicePurchase") && ctx.actor.tenantId === ctx.tenantId;
+
+  const value = [...catalog.byId.values()]
+    .sort((a, b) => (a.kind === b.kind ? a.displayName.localeCompare(b.displayName) : a.kind === "user" ? -1 : 1))
+    .map(
+      (product): PricingProduct => ({
+        skuId: product.skuId,
+        skuPartNumber: product.skuPartNumber,
+        displayName: product.displayName,
+        kind: product.kind,
+        pricePerSeatMonthCents: product.pricePerSeatMonthCents,
+        pricePerSeatYearCents: 12 * product.pricePerSeatMonthCents,
+        currency: product.currency,
+        servicePlans: product.servicePlans.map((plan) => ({
+          servicePlanId: plan.id,
+          servicePlanName: plan.name,
+          displayName: plan.displayName,
+        })),
+        trialDays: trialDaysOf.get(product.id) ?? DEFAULT_TRIAL_DAYS,
+        trialAvailable: product.kind === "user" && mayTrial && !trialed.has(product.id),
+        selfServicePurchase: product.kind === "user" && mayBuy && allowed.get(product.id) === true,
+        licensed: licensed.has(product.id),
+        pendingRequestId: pendingRequest.get(product.id) ?? null,
+      }),
+    );
+  return { value };
+}

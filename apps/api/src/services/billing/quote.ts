@@ -1,0 +1,123 @@
+import type { Quote, quoteRequestSchema, Subscription } from "@allot/contracts";
+import { can, renewSubscription } from "@allot/domain";
+import type { z } from "zod";
+import { AppError, notFound } from "../../lib/app-error.js";
+import type { TenantContext } from "../../types.js";
+import {
+  assertCanManage,
+  assertCanRead,
+  forbiddenToManage,
+  pricedProduct,
+  productBySkuId,
+  readSubscription,
+  stateInvalid,
+} from "./access.js";
+import { type Charge, cancellationCharge, seatChangeCharge, termCharge } from "./charges.js";
+import { selfServiceAllowed } from "./eligibility.js";
+import { loadOrders } from "./records-view.js";
+import { assertOwnPerson } from "./self-service.js";
+import { loadSubscriptions } from "./subscription-view.js";
+import { planSeats } from "./subscriptions.js";
+
+type ParsedQuoteRequest = z.output<typeof quoteRequestSchema>;
+
+function toQuote(charge: Charge, shortfall = 0): Quote {
+  return {
+    kind: charge.kind,
+    amountCents: charge.amountCents,
+    currency: charge.currency,
+    lines: charge.lines.map((line) => ({
+      ...line,
+      periodStart: line.periodStart.toISOString(),
+      periodEnd: line.periodEnd.toISOString(),
+    })),
+    daysLeft: charge.daysLeft,
+    termDays: charge.termDays,
+    shortfall,
+  };
+}
+
+/**
+ * What a billing change would cost, priced exactly as the change will be (same functions, same clock), written
+ * nowhere. Run in a transaction so the subscription read is the one the change would lock.
+ */
+export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Promise<Quote> {
+  const now = ctx.clock.now();
+  return ctx.db.$transaction(async (tx) => {
+    switch (request.kind) {
+      case "purchase":
+      case "selfServicePurchase": {
+        const needed = request.kind === "purchase" ? "billing.manage" : "billing.selfServicePurchase";
+        if (!can(ctx.roles, needed)) throw forbiddenToManage();
+        if (request.kind === "selfServicePurchase") assertOwnPerson(ctx);
+        const product = await productBySkuId(tx, request.skuId);
+        if (request.kind === "selfServicePurchase" && !(await selfServiceAllowed(tx, ctx.tenantId)).get(product.id)) {
+          throw new AppError(
+            "SelfServicePurchaseDisabled",
+            `Your organization does not allow buying ${product.displayName} yourself.`,
+          );
+        }
+        return toQuote(termCharge(request.kind, product, request.seats, request.billingTerm, now));
+      }
+      default: {
+        const subscription = await readSubscription(tx, ctx.tenantId, request.subscriptionId);
+        if (request.kind === "trialConversion" && !can(ctx.roles, "billing.manage")) throw forbiddenToManage();
+        assertCanManage(ctx, subscription);
+        const product = await pricedProduct(tx, subscription.productId);
+        if (request.kind === "seatChange") {
+          const outcome = await planSeats(tx, ctx, subscription, request.seats, true);
+          if (!outcome.ok) {
+            throw new AppError("ValidationFailed", `The subscription already has ${subscription.seats} seats.`, [
+              { path: "body.seats", message: "is the current number of seats" },
+            ]);
+          }
+          return toQuote(seatChangeCharge(product, subscription, request.seats, now), outcome.shortfall);
+        }
+        if (request.kind === "renewal") {
+          const outcome = renewSubscription(subscription, now);
+          if (!outcome.ok) throw stateInvalid("This subscription cannot be renewed.");
+          const charge = termCharge(
+            "renewal",
+            product,
+            subscription.seats,
+            subscription.billingTerm,
+            outcome.termStartsAt,
+          );
+          // An active subscription's next term is billed when it starts, not now.
+          return toQuote(outcome.reactivates ? charge : { ...charge, amountCents: 0, lines: [] });
+        }
+        if (request.kind === "cancellation") {
+          if (subscription.state !== "active" && subscription.state !== "expired") {
+            throw stateInvalid(`The subscription is already ${subscription.state}.`);
+          }
+          const charge = cancellationCharge(product, subscription, now, subscription.source === "trial");
+          return toQuote(subscription.state === "active" ? charge : { ...charge, amountCents: 0, lines: [] });
+        }
+        if (subscription.source !== "trial")
+          throw stateInvalid("Only a trial can be converted to a paid subscription.");
+        const seats = request.seats ?? subscription.seats;
+        return toQuote(
+          termCharge("trialConversion", product, seats, request.billingTerm, now, seats - subscription.seats),
+        );
+      }
+    }
+  });
+}
+
+export async function listSubscriptions(ctx: TenantContext, includeDeleted: boolean) {
+  return { value: await loadSubscriptions(ctx.db, ctx.tenantId, { includeDeleted }) };
+}
+
+export async function getSubscription(ctx: TenantContext, subscriptionId: string) {
+  const row = await ctx.db.subscription.findFirst({
+    where: { id: subscriptionId, tenantId: ctx.tenantId },
+    select: { ownerUserId: true, source: true },
+  });
+  if (!row) throw notFound("Subscription");
+  assertCanRead(ctx, row);
+  const [[subscription], orders] = await Promise.all([
+    loadSubscriptions(ctx.db, ctx.tenantId, { ids: [subscriptionId] }),
+    loadOrders(ctx.db, ctx.tenantId, { subscriptionId, take: 100 }),
+  ]);
+  return { ...(subscription as Subscription), orders };
+}

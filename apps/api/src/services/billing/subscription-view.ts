@@ -1,0 +1,118 @@
+import type { Subscription } from "@allot/contracts";
+import { Prisma, type Tx } from "@allot/db";
+import { type BillingTerm, isAdminAssignable, nextTransitionAt, termPriceCents } from "@allot/domain";
+
+type Reader = Pick<Tx, "$queryRaw">;
+
+interface SubscriptionRow {
+  id: string;
+  skuId: string;
+  skuPartNumber: string;
+  productName: string;
+  seats: number;
+  state: Subscription["state"];
+  source: Subscription["source"];
+  ownerId: string | null;
+  ownerName: string | null;
+  takenOverAt: Date | null;
+  assignedByOwner: number;
+  autoRenew: boolean;
+  billingTerm: BillingTerm;
+  termStartsAt: Date;
+  termEndsAt: Date;
+  stateChangedAt: Date;
+  cancelledAt: Date | null;
+  paymentProvider: string;
+  cardLast4: string | null;
+  pricePerSeatMonthCents: number;
+  currency: string;
+  createdAt: Date;
+}
+
+const CAPABILITY: Record<Subscription["state"], Subscription["capabilityStatus"]> = {
+  active: "Enabled",
+  expired: "Warning",
+  disabled: "Suspended",
+  deleted: "Deleted",
+};
+
+export interface SubscriptionFilter {
+  ids?: readonly string[];
+  /** Only the self-service subscriptions this person bought. */
+  ownerUserId?: string;
+  includeDeleted?: boolean;
+}
+
+/** The tenant's subscriptions as the API shows them, newest first. */
+export async function loadSubscriptions(
+  db: Reader,
+  tenantId: string,
+  filter: SubscriptionFilter = {},
+): Promise<Subscription[]> {
+  const conditions = [Prisma.sql`s."tenantId" = ${tenantId}::uuid`];
+  if (filter.ids) conditions.push(Prisma.sql`s.id = ANY(${[...filter.ids]}::uuid[])`);
+  if (filter.ownerUserId) {
+    conditions.push(Prisma.sql`s."ownerUserId" = ${filter.ownerUserId}::uuid AND s.source = 'selfService'`);
+  }
+  if (!filter.includeDeleted && !filter.ids) conditions.push(Prisma.sql`s.state <> 'deleted'`);
+  const rows = await db.$queryRaw<SubscriptionRow[]>`
+    SELECT s.id::text AS id, p."skuId"::text AS "skuId", p."skuPartNumber", p."displayName" AS "productName", s.seats,
+           s.state::text AS state, s.source::text AS source, o.id::text AS "ownerId", o."displayName" AS "ownerName",
+           s."takenOverAt", s."autoRenew", s."billingTerm"::text AS "billingTerm", s."termStartsAt", s."termEndsAt",
+           s."stateChangedAt", s."cancelledAt", s."paymentProvider", s."cardLast4", p."pricePerSeatMonthCents",
+           p.currency, s."createdAt",
+           (SELECT count(*)::int FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id) AS "assignedByOwner"
+      FROM "Subscription" s
+      JOIN "Product" p ON p.id = s."productId"
+      LEFT JOIN "User" o ON o.id = s."ownerUserId"
+     WHERE ${Prisma.join(conditions, " AND ")}
+     ORDER BY s."createdAt" DESC, s.id DESC`;
+  return rows.map(toSubscription);
+}
+
+function toSubscription(row: SubscriptionRow): Subscription {
+  const trial = row.source === "trial";
+  const next = nextTransitionAt({
+    state: row.state,
+    source: row.source,
+    autoRenew: row.autoRenew,
+    billingTerm: row.billingTerm,
+    termStartsAt: row.termStartsAt,
+    termEndsAt: row.termEndsAt,
+    stateChangedAt: row.stateChangedAt,
+    cancelledAt: row.cancelledAt,
+  });
+  return {
+    id: row.id,
+    skuId: row.skuId,
+    skuPartNumber: row.skuPartNumber,
+    productName: row.productName,
+    seats: row.seats,
+    state: row.state,
+    capabilityStatus: CAPABILITY[row.state],
+    source: row.source,
+    owner: row.ownerId ? { id: row.ownerId, displayName: row.ownerName ?? "" } : null,
+    takenOverAt: row.takenOverAt?.toISOString() ?? null,
+    adminAssignable: isAdminAssignable({
+      id: row.id,
+      seats: row.seats,
+      state: row.state,
+      source: row.source,
+      takenOver: row.takenOverAt !== null,
+    }),
+    assignedBySubscriptionOwner: row.assignedByOwner,
+    autoRenew: row.autoRenew,
+    billingTerm: row.billingTerm,
+    termStartsAt: row.termStartsAt.toISOString(),
+    termEndsAt: row.termEndsAt.toISOString(),
+    stateChangedAt: row.stateChangedAt.toISOString(),
+    nextLifecycleAt: next?.toISOString() ?? null,
+    cancelledAt: row.cancelledAt?.toISOString() ?? null,
+    paymentProvider: row.paymentProvider === "card" ? "card" : "invoice",
+    cardLast4: row.cardLast4,
+    pricePerSeatMonthCents: trial ? 0 : row.pricePerSeatMonthCents,
+    pricePerSeatTermCents: trial ? 0 : termPriceCents(row.pricePerSeatMonthCents, row.billingTerm),
+    currency: row.currency,
+    createdAt: row.createdAt.toISOString(),
+  };
+}

@@ -1,0 +1,66 @@
+import { type BillingResult, DEFAULT_TRIAL_DAYS, TRIAL_SEATS } from "@allot/contracts";
+import type { Tx } from "@allot/db";
+import { addDays } from "@allot/domain";
+import { AppError } from "../../lib/app-error.js";
+import { audit } from "../../lib/audit.js";
+import type { Answer } from "../../lib/idempotency.js";
+import type { TenantContext } from "../../types.js";
+import { lockSeats } from "../licenses/seat-ledger.js";
+import { auditView, billingResult, productBySkuId } from "./access.js";
+import { recordCharge, trialCharge } from "./charges.js";
+import { refreshConflictDeadline } from "./conflict-deadline.js";
+import { trialedProducts } from "./eligibility.js";
+
+/**
+ * A free trial (issue 6): 25 seats for the product's trial length (90 days when it names none), once per product
+ * per tenant. Its seats are usable like any others; it expires at its end and can be converted to a paid one.
+ */
+export async function startTrial(tx: Tx, ctx: TenantContext, body: { skuId: string }): Promise<Answer<BillingResult>> {
+  const product = await productBySkuId(tx, body.skuId);
+  if (product.kind !== "user") {
+    throw new AppError("TrialNotOffered", `${product.displayName} has no free trial.`, [
+      { path: "body.skuId", message: "offers no trial" },
+    ]);
+  }
+  // The seat row lock makes two simultaneous trial starts of one product queue; the second sees the first.
+  await lockSeats(tx, ctx.tenantId, [product.id]);
+  if ((await trialedProducts(tx, ctx.tenantId)).has(product.id)) {
+    throw new AppError("TrialAlreadyUsed", `Your organization has already had a trial of ${product.displayName}.`);
+  }
+  const now = ctx.clock.now();
+  const end = addDays(now, product.trialDays ?? DEFAULT_TRIAL_DAYS);
+  const subscription = await tx.subscription.create({
+    data: {
+      tenantId: ctx.tenantId,
+      productId: product.id,
+      seats: TRIAL_SEATS,
+      state: "active",
+      source: "trial",
+      autoRenew: false,
+      billingTerm: "monthly",
+      termStartsAt: now,
+      termEndsAt: end,
+      stateChangedAt: now,
+      createdAt: now,
+    },
+  });
+  const recorded = await recordCharge(
+    tx,
+    { tenantId: ctx.tenantId, userId: ctx.actor.userId, now },
+    {
+      subscriptionId: subscription.id,
+      productId: product.id,
+      charge: trialCharge(product, TRIAL_SEATS, now, end),
+      payment: { provider: "invoice", paid: true, cardLast4: null },
+    },
+  );
+  await refreshConflictDeadline(tx, ctx.tenantId, product.id, now, false);
+  await audit(tx, ctx, {
+    action: "billing.trialStarted",
+    targetType: "subscription",
+    targetId: subscription.id,
+    productIds: [product.id],
+    after: { ...auditView(subscription), skuId: product.skuId },
+  });
+  return { status: 201, body: await billingResult(tx, ctx.tenantId, subscription.id, recorded) };
+}
