@@ -12,6 +12,8 @@ import { TenantRedirect } from "./routes/tenant-redirect";
 
 export interface RouteHandle {
   section: Section;
+  /** Reachable by everyone in the tenant; the API decides what they may see (a buyer's own subscription). */
+  openToAll?: boolean;
 }
 
 function section(name: Section): RouteHandle {
@@ -92,6 +94,32 @@ export function createAppRouter() {
                   path: "billing",
                   handle: section("billing"),
                   lazy: async () => ({ Component: (await import("@/features/billing/routes/billing")).BillingRoute }),
+                },
+                {
+                  path: "billing/subscriptions/:subscriptionId",
+                  handle: { ...section("billing"), openToAll: true },
+                  lazy: async () => ({
+                    Component: (await import("@/features/billing/routes/subscription")).SubscriptionRoute,
+                  }),
+                },
+                {
+                  path: "billing/invoices/:invoiceId",
+                  handle: section("billing"),
+                  lazy: async () => ({
+                    Component: (await import("@/features/billing/routes/invoice")).InvoiceRoute,
+                  }),
+                },
+                {
+                  path: "pricing",
+                  handle: section("pricing"),
+                  lazy: async () => ({ Component: (await import("@/features/pricing/routes/pricing")).PricingRoute }),
+                },
+                {
+                  path: "account/licenses",
+                  handle: section("account"),
+                  lazy: async () => ({
+                    Component: (await import("@/features/account/routes/my-licenses")).MyLicensesRoute,
+                  }),
                 },
                 {
                   path: "requests",

@@ -13,6 +13,8 @@ export class ApiError extends Error {
   readonly fieldErrors: readonly FieldError[];
   readonly requestId: string | undefined;
   readonly retryAfterSeconds: number | undefined;
+  /** The whole problem document, for extension members such as SeatsInUse's `holders`. */
+  readonly problem: Readonly<Record<string, unknown>>;
 
   constructor(init: {
     status: number;
@@ -22,6 +24,7 @@ export class ApiError extends Error {
     fieldErrors?: readonly FieldError[] | undefined;
     requestId?: string | undefined;
     retryAfterSeconds?: number | undefined;
+    problem?: Readonly<Record<string, unknown>> | undefined;
   }) {
     super(init.detail ?? init.title);
     this.name = "ApiError";
@@ -32,6 +35,7 @@ export class ApiError extends Error {
     this.fieldErrors = init.fieldErrors ?? [];
     this.requestId = init.requestId;
     this.retryAfterSeconds = init.retryAfterSeconds;
+    this.problem = init.problem ?? {};
   }
 }
 
@@ -63,6 +67,11 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   /** Schema of the success body; omit for 204 answers. */
   schema?: S;
   signal?: AbortSignal | undefined;
+  /**
+   * Sent as the Idempotency-Key header (billing mutations): a retry with the same key gets the first answer and
+   * changes nothing. Make one per user intent (per dialog), not per attempt.
+   */
+  idempotencyKey?: string | undefined;
 }
 
 type Result<S> = S extends z.ZodType ? z.output<S> : undefined;
@@ -82,6 +91,7 @@ async function send(path: string, options: RequestOptions<z.ZodType | undefined>
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
+  if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   try {
     return await fetch(buildUrl(path, options.query), {
       method,
@@ -110,6 +120,7 @@ async function toApiError(response: Response): Promise<ApiError> {
       fieldErrors: parsed.data.errors,
       requestId: parsed.data.requestId,
       retryAfterSeconds: parsed.data.retryAfterSeconds ?? retryAfterSeconds,
+      problem: body as Record<string, unknown>,
     });
   }
   return new ApiError({

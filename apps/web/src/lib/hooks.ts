@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useRef, useState } from "react";
 import { useSearchParams } from "react-router";
 
 /** The value, once it has stopped changing for `delay` milliseconds (for search boxes that query the server). */
@@ -35,19 +35,21 @@ export type QueryParamChanges = { readonly [name: string]: string | undefined };
  */
 export function useQueryParams(): [URLSearchParams, (changes: QueryParamChanges) => void] {
   const [params, setParams] = useSearchParams();
+  // react-router computes a functional update from the parameters of the last render, not from the last update: two
+  // updates before the next render (a debounced search landing just as a row is clicked) would drop one another's
+  // change. So each update starts from the one before it until the location has caught up with it.
+  const pending = useRef<string | null>(null);
+  if (pending.current !== null && pending.current === params.toString()) pending.current = null;
   const update = useCallback(
-    (changes: QueryParamChanges) =>
-      setParams(
-        (current) => {
-          const next = new URLSearchParams(current);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === undefined || value === "") next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: true },
-      ),
+    (changes: QueryParamChanges) => {
+      const next = new URLSearchParams(pending.current ?? window.location.search);
+      for (const [key, value] of Object.entries(changes)) {
+        if (value === undefined || value === "") next.delete(key);
+        else next.set(key, value);
+      }
+      pending.current = next.toString();
+      setParams(next, { replace: true });
+    },
     [setParams],
   );
   return [params, update];

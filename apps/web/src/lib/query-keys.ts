@@ -10,4 +10,8 @@ export const queryKeys = {
   /** Seats, conflicts, group licenses, reclaim candidates, bulk jobs: everything a license change can move. */
   licensing: (tenantId: string) => ["tenants", tenantId, "licensing"] as const,
   requests: (tenantId: string) => ["tenants", tenantId, "requests"] as const,
+  /** Subscriptions, orders, invoices, quotes and self-service policies. */
+  billing: (tenantId: string) => ["tenants", tenantId, "billing"] as const,
+  /** The pricing page and My licenses: what the signed-in person holds, requested and bought. */
+  account: (tenantId: string) => ["tenants", tenantId, "account"] as const,
 };

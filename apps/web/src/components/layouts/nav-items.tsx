@@ -2,6 +2,8 @@ import type { Action, Role } from "@allot/domain";
 import { can } from "@allot/domain";
 import {
   bundleIcon,
+  CartFilled,
+  CartRegular,
   HistoryFilled,
   HistoryRegular,
   HomeFilled,
@@ -12,6 +14,8 @@ import {
   PeopleRegular,
   PeopleTeamFilled,
   PeopleTeamRegular,
+  PersonAccountsFilled,
+  PersonAccountsRegular,
   ReceiptFilled,
   ReceiptRegular,
   SettingsFilled,
@@ -21,7 +25,18 @@ import {
 } from "@fluentui/react-icons";
 import type { Messages } from "@/lib/i18n";
 
-export const SECTIONS = ["home", "users", "groups", "licenses", "billing", "requests", "audit", "settings"] as const;
+export const SECTIONS = [
+  "home",
+  "users",
+  "groups",
+  "licenses",
+  "billing",
+  "requests",
+  "pricing",
+  "account",
+  "audit",
+  "settings",
+] as const;
 export type Section = (typeof SECTIONS)[number];
 
 export interface NavItemDefinition {
@@ -50,6 +65,17 @@ export const NAV_ITEMS: readonly NavItemDefinition[] = [
     path: "requests",
     action: "requests.approve",
     icon: bundleIcon(TaskListSquareLtrFilled, TaskListSquareLtrRegular),
+  },
+  // Every signed-in person: makers buy or request licenses here and see their own.
+  {
+    section: "pricing",
+    path: "pricing",
+    icon: bundleIcon(CartFilled, CartRegular),
+  },
+  {
+    section: "account",
+    path: "account/licenses",
+    icon: bundleIcon(PersonAccountsFilled, PersonAccountsRegular),
   },
   { section: "audit", path: "audit", action: "audit.read", icon: bundleIcon(HistoryFilled, HistoryRegular) },
   { section: "settings", path: "settings", icon: bundleIcon(SettingsFilled, SettingsRegular) },

@@ -1,14 +1,39 @@
-import { makeStyles, NavDrawer, NavDrawerBody, NavItem } from "@fluentui/react-components";
+import { licenseRequestPageSchema } from "@allot/contracts";
+import { Badge, makeStyles, NavDrawer, NavDrawerBody, NavItem, tokens } from "@fluentui/react-components";
+import { useQuery } from "@tanstack/react-query";
 import type { MouseEvent } from "react";
 import { useNavigate } from "react-router";
+import { VisuallyHidden } from "@/components/visually-hidden";
+import { apiRequest, tenantPath } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
+import { queryKeys } from "@/lib/query-keys";
 import type { TenantContext } from "@/lib/tenant";
 import { canOpenSection, NAV_ITEMS, type Section, sectionPath } from "./nav-items";
 
 const useStyles = makeStyles({
   // Wide content in the page must never squeeze the navigation.
   drawer: { height: "100%", flexShrink: 0 },
+  badge: { marginInlineStart: tokens.spacingHorizontalS },
 });
+
+/**
+ * Pending license requests for the Requests item's badge, polled every minute: one page of one item, whose total
+ * counts them all. Shares its key with Home's widget; request decisions invalidate it. Kept tiny: this is the shell.
+ */
+function usePendingRequestCount(tenantId: string, enabled: boolean): number {
+  const { data } = useQuery({
+    queryKey: [...queryKeys.requests(tenantId), "pendingCount"],
+    queryFn: ({ signal }) =>
+      apiRequest(tenantPath(tenantId, "licenseRequests"), {
+        query: { status: "pending", limit: 1 },
+        schema: licenseRequestPageSchema,
+        signal,
+      }).then((page) => page.total),
+    enabled,
+    refetchInterval: 60_000,
+  });
+  return typeof data === "number" ? data : 0;
+}
 
 /** Left navigation: only the areas the current roles may open in this tenant. */
 export function SideNav({
@@ -24,6 +49,7 @@ export function SideNav({
   const { t } = useI18n();
   const navigate = useNavigate();
   const items = NAV_ITEMS.filter((item) => canOpenSection(item.section, context.roles));
+  const pending = usePendingRequestCount(context.tenant.id, context.can("requests.approve"));
 
   const follow = (event: MouseEvent<HTMLElement>, href: string) => {
     if (
@@ -53,6 +79,7 @@ export function SideNav({
         {items.map((item) => {
           const href = sectionPath(context.tenant.id, item.section);
           const Icon = item.icon;
+          const badge = item.section === "requests" && pending > 0;
           return (
             <NavItem
               key={item.section}
@@ -62,7 +89,18 @@ export function SideNav({
               aria-current={item.section === section ? "page" : undefined}
               onClick={(event: MouseEvent<HTMLElement>) => follow(event, href)}
             >
-              {t.shell.nav[item.section]}
+              {badge ? (
+                // The count is seen in the badge and heard in words: "Requests, 3 pending".
+                <>
+                  <span aria-hidden>{t.shell.nav[item.section]}</span>
+                  <Badge size="small" color="danger" className={styles.badge} aria-hidden>
+                    {pending > 99 ? "99+" : pending}
+                  </Badge>
+                  <VisuallyHidden>{t.requests.navLabel(pending)}</VisuallyHidden>
+                </>
+              ) : (
+                t.shell.nav[item.section]
+              )}
             </NavItem>
           );
         })}

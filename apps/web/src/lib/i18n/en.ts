@@ -1,13 +1,17 @@
 import type { ErrorCode } from "@allot/contracts";
 import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
+import { accountEn } from "./areas/account";
+import { billingEn } from "./areas/billing";
 import { conflictsEn } from "./areas/conflicts";
 import { dashboardEn } from "./areas/dashboard";
 import { groupLicensesEn } from "./areas/group-licenses";
 import { licensesEn } from "./areas/licenses";
 import { licensingEn } from "./areas/licensing";
 import { manageLicensesEn } from "./areas/manage-licenses";
+import { pricingEn } from "./areas/pricing";
 import { reclaimEn } from "./areas/reclaim";
+import { requestsEn } from "./areas/requests";
 import { userLicensesEn } from "./areas/user-licenses";
 import type { Widen } from "./widen";
 
@@ -69,6 +73,17 @@ export const en = {
     ProhibitedInUsageLocationViolation: "This license is not available in the user's usage location.",
     GuestRequiresGlobalAdmin: "Only a global admin can license guest users.",
     RestoreWindowExpired: "This user was deleted more than 30 days ago and can no longer be restored.",
+    // Billing and requests (issue 6).
+    SeatsInUse: "These seats are assigned to people. Remove their licenses first, or accept a license conflict.",
+    SubscriptionStateInvalid: "The subscription's status doesn't allow this right now.",
+    TrialAlreadyUsed: "Your organization has already had a trial of this product.",
+    TrialNotOffered: "This product has no free trial.",
+    SelfServicePurchaseDisabled:
+      "Your organization doesn't allow buying this product yourself. Request it from your admin instead.",
+    PaymentDeclined: "The card was declined. Use another card or ask your admin.",
+    IdempotencyKeyReused: "This request was already sent with different details. Start again.",
+    DuplicateRequest: "You already have a pending request for this product.",
+    RequestNotPending: "This request has already been handled.",
     PayloadTooLarge: "The request is too large.",
     UnsupportedMediaType: "The request format is not supported.",
     AccountLocked:
@@ -133,6 +148,8 @@ export const en = {
       licenses: "Licenses",
       billing: "Billing",
       requests: "Requests",
+      pricing: "Products and pricing",
+      account: "My account",
       audit: "Audit log",
       settings: "Settings",
     },
@@ -172,8 +189,9 @@ export const en = {
     countAtLeast: (count: number) => `${count}+`,
     viewUsers: "Go to active users",
     viewGroups: "Go to groups",
-    noDirectoryAccess:
-      "Your account has no admin role in this organization. You can change your language in Settings; license requests and self-service purchases arrive in a later release.",
+    noDirectoryAccess: "Your account has no admin role in this organization. You can change your language in Settings.",
+    memberPricing: "Buy a license or request one from your admin",
+    memberLicenses: "See your licenses and requests",
     countsLoading: "Loading counts…",
     directoryTitle: "Directory",
     licensingTitle: "Licenses",
@@ -439,8 +457,37 @@ export const en = {
       "licenses.bulkJobCreated": "Bulk license change started",
       "licenses.bulkJobFinished": "Bulk license change finished",
       "licenses.bulkJobFailed": "Bulk license change stopped",
+      "billing.subscriptionPurchased": "Subscription bought",
+      "billing.seatsChanged": "Seats changed",
+      "billing.autoRenewChanged": "Auto-renew changed",
+      "billing.subscriptionRenewed": "Subscription renewed",
+      "billing.subscriptionAutoRenewed": "Subscription renewed automatically",
+      "billing.subscriptionReactivated": "Subscription reactivated",
+      "billing.subscriptionCancelled": "Subscription cancelled",
+      "billing.subscriptionTakenOver": "Self-service subscription taken over",
+      "billing.subscriptionExpired": "Subscription expired",
+      "billing.subscriptionDisabled": "Subscription disabled",
+      "billing.subscriptionDeleted": "Subscription deleted",
+      "billing.trialStarted": "Trial started",
+      "billing.trialConverted": "Trial converted to paid",
+      "billing.selfServicePurchased": "Bought through self-service",
+      "billing.selfServicePolicyChanged": "Self-service purchase setting changed",
+      "licenses.assignedBySubscriptionOwner": "License given from a self-service subscription",
+      "licenses.unassignedBySubscriptionOwner": "License taken back to a self-service subscription",
+      "licenses.removedByLifecycle": "License removed: subscription deleted or conflict deadline passed",
+      "request.created": "License requested",
+      "request.approved": "License request approved",
+      "request.denied": "License request denied",
+      "request.cancelled": "License request withdrawn",
     },
-    targets: { user: "User", group: "Group", tenant: "Organization" },
+    targets: {
+      user: "User",
+      group: "Group",
+      tenant: "Organization",
+      subscription: "Subscription",
+      licenseRequest: "License request",
+      product: "Product",
+    },
   },
   settings: {
     title: "Settings",
@@ -461,19 +508,10 @@ export const en = {
   reclaim: reclaimEn,
   dashboard: dashboardEn,
   groupLicenses: groupLicensesEn,
-  billing: {
-    title: "Billing",
-    description: "Subscriptions, orders and invoices of this organization.",
-    emptyTitle: "Billing is coming",
-    emptyBody:
-      "Here you will see your subscriptions and their status, buy or reduce seats, turn auto-renew on or off, and download invoices.",
-  },
-  requests: {
-    title: "Requests",
-    description: "License requests from people in your organization.",
-    emptyTitle: "License requests are coming",
-    emptyBody: "Here you will approve or deny the licenses that users ask for, and see who asked for what.",
-  },
+  billing: billingEn,
+  pricing: pricingEn,
+  requests: requestsEn,
+  account: accountEn,
 };
 
 /** The shape every language's dictionary must have: the same keys as English, texts of its own. */

@@ -1,10 +1,14 @@
+import { accountNl } from "./areas/account";
+import { billingNl } from "./areas/billing";
 import { conflictsNl } from "./areas/conflicts";
 import { dashboardNl } from "./areas/dashboard";
 import { groupLicensesNl } from "./areas/group-licenses";
 import { licensesNl } from "./areas/licenses";
 import { licensingNl } from "./areas/licensing";
 import { manageLicensesNl } from "./areas/manage-licenses";
+import { pricingNl } from "./areas/pricing";
 import { reclaimNl } from "./areas/reclaim";
+import { requestsNl } from "./areas/requests";
 import { userLicensesNl } from "./areas/user-licenses";
 import type { Messages } from "./en";
 
@@ -66,6 +70,18 @@ export const nl: Messages = {
     ProhibitedInUsageLocationViolation: "Deze licentie is niet beschikbaar op de gebruikslocatie van de gebruiker.",
     GuestRequiresGlobalAdmin: "Alleen een globale beheerder kan gastgebruikers een licentie geven.",
     RestoreWindowExpired: "Deze gebruiker is meer dan 30 dagen geleden verwijderd en kan niet meer worden hersteld.",
+    // Facturering en aanvragen (issue 6).
+    SeatsInUse:
+      "Deze licenties zijn aan mensen toegewezen. Verwijder eerst hun licenties, of accepteer een licentieconflict.",
+    SubscriptionStateInvalid: "De status van het abonnement staat dit nu niet toe.",
+    TrialAlreadyUsed: "Je organisatie heeft dit product al eens gratis uitgeprobeerd.",
+    TrialNotOffered: "Voor dit product is geen gratis proefversie.",
+    SelfServicePurchaseDisabled:
+      "Je organisatie staat niet toe dat je dit product zelf koopt. Vraag het aan je beheerder.",
+    PaymentDeclined: "De kaart is geweigerd. Gebruik een andere kaart of vraag het je beheerder.",
+    IdempotencyKeyReused: "Deze aanvraag is al eerder met andere gegevens verstuurd. Begin opnieuw.",
+    DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
+    RequestNotPending: "Deze aanvraag is al afgehandeld.",
     PayloadTooLarge: "De aanvraag is te groot.",
     UnsupportedMediaType: "De indeling van de aanvraag wordt niet ondersteund.",
     AccountLocked:
@@ -130,6 +146,8 @@ export const nl: Messages = {
       licenses: "Licenties",
       billing: "Facturering",
       requests: "Aanvragen",
+      pricing: "Producten en prijzen",
+      account: "Mijn account",
       audit: "Auditlogboek",
       settings: "Instellingen",
     },
@@ -169,7 +187,9 @@ export const nl: Messages = {
     viewUsers: "Naar actieve gebruikers",
     viewGroups: "Naar groepen",
     noDirectoryAccess:
-      "Je account heeft geen beheerdersrol in deze organisatie. Je kunt je taal wijzigen bij Instellingen; licentieaanvragen en selfservice-aankopen komen in een latere versie.",
+      "Je account heeft geen beheerdersrol in deze organisatie. Je kunt je taal wijzigen bij Instellingen.",
+    memberPricing: "Koop een licentie of vraag er een aan bij je beheerder",
+    memberLicenses: "Bekijk je licenties en aanvragen",
     countsLoading: "Aantallen laden…",
     directoryTitle: "Directory",
     licensingTitle: "Licenties",
@@ -441,8 +461,37 @@ export const nl: Messages = {
       "licenses.bulkJobCreated": "Bulklicentiewijziging gestart",
       "licenses.bulkJobFinished": "Bulklicentiewijziging voltooid",
       "licenses.bulkJobFailed": "Bulklicentiewijziging gestopt",
+      "billing.subscriptionPurchased": "Abonnement gekocht",
+      "billing.seatsChanged": "Aantal licenties gewijzigd",
+      "billing.autoRenewChanged": "Automatisch verlengen gewijzigd",
+      "billing.subscriptionRenewed": "Abonnement verlengd",
+      "billing.subscriptionAutoRenewed": "Abonnement automatisch verlengd",
+      "billing.subscriptionReactivated": "Abonnement opnieuw geactiveerd",
+      "billing.subscriptionCancelled": "Abonnement opgezegd",
+      "billing.subscriptionTakenOver": "Selfservice-abonnement overgenomen",
+      "billing.subscriptionExpired": "Abonnement verlopen",
+      "billing.subscriptionDisabled": "Abonnement uitgeschakeld",
+      "billing.subscriptionDeleted": "Abonnement verwijderd",
+      "billing.trialStarted": "Proefversie gestart",
+      "billing.trialConverted": "Proefversie omgezet naar betaald",
+      "billing.selfServicePurchased": "Zelf gekocht (selfservice)",
+      "billing.selfServicePolicyChanged": "Instelling selfservice-aankoop gewijzigd",
+      "licenses.assignedBySubscriptionOwner": "Licentie gegeven uit een selfservice-abonnement",
+      "licenses.unassignedBySubscriptionOwner": "Licentie teruggenomen naar een selfservice-abonnement",
+      "licenses.removedByLifecycle": "Licentie verwijderd: abonnement verwijderd of termijn van conflict verstreken",
+      "request.created": "Licentie aangevraagd",
+      "request.approved": "Licentieaanvraag goedgekeurd",
+      "request.denied": "Licentieaanvraag afgewezen",
+      "request.cancelled": "Licentieaanvraag ingetrokken",
     },
-    targets: { user: "Gebruiker", group: "Groep", tenant: "Organisatie" },
+    targets: {
+      user: "Gebruiker",
+      group: "Groep",
+      tenant: "Organisatie",
+      subscription: "Abonnement",
+      licenseRequest: "Licentieaanvraag",
+      product: "Product",
+    },
   },
   settings: {
     title: "Instellingen",
@@ -463,18 +512,8 @@ export const nl: Messages = {
   reclaim: reclaimNl,
   dashboard: dashboardNl,
   groupLicenses: groupLicensesNl,
-  billing: {
-    title: "Facturering",
-    description: "Abonnementen, bestellingen en facturen van deze organisatie.",
-    emptyTitle: "Facturering komt eraan",
-    emptyBody:
-      "Hier zie je straks je abonnementen en hun status, koop of verminder je plaatsen, zet je automatisch verlengen aan of uit en download je facturen.",
-  },
-  requests: {
-    title: "Aanvragen",
-    description: "Licentieaanvragen van mensen in je organisatie.",
-    emptyTitle: "Licentieaanvragen komen eraan",
-    emptyBody:
-      "Hier keur je straks de licenties goed die gebruikers aanvragen, of wijs je ze af, en zie je wie wat heeft gevraagd.",
-  },
+  billing: billingNl,
+  pricing: pricingNl,
+  requests: requestsNl,
+  account: accountNl,
 };

@@ -103,6 +103,16 @@ export function ConflictCard({
       <Text className={styles.muted}>
         {t.conflicts.seatsLine(conflict.consumedUnits, conflict.usableUnits, conflict.shortfall)}
       </Text>
+      {conflict.resolveBy ? (
+        <Text weight="semibold">
+          {t.conflicts.resolveBy(
+            new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
+              new Date(conflict.resolveBy),
+            ),
+            Math.max(0, Math.ceil((Date.parse(conflict.resolveBy) - Date.now()) / 86_400_000)),
+          )}
+        </Text>
+      ) : null}
 
       <div className={styles.actions}>
         {removeFix ? (

@@ -1,31 +1,14 @@
 import { createGroupRequestSchema } from "@allot/contracts";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Field,
-  Input,
-  makeStyles,
-  Spinner,
-  Textarea,
-  tokens,
-} from "@fluentui/react-components";
-import { type FormEvent, useId, useState } from "react";
+import { Field, Input, Textarea } from "@fluentui/react-components";
+import { useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
+import { FormDialog } from "@/components/form-dialog";
 import { useNotify } from "@/components/notify";
 import { ApiError } from "@/lib/api-client";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useCreateGroup } from "../api/create-group";
-
-const useStyles = makeStyles({
-  form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-});
 
 interface AddGroupDialogProps {
   tenantId: string;
@@ -38,21 +21,14 @@ export function AddGroupDialog(props: AddGroupDialogProps) {
 }
 
 function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps) {
-  const styles = useStyles();
   const { t } = useI18n();
   const notify = useNotify();
   const createGroup = useCreateGroup(tenantId);
   const [displayName, setDisplayName] = useState("");
   const [description, setDescription] = useState("");
   const [errors, setErrors] = useState<FieldErrors>({});
-  const formId = useId();
 
-  const close = () => {
-    if (!createGroup.isPending) onClose();
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
+  const submit = () => {
     const parsed = createGroupRequestSchema.safeParse({
       displayName,
       ...(description.trim() ? { description } : {}),
@@ -65,7 +41,7 @@ function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps)
     createGroup.mutate(parsed.data, {
       onSuccess: (group) => {
         notify(t.groups.add.created(group.displayName));
-        close();
+        onClose();
       },
       onError: (error) => {
         if (error instanceof ApiError && error.code === "GroupNameTaken")
@@ -82,37 +58,23 @@ function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps)
       : null;
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : close())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{t.groups.add.title}</DialogTitle>
-          <DialogContent>
-            <form id={formId} className={styles.form} onSubmit={submit} noValidate>
-              {apiError ? <ErrorMessage error={apiError} /> : null}
-              <Field label={t.groups.add.displayName} required validationMessage={errors.displayName}>
-                <Input value={displayName} onChange={(_, data) => setDisplayName(data.value)} />
-              </Field>
-              <Field label={t.groups.add.description} validationMessage={errors.description}>
-                <Textarea value={description} onChange={(_, data) => setDescription(data.value)} resize="vertical" />
-              </Field>
-            </form>
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={close} disabled={createGroup.isPending}>
-              {t.common.cancel}
-            </Button>
-            <Button
-              type="submit"
-              form={formId}
-              appearance="primary"
-              disabledFocusable={createGroup.isPending}
-              icon={createGroup.isPending ? <Spinner size="tiny" /> : undefined}
-            >
-              {createGroup.isPending ? t.groups.add.submitting : t.groups.add.submit}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={t.groups.add.title}
+      confirmLabel={t.groups.add.submit}
+      busyLabel={t.groups.add.submitting}
+      busy={createGroup.isPending}
+      canConfirm
+      onConfirm={submit}
+      onClose={onClose}
+    >
+      {apiError ? <ErrorMessage error={apiError} /> : null}
+      <Field label={t.groups.add.displayName} required validationMessage={errors.displayName}>
+        <Input value={displayName} onChange={(_, data) => setDisplayName(data.value)} />
+      </Field>
+      <Field label={t.groups.add.description} validationMessage={errors.description}>
+        <Textarea value={description} onChange={(_, data) => setDescription(data.value)} resize="vertical" />
+      </Field>
+    </FormDialog>
   );
 }

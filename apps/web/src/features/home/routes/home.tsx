@@ -30,12 +30,21 @@ import {
   RecentChangesWidget,
   SeatsWidget,
 } from "../components/license-widgets";
+import { SubscriptionsBanner } from "../components/subscriptions-banner";
 
 const useStyles = makeStyles({
   tenant: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
   banner: { maxWidth: "960px", marginBottom: tokens.spacingVerticalL },
+  banners: {
+    maxWidth: "960px",
+    marginBottom: tokens.spacingVerticalL,
+    display: "flex",
+    flexDirection: "column",
+    gap: tokens.spacingVerticalS,
+  },
   rolesCard: { padding: tokens.spacingHorizontalL, marginBottom: tokens.spacingVerticalL, maxWidth: "960px" },
   roles: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalXS },
+  memberLinks: { margin: `${tokens.spacingVerticalXS} 0 0`, paddingInlineStart: tokens.spacingHorizontalXL },
   cards: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fill, minmax(220px, 1fr))",
@@ -111,7 +120,8 @@ export function HomeRoute() {
       </PageHeader>
 
       {directory ? (
-        <div className={styles.banner}>
+        <div className={styles.banners}>
+          <SubscriptionsBanner skus={seats.data} tenantId={tenant.id} />
           <ConflictsBanner conflicts={conflicts.data} tenantId={tenant.id} />
         </div>
       ) : null}
@@ -157,8 +167,18 @@ export function HomeRoute() {
           </section>
         </>
       ) : (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.home.noDirectoryAccess}</MessageBarBody>
+        <MessageBar intent="info" layout="multiline" className={styles.banner}>
+          <MessageBarBody>
+            {t.home.noDirectoryAccess}
+            <ul className={styles.memberLinks}>
+              <li>
+                <RouterLink to={`/t/${tenant.id}/pricing`}>{t.home.memberPricing}</RouterLink>
+              </li>
+              <li>
+                <RouterLink to={`/t/${tenant.id}/account/licenses`}>{t.home.memberLicenses}</RouterLink>
+              </li>
+            </ul>
+          </MessageBarBody>
         </MessageBar>
       )}
     </>

@@ -1,11 +1,10 @@
 import { makeStyles, Spinner, tokens } from "@fluentui/react-components";
-import { ArrowLeftRegular } from "@fluentui/react-icons";
 import { useQuery } from "@tanstack/react-query";
 import { useParams } from "react-router";
+import { BackLink } from "@/components/back-link";
 import { ErrorMessage } from "@/components/error-message";
 import { BulkJobProgress } from "@/components/licensing/bulk-job-progress";
 import { PageHeader } from "@/components/page-header";
-import { RouterLink } from "@/components/router-link";
 import { isApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
 import { bulkJobQueryOptions } from "@/lib/licensing/bulk";
@@ -13,12 +12,6 @@ import { useTenant } from "@/lib/tenant";
 import { JobFacts } from "../components/job-facts";
 
 const useStyles = makeStyles({
-  back: {
-    display: "inline-flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXS,
-    marginBottom: tokens.spacingVerticalS,
-  },
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, maxWidth: "960px" },
 });
 
@@ -36,10 +29,7 @@ export function JobRoute() {
 
   return (
     <>
-      <RouterLink to={`/t/${tenantId}/licenses`} className={styles.back}>
-        <ArrowLeftRegular aria-hidden="true" />
-        {t.licenses.backToLicenses}
-      </RouterLink>
+      <BackLink to={`/t/${tenantId}/licenses`}>{t.licenses.backToLicenses}</BackLink>
       <PageHeader title={t.licenses.jobTitle} />
       {job.data ? (
         <div className={styles.body}>

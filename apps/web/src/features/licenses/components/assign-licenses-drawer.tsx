@@ -17,12 +17,13 @@ import { DismissRegular } from "@fluentui/react-icons";
 import { useRef, useState } from "react";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
+import { PeoplePicker, usePeopleSearch } from "@/components/people-picker";
 import { RouterLink } from "@/components/router-link";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import { useTenant } from "@/lib/tenant";
-import { PeoplePicker } from "./people-picker";
+import { useUserSuggestions } from "../api/search-users";
 import { seatTotal } from "./usage-bar";
 
 const useStyles = makeStyles({
@@ -63,6 +64,9 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
   const [disabledPlans, setDisabledPlans] = useState<Set<string>>(new Set());
   const [change, setChange] = useState<BulkChange | null>(null);
   const [previewOpen, setPreviewOpen] = useState(false);
+  const search = usePeopleSearch();
+  // Only while the panel shows: it stays mounted, closed, on the product's page.
+  const suggestions = useUserSuggestions(tenantId, search.term, open && !previewOpen);
   const applied = useRef(false);
   const [tried, setTried] = useState(false);
 
@@ -121,7 +125,23 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          <PeoplePicker tenantId={tenantId} chosen={chosen} onChange={setChosen} />
+          <PeoplePicker
+            search={search}
+            suggestions={suggestions}
+            canChoose={(user) => user.deletedAt === null}
+            chosen={chosen}
+            onChange={setChosen}
+            texts={{
+              label: t.licenses.pickerLabel,
+              hint: t.licenses.pickerHint,
+              placeholder: t.licenses.pickerPlaceholder,
+              chosen: t.licenses.chosenUsers,
+              remove: t.licenses.removeUser,
+              searching: t.licenses.searching,
+              noMatches: t.licenses.noMatches,
+            }}
+            summary={{ count: t.licenses.chosenCount, clear: t.licenses.clearChosen }}
+          />
           {tried && chosen.size === 0 ? (
             <Text role="alert" className={styles.hint}>
               {t.licenses.chooseUsersFirst}

@@ -17,7 +17,6 @@ import {
 } from "@fluentui/react-components";
 import {
   ArrowClockwiseRegular,
-  ArrowLeftRegular,
   KeyMultipleRegular,
   PeopleSearchRegular,
   PersonAddRegular,
@@ -25,6 +24,8 @@ import {
 } from "@fluentui/react-icons";
 import { useCallback, useId, useMemo, useState } from "react";
 import { useParams } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { DetailPageState } from "@/components/detail-page-state";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
@@ -32,7 +33,6 @@ import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
-import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useDebouncedValue } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
@@ -46,12 +46,6 @@ import { ProductBadges } from "../components/product-badges";
 import { inConflict, seatTotal, UsageBar } from "../components/usage-bar";
 
 const useStyles = makeStyles({
-  back: {
-    display: "inline-flex",
-    alignItems: "center",
-    gap: tokens.spacingHorizontalXS,
-    marginBottom: tokens.spacingVerticalS,
-  },
   summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "560px" },
   summaryRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   plans: { marginBottom: tokens.spacingVerticalL, maxWidth: "720px" },
@@ -70,40 +64,21 @@ export function ProductRoute() {
   const { skuId = "" } = useParams();
   const skus = useSubscribedSkus(tenantId);
   const sku = skus.data?.find((candidate) => candidate.skuId === skuId);
-  const styles = useStyles();
 
-  const back = (
-    <RouterLink to={`/t/${tenantId}/licenses`} className={styles.back}>
-      <ArrowLeftRegular aria-hidden="true" />
-      {t.licenses.backToLicenses}
-    </RouterLink>
-  );
+  const back = <BackLink to={`/t/${tenantId}/licenses`}>{t.licenses.backToLicenses}</BackLink>;
 
-  if (skus.isPending) {
+  if (skus.isPending || skus.isError || !sku) {
     return (
-      <>
-        {back}
-        <PageHeader title={t.licenses.title} />
-        <Spinner label={t.licenses.loading} />
-      </>
-    );
-  }
-  if (skus.isError) {
-    return (
-      <>
-        {back}
-        <PageHeader title={t.licenses.title} />
-        <ErrorMessage error={skus.error} title={t.licenses.loadError} onRetry={() => skus.refetch()} />
-      </>
-    );
-  }
-  if (!sku) {
-    return (
-      <>
-        {back}
-        <PageHeader title={t.licenses.title} />
-        <EmptyState icon={<KeyMultipleRegular />} title={t.licenses.productNotFound} />
-      </>
+      <DetailPageState
+        back={back}
+        title={t.licenses.title}
+        query={skus}
+        missing={!sku}
+        loading={t.licenses.loading}
+        notFound={t.licenses.productNotFound}
+        notFoundIcon={<KeyMultipleRegular />}
+        loadError={t.licenses.loadError}
+      />
     );
   }
   return (

@@ -38,6 +38,8 @@ export const conflictsEn = {
   statusLabel: (status: string) => `Subscription status: ${status}`,
   seatsLine: (consumed: number, usable: number, shortfall: number) =>
     `Assigned: ${consumed} · Usable seats: ${usable} · Short by: ${shortfall}`,
+  resolveBy: (date: string, days: number) =>
+    `Resolve by ${date} (${days} ${days === 1 ? "day" : "days"} left). After that the most recently licensed users lose this license.`,
   holdersTitle: (product: string) => `People who hold ${product}`,
   holdersPartial: (shown: number, total: number) => `Showing the ${shown} most recently licensed of ${total} holders.`,
   columns: {
@@ -100,6 +102,8 @@ export const conflictsNl: Widen<typeof conflictsEn> = {
   statusLabel: (status: string) => `Status van het abonnement: ${status}`,
   seatsLine: (consumed: number, usable: number, shortfall: number) =>
     `Toegewezen: ${consumed} · Bruikbare licenties: ${usable} · Tekort: ${shortfall}`,
+  resolveBy: (date: string, days: number) =>
+    `Los dit op vóór ${date} (nog ${days} ${days === 1 ? "dag" : "dagen"}). Daarna verliezen de gebruikers die de licentie het laatst kregen deze licentie.`,
   holdersTitle: (product: string) => `Mensen met ${product}`,
   holdersPartial: (shown: number, total: number) =>
     `De ${shown} meest recent gelicentieerde van ${total} gebruikers worden getoond.`,

@@ -23,6 +23,13 @@ export const dashboardEn = {
   bannerBody: (products: number, users: number) =>
     `${products} ${plural(products, "product has", "products have")} more holders than usable seats (${users} ${plural(users, "user", "users")} without a seat). People may lose access until it is fixed.`,
   bannerLink: "Fix license conflicts",
+  subscriptionsBannerTitle: "Subscriptions need attention",
+  subscriptionsExpired: (products: string) =>
+    `Expired: ${products}. People keep access during 30 days of grace; reactivate to keep it.`,
+  subscriptionsSuspended: (products: string) =>
+    `Disabled: ${products}. People have lost access to these products; reactivate within 90 days, or the subscriptions are deleted.`,
+  subscriptionsAskBilling: "A global or billing admin can reactivate them.",
+  subscriptionsBannerLink: "Go to Billing",
   requestsTitle: "Pending license requests",
   requestsLoading: "Loading license requests…",
   requestsNone: "No requests waiting for approval",
@@ -56,6 +63,13 @@ export const dashboardNl: Widen<typeof dashboardEn> = {
   bannerBody: (products: number, users: number) =>
     `${products} ${products === 1 ? "product heeft" : "producten hebben"} meer gebruikers dan bruikbare licenties (${users} ${users === 1 ? "gebruiker" : "gebruikers"} zonder licentie). Mensen kunnen de toegang verliezen tot dit is opgelost.`,
   bannerLink: "Licentieconflicten oplossen",
+  subscriptionsBannerTitle: "Abonnementen vragen aandacht",
+  subscriptionsExpired: (products: string) =>
+    `Verlopen: ${products}. Mensen houden toegang tijdens 30 dagen respijt; activeer opnieuw om die te behouden.`,
+  subscriptionsSuspended: (products: string) =>
+    `Uitgeschakeld: ${products}. Mensen hebben geen toegang meer tot deze producten; activeer binnen 90 dagen opnieuw, anders worden de abonnementen verwijderd.`,
+  subscriptionsAskBilling: "Een globale beheerder of factureringsbeheerder kan ze opnieuw activeren.",
+  subscriptionsBannerLink: "Naar Facturering",
   requestsTitle: "Openstaande licentieaanvragen",
   requestsLoading: "Licentieaanvragen laden…",
   requestsNone: "Geen aanvragen die op goedkeuring wachten",

@@ -1,0 +1,64 @@
+import type { BillingResult, Subscription } from "@allot/contracts";
+import { DISABLED_DAYS, EXPIRED_GRACE_DAYS } from "@allot/domain";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
+import { ConfirmDialog } from "@/components/confirm-dialog";
+import { ErrorMessage } from "@/components/error-message";
+import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
+import { useCancelSubscription } from "@/lib/billing/subscription-mutations";
+import { useOpenKey } from "@/lib/hooks";
+import { useBillingTexts } from "../texts";
+import { QuoteSummary, useQuoteView } from "./quote-summary";
+
+const useStyles = makeStyles({
+  body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
+});
+
+export interface CancelDialogProps {
+  open: boolean;
+  tenantId: string;
+  subscription: Subscription;
+  onClose: () => void;
+  onCancelled: (result: BillingResult) => void;
+}
+
+/**
+ * Cancelling, with what it does to people before they confirm: a monthly subscription is disabled at once (users
+ * lose access, deleted after 90 days); an annual one or a trial first has 30 days of grace. Shows the credit.
+ */
+export function CancelDialog(props: CancelDialogProps) {
+  return <CancelDialogContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelled }: CancelDialogProps) {
+  const styles = useStyles();
+  const b = useBillingTexts();
+  const cancel = useCancelSubscription(tenantId, subscription.id);
+  const keyFor = useIdempotencyKeys();
+  const quote = useQuoteView(tenantId, open ? { kind: "cancellation", subscriptionId: subscription.id } : null);
+  const skipsGrace =
+    subscription.state === "expired" || (subscription.billingTerm === "monthly" && subscription.source !== "trial");
+
+  return (
+    <ConfirmDialog
+      open={open}
+      title={b.cancel.title(subscription.productName)}
+      confirmLabel={b.cancel.confirm}
+      busyLabel={cancel.isPending ? b.cancel.cancelling : b.quote.loading}
+      busy={cancel.isPending || (quote.loading && !quote.error)}
+      onCancel={onClose}
+      onConfirm={() => {
+        cancel.mutate(keyFor({ cancel: subscription.id }), { onSuccess: onCancelled });
+      }}
+    >
+      <div className={styles.body}>
+        <Text>
+          {skipsGrace
+            ? b.cancel.disabledNow(subscription.seats, DISABLED_DAYS)
+            : b.cancel.graceFirst(subscription.seats, EXPIRED_GRACE_DAYS, DISABLED_DAYS)}
+        </Text>
+        {cancel.isError ? <ErrorMessage error={cancel.error} title={b.cancel.failed} /> : null}
+        <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
+      </div>
+    </ConfirmDialog>
+  );
+}

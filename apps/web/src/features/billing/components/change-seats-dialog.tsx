@@ -1,0 +1,168 @@
+import {
+  type BillingResult,
+  changeSeatsRequestSchema,
+  MAX_SEATS,
+  type Subscription,
+  seatsInUseProblemSchema,
+} from "@allot/contracts";
+import { CONFLICT_RESOLVE_DAYS } from "@allot/domain";
+import {
+  Checkbox,
+  MessageBar,
+  MessageBarBody,
+  MessageBarTitle,
+  makeStyles,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { useId, useState } from "react";
+import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { ErrorMessage } from "@/components/error-message";
+import { FormDialog } from "@/components/form-dialog";
+import { isApiError } from "@/lib/api-client";
+import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
+import { useChangeSeats } from "@/lib/billing/subscription-mutations";
+import { useOpenKey } from "@/lib/hooks";
+import { useI18n } from "@/lib/i18n";
+import { useBillingTexts } from "../texts";
+import { QuoteSummary, useQuoteView } from "./quote-summary";
+
+const useStyles = makeStyles({
+  seats: { maxWidth: "220px" },
+  holders: {
+    margin: 0,
+    paddingInlineStart: tokens.spacingHorizontalXL,
+    maxHeight: "160px",
+    overflowY: "auto",
+  },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface ChangeSeatsDialogProps {
+  open: boolean;
+  tenantId: string;
+  subscription: Subscription;
+  onClose: () => void;
+  onChanged: (result: BillingResult) => void;
+}
+
+/**
+ * "Add or remove seats": the new total, its prorated price (or credit) before confirming; below what is assigned the
+ * API names who holds the seats, and the admin may go on only by accepting a license conflict.
+ */
+export function ChangeSeatsDialog(props: ChangeSeatsDialogProps) {
+  return <ChangeSeatsDialogContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onChanged }: ChangeSeatsDialogProps) {
+  const styles = useStyles();
+  const { t, formatNumber } = useI18n();
+  const b = useBillingTexts();
+  const change = useChangeSeats(tenantId, subscription.id);
+  const keyFor = useIdempotencyKeys();
+  const holdersId = useId();
+  const [seatsText, setSeatsText] = useState(String(subscription.seats));
+  const [acceptConflict, setAcceptConflict] = useState(false);
+
+  const parsed = changeSeatsRequestSchema.safeParse({ seats: seatsFromText(seatsText) });
+  const seats = parsed.success ? parsed.data.seats : null;
+  const unchanged = seats === subscription.seats;
+  const quote = useQuoteView(
+    tenantId,
+    open && seats !== null && !unchanged ? { kind: "seatChange", subscriptionId: subscription.id, seats } : null,
+  );
+
+  // The API refused the removal: the seats are assigned. Its problem names (some of) the people holding them.
+  const seatsInUse = isApiError(change.error, "SeatsInUse")
+    ? seatsInUseProblemSchema.safeParse(change.error.problem)
+    : null;
+  const holders = seatsInUse?.success ? seatsInUse.data : null;
+  const conflictStep = seatsInUse !== null;
+  const delta = seats === null ? 0 : seats - subscription.seats;
+
+  const onSeatsChange = (text: string) => {
+    setSeatsText(text);
+    // Another number: the refusal (and its holders) was about the old one.
+    if (change.isError) change.reset();
+    setAcceptConflict(false);
+  };
+
+  const confirmLabel =
+    delta > 0
+      ? b.seats.add(delta)
+      : delta < 0
+        ? conflictStep
+          ? b.seats.removeAnyway(-delta)
+          : b.seats.remove(-delta)
+        : b.seats.confirm;
+
+  return (
+    <FormDialog
+      open={open}
+      title={b.seats.title(subscription.productName)}
+      confirmLabel={confirmLabel}
+      busyLabel={b.seats.saving}
+      busy={change.isPending}
+      canConfirm={seats !== null && !unchanged && quote.ready && (!conflictStep || acceptConflict)}
+      onClose={onClose}
+      onConfirm={() => {
+        if (seats === null) return;
+        const body = { seats, acceptConflict: conflictStep && acceptConflict };
+        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
+      }}
+    >
+      <Text className={styles.muted}>{b.seats.current(formatNumber(subscription.seats))}</Text>
+      <SeatsField
+        className={styles.seats}
+        label={b.seats.newTotal}
+        text={seatsText}
+        onTextChange={onSeatsChange}
+        error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}
+        hint={delta > 0 ? b.seats.addingHint(delta) : delta < 0 ? b.seats.removingHint(-delta) : b.seats.sameHint}
+      />
+      {quote.quote && quote.quote.shortfall > 0 && !conflictStep ? (
+        <MessageBar intent="warning" layout="multiline">
+          <MessageBarBody>{b.seats.shortfallWarning(quote.quote.shortfall)}</MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {conflictStep ? (
+        <MessageBar intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{b.seats.inUseTitle}</MessageBarTitle>
+            {holders ? b.seats.inUseBody(holders.holderCount, holders.shortfall) : t.errors.SeatsInUse}
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+      {holders && holders.holders.length > 0 ? (
+        <section aria-labelledby={holdersId}>
+          <Text as="h3" id={holdersId} weight="semibold" size={300}>
+            {b.seats.holdersHeading(holders.holderCount)}
+          </Text>
+          <ul className={styles.holders}>
+            {holders.holders.map((holder) => (
+              <li key={holder.id}>
+                {holder.displayName} <span className={styles.muted}>({holder.email})</span>
+              </li>
+            ))}
+          </ul>
+          {holders.holderCount > holders.holders.length ? (
+            <Text size={200} className={styles.muted}>
+              {b.seats.holdersMore(holders.holderCount - holders.holders.length)}
+            </Text>
+          ) : null}
+        </section>
+      ) : null}
+      {conflictStep ? (
+        <Checkbox
+          checked={acceptConflict}
+          onChange={(_, data) => setAcceptConflict(data.checked === true)}
+          label={b.seats.acceptConflict(CONFLICT_RESOLVE_DAYS)}
+        />
+      ) : null}
+      {change.isError && !conflictStep ? <ErrorMessage error={change.error} title={b.seats.failed} /> : null}
+      {!unchanged ? (
+        <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
+      ) : null}
+    </FormDialog>
+  );
+}

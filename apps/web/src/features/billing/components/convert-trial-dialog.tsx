@@ -1,0 +1,84 @@
+import { type BillingResult, convertTrialRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
+import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { ErrorMessage } from "@/components/error-message";
+import { FormDialog } from "@/components/form-dialog";
+import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
+import { useOpenKey } from "@/lib/hooks";
+import { useConvertTrial } from "../api/convert-trial";
+import { useBillingTexts } from "../texts";
+import { QuoteSummary, useQuoteView } from "./quote-summary";
+
+const useStyles = makeStyles({
+  row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "flex-start" },
+  seats: { width: "160px" },
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface ConvertTrialDialogProps {
+  open: boolean;
+  tenantId: string;
+  subscription: Subscription;
+  onClose: () => void;
+  onConverted: (result: BillingResult) => void;
+}
+
+/** "Convert to paid": a trial becomes a paid subscription of the chosen term and seats, priced before confirming. */
+export function ConvertTrialDialog(props: ConvertTrialDialogProps) {
+  return <ConvertTrialDialogContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function ConvertTrialDialogContent({ open, tenantId, subscription, onClose, onConverted }: ConvertTrialDialogProps) {
+  const styles = useStyles();
+  const b = useBillingTexts();
+  const convert = useConvertTrial(tenantId, subscription.id);
+  const keyFor = useIdempotencyKeys();
+  const [billingTerm, setBillingTerm] = useState<"monthly" | "annual">("monthly");
+  const [seatsText, setSeatsText] = useState(String(subscription.seats));
+  const parsed = convertTrialRequestSchema.safeParse({ billingTerm, seats: seatsFromText(seatsText) });
+  const quote = useQuoteView(
+    tenantId,
+    open && parsed.success ? { kind: "trialConversion", subscriptionId: subscription.id, ...parsed.data } : null,
+  );
+
+  return (
+    <FormDialog
+      open={open}
+      title={b.convert.title(subscription.productName)}
+      confirmLabel={b.convert.confirm}
+      busyLabel={b.convert.converting}
+      busy={convert.isPending}
+      canConfirm={parsed.success && quote.ready}
+      onClose={onClose}
+      onConfirm={() => {
+        if (!parsed.success) return;
+        const body = parsed.data;
+        convert.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onConverted });
+      }}
+    >
+      <Text className={styles.muted}>{b.convert.intro}</Text>
+      {convert.isError ? <ErrorMessage error={convert.error} title={b.convert.failed} /> : null}
+      <div className={styles.row}>
+        <SeatsField
+          className={styles.seats}
+          label={b.buy.seats}
+          text={seatsText}
+          onTextChange={setSeatsText}
+          error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}
+        />
+        <Field label={b.buy.term}>
+          <RadioGroup
+            value={billingTerm}
+            layout="horizontal"
+            onChange={(_, data) => setBillingTerm(data.value === "annual" ? "annual" : "monthly")}
+          >
+            <Radio value="monthly" label={b.term.monthly} />
+            <Radio value="annual" label={b.term.annual} />
+          </RadioGroup>
+        </Field>
+      </div>
+      <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
+    </FormDialog>
+  );
+}

@@ -1,0 +1,88 @@
+import { type BillingResult, DEFAULT_TRIAL_DAYS, TRIAL_SEATS } from "@allot/contracts";
+import { MessageBar, MessageBarBody, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { ErrorMessage } from "@/components/error-message";
+import { FormDialog } from "@/components/form-dialog";
+import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
+import { useStartTrial } from "@/lib/billing/start-trial";
+import { useOpenKey } from "@/lib/hooks";
+import { usePricing } from "../api/get-pricing";
+import { useBillingTexts } from "../texts";
+import { ProductDropdown } from "./product-dropdown";
+
+const useStyles = makeStyles({
+  muted: { color: tokens.colorNeutralForeground2 },
+});
+
+export interface TrialDialogProps {
+  open: boolean;
+  tenantId: string;
+  onClose: () => void;
+  onStarted: (result: BillingResult) => void;
+}
+
+/** Start a free trial: a product the organization has not tried yet, 25 seats for its trial length, free. */
+export function TrialDialog(props: TrialDialogProps) {
+  return <TrialDialogContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function TrialDialogContent({ open, tenantId, onClose, onStarted }: TrialDialogProps) {
+  const styles = useStyles();
+  const b = useBillingTexts();
+  const pricing = usePricing(tenantId, open);
+  const start = useStartTrial(tenantId);
+  const keyFor = useIdempotencyKeys();
+  const [skuId, setSkuId] = useState("");
+  const [showErrors, setShowErrors] = useState(false);
+
+  const products = (pricing.data ?? []).filter((product) => product.trialAvailable);
+  const product = products.find((candidate) => candidate.skuId === skuId);
+
+  const confirm = () => {
+    setShowErrors(true);
+    if (!product) return;
+    start.mutate({ skuId: product.skuId, idempotencyKey: keyFor({ skuId: product.skuId }) }, { onSuccess: onStarted });
+  };
+
+  return (
+    <FormDialog
+      open={open}
+      title={b.trial.title}
+      confirmLabel={b.trial.confirm}
+      busyLabel={b.trial.starting}
+      busy={start.isPending}
+      canConfirm
+      onConfirm={confirm}
+      onClose={onClose}
+      unavailable={
+        pricing.isPending ? (
+          <Spinner label={b.buy.loadingProducts} />
+        ) : pricing.isError ? (
+          <ErrorMessage error={pricing.error} onRetry={() => pricing.refetch()} />
+        ) : products.length === 0 ? (
+          <MessageBar intent="info" layout="multiline">
+            <MessageBarBody>{b.trial.noneLeft}</MessageBarBody>
+          </MessageBar>
+        ) : undefined
+      }
+    >
+      <Text className={styles.muted}>{b.trial.intro}</Text>
+      {start.isError ? <ErrorMessage error={start.error} title={b.trial.failed} /> : null}
+      <ProductDropdown
+        label={b.buy.product}
+        products={products}
+        value={skuId}
+        onChange={setSkuId}
+        showPrice={false}
+        error={showErrors && !product ? b.buy.productRequired : undefined}
+      />
+      <MessageBar intent="info" layout="multiline" aria-live="polite">
+        <MessageBarBody>
+          {product
+            ? b.trial.summary(TRIAL_SEATS, product.trialDays || DEFAULT_TRIAL_DAYS, product.displayName)
+            : b.trial.summaryNoProduct(TRIAL_SEATS)}
+        </MessageBarBody>
+      </MessageBar>
+    </FormDialog>
+  );
+}

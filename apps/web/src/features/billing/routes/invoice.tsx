@@ -1,0 +1,178 @@
+import {
+  Button,
+  makeStaticStyles,
+  makeStyles,
+  Table,
+  TableBody,
+  TableCell,
+  TableHeader,
+  TableHeaderCell,
+  TableRow,
+  Text,
+  tokens,
+} from "@fluentui/react-components";
+import { PrintRegular, ReceiptRegular } from "@fluentui/react-icons";
+import { type ReactNode, useId } from "react";
+import { useParams } from "react-router";
+import { BackLink } from "@/components/back-link";
+import { DetailPageState } from "@/components/detail-page-state";
+import { PageHeader } from "@/components/page-header";
+import { useFormatMoney } from "@/lib/format-money";
+import { useI18n } from "@/lib/i18n";
+import { useTenant } from "@/lib/tenant";
+import { useInvoice } from "../api/get-invoice";
+import { InvoiceStatusBadge } from "../components/invoice-status";
+import { useBillingTexts } from "../texts";
+
+/**
+ * Printing an invoice prints the invoice only: the portal's bars and navigation are hidden while this page is
+ * shown (`:has` keeps the rule from touching any other page).
+ */
+const usePrintStyles = makeStaticStyles(`
+@media print {
+  body:has([data-invoice-print]) * { visibility: hidden; }
+  body:has([data-invoice-print]) [data-invoice-print],
+  body:has([data-invoice-print]) [data-invoice-print] * { visibility: visible; }
+  body:has([data-invoice-print]) [data-invoice-print] {
+    position: absolute; inset-inline-start: 0; inset-block-start: 0; width: 100%; padding: 16px; box-sizing: border-box;
+  }
+  body:has([data-invoice-print]) [data-invoice-print] [data-no-print] { display: none; }
+}
+`);
+
+const useStyles = makeStyles({
+  headerRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
+  facts: {
+    display: "grid",
+    gridTemplateColumns: "minmax(140px, max-content) 1fr",
+    columnGap: tokens.spacingHorizontalXXL,
+    rowGap: tokens.spacingVerticalS,
+    margin: `0 0 ${tokens.spacingVerticalL}`,
+    maxWidth: "640px",
+  },
+  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
+  value: { margin: 0 },
+  surface: {
+    backgroundColor: tokens.colorNeutralBackground1,
+    borderRadius: tokens.borderRadiusMedium,
+    boxShadow: tokens.shadow2,
+    overflowX: "auto",
+    maxWidth: "1100px",
+  },
+  table: { minWidth: "720px" },
+  number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
+  numberHeader: { justifyContent: "flex-end" },
+  totalRow: { fontWeight: tokens.fontWeightSemibold },
+  heading: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
+});
+
+/** Billing › an invoice: its lines (one per billing change), totals and status, printable. */
+export function InvoiceRoute() {
+  usePrintStyles();
+  const styles = useStyles();
+  const { formatDate, formatNumber } = useI18n();
+  const b = useBillingTexts();
+  const money = useFormatMoney();
+  const { tenant } = useTenant();
+  const tenantId = tenant.id;
+  const { invoiceId = "" } = useParams();
+  const invoice = useInvoice(tenantId, invoiceId);
+  const linesId = useId();
+
+  const back = (
+    <span data-no-print="">
+      <BackLink to={`/t/${tenantId}/billing?tab=invoices`}>{b.invoice.back}</BackLink>
+    </span>
+  );
+
+  if (invoice.isPending || invoice.isError) {
+    return (
+      <DetailPageState
+        back={back}
+        title={b.invoice.title}
+        query={invoice}
+        loading={b.invoice.loading}
+        notFound={b.invoice.notFound}
+        notFoundIcon={<ReceiptRegular />}
+        loadError={b.invoice.loadError}
+      />
+    );
+  }
+
+  const data = invoice.data;
+  const currency = data.currency;
+  return (
+    <div data-invoice-print="">
+      {back}
+      <PageHeader title={b.invoice.heading(data.number)}>
+        <div className={styles.headerRow}>
+          <InvoiceStatusBadge status={data.status} />
+          <span data-no-print="">
+            <Button icon={<PrintRegular />} onClick={() => window.print()}>
+              {b.invoice.print}
+            </Button>
+          </span>
+        </div>
+      </PageHeader>
+
+      <dl className={styles.facts}>
+        <Fact label={b.invoice.billedTo}>{tenant.name}</Fact>
+        <Fact label={b.invoices.columns.number}>{data.number}</Fact>
+        <Fact label={b.invoices.columns.issued}>{formatDate(data.issuedAt)}</Fact>
+        <Fact label={b.invoices.columns.due}>{formatDate(data.dueAt)}</Fact>
+        <Fact label={b.invoices.columns.status}>{b.invoices.status[data.status]}</Fact>
+        <Fact label={b.invoices.columns.total}>{money(data.totalCents, currency)}</Fact>
+      </dl>
+
+      <Text as="h2" id={linesId} size={500} weight="semibold" className={styles.heading}>
+        {b.invoice.lines}
+      </Text>
+      <div className={styles.surface}>
+        <Table aria-labelledby={linesId} className={styles.table}>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell>{b.invoice.columns.description}</TableHeaderCell>
+              <TableHeaderCell>{b.invoice.columns.period}</TableHeaderCell>
+              <TableHeaderCell button={{ className: styles.numberHeader }}>
+                {b.invoice.columns.quantity}
+              </TableHeaderCell>
+              <TableHeaderCell button={{ className: styles.numberHeader }}>
+                {b.invoice.columns.unitPrice}
+              </TableHeaderCell>
+              <TableHeaderCell button={{ className: styles.numberHeader }}>{b.invoice.columns.amount}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {data.lines.map((line, index) => (
+              // biome-ignore lint/suspicious/noArrayIndexKey: invoice lines are positional and never reordered
+              <TableRow key={index}>
+                <TableCell>{line.description}</TableCell>
+                <TableCell>{b.period(formatDate(line.periodStart), formatDate(line.periodEnd))}</TableCell>
+                <TableCell className={styles.number}>{formatNumber(line.quantity)}</TableCell>
+                <TableCell className={styles.number}>{money(line.unitPriceCents, currency)}</TableCell>
+                <TableCell className={styles.number}>{money(line.amountCents, currency)}</TableCell>
+              </TableRow>
+            ))}
+            <TableRow className={styles.totalRow}>
+              <TableCell>{b.invoice.total}</TableCell>
+              <TableCell />
+              <TableCell />
+              <TableCell />
+              <TableCell className={styles.number}>{money(data.totalCents, currency)}</TableCell>
+            </TableRow>
+          </TableBody>
+        </Table>
+      </div>
+    </div>
+  );
+}
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  const styles = useStyles();
+  return (
+    <>
+      <dt className={styles.term}>{label}</dt>
+      <dd className={styles.value}>{children}</dd>
+    </>
+  );
+}
