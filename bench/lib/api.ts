@@ -57,6 +57,7 @@ export async function startApi(databaseUrl: string, maxConnections = 10): Promis
 export interface Response<T> {
   status: number;
   body: T;
+  headers: http.IncomingHttpHeaders;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -72,9 +73,10 @@ export class ApiClient {
 
   constructor(private readonly baseUrl: string) {}
 
-  request<T>(method: string, path: string, body?: unknown): Promise<Response<T>> {
+  /** `extra` adds request headers (e.g. Idempotency-Key). */
+  request<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<Response<T>> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
-    const headers: Record<string, string> = { accept: "application/json" };
+    const headers: Record<string, string> = { accept: "application/json", ...extra };
     if (payload !== undefined) headers["content-type"] = "application/json";
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && !SAFE_METHODS.has(method)) headers["x-csrf-token"] = this.csrfToken;
@@ -88,7 +90,11 @@ export class ApiClient {
           if (setCookie) this.remember(setCookie);
           const text = Buffer.concat(chunks).toString("utf8");
           try {
-            resolve({ status: res.statusCode ?? 0, body: (text ? JSON.parse(text) : null) as T });
+            resolve({
+              status: res.statusCode ?? 0,
+              body: (text ? JSON.parse(text) : null) as T,
+              headers: res.headers,
+            });
           } catch (error) {
             reject(
               new Error(`${method} ${path}: ${res.statusCode} with a body that is not JSON: ${text.slice(0, 200)}`, {

@@ -37,7 +37,19 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     name,
     url,
     drop: () =>
-      onServer((client) => client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`)).then(() => undefined),
+      onServer(async (client) => {
+        // pg.Pool#end() resolves before its connections have closed: a forced drop could kill one still closing, and
+        // its pool would emit an 'error' nobody listens to (the process dies). Give them up to a second to go.
+        for (let attempt = 0; attempt < 50; attempt++) {
+          const { rows } = await client.query<{ n: number }>(
+            "SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1",
+            [name],
+          );
+          if ((rows[0]?.n ?? 0) === 0) break;
+          await new Promise((resolve) => setTimeout(resolve, 20));
+        }
+        await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      }),
   };
   try {
     await migrateDeploy(url);

@@ -1,10 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, signIn, test } from "./fixtures";
+import { expect, nav, shot, signIn, signInInDutch, test } from "./fixtures";
 
 /** Power BI Pro's skuId: its product page is one of the pages checked. */
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
-const SHOTS = process.env.SHOTS_DIR;
 
 interface Visit {
   name: string;
@@ -33,7 +32,12 @@ const PAGES: Visit[] = [
   { name: "conflicts", path: (t) => `/t/${t}/licenses/conflicts` },
   { name: "reclaim", path: (t) => `/t/${t}/licenses/reclaim` },
   { name: "billing", path: (t) => `/t/${t}/billing` },
+  { name: "billing-orders", path: (t) => `/t/${t}/billing?tab=orders` },
+  { name: "billing-invoices", path: (t) => `/t/${t}/billing?tab=invoices` },
+  { name: "billing-self-service", path: (t) => `/t/${t}/billing?tab=selfService` },
   { name: "requests", path: (t) => `/t/${t}/requests` },
+  { name: "pricing", path: (t) => `/t/${t}/pricing` },
+  { name: "my-licenses", path: (t) => `/t/${t}/account/licenses` },
   { name: "audit", path: (t) => `/t/${t}/audit` },
   { name: "settings", path: (t) => `/t/${t}/settings` },
 ];
@@ -62,7 +66,7 @@ for (const language of ["en", "nl"] as const) {
       await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
       await expect(page.locator("html")).toHaveAttribute("lang", language);
       await expectNoSeriousA11yViolations(page, { soft: true });
-      if (SHOTS) await page.screenshot({ path: `${SHOTS}/a11y-${language}-sign-in.png` });
+      await shot(page, `a11y-${language}-sign-in`);
     });
 
     const contoso = await api.tenant("admin@contoso.test", "contoso.test");
@@ -74,10 +78,7 @@ for (const language of ["en", "nl"] as const) {
     if (!groupId) throw new Error("no group seeded in Contoso");
 
     if (language === "nl") {
-      await page.goto("/sign-in");
-      await page.getByLabel("E-mailadres").fill("admin@contoso.test");
-      await page.getByLabel("Wachtwoord").fill(PASSWORD);
-      await page.getByRole("button", { name: "Aanmelden" }).click();
+      await signInInDutch(page, "admin@contoso.test");
     } else {
       await signIn(page, "admin@contoso.test");
     }
@@ -90,7 +91,7 @@ for (const language of ["en", "nl"] as const) {
         if (visit.ready) await visit.ready(page);
         await expect(page.locator("html")).toHaveAttribute("lang", language);
         await expectNoSeriousA11yViolations(page, { soft: true });
-        if (SHOTS) await page.screenshot({ path: `${SHOTS}/a11y-${language}-${visit.name}.png`, fullPage: true });
+        await shot(page, `a11y-${language}-${visit.name}`, { fullPage: true });
       });
     }
   });

@@ -34,6 +34,17 @@ test("a global admin finds a user, opens the details, switches language and sign
   await expect(panel.getByText(target.email).first()).toBeVisible();
   await expect(panel.getByRole("heading", { name: "Profile" })).toBeVisible();
   await expect(panel.getByRole("heading", { name: "Groups" })).toBeVisible();
+
+  // Reset the password: the dialog hands out a temporary one to copy, then Done closes it.
+  await panel.getByRole("button", { name: "Reset password" }).click();
+  const reset = page.getByRole("dialog", { name: `Reset password for ${target.displayName}` });
+  await expect(reset.getByRole("radio", { name: "Automatically create a password" })).toBeChecked();
+  await reset.getByRole("button", { name: "Reset password" }).click();
+  const resetDone = page.getByRole("dialog", { name: "Password reset" });
+  await expect(resetDone.getByRole("textbox", { name: "Temporary password" })).toHaveValue(/\S{8,}/);
+  await resetDone.getByRole("button", { name: "Done" }).click();
+  await expect(resetDone).toBeHidden();
+  await expect(panel).toBeVisible();
   await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
 

@@ -1,16 +1,6 @@
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, signIn, test } from "./fixtures";
-
-const SHOTS = process.env.SHOTS_DIR;
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  // The main area scrolls inside the window: a tall window shows the whole page.
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 1600 });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  if (size) await page.setViewportSize(size);
-}
+import { expect, signIn, tallShot, test } from "./fixtures";
 
 /** The demo sign-in accounts other specs sign in with: never the users this spec takes licenses from. */
 const isDemoAccount = (email: string) => /^(admin|billing|users|licenses|helpdesk|service|maker)@/.test(email);
@@ -75,7 +65,7 @@ test("a conflict fixed from the conflicts page", async ({ page, api, request }) 
   await page.goto(`/t/${fabrikam.id}`);
   const bannerLink = page.getByRole("link", { name: "Fix license conflicts" });
   await expect(bannerLink).toBeVisible();
-  await shot(page, "home-banner");
+  await tallShot(page, "home-banner");
   await expectNoSeriousA11yViolations(page);
   await bannerLink.click();
 
@@ -89,7 +79,7 @@ test("a conflict fixed from the conflicts page", async ({ page, api, request }) 
   await holders.getByRole("checkbox", { name: `Select ${first.displayName}`, exact: true }).check();
   await holders.getByRole("checkbox", { name: `Select ${second.displayName}`, exact: true }).check();
   await expect(page.getByText("2 selected: removing them resolves the conflict.")).toBeVisible();
-  await shot(page, "conflicts-selected");
+  await tallShot(page, "conflicts-selected");
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("button", { name: "Remove selected assignments" }).click();
@@ -97,7 +87,7 @@ test("a conflict fixed from the conflicts page", async ({ page, api, request }) 
   const dialog = page.getByRole("dialog", { name: dialogName });
   await expect(dialog.getByText("Users will lose data")).toBeVisible();
   await expect(dialog.getByText(`Loses ${powerBi.displayName}`).first()).toBeVisible();
-  await shot(page, "conflicts-preview");
+  await tallShot(page, "conflicts-preview");
   await applyAndFinish(page, dialogName, 2);
 
   await expect(page.getByRole("heading", { name: "No license conflicts" })).toBeVisible();
@@ -105,7 +95,7 @@ test("a conflict fixed from the conflicts page", async ({ page, api, request }) 
   await expect
     .poll(() => page.evaluate(() => document.querySelector("main")?.contains(document.activeElement) ?? false))
     .toBe(true);
-  await shot(page, "conflicts-empty");
+  await tallShot(page, "conflicts-empty");
   await expectNoSeriousA11yViolations(page);
   expect(await conflicts(request, fabrikam.id)).toEqual([]);
   expect(await directLicenses(request, fabrikam.id, first.id)).not.toContain(powerBi.skuId);
@@ -149,7 +139,7 @@ test("reclaim the licenses of users who have not signed in for 90 days", async (
   await expect(secondBox).toBeChecked();
   const freed = money.format((first.monthlyCostCents + second.monthlyCostCents) / 100);
   await expect(page.getByText(`2 users selected: reclaiming frees ${freed} a month.`)).toBeVisible();
-  await shot(page, "reclaim-selected");
+  await tallShot(page, "reclaim-selected");
   await expectNoSeriousA11yViolations(page);
 
   await page.getByRole("button", { name: "Reclaim licenses" }).click();
@@ -157,7 +147,7 @@ test("reclaim the licenses of users who have not signed in for 90 days", async (
   const dialog = page.getByRole("dialog", { name: dialogName });
   await expect(dialog.getByText("Users will lose data")).toBeVisible();
   await expect(dialog.getByText(/^Loses /).first()).toBeVisible();
-  await shot(page, "reclaim-preview");
+  await tallShot(page, "reclaim-preview");
   await expectNoSeriousA11yViolations(page, { include: "[role='dialog']" });
   await applyAndFinish(page, dialogName, 2);
 
@@ -165,7 +155,7 @@ test("reclaim the licenses of users who have not signed in for 90 days", async (
     expect(await directLicenses(request, contoso.id, user.id)).toEqual([]);
     await expect(table.getByRole("checkbox", { name: `Select ${user.displayName}`, exact: true })).toHaveCount(0);
   }
-  await shot(page, "reclaim-after");
+  await tallShot(page, "reclaim-after");
 
   // A number of days the API does not take is explained next to the field, and the list stays as it was.
   const days = page.getByRole("spinbutton", { name: "Not signed in for at least (days)" });
@@ -187,5 +177,5 @@ test("a billing admin sees reclaim candidates but cannot reclaim", async ({ page
   await expect(reclaim).toBeDisabled();
   await reclaim.focus();
   await expect(page.getByRole("tooltip")).toContainText("Requires one of these roles: Global Administrator");
-  await shot(page, "reclaim-billing");
+  await tallShot(page, "reclaim-billing");
 });

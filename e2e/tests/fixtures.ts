@@ -1,6 +1,7 @@
-import { type APIRequestContext, test as base, expect, type Page } from "@playwright/test";
+import { type APIRequestContext, type APIResponse, test as base, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "Allot-demo-1";
+const SHOTS_DIR = process.env.SHOTS_DIR;
 
 export interface SeededUser {
   id: string;
@@ -10,6 +11,40 @@ export interface SeededUser {
   deletedAt: string | null;
 }
 
+/** A user a spec made for itself: the names it was given, to find it in the UI. */
+export interface CreatedUser {
+  id: string;
+  displayName: string;
+  email: string;
+}
+
+/** The fields of a tenant's subscribedSku (Graph's shape) that specs read; the API sends more. */
+export interface SubscribedSku {
+  skuId: string;
+  skuPartNumber: string;
+  displayName: string;
+  prepaidUnits: { enabled: number };
+  consumedUnits: number;
+  available: number;
+  conflicts: number;
+  servicePlans: Array<{ servicePlanId: string; servicePlanName: string; displayName: string }>;
+}
+
+interface AssignedLicense {
+  skuId: string;
+  disabledPlans: string[];
+}
+
+type Method = "GET" | "POST" | "PUT" | "PATCH";
+
+interface NewUser {
+  displayName: string;
+  email: string;
+  usageLocation: string | null;
+  userType?: "member" | "guest";
+  password?: string;
+}
+
 interface Tenant {
   id: string;
   name: string;
@@ -17,21 +52,39 @@ interface Tenant {
   access: "member" | "delegated";
 }
 
+interface Session {
+  csrfToken: string;
+  tenants: Tenant[];
+}
+
+/** Signs in through the API with the demo password; the request context keeps the session cookie. */
+async function logIn(request: APIRequestContext, email: string): Promise<Session> {
+  const response = await request.post("/api/auth/login", { data: { email, password: PASSWORD } });
+  expect(response.status(), await response.text()).toBe(200);
+  return (await response.json()) as Session;
+}
+
+function tenantOf(session: Session, email: string, domain: string): Tenant {
+  const tenant = session.tenants.find((candidate) => candidate.domain === domain);
+  if (!tenant) throw new Error(`${email} does not reach ${domain}`);
+  return tenant;
+}
+
+/** Lower case with dashes, for the local part of an email address made from a display name. */
+function slug(label: string): string {
+  return label.toLowerCase().replaceAll(" ", "-");
+}
+
 /** Reads seeded data through the API with its own cookie session, so a test picks real names instead of guessing. */
 export class Api {
   constructor(private readonly request: APIRequestContext) {}
 
   async signIn(email: string): Promise<{ tenants: Tenant[] }> {
-    const response = await this.request.post("/api/auth/login", { data: { email, password: PASSWORD } });
-    expect(response.status(), await response.text()).toBe(200);
-    return (await response.json()) as { tenants: Tenant[] };
+    return logIn(this.request, email);
   }
 
   async tenant(email: string, domain: string): Promise<Tenant> {
-    const me = await this.signIn(email);
-    const tenant = me.tenants.find((candidate) => candidate.domain === domain);
-    if (!tenant) throw new Error(`${email} does not reach ${domain}`);
-    return tenant;
+    return tenantOf(await logIn(this.request, email), email, domain);
   }
 
   async users(tenantId: string, search?: string): Promise<SeededUser[]> {
@@ -44,48 +97,172 @@ export class Api {
 }
 
 /**
- * The API of one tenant as a signed-in admin, with the CSRF token mutations need, for specs that set up their own
- * users, groups and licenses. Each spec extends it with the few calls it needs.
+ * The API of one tenant as a signed-in person, with the CSRF token mutations need, for specs that set up their own
+ * users, groups and licenses. A spec extends it only with calls no other spec makes.
  */
 export class TenantApi {
   private csrf = "";
+  private domain = "";
   tenantId = "";
   constructor(protected readonly request: APIRequestContext) {}
 
   async signIn(email: string, domain: string): Promise<void> {
-    const response = await this.request.post("/api/auth/login", { data: { email, password: PASSWORD } });
-    expect(response.status(), await response.text()).toBe(200);
-    const me = (await response.json()) as { csrfToken: string; tenants: Array<{ id: string; domain: string }> };
-    this.csrf = me.csrfToken;
-    const tenant = me.tenants.find((candidate) => candidate.domain === domain);
-    if (!tenant) throw new Error(`${email} does not reach ${domain}`);
-    this.tenantId = tenant.id;
+    const session = await logIn(this.request, email);
+    this.csrf = session.csrfToken;
+    this.tenantId = tenantOf(session, email, domain).id;
+    this.domain = domain;
   }
 
-  /** Calls a route below /api/tenants/:tenantId and expects success; answers the parsed body. */
-  async send<T>(method: "GET" | "POST" | "PATCH", path: string, data?: unknown): Promise<T> {
-    const response = await this.request.fetch(`/api/tenants/${this.tenantId}/${path}`, {
+  /** Calls a route below /api/tenants/:tenantId and answers the response as it is (for answers meant to fail). */
+  raw(method: Method, path: string, data?: unknown): Promise<APIResponse> {
+    return this.request.fetch(`/api/tenants/${this.tenantId}/${path}`, {
       method,
       headers: method === "GET" ? {} : { "X-CSRF-Token": this.csrf },
       ...(data === undefined ? {} : { data }),
     });
+  }
+
+  /** Calls a route below /api/tenants/:tenantId and expects success; answers the parsed body. */
+  async send<T>(method: Method, path: string, data?: unknown): Promise<T> {
+    const response = await this.raw(method, path, data);
     const text = await response.text();
     expect(response.ok(), `${method} ${path}: ${text}`).toBe(true);
     return (text ? JSON.parse(text) : undefined) as T;
   }
+
+  async createUser(user: NewUser): Promise<{ id: string }> {
+    const response = await this.raw("POST", "users", user);
+    const text = await response.text();
+    expect(response.status(), text).toBe(201);
+    return JSON.parse(text) as { id: string };
+  }
+
+  /**
+   * One new member in the Netherlands named `<label> <stamp>`, e.g. "RQ Approve 1718…" (a spec's labels start with
+   * its own prefix). With a password, someone who can sign in.
+   */
+  async createPerson(label: string, options: { password?: string } = {}): Promise<CreatedUser> {
+    // Milliseconds alone repeat when a test makes two people in a row.
+    const stamp = `${Date.now()}${Math.floor(Math.random() * 1000)}`;
+    const displayName = `${label} ${stamp}`;
+    const email = `${slug(label)}-${stamp}@${this.domain}`;
+    const user = await this.createUser({ displayName, email, usageLocation: "NL", ...options });
+    return { id: user.id, displayName, email };
+  }
+
+  /** `count` new members in the Netherlands named `<label> <n> <stamp>`, n from 1: searching `label` finds them all. */
+  async createUsers(label: string, count: number): Promise<CreatedUser[]> {
+    const stamp = Date.now();
+    const users: CreatedUser[] = [];
+    for (let index = 1; index <= count; index++) {
+      const displayName = `${label} ${index} ${stamp}`;
+      const email = `${slug(label)}-${index}-${stamp}@${this.domain}`;
+      const user = await this.createUser({ displayName, email, usageLocation: "NL" });
+      users.push({ id: user.id, displayName, email });
+    }
+    return users;
+  }
+
+  createGroup(displayName: string, description: string): Promise<{ id: string }> {
+    return this.send<{ id: string }>("POST", "groups", { displayName, description });
+  }
+
+  addMembers(groupId: string, userIds: string[]): Promise<void> {
+    return this.send("POST", `groups/${groupId}/members`, { userIds });
+  }
+
+  /** The product with this part number (e.g. POWER_BI_PRO) as the tenant has it now: seats, use, plans. */
+  async sku(partNumber: string): Promise<SubscribedSku> {
+    const sku = (await this.subscribedSkus()).find((candidate) => candidate.skuPartNumber === partNumber);
+    if (!sku) throw new Error(`no ${partNumber} in the tenant`);
+    return sku;
+  }
+
+  async subscribedSkus(): Promise<SubscribedSku[]> {
+    return (await this.send<{ value: SubscribedSku[] }>("GET", "subscribedSkus")).value;
+  }
+
+  /** Gives a user one product with all of its apps on. */
+  assign(userId: string, skuId: string): Promise<void> {
+    return this.send("POST", `users/${userId}/assignLicense`, {
+      addLicenses: [{ skuId, disabledPlans: [] }],
+      removeLicenses: [],
+    });
+  }
+
+  /** The licenses in effect for a user (direct or from a group), each with the apps switched off in it. */
+  licenses(userId: string): Promise<{ assignedLicenses: AssignedLicense[] }> {
+    return this.send<{ assignedLicenses: AssignedLicense[] }>("GET", `users/${userId}/licenses`);
+  }
+
+  async skusOf(userId: string): Promise<string[]> {
+    return (await this.licenses(userId)).assignedLicenses.map((license) => license.skuId);
+  }
+
+  async holds(userId: string, skuId: string): Promise<boolean> {
+    return (await this.skusOf(userId)).includes(skuId);
+  }
+}
+
+const SIGN_IN_FORM = {
+  en: { email: "Email address", password: "Password", submit: "Sign in" },
+  nl: { email: "E-mailadres", password: "Wachtwoord", submit: "Aanmelden" },
+};
+
+async function submitSignInForm(
+  page: Page,
+  labels: (typeof SIGN_IN_FORM)["en"],
+  email: string,
+  password: string,
+): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel(labels.email).fill(email);
+  await page.getByLabel(labels.password).fill(password);
+  await page.getByRole("button", { name: labels.submit }).click();
 }
 
 /** Signs in through the sign-in page, as a person would. */
 export async function signIn(page: Page, email: string, password = PASSWORD): Promise<void> {
-  await page.goto("/sign-in");
-  await page.getByLabel("Email address").fill(email);
-  await page.getByLabel("Password").fill(password);
-  await page.getByRole("button", { name: "Sign in" }).click();
+  await submitSignInForm(page, SIGN_IN_FORM.en, email, password);
+}
+
+/** Signs in through the sign-in page shown in Dutch (its labels follow the language). */
+export async function signInInDutch(page: Page, email: string): Promise<void> {
+  await submitSignInForm(page, SIGN_IN_FORM.nl, email, PASSWORD);
+}
+
+/** Signs in through the sign-in page and, unlike `signIn`, waits until the portal shows. */
+export async function signInAs(page: Page, email: string): Promise<void> {
+  await signIn(page, email);
+  await expect(nav(page)).toBeVisible();
+}
+
+/** Signs the page out (drops its cookies) and in again as someone else. */
+export async function switchUser(page: Page, email: string): Promise<void> {
+  await page.context().clearCookies();
+  await signInAs(page, email);
 }
 
 /** The left navigation (links are checked inside it, not in page content); its label follows the language. */
 export function nav(page: Page) {
   return page.getByRole("navigation", { name: /^(Main navigation|Hoofdnavigatie)$/ });
+}
+
+/** Saves a screenshot as `<SHOTS_DIR>/<name>.png` when SHOTS_DIR is set, to look at the UI after a run. */
+export async function shot(page: Page, name: string, options: { fullPage?: boolean } = {}): Promise<void> {
+  if (SHOTS_DIR) await page.screenshot({ path: `${SHOTS_DIR}/${name}.png`, ...options });
+}
+
+/**
+ * Like `shot`, for pages whose main area scrolls inside the window: taken in a tall window, which shows the whole
+ * page, and the window is then put back to its size.
+ */
+export async function tallShot(page: Page, name: string): Promise<void> {
+  if (!SHOTS_DIR) return;
+  const size = page.viewportSize();
+  await page.setViewportSize({ width: 1280, height: 1600 });
+  await page.screenshot({ path: `${SHOTS_DIR}/${name}.png` });
+  if (size) await page.setViewportSize(size);
 }
 
 export const test = base.extend<{ api: Api }>({

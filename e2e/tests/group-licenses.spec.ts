@@ -1,26 +1,12 @@
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, signIn, TenantApi, test } from "./fixtures";
+import { expect, shot, signIn, TenantApi, test } from "./fixtures";
 
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
-const SHOTS = process.env.SHOTS_DIR;
 
-/** The API as an admin, with the CSRF token mutations need; only this spec's own users and group are touched. */
+/** TenantApi plus the calls only this spec makes; only this spec's own users and group are touched. */
 class AdminApi extends TenantApi {
-  createUser(displayName: string, email: string, usageLocation: string | null) {
-    return this.send<{ id: string }>("POST", "users", { displayName, email, usageLocation });
-  }
-  createGroup(displayName: string) {
-    return this.send<{ id: string }>("POST", "groups", { displayName, description: "Group licensing e2e" });
-  }
-  addMembers(groupId: string, userIds: string[]) {
-    return this.send("POST", `groups/${groupId}/members`, { userIds });
-  }
   setUsageLocation(userId: string, usageLocation: string) {
     return this.send("PATCH", `users/${userId}`, { usageLocation });
-  }
-  async skusOf(userId: string): Promise<string[]> {
-    const user = await this.send<{ assignedLicenses: Array<{ skuId: string }> }>("GET", `users/${userId}/licenses`);
-    return user.assignedLicenses.map((license) => license.skuId);
   }
 }
 
@@ -32,10 +18,22 @@ test("a group gets Power BI Pro, a member without location is in error, and repr
   await admin.signIn("admin@contoso.test", "contoso.test");
   const stamp = Date.now();
   const groupName = `GL Group ${stamp}`;
-  const anna = await admin.createUser(`GL Anna ${stamp}`, `gl-anna-${stamp}@contoso.test`, "NL");
-  const bram = await admin.createUser(`GL Bram ${stamp}`, `gl-bram-${stamp}@contoso.test`, "NL");
-  const cas = await admin.createUser(`GL Cas ${stamp}`, `gl-cas-${stamp}@contoso.test`, null);
-  const group = await admin.createGroup(groupName);
+  const anna = await admin.createUser({
+    displayName: `GL Anna ${stamp}`,
+    email: `gl-anna-${stamp}@contoso.test`,
+    usageLocation: "NL",
+  });
+  const bram = await admin.createUser({
+    displayName: `GL Bram ${stamp}`,
+    email: `gl-bram-${stamp}@contoso.test`,
+    usageLocation: "NL",
+  });
+  const cas = await admin.createUser({
+    displayName: `GL Cas ${stamp}`,
+    email: `gl-cas-${stamp}@contoso.test`,
+    usageLocation: null,
+  });
+  const group = await admin.createGroup(groupName, "Group licensing e2e");
   await admin.addMembers(group.id, [anna.id, bram.id, cas.id]);
 
   await signIn(page, "admin@contoso.test");
@@ -62,7 +60,7 @@ test("a group gets Power BI Pro, a member without location is in error, and repr
   await expect(plansToggle).toHaveAttribute("aria-expanded", "true");
   await expect(dialog.getByRole("group", { name: /Apps and services of Power BI Pro: 1 of 1 on/ })).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/group-licenses-dialog.png` });
+  await shot(page, "group-licenses-dialog");
   await dialog.getByRole("button", { name: "Save" }).focus();
   await page.keyboard.press("Enter");
   await expect(dialog).toBeHidden();
@@ -82,7 +80,7 @@ test("a group gets Power BI Pro, a member without location is in error, and repr
   await expect(casRow).toContainText("Set the user's usage location before assigning licenses.");
   await expect(errors.getByRole("row")).toHaveCount(2);
   await expectNoSeriousA11yViolations(page);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/group-licenses-error.png`, fullPage: true });
+  await shot(page, "group-licenses-error", { fullPage: true });
 
   // Fix the cause, then reprocess in the UI.
   await admin.setUsageLocation(cas.id, "NL");
@@ -91,7 +89,7 @@ test("a group gets Power BI Pro, a member without location is in error, and repr
   await expect(errors).toBeHidden();
   await expect(licenses.getByText("The group's licenses are in effect for all 3 members.")).toBeVisible();
   expect(await admin.skusOf(cas.id)).toContain(POWER_BI_PRO);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/group-licenses-reprocessed.png` });
+  await shot(page, "group-licenses-reprocessed");
 
   // Removing the product asks first and warns about the members' data; afterwards the members lose it.
   await licenses.getByRole("button", { name: "Remove Power BI Pro from the group" }).click();

@@ -1,32 +1,13 @@
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, PASSWORD, signIn, test } from "./fixtures";
-
-const SHOTS = process.env.SHOTS_DIR;
-async function shot(page: Page, name: string) {
-  if (!SHOTS) return;
-  // The main area scrolls inside the window: a tall window shows the whole page.
-  const size = page.viewportSize();
-  await page.setViewportSize({ width: 1280, height: 1600 });
-  await page.screenshot({ path: `${SHOTS}/${name}.png` });
-  if (size) await page.setViewportSize(size);
-}
+import { expect, signIn, TenantApi, tallShot, test } from "./fixtures";
 
 /** A change for the Recent changes widget to show: a user added through the API (name prefix unique to this spec). */
-async function addUser(request: APIRequestContext): Promise<{ tenantId: string; displayName: string }> {
-  const login = await request.post("/api/auth/login", { data: { email: "admin@contoso.test", password: PASSWORD } });
-  expect(login.status()).toBe(200);
-  const me = (await login.json()) as { csrfToken: string; tenants: { id: string; domain: string }[] };
-  const tenant = me.tenants.find((candidate) => candidate.domain === "contoso.test");
-  if (!tenant) throw new Error("admin@contoso.test does not reach contoso.test");
-  const stamp = Date.now();
-  const displayName = `HOME Recent ${stamp}`;
-  const response = await request.post(`/api/tenants/${tenant.id}/users`, {
-    headers: { "X-CSRF-Token": me.csrfToken },
-    data: { displayName, email: `home-recent-${stamp}@contoso.test`, usageLocation: "NL" },
-  });
-  expect(response.status(), await response.text()).toBe(201);
-  return { tenantId: tenant.id, displayName };
+async function addUser(request: APIRequestContext): Promise<{ tenantId: string }> {
+  const admin = new TenantApi(request);
+  await admin.signIn("admin@contoso.test", "contoso.test");
+  await admin.createPerson("HOME Recent");
+  return { tenantId: admin.tenantId };
 }
 
 test("a global admin sees seats, conflicts, pending requests and recent changes on Home", async ({ page, request }) => {
@@ -59,7 +40,7 @@ test("a global admin sees seats, conflicts, pending requests and recent changes 
   // The directory counts and the roles card stay.
   await expect(page.getByRole("heading", { name: "Your roles here" })).toBeVisible();
   await expect(page.getByRole("heading", { name: "Active users" })).toBeVisible();
-  await shot(page, "home-admin");
+  await tallShot(page, "home-admin");
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -74,7 +55,7 @@ test("a billing admin sees seats but neither pending requests nor recent changes
   await expect(page.getByRole("region", { name: "License conflicts" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Pending license requests" })).toHaveCount(0);
   await expect(page.getByRole("region", { name: "Recent changes" })).toHaveCount(0);
-  await shot(page, "home-billing");
+  await tallShot(page, "home-billing");
   await expectNoSeriousA11yViolations(page);
 });
 
@@ -87,5 +68,5 @@ test("Home speaks Dutch", async ({ page, api }) => {
   await expect(page.getByRole("region", { name: "Licenties per product" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Openstaande licentieaanvragen" })).toBeVisible();
   await expect(page.getByRole("region", { name: "Recente wijzigingen" })).toBeVisible();
-  await shot(page, "home-nl");
+  await tallShot(page, "home-nl");
 });

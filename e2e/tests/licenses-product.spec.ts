@@ -1,6 +1,17 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, signIn, TenantApi, test } from "./fixtures";
+import {
+  expect,
+  nav,
+  type SubscribedSku,
+  shot,
+  signIn,
+  signInAs,
+  signInInDutch,
+  switchUser,
+  TenantApi,
+  test,
+} from "./fixtures";
 
 // Only this spec's own users ("LP " names) and these two products are touched.
 const POWER_BI_PRO = "POWER_BI_PRO";
@@ -9,60 +20,8 @@ const ADMIN = "admin@contoso.test";
 const LICENSE_ADMIN = "licenses@contoso.test";
 const BILLING_ADMIN = "billing@contoso.test";
 const DOMAIN = "contoso.test";
-const SHOTS = process.env.SHOTS_DIR;
 
-interface Sku {
-  skuId: string;
-  skuPartNumber: string;
-  displayName: string;
-  consumedUnits: number;
-  available: number;
-}
-
-interface CreatedUser {
-  id: string;
-  displayName: string;
-  email: string;
-}
-
-/** The API as a global admin, with the CSRF token mutations need. */
-class AdminApi extends TenantApi {
-  /** Users named `LP <label> <n> <stamp>`, in the Netherlands. */
-  async createUsers(label: string, count: number): Promise<CreatedUser[]> {
-    const stamp = Date.now();
-    const users: CreatedUser[] = [];
-    for (let index = 1; index <= count; index++) {
-      const displayName = `LP ${label} ${index} ${stamp}`;
-      const email = `lp-${label.toLowerCase()}-${index}-${stamp}@contoso.test`;
-      const user = await this.send<{ id: string }>("POST", "users", { displayName, email, usageLocation: "NL" });
-      users.push({ id: user.id, displayName, email });
-    }
-    return users;
-  }
-
-  async sku(partNumber: string): Promise<Sku> {
-    const { value } = await this.send<{ value: Sku[] }>("GET", "subscribedSkus");
-    const sku = value.find((candidate) => candidate.skuPartNumber === partNumber);
-    if (!sku) throw new Error(`no ${partNumber} in the tenant`);
-    return sku;
-  }
-
-  async holds(userId: string, skuId: string): Promise<boolean> {
-    const user = await this.send<{ assignedLicenses: Array<{ skuId: string }> }>("GET", `users/${userId}/licenses`);
-    return user.assignedLicenses.some((license) => license.skuId === skuId);
-  }
-}
-
-/** axe on the whole page as it is now (with a panel or dialog open, that too). */
-async function axe(page: Page): Promise<void> {
-  await expectNoSeriousA11yViolations(page);
-}
-
-async function shot(page: Page, name: string): Promise<void> {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
-}
-
-async function openProduct(page: Page, sku: Sku, check = false): Promise<void> {
+async function openProduct(page: Page, sku: SubscribedSku, check = false): Promise<void> {
   await nav(page).getByRole("link", { name: "Licenses" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Licenses" })).toBeVisible();
   const link = page.getByRole("link", { name: sku.displayName, exact: true });
@@ -70,8 +29,8 @@ async function openProduct(page: Page, sku: Sku, check = false): Promise<void> {
   if (check) {
     await expect(page.getByRole("heading", { level: 2, name: "Recent bulk changes" })).toBeVisible();
     await expect(page.getByRole("main").locator(".fui-Spinner")).toHaveCount(0);
-    await axe(page);
-    await shot(page, "licenses-page");
+    await expectNoSeriousA11yViolations(page);
+    await shot(page, "licenses-page", { fullPage: true });
   }
   await link.click();
   await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
@@ -86,9 +45,9 @@ async function searchHolders(page: Page, text: string): Promise<Locator> {
 test.describe("licenses: product page", () => {
   test("Power BI Pro assigned from the product page to two users", async ({ page, request }) => {
     test.setTimeout(120_000);
-    const api = new AdminApi(request);
+    const api = new TenantApi(request);
     await api.signIn(ADMIN, DOMAIN);
-    const users = await api.createUsers("Pbi", 2);
+    const users = await api.createUsers("LP Pbi", 2);
     const before = await api.sku(POWER_BI_PRO);
     const stamp = users[0]?.displayName.split(" ").at(-1) ?? "";
 
@@ -96,8 +55,8 @@ test.describe("licenses: product page", () => {
     await expect(page).toHaveURL(/\/t\//);
     await openProduct(page, before, true);
     await expect(page.getByRole("grid", { name: "Users who hold it" })).toBeVisible();
-    await axe(page);
-    await shot(page, "product-page");
+    await expectNoSeriousA11yViolations(page);
+    await shot(page, "product-page", { fullPage: true });
 
     await page.getByRole("button", { name: "Assign licenses", exact: true }).click();
     const panel = page.getByRole("dialog", { name: `Assign ${before.displayName}` });
@@ -110,8 +69,8 @@ test.describe("licenses: product page", () => {
       await expect(panel.getByRole("listbox", { name: "Chosen users" }).getByText(user.displayName)).toBeVisible();
     }
     await expect(panel.getByText("2 users chosen")).toBeVisible();
-    await axe(page);
-    await shot(page, "assign-panel");
+    await expectNoSeriousA11yViolations(page);
+    await shot(page, "assign-panel", { fullPage: true });
 
     await panel.getByRole("button", { name: "Assign", exact: true }).click();
     const preview = page.getByRole("dialog", { name: `Assign ${before.displayName} to 2 users` });
@@ -122,15 +81,15 @@ test.describe("licenses: product page", () => {
     for (const user of users) {
       await expect(preview.getByRole("listitem").filter({ hasText: user.displayName })).toContainText("Will change");
     }
-    await axe(page);
-    await shot(page, "preview");
+    await expectNoSeriousA11yViolations(page);
+    await shot(page, "preview", { fullPage: true });
 
     await preview.getByRole("button", { name: "Apply to 2 users" }).click();
     await expect(preview.getByText("2 succeeded, 0 failed").first()).toBeVisible({ timeout: 30_000 });
     for (const user of users) {
       await expect(preview.getByRole("listitem").filter({ hasText: user.displayName })).toContainText("Succeeded");
     }
-    await shot(page, "results");
+    await shot(page, "results", { fullPage: true });
     await preview.getByRole("button", { name: "Done" }).click();
     await expect(preview).toBeHidden();
     await expect(panel).toBeHidden();
@@ -146,14 +105,13 @@ test.describe("licenses: product page", () => {
 
   test("Exchange Online (Plan 1) assigned with the keyboard only", async ({ page, request }) => {
     test.setTimeout(120_000);
-    const api = new AdminApi(request);
+    const api = new TenantApi(request);
     await api.signIn(ADMIN, DOMAIN);
-    const [user] = await api.createUsers("Kbd", 1);
+    const [user] = await api.createUsers("LP Kbd", 1);
     if (!user) throw new Error("no user created");
     const sku = await api.sku(EXCHANGE_PLAN_1);
 
-    await signIn(page, ADMIN);
-    await expect(nav(page)).toBeVisible();
+    await signInAs(page, ADMIN);
     await page.goto(`/t/${api.tenantId}/licenses/${sku.skuId}`);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
 
@@ -193,23 +151,19 @@ test.describe("licenses: product page", () => {
     await expect(preview).toBeHidden();
     await expect(panel).toBeHidden();
 
-    const licenses = await api.send<{ assignedLicenses: Array<{ skuId: string; disabledPlans: string[] }> }>(
-      "GET",
-      `users/${user.id}/licenses`,
-    );
+    const licenses = await api.licenses(user.id);
     const assigned = licenses.assignedLicenses.find((license) => license.skuId === sku.skuId);
     expect(assigned, `${user.displayName} holds ${EXCHANGE_PLAN_1}`).toBeDefined();
     expect(assigned?.disabledPlans, "one app switched off").toHaveLength(1);
   });
 
   test("a license admin may assign; a billing admin sees why not", async ({ page, request }) => {
-    const api = new AdminApi(request);
+    const api = new TenantApi(request);
     await api.signIn(ADMIN, DOMAIN);
     const sku = await api.sku(POWER_BI_PRO);
     const path = `/t/${api.tenantId}/licenses/${sku.skuId}`;
 
-    await signIn(page, LICENSE_ADMIN);
-    await expect(nav(page)).toBeVisible();
+    await signInAs(page, LICENSE_ADMIN);
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
     const assign = page.getByRole("button", { name: "Assign licenses", exact: true });
@@ -217,9 +171,7 @@ test.describe("licenses: product page", () => {
     await expect(assign).not.toHaveAttribute("aria-disabled", "true");
     await expect(page.getByRole("checkbox", { name: "Select all users shown" })).toBeVisible();
 
-    await page.context().clearCookies();
-    await signIn(page, BILLING_ADMIN);
-    await expect(nav(page)).toBeVisible();
+    await switchUser(page, BILLING_ADMIN);
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
     const gated = page.getByRole("button", { name: "Assign licenses", exact: true });
@@ -228,20 +180,17 @@ test.describe("licenses: product page", () => {
     await expect(page.getByRole("tooltip")).toContainText("License Administrator");
     await expect(page.getByRole("tooltip")).toContainText("Global Administrator");
     await expect(page.getByRole("checkbox", { name: "Select all users shown" })).toHaveCount(0);
-    await shot(page, "billing-admin-product");
+    await shot(page, "billing-admin-product", { fullPage: true });
   });
 
   test("the job page opened from its URL shows the finished job's results", async ({ page, request }) => {
     test.setTimeout(90_000);
-    const api = new AdminApi(request);
+    const api = new TenantApi(request);
     await api.signIn(ADMIN, DOMAIN);
-    const [fresh, holder] = await api.createUsers("Job", 2);
+    const [fresh, holder] = await api.createUsers("LP Job", 2);
     if (!fresh || !holder) throw new Error("no users created");
     const sku = await api.sku(POWER_BI_PRO);
-    await api.send("POST", `users/${holder.id}/assignLicense`, {
-      addLicenses: [{ skuId: sku.skuId, disabledPlans: [] }],
-      removeLicenses: [],
-    });
+    await api.assign(holder.id, sku.skuId);
     const job = await api.send<{ id: string }>("POST", "licenses/bulkJobs", {
       userIds: [fresh.id, holder.id],
       add: [{ skuId: sku.skuId, disabledPlans: [] }],
@@ -254,8 +203,7 @@ test.describe("licenses: product page", () => {
       })
       .toBe("succeeded");
 
-    await signIn(page, ADMIN);
-    await expect(nav(page)).toBeVisible();
+    await signInAs(page, ADMIN);
     await page.goto(`/t/${api.tenantId}/licenses/jobs/${job.id}`);
     await expect(page.getByRole("heading", { level: 1, name: "Bulk license change" })).toBeVisible();
     const facts = page.getByRole("region", { name: "About this change" });
@@ -270,8 +218,8 @@ test.describe("licenses: product page", () => {
     await expect(failed).toContainText("already has this license");
     await page.getByRole("switch", { name: /Show only users that fail/ }).check();
     await expect(results.getByRole("listitem")).toHaveCount(1);
-    await axe(page);
-    await shot(page, "job-page");
+    await expectNoSeriousA11yViolations(page);
+    await shot(page, "job-page", { fullPage: true });
 
     // The Licenses page lists it among the recent bulk changes, linking back to this page.
     await page.getByRole("link", { name: "Back to Licenses" }).click();
@@ -294,22 +242,14 @@ test.describe("licenses: product page in Dutch", () => {
   }) => {
     test.setTimeout(120_000);
     await page.addInitScript(() => window.localStorage.setItem("allot.language", "nl"));
-    const api = new AdminApi(request);
+    const api = new TenantApi(request);
     await api.signIn(ADMIN, DOMAIN);
-    const users = await api.createUsers("Rev", 2);
+    const users = await api.createUsers("LP Rev", 2);
     const sku = await api.sku(POWER_BI_PRO);
-    for (const user of users) {
-      await api.send("POST", `users/${user.id}/assignLicense`, {
-        addLicenses: [{ skuId: sku.skuId, disabledPlans: [] }],
-        removeLicenses: [],
-      });
-    }
+    for (const user of users) await api.assign(user.id, sku.skuId);
     const before = await api.sku(POWER_BI_PRO);
 
-    await page.goto("/sign-in");
-    await page.getByLabel("E-mailadres").fill(ADMIN);
-    await page.getByLabel("Wachtwoord").fill(PASSWORD);
-    await page.getByRole("button", { name: "Aanmelden" }).click();
+    await signInInDutch(page, ADMIN);
     await expect(nav(page)).toBeVisible();
     await page.goto(`/t/${api.tenantId}/licenses/${sku.skuId}`);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
@@ -330,12 +270,12 @@ test.describe("licenses: product page in Dutch", () => {
         `Verliest ${sku.displayName}`,
       );
     }
-    await axe(page);
-    await shot(page, "nl-unassign-preview");
+    await expectNoSeriousA11yViolations(page);
+    await shot(page, "nl-unassign-preview", { fullPage: true });
 
     await dialog.getByRole("button", { name: "Toepassen op 2 gebruikers" }).click();
     await expect(dialog.getByText("2 gelukt, 0 mislukt").first()).toBeVisible({ timeout: 30_000 });
-    await shot(page, "nl-unassign-results");
+    await shot(page, "nl-unassign-results", { fullPage: true });
     await dialog.getByRole("button", { name: "Gereed" }).click();
     await expect(dialog).toBeHidden();
 

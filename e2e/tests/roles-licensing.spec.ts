@@ -1,11 +1,10 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, signIn, test } from "./fixtures";
+import { expect, nav, shot, signIn, TenantApi, test } from "./fixtures";
 
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
 /** The roles that may assign licenses, as the permission matrix names them, in English. */
 const ASSIGN_ROLES = "Requires one of these roles: Global Administrator, User Administrator, License Administrator";
-const SHOTS = process.env.SHOTS_DIR;
 
 /** The control is there but refused: disabled (still focusable) and its tooltip names the roles that may use it. */
 async function expectRefused(page: Page, control: Locator): Promise<void> {
@@ -18,24 +17,13 @@ async function expectRefused(page: Page, control: Locator): Promise<void> {
 }
 
 /** Creates one user of this spec (prefix "RL ") as a global admin, through the API. */
-async function createUser(page: Page, stamp: number): Promise<{ id: string; displayName: string }> {
-  const login = await page.request.post("/api/auth/login", {
-    data: { email: "admin@contoso.test", password: PASSWORD },
-  });
-  expect(login.status()).toBe(200);
-  const me = (await login.json()) as { csrfToken: string; tenants: Array<{ id: string; domain: string }> };
-  const tenant = me.tenants.find((candidate) => candidate.domain === "contoso.test");
-  if (!tenant) throw new Error("admin does not reach Contoso");
-  const displayName = `RL Robin ${stamp}`;
-  const created = await page.request.post(`/api/tenants/${tenant.id}/users`, {
-    headers: { "X-CSRF-Token": me.csrfToken },
-    data: { displayName, email: `rl-robin-${stamp}@contoso.test`, usageLocation: "NL" },
-  });
-  expect(created.status(), await created.text()).toBe(201);
-  const user = (await created.json()) as { id: string };
+async function createUser(page: Page): Promise<{ id: string; displayName: string }> {
+  const admin = new TenantApi(page.request);
+  await admin.signIn("admin@contoso.test", "contoso.test");
+  const user = await admin.createPerson("RL Robin");
   // Leave the page's browser session to the person signing in next.
   await page.context().clearCookies();
-  return { id: user.id, displayName };
+  return user;
 }
 
 test("a billing admin sees licenses but every assign control is refused with the roles it needs", async ({
@@ -61,7 +49,7 @@ test("a billing admin sees licenses but every assign control is refused with the
   await expectRefused(page, main.getByRole("button", { name: "Assign licenses", exact: true }));
   await expectRefused(page, main.getByRole("button", { name: /^Unassign licenses/ }));
   await main.getByRole("button", { name: "Assign licenses", exact: true }).hover();
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/roles-billing-product.png` });
+  await shot(page, "roles-billing-product");
   await page.mouse.move(0, 0);
   await expectNoSeriousA11yViolations(page);
 
@@ -84,8 +72,7 @@ test("a billing admin sees licenses but every assign control is refused with the
 });
 
 test("a license admin has no billing, and can open the assign and manage licenses panels", async ({ page, api }) => {
-  const stamp = Date.now();
-  const robin = await createUser(page, stamp);
+  const robin = await createUser(page);
   const contoso = await api.tenant("licenses@contoso.test", "contoso.test");
   await signIn(page, "licenses@contoso.test");
   const main = page.getByRole("main");
@@ -108,7 +95,7 @@ test("a license admin has no billing, and can open the assign and manage license
   await expect(panel.getByRole("button", { name: /buy/i })).toHaveCount(0);
   await expect(panel.getByRole("link", { name: /buy/i })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/roles-licenses-assign.png` });
+  await shot(page, "roles-licenses-assign");
   await page.keyboard.press("Escape");
   await expect(panel).toBeHidden();
 
@@ -124,7 +111,7 @@ test("a license admin has no billing, and can open the assign and manage license
   // No way to billing for a role without it (soft: the rest of the panel is still checked).
   await expect.soft(managePanel.getByRole("link", { name: /buy/i })).toHaveCount(0);
   await expectNoSeriousA11yViolations(page);
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/roles-licenses-manage.png` });
+  await shot(page, "roles-licenses-manage");
   await page.keyboard.press("Escape");
   await expect(managePanel).toBeHidden();
 });

@@ -1,58 +1,30 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, signIn, TenantApi, test } from "./fixtures";
+import { expect, nav, type SubscribedSku, shot, signIn, TenantApi, test } from "./fixtures";
 
 /** User details › Licenses and apps. Only this spec's own "UD " users, and only SPE_E3 and POWER_BI_PRO. */
 const SPE_E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
-const SHOTS = process.env.SHOTS_DIR;
 
 // Each test opens the users list and a details panel more than once and runs axe: give them room on a busy machine.
 test.describe.configure({ timeout: 120_000 });
 
-interface LicensedUser {
-  id: string;
-  assignedLicenses: Array<{ skuId: string; disabledPlans: string[] }>;
-}
-interface Sku {
-  skuId: string;
-  servicePlans: Array<{ servicePlanId: string; servicePlanName: string; displayName: string }>;
-}
-
-/** The API as a global admin, with the CSRF token mutations need. */
+/** TenantApi plus the calls only this spec makes. */
 class AdminApi extends TenantApi {
-  createUser(body: {
-    displayName: string;
-    email: string;
-    usageLocation: string | null;
-    userType?: "member" | "guest";
-  }) {
-    return this.send<{ id: string }>("POST", "users", body);
-  }
   async createLicensedGroup(displayName: string, userIds: string[], skuId: string): Promise<void> {
-    const group = await this.send<{ id: string }>("POST", "groups", { displayName, description: "UD e2e" });
-    await this.send("POST", `groups/${group.id}/members`, { userIds });
+    const group = await this.createGroup(displayName, "UD e2e");
+    await this.addMembers(group.id, userIds);
     await this.send("POST", `groups/${group.id}/assignLicense`, {
       addLicenses: [{ skuId, disabledPlans: [] }],
       removeLicenses: [],
     });
   }
-  assign(userId: string, addLicenses: Array<{ skuId: string; disabledPlans: string[] }>) {
-    return this.send<LicensedUser>("POST", `users/${userId}/assignLicense`, { addLicenses, removeLicenses: [] });
-  }
-  licenses(userId: string) {
-    return this.send<LicensedUser>("GET", `users/${userId}/licenses`);
-  }
-  async sku(skuId: string): Promise<Sku> {
-    const { value } = await this.send<{ value: Sku[] }>("GET", "subscribedSkus");
-    const sku = value.find((candidate) => candidate.skuId === skuId);
+
+  async skuWithId(skuId: string): Promise<SubscribedSku> {
+    const sku = (await this.subscribedSkus()).find((candidate) => candidate.skuId === skuId);
     if (!sku) throw new Error(`the tenant has no ${skuId}`);
     return sku;
   }
-}
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png` });
 }
 
 /** Opens a user's details from a users list (Active users or Guest users) and its Licenses and apps tab. */
@@ -82,8 +54,8 @@ test("one user's licenses changed in the details panel", async ({ page, request 
     email: `ud.member.${stamp}@contoso.test`,
     usageLocation: "NL",
   });
-  await admin.assign(user.id, [{ skuId: SPE_E3, disabledPlans: [] }]);
-  const e3 = await admin.sku(SPE_E3);
+  await admin.assign(user.id, SPE_E3);
+  const e3 = await admin.skuWithId(SPE_E3);
   const plan =
     e3.servicePlans.find((candidate) => candidate.servicePlanName === "YAMMER_ENTERPRISE") ?? e3.servicePlans.at(-1);
   if (!plan) throw new Error("SPE_E3 has no service plans");

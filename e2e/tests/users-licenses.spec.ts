@@ -1,65 +1,17 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, signIn, TenantApi, test } from "./fixtures";
+import { expect, nav, shot, signIn, TenantApi, test } from "./fixtures";
 
 // Only this spec's own users ("UL " names) and these three products are touched.
 const SPE_E3 = "SPE_E3";
 const EXCHANGE_PLAN_1 = "EXCHANGESTANDARD";
 const EXCHANGE_PLAN_2 = "EXCHANGEENTERPRISE";
-const SHOTS = process.env.SHOTS_DIR;
 
-interface Sku {
-  skuId: string;
-  skuPartNumber: string;
-  displayName: string;
-  available: number;
-  servicePlans: Array<{ servicePlanId: string; servicePlanName: string; displayName: string }>;
-}
-
-interface UserLicenses {
-  assignedLicenses: Array<{ skuId: string; disabledPlans: string[] }>;
-}
-
-/** The API as a global admin, with the CSRF token mutations need. */
+/** TenantApi plus the calls only this spec makes. */
 class AdminApi extends TenantApi {
-  /** Users named `UL <label> <n> <stamp>`, in the Netherlands. */
-  async createUsers(label: string, count: number): Promise<Array<{ id: string; displayName: string }>> {
-    const stamp = Date.now();
-    const users: Array<{ id: string; displayName: string }> = [];
-    for (let index = 1; index <= count; index++) {
-      const displayName = `UL ${label} ${String(index).padStart(2, "0")} ${stamp}`;
-      const email = `ul-${label.toLowerCase()}-${index}-${stamp}@contoso.test`;
-      const user = await this.send<{ id: string }>("POST", "users", { displayName, email, usageLocation: "NL" });
-      users.push({ id: user.id, displayName });
-    }
-    return users;
-  }
-
-  async sku(partNumber: string): Promise<Sku> {
-    const { value } = await this.send<{ value: Sku[] }>("GET", "subscribedSkus");
-    const sku = value.find((candidate) => candidate.skuPartNumber === partNumber);
-    if (!sku) throw new Error(`no ${partNumber} in the tenant`);
-    return sku;
-  }
-
-  assign(userId: string, skuId: string) {
-    return this.send("POST", `users/${userId}/assignLicense`, {
-      addLicenses: [{ skuId, disabledPlans: [] }],
-      removeLicenses: [],
-    });
-  }
-
-  licenses(userId: string) {
-    return this.send<UserLicenses>("GET", `users/${userId}/licenses`);
-  }
-
   userIds(query = "") {
     return this.send<{ ids: string[]; truncated: boolean }>("GET", `users/ids${query}`);
   }
-}
-
-async function shot(page: Page, name: string) {
-  if (SHOTS) await page.screenshot({ path: `${SHOTS}/${name}.png`, fullPage: true });
 }
 
 async function openActiveUsers(page: Page) {
@@ -86,7 +38,7 @@ test("several users given Microsoft 365 E3 with add to existing and one service 
   const e3 = await admin.sku(SPE_E3);
   const teams = e3.servicePlans.find((plan) => plan.servicePlanName === "TEAMS1");
   if (!teams) throw new Error("Microsoft 365 E3 has no Teams plan");
-  const users = await admin.createUsers("E3", 3);
+  const users = await admin.createUsers("UL E3", 3);
 
   await openActiveUsers(page);
   await searchAndSelectAll(page, "UL E3", users.length);
@@ -103,7 +55,7 @@ test("several users given Microsoft 365 E3 with add to existing and one service 
   await expand.click();
   await expect(expand).toHaveAttribute("aria-expanded", "true");
   await panel.getByRole("checkbox", { name: teams.displayName }).uncheck();
-  await shot(page, "ul-panel-e3");
+  await shot(page, "ul-panel-e3", { fullPage: true });
   await panel.getByRole("button", { name: "Next: preview" }).click();
 
   const preview = page.getByRole("dialog", { name: "Manage product licenses for 3 users" });
@@ -129,7 +81,7 @@ test("several users' licenses revoked at once", async ({ page, request }) => {
   const admin = new AdminApi(request);
   await admin.signIn("admin@contoso.test", "contoso.test");
   const plan1 = await admin.sku(EXCHANGE_PLAN_1);
-  const users = await admin.createUsers("Revoke", 3);
+  const users = await admin.createUsers("UL Revoke", 3);
   for (const user of users) await admin.assign(user.id, plan1.skuId);
 
   await openActiveUsers(page);
@@ -144,7 +96,7 @@ test("several users' licenses revoked at once", async ({ page, request }) => {
   const preview = page.getByRole("dialog", { name: "Manage product licenses for 3 users" });
   await expect(preview.getByText("Users will lose data")).toBeVisible();
   await expect(preview.getByText("3 users will change, 0 cannot.").first()).toBeVisible();
-  await shot(page, "ul-preview-remove-all");
+  await shot(page, "ul-preview-remove-all", { fullPage: true });
   await preview.getByRole("button", { name: "Apply to 3 users" }).click();
   await expect(preview.getByText("Finished: 3 succeeded, 0 failed.").first()).toBeAttached({ timeout: 30_000 });
   await preview.getByRole("button", { name: "Done" }).click();
@@ -159,7 +111,7 @@ test("bulk preview shows a CountViolation and then applies the valid part", asyn
   await admin.signIn("admin@contoso.test", "contoso.test");
   const plan2 = await admin.sku(EXCHANGE_PLAN_2);
   expect(plan2.available).toBe(5);
-  const users = await admin.createUsers("Plan2", 7);
+  const users = await admin.createUsers("UL Plan2", 7);
 
   await openActiveUsers(page);
   await searchAndSelectAll(page, "UL Plan2", users.length);
@@ -175,7 +127,7 @@ test("bulk preview shows a CountViolation and then applies the valid part", asyn
   const seats = preview.getByRole("row", { name: new RegExp(plan2.displayName.replace(/[()]/g, "\\$&")) });
   await expect(seats).toContainText("5 → 10");
   await expect(seats).toContainText("5 → 0");
-  await shot(page, "ul-preview-count-violation");
+  await shot(page, "ul-preview-count-violation", { fullPage: true });
   await expectNoSeriousA11yViolations(page);
   await preview.getByRole("button", { name: "Apply to 5 users" }).click();
   await expect(preview.getByText("Finished: 5 succeeded, 0 failed.").first()).toBeAttached({ timeout: 30_000 });
@@ -220,7 +172,7 @@ test("select all users that match, across pages of the virtualized list", async 
 
   await grid.getByRole("checkbox", { name: "Select all users on this list" }).check();
   await expect(page.getByText("All 100 loaded users are selected.")).toBeVisible();
-  await shot(page, "ul-select-all-loaded");
+  await shot(page, "ul-select-all-loaded", { fullPage: true });
   await page.getByRole("button", { name: "Select all users that match" }).click();
   await expect(page.getByText(`All ${all.ids.length} users that match are selected.`)).toBeVisible();
   await expect(page.getByText(`${all.ids.length} selected`, { exact: true })).toBeVisible();
@@ -242,14 +194,14 @@ test("users pages, the panel and the preview pass an accessibility check", async
   test.setTimeout(120_000);
   const admin = new AdminApi(request);
   await admin.signIn("admin@contoso.test", "contoso.test");
-  const users = await admin.createUsers("Axe", 2);
+  const users = await admin.createUsers("UL Axe", 2);
   const plan1 = await admin.sku(EXCHANGE_PLAN_1);
   await admin.assign(users[0]?.id ?? "", plan1.skuId);
 
   await openActiveUsers(page);
   await expect(page.getByRole("grid", { name: "Active users" }).getByRole("row").nth(1)).toBeVisible();
   await expectNoSeriousA11yViolations(page);
-  await shot(page, "ul-active-users");
+  await shot(page, "ul-active-users", { fullPage: true });
 
   await page.getByRole("tab", { name: "Guest users" }).click();
   await expect(page.getByRole("heading", { level: 1, name: "Guest users" })).toBeVisible();
@@ -259,7 +211,7 @@ test("users pages, the panel and the preview pass an accessibility check", async
   await expect(guests.getByRole("row")).toHaveCount(guestIds.ids.length + 1);
   await expect(guests.getByText("Guest", { exact: true })).toHaveCount(guestIds.ids.length);
   await expectNoSeriousA11yViolations(page);
-  await shot(page, "ul-guest-users");
+  await shot(page, "ul-guest-users", { fullPage: true });
 
   await page.getByRole("tab", { name: "Active users" }).click();
   await searchAndSelectAll(page, "UL Axe", 2);
@@ -279,7 +231,7 @@ test("users pages, the panel and the preview pass an accessibility check", async
   await expect(product).toBeChecked();
   await panel.getByRole("button", { name: `Apps and services of ${plan1.displayName}` }).click();
   await expectNoSeriousA11yViolations(page);
-  await shot(page, "ul-panel-mixed");
+  await shot(page, "ul-panel-mixed", { fullPage: true });
 
   // Replace starts from nothing: the users end up with exactly what is checked.
   await panel.getByRole("button", { name: `Apps and services of ${plan1.displayName}` }).click();
