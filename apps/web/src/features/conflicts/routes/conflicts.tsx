@@ -19,8 +19,14 @@ const useStyles = makeStyles({
   summary: { color: tokens.colorNeutralForeground2 },
 });
 
-/** Longer than the dialog's closing animation, after which Fluent has restored focus (or could not). */
-const FOCUS_CHECK_MS = 400;
+/**
+ * After the dialog closes, how often and for how long to look for where focus went. Fluent restores focus only when
+ * its exit animation ends, which on a busy machine is well past the animation's nominal 200 ms.
+ */
+const FOCUS_CHECK_INTERVAL_MS = 100;
+const FOCUS_CHECK_LIMIT_MS = 5_000;
+
+const isInDialog = (element: Element | null) => element?.closest('[role="dialog"], [role="alertdialog"]') != null;
 
 interface Removal {
   product: string;
@@ -72,7 +78,15 @@ export function ConflictsRoute() {
 
   const closeDialog = () => {
     setDialogOpen(false);
-    window.setTimeout(keepFocusOnPage, FOCUS_CHECK_MS);
+    const deadline = Date.now() + FOCUS_CHECK_LIMIT_MS;
+    const checkOnceDialogIsGone = () => {
+      if (isInDialog(document.activeElement) && Date.now() < deadline) {
+        window.setTimeout(checkOnceDialogIsGone, FOCUS_CHECK_INTERVAL_MS);
+      } else {
+        keepFocusOnPage();
+      }
+    };
+    window.setTimeout(checkOnceDialogIsGone, FOCUS_CHECK_INTERVAL_MS);
   };
 
   return (
