@@ -96,3 +96,38 @@ for (const language of ["en", "nl"] as const) {
     }
   });
 }
+
+/** How far the page and its main area extend past their visible width (0 when nothing scrolls sideways). */
+function sidewaysOverflow(page: Page) {
+  return page.evaluate(() => {
+    const root = document.documentElement;
+    const main = document.querySelector("main");
+    return {
+      page: root.scrollWidth - root.clientWidth,
+      main: main ? main.scrollWidth - main.clientWidth : 0,
+    };
+  });
+}
+
+// WCAG 1.4.10 Reflow: at 320 CSS pixels wide (a phone, or 1280 pixels zoomed to 400 %) nothing but a data table may
+// need scrolling sideways, and tables scroll inside their own frame. Dutch, whose words run longest.
+test("every page reflows at 320 pixels wide, in Dutch", async ({ page, api, request }) => {
+  test.setTimeout(180_000);
+  await page.addInitScript(() => window.localStorage.setItem("allot.language", "nl"));
+  const contoso = await api.tenant("admin@contoso.test", "contoso.test");
+  const groups = await request.get(`/api/tenants/${contoso.id}/groups?limit=1`);
+  const groupId = ((await groups.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? "";
+
+  await signInInDutch(page, "admin@contoso.test");
+  await expect(nav(page)).toBeVisible();
+  await page.setViewportSize({ width: 320, height: 720 });
+  for (const visit of PAGES) {
+    await test.step(visit.name, async () => {
+      await page.goto(visit.path(contoso.id, groupId));
+      await settle(page);
+      if (visit.ready) await visit.ready(page);
+      expect.soft(await sidewaysOverflow(page), visit.name).toEqual({ page: 0, main: 0 });
+    });
+  }
+  await shot(page, "reflow-nl-320", { fullPage: true });
+});

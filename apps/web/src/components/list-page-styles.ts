@@ -1,7 +1,12 @@
 import { makeStyles, tokens } from "@fluentui/react-components";
 
-/** The pieces every list page (users, groups) lays out alike: filter row, search box, result status, grid surface. */
+/**
+ * The pieces every list page (users, groups, billing, requests) lays out alike: view tabs, filter row, search box,
+ * result status, grid surface.
+ */
 export const useListPageStyles = makeStyles({
+  // On a narrow screen (or zoomed in) the tabs wrap onto a second line instead of running off the page.
+  tabs: { flexWrap: "wrap", marginBottom: tokens.spacingVerticalM },
   filters: {
     display: "flex",
     flexWrap: "wrap",

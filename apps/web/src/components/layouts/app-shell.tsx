@@ -13,6 +13,9 @@ const useStyles = makeStyles({
   root: {
     display: "grid",
     gridTemplateRows: "auto 2px 1fr",
+    // Without it the one column is as wide as the widest table, and on a narrow screen (or zoomed to 400 %) the whole
+    // frame, top bar included, scrolls sideways instead of the page reflowing (WCAG 1.4.10).
+    gridTemplateColumns: "minmax(0, 1fr)",
     height: "100vh",
     backgroundColor: tokens.colorNeutralBackground2,
   },

@@ -55,6 +55,8 @@ const useStyles = makeStyles({
     borderRadius: tokens.borderRadiusMedium,
     ":focus-visible": { outline: `2px solid ${tokens.colorNeutralForegroundOnBrand}`, outlineOffset: "2px" },
   },
+  // On a phone (or zoomed in) the product name alone fits one line; the tenant and language menus need the room.
+  subtitle: { whiteSpace: "nowrap", "@media (max-width: 480px)": { display: "none" } },
   spacer: { flexGrow: 1 },
   accountButton: { minWidth: "auto", paddingInline: tokens.spacingHorizontalXS },
   onBrand: {
@@ -107,7 +109,9 @@ export function TopBar({
         <Text weight="semibold" size={400}>
           {t.common.appName}
         </Text>
-        <Text size={300}>{t.shell.adminCenter}</Text>
+        <Text size={300} className={styles.subtitle}>
+          {t.shell.adminCenter}
+        </Text>
       </Link>
       <span className={styles.spacer} />
       <TenantSwitcher me={me} context={context} section={section} />

@@ -60,7 +60,6 @@ const useStyles = makeStyles({
     gap: tokens.spacingHorizontalS,
     marginBottom: tokens.spacingVerticalS,
   },
-  tabs: { marginBottom: tokens.spacingVerticalM },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   panelBar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalL },
   export: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
@@ -70,6 +69,7 @@ const useStyles = makeStyles({
 /** Billing: subscriptions (Your products), orders, invoices and self-service purchase, one tab each. */
 export function BillingRoute() {
   const styles = useStyles();
+  const list = useListPageStyles();
   const { t } = useI18n();
   const b = useBillingTexts();
   const { tenant, can } = useTenant();
@@ -156,7 +156,7 @@ export function BillingRoute() {
       ) : null}
 
       <TabList
-        className={styles.tabs}
+        className={list.tabs}
         selectedValue={tab}
         onTabSelect={(_, data) => setParams({ tab: data.value === "subscriptions" ? undefined : String(data.value) })}
         aria-label={b.tabs.label}

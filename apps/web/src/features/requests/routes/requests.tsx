@@ -1,5 +1,15 @@
 import { LICENSE_REQUEST_STATUSES, type LicenseRequest } from "@allot/contracts";
-import { Dropdown, Field, makeStyles, Option, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
+import {
+  Dropdown,
+  Field,
+  makeStyles,
+  mergeClasses,
+  Option,
+  Spinner,
+  Tab,
+  TabList,
+  tokens,
+} from "@fluentui/react-components";
 import { TaskListSquareLtrRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { EmptyState } from "@/components/empty-state";
@@ -19,7 +29,7 @@ import { type Decision, RequestsTable } from "../components/requests-table";
 import { useRequestsTexts } from "../texts";
 
 const useStyles = makeStyles({
-  tabs: { marginBottom: tokens.spacingVerticalM, marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalM})` },
+  tabs: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalM})` },
   status: { minWidth: "200px" },
 });
 
@@ -50,7 +60,7 @@ export function RequestsRoute() {
     <>
       <PageHeader title={t.requests.title} description={t.requests.description} />
       <TabList
-        className={styles.tabs}
+        className={mergeClasses(list.tabs, styles.tabs)}
         aria-label={tx.views}
         selectedValue={view}
         onTabSelect={(_, data) => setParams({ view: data.value === "all" ? "all" : undefined, status: undefined })}

@@ -51,7 +51,6 @@ import { UserDetailsDrawer } from "../components/user-details-drawer";
 import { UsersGrid, type UsersView } from "../components/users-grid";
 
 const useStyles = makeStyles({
-  tabs: { marginBottom: tokens.spacingVerticalM },
   commands: {
     display: "flex",
     flexWrap: "wrap",
@@ -242,7 +241,7 @@ export function UsersRoute() {
         }
       />
       <TabList
-        className={styles.tabs}
+        className={list.tabs}
         selectedValue={view}
         aria-label={t.users.views}
         onTabSelect={(_, data) =>
