@@ -406,6 +406,71 @@ describe("a conflict that was there already", () => {
   });
 });
 
+/**
+ * The deadline follows the product's usable seats, which include a subscription in grace (expired). On its own copy
+ * of the database, because the job is run a month ahead.
+ */
+describe("a conflict deadline and seats in grace", () => {
+  let own: TestApp;
+  beforeAll(async () => {
+    own = await createTestApp();
+  });
+  afterAll(() => own?.close());
+
+  it("seats bought to cover everyone clear the deadline, counting an expired subscription's seats", async () => {
+    own.clock.set(T0);
+    const ownAdmin = as(own.app, await login(own.app, "admin@contoso.test"));
+    const visio = sku.VISIOCLIENT as CatalogRow;
+    await clearProduct(own.db, own.tenants.contoso, visio.productId);
+    const ownBase = `/api/tenants/${own.tenants.contoso}`;
+    const buyVisio = async (seats: number) => {
+      const response = await ownAdmin.post(`${ownBase}/subscriptions`, {
+        skuId: visio.skuId,
+        seats,
+        billingTerm: "monthly",
+        autoRenew: false,
+      });
+      expect(response.statusCode, response.body).toBe(201);
+      return (response.json() as BillingResult).subscription.id;
+    };
+    const deadline = async () =>
+      (
+        await own.db.tenantProduct.findUniqueOrThrow({
+          where: { tenantId_productId: { tenantId: own.tenants.contoso, productId: visio.productId } },
+        })
+      ).conflictResolveBy;
+
+    // Three seats, three holders; removing two of the seats, accepted, starts a deadline.
+    const first = await buyVisio(3);
+    for (let i = 0; i < 3; i++) {
+      const user = await makeUser(own.db, own.tenants.contoso);
+      const assigned = await ownAdmin.post(`${ownBase}/users/${user.id}/assignLicense`, {
+        addLicenses: [{ skuId: visio.skuId }],
+        removeLicenses: [],
+      });
+      expect(assigned.statusCode, assigned.body).toBe(200);
+    }
+    const cut = await ownAdmin.post(`${ownBase}/subscriptions/${first}/changeSeats`, {
+      seats: 1,
+      acceptConflict: true,
+    });
+    expect(cut.statusCode, cut.body).toBe(200);
+    expect(await deadline()).not.toBeNull();
+
+    // Its term ends without renewal: expired, in grace, its one seat still usable.
+    own.clock.set(addDays(termEnd(T0, "monthly"), 1));
+    await runSubscriptionLifecycle(own.db, own.clock.now());
+    expect((await own.db.subscription.findUniqueOrThrow({ where: { id: first } })).state).toBe("expired");
+    expect(await deadline()).not.toBeNull();
+
+    // Two new seats cover the three holders only together with the expired one's seat.
+    await buyVisio(2);
+    expect(await deadline()).toBeNull();
+    const conflicts = (await ownAdmin.get(`${ownBase}/licenseConflicts`)).json().value as LicenseConflictReport[];
+    expect(conflicts.find((c) => c.skuPartNumber === "VISIOCLIENT")).toBeUndefined();
+  });
+});
+
 describe("trials", () => {
   let trial: BillingResult;
 

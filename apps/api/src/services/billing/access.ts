@@ -1,9 +1,10 @@
 import type { BillingResult } from "@allot/contracts";
-import { Prisma, type Tx } from "@allot/db";
+import { type Db, Prisma, type Tx } from "@allot/db";
 import { type BillingTerm, can, type SubscriptionSource, type SubscriptionState } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
-import type { PricedProduct, Recorded } from "./charges.js";
+import { type CatalogEntry, catalogOf } from "../licenses/catalog.js";
+import type { Recorded } from "./charges.js";
 import { loadInvoices, loadOrders } from "./records-view.js";
 import { loadSubscriptions } from "./subscription-view.js";
 
@@ -94,11 +95,14 @@ export function stateInvalid(message: string): AppError {
   return new AppError("SubscriptionStateInvalid", message);
 }
 
-export async function pricedProduct(tx: Tx, productId: string): Promise<PricedProduct & { skuId: string }> {
-  const product = await tx.product.findUniqueOrThrow({
-    where: { id: productId },
-    select: { id: true, skuId: true, displayName: true, pricePerSeatMonthCents: true, currency: true },
-  });
+/**
+ * A subscription's product with its price, from the cached catalog: prices are reference data only the seed
+ * changes, and every billing change and quote needs one (a round trip less on each).
+ */
+export async function pricedProduct(db: Db, tx: Tx, productId: string): Promise<CatalogEntry> {
+  const product = (await catalogOf(db, tx)).byId.get(productId);
+  // A subscription's product is a foreign key into the catalog: missing only if the catalog lost a product.
+  if (!product) throw new Error(`Product ${productId} is not in the catalog.`);
   return product;
 }
 

@@ -49,7 +49,7 @@ export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<Lifec
       await lockSeats(tx, candidate.tenantId, [candidate.productId]);
       const subscription = await lockSubscription(tx, candidate.tenantId, candidate.id);
       for (const step of dueLifecycleSteps(subscription, now)) {
-        await applyStep(tx, subscription, step, requestId, report);
+        await applyStep(db, tx, subscription, step, requestId, report);
       }
     }, TRANSACTION);
   }
@@ -78,6 +78,7 @@ export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<Lifec
 }
 
 async function applyStep(
+  db: Db,
   tx: Tx,
   subscription: SubscriptionRecord,
   step: LifecycleStep,
@@ -93,7 +94,7 @@ async function applyStep(
     after,
   });
   if (step.kind === "renew") {
-    const product = await pricedProduct(tx, subscription.productId);
+    const product = await pricedProduct(db, tx, subscription.productId);
     const charge = termCharge("renewal", product, subscription.seats, subscription.billingTerm, step.termStartsAt);
     await tx.subscription.update({
       where: { id: subscription.id },

@@ -63,7 +63,7 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
         const subscription = await readSubscription(tx, ctx.tenantId, request.subscriptionId);
         if (request.kind === "trialConversion" && !can(ctx.roles, "billing.manage")) throw forbiddenToManage();
         assertCanManage(ctx, subscription);
-        const product = await pricedProduct(tx, subscription.productId);
+        const product = await pricedProduct(ctx.db, tx, subscription.productId);
         if (request.kind === "seatChange") {
           const outcome = await planSeats(tx, ctx, subscription, request.seats, true);
           if (!outcome.ok) {

@@ -182,7 +182,7 @@ export async function changeSeats(
       `${outcome.shortfall} of the seats to remove are assigned. Remove those licenses first, or accept a license conflict (acceptConflict: true) to resolve within 90 days.`,
     );
   }
-  const product = await pricedProduct(tx, subscription.productId);
+  const product = await pricedProduct(ctx.db, tx, subscription.productId);
   const now = ctx.clock.now();
   const charge = seatChangeCharge(product, subscription, body.seats, now);
   await tx.subscription.update({ where: { id: subscription.id }, data: { seats: body.seats } });
@@ -266,7 +266,7 @@ export async function renew(tx: Tx, ctx: TenantContext, subscriptionId: string):
     }
     return { status: 200, body: await billingResult(tx, ctx.tenantId, subscription.id, null) };
   }
-  const product = await pricedProduct(tx, subscription.productId);
+  const product = await pricedProduct(ctx.db, tx, subscription.productId);
   const charge = termCharge("renewal", product, subscription.seats, subscription.billingTerm, outcome.termStartsAt);
   await tx.subscription.update({
     where: { id: subscription.id },
@@ -308,7 +308,7 @@ export async function cancel(tx: Tx, ctx: TenantContext, subscriptionId: string)
   const now = ctx.clock.now();
   const outcome = cancelSubscription(subscription, now);
   if (!outcome.ok) throw stateInvalid(`The subscription is already ${subscription.state}.`);
-  const product = await pricedProduct(tx, subscription.productId);
+  const product = await pricedProduct(ctx.db, tx, subscription.productId);
   // Only an active term has unused days to credit; a subscription in grace has none left.
   const charge =
     subscription.state === "active"
@@ -381,7 +381,7 @@ export async function convertTrial(
       );
     }
   }
-  const product = await pricedProduct(tx, subscription.productId);
+  const product = await pricedProduct(ctx.db, tx, subscription.productId);
   const now = ctx.clock.now();
   const charge = termCharge("trialConversion", product, seats, body.billingTerm, now, seats - subscription.seats);
   await tx.subscription.update({

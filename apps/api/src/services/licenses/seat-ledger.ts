@@ -17,6 +17,13 @@ export interface SeatRow extends ProductSeats {
 
 /** Usable (active, or expired in grace) and admin-assignable: the seats that back new assignments. */
 const ASSIGNABLE = `s.state IN ('active', 'expired') AND (s.source <> 'selfService' OR s."takenOverAt" IS NOT NULL)`;
+/**
+ * The product's usable seats (active, or expired in grace), whoever may assign them: what Graph counts as
+ * `prepaidUnits.enabled + warning` and `summarizeSeats` as `usableUnits`. Per tenant × product.
+ */
+export const USABLE_UNITS = (tenant: string, product: string) => `
+  COALESCE((SELECT SUM(s.seats) FROM "Subscription" s
+             WHERE s."tenantId" = ${tenant} AND s."productId" = ${product} AND s.state IN ('active', 'expired')), 0)`;
 /** A maker's usable self-service subscription not yet taken over: its seats back only what its buyer assigned. */
 const OWNER_HELD = `s.state IN ('active', 'expired') AND s.source = 'selfService' AND s."takenOverAt" IS NULL`;
 /**
