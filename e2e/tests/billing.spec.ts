@@ -1,16 +1,23 @@
 import type { Locator } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, type SubscribedSku, shot, signIn, signInAs, switchUser, TenantApi, test } from "./fixtures";
+import {
+  CONTOSO,
+  expect,
+  nav,
+  type SubscribedSku,
+  shot,
+  signIn,
+  signInAs,
+  switchUser,
+  TenantApi,
+  test,
+} from "./fixtures";
 
 // Only this spec's own users ("BL " names) are licensed. Power BI Pro gets 5 more seats (other specs compare with
 // the counts before their own changes); Visio Plan 2 gets a subscription of its own that no other spec touches,
 // and its conflict is resolved again before the test ends.
 const POWER_BI_PRO = "POWER_BI_PRO";
 const VISIO = "VISIOCLIENT";
-const ADMIN = "admin@contoso.test";
-const BILLING_ADMIN = "billing@contoso.test";
-const LICENSE_ADMIN = "licenses@contoso.test";
-const DOMAIN = "contoso.test";
 
 interface Subscription {
   id: string;
@@ -37,11 +44,11 @@ test.describe("billing", () => {
   test("billing admin buys 5 seats of Power BI Pro and then assigns them", async ({ page, request }) => {
     test.setTimeout(150_000);
     const admin = new BillingApi(request);
-    await admin.signIn(ADMIN, DOMAIN);
+    await admin.signIn(CONTOSO.admin, CONTOSO.domain);
     const before = await admin.sku(POWER_BI_PRO);
 
     // The billing admin buys.
-    await signIn(page, BILLING_ADMIN);
+    await signIn(page, CONTOSO.billingAdmin);
     await nav(page).getByRole("link", { name: "Billing", exact: true }).click();
     const main = page.getByRole("main");
     await expect(main.getByRole("heading", { level: 1, name: "Billing" })).toBeVisible();
@@ -107,7 +114,7 @@ test.describe("billing", () => {
 
     // Billing admins cannot assign (DESIGN §2): a global admin assigns the new seats from the product page.
     const users = await admin.createUsers("BL Buy", 5);
-    await switchUser(page, ADMIN);
+    await switchUser(page, CONTOSO.admin);
     await page.goto(`/t/${admin.tenantId}/licenses/${before.skuId}`);
     await expect(main.getByRole("heading", { level: 1, name: before.displayName })).toBeVisible();
     await main.getByRole("button", { name: "Assign licenses", exact: true }).click();
@@ -139,7 +146,7 @@ test.describe("billing", () => {
   }) => {
     test.setTimeout(120_000);
     const admin = new BillingApi(request);
-    await admin.signIn(ADMIN, DOMAIN);
+    await admin.signIn(CONTOSO.admin, CONTOSO.domain);
     const visio = await admin.sku(VISIO);
     // A subscription of its own: 2 seats, both given to this test's users.
     const bought = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
@@ -153,7 +160,7 @@ test.describe("billing", () => {
     const full = await admin.sku(VISIO);
     expect(full.available).toBe(0);
 
-    await signInAs(page, BILLING_ADMIN);
+    await signInAs(page, CONTOSO.billingAdmin);
     await page.goto(`/t/${admin.tenantId}/billing/subscriptions/${subscription.id}`);
     const main = page.getByRole("main");
     await expect(main.getByRole("heading", { level: 1, name: visio.displayName })).toBeVisible();
@@ -213,7 +220,7 @@ test.describe("billing", () => {
   }) => {
     test.setTimeout(120_000);
     const admin = new BillingApi(request);
-    await admin.signIn(ADMIN, DOMAIN);
+    await admin.signIn(CONTOSO.admin, CONTOSO.domain);
     const visio = await admin.sku(VISIO);
     // A free seat of its own, so cancelling it leaves nobody without one.
     const { subscription } = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
@@ -222,7 +229,7 @@ test.describe("billing", () => {
       billingTerm: "monthly",
     });
 
-    await signInAs(page, BILLING_ADMIN);
+    await signInAs(page, CONTOSO.billingAdmin);
     await page.goto(`/t/${admin.tenantId}/billing/subscriptions/${subscription.id}`);
     const main = page.getByRole("main");
     await expect(main.getByRole("heading", { level: 1, name: visio.displayName })).toBeVisible();
@@ -256,8 +263,8 @@ test.describe("billing", () => {
   });
 
   test("tabs, exports and self-service settings; deep links open the buy dialog prefilled", async ({ page, api }) => {
-    const contoso = await api.tenant(BILLING_ADMIN, DOMAIN);
-    await signInAs(page, BILLING_ADMIN);
+    const contoso = await api.tenant(CONTOSO.billingAdmin, CONTOSO.domain);
+    await signInAs(page, CONTOSO.billingAdmin);
     const main = page.getByRole("main");
 
     await page.goto(`/t/${contoso.id}/billing?tab=orders`);
@@ -335,8 +342,8 @@ test.describe("billing", () => {
   });
 
   test("Billing in Dutch", async ({ page, api }) => {
-    const contoso = await api.tenant(BILLING_ADMIN, DOMAIN);
-    await signInAs(page, BILLING_ADMIN);
+    const contoso = await api.tenant(CONTOSO.billingAdmin, CONTOSO.domain);
+    await signInAs(page, CONTOSO.billingAdmin);
     // Signed in (in English, as every spec does); the portal then follows the language chosen on this device.
     await page.evaluate(() => window.localStorage.setItem("allot.language", "nl"));
     await page.goto(`/t/${contoso.id}/billing`);
@@ -359,8 +366,8 @@ test.describe("billing", () => {
     page,
     api,
   }) => {
-    const contoso = await api.tenant(LICENSE_ADMIN, DOMAIN);
-    await signIn(page, LICENSE_ADMIN);
+    const contoso = await api.tenant(CONTOSO.licenseAdmin, CONTOSO.domain);
+    await signIn(page, CONTOSO.licenseAdmin);
     await expect(nav(page).getByRole("link", { name: "Licenses", exact: true })).toBeVisible();
     await expect(nav(page).getByRole("link", { name: "Billing", exact: true })).toHaveCount(0);
     await page.goto(`/t/${contoso.id}/billing`);

@@ -1,6 +1,14 @@
 import { type APIRequestContext, type APIResponse, test as base, expect, type Page } from "@playwright/test";
 
 export const PASSWORD = "Allot-demo-1";
+
+/** Contoso's demo sign-ins, as the seed makes them, and its domain. */
+export const CONTOSO = {
+  domain: "contoso.test",
+  admin: "admin@contoso.test",
+  billingAdmin: "billing@contoso.test",
+  licenseAdmin: "licenses@contoso.test",
+} as const;
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
 export interface SeededUser {

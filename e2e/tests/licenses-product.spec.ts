@@ -1,6 +1,7 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import {
+  CONTOSO,
   expect,
   nav,
   type SubscribedSku,
@@ -16,10 +17,6 @@ import {
 // Only this spec's own users ("LP " names) and these two products are touched.
 const POWER_BI_PRO = "POWER_BI_PRO";
 const EXCHANGE_PLAN_1 = "EXCHANGESTANDARD";
-const ADMIN = "admin@contoso.test";
-const LICENSE_ADMIN = "licenses@contoso.test";
-const BILLING_ADMIN = "billing@contoso.test";
-const DOMAIN = "contoso.test";
 
 async function openProduct(page: Page, sku: SubscribedSku, check = false): Promise<void> {
   await nav(page).getByRole("link", { name: "Licenses" }).click();
@@ -46,12 +43,12 @@ test.describe("licenses: product page", () => {
   test("Power BI Pro assigned from the product page to two users", async ({ page, request }) => {
     test.setTimeout(120_000);
     const api = new TenantApi(request);
-    await api.signIn(ADMIN, DOMAIN);
+    await api.signIn(CONTOSO.admin, CONTOSO.domain);
     const users = await api.createUsers("LP Pbi", 2);
     const before = await api.sku(POWER_BI_PRO);
     const stamp = users[0]?.displayName.split(" ").at(-1) ?? "";
 
-    await signIn(page, ADMIN);
+    await signIn(page, CONTOSO.admin);
     await expect(page).toHaveURL(/\/t\//);
     await openProduct(page, before, true);
     await expect(page.getByRole("grid", { name: "Users who hold it" })).toBeVisible();
@@ -106,12 +103,12 @@ test.describe("licenses: product page", () => {
   test("Exchange Online (Plan 1) assigned with the keyboard only", async ({ page, request }) => {
     test.setTimeout(120_000);
     const api = new TenantApi(request);
-    await api.signIn(ADMIN, DOMAIN);
+    await api.signIn(CONTOSO.admin, CONTOSO.domain);
     const [user] = await api.createUsers("LP Kbd", 1);
     if (!user) throw new Error("no user created");
     const sku = await api.sku(EXCHANGE_PLAN_1);
 
-    await signInAs(page, ADMIN);
+    await signInAs(page, CONTOSO.admin);
     await page.goto(`/t/${api.tenantId}/licenses/${sku.skuId}`);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
 
@@ -159,11 +156,11 @@ test.describe("licenses: product page", () => {
 
   test("a license admin may assign; a billing admin sees why not", async ({ page, request }) => {
     const api = new TenantApi(request);
-    await api.signIn(ADMIN, DOMAIN);
+    await api.signIn(CONTOSO.admin, CONTOSO.domain);
     const sku = await api.sku(POWER_BI_PRO);
     const path = `/t/${api.tenantId}/licenses/${sku.skuId}`;
 
-    await signInAs(page, LICENSE_ADMIN);
+    await signInAs(page, CONTOSO.licenseAdmin);
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
     const assign = page.getByRole("button", { name: "Assign licenses", exact: true });
@@ -171,7 +168,7 @@ test.describe("licenses: product page", () => {
     await expect(assign).not.toHaveAttribute("aria-disabled", "true");
     await expect(page.getByRole("checkbox", { name: "Select all users shown" })).toBeVisible();
 
-    await switchUser(page, BILLING_ADMIN);
+    await switchUser(page, CONTOSO.billingAdmin);
     await page.goto(path);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();
     const gated = page.getByRole("button", { name: "Assign licenses", exact: true });
@@ -186,7 +183,7 @@ test.describe("licenses: product page", () => {
   test("the job page opened from its URL shows the finished job's results", async ({ page, request }) => {
     test.setTimeout(90_000);
     const api = new TenantApi(request);
-    await api.signIn(ADMIN, DOMAIN);
+    await api.signIn(CONTOSO.admin, CONTOSO.domain);
     const [fresh, holder] = await api.createUsers("LP Job", 2);
     if (!fresh || !holder) throw new Error("no users created");
     const sku = await api.sku(POWER_BI_PRO);
@@ -203,7 +200,7 @@ test.describe("licenses: product page", () => {
       })
       .toBe("succeeded");
 
-    await signInAs(page, ADMIN);
+    await signInAs(page, CONTOSO.admin);
     await page.goto(`/t/${api.tenantId}/licenses/jobs/${job.id}`);
     await expect(page.getByRole("heading", { level: 1, name: "Bulk license change" })).toBeVisible();
     const facts = page.getByRole("region", { name: "About this change" });
@@ -243,13 +240,13 @@ test.describe("licenses: product page in Dutch", () => {
     test.setTimeout(120_000);
     await page.addInitScript(() => window.localStorage.setItem("allot.language", "nl"));
     const api = new TenantApi(request);
-    await api.signIn(ADMIN, DOMAIN);
+    await api.signIn(CONTOSO.admin, CONTOSO.domain);
     const users = await api.createUsers("LP Rev", 2);
     const sku = await api.sku(POWER_BI_PRO);
     for (const user of users) await api.assign(user.id, sku.skuId);
     const before = await api.sku(POWER_BI_PRO);
 
-    await signInInDutch(page, ADMIN);
+    await signInInDutch(page, CONTOSO.admin);
     await expect(nav(page)).toBeVisible();
     await page.goto(`/t/${api.tenantId}/licenses/${sku.skuId}`);
     await expect(page.getByRole("heading", { level: 1, name: sku.displayName })).toBeVisible();

@@ -1,11 +1,9 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, shot, signInAs, switchUser, TenantApi, test } from "./fixtures";
+import { CONTOSO, expect, nav, PASSWORD, shot, signInAs, switchUser, TenantApi, test } from "./fixtures";
 
 // Each test makes its own maker ("RQ " names, member role, usage location set), so reruns and other specs never
 // collide. Power Automate Premium is a trial with free seats in Contoso: approving takes one of them.
-const ADMIN = "admin@contoso.test";
-const DOMAIN = "contoso.test";
 const PRODUCT = "Power Automate Premium";
 const PRODUCT_PART = "POWERAUTOMATE_ATTENDED_RPA";
 
@@ -29,7 +27,7 @@ function productCard(page: Page) {
 
 test("a maker requests Power Automate Premium and an admin approves it", async ({ page, request }) => {
   const api = new RequestsApi(request);
-  await api.signIn(ADMIN, DOMAIN);
+  await api.signIn(CONTOSO.admin, CONTOSO.domain);
   const maker = await api.createPerson("RQ Approve", { password: PASSWORD });
   const skuId = await api.skuId(PRODUCT_PART);
   expect(await api.skusOf(maker.id)).not.toContain(skuId);
@@ -64,7 +62,7 @@ test("a maker requests Power Automate Premium and an admin approves it", async (
   // The admin sees the badge, opens Requests and approves.
   const pending = await api.pendingCount();
   expect(pending).toBeGreaterThan(0);
-  await switchUser(page, ADMIN);
+  await switchUser(page, CONTOSO.admin);
   const requestsLink = nav(page).getByRole("link", { name: `Requests, ${pending} pending` });
   await expect(requestsLink).toBeVisible();
   await requestsLink.click();
@@ -100,15 +98,15 @@ test("a maker requests Power Automate Premium and an admin approves it", async (
 
 test("an admin denies a request with a reason and the requester sees why", async ({ page, request }) => {
   const api = new RequestsApi(request);
-  await api.signIn(ADMIN, DOMAIN);
+  await api.signIn(CONTOSO.admin, CONTOSO.domain);
   const maker = await api.createPerson("RQ Deny", { password: PASSWORD });
   const skuId = await api.skuId(PRODUCT_PART);
   // The maker's request, sent through the API with the maker's own session.
   const makerApi = new RequestsApi(request);
-  await makerApi.signIn(maker.email, DOMAIN);
+  await makerApi.signIn(maker.email, CONTOSO.domain);
   await makerApi.send("POST", "licenseRequests", { skuId, message: "For the sales flows." });
 
-  await signInAs(page, ADMIN);
+  await signInAs(page, CONTOSO.admin);
   await nav(page)
     .getByRole("link", { name: /^Requests, \d+ pending$/ })
     .click();
@@ -135,13 +133,13 @@ test("an admin denies a request with a reason and the requester sees why", async
   const mine = page.getByRole("table", { name: "Your requests" }).getByRole("row", { name: new RegExp(PRODUCT) });
   await expect(mine).toContainText("Denied");
   await expect(mine).toContainText("Reason: Use the shared flow account instead.");
-  await api.signIn(ADMIN, DOMAIN);
+  await api.signIn(CONTOSO.admin, CONTOSO.domain);
   expect(await api.skusOf(maker.id)).not.toContain(skuId);
 });
 
 test("a second pending request for the same product is refused", async ({ page, request }) => {
   const api = new RequestsApi(request);
-  await api.signIn(ADMIN, DOMAIN);
+  await api.signIn(CONTOSO.admin, CONTOSO.domain);
   const maker = await api.createPerson("RQ Duplicate", { password: PASSWORD });
   const skuId = await api.skuId(PRODUCT_PART);
 
@@ -151,7 +149,7 @@ test("a second pending request for the same product is refused", async ({ page, 
   const card = productCard(page);
   await expect(card.getByRole("button", { name: "Request from my admin" })).toBeVisible();
   const makerApi = new RequestsApi(request);
-  await makerApi.signIn(maker.email, DOMAIN);
+  await makerApi.signIn(maker.email, CONTOSO.domain);
   await makerApi.send("POST", "licenseRequests", { skuId });
   const again = await makerApi.raw("POST", "licenseRequests", { skuId });
   expect(again.status()).toBe(409);

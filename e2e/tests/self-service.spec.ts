@@ -1,12 +1,9 @@
 import type { APIResponse, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, PASSWORD, shot, signInAs, switchUser, TenantApi, test } from "./fixtures";
+import { CONTOSO, expect, nav, PASSWORD, shot, signInAs, switchUser, TenantApi, test } from "./fixtures";
 
 // Microsoft 365 Business Standard is full in Contoso (25 of 25), so a maker buying seats of their own is the
 // realistic way to get it; no other spec counts its seats. The people here are this spec's own ("SS " names).
-const ADMIN = "admin@contoso.test";
-const BILLING_ADMIN = "billing@contoso.test";
-const DOMAIN = "contoso.test";
 const PRODUCT = "Microsoft 365 Business Standard";
 const PRODUCT_PART = "O365_BUSINESS_PREMIUM";
 
@@ -55,7 +52,7 @@ test("a maker buys seats for themself and gives one away, then an admin takes th
   request,
 }) => {
   const api = new SelfServiceApi(request);
-  await api.signIn(ADMIN, DOMAIN);
+  await api.signIn(CONTOSO.admin, CONTOSO.domain);
   const maker = await api.createPerson("SS Maker", { password: PASSWORD });
   const colleague = await api.createPerson("SS Colleague", { password: PASSWORD });
   const third = await api.createPerson("SS Third", { password: PASSWORD });
@@ -149,7 +146,7 @@ test("a maker buys seats for themself and gives one away, then an admin takes th
   }
 
   // The billing admin opens Billing, the maker's subscription, and takes it over.
-  await switchUser(page, BILLING_ADMIN);
+  await switchUser(page, CONTOSO.billingAdmin);
   await nav(page).getByRole("link", { name: "Billing" }).click();
   const row = page.getByRole("row").filter({ hasText: maker.displayName });
   await row.getByRole("link", { name: PRODUCT }).click();
@@ -180,7 +177,7 @@ test("with self-service turned off for a product, the maker's card offers a requ
   request,
 }) => {
   const api = new SelfServiceApi(request);
-  await api.signIn(ADMIN, DOMAIN);
+  await api.signIn(CONTOSO.admin, CONTOSO.domain);
   const maker = await api.createPerson("SS Policy", { password: PASSWORD });
   const { skuId } = await api.sku(PRODUCT_PART);
 
