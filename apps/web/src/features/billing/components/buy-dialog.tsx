@@ -1,5 +1,5 @@
 import { type BillingResult, MAX_SEATS, purchaseRequestSchema, type QuoteRequest } from "@allot/contracts";
-import { Field, makeStyles, Radio, RadioGroup, Spinner, Switch, tokens } from "@fluentui/react-components";
+import { Field, makeStyles, Spinner, Switch, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
@@ -10,6 +10,7 @@ import { useOpenKey } from "@/lib/hooks";
 import { useBuySubscription } from "../api/buy-subscription";
 import { usePricing } from "../api/get-pricing";
 import { useBillingTexts } from "../texts";
+import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { ProductDropdown } from "./product-dropdown";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
 
@@ -43,7 +44,7 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
 
   const [skuId, setSkuId] = useState(initialSkuId ?? "");
   const [seatsText, setSeatsText] = useState(String(initialSeats && initialSeats > 0 ? initialSeats : 1));
-  const [billingTerm, setBillingTerm] = useState<"monthly" | "annual">("monthly");
+  const [billingTerm, setBillingTerm] = useState<BillingTermChoice>("monthly");
   const [autoRenew, setAutoRenew] = useState(true);
   const [showErrors, setShowErrors] = useState(false);
 
@@ -106,16 +107,7 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
               onTextChange={setSeatsText}
               error={seatsInvalid ? b.seatsInvalid(MAX_SEATS) : undefined}
             />
-            <Field label={b.buy.term}>
-              <RadioGroup
-                value={billingTerm}
-                layout="horizontal"
-                onChange={(_, data) => setBillingTerm(data.value === "annual" ? "annual" : "monthly")}
-              >
-                <Radio value="monthly" label={b.term.monthly} />
-                <Radio value="annual" label={b.term.annual} />
-              </RadioGroup>
-            </Field>
+            <BillingTermField value={billingTerm} onChange={setBillingTerm} />
           </div>
           <Field hint={autoRenew ? b.buy.autoRenewOnHint : b.buy.autoRenewOffHint}>
             <Switch checked={autoRenew} label={b.autoRenew} onChange={(_, data) => setAutoRenew(data.checked)} />

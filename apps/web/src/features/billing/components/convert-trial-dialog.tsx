@@ -1,5 +1,5 @@
 import { type BillingResult, convertTrialRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
-import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useState } from "react";
 import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
@@ -8,6 +8,7 @@ import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useOpenKey } from "@/lib/hooks";
 import { useConvertTrial } from "../api/convert-trial";
 import { useBillingTexts } from "../texts";
+import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
 
 const useStyles = makeStyles({
@@ -34,7 +35,7 @@ function ConvertTrialDialogContent({ open, tenantId, subscription, onClose, onCo
   const b = useBillingTexts();
   const convert = useConvertTrial(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
-  const [billingTerm, setBillingTerm] = useState<"monthly" | "annual">("monthly");
+  const [billingTerm, setBillingTerm] = useState<BillingTermChoice>("monthly");
   const [seatsText, setSeatsText] = useState(String(subscription.seats));
   const parsed = convertTrialRequestSchema.safeParse({ billingTerm, seats: seatsFromText(seatsText) });
   const quote = useQuoteView(
@@ -67,16 +68,7 @@ function ConvertTrialDialogContent({ open, tenantId, subscription, onClose, onCo
           onTextChange={setSeatsText}
           error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}
         />
-        <Field label={b.buy.term}>
-          <RadioGroup
-            value={billingTerm}
-            layout="horizontal"
-            onChange={(_, data) => setBillingTerm(data.value === "annual" ? "annual" : "monthly")}
-          >
-            <Radio value="monthly" label={b.term.monthly} />
-            <Radio value="annual" label={b.term.annual} />
-          </RadioGroup>
-        </Field>
+        <BillingTermField value={billingTerm} onChange={setBillingTerm} />
       </div>
       <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
     </FormDialog>
