@@ -34,10 +34,10 @@ export async function audit(tx: Tx, ctx: Pick<TenantContext, "tenantId" | "actor
   });
 }
 
-/** An INSERT of many audit events as one statement (bulk license runs write one per user); same columns as `audit`. */
 /** Who writes audit rows: a person acting in a tenant, or the system (no actor). */
 type AuditWriter = Pick<TenantContext, "tenantId" | "requestId"> & { actor: { userId: string | null } };
 
+/** An INSERT of many audit events as one statement (bulk license runs write one per user); same columns as `audit`. */
 export function auditRowsSql(ctx: AuditWriter, entries: readonly AuditEntry[]) {
   const rows = JSON.stringify(
     entries.map((entry) => ({
