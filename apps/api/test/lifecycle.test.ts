@@ -410,15 +410,73 @@ describe("cancel and reactivate", () => {
     expect(await statesOf(w, holder.id, "VISIOCLIENT")).toEqual([]);
   });
 
-  it("cancelling an annual subscription starts its 30 days of grace; cancelling again disables it", async () => {
+  it("free seats through cancel are closed: a credited annual cancellation ends the seats at once, renew → cancel pays each time", async () => {
+    // The exploit an outside probe found: buy annual, cancel the same day, get the whole term back and keep the
+    // seats usable for 30 days of grace; renew → cancel to repeat it at no cost.
+    const productId = w.sku.POWER_BI_PRO?.productId as string;
+    const price = w.sku.POWER_BI_PRO?.pricePerSeatMonthCents as number;
+    await clearProduct(w.t.db, w.t.tenants.contoso, productId);
     const start = w.t.clock.now();
     const bought = await buy(w, "POWER_BI_PRO", { seats: 2, billingTerm: "annual", autoRenew: true });
+    expect(bought.order?.amountCents).toBe(2 * 12 * price);
+    const holders = [await makeUser(w.t.db, w.t.tenants.contoso), await makeUser(w.t.db, w.t.tenants.contoso)];
+    for (const holder of holders) expect((await assign(w, holder.id, "POWER_BI_PRO")).statusCode).toBe(200);
+
+    w.t.clock.set(new Date(start.getTime() + 3 * 3_600_000));
+    const cancelled = await w.api.post(`${w.base}/subscriptions/${bought.subscription.id}/cancel`, {});
+    expect(cancelled.statusCode, cancelled.body).toBe(200);
+    const result = cancelled.json() as BillingResult;
+    // The unused whole days come back (the started day is paid), and so the seats end now: disabled, not grace.
+    expect(result.subscription).toMatchObject({ state: "disabled", capabilityStatus: "Suspended", autoRenew: false });
+    const termDays = Math.round((new Date(bought.subscription.termEndsAt).getTime() - start.getTime()) / 86_400_000);
+    expect(result.order).toMatchObject({
+      kind: "cancellation",
+      amountCents: -Math.round((2 * 12 * price * (termDays - 1)) / termDays),
+    });
+    // Nothing can be assigned from it, and both holders are in a license conflict with its deletion as deadline.
+    const sku = await skuRow(w, "POWER_BI_PRO");
+    expect(sku).toMatchObject({ prepaidUnits: { enabled: 0, warning: 0, suspended: 2 }, consumedUnits: 2 });
+    const third = await makeUser(w.t.db, w.t.tenants.contoso);
+    const refused = await assign(w, third.id, "POWER_BI_PRO");
+    expect(refused.statusCode).toBe(409);
+    expect(["CountViolation", "SubscriptionNotUsable"]).toContain(problem(refused).code);
+    for (const holder of holders) expect(await statesOf(w, holder.id, "POWER_BI_PRO")).toEqual(["Disabled"]);
+    const conflict = await conflictOf(w, "POWER_BI_PRO");
+    expect(conflict).toMatchObject({ shortfall: 2, usableUnits: 0, consumedUnits: 2 });
+    expect(conflict?.resolveBy).toBe(addDays(w.t.clock.now(), DISABLED_DAYS).toISOString());
+
+    // renew → cancel again: the reactivation bills a whole new term, the next cancellation credits its unused days.
+    for (let round = 0; round < 3; round++) {
+      w.t.clock.set(addDays(w.t.clock.now(), 1));
+      const renewed = await w.api.post(`${w.base}/subscriptions/${bought.subscription.id}/renew`, {});
+      expect(renewed.statusCode, renewed.body).toBe(200);
+      expect(renewed.json().order).toMatchObject({ kind: "renewal", amountCents: 2 * 12 * price });
+      for (const holder of holders) expect(await statesOf(w, holder.id, "POWER_BI_PRO")).toEqual(["Active"]);
+      w.t.clock.set(new Date(w.t.clock.now().getTime() + 3_600_000));
+      const again = await w.api.post(`${w.base}/subscriptions/${bought.subscription.id}/cancel`, {});
+      expect(again.statusCode, again.body).toBe(200);
+      expect(again.json().subscription.state).toBe("disabled");
+    }
+    // Every usable seat-day was paid: 4 terms bought, 4 cancelled an hour or three into their first day, so the
+    // net is exactly one started day per term for both seats (within a cent per order).
+    const orders = await w.t.db.order.findMany({ where: { subscriptionId: bought.subscription.id } });
+    const net = orders.reduce((sum, order) => sum + order.amountCents, 0);
+    const oneDayCents = (2 * 12 * price) / termDays;
+    expect(orders).toHaveLength(8);
+    expect(Math.abs(net - 4 * oneDayCents)).toBeLessThanOrEqual(8);
+  });
+
+  it("an annual subscription cancelled with nothing left to credit keeps its 30 days of grace; cancelling again disables it", async () => {
+    const bought = await buy(w, "POWER_BI_PRO", { seats: 2, billingTerm: "annual", autoRenew: true });
+    // The term's last hour: no whole day is left to credit, so it ends like one that runs out.
+    w.t.clock.set(new Date(new Date(bought.subscription.termEndsAt).getTime() - 3_600_000));
     const first = await w.api.post(`${w.base}/subscriptions/${bought.subscription.id}/cancel`, {});
     expect(first.statusCode, first.body).toBe(200);
     expect(first.json().subscription).toMatchObject({ state: "expired", capabilityStatus: "Warning" });
-    // Cancelled at once: the whole term's price comes back.
-    expect(first.json().order.amountCents).toBe(-2 * 12 * (w.sku.POWER_BI_PRO?.pricePerSeatMonthCents as number));
-    w.t.clock.set(addDays(start, 29));
+    expect(first.json().order).toMatchObject({ kind: "cancellation", amountCents: 0 });
+    expect(first.json().invoice).toBeNull();
+    const cancelledAt = w.t.clock.now();
+    w.t.clock.set(addDays(cancelledAt, 29));
     await runJob(w);
     expect((await subscription(w, bought.subscription.id)).state).toBe("expired");
     const second = await w.api.post(`${w.base}/subscriptions/${bought.subscription.id}/cancel`, {});
@@ -429,6 +487,20 @@ describe("cancel and reactivate", () => {
     const third = await w.api.post(`${w.base}/subscriptions/${bought.subscription.id}/cancel`, {});
     expect(third.statusCode).toBe(409);
     expect(problem(third).code).toBe("SubscriptionStateInvalid");
+  });
+
+  it("the cancellation quote says what the change will do: the credit and the state it leaves", async () => {
+    const bought = await buy(w, "POWER_BI_PRO", { seats: 1, billingTerm: "annual", autoRenew: true });
+    w.t.clock.set(addDays(w.t.clock.now(), 10));
+    const quote = await w.api.post(`${w.base}/billing/quote`, {
+      kind: "cancellation",
+      subscriptionId: bought.subscription.id,
+    });
+    expect(quote.statusCode, quote.body).toBe(200);
+    expect(quote.json()).toMatchObject({ kind: "cancellation", resultingState: "disabled" });
+    const cancelled = await w.api.post(`${w.base}/subscriptions/${bought.subscription.id}/cancel`, {});
+    expect(cancelled.json().order.amountCents).toBe(quote.json().amountCents);
+    expect(cancelled.json().subscription.state).toBe(quote.json().resultingState);
   });
 
   it("renewing an expired subscription reactivates it with a new term from now, billed now", async () => {
@@ -481,6 +553,27 @@ describe("cancel and reactivate", () => {
       where: { targetId: bought.subscription.id, action: "billing.subscriptionReactivated" },
     });
     expect(audited).toBe(1);
+  });
+
+  it("a change after the term ended, before the job ran, first renews (billed from the term's end) or expires it", async () => {
+    const renewing = await buy(w, "POWER_BI_PRO", { seats: 3, autoRenew: true });
+    const ending = await buy(w, "POWER_BI_PRO", { seats: 3, autoRenew: false });
+    const termEnd = new Date(renewing.subscription.termEndsAt);
+    w.t.clock.set(addDays(termEnd, 2));
+    // No job run: the seat change itself brings the subscription to today, so it never prorates an ended term.
+    const changed = await w.api.post(`${w.base}/subscriptions/${renewing.subscription.id}/changeSeats`, { seats: 1 });
+    expect(changed.statusCode, changed.body).toBe(200);
+    const after = await subscription(w, renewing.subscription.id);
+    expect(after).toMatchObject({ state: "active", termStartsAt: termEnd.toISOString(), seats: 1 });
+    const renewal = after.orders.find((order) => order?.kind === "renewal");
+    expect(renewal).toMatchObject({ amountCents: 3 * (w.sku.POWER_BI_PRO?.pricePerSeatMonthCents as number) });
+    const seatChange = after.orders.find((order) => order?.kind === "seatChange");
+    expect(seatChange?.amountCents).toBeLessThan(0);
+    // The one without auto-renew has expired meanwhile: seats can no longer change.
+    const refused = await w.api.post(`${w.base}/subscriptions/${ending.subscription.id}/changeSeats`, { seats: 1 });
+    expect(refused.statusCode).toBe(409);
+    expect(problem(refused).code).toBe("SubscriptionStateInvalid");
+    expect(refused.json().detail).toContain("expired");
   });
 
   it("renewing an active subscription turns auto-renew back on and bills nothing now", async () => {

@@ -111,6 +111,11 @@ export const quoteSchema = z.object({
   termDays: z.number().int().nullable(),
   /** For a seat removal below what is assigned: holders who would be left without a seat. */
   shortfall: z.number().int(),
+  /**
+   * For a cancellation: the state it leaves the subscription in. `disabled` when the unused days are credited (the
+   * seats end at once) or the term is monthly; `expired` (30 days of grace) when nothing is credited.
+   */
+  resultingState: z.enum(SUBSCRIPTION_STATES).optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 

@@ -8,10 +8,12 @@ import {
   EXPIRED_GRACE_DAYS,
   type LifecycleStep,
   type LifecycleSubscription,
+  lifecycleAt,
   MAX_RENEWALS_PER_RUN,
   nextTransitionAt,
   renewSubscription,
   renewsAutomatically,
+  withSteps,
 } from "./lifecycle.js";
 import { addDays, addMonths, type BillingTerm, DAY_MS, termEnd } from "./terms.js";
 
@@ -42,18 +44,7 @@ function subscription(overrides: Partial<LifecycleSubscription> = {}): Lifecycle
 }
 
 /** What the job does with the steps: the subscription after them. */
-function apply(current: LifecycleSubscription, steps: readonly LifecycleStep[]): LifecycleSubscription {
-  let next = { ...current };
-  for (const step of steps) {
-    if (step.kind === "renew") next = { ...next, termStartsAt: step.termStartsAt, termEndsAt: step.termEndsAt };
-    else {
-      const state: SubscriptionState =
-        step.kind === "expire" ? "expired" : step.kind === "disable" ? "disabled" : "deleted";
-      next = { ...next, state, stateChangedAt: step.at };
-    }
-  }
-  return next;
-}
+const apply = withSteps;
 
 const stepDate = (step: LifecycleStep) => (step.kind === "renew" ? step.termStartsAt : step.at);
 
@@ -181,44 +172,102 @@ describe("dueLifecycleSteps", () => {
   });
 });
 
+describe("lifecycleAt", () => {
+  it("applies every due step, also beyond one run's renewals", () => {
+    const s = subscription({ autoRenew: true, termStartsAt: utc("2020-01-15T00:00:00.000Z") });
+    const now = utc("2030-01-20T00:00:00.000Z");
+    expect(lifecycleAt(s, now)).toMatchObject({
+      state: "active",
+      termStartsAt: utc("2030-01-15T00:00:00.000Z"),
+      termEndsAt: utc("2030-02-15T00:00:00.000Z"),
+    });
+    expect(dueLifecycleSteps(lifecycleAt(s, now), now)).toEqual([]);
+  });
+  it("an ended term without auto-renew is expired, then disabled, then deleted", () => {
+    const s = subscription();
+    expect(lifecycleAt(s, addDays(s.termEndsAt, 1)).state).toBe("expired");
+    expect(lifecycleAt(s, addDays(s.termEndsAt, EXPIRED_GRACE_DAYS)).state).toBe("disabled");
+    expect(lifecycleAt(s, addDays(s.termEndsAt, EXPIRED_GRACE_DAYS + DISABLED_DAYS)).state).toBe("deleted");
+  });
+  it("nothing due: the same subscription", () => {
+    const s = subscription();
+    expect(lifecycleAt(s, START)).toEqual(s);
+  });
+});
+
 describe("cancelSubscription", () => {
   const now = utc("2024-02-10T00:00:00.000Z");
-  it("monthly: disabled now (skips expired)", () => {
-    expect(cancelSubscription(subscription(), now)).toEqual({ ok: true, state: "disabled", at: now });
-  });
-  it("annual: expired now (30 days grace)", () => {
-    expect(cancelSubscription(subscription({ billingTerm: "annual" }), now)).toEqual({
+  const PRICE = 1310;
+  const cancel = (overrides: Partial<LifecycleSubscription> = {}, price = PRICE, at = now) =>
+    cancelSubscription({ ...subscription(overrides), seats: 5 }, at, price);
+
+  it("monthly: disabled now (skips expired), the unused whole days credited", () => {
+    // 31 Jan 09:00 → 29 Feb 09:00 (29 days); on 10 Feb 00:00, 19 whole days are not yet begun.
+    expect(cancel()).toEqual({
       ok: true,
-      state: "expired",
+      state: "disabled",
       at: now,
+      credit: { daysLeft: 19, termDays: 29, unitPriceCents: PRICE, amountCents: -Math.round((5 * PRICE * 19) / 29) },
     });
   });
-  it("trial (monthly or annual): expired now", () => {
-    expect(cancelSubscription(subscription({ source: "trial" }), now)).toEqual({ ok: true, state: "expired", at: now });
-    expect(cancelSubscription(subscription({ source: "trial", billingTerm: "annual" }), now)).toEqual({
+  it("annual with a credit: disabled now, so no seat is usable for a day that was paid back", () => {
+    const outcome = cancel({ billingTerm: "annual" });
+    expect(outcome).toMatchObject({ ok: true, state: "disabled", at: now });
+    if (!outcome.ok || !outcome.credit) throw new Error("expected a credit");
+    expect(outcome.credit.amountCents).toBeLessThan(0);
+    // 31 Jan 2024 09:00 → 31 Jan 2025 09:00 is 366 days; 356 whole days and 9 hours are left on 10 Feb 00:00.
+    expect(outcome.credit.daysLeft).toBe(356);
+  });
+  it("annual on the term's last day (nothing left to credit): expired now, 30 days of grace", () => {
+    const lastDay = new Date(termEnd(START, "annual").getTime() - 3_600_000);
+    expect(cancel({ billingTerm: "annual" }, PRICE, lastDay)).toMatchObject({
       ok: true,
       state: "expired",
-      at: now,
+      credit: { daysLeft: 0, amountCents: 0 },
     });
+  });
+  it("annual of a free product: expired now, 30 days of grace", () => {
+    expect(cancel({ billingTerm: "annual" }, 0)).toMatchObject({
+      ok: true,
+      state: "expired",
+      credit: { amountCents: 0 },
+    });
+  });
+  it("trial (monthly or annual): expired now, nothing credited", () => {
+    for (const billingTerm of ["monthly", "annual"] as const) {
+      expect(cancel({ source: "trial", billingTerm })).toMatchObject({
+        ok: true,
+        state: "expired",
+        at: now,
+        credit: { amountCents: 0 },
+      });
+    }
   });
   it("self-service monthly: disabled now", () => {
-    expect(cancelSubscription(subscription({ source: "selfService" }), now)).toMatchObject({ state: "disabled" });
+    expect(cancel({ source: "selfService" })).toMatchObject({ state: "disabled" });
   });
-  it("expired: disabled now", () => {
+  it("expired: disabled now, nothing credited", () => {
     for (const billingTerm of ["monthly", "annual"] as const) {
-      const s = subscription({ billingTerm, state: "expired" });
-      expect(cancelSubscription(s, now)).toEqual({ ok: true, state: "disabled", at: now });
+      expect(cancel({ billingTerm, state: "expired" })).toEqual({ ok: true, state: "disabled", at: now, credit: null });
     }
   });
   it.each(["disabled", "deleted"] as const)("%s: SubscriptionStateInvalid", (state) => {
-    expect(cancelSubscription(subscription({ state }), now)).toEqual({
-      ok: false,
-      code: "SubscriptionStateInvalid",
-      state,
-    });
+    expect(cancel({ state })).toEqual({ ok: false, code: "SubscriptionStateInvalid", state });
   });
-  it("a cancelled annual subscription then walks on: disabled 30 days later, deleted 90 after that", () => {
-    const outcome = cancelSubscription(subscription({ billingTerm: "annual", autoRenew: true }), now);
+  it("a credited cancellation goes straight to disabled and then deletion 90 days later", () => {
+    const outcome = cancel({ billingTerm: "annual", autoRenew: true });
+    if (!outcome.ok) throw new Error("cancel refused");
+    const cancelled = subscription({
+      billingTerm: "annual",
+      autoRenew: true,
+      state: outcome.state,
+      stateChangedAt: outcome.at,
+      cancelledAt: now,
+    });
+    expect(dueLifecycleSteps(cancelled, addDays(now, 200))).toEqual([{ kind: "delete", at: addDays(now, 90) }]);
+  });
+  it("an uncredited annual cancellation walks on: disabled 30 days later, deleted 90 after that", () => {
+    const outcome = cancel({ billingTerm: "annual", autoRenew: true }, 0);
     if (!outcome.ok) throw new Error("cancel refused");
     const cancelled = subscription({
       billingTerm: "annual",
@@ -423,19 +472,26 @@ describe("dueLifecycleSteps, properties", () => {
 });
 
 describe("cancel and renew, properties", () => {
-  it("cancel is refused exactly for disabled and deleted; it never leaves a subscription active", () => {
+  it("cancel is refused exactly for disabled and deleted; it never leaves a subscription active, nor usable after a credit", () => {
     fc.assert(
-      fc.property(arbitraryCase, ({ s, now }) => {
-        const outcome = cancelSubscription(s, now);
-        if (s.state === "disabled" || s.state === "deleted") {
-          expect(outcome).toEqual({ ok: false, code: "SubscriptionStateInvalid", state: s.state });
-          return;
-        }
-        if (!outcome.ok) throw new Error("cancel refused");
-        expect(outcome.at).toEqual(now);
-        const monthlyPaid = s.state === "active" && s.billingTerm === "monthly" && s.source !== "trial";
-        expect(outcome.state).toBe(s.state === "expired" || monthlyPaid ? "disabled" : "expired");
-      }),
+      fc.property(
+        arbitraryCase,
+        fc.integer({ min: 1, max: 1000 }),
+        fc.integer({ min: 0, max: 100_000 }),
+        ({ s, now }, seats, price) => {
+          const outcome = cancelSubscription({ ...s, seats }, now, price);
+          if (s.state === "disabled" || s.state === "deleted") {
+            expect(outcome).toEqual({ ok: false, code: "SubscriptionStateInvalid", state: s.state });
+            return;
+          }
+          if (!outcome.ok) throw new Error("cancel refused");
+          expect(outcome.at).toEqual(now);
+          const credited = (outcome.credit?.amountCents ?? 0) < 0;
+          const monthlyPaid = s.state === "active" && s.billingTerm === "monthly" && s.source !== "trial";
+          expect(outcome.state).toBe(s.state === "expired" || monthlyPaid || credited ? "disabled" : "expired");
+          if (s.source === "trial" || s.state === "expired") expect(credited).toBe(false);
+        },
+      ),
     );
   });
 

@@ -1,13 +1,15 @@
 import type { SubscriptionSource, SubscriptionState } from "../licensing/seats.js";
+import { type Proration, prorate } from "./proration.js";
 import { addDays, type BillingTerm, termEnd } from "./terms.js";
 
 /**
- * The subscription lifecycle as Microsoft 365 documents it (issue 6):
+ * The subscription lifecycle as Microsoft 365 documents it:
  *
  *   active ──term ends, no auto-renew──▶ expired (30 days, still usable) ──▶ disabled (90 days, not usable) ──▶ deleted
  *
- * Auto-renew starts the next term instead of expiring. Cancelling a monthly subscription goes straight to disabled;
- * cancelling an annual one starts the grace period now. Reactivating an expired or disabled subscription starts a
+ * Auto-renew starts the next term instead of expiring. Cancelling with a credit for unused days (and cancelling any
+ * monthly subscription) goes straight to disabled; cancelling an annual one without a credit starts the grace
+ * period now. Reactivating an expired or disabled subscription starts a
  * new term. Each transition is dated when it was due, not when a job noticed it, so a job that runs late (or a
  * clock moved by months in a test) reaches the same states and dates as one that ran every minute.
  */
@@ -79,18 +81,70 @@ export function dueLifecycleSteps(subscription: LifecycleSubscription, now: Date
   }
 }
 
+/** The subscription after these steps, as the scheduled job would write it. */
+export function withSteps<T extends LifecycleSubscription>(subscription: T, steps: readonly LifecycleStep[]): T {
+  let next = { ...subscription };
+  for (const step of steps) {
+    if (step.kind === "renew") next = { ...next, termStartsAt: step.termStartsAt, termEndsAt: step.termEndsAt };
+    else {
+      const state: SubscriptionState =
+        step.kind === "expire" ? "expired" : step.kind === "disable" ? "disabled" : "deleted";
+      next = { ...next, state, stateChangedAt: step.at };
+    }
+  }
+  return next;
+}
+
+/** The subscription as it is at `now`, every due step applied (however many runs of the job that would take). */
+export function lifecycleAt<T extends LifecycleSubscription>(subscription: T, now: Date): T {
+  let current = subscription;
+  for (let steps = dueLifecycleSteps(current, now); steps.length > 0; steps = dueLifecycleSteps(current, now)) {
+    current = withSteps(current, steps);
+  }
+  return current;
+}
+
 export type CancelOutcome =
-  | { ok: true; state: SubscriptionState; at: Date }
+  | {
+      ok: true;
+      state: SubscriptionState;
+      at: Date;
+      /**
+       * An active term's unused days given back (a negative amount; 0 for a free trial), or null for a subscription
+       * in grace, which has no unused days left.
+       */
+      credit: Proration | null;
+    }
   | { ok: false; code: "SubscriptionStateInvalid"; state: SubscriptionState };
 
-/** Cancelling: a monthly subscription is disabled at once; an annual one (or a trial) enters its grace now. */
-export function cancelSubscription(subscription: LifecycleSubscription, now: Date): CancelOutcome {
-  if (subscription.state === "active") {
-    const skipsGrace = subscription.billingTerm === "monthly" && subscription.source !== "trial";
-    return { ok: true, state: skipsGrace ? "disabled" : "expired", at: now };
+/**
+ * Cancelling. A cancellation that credits money ends the seats at once: the subscription is disabled (users lose
+ * access, nothing can be assigned from it, holders are in a license conflict until it is deleted), so seats are
+ * never usable for days that were paid back. Without a credit (a free trial, a free product, or the term's last
+ * day) a monthly subscription is still disabled at once, and an annual one or a trial enters its 30-day grace, like
+ * one that runs out. A subscription in grace is disabled (it has no unused days to credit).
+ */
+export function cancelSubscription(
+  subscription: LifecycleSubscription & { seats: number },
+  now: Date,
+  pricePerSeatMonthCents: number,
+): CancelOutcome {
+  if (subscription.state === "expired") return { ok: true, state: "disabled", at: now, credit: null };
+  if (subscription.state !== "active") {
+    return { ok: false, code: "SubscriptionStateInvalid", state: subscription.state };
   }
-  if (subscription.state === "expired") return { ok: true, state: "disabled", at: now };
-  return { ok: false, code: "SubscriptionStateInvalid", state: subscription.state };
+  const free = subscription.source === "trial";
+  const proration = prorate({
+    pricePerSeatMonthCents: free ? 0 : pricePerSeatMonthCents,
+    term: subscription.billingTerm,
+    termStartsAt: subscription.termStartsAt,
+    termEndsAt: subscription.termEndsAt,
+    at: now,
+    seatsDelta: -subscription.seats,
+  });
+  const credited = proration.amountCents < 0;
+  const skipsGrace = credited || (subscription.billingTerm === "monthly" && !free);
+  return { ok: true, state: skipsGrace ? "disabled" : "expired", at: now, credit: proration };
 }
 
 export type RenewOutcome =

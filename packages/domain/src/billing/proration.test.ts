@@ -4,9 +4,10 @@ import { fullTermCents, type ProrationInput, prorate } from "./proration.js";
 import { addDays, type BillingTerm, DAY_MS, termEnd, termPriceCents } from "./terms.js";
 
 /**
- * Proration to the day (issue 6): a change mid-term pays (or is credited) seatsDelta × term price × daysLeft /
- * termDays in whole cents; a full term costs the full price, a credit mirrors the charge exactly, no change ever
- * costs more than the full term, and splitting a change into two on the same day costs the same within a cent each.
+ * Proration to the day: a change mid-term pays (or is credited) seatsDelta × term price × daysLeft / termDays in
+ * whole cents; a full term costs the full price, a started day is charged but never credited (so a credit mirrors
+ * the charge exactly at a day boundary and is one day short inside a day), no change ever costs more than the full
+ * term, and splitting a change into two on the same day costs the same within a cent each.
  */
 
 const utc = (iso: string) => new Date(iso);
@@ -51,12 +52,26 @@ describe("prorate", () => {
     expect(prorate(input({ at: half, pricePerSeatMonthCents: 45, seatsDelta: -1 })).amountCents).toBe(-23);
   });
 
-  it("a started day counts as left", () => {
+  it("a started day is charged when seats are added", () => {
     const start = utc("2024-04-01T00:00:00.000Z");
     expect(prorate(input({ at: new Date(start.getTime() + 1) })).daysLeft).toBe(30);
     expect(prorate(input({ at: new Date(start.getTime() + DAY_MS) })).daysLeft).toBe(29);
     expect(prorate(input({ at: new Date(start.getTime() + DAY_MS + 1) })).daysLeft).toBe(29);
     expect(prorate(input({ at: new Date(termEnd(start, "monthly").getTime() - 1) })).daysLeft).toBe(1);
+  });
+
+  it("a started day is never credited when seats are removed", () => {
+    const start = utc("2024-04-01T00:00:00.000Z");
+    const removal = (at: Date) => prorate(input({ at, seatsDelta: -1 })).daysLeft;
+    expect(removal(start)).toBe(30);
+    expect(removal(new Date(start.getTime() + 1))).toBe(29);
+    expect(removal(new Date(start.getTime() + DAY_MS))).toBe(29);
+    expect(removal(new Date(start.getTime() + DAY_MS + 1))).toBe(28);
+    expect(removal(new Date(termEnd(start, "monthly").getTime() - 1))).toBe(0);
+    // 10.5 days into April: 1 × 3000 × 19/30 credited, 1 × 3000 × 20/30 charged for the same instant.
+    const midDay = new Date(start.getTime() + 10.5 * DAY_MS);
+    expect(prorate(input({ at: midDay, pricePerSeatMonthCents: 3000, seatsDelta: -1 })).amountCents).toBe(-1900);
+    expect(prorate(input({ at: midDay, pricePerSeatMonthCents: 3000, seatsDelta: 1 })).amountCents).toBe(2000);
   });
 
   it("a change at the term's end or after costs nothing; one before the start costs the full term", () => {
@@ -151,12 +166,26 @@ describe("prorate, properties", () => {
     );
   });
 
-  it("a credit mirrors the charge of the same change exactly", () => {
+  it("at a day boundary a credit mirrors the charge of the same change exactly", () => {
+    fc.assert(
+      fc.property(arbitraryCase, fc.integer({ min: -40, max: 400 }), (c, days) => {
+        const onBoundary = { ...c, at: addDays(c.termStartsAt, days) };
+        const charge = prorate({ ...onBoundary, seatsDelta: Math.abs(c.seatsDelta) }).amountCents;
+        const credit = prorate({ ...onBoundary, seatsDelta: -Math.abs(c.seatsDelta) }).amountCents;
+        expect(credit).toBe(charge === 0 ? 0 : -charge);
+      }),
+    );
+  });
+
+  it("inside a day the credit gives back one day less than the charge takes", () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
-        const charge = prorate({ ...c, seatsDelta: Math.abs(c.seatsDelta) }).amountCents;
-        const credit = prorate({ ...c, seatsDelta: -Math.abs(c.seatsDelta) }).amountCents;
-        expect(credit).toBe(charge === 0 ? 0 : -charge);
+        const charge = prorate({ ...c, seatsDelta: Math.abs(c.seatsDelta) });
+        const credit = prorate({ ...c, seatsDelta: -Math.abs(c.seatsDelta) });
+        const inTerm = c.at.getTime() > c.termStartsAt.getTime() && c.at.getTime() < c.termEndsAt.getTime();
+        const midDay = (c.termEndsAt.getTime() - c.at.getTime()) % DAY_MS !== 0;
+        expect(charge.daysLeft - credit.daysLeft).toBe(inTerm && midDay ? 1 : 0);
+        expect(Math.abs(credit.amountCents)).toBeLessThanOrEqual(charge.amountCents);
       }),
     );
   });
@@ -181,7 +210,7 @@ describe("prorate, properties", () => {
     );
   });
 
-  it("adding a then b seats the same day costs what adding a + b costs, within a cent per change", () => {
+  it("adding a then b seats at once costs what adding a + b costs, within a cent per change (never less)", () => {
     fc.assert(
       fc.property(
         arbitraryCase,
@@ -191,16 +220,26 @@ describe("prorate, properties", () => {
           fc.pre(a !== 0 && b !== 0 && a + b !== 0);
           const split = prorate({ ...c, seatsDelta: a }).amountCents + prorate({ ...c, seatsDelta: b }).amountCents;
           const once = prorate({ ...c, seatsDelta: a + b }).amountCents;
-          expect(Math.abs(split - once)).toBeLessThanOrEqual(1);
+          // Seats added and others removed at once: the added ones pay for the started day the removed ones keep.
+          if (Math.sign(a) === Math.sign(b)) expect(Math.abs(split - once)).toBeLessThanOrEqual(1);
+          else expect(split).toBeGreaterThanOrEqual(once - 1);
         },
       ),
     );
   });
 
-  it("adding seats and removing them again the same day nets to zero", () => {
+  it("adding seats and removing them again at once costs the started day, and nothing at a day boundary", () => {
     fc.assert(
       fc.property(arbitraryCase, (c) => {
-        expect(prorate(c).amountCents + prorate({ ...c, seatsDelta: -c.seatsDelta }).amountCents).toBe(0);
+        const seats = Math.abs(c.seatsDelta);
+        const net =
+          prorate({ ...c, seatsDelta: seats }).amountCents + prorate({ ...c, seatsDelta: -seats }).amountCents;
+        const { termDays, unitPriceCents } = prorate(c);
+        const oneDay = (seats * unitPriceCents) / termDays;
+        const midDay = (c.termEndsAt.getTime() - c.at.getTime()) % DAY_MS !== 0;
+        const inTerm = c.at.getTime() > c.termStartsAt.getTime() && c.at.getTime() < c.termEndsAt.getTime();
+        if (inTerm && midDay) expect(Math.abs(net - oneDay)).toBeLessThanOrEqual(1);
+        else expect(net).toBe(0);
       }),
     );
   });

@@ -1,10 +1,10 @@
 import type { Tx } from "@allot/db";
-import { type BillingTerm, fullTermCents, prorate, termEnd, termPriceCents } from "@allot/domain";
+import { type BillingTerm, fullTermCents, type Proration, prorate, termEnd, termPriceCents } from "@allot/domain";
 import type { PaymentOutcome } from "./payments.js";
 
 /**
- * What each billing change costs, as invoice lines (issue 6: integer cents, prorated to the day, one line per change,
- * billed when it is made). The quote route and the change itself both price through here, so what the admin is
+ * What each billing change costs, as invoice lines (integer cents, prorated to the day, one line per change, billed
+ * when it is made). The quote route and the change itself both price through here, so what the admin is
  * shown before confirming is exactly what is billed.
  */
 
@@ -120,30 +120,22 @@ export function seatChangeCharge(product: PricedProduct, subscription: TermOf, n
   );
 }
 
-/** Cancelling: the unused days of the current term come back as a credit (nothing for a free trial). */
-export function cancellationCharge(product: PricedProduct, subscription: TermOf, now: Date, free: boolean): Charge {
-  const proration = prorate({
-    pricePerSeatMonthCents: free ? 0 : product.pricePerSeatMonthCents,
-    term: subscription.billingTerm,
-    termStartsAt: subscription.termStartsAt,
-    termEndsAt: subscription.termEndsAt,
-    at: now,
-    seatsDelta: -subscription.seats,
-  });
+/** Cancelling: the unused whole days of the current term come back as a credit (`cancelSubscription`'s proration). */
+export function cancellationCharge(product: PricedProduct, subscription: TermOf, credit: Proration, now: Date): Charge {
   const start = later(now, subscription.termStartsAt);
   return single(
     "cancellation",
     0,
     product,
     {
-      description: `${product.displayName}, cancelled: credit for ${proration.daysLeft} unused of ${proration.termDays} days`,
+      description: `${product.displayName}, cancelled: credit for ${credit.daysLeft} unused of ${credit.termDays} days`,
       quantity: -subscription.seats,
-      unitPriceCents: proration.unitPriceCents,
-      amountCents: proration.amountCents,
+      unitPriceCents: credit.unitPriceCents,
+      amountCents: credit.amountCents,
       periodStart: start,
       periodEnd: later(subscription.termEndsAt, start),
     },
-    [proration.daysLeft, proration.termDays],
+    [credit.daysLeft, credit.termDays],
   );
 }
 

@@ -19,24 +19,21 @@ export interface LifecycleReport {
   deadlinesPassed: number;
 }
 
+function emptyReport(): LifecycleReport {
+  return { renewed: 0, expired: 0, disabled: 0, deleted: 0, licensesRemoved: 0, deadlinesPassed: 0 };
+}
+
 const TRANSACTION = { maxWait: 30_000, timeout: 120_000 } as const;
 
 /**
- * The scheduled billing job (issue 6): walks every subscription whose next transition is due through the lifecycle
+ * The scheduled billing job: walks every subscription whose next transition is due through the lifecycle
  * (auto-renewals billed, expired → disabled → deleted), enforces accepted conflicts' 90-day deadlines, and forgets
  * idempotency keys older than 24 h. Each subscription changes in its own transaction under the same locks as an
  * admin's change, and the due steps are recomputed under the lock, so two runs at once, or one run twice, apply
  * each transition once.
  */
 export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<LifecycleReport> {
-  const report: LifecycleReport = {
-    renewed: 0,
-    expired: 0,
-    disabled: 0,
-    deleted: 0,
-    licensesRemoved: 0,
-    deadlinesPassed: 0,
-  };
+  const report = emptyReport();
   const requestId = `lifecycle:${now.toISOString()}`;
   const due = await db.$queryRaw<Array<{ id: string; tenantId: string; productId: string }>>`
     SELECT id::text AS id, "tenantId"::text AS "tenantId", "productId"::text AS "productId" FROM "Subscription"
@@ -48,6 +45,7 @@ export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<Lifec
     await db.$transaction(async (tx) => {
       await lockSeats(tx, candidate.tenantId, [candidate.productId]);
       const subscription = await lockSubscription(tx, candidate.tenantId, candidate.id);
+      // One batch per run (at most MAX_RENEWALS_PER_RUN renewals), so a long pause is caught up over several runs.
       for (const step of dueLifecycleSteps(subscription, now)) {
         await applyStep(db, tx, subscription, step, requestId, report);
       }
@@ -74,6 +72,30 @@ export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<Lifec
     }, TRANSACTION);
   }
   await purgeExpiredIdempotencyKeys(db, now);
+  return report;
+}
+
+/**
+ * Brings a subscription the caller has locked (seat row first, then the subscription) up to `now` before a billing
+ * change acts on it: a term that ended since the job last ran is renewed (and billed from its end) or expired
+ * first, so a change never prorates against a term that is over, and seats are never usable unbilled between the
+ * term's end and the job's next run.
+ */
+export async function catchUpLifecycle(
+  db: Db,
+  tx: Tx,
+  subscription: SubscriptionRecord,
+  now: Date,
+  requestId: string,
+): Promise<LifecycleReport> {
+  const report = emptyReport();
+  for (
+    let steps = dueLifecycleSteps(subscription, now);
+    steps.length > 0;
+    steps = dueLifecycleSteps(subscription, now)
+  ) {
+    for (const step of steps) await applyStep(db, tx, subscription, step, requestId, report);
+  }
   return report;
 }
 

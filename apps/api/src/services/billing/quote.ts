@@ -1,5 +1,5 @@
 import type { Quote, quoteRequestSchema, Subscription } from "@allot/contracts";
-import { can, renewSubscription } from "@allot/domain";
+import { can, cancelSubscription, lifecycleAt, renewSubscription } from "@allot/domain";
 import type { z } from "zod";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
@@ -20,6 +20,8 @@ import { loadSubscriptions } from "./subscription-view.js";
 import { planSeats } from "./subscriptions.js";
 
 type ParsedQuoteRequest = z.output<typeof quoteRequestSchema>;
+
+const NOTHING_DUE = { amountCents: 0, lines: [], daysLeft: null, termDays: null, shortfall: 0 };
 
 function toQuote(charge: Charge, shortfall = 0): Quote {
   return {
@@ -60,7 +62,8 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
         return toQuote(termCharge(request.kind, product, request.seats, request.billingTerm, now));
       }
       default: {
-        const subscription = await readSubscription(tx, ctx.tenantId, request.subscriptionId);
+        // As the change will see it: a term that ended since the job last ran is renewed or expired first.
+        const subscription = lifecycleAt(await readSubscription(tx, ctx.tenantId, request.subscriptionId), now);
         if (request.kind === "trialConversion" && !can(ctx.roles, "billing.manage")) throw forbiddenToManage();
         assertCanManage(ctx, subscription);
         const product = await pricedProduct(ctx.db, tx, subscription.productId);
@@ -87,11 +90,13 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
           return toQuote(outcome.reactivates ? charge : { ...charge, amountCents: 0, lines: [] });
         }
         if (request.kind === "cancellation") {
-          if (subscription.state !== "active" && subscription.state !== "expired") {
-            throw stateInvalid(`The subscription is already ${subscription.state}.`);
-          }
-          const charge = cancellationCharge(product, subscription, now, subscription.source === "trial");
-          return toQuote(subscription.state === "active" ? charge : { ...charge, amountCents: 0, lines: [] });
+          const outcome = cancelSubscription(subscription, now, product.pricePerSeatMonthCents);
+          if (!outcome.ok) throw stateInvalid(`The subscription is already ${subscription.state}.`);
+          // In grace there are no unused days left: nothing is credited, and no order is written.
+          const quoted = outcome.credit
+            ? toQuote(cancellationCharge(product, subscription, outcome.credit, now))
+            : { ...NOTHING_DUE, kind: "cancellation" as const, currency: product.currency };
+          return { ...quoted, resultingState: outcome.state };
         }
         if (subscription.source !== "trial")
           throw stateInvalid("Only a trial can be converted to a paid subscription.");

@@ -28,25 +28,31 @@ import {
 } from "./access.js";
 import { cancellationCharge, recordCharge, seatChangeCharge, termCharge } from "./charges.js";
 import { refreshConflictDeadline } from "./conflict-deadline.js";
+import { catchUpLifecycle } from "./lifecycle-job.js";
 import { chargeStoredMethod } from "./payments.js";
 import { loadSubscriptions } from "./subscription-view.js";
 
 /**
- * Billing admins' changes to subscriptions (issue 6). Each runs inside the transaction `idempotent` opened, locks
+ * Billing admins' changes to subscriptions. Each runs inside the transaction `idempotent` opened, locks
  * the product's seat row before the subscription row (the order the lifecycle job uses too), bills through
  * `recordCharge` and writes an audit event.
  */
 
 const who = (ctx: TenantContext) => ({ tenantId: ctx.tenantId, userId: ctx.actor.userId, now: ctx.clock.now() });
 
-/** Locks the product's seat row, then the subscription. */
+/**
+ * Locks the product's seat row, then the subscription, and applies the lifecycle steps due by now (a renewal or
+ * expiry the scheduled job has not reached yet), so the change acts on the subscription as it really is.
+ */
 async function lockForChange(tx: Tx, ctx: TenantContext, subscriptionId: string): Promise<SubscriptionRecord> {
   const peek = await tx.subscription.findFirst({
     where: { id: subscriptionId, tenantId: ctx.tenantId },
     select: { productId: true },
   });
   if (peek) await lockSeats(tx, ctx.tenantId, [peek.productId]);
-  return lockSubscription(tx, ctx.tenantId, subscriptionId);
+  const subscription = await lockSubscription(tx, ctx.tenantId, subscriptionId);
+  await catchUpLifecycle(ctx.db, tx, subscription, ctx.clock.now(), ctx.requestId);
+  return subscription;
 }
 
 export async function purchaseSubscription(
@@ -306,14 +312,11 @@ export async function cancel(tx: Tx, ctx: TenantContext, subscriptionId: string)
   const subscription = await lockForChange(tx, ctx, subscriptionId);
   assertCanManage(ctx, subscription);
   const now = ctx.clock.now();
-  const outcome = cancelSubscription(subscription, now);
-  if (!outcome.ok) throw stateInvalid(`The subscription is already ${subscription.state}.`);
   const product = await pricedProduct(ctx.db, tx, subscription.productId);
-  // Only an active term has unused days to credit; a subscription in grace has none left.
-  const charge =
-    subscription.state === "active"
-      ? cancellationCharge(product, subscription, now, subscription.source === "trial")
-      : null;
+  // A credit for unused days ends the seats at once (disabled): the domain decides both from the same proration.
+  const outcome = cancelSubscription(subscription, now, product.pricePerSeatMonthCents);
+  if (!outcome.ok) throw stateInvalid(`The subscription is already ${subscription.state}.`);
+  const charge = outcome.credit ? cancellationCharge(product, subscription, outcome.credit, now) : null;
   await tx.subscription.update({
     where: { id: subscription.id },
     data: { state: outcome.state, stateChangedAt: now, cancelledAt: now, autoRenew: false },

@@ -184,6 +184,7 @@ export const billingTextsEn = {
     title: (product: string) => `Cancel ${product}?`,
     confirm: "Cancel subscription",
     cancelling: "Cancelling…",
+    creditEndsSeats: "The unused days of its term are credited, so its seats end today.",
     disabledNow: (seats: number, deletedAfter: number) =>
       `The subscription is disabled right away: the people using its ${seats} ${plural(seats, "seat", "seats")} lose access to the product now, and no one can be assigned from it. After ${deletedAfter} days it is deleted with its licenses. Until then you can reactivate it.`,
     graceFirst: (seats: number, graceDays: number, disabledDays: number) =>
@@ -507,6 +508,7 @@ export const billingTextsNl: BillingTexts = {
     title: (product: string) => `${product} opzeggen?`,
     confirm: "Abonnement opzeggen",
     cancelling: "Opzeggen…",
+    creditEndsSeats: "De ongebruikte dagen van de termijn worden gecrediteerd, dus de licenties eindigen vandaag.",
     disabledNow: (seats: number, deletedAfter: number) =>
       `Het abonnement wordt meteen uitgeschakeld: de mensen die de ${seats} ${meervoud(seats, "licentie", "licenties")} gebruiken, verliezen nu hun toegang tot het product en niemand kan er nog uit worden toegewezen. Na ${deletedAfter} dagen wordt het met de licenties verwijderd. Tot dan kun je het opnieuw activeren.`,
     graceFirst: (seats: number, graceDays: number, disabledDays: number) =>

@@ -22,8 +22,10 @@ export interface CancelDialogProps {
 }
 
 /**
- * Cancelling, with what it does to people before they confirm: a monthly subscription is disabled at once (users
- * lose access, deleted after 90 days); an annual one or a trial first has 30 days of grace. Shows the credit.
+ * Cancelling, with what it does to people before they confirm, as the quote says (the API decides with the domain's
+ * rule): a cancellation that credits unused days, and any monthly one, disables the subscription at once (users
+ * lose access, deleted after 90 days); one with nothing to credit (a trial, the term's last day) first has 30 days
+ * of grace. Shows the credit.
  */
 export function CancelDialog(props: CancelDialogProps) {
   return <CancelDialogContent key={useOpenKey(props.open)} {...props} />;
@@ -35,8 +37,8 @@ function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelle
   const cancel = useCancelSubscription(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
   const quote = useQuoteView(tenantId, open ? { kind: "cancellation", subscriptionId: subscription.id } : null);
-  const skipsGrace =
-    subscription.state === "expired" || (subscription.billingTerm === "monthly" && subscription.source !== "trial");
+  const resultingState = quote.quote?.resultingState;
+  const credited = (quote.quote?.amountCents ?? 0) < 0;
 
   return (
     <ConfirmDialog
@@ -51,11 +53,14 @@ function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelle
       }}
     >
       <div className={styles.body}>
-        <Text>
-          {skipsGrace
-            ? b.cancel.disabledNow(subscription.seats, DISABLED_DAYS)
-            : b.cancel.graceFirst(subscription.seats, EXPIRED_GRACE_DAYS, DISABLED_DAYS)}
-        </Text>
+        {resultingState === "disabled" ? (
+          <Text>
+            {credited ? `${b.cancel.creditEndsSeats} ` : ""}
+            {b.cancel.disabledNow(subscription.seats, DISABLED_DAYS)}
+          </Text>
+        ) : resultingState === "expired" ? (
+          <Text>{b.cancel.graceFirst(subscription.seats, EXPIRED_GRACE_DAYS, DISABLED_DAYS)}</Text>
+        ) : null}
         {cancel.isError ? <ErrorMessage error={cancel.error} title={b.cancel.failed} /> : null}
         <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
       </div>
