@@ -235,6 +235,7 @@ test.describe("billing", () => {
     await expect(main.getByRole("heading", { level: 1, name: visio.displayName })).toBeVisible();
     await main.getByRole("button", { name: "Cancel subscription" }).click();
     const confirm = page.getByRole("alertdialog", { name: `Cancel ${visio.displayName}?` });
+    await expect(confirm).toContainText("credited, so its seats end today");
     await expect(confirm).toContainText("disabled right away");
     await expect(confirm.getByRole("region", { name: "Price" })).toContainText("Credited now");
     await expectNoSeriousA11yViolations(page);
