@@ -30,6 +30,7 @@ import { licenseRoutes } from "./routes/licenses.js";
 import { meRoutes } from "./routes/me.js";
 import { requestRoutes } from "./routes/requests.js";
 import { userRoutes } from "./routes/users.js";
+import { purgeThrottle } from "./services/auth/sign-in-throttle.js";
 import { BillingScheduler } from "./services/billing/scheduler.js";
 import { LicenseJobRunner } from "./services/licenses/job-runner.js";
 import "./types.js";
@@ -85,7 +86,9 @@ export async function buildApp({ config, db, logger, clock = systemClock }: Buil
   const licenseJobs = new LicenseJobRunner(db, app.log);
   app.decorate("licenseJobs", licenseJobs);
   // Jobs a stopped server left behind go on; on close, running chunks finish before the database goes away.
-  const billingJob = new BillingScheduler(db, clock, app.log, config.billingJobIntervalMs);
+  const billingJob = new BillingScheduler(db, clock, app.log, config.billingJobIntervalMs, [
+    (now) => purgeThrottle(db, now, config.lockoutMs),
+  ]);
   app.addHook("onReady", () => {
     billingJob.start();
     return licenseJobs.resumeAll();

@@ -14,7 +14,11 @@ const envSchema = z.object({
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
   LOGIN_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(30),
+  /** Failed sign-ins of one email from one client address before it is locked there. */
   LOCKOUT_THRESHOLD: z.coerce.number().int().positive().default(5),
+  /** Failed sign-ins of one email from all addresses together before it is locked everywhere (higher, so a
+   * stranger elsewhere cannot lock the real user out). */
+  LOCKOUT_ACCOUNT_THRESHOLD: z.coerce.number().int().positive().default(50),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
   /** Set behind a reverse proxy so rate limits and audit see the client's address, not the proxy's. */
   TRUST_PROXY: z.enum(["true", "false"]).default("false"),
@@ -35,6 +39,7 @@ export interface Config {
   sessionTtlMs: number;
   loginRateLimitPerMinute: number;
   lockoutThreshold: number;
+  lockoutAccountThreshold: number;
   lockoutMs: number;
   trustProxy: boolean;
   billingJobIntervalMs: number;
@@ -59,6 +64,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
     loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
+    lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY === "true",
     billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,

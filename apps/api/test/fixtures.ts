@@ -3,6 +3,7 @@ import { type Db, hashPassword } from "@allot/db";
 import type { TenantRole } from "@allot/domain";
 import type { LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
+import { throttleKey } from "../src/services/auth/sign-in-throttle.js";
 
 /** Matches what `z.uuid()` accepts (RFC 9562 variants), so an id check here is as strict as the API's. */
 export const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[1-8][0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/i;
@@ -110,4 +111,27 @@ export async function assertSeatCountersMatchHolders(db: Db, tenantId?: string):
      WHERE ${tenantId ?? null}::uuid IS NULL OR tp."tenantId" = ${tenantId ?? null}::uuid`;
   expect(rows.length).toBeGreaterThan(0);
   for (const row of rows) expect(row, `product ${row.productId}`).toEqual({ ...row, consumed: row.holders });
+}
+
+/**
+ * Failed sign-ins counted for an email: from one client address (app.inject's default is 127.0.0.1) and from all
+ * addresses together, with the locks standing on each (null when none).
+ */
+export async function signInFailures(
+  db: Db,
+  email: string,
+  clientAddress = "127.0.0.1",
+): Promise<{ fromAddress: number; everywhere: number; lockedHere: Date | null; lockedEverywhere: Date | null }> {
+  const key = throttleKey(email, clientAddress);
+  const rows = await db.signInThrottle.findMany({
+    where: { subject: key.subject, address: { in: [key.address, ""] } },
+  });
+  const here = rows.find((row) => row.address === key.address);
+  const everywhere = rows.find((row) => row.address === "");
+  return {
+    fromAddress: here?.failures ?? 0,
+    everywhere: everywhere?.failures ?? 0,
+    lockedHere: here?.lockedUntil ?? null,
+    lockedEverywhere: everywhere?.lockedUntil ?? null,
+  };
 }

@@ -8,9 +8,13 @@ import { admin, databaseUrl, templateName } from "./database.js";
 export default async function setup(): Promise<void> {
   const name = templateName();
   const exists = await admin(async (client) => {
-    // Templates of older migrations or seeds are dead weight; one in use (a concurrent run) refuses the drop.
+    // Templates of older migrations or seeds are dead weight. Only those built (or left half-built) hours ago go:
+    // another checkout's run on this server may be using a newer one right now (one in use refuses the drop too).
     const stale = await client.query(
-      "SELECT datname FROM pg_database WHERE datname LIKE 'allot_template_%' AND datname <> $1",
+      `SELECT datname FROM pg_database
+        WHERE datname LIKE 'allot_template_%' AND datname <> $1
+          AND COALESCE(substring(shobj_description(oid, 'pg_database') FROM 'at (.*)$')::timestamptz, 'epoch')
+              < now() - interval '6 hours'`,
       [name],
     );
     for (const { datname } of stale.rows) await client.query(`DROP DATABASE "${datname}"`).catch(() => {});
@@ -19,7 +23,10 @@ export default async function setup(): Promise<void> {
   });
   if (exists) return;
   const building = `${name}_building_${process.pid}`;
-  await admin((client) => client.query(`CREATE DATABASE "${building}"`));
+  await admin(async (client) => {
+    await client.query(`CREATE DATABASE "${building}"`);
+    await client.query(`COMMENT ON DATABASE "${building}" IS 'test template, built at ${new Date().toISOString()}'`);
+  });
   await migrateDeploy(databaseUrl(building));
   const db = createDb({ connectionString: databaseUrl(building), maxConnections: 2 });
   await seedDemo(db);

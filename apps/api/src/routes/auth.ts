@@ -36,7 +36,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         request.body,
         {
           sessionTtlMs: app.config.sessionTtlMs,
-          lockoutThreshold: app.config.lockoutThreshold,
+          addressThreshold: app.config.lockoutThreshold,
+          accountThreshold: app.config.lockoutAccountThreshold,
           lockoutMs: app.config.lockoutMs,
         },
         { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },

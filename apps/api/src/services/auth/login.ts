@@ -2,19 +2,31 @@ import type { LoginRequest } from "@allot/contracts";
 import { type Db, hashPassword, verifyPassword } from "@allot/db";
 import { AppError } from "../../lib/app-error.js";
 import { createSession, type NewSession } from "./sessions.js";
+import { admitSuccess, recordFailure, type ThrottlePolicy, throttleKey } from "./sign-in-throttle.js";
 
-export interface LoginPolicy {
+export interface LoginPolicy extends ThrottlePolicy {
   sessionTtlMs: number;
-  lockoutThreshold: number;
-  lockoutMs: number;
 }
 
 // Verifying against a real hash for unknown accounts keeps the response time from telling which emails exist.
 const dummyHash = hashPassword("allot-timing-equaliser");
 
+const invalidCredentials = () =>
+  new AppError("InvalidCredentials", "The email or password is incorrect, or the account cannot sign in.");
+
+const accountLocked = (retryAfterSeconds: number) =>
+  new AppError(
+    "AccountLocked",
+    "Too many failed sign-ins. Try again later or ask an admin to reset your password.",
+    undefined,
+    retryAfterSeconds,
+  );
+
 /**
- * Checks the password and opens a session. Repeated failures lock the account for a while (answered 423 even
- * with the right password, so guessing cannot continue); success resets the count.
+ * Checks the password and opens a session. The password is always verified first (against a dummy hash for an
+ * unknown email), then one statement decides: a wrong password is counted and answers 401, or 423 once the name is
+ * locked from this address or everywhere; a right one is refused with 423 while a lock stands. Unknown emails are
+ * counted and locked exactly like known ones, so neither the status nor the time tells which accounts exist.
  */
 export async function login(
   db: Db,
@@ -24,35 +36,23 @@ export async function login(
 ): Promise<NewSession & { userId: string }> {
   const user = await db.user.findUnique({
     where: { email },
-    select: {
-      id: true,
-      tenantId: true,
-      passwordHash: true,
-      accountEnabled: true,
-      deletedAt: true,
-      failedSignIns: true,
-      lockedUntil: true,
-    },
+    select: { id: true, tenantId: true, passwordHash: true, accountEnabled: true, deletedAt: true },
   });
-  const now = new Date();
-  if (user?.lockedUntil && user.lockedUntil > now) {
-    throw new AppError(
-      "AccountLocked",
-      "Too many failed sign-ins. Try again later or ask an admin to reset your password.",
-      undefined,
-      Math.ceil((user.lockedUntil.getTime() - now.getTime()) / 1000),
-    );
-  }
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash), password);
-  if (!user?.passwordHash || !valid || !user.accountEnabled || user.deletedAt) {
-    if (user && !valid) await recordFailure(db, user, policy, now, meta.requestId);
-    throw new AppError("InvalidCredentials", "The email or password is incorrect, or the account cannot sign in.");
+  const key = throttleKey(email, meta.ip);
+  const now = new Date();
+  if (!user?.passwordHash || !valid) {
+    const account = user ? { tenantId: user.tenantId, userId: user.id, requestId: meta.requestId } : null;
+    const outcome = await recordFailure(db, key, policy, now, account);
+    if (outcome.locked) throw accountLocked(outcome.locked.retryAfterSeconds);
+    throw invalidCredentials();
   }
+  const locked = await admitSuccess(db, key, now);
+  if (locked) throw accountLocked(locked.retryAfterSeconds);
+  // The right password of an account that cannot sign in: refused, but not a guessing failure.
+  if (!user.accountEnabled || user.deletedAt) throw invalidCredentials();
   const session = await db.$transaction(async (tx) => {
-    await tx.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: 0, lockedUntil: null, lastSignInAt: now },
-    });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
     // Housekeeping where it costs nothing: the user's own expired sessions go when it signs in again.
     await tx.session.deleteMany({ where: { userId: user.id, expiresAt: { lt: now } } });
     const created = await createSession(tx, user.id, policy.sessionTtlMs, meta);
@@ -70,38 +70,4 @@ export async function login(
     return created;
   });
   return { ...session, userId: user.id };
-}
-
-async function recordFailure(
-  db: Db,
-  user: { id: string; tenantId: string },
-  policy: LoginPolicy,
-  now: Date,
-  requestId: string,
-): Promise<void> {
-  await db.$transaction(async (tx) => {
-    // Increment in SQL so concurrent failures all count.
-    const updated = await tx.user.update({
-      where: { id: user.id },
-      data: { failedSignIns: { increment: 1 } },
-      select: { failedSignIns: true },
-    });
-    const lock = updated.failedSignIns >= policy.lockoutThreshold;
-    if (lock) {
-      await tx.user.update({
-        where: { id: user.id },
-        data: { failedSignIns: 0, lockedUntil: new Date(now.getTime() + policy.lockoutMs) },
-      });
-    }
-    await tx.auditEvent.create({
-      data: {
-        tenantId: user.tenantId,
-        actorUserId: null,
-        action: lock ? "auth.accountLocked" : "auth.signInFailed",
-        targetType: "user",
-        targetId: user.id,
-        requestId,
-      },
-    });
-  });
 }

@@ -3,8 +3,11 @@ import type { FastifyBaseLogger } from "fastify";
 import type { Clock } from "../../lib/clock.js";
 import { runSubscriptionLifecycle } from "./lifecycle-job.js";
 
+/** Work that rides along with every run (forgetting stale sign-in failures, say); `now` is the billing clock's. */
+export type Housekeeping = (now: Date) => Promise<unknown>;
+
 /**
- * Runs the billing lifecycle job on a timer in the API process. Every server may run it: the job is idempotent and
+ * Runs the billing lifecycle job, and the housekeeping handed to it, on a timer in the API process. Every server may run it: the job is idempotent and
  * each transition happens under row locks, so two servers at once apply it once. A run never overlaps the last.
  */
 export class BillingScheduler {
@@ -16,6 +19,7 @@ export class BillingScheduler {
     private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
     private readonly intervalMs: number,
+    private readonly housekeeping: readonly Housekeeping[] = [],
   ) {}
 
   start(): void {
@@ -29,7 +33,9 @@ export class BillingScheduler {
     if (this.#running) return this.#running;
     this.#running = (async () => {
       try {
-        const report = await runSubscriptionLifecycle(this.db, this.clock.now());
+        const now = this.clock.now();
+        const report = await runSubscriptionLifecycle(this.db, now);
+        for (const task of this.housekeeping) await task(now);
         this.log.info({ billingLifecycle: report }, "billing lifecycle job ran");
       } catch (error) {
         this.log.error({ err: error }, "billing lifecycle job failed; it runs again at the next interval");

@@ -4,6 +4,7 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import { temporaryPassword } from "../../lib/tokens.js";
 import type { TenantContext } from "../../types.js";
+import { clearThrottle } from "../auth/sign-in-throttle.js";
 import { loadUser } from "./load-user.js";
 
 /**
@@ -22,7 +23,8 @@ export async function resetPassword(
     if (!canResetPassword(ctx.roles, user.roleAssignments.length > 0)) {
       throw new AppError("Forbidden", "Only a global admin can reset the password of a user who holds an admin role.");
     }
-    await tx.user.update({ where: { id: userId }, data: { passwordHash, failedSignIns: 0, lockedUntil: null } });
+    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await clearThrottle(tx, user.email);
     await tx.session.deleteMany({ where: { userId } });
     await audit(tx, ctx, { action: "user.passwordReset", targetType: "user", targetId: userId });
   });
