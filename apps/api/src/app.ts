@@ -58,7 +58,11 @@ export async function buildApp({ config, db, logger, clock = systemClock }: Buil
       const header = request.headers["x-request-id"];
       return typeof header === "string" && REQUEST_ID.test(header) ? header : randomUUID();
     },
-    trustProxy: config.trustProxy,
+    // A hop count as Fastify's function form (its types omit the number form): the nearest N hops are proxies.
+    trustProxy:
+      typeof config.trustProxy === "number"
+        ? (_address: string, hop: number) => hop < (config.trustProxy as number)
+        : config.trustProxy,
     routerOptions: { ignoreTrailingSlash: true },
     // Errors Fastify raises before routing (a path that is not valid UTF-8) get problem+json like all others.
     frameworkErrors: (error, request, reply) => {

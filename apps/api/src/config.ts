@@ -1,3 +1,4 @@
+import { isIP } from "node:net";
 import { resolve } from "node:path";
 import { z } from "zod";
 
@@ -20,11 +21,60 @@ const envSchema = z.object({
    * stranger elsewhere cannot lock the real user out). */
   LOCKOUT_ACCOUNT_THRESHOLD: z.coerce.number().int().positive().default(50),
   LOCKOUT_MINUTES: z.coerce.number().positive().default(15),
-  /** Set behind a reverse proxy so rate limits and audit see the client's address, not the proxy's. */
-  TRUST_PROXY: z.enum(["true", "false"]).default("false"),
+  /**
+   * Behind a reverse proxy: which proxies to believe about the client's address (`X-Forwarded-For`) and scheme
+   * (`X-Forwarded-Proto`), so rate limits, lockouts and the audit log see the client, not the proxy. See
+   * `parseTrustProxy` for the forms.
+   */
+  TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
+  /** Always mark the session cookie Secure (set it when the portal is only reached over https). */
+  COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
   /** How often the billing lifecycle job runs (renewals, expiry, deletion); 0 turns it off (tests run it by hand). */
   BILLING_JOB_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).optional(),
 });
+
+/** Which proxies' forwarded headers to believe: none, the nearest N hops, or these addresses and networks. */
+export type TrustProxy = false | number | string[];
+
+const PROXY_ADDRESS_NAMES = new Set(["loopback", "linklocal", "uniquelocal"]);
+
+/**
+ * TRUST_PROXY in the forms Fastify's `trustProxy` (proxy-addr) understands, minus the one that is never safe:
+ * `false` (the default: no proxy), a hop count (`1`: one proxy in front, its X-Forwarded-For entry is the client),
+ * or a comma-separated list of proxy addresses and CIDR networks (`10.0.0.0/8, 192.168.1.7`, or the names
+ * `loopback`, `linklocal`, `uniquelocal`). `true` would believe any client's X-Forwarded-For (a spoofed address
+ * dodges rate limits and lands in the audit log), so it is refused with a message saying what to write instead.
+ */
+export function parseTrustProxy(value: string, context: z.RefinementCtx): TrustProxy {
+  const text = value.trim();
+  if (text === "" || text === "false" || text === "0") return false;
+  if (text === "true") {
+    context.addIssue({
+      code: "custom",
+      message:
+        "TRUST_PROXY=true would believe any client's X-Forwarded-For; give the number of proxies in front of the portal (e.g. 1) or their addresses (e.g. 10.0.0.0/8)",
+    });
+    return z.NEVER;
+  }
+  if (/^\d+$/.test(text)) {
+    const hops = Number(text);
+    if (hops > 10) context.addIssue({ code: "custom", message: "TRUST_PROXY: at most 10 proxy hops" });
+    return hops;
+  }
+  const entries = text.split(",").map((entry) => entry.trim());
+  for (const entry of entries) {
+    const [address, prefix, ...rest] = entry.split("/");
+    const version = isIP(address ?? "");
+    const prefixOk = prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 6 ? 128 : 32));
+    if (!PROXY_ADDRESS_NAMES.has(entry) && (version === 0 || !prefixOk || rest.length > 0)) {
+      context.addIssue({
+        code: "custom",
+        message: `TRUST_PROXY: "${entry}" is not an IP address, a CIDR network or one of ${[...PROXY_ADDRESS_NAMES].join(", ")}`,
+      });
+    }
+  }
+  return entries;
+}
 
 export interface Config {
   env: "development" | "production" | "test";
@@ -41,7 +91,9 @@ export interface Config {
   lockoutThreshold: number;
   lockoutAccountThreshold: number;
   lockoutMs: number;
-  trustProxy: boolean;
+  trustProxy: TrustProxy;
+  /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
+  cookieSecure: boolean;
   billingJobIntervalMs: number;
 }
 
@@ -66,7 +118,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutThreshold: e.LOCKOUT_THRESHOLD,
     lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
-    trustProxy: e.TRUST_PROXY === "true",
+    trustProxy: e.TRUST_PROXY,
+    cookieSecure: e.COOKIE_SECURE === "true",
     billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
   };
 }

@@ -1,4 +1,5 @@
 import { loginRequestSchema, meSchema, problemSchema, updateMeRequestSchema } from "@allot/contracts";
+import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { actorOf } from "../lib/tenant.js";
@@ -12,12 +13,17 @@ import { updateMe } from "../services/auth/update-me.js";
 const tags = ["Sign-in"];
 
 export const authRoutes: FastifyPluginAsyncZod = async (app) => {
-  const cookieOptions = {
-    path: "/",
-    httpOnly: true,
-    sameSite: "lax",
-    secure: "auto",
-  } as const;
+  /**
+   * The session cookie is Secure whenever the request arrived over https: directly, or through a proxy TRUST_PROXY
+   * names (its X-Forwarded-Proto; an untrusted client's header is ignored), and always with COOKIE_SECURE=true.
+   */
+  const cookieOptions = (request: FastifyRequest) =>
+    ({
+      path: "/",
+      httpOnly: true,
+      sameSite: "lax",
+      secure: app.config.cookieSecure || request.protocol === "https",
+    }) as const;
 
   app.post("/api/auth/login", {
     config: {
@@ -43,7 +49,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
         { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
       );
       reply.setCookie(SESSION_COOKIE, session.token, {
-        ...cookieOptions,
+        ...cookieOptions(request),
         maxAge: Math.floor(app.config.sessionTtlMs / 1000),
       });
       const actor = await resolveSession(app.db, session.token, app.config.sessionTtlMs);
@@ -60,7 +66,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request, reply) => {
       await logout(app.db, actorOf(request), request.id);
-      reply.clearCookie(SESSION_COOKIE, cookieOptions);
+      reply.clearCookie(SESSION_COOKIE, cookieOptions(request));
       return reply.code(204).send(null);
     },
   });
