@@ -93,7 +93,7 @@ const jobCount = () => t.db.licenseJob.count();
 async function insertJob(
   userIds: string[],
   skuPartNumber: string,
-  options: { status?: "queued" | "running"; tenantId?: string } = {},
+  options: { status?: "queued" | "running"; tenantId?: string; createdByUserId?: string } = {},
 ): Promise<string> {
   const request = {
     userIds,
@@ -104,7 +104,7 @@ async function insertJob(
   const job = await t.db.licenseJob.create({
     data: {
       tenantId: options.tenantId ?? t.tenants.contoso,
-      createdByUserId: admin.me.user.id,
+      createdByUserId: options.createdByUserId ?? admin.me.user.id,
       actorRoles: ["globalAdmin"],
       request: request as Prisma.InputJsonValue,
       total: userIds.length,
@@ -140,6 +140,7 @@ async function expectAppliedOnce(jobId: string, userIds: string[], skuPartNumber
     succeeded: userIds.length,
     failed: 0,
     error: null,
+    errorCode: null,
   });
   expect(job.results.map((r) => r.userId).sort()).toEqual([...userIds].sort());
   expect(await t.db.licenseJobResult.count({ where: { jobId } })).toBe(userIds.length);
@@ -181,6 +182,7 @@ describe("a job for more users than free seats", HEAVY, () => {
       succeeded: 0,
       failed: 0,
       error: null,
+      errorCode: null,
     });
     expect(await jobCount()).toBe(jobsBefore + 1);
 
@@ -610,6 +612,105 @@ describe("the runner", HEAVY, () => {
       await next.close();
     }
     expect(await details(jobId)).toMatchObject({ status: "failed", processed: JOB_CHUNK_USERS });
+  });
+});
+
+describe("a job acts with its creator's rights as they are now", HEAVY, () => {
+  it("its creator loses the role after the first chunk: the job ends failed with Forbidden, that chunk stays applied", async () => {
+    const creator = await makeUser(t.db, t.tenants.contoso, { role: "licenseAdmin" });
+    const users = await makeUsers(JOB_CHUNK_USERS + 100);
+    const userIds = users.map((u) => u.id);
+    const jobId = await insertJob(userIds, "VISIOCLIENT", { createdByUserId: creator.id });
+    const stopped = new LicenseJobRunner(t.db, t.app.log);
+    stopped.schedule(jobId);
+    await stopped.stop();
+    expect(await details(jobId)).toMatchObject({ status: "running", processed: JOB_CHUNK_USERS, errorCode: null });
+
+    await t.db.roleAssignment.deleteMany({ where: { userId: creator.id } });
+    t.app.licenseJobs.schedule(jobId);
+    await t.app.licenseJobs.settled(jobId);
+
+    const failed = await details(jobId);
+    expect(failed).toMatchObject({
+      status: "failed",
+      errorCode: "Forbidden",
+      processed: JOB_CHUNK_USERS,
+      succeeded: JOB_CHUNK_USERS,
+    });
+    expect(failed.error).toMatch(/may no longer change licenses/);
+    const held = await holdings(userIds, "VISIOCLIENT");
+    expect(userIds.slice(0, JOB_CHUNK_USERS).every((id) => held.get(id) === 1)).toBe(true);
+    expect(userIds.slice(JOB_CHUNK_USERS).some((id) => held.has(id))).toBe(false);
+    await assertSeatCountersMatchHolders(t.db, t.tenants.contoso);
+    const audited = await t.db.auditEvent.findMany({ where: { targetId: jobId, action: "licenses.bulkJobFailed" } });
+    expect(audited[0]?.after).toMatchObject({
+      code: "Forbidden",
+      processed: JOB_CHUNK_USERS,
+    });
+    // The chunk that ran is audited per user, as any bulk change is.
+    expect(
+      await t.db.auditEvent.count({ where: { requestId: `job:${jobId}`, targetId: { in: userIds.slice(0, 5) } } }),
+    ).toBe(5);
+  });
+
+  it.each([
+    ["sign-in blocked", { accountEnabled: false }],
+    ["deleted", { deletedAt: new Date() }],
+  ] as const)("a creator whose account is %s: the job stops before its first chunk", async (_case, change) => {
+    const creator = await makeUser(t.db, t.tenants.contoso, { role: "userAdmin" });
+    const users = await makeUsers(10);
+    const jobId = await insertJob(
+      users.map((u) => u.id),
+      "VISIOCLIENT",
+      { createdByUserId: creator.id },
+    );
+    await t.db.user.update({ where: { id: creator.id }, data: change });
+    t.app.licenseJobs.schedule(jobId);
+    await t.app.licenseJobs.settled(jobId);
+    expect(await details(jobId)).toMatchObject({ status: "failed", errorCode: "Forbidden", processed: 0 });
+    expect(
+      (
+        await holdings(
+          users.map((u) => u.id),
+          "VISIOCLIENT",
+        )
+      ).size,
+    ).toBe(0);
+  });
+
+  it("a creator removed for good (the job's creator set to null), or a partner agent whose relationship ended", async () => {
+    const gone = await makeUser(t.db, t.tenants.contoso, { role: "licenseAdmin" });
+    const users = await makeUsers(4);
+    const first = await insertJob([users[0]?.id as string, users[1]?.id as string], "VISIOCLIENT", {
+      createdByUserId: gone.id,
+    });
+    await t.db.user.delete({ where: { id: gone.id } });
+
+    const agent = await t.db.user.findUniqueOrThrow({ where: { email: "agent@partner.test" } });
+    const second = await insertJob([users[2]?.id as string, users[3]?.id as string], "VISIOCLIENT", {
+      createdByUserId: agent.id,
+    });
+    const relationship = await t.db.partnerRelationship.findFirstOrThrow({
+      where: { partnerTenantId: t.tenants.partner, customerTenantId: t.tenants.contoso },
+    });
+    await t.db.partnerRelationship.update({ where: { id: relationship.id }, data: { status: "terminated" } });
+    try {
+      for (const jobId of [first, second]) {
+        t.app.licenseJobs.schedule(jobId);
+        await t.app.licenseJobs.settled(jobId);
+        expect(await details(jobId)).toMatchObject({ status: "failed", errorCode: "Forbidden", processed: 0 });
+      }
+      expect(
+        (
+          await holdings(
+            users.map((u) => u.id),
+            "VISIOCLIENT",
+          )
+        ).size,
+      ).toBe(0);
+    } finally {
+      await t.db.partnerRelationship.update({ where: { id: relationship.id }, data: { status: "active" } });
+    }
   });
 });
 

@@ -298,8 +298,10 @@ export const bulkJobSchema = z.object({
   processed: z.number().int(),
   succeeded: z.number().int(),
   failed: z.number().int(),
-  /** Why the job stopped before the end (e.g. the server restarted); null otherwise. */
+  /** Why the job stopped before the end (e.g. its creator may no longer change licenses); null otherwise. */
   error: z.string().nullable(),
+  /** The stable code of that reason (`Forbidden`: the creator lost the right, was disabled or deleted). */
+  errorCode: z.enum(ERROR_CODES).nullable(),
 });
 export type BulkJob = z.infer<typeof bulkJobSchema>;
 /** A job with the results of every processed user (failures first), once it has any. */

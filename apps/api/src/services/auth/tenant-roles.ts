@@ -6,7 +6,11 @@ import type { Actor } from "../../types.js";
  * The actor's roles in a tenant, or null when the tenant is out of reach (unknown, or no role and no partner
  * relationship grants one): callers answer 404 then, so a tenant's existence never leaks.
  */
-export async function tenantRoles(db: Db, actor: Actor, tenantId: string): Promise<Role[] | null> {
+export async function tenantRoles(
+  db: Pick<Db, "delegatedAccess">,
+  actor: Pick<Actor, "userId" | "tenantId" | "ownRoles">,
+  tenantId: string,
+): Promise<Role[] | null> {
   if (actor.tenantId === tenantId) return actor.ownRoles;
   const delegated = await db.delegatedAccess.findMany({
     where: {

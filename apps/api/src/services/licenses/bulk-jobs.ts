@@ -33,6 +33,7 @@ interface JobRow {
   failed: number;
   seats: SeatLine[];
   error: string | null;
+  errorCode: BulkJob["errorCode"];
 }
 
 /**
@@ -112,7 +113,7 @@ function jobRows(db: Tx, where: Prisma.Sql, limit: number): Promise<JobRow[]> {
     SELECT j.id::text AS id, j.status::text AS status, j.request - 'userIds' AS request,
            j."createdByUserId"::text AS "createdByUserId",
            u."displayName" AS "creatorName", j."createdAt", j."finishedAt", j.total, j.processed, j.succeeded,
-           j.failed, j.seats, j.error
+           j.failed, j.seats, j.error, j."errorCode"
       FROM "LicenseJob" j LEFT JOIN "User" u ON u.id = j."createdByUserId"
      WHERE ${where}
      ORDER BY j."createdAt" DESC, j.id DESC LIMIT ${limit}`;
@@ -133,6 +134,7 @@ function toJob(row: JobRow): BulkJob {
     succeeded: row.succeeded,
     failed: row.failed,
     error: row.error,
+    errorCode: row.errorCode,
   };
 }
 

@@ -1,11 +1,12 @@
-import type { Db } from "@allot/db";
-import type { Role } from "@allot/domain";
+import { type Db, Prisma, type Tx } from "@allot/db";
+import { can, type Role, type TenantRole } from "@allot/domain";
 import type { FastifyBaseLogger } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import { systemClock } from "../../lib/clock.js";
 import { isContention } from "../../lib/contention.js";
 import type { TenantContext } from "../../types.js";
+import { tenantRoles } from "../auth/tenant-roles.js";
 import { type BulkJobChange, recordChunk } from "./bulk-jobs.js";
 import { bulkAssignLicenses } from "./bulk-licenses.js";
 
@@ -77,14 +78,19 @@ export class LicenseJobRunner {
       if (!job || job.status === "succeeded" || job.status === "failed") return;
       const offset = job.processed;
       const userIds = job.request.userIds.slice(offset, offset + JOB_CHUNK_USERS);
-      const ctx = jobContext(this.db, jobId, job);
+      // Each chunk acts with the creator's rights as they are now, not as they were when the job was created.
+      const roles = await creatorRoles(this.db, job, false);
+      const ctx = jobContext(this.db, jobId, job, roles ?? []);
       try {
+        if (!roles) throw creatorForbidden();
         await bulkAssignLicenses(
           ctx,
           { ...job.request, userIds, atomic: false, dryRun: false },
           {
             auditRun: false,
             beforeCommit: async (tx, report) => {
+              // Again under a share lock of the creator's row, so a disable or delete cannot slip in before commit.
+              if (!(await creatorRoles(tx, job, true))) throw creatorForbidden();
               const progress = await recordChunk(tx, jobId, offset, report);
               if (progress === "taken") throw new ChunkTaken();
               if (progress === "done") {
@@ -109,17 +115,18 @@ export class LicenseJobRunner {
         // A rule that refuses the whole change (the catalog changed since the job was checked) or a fault: the job
         // ends here; what earlier chunks committed stays, and the job says so.
         const message = error instanceof AppError ? error.message : "The job stopped on an unexpected error.";
+        const code = error instanceof AppError ? error.code : "InternalError";
         if (!(error instanceof AppError)) this.log.error({ err: error, jobId }, "license job chunk failed");
         await this.db.$transaction(async (tx) => {
           await tx.licenseJob.update({
             where: { id: jobId },
-            data: { status: "failed", error: message, finishedAt: new Date() },
+            data: { status: "failed", error: message, errorCode: code, finishedAt: new Date() },
           });
           await audit(tx, ctx, {
             action: "licenses.bulkJobFailed",
             targetType: "licenseJob",
             targetId: jobId,
-            after: { users: job.total, processed: offset, error: message },
+            after: { users: job.total, processed: offset, error: message, code },
           });
         });
         return;
@@ -128,12 +135,42 @@ export class LicenseJobRunner {
   }
 }
 
-/** The job's creator acting again, with the roles it had when it created the job. */
-function jobContext(db: Db, jobId: string, job: JobState): TenantContext {
+const creatorForbidden = () =>
+  new AppError(
+    "Forbidden",
+    "The job stopped: the admin who started it may no longer change licenses here (role removed, sign-in blocked or account deleted). The changes made so far stay.",
+  );
+
+/**
+ * The creator's roles in the job's tenant now, or null when it may no longer change licenses there: gone (deleted,
+ * or removed and the job's creator set to null), sign-in blocked, or without a role that allows assigning. `lock`
+ * takes a share lock on the creator's row for the rest of the transaction.
+ */
+async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean): Promise<Role[] | null> {
+  if (!job.createdByUserId) return null;
+  const [creator] = await db.$queryRaw<
+    Array<{ tenantId: string; accountEnabled: boolean; deletedAt: Date | null; ownRoles: TenantRole[] }>
+  >`
+    SELECT u."tenantId"::text AS "tenantId", u."accountEnabled", u."deletedAt",
+           ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS "ownRoles"
+      FROM "User" u WHERE u.id = ${job.createdByUserId}::uuid
+      ${lock ? Prisma.sql`FOR SHARE OF u` : Prisma.empty}`;
+  if (!creator || !creator.accountEnabled || creator.deletedAt) return null;
+  const ownRoles: TenantRole[] = creator.ownRoles.length > 0 ? creator.ownRoles : ["member"];
+  const roles = await tenantRoles(
+    db,
+    { userId: job.createdByUserId, tenantId: creator.tenantId, ownRoles },
+    job.tenantId,
+  );
+  return roles && can(roles, "licenses.assign") ? roles : null;
+}
+
+/** The job's creator acting again, with the roles it has now. */
+function jobContext(db: Db, jobId: string, job: JobState, roles: Role[]): TenantContext {
   return {
     db,
     tenantId: job.tenantId,
-    roles: job.actorRoles as Role[],
+    roles,
     requestId: `job:${jobId}`,
     clock: systemClock,
     actor: {

@@ -105,7 +105,11 @@ export function BulkJobProgress({ tenantId, jobId }: { tenantId: string; jobId: 
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
             {t.licensing.jobStopped}
-            {data.error ? <div>{data.error}</div> : null}
+            {data.errorCode === "Forbidden" ? (
+              <div>{t.licensing.jobCreatorForbidden}</div>
+            ) : data.error ? (
+              <div>{data.error}</div>
+            ) : null}
           </MessageBarBody>
         </MessageBar>
       ) : null}

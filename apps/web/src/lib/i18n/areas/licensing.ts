@@ -60,6 +60,8 @@ export const licensingEn = {
   resultsHeading: "Results per user",
   noResultsYet: "The result per user appears here when the change has finished.",
   jobStopped: "The change stopped before every user was processed. Users not listed here were not changed.",
+  jobCreatorForbidden:
+    "That is because the admin who started it may no longer change licenses here (role removed, sign-in blocked or account deleted). What was changed before that stays.",
   continueInBackground: "Continue in the background",
   backgroundHint: "The change keeps running if you close this window.",
   loadingJob: "Loading the change…",
@@ -126,6 +128,8 @@ export const licensingNl: Widen<typeof licensingEn> = {
   noResultsYet: "Het resultaat per gebruiker verschijnt hier zodra de wijziging klaar is.",
   jobStopped:
     "De wijziging is gestopt voordat alle gebruikers waren verwerkt. Gebruikers die hier niet staan, zijn niet gewijzigd.",
+  jobCreatorForbidden:
+    "Dat komt doordat de beheerder die de wijziging startte hier geen licenties meer mag wijzigen (rol ingetrokken, aanmelden geblokkeerd of account verwijderd). Wat daarvoor is gewijzigd, blijft staan.",
   continueInBackground: "Op de achtergrond verdergaan",
   backgroundHint: "De wijziging gaat door als je dit venster sluit.",
   loadingJob: "Wijziging laden…",

@@ -1,0 +1,3 @@
+-- AlterTable
+ALTER TABLE "LicenseJob" ADD COLUMN     "errorCode" TEXT;
+
