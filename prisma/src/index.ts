@@ -20,5 +20,5 @@ export function createDb({ connectionString, maxConnections = 10 }: DbOptions): 
   return new PrismaClient({ adapter });
 }
 export { migrateDeploy } from "./migrate.js";
-export { seedDemo } from "./seed/demo.js";
+export { seedCatalog, seedDemo } from "./seed/demo.js";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/demo-accounts.js";

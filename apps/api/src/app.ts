@@ -29,6 +29,7 @@ import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { meRoutes } from "./routes/me.js";
 import { requestRoutes } from "./routes/requests.js";
+import { setupRoutes } from "./routes/setup.js";
 import { userRoutes } from "./routes/users.js";
 import { purgeThrottle } from "./services/auth/sign-in-throttle.js";
 import { BillingScheduler } from "./services/billing/scheduler.js";
@@ -41,6 +42,8 @@ export interface BuildOptions {
   logger?: FastifyServerOptions["logger"];
   /** The billing clock; tests pass a MovableClock. */
   clock?: Clock;
+  /** A start on an empty database: the one-time token that allows the first-run setup over HTTP (printed in the log). */
+  setupToken?: string;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -49,7 +52,13 @@ const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
  * Assembles the API: external plugins (security headers, cookies, rate limit, OpenAPI), our plugins (errors,
  * sessions and tenant access), the routes, and the built web app when there is one.
  */
-export async function buildApp({ config, db, logger, clock = systemClock }: BuildOptions): Promise<FastifyInstance> {
+export async function buildApp({
+  config,
+  db,
+  logger,
+  clock = systemClock,
+  setupToken,
+}: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
     bodyLimit: 256 * 1024,
@@ -139,6 +148,7 @@ export async function buildApp({ config, db, logger, clock = systemClock }: Buil
 
   await app.register(authPlugin);
   await app.register(healthRoutes);
+  await app.register(setupRoutes, { setupToken });
   await app.register(authRoutes);
   await app.register(userRoutes);
   await app.register(groupRoutes);

@@ -29,6 +29,11 @@ const envSchema = z.object({
   TRUST_PROXY: z.string().default("false").transform(parseTrustProxy),
   /** Always mark the session cookie Secure (set it when the portal is only reached over https). */
   COOKIE_SECURE: z.enum(["true", "false"]).default("false"),
+  /**
+   * Seed the demo tenants (with the README's published password) even in production. Without it they are seeded
+   * only on the embedded database or when NODE_ENV is not production.
+   */
+  SEED_DEMO: z.enum(["true", "false"]).default("false"),
   /** How often the billing lifecycle job runs (renewals, expiry, deletion); 0 turns it off (tests run it by hand). */
   BILLING_JOB_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).optional(),
 });
@@ -95,6 +100,7 @@ export interface Config {
   /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
   cookieSecure: boolean;
   billingJobIntervalMs: number;
+  seedDemo: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -120,6 +126,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     lockoutMs: e.LOCKOUT_MINUTES * 60_000,
     trustProxy: e.TRUST_PROXY,
     cookieSecure: e.COOKIE_SECURE === "true",
+    seedDemo: e.SEED_DEMO === "true",
     billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
   };
 }

@@ -2,11 +2,14 @@
 // (PGlite) in DATA_DIR, migrated and seeded on first start, so a fresh machine needs nothing but Node.
 
 import { fileURLToPath } from "node:url";
-import { createDb, DEMO_ACCOUNTS, DEMO_PASSWORD, migrateDeploy, seedDemo } from "@allot/db";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, seedDemo } from "@allot/db";
 import closeWithGrace from "close-with-grace";
 import { buildApp } from "./app.js";
 import { loadConfig } from "./config.js";
-import { startEmbeddedPostgres } from "./db/embedded-postgres.js";
+import { openDatabase } from "./db/open-database.js";
+import { randomToken } from "./lib/tokens.js";
+import { accountsWithDemoPassword } from "./services/setup/demo-passwords.js";
+import { setupRequired } from "./services/setup/first-run-setup.js";
 
 const loaded = loadConfig();
 // Defaults relative to the repository, so the start command works from any folder.
@@ -15,19 +18,37 @@ const config = {
   webDist: loaded.webDist ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
   dataDir: process.env.DATA_DIR ? loaded.dataDir : fileURLToPath(new URL("../../../.data", import.meta.url)),
 };
-const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
-const databaseUrl = config.databaseUrl ?? (embedded?.url as string);
+const database = await openDatabase(config);
+const { db } = database;
 
-await migrateDeploy(databaseUrl);
-const db = createDb({ connectionString: databaseUrl, maxConnections: embedded ? 1 : config.databasePoolSize });
-const seeded = await seedDemo(db);
+// The demo tenants' admins share the password the README publishes: never in production unless asked for.
+const demo = database.embedded || config.seedDemo || config.env !== "production";
+const seeded = demo ? await seedDemo(db) : false;
+if (!demo) {
+  const exposed = await accountsWithDemoPassword(db);
+  if (exposed.length > 0) {
+    process.stderr.write(
+      [
+        "",
+        `Allot refuses to start in production: ${exposed.length} account(s) still have the demo password published in the README:`,
+        ...exposed.map((email) => `  ${email}`),
+        "Reset their passwords or delete them (or set SEED_DEMO=true for a deliberate demo), then start again.",
+        "",
+      ].join("\n"),
+    );
+    await database.close();
+    process.exit(1);
+  }
+}
+// An empty database waits for its first organization: `pnpm allot-setup`, or POST /api/setup with this token.
+const setupToken = (await setupRequired(db)) ? randomToken(24) : undefined;
 
-const app = await buildApp({ config, db });
+const app = await buildApp({ config, db, ...(setupToken ? { setupToken } : {}) });
 closeWithGrace({ delay: 10_000 }, async ({ signal, err }) => {
   if (err) app.log.error({ err }, "shutting down after an error");
   else app.log.info({ signal }, "shutting down");
   await app.close();
-  await embedded?.stop();
+  await database.close();
 });
 
 await app.listen({ host: config.host, port: config.port });
@@ -35,9 +56,24 @@ const url = `http://localhost:${config.port}`;
 const lines = [
   "",
   `Allot is running at ${url}  (API docs: ${url}/docs)`,
-  `Database: ${embedded ? `embedded PostgreSQL in ${config.dataDir}` : "DATABASE_URL"}${seeded ? " — demo data seeded" : ""}`,
-  `Demo sign-ins (password ${DEMO_PASSWORD}):`,
-  ...DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(24)} ${account.role}`),
+  `Database: ${database.embedded ? `embedded PostgreSQL in ${config.dataDir}` : "DATABASE_URL"}${seeded ? " — demo data seeded" : ""}`,
+  ...(demo
+    ? [
+        `Demo sign-ins (password ${DEMO_PASSWORD}):`,
+        ...DEMO_ACCOUNTS.map((account) => `  ${account.email.padEnd(24)} ${account.role}`),
+      ]
+    : []),
+  ...(setupToken
+    ? [
+        "No organization yet. Create the first one and its global admin on this server:",
+        `  pnpm allot-setup --organization "Contoso" --domain contoso.com --admin-name "Megan Bowen" --admin-email admin@contoso.com`,
+        "or, from this machine (127.0.0.1), with this start's one-time setup token:",
+        `  curl -X POST http://127.0.0.1:${config.port}/api/setup -H 'Content-Type: application/json' -H 'X-Setup-Token: ${setupToken}' \\`,
+        `       -d '{"organizationName":"Contoso","domain":"contoso.com","adminDisplayName":"Megan Bowen","adminEmail":"admin@contoso.com"}'`,
+      ]
+    : []),
   "",
 ];
 process.stdout.write(`${lines.join("\n")}\n`);
+if (setupToken)
+  app.log.warn({ setupToken }, "first-run setup is waiting: pnpm allot-setup, or POST /api/setup with X-Setup-Token");

@@ -15,6 +15,8 @@ export interface Actor {
   csrfToken: string;
   /** Roles in its own tenant ("member" when it holds no admin role). */
   ownRoles: TenantRole[];
+  /** Signed in with a one-time password: only /api/me, changing the password and signing out are allowed. */
+  passwordChangeRequired: boolean;
 }
 
 /** What a service needs to act in a tenant on someone's behalf. */
@@ -45,5 +47,7 @@ declare module "fastify" {
     public?: boolean;
     /** The permission-matrix action a tenant route needs; checked before the handler runs. */
     action?: Action;
+    /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
+    beforePasswordChange?: boolean;
   }
 }

@@ -42,6 +42,32 @@ export async function createTestApp(overrides: Partial<Config> = {}): Promise<Te
   };
 }
 
+/**
+ * The real app on a database as a production start finds it before its first-run setup: migrated, the product
+ * catalog in place, no organization (the seeded copy with every tenant deleted, which cascades to all tenant data).
+ */
+export async function createEmptyTestApp(
+  setupToken: string | undefined,
+  overrides: Partial<Config> = {},
+): Promise<Omit<TestApp, "tenants">> {
+  const database = await createTestDatabase();
+  const db = createDb({ connectionString: database.url, maxConnections: 5 });
+  await db.$executeRaw`DELETE FROM "Tenant"`;
+  const config: Config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), ...overrides };
+  const clock = new MovableClock();
+  const app = await buildApp({ config, db, logger: false, clock, ...(setupToken ? { setupToken } : {}) });
+  await app.ready();
+  return {
+    app,
+    db,
+    clock,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
+
 export interface Session {
   cookie: string;
   csrfToken: string;

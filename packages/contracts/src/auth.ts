@@ -1,6 +1,7 @@
 import { ALL_ROLES, type Role } from "@allot/domain";
 import { z } from "zod";
 import { emailSchema, uuidSchema } from "./common.js";
+import { passwordSchema } from "./users.js";
 
 export const roleSchema = z.enum(ALL_ROLES as [Role, ...Role[]]);
 
@@ -29,6 +30,11 @@ export const meSchema = z.object({
     displayName: z.string(),
     email: z.string(),
     preferredLanguage: z.string().nullable(),
+    /**
+     * The password is a one-time one: until it is changed (POST /api/me/password), every other request answers 403
+     * PasswordChangeRequired.
+     */
+    passwordChangeRequired: z.boolean(),
   }),
   tenants: z.array(reachableTenantSchema),
   csrfToken: z.string(),
@@ -42,3 +48,10 @@ export type Language = z.infer<typeof languageSchema>;
 
 export const updateMeRequestSchema = z.strictObject({ preferredLanguage: languageSchema });
 export type UpdateMeRequest = z.infer<typeof updateMeRequestSchema>;
+
+/** Changing one's own password: the current one proves it is really you. */
+export const changePasswordRequestSchema = z.strictObject({
+  currentPassword: loginRequestSchema.shape.password,
+  newPassword: passwordSchema,
+});
+export type ChangePasswordRequest = z.infer<typeof changePasswordRequestSchema>;

@@ -44,6 +44,10 @@ export const ERROR_STATUS = {
   // License requests (issue 6).
   DuplicateRequest: 409,
   RequestNotPending: 409,
+  // Sign-in and first-run setup.
+  PasswordChangeRequired: 403,
+  SetupNotAllowed: 403,
+  AlreadySetUp: 409,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   AccountLocked: 423,

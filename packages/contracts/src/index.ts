@@ -9,4 +9,5 @@ export * from "./health.js";
 export * from "./licenses.js";
 export * from "./me.js";
 export * from "./requests.js";
+export * from "./setup.js";
 export * from "./users.js";

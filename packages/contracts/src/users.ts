@@ -93,7 +93,10 @@ export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;
 export const resetPasswordRequestSchema = z.strictObject({
   /** Omit to have a temporary password generated. */
   password: passwordSchema.optional(),
+  /** Make the user choose a new password at their next sign-in before they can do anything else (Graph's name). */
+  forceChangePasswordNextSignIn: z.boolean().default(false),
 });
+export type ResetPasswordRequest = z.input<typeof resetPasswordRequestSchema>;
 export const resetPasswordResponseSchema = z.object({ temporaryPassword: z.string().nullable() });
 
 export const userParamsSchema = z.strictObject({ tenantId: idInputSchema, userId: idInputSchema });

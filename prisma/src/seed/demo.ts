@@ -100,7 +100,7 @@ export async function seedDemo(db: Db): Promise<boolean> {
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   await db.$transaction(
     async (tx) => {
-      const products = await seedCatalog(tx);
+      const products = await upsertCatalog(tx);
       const contoso = await seedCustomer(tx, CONTOSO, products, passwordHash);
       const fabrikam = await seedCustomer(tx, FABRIKAM, products, passwordHash);
       await seedPartner(tx, contoso, fabrikam, passwordHash);
@@ -110,7 +110,15 @@ export async function seedDemo(db: Db): Promise<boolean> {
   return true;
 }
 
-async function seedCatalog(tx: Tx): Promise<Map<string, string>> {
+/**
+ * The product catalog (Microsoft's skuPartNumbers, service plans, exclusions, prerequisites): reference data every
+ * start makes sure of, demo or not. Idempotent: what exists is left as it is.
+ */
+export async function seedCatalog(db: Db): Promise<void> {
+  await db.$transaction((tx) => upsertCatalog(tx), { timeout: 60_000 });
+}
+
+async function upsertCatalog(tx: Tx): Promise<Map<string, string>> {
   const planIds = new Map<string, string>();
   for (const [servicePlanName, displayName] of Object.entries(SERVICE_PLANS)) {
     const plan = await tx.servicePlan.upsert({

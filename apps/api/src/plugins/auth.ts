@@ -11,7 +11,8 @@ export const SESSION_COOKIE = "allot_session";
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 
 /**
- * Runs before a request body is even parsed, in this order: session (401), CSRF token on mutations (403),
+ * Runs before a request body is even parsed, in this order: session (401), CSRF token on mutations (403), a
+ * one-time password not yet changed (403 PasswordChangeRequired, but for the few routes that lead out of it),
  * tenant reach (404, never revealing the tenant), then the route's permission-matrix action (403).
  */
 export const authPlugin = fp(async (app: FastifyInstance) => {
@@ -37,6 +38,15 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
           "Missing or wrong X-CSRF-Token header. Reload the page and retry.",
         );
       }
+    }
+
+    if (actor.passwordChangeRequired && !config.beforePasswordChange) {
+      return sendProblem(
+        request,
+        reply,
+        "PasswordChangeRequired",
+        "You signed in with a one-time password: choose a new password first (POST /api/me/password).",
+      );
     }
 
     const { tenantId: rawTenantId } = request.params as { tenantId?: string };

@@ -1,9 +1,17 @@
-import { loginRequestSchema, meSchema, problemSchema, updateMeRequestSchema } from "@allot/contracts";
+import {
+  changePasswordRequestSchema,
+  loginRequestSchema,
+  meSchema,
+  problemSchema,
+  updateMeRequestSchema,
+} from "@allot/contracts";
 import type { FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { refusePublishedPassword } from "../lib/published-password.js";
 import { actorOf } from "../lib/tenant.js";
 import { SESSION_COOKIE } from "../plugins/auth.js";
+import { changeOwnPassword } from "../services/auth/change-password.js";
 import { login } from "../services/auth/login.js";
 import { logout } from "../services/auth/logout.js";
 import { getMe } from "../services/auth/me.js";
@@ -59,6 +67,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post("/api/auth/logout", {
+    config: { beforePasswordChange: true },
     schema: {
       tags,
       summary: "Sign out: ends the session",
@@ -72,6 +81,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/me", {
+    config: { beforePasswordChange: true },
     schema: {
       tags,
       summary: "The signed-in user, its reachable tenants and the CSRF token",
@@ -81,6 +91,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch("/api/me", {
+    config: { beforePasswordChange: true },
     schema: {
       tags,
       summary: "Save the signed-in user's preferences (portal language)",
@@ -88,5 +99,25 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
     },
     handler: async (request) => getMe(app.db, await updateMe(app.db, actorOf(request), request.body, request.id)),
+  });
+
+  app.post("/api/me/password", {
+    config: {
+      beforePasswordChange: true,
+      // Guessing the current password through a stolen session is held to the sign-in pace.
+      rateLimit: { max: app.config.loginRateLimitPerMinute, timeWindow: 60_000 },
+    },
+    schema: {
+      tags,
+      summary: "Change your own password (also ends a one-time password's restriction and your other sessions)",
+      body: changePasswordRequestSchema,
+      response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema, 429: problemSchema },
+    },
+    handler: async (request) => {
+      refusePublishedPassword(app.config.env, request.body.newPassword, "body.newPassword");
+      const actor = actorOf(request);
+      await changeOwnPassword(app.db, actor, request.body, request.id);
+      return getMe(app.db, { ...actor, passwordChangeRequired: false });
+    },
   });
 };

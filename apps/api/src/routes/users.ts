@@ -18,6 +18,7 @@ import {
 } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { refusePublishedPassword } from "../lib/published-password.js";
 import { problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { createUser } from "../services/users/create-user.js";
@@ -65,7 +66,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       body: createUserRequestSchema,
       response: { 201: createdUserSchema, ...problemResponses, 409: problemSchema },
     },
-    handler: async (request, reply) => reply.code(201).send(await createUser(tenantOf(request), request.body)),
+    handler: async (request, reply) => {
+      refusePublishedPassword(app.config.env, request.body.password, "body.password");
+      return reply.code(201).send(await createUser(tenantOf(request), request.body));
+    },
   });
 
   app.get("/api/tenants/:tenantId/users/:userId", {
@@ -126,7 +130,10 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       body: resetPasswordRequestSchema.nullish(),
       response: { 200: resetPasswordResponseSchema, ...problemResponses, 409: problemSchema },
     },
-    handler: (request) => resetPassword(tenantOf(request), request.params.userId, request.body?.password),
+    handler: (request) => {
+      refusePublishedPassword(app.config.env, request.body?.password, "body.password");
+      return resetPassword(tenantOf(request), request.params.userId, request.body ?? {});
+    },
   });
 
   app.get("/api/tenants/:tenantId/users/:userId/memberOf", {

@@ -42,6 +42,12 @@ export function createAppRouter() {
           children: [
             { index: true, Component: TenantRedirect },
             {
+              path: "account/password",
+              lazy: async () => ({
+                Component: (await import("@/features/auth/routes/change-password")).ChangePasswordRoute,
+              }),
+            },
+            {
               path: "t/:tenantId",
               Component: TenantLayout,
               ErrorBoundary: RouteError,

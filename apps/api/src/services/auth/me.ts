@@ -47,6 +47,7 @@ export async function getMe(db: Db, actor: Actor): Promise<Me> {
       displayName: actor.displayName,
       email: actor.email,
       preferredLanguage: actor.preferredLanguage,
+      passwordChangeRequired: actor.passwordChangeRequired,
     },
     tenants,
     csrfToken: actor.csrfToken,

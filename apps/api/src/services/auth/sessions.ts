@@ -44,6 +44,7 @@ interface SessionRow {
   preferredLanguage: string | null;
   accountEnabled: boolean;
   deletedAt: Date | null;
+  passwordChangeRequired: boolean;
   ownRoles: TenantRole[];
 }
 
@@ -56,6 +57,7 @@ export async function resolveSession(db: Db, token: string, ttlMs: number): Prom
   const [row] = await db.$queryRaw<SessionRow[]>`
     SELECT s."csrfToken", s."expiresAt", s."lastSeenAt", u.id::text AS "userId", u."tenantId"::text AS "tenantId",
            u."displayName", u.email, u."preferredLanguage", u."accountEnabled", u."deletedAt",
+           u."passwordChangeRequired",
            ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS "ownRoles"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s.id = ${id}`;
@@ -77,5 +79,6 @@ export async function resolveSession(db: Db, token: string, ttlMs: number): Prom
     sessionId: id,
     csrfToken: row.csrfToken,
     ownRoles: row.ownRoles.length > 0 ? row.ownRoles : ["member"],
+    passwordChangeRequired: row.passwordChangeRequired,
   };
 }

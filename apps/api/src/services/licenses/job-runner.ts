@@ -182,6 +182,7 @@ function jobContext(db: Db, jobId: string, job: JobState, roles: Role[]): Tenant
       sessionId: "",
       csrfToken: "",
       ownRoles: [],
+      passwordChangeRequired: false,
     },
   };
 }

@@ -14,7 +14,10 @@ import { loadUser } from "./load-user.js";
 export async function resetPassword(
   ctx: TenantContext,
   userId: string,
-  password: string | undefined,
+  {
+    password,
+    forceChangePasswordNextSignIn = false,
+  }: { password?: string | undefined; forceChangePasswordNextSignIn?: boolean },
 ): Promise<{ temporaryPassword: string | null }> {
   const generated = password === undefined ? temporaryPassword() : null;
   const passwordHash = await hashPassword(password ?? (generated as string));
@@ -23,10 +26,18 @@ export async function resetPassword(
     if (!canResetPassword(ctx.roles, user.roleAssignments.length > 0)) {
       throw new AppError("Forbidden", "Only a global admin can reset the password of a user who holds an admin role.");
     }
-    await tx.user.update({ where: { id: userId }, data: { passwordHash } });
+    await tx.user.update({
+      where: { id: userId },
+      data: { passwordHash, passwordChangeRequired: forceChangePasswordNextSignIn },
+    });
     await clearThrottle(tx, user.email);
     await tx.session.deleteMany({ where: { userId } });
-    await audit(tx, ctx, { action: "user.passwordReset", targetType: "user", targetId: userId });
+    await audit(tx, ctx, {
+      action: "user.passwordReset",
+      targetType: "user",
+      targetId: userId,
+      after: { forceChangePasswordNextSignIn },
+    });
   });
   return { temporaryPassword: generated };
 }

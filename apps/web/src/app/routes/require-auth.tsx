@@ -8,7 +8,12 @@ import { useI18n } from "@/lib/i18n";
 
 const useStyles = makeStyles({ error: { padding: tokens.spacingHorizontalXXL } });
 
-/** Renders the signed-in part of the app, or sends the visitor to the sign-in page and back afterwards. */
+export const CHANGE_PASSWORD_PATH = "/account/password";
+
+/**
+ * Renders the signed-in part of the app, or sends the visitor to the sign-in page and back afterwards. A user who
+ * signed in with a one-time password is sent to choose a new one first, whatever page they asked for.
+ */
 export function RequireAuth() {
   const styles = useStyles();
   const { t } = useI18n();
@@ -31,5 +36,10 @@ export function RequireAuth() {
     return <Navigate to={`/sign-in${search}`} replace state={{ sessionEnded: wasSignedIn.current }} />;
   }
   wasSignedIn.current = true;
+  if (me.data.user.passwordChangeRequired && location.pathname !== CHANGE_PASSWORD_PATH) {
+    const redirectTo = `${location.pathname}${location.search}`;
+    const search = redirectTo === "/" ? "" : `?redirectTo=${encodeURIComponent(redirectTo)}`;
+    return <Navigate to={`${CHANGE_PASSWORD_PATH}${search}`} replace />;
+  }
   return <Outlet />;
 }

@@ -22,6 +22,7 @@ import {
 import {
   BuildingMultipleRegular,
   ChevronDownRegular,
+  KeyRegular,
   LocalLanguageRegular,
   NavigationRegular,
   SignOutRegular,
@@ -244,6 +245,7 @@ function AccountMenu({ me }: { me: Me }) {
   const styles = useStyles();
   const { t } = useI18n();
   const logout = useLogout();
+  const navigate = useNavigate();
   const signOut = () => logout.mutate();
   return (
     <Menu>
@@ -264,6 +266,9 @@ function AccountMenu({ me }: { me: Me }) {
         </div>
         <MenuDivider />
         <MenuList>
+          <MenuItem icon={<KeyRegular />} onClick={() => navigate("/account/password")}>
+            {t.auth.changePassword}
+          </MenuItem>
           <MenuItem
             icon={logout.isPending ? <Spinner size="tiny" /> : <SignOutRegular />}
             disabled={logout.isPending}

@@ -84,6 +84,9 @@ export const en = {
     IdempotencyKeyReused: "This request was already sent with different details. Start again.",
     DuplicateRequest: "You already have a pending request for this product.",
     RequestNotPending: "This request has already been handled.",
+    PasswordChangeRequired: "Choose a new password before you continue.",
+    SetupNotAllowed: "First-run setup needs the one-time token from the portal's log, on the server itself.",
+    AlreadySetUp: "This portal is already set up.",
     PayloadTooLarge: "The request is too large.",
     UnsupportedMediaType: "The request format is not supported.",
     AccountLocked:
@@ -138,6 +141,7 @@ export const en = {
     signOut: "Sign out",
     signingOut: "Signing out…",
     signedOut: "You have been signed out.",
+    changePassword: "Change password",
     sessionEnded: "Your session has ended. Sign in again to continue.",
   },
   shell: {
@@ -323,6 +327,7 @@ export const en = {
       submitting: "Resetting…",
       doneTitle: "Password reset",
       ownPasswordSet: "The new password you chose is set.",
+      requireChange: "Require this user to change their password when they first sign in",
     },
     delete: {
       title: (count: number) => `Delete ${count} ${plural(count, "user", "users")}?`,
@@ -443,6 +448,8 @@ export const en = {
       "user.deleted": "User deleted",
       "user.restored": "User restored",
       "user.passwordReset": "Password reset",
+      "user.passwordChanged": "Password changed",
+      "setup.organizationCreated": "Organization set up",
       "user.preferencesUpdated": "Preferences changed",
       "group.created": "Group added",
       "group.updated": "Group updated",

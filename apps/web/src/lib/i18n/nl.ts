@@ -82,6 +82,10 @@ export const nl: Messages = {
     IdempotencyKeyReused: "Deze aanvraag is al eerder met andere gegevens verstuurd. Begin opnieuw.",
     DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
     RequestNotPending: "Deze aanvraag is al afgehandeld.",
+    PasswordChangeRequired: "Kies eerst een nieuw wachtwoord.",
+    SetupNotAllowed:
+      "De eerste configuratie vraagt het eenmalige token uit het logboek van de portal, op de server zelf.",
+    AlreadySetUp: "Deze portal is al geconfigureerd.",
     PayloadTooLarge: "De aanvraag is te groot.",
     UnsupportedMediaType: "De indeling van de aanvraag wordt niet ondersteund.",
     AccountLocked:
@@ -136,6 +140,7 @@ export const nl: Messages = {
     signOut: "Afmelden",
     signingOut: "Afmelden…",
     signedOut: "Je bent afgemeld.",
+    changePassword: "Wachtwoord wijzigen",
     sessionEnded: "Je sessie is beëindigd. Meld je opnieuw aan om verder te gaan.",
   },
   shell: {
@@ -327,6 +332,7 @@ export const nl: Messages = {
       submitting: "Opnieuw instellen…",
       doneTitle: "Wachtwoord opnieuw ingesteld",
       ownPasswordSet: "Het nieuwe wachtwoord dat je hebt gekozen, is ingesteld.",
+      requireChange: "Deze gebruiker moet het wachtwoord wijzigen bij de eerste aanmelding",
     },
     delete: {
       title: (count: number) => `${count} ${plural(count, "gebruiker", "gebruikers")} verwijderen?`,
@@ -447,6 +453,8 @@ export const nl: Messages = {
       "user.deleted": "Gebruiker verwijderd",
       "user.restored": "Gebruiker hersteld",
       "user.passwordReset": "Wachtwoord opnieuw ingesteld",
+      "user.passwordChanged": "Wachtwoord gewijzigd",
+      "setup.organizationCreated": "Organisatie ingericht",
       "user.preferencesUpdated": "Voorkeuren gewijzigd",
       "group.created": "Groep toegevoegd",
       "group.updated": "Groep bijgewerkt",

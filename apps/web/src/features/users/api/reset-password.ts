@@ -1,12 +1,12 @@
-import { resetPasswordResponseSchema } from "@allot/contracts";
+import { type ResetPasswordRequest, resetPasswordResponseSchema } from "@allot/contracts";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest, tenantPath } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
-export function resetPassword(tenantId: string, userId: string, password?: string) {
+export function resetPassword(tenantId: string, userId: string, request: ResetPasswordRequest) {
   return apiRequest(tenantPath(tenantId, "users", userId, "resetPassword"), {
     method: "POST",
-    body: password === undefined ? {} : { password },
+    body: request,
     schema: resetPasswordResponseSchema,
   });
 }
@@ -14,8 +14,8 @@ export function resetPassword(tenantId: string, userId: string, password?: strin
 export function useResetPassword(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ userId, password }: { userId: string; password?: string }) =>
-      resetPassword(tenantId, userId, password),
+    mutationFn: ({ userId, ...request }: ResetPasswordRequest & { userId: string }) =>
+      resetPassword(tenantId, userId, request),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: queryKeys.audit(tenantId) }),
   });
 }

@@ -1,5 +1,5 @@
 import { resetPasswordRequestSchema, type User } from "@allot/contracts";
-import { Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
+import { Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
 import { useState } from "react";
 import { CopyField } from "@/components/copy-field";
 import { ErrorMessage } from "@/components/error-message";
@@ -26,18 +26,23 @@ function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPass
   const resetPassword = useResetPassword(tenantId);
   const [mode, setMode] = useState<"auto" | "own">("auto");
   const [password, setPassword] = useState("");
+  // On by default, as in Microsoft 365: whoever reads the new password along the way cannot keep using it.
+  const [requireChange, setRequireChange] = useState(true);
   const [errors, setErrors] = useState<FieldErrors>({});
   const result = resetPassword.data;
 
   const submit = () => {
-    const parsed = resetPasswordRequestSchema.safeParse(mode === "own" ? { password } : {});
+    const parsed = resetPasswordRequestSchema.safeParse({
+      ...(mode === "own" ? { password } : {}),
+      forceChangePasswordNextSignIn: requireChange,
+    });
     if (!parsed.success) {
       setErrors(fieldErrorsFromZod(parsed.error, t));
       return;
     }
     setErrors({});
     resetPassword.mutate(
-      { userId: user.id, password: parsed.data.password },
+      { userId: user.id, ...parsed.data },
       {
         onError: (error) => {
           if (error instanceof ApiError && error.fieldErrors.length > 0)
@@ -94,6 +99,11 @@ function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPass
           />
         </Field>
       ) : null}
+      <Checkbox
+        checked={requireChange}
+        onChange={(_, data) => setRequireChange(data.checked === true)}
+        label={t.users.reset.requireChange}
+      />
     </FormDialog>
   );
 }

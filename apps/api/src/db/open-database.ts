@@ -1,0 +1,31 @@
+import { createDb, type Db, migrateDeploy, seedCatalog } from "@allot/db";
+import type { Config } from "../config.js";
+import { startEmbeddedPostgres } from "./embedded-postgres.js";
+
+export interface OpenDatabase {
+  db: Db;
+  /** True on the embedded PostgreSQL (no DATABASE_URL): a laptop's trial run, where the demo belongs. */
+  embedded: boolean;
+  close(): Promise<void>;
+}
+
+/**
+ * DATABASE_URL's PostgreSQL, or the embedded one in DATA_DIR, migrated and with the product catalog in place: what
+ * the portal and `pnpm allot-setup` both start from.
+ */
+export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir" | "databasePoolSize">) {
+  const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
+  const url = config.databaseUrl ?? (embedded?.url as string);
+  await migrateDeploy(url);
+  // PGlite serves one connection.
+  const db = createDb({ connectionString: url, maxConnections: embedded ? 1 : config.databasePoolSize });
+  await seedCatalog(db);
+  return {
+    db,
+    embedded: embedded !== null,
+    async close() {
+      await db.$disconnect();
+      await embedded?.stop();
+    },
+  } satisfies OpenDatabase;
+}
