@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { purgeThrottle } from "../src/services/auth/sign-in-throttle.js";
+import { purgeThrottle, recordFailure, throttleKey } from "../src/services/auth/sign-in-throttle.js";
 import { makeUser, signInFailures, uniqueEmail } from "./fixtures.js";
 import { createTestApp, problem, type TestApp } from "./helpers.js";
 
@@ -66,6 +66,25 @@ describe("parallel attempts", () => {
   });
 });
 
+describe("the one failure that locks", () => {
+  it("is told apart from the next one even when both come in the same millisecond", async () => {
+    const key = throttleKey(uniqueEmail("contoso.test", "same-ms"), "127.0.0.1");
+    const policy = { addressThreshold: THRESHOLD, accountThreshold: ACCOUNT_THRESHOLD, lockoutMs: 15 * 60_000 };
+    const now = new Date();
+    const outcomes = [];
+    for (let i = 0; i < THRESHOLD + 2; i++) outcomes.push(await recordFailure(t.db, key, policy, now, null));
+    expect(outcomes.map((o) => [o.counted, o.locked !== null])).toEqual([
+      [true, false],
+      [true, false],
+      [true, false],
+      [true, false],
+      [true, true],
+      [false, true],
+      [false, true],
+    ]);
+  });
+});
+
 describe("unknown emails answer like known ones", () => {
   it("the same statuses, bodies and counts, 423 after the same number of failures", async () => {
     const known = await makeUser(t.db, t.tenants.contoso, { password: PASSWORD });
@@ -93,8 +112,8 @@ describe("unknown emails answer like known ones", () => {
     }
   });
 
-  it("take the same time within noise (both verify a real argon2 hash)", async () => {
-    const rounds = 12;
+  it("take the same time within noise (both verify a real argon2 hash and send the same statement)", async () => {
+    const rounds = 15;
     const known = await Promise.all(
       Array.from({ length: rounds }, () => makeUser(t.db, t.tenants.contoso, { password: PASSWORD })),
     );
@@ -113,7 +132,8 @@ describe("unknown emails answer like known ones", () => {
     const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number;
     const [k, u] = [median(times.known), median(times.unknown)];
     console.log(`sign-in failure, median of ${rounds}: known email ${k.toFixed(1)} ms, unknown ${u.toFixed(1)} ms`);
-    expect(Math.abs(k - u)).toBeLessThanOrEqual(Math.max(10, 0.3 * Math.max(k, u)));
+    // Skipping the dummy verification would make one side 20× faster; a busy machine moves medians by far less.
+    expect(Math.max(k, u) / Math.min(k, u)).toBeLessThan(2.5);
   });
 });
 

@@ -9,6 +9,7 @@ CREATE TABLE "SignInThrottle" (
     "failures" INTEGER NOT NULL DEFAULT 0,
     "lockedUntil" TIMESTAMPTZ(3),
     "updatedAt" TIMESTAMPTZ(3) NOT NULL,
+    "lastCounted" BOOLEAN NOT NULL DEFAULT true,
 
     CONSTRAINT "SignInThrottle_pkey" PRIMARY KEY ("subject","address")
 );

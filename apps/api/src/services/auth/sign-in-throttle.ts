@@ -91,17 +91,18 @@ function countFailure(subject: string, address: string, threshold: number, locko
   const failures = Prisma.sql`CASE WHEN t."lockedUntil" IS NOT NULL OR t."updatedAt" < ${forgetBefore} THEN 1
                                    ELSE t.failures + 1 END`;
   return {
-    values: Prisma.sql`${subject}, ${address}, 1, ${threshold <= 1 ? lockUntil : null}::timestamptz, ${now}::timestamptz`,
+    values: Prisma.sql`${subject}, ${address}, 1, ${threshold <= 1 ? lockUntil : null}::timestamptz, ${now}::timestamptz, true`,
     upsert: (source: Prisma.Sql) => Prisma.sql`
-      INSERT INTO "SignInThrottle" AS t (subject, address, failures, "lockedUntil", "updatedAt") ${source}
+      INSERT INTO "SignInThrottle" AS t (subject, address, failures, "lockedUntil", "updatedAt", "lastCounted") ${source}
       ON CONFLICT (subject, address) DO UPDATE SET
         failures = CASE WHEN t."lockedUntil" > ${now} THEN t.failures ELSE ${failures} END,
         "lockedUntil" = CASE WHEN t."lockedUntil" > ${now} THEN t."lockedUntil"
                              WHEN ${failures} >= ${threshold}::int THEN ${lockUntil}::timestamptz
                              ELSE NULL END,
         -- The time of the last counted failure: left alone while a lock stands.
-        "updatedAt" = CASE WHEN t."lockedUntil" > ${now} THEN t."updatedAt" ELSE ${now}::timestamptz END
-      RETURNING t."lockedUntil", t."updatedAt" = ${now}::timestamptz AS counted`,
+        "updatedAt" = CASE WHEN t."lockedUntil" > ${now} THEN t."updatedAt" ELSE ${now}::timestamptz END,
+        "lastCounted" = NOT COALESCE(t."lockedUntil" > ${now}, false)
+      RETURNING t."lockedUntil", t."lastCounted" AS counted`,
   };
 }
 
