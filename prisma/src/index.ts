@@ -1,5 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/client.js";
+import { ResilientPrismaPg } from "./resilient-pg.js";
 
 export * from "../generated/client.js";
 export { hashPassword, verifyPassword } from "./passwords.js";
@@ -16,7 +16,7 @@ export interface DbOptions {
 
 /** One PrismaClient over node-postgres: the same code path for a PostgreSQL server and the embedded PGlite. */
 export function createDb({ connectionString, maxConnections = 10 }: DbOptions): Db {
-  const adapter = new PrismaPg({ connectionString, max: maxConnections });
+  const adapter = new ResilientPrismaPg({ connectionString, max: maxConnections });
   return new PrismaClient({ adapter });
 }
 export { migrateDeploy } from "./migrate.js";
