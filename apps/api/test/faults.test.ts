@@ -3,7 +3,9 @@
 // - PostgreSQL restarts in the middle of a mixed load of signed-in requests over HTTP: while it is down every
 //   request is answered at once with 503 ServiceUnavailable + Retry-After (no 500, no hang), the API recovers by
 //   itself, no purchase is lost or doubled, and every seat counter still matches its holders;
-// It prints its figures as one JSON line.
+// - the API process is SIGKILLed while a purchase with an Idempotency-Key is in flight (held mid-transaction on
+//   the seat row, or just after its commit): a retry with the same key on a new process ends with exactly one order.
+// Each part prints its figures as one JSON line.
 
 import { randomUUID } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -13,6 +15,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { buildApp } from "../src/app.js";
 import { loadConfig } from "../src/config.js";
+import { type ApiProcess, startApiProcess } from "./api-process.js";
 import { databaseUrl, templateName } from "./database.js";
 import { assertSeatCountersMatchHolders } from "./fixtures.js";
 import { durationOf, type Exchange, HttpSession, send } from "./http-session.js";
@@ -44,6 +47,7 @@ async function until<T>(
 }
 
 let cluster: ThrowawayCluster;
+const processes: ApiProcess[] = [];
 
 beforeAll(async () => {
   const started = Date.now();
@@ -66,6 +70,7 @@ beforeAll(async () => {
 }, 120_000);
 
 afterAll(async () => {
+  await Promise.allSettled(processes.map((api) => api.kill()));
   await cluster?.destroy();
 }, 60_000);
 
@@ -430,3 +435,136 @@ async function assertEveryKeyMadeOneOrder(
   });
   expect(orders.map((o) => o.id).sort()).toEqual(answered.sort());
 }
+
+// ───────────────────────── B. kill -9 of the API during a purchase ─────────────────────────
+
+describe("the API process is SIGKILLed during a purchase with an Idempotency-Key", () => {
+  let url: string;
+  let db: Db;
+  /** Looks at the database from outside the API: sessions, locks and rows as committed. */
+  let raw: pg.Client;
+  let visio: Awaited<ReturnType<typeof productOf>>;
+  let billing: HttpSession;
+  /** The API process the next test kills. */
+  let next: ApiProcess;
+  const figures: Record<string, unknown> = { startMs: [] as number[] };
+
+  const purchasePath = () => `/api/tenants/${visio.tenantId}/subscriptions`;
+  const purchaseCount = () =>
+    db.subscription.count({ where: { tenantId: visio.tenantId, productId: visio.productId } });
+  const sessionsOf = async (api: ApiProcess) =>
+    (
+      await raw.query<{ n: number }>("SELECT count(*)::int AS n FROM pg_stat_activity WHERE application_name = $1", [
+        api.applicationName,
+      ])
+    ).rows[0]?.n;
+
+  /** The portal's start command on this database; copied from the seeded template, it only checks and listens. */
+  async function spawnApi(): Promise<ApiProcess> {
+    const api = await startApiProcess(url, `allot-faults-${randomUUID().slice(0, 8)}`);
+    processes.push(api);
+    (figures.startMs as number[]).push(api.startMs);
+    return api;
+  }
+
+  beforeAll(async () => {
+    url = cluster.url("allot_kill");
+    db = createDb({ connectionString: url, maxConnections: 2 });
+    raw = new pg.Client({ connectionString: url });
+    await raw.connect();
+    visio = await productOf(db, "contoso.test", "VISIOCLIENT");
+    next = await spawnApi();
+    billing = await HttpSession.signIn(next.origin, "billing@contoso.test");
+  }, 120_000);
+
+  afterAll(async () => {
+    console.log(`faults kill: ${JSON.stringify(figures)}`);
+    await raw?.end();
+    await db?.$disconnect();
+  });
+
+  it("killed mid-transaction, waiting for the seat row: nothing committed, the retry on a new process makes one order", async () => {
+    const victim = next;
+    const key = `kill-before-commit-${randomUUID()}`;
+    const body = { skuId: visio.skuId, seats: 2, billingTerm: "monthly", autoRenew: true };
+    const before = await purchaseCount();
+
+    // The purchase locks the product's seat row after inserting its subscription: with that row held here, the
+    // request is known to stand inside its transaction (the key's lock taken, the subscription written, uncommitted).
+    const holder = new pg.Client({ connectionString: url });
+    await holder.connect();
+    try {
+      await holder.query("BEGIN");
+      await holder.query(`SELECT 1 FROM "TenantProduct" WHERE "tenantId" = $1 AND "productId" = $2 FOR UPDATE`, [
+        visio.tenantId,
+        visio.productId,
+      ]);
+      const inFlight = billing.at(victim.origin).post(purchasePath(), body, { "idempotency-key": key }, 60_000);
+      await until("the purchase to wait for the seat row", async () => {
+        const { rows } = await raw.query(
+          `SELECT 1 FROM pg_stat_activity WHERE application_name = $1 AND wait_event_type = 'Lock'
+              AND query LIKE '%TenantProduct%FOR UPDATE%'`,
+          [victim.applicationName],
+        );
+        return rows.length > 0;
+      });
+      await victim.kill();
+      const lost = await inFlight;
+      expect(lost.status, "the client got no answer").toBeNull();
+    } finally {
+      await holder.query("ROLLBACK");
+      await holder.end();
+    }
+    // The killed process's session finds its client gone once it has the lock, rolls back and ends.
+    const killedAt = Date.now();
+    await until("the killed process's sessions to end", async () => (await sessionsOf(victim)) === 0);
+    figures.sessionsGoneAfterKillMs = Date.now() - killedAt;
+    expect(await purchaseCount()).toBe(before);
+    expect(await db.idempotencyKey.count({ where: { key } })).toBe(0);
+
+    next = await spawnApi();
+    const retry = await billing.at(next.origin).post(purchasePath(), body, { "idempotency-key": key });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    expect(retry.replayed).toBe(false);
+    figures.retryAfterKillMs = durationOf(retry);
+    const subscriptionId = retry.body.subscription.id;
+    expect(await db.order.findMany({ where: { subscriptionId }, select: { id: true, kind: true } })).toEqual([
+      { id: retry.body.order.id, kind: "purchase" },
+    ]);
+    expect(await purchaseCount()).toBe(before + 1);
+    expect(await db.idempotencyKey.count({ where: { key } })).toBe(1);
+    await assertSeatCountersMatchHolders(db);
+  }, 120_000);
+
+  it("killed after the commit, before its answer was read: the retry is a replay, with no second order", async () => {
+    const victim = next;
+    const key = `kill-after-commit-${randomUUID()}`;
+    const body = { skuId: visio.skuId, seats: 3, billingTerm: "annual", autoRenew: false };
+    const before = await purchaseCount();
+
+    // Nobody reads this answer: the process dies as soon as the purchase is committed.
+    const unread = billing.at(victim.origin).post(purchasePath(), body, { "idempotency-key": key }, 60_000);
+    const committed = await until(
+      "the purchase to commit",
+      async () =>
+        (
+          await raw.query<{ responseBody: unknown }>(`SELECT "responseBody" FROM "IdempotencyKey" WHERE key = $1`, [
+            key,
+          ])
+        ).rows[0],
+      30_000,
+      1,
+    );
+    await victim.kill();
+    await unread;
+
+    next = await spawnApi();
+    const retry = await billing.at(next.origin).post(purchasePath(), body, { "idempotency-key": key });
+    expect(retry.status, JSON.stringify(retry.body)).toBe(201);
+    expect(retry.replayed).toBe(true);
+    expect(retry.body).toEqual(committed.responseBody);
+    expect(await db.order.count({ where: { subscriptionId: retry.body.subscription.id } })).toBe(1);
+    expect(await purchaseCount()).toBe(before + 1);
+    await assertSeatCountersMatchHolders(db);
+  }, 120_000);
+});
