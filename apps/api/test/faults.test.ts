@@ -235,9 +235,16 @@ describe("PostgreSQL restarts in the middle of a mixed load", () => {
     let jobId = "";
     try {
       await sleep(2_000);
-      // Purchases and the license job's chunks lock their product's seat row inside their transaction: holding
-      // both rows for a moment makes the stop catch several transactions midway, each holding a pooled connection,
-      // and the job surely unfinished.
+      // The job starts first (its request needs a connection of the pool, which the held purchases below fill).
+      const job = await contosoAdmin.post(`/api/tenants/${jobProduct.tenantId}/licenses/bulkJobs`, {
+        userIds: jobUsers,
+        add: [{ skuId: jobProduct.skuId, disabledPlans: [] }],
+      });
+      expect(job.status, JSON.stringify(job.body)).toBe(202);
+      jobId = job.body.id;
+      // Purchases and the job's chunks lock their product's seat row inside their transaction: holding both rows
+      // for a moment makes the stop cut several transactions off midway, each holding a pooled connection, and the
+      // job surely unfinished.
       const holder = new pg.Client({ connectionString: url });
       holder.on("error", () => {}); // the stop ends this session too
       await holder.connect();
@@ -247,12 +254,6 @@ describe("PostgreSQL restarts in the middle of a mixed load", () => {
             FOR UPDATE`,
         [visio.tenantId, [visio.productId, jobProduct.productId]],
       );
-      const job = await contosoAdmin.post(`/api/tenants/${jobProduct.tenantId}/licenses/bulkJobs`, {
-        userIds: jobUsers,
-        add: [{ skuId: jobProduct.skuId, disabledPlans: [] }],
-      });
-      expect(job.status, JSON.stringify(job.body)).toBe(202);
-      jobId = job.body.id;
       await sleep(1_000);
       const waiting = await holder.query<{ n: number }>(
         `SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
