@@ -1,5 +1,5 @@
-import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "../generated/client.js";
+import { ResilientPrismaPg } from "./resilient-pg.js";
 
 export * from "../generated/client.js";
 export { hashPassword, verifyPassword } from "./passwords.js";
@@ -12,13 +12,34 @@ export interface DbOptions {
   connectionString: string;
   /** Pool size; PGlite serves one connection, so the embedded mode passes 1. */
   maxConnections?: number;
+  /**
+   * How long a query may wait for a connection, a free one of the pool or a new one (the server's answer to the
+   * handshake included), before it fails instead of queueing on; 0 waits for ever.
+   */
+  connectTimeoutMs?: number;
 }
 
+/** The API's default (DATABASE_CONNECT_TIMEOUT_MS): no request waits for ever on a database that is gone. */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 5_000;
+/** TCP keepalive on every connection, so one to a server that vanished without closing it is found out. */
+const KEEPALIVE_AFTER_IDLE_MS = 10_000;
+
 /** One PrismaClient over node-postgres: the same code path for a PostgreSQL server and the embedded PGlite. */
-export function createDb({ connectionString, maxConnections = 10 }: DbOptions): Db {
-  const adapter = new PrismaPg({ connectionString, max: maxConnections });
+export function createDb({
+  connectionString,
+  maxConnections = 10,
+  connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS,
+}: DbOptions): Db {
+  const adapter = new ResilientPrismaPg({
+    connectionString,
+    max: maxConnections,
+    connectionTimeoutMillis: connectTimeoutMs,
+    keepAlive: true,
+    keepAliveInitialDelayMillis: KEEPALIVE_AFTER_IDLE_MS,
+  });
   return new PrismaClient({ adapter });
 }
+
 export { migrateDeploy } from "./migrate.js";
 export { seedCatalog, seedDemo } from "./seed/demo.js";
 export { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./seed/demo-accounts.js";

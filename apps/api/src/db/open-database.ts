@@ -13,12 +13,18 @@ export interface OpenDatabase {
  * DATABASE_URL's PostgreSQL, or the embedded one in DATA_DIR, migrated and with the product catalog in place: what
  * the portal and `pnpm allot-setup` both start from.
  */
-export async function openDatabase(config: Pick<Config, "databaseUrl" | "dataDir" | "databasePoolSize">) {
+export async function openDatabase(
+  config: Pick<Config, "databaseUrl" | "dataDir" | "databasePoolSize" | "databaseConnectTimeoutMs">,
+) {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? (embedded?.url as string);
   await migrateDeploy(url);
-  // PGlite serves one connection.
-  const db = createDb({ connectionString: url, maxConnections: embedded ? 1 : config.databasePoolSize });
+  // PGlite serves one connection, and lives in this process so it cannot go away: there a request waits its turn.
+  const db = createDb({
+    connectionString: url,
+    maxConnections: embedded ? 1 : config.databasePoolSize,
+    connectTimeoutMs: embedded ? 0 : config.databaseConnectTimeoutMs,
+  });
   await seedCatalog(db);
   return {
     db,

@@ -4,6 +4,7 @@ import { hasZodFastifySchemaValidationErrors } from "fastify-type-provider-zod";
 import { AppError } from "../lib/app-error.js";
 import { isContention } from "../lib/contention.js";
 import { sendProblem } from "../lib/problem.js";
+import { isDatabaseUnavailable } from "../lib/unavailable.js";
 
 /** Fastify's own error codes for bad requests, mapped to our stable codes. */
 const FASTIFY_CODES: Record<
@@ -18,10 +19,14 @@ const FASTIFY_CODES: Record<
   FST_ERR_VALIDATION: { code: "ValidationFailed", detail: "The request is invalid." },
 };
 
+/** A restarting PostgreSQL takes a few seconds; a client that comes back sooner just gets another 503. */
+const UNAVAILABLE_RETRY_AFTER_SECONDS = 5;
+
 /**
  * One place that turns every error into problem+json: validation and parsing failures are 4xx with the field
- * paths; AppErrors carry their own code; anything else is logged with the request id and answered 500 without
- * internals.
+ * paths; AppErrors carry their own code; a database that is gone or busy is 503 with Retry-After (also for errors
+ * of the session lookup in the auth hook, which land here too); anything else is logged with the request id and
+ * answered 500 without internals.
  */
 export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
   app.setErrorHandler((error: FastifyError, request, reply) => {
@@ -57,6 +62,19 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     if (known) return sendProblem(request, reply, known.code, known.detail);
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       return sendProblem(request, reply, "ValidationFailed", "The request could not be understood.");
+    }
+    if (isDatabaseUnavailable(error)) {
+      // Stopped, restarting or unreachable: nothing waits for it (the pool's connect timeout bounds every wait),
+      // and the next request after it is back gets a fresh connection.
+      request.log.warn({ err: error }, "database unavailable");
+      reply.header("retry-after", String(UNAVAILABLE_RETRY_AFTER_SECONDS));
+      return sendProblem(
+        request,
+        reply,
+        "ServiceUnavailable",
+        "The database cannot be reached right now. Try again in a few seconds.",
+        { retryAfterSeconds: UNAVAILABLE_RETRY_AFTER_SECONDS },
+      );
     }
     if (isContention(error)) {
       // A deadlock PostgreSQL broke, or no connection or lock in time under a burst: nothing was committed, and

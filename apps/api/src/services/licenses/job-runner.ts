@@ -5,6 +5,7 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import { systemClock } from "../../lib/clock.js";
 import { isContention } from "../../lib/contention.js";
+import { isDatabaseUnavailable } from "../../lib/unavailable.js";
 import type { TenantContext } from "../../types.js";
 import { tenantRoles } from "../auth/tenant-roles.js";
 import { type BulkJobChange, recordChunk } from "./bulk-jobs.js";
@@ -13,6 +14,8 @@ import { bulkAssignLicenses } from "./bulk-licenses.js";
 /** Users per chunk: each chunk is one transaction of the bulk engine, a few hundred milliseconds at most. */
 export const JOB_CHUNK_USERS = 500;
 const MAX_CONTENTION_RETRIES = 8;
+/** How often a job whose database is gone looks for it again. */
+const UNAVAILABLE_RETRY_MS = 1_000;
 
 /** Another runner committed this chunk first (two servers resumed the same job): this one stops. */
 class ChunkTaken extends Error {}
@@ -74,12 +77,20 @@ export class LicenseJobRunner {
   private async run(jobId: string): Promise<void> {
     let retries = 0;
     while (!this.stopping) {
-      const job = (await this.db.licenseJob.findUnique({ where: { id: jobId } })) as JobState | null;
-      if (!job || job.status === "succeeded" || job.status === "failed") return;
+      let job: JobState | null;
+      let roles: Role[] | null;
+      try {
+        job = (await this.db.licenseJob.findUnique({ where: { id: jobId } })) as JobState | null;
+        if (!job || job.status === "succeeded" || job.status === "failed") return;
+        // Each chunk acts with the creator's rights as they are now, not as they were when the job was created.
+        roles = await creatorRoles(this.db, job, false);
+      } catch (error) {
+        if (await this.waitedForDatabase(error, jobId)) continue;
+        throw error;
+      }
+      const current = job;
       const offset = job.processed;
       const userIds = job.request.userIds.slice(offset, offset + JOB_CHUNK_USERS);
-      // Each chunk acts with the creator's rights as they are now, not as they were when the job was created.
-      const roles = await creatorRoles(this.db, job, false);
       const ctx = jobContext(this.db, jobId, job, roles ?? []);
       try {
         if (!roles) throw creatorForbidden();
@@ -90,7 +101,7 @@ export class LicenseJobRunner {
             auditRun: false,
             beforeCommit: async (tx, report) => {
               // Again under a share lock of the creator's row, so a disable or delete cannot slip in before commit.
-              if (!(await creatorRoles(tx, job, true))) throw creatorForbidden();
+              if (!(await creatorRoles(tx, current, true))) throw creatorForbidden();
               const progress = await recordChunk(tx, jobId, offset, report);
               if (progress === "taken") throw new ChunkTaken();
               if (progress === "done") {
@@ -98,7 +109,7 @@ export class LicenseJobRunner {
                   action: "licenses.bulkJobFinished",
                   targetType: "licenseJob",
                   targetId: jobId,
-                  after: { users: job.total },
+                  after: { users: current.total },
                 });
               }
             },
@@ -112,6 +123,7 @@ export class LicenseJobRunner {
           await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
           continue;
         }
+        if (await this.waitedForDatabase(error, jobId)) continue;
         // A rule that refuses the whole change (the catalog changed since the job was checked) or a fault: the job
         // ends here; what earlier chunks committed stays, and the job says so.
         const message = error instanceof AppError ? error.message : "The job stopped on an unexpected error.";
@@ -126,12 +138,24 @@ export class LicenseJobRunner {
             action: "licenses.bulkJobFailed",
             targetType: "licenseJob",
             targetId: jobId,
-            after: { users: job.total, processed: offset, error: message, code },
+            after: { users: current.total, processed: offset, error: message, code },
           });
         });
         return;
       }
     }
+  }
+
+  /**
+   * The database went away (a restart, a failover): the chunk in flight committed nothing, or everything with its
+   * progress. Rather than fail a job that only has to wait, the runner waits and reads the progress again, as a
+   * restarted server would, for as long as the database is gone. False for any other error.
+   */
+  private async waitedForDatabase(error: unknown, jobId: string): Promise<boolean> {
+    if (!isDatabaseUnavailable(error) || this.stopping) return false;
+    this.log.warn({ err: error, jobId }, "license job waits for the database");
+    await new Promise((resolve) => setTimeout(resolve, UNAVAILABLE_RETRY_MS));
+    return true;
   }
 }
 
