@@ -73,8 +73,6 @@ export interface Site {
 export interface Generators {
   /** A generator for a string by its property name and schema, or undefined for the generic one. */
   stringFor(site: Site, schema: JsonSchema): fc.Arbitrary<string> | undefined;
-  /** Whole numbers by property name (seats, limit…), or undefined for the schema's range. */
-  integerFor(site: Site, schema: JsonSchema): fc.Arbitrary<number> | undefined;
   /** Replaces any node now and then (when `spoil`). */
   hostile: fc.Arbitrary<unknown>;
   hostileKey: fc.Arbitrary<string>;
@@ -178,12 +176,7 @@ function typed(schema: JsonSchema, type: JsonType, g: Generators, site: Site): f
     case "string":
       return stringOf(schema, g, site);
     case "integer": {
-      const named = g.integerFor(site, schema);
-      if (named) return named;
-      const min = schema.minimum ?? -1_000;
-      const max = schema.maximum ?? 1_000_000;
-      // Mostly near the bottom of the range, where the interesting (and affordable) values are.
-      return fc.oneof(fc.integer({ min, max: Math.min(max, min + 20) }), fc.integer({ min, max }));
+      return integers(schema.minimum ?? -1_000, schema.maximum ?? 1_000_000);
     }
     case "number":
       return fc.double({ min: schema.minimum ?? -1e6, max: schema.maximum ?? 1e6, noNaN: true });
@@ -194,6 +187,18 @@ function typed(schema: JsonSchema, type: JsonType, g: Generators, site: Site): f
     default:
       throw new Error(`unsupported JSON Schema type ${String(type)} at ${site.path.join(".")}`);
   }
+}
+
+/**
+ * Whole numbers of a range: mostly near its bottom (the interesting and affordable values), its bounds themselves,
+ * and anywhere in it (unbiased: fast-check's integers otherwise lean towards small values).
+ */
+export function integers(min: number, max: number): fc.Arbitrary<number> {
+  return fc.oneof(
+    { weight: 6, arbitrary: fc.integer({ min, max: Math.min(max, min + 30) }) },
+    { weight: 1, arbitrary: fc.constantFrom(min, max) },
+    { weight: 2, arbitrary: fc.noBias(fc.integer({ min, max })) },
+  );
 }
 
 /**

@@ -205,16 +205,6 @@ function stringFor(profile: Profile, ctx: ValueContext) {
   };
 }
 
-function integerFor(site: Site, schema: JsonSchema): fc.Arbitrary<number> | undefined {
-  if (site.key !== "seats") return undefined;
-  const min = schema.minimum ?? 1;
-  const max = schema.maximum ?? 100_000;
-  return fc.oneof(
-    { weight: 8, arbitrary: fc.integer({ min, max: Math.min(max, min + 30) }) },
-    { weight: 1, arbitrary: fc.integer({ min, max }) },
-  );
-}
-
 /** The value generators of a profile for one request context. */
 export function generatorsFor(profile: Profile, ctx: ValueContext): Generators {
   const extra = fc.oneof(
@@ -223,7 +213,6 @@ export function generatorsFor(profile: Profile, ctx: ValueContext): Generators {
   );
   return {
     stringFor: stringFor(profile, ctx),
-    integerFor,
     hostile: hostileValue(extra),
     hostileKey,
     spoil: profile === "spoiled",
