@@ -24,19 +24,20 @@ import { createTestApp, type TestApp } from "./helpers.js";
  * The whole API under a contract-driven fuzz. The routes are not listed here: the app's own route table is read as
  * it registers (every route but the static and documentation ones, see EXCLUDED_ROUTES), and each route's params,
  * query string, headers and body are generated from its zod contract (as JSON Schema), with real ids of several
- * tenants picked by parameter name, sent as every demo account (with and without the CSRF token) or none, valid or
- * spoiled. A route added tomorrow is fuzzed tomorrow, and this file fails if any route is answered fewer than
- * MIN_ANSWERED times.
+ * tenants picked by parameter name (pools.ts), sent as every demo account (with, without or with a wrong CSRF token)
+ * or with no session, valid or spoiled (requests.ts). A route added tomorrow is fuzzed tomorrow, and the run fails if
+ * any route is answered fewer than MIN_ANSWERED times, or its handler reached fewer than MIN_REACHED times.
  *
- * For every answer: never 5xx; every error is problem+json with a known code and that code's status; every success
- * is a declared status with a body that fits its declared schema (see oracle.ts); a refused request, and every
- * GET, changes no data (see fingerprint.ts: a write counter on every table, and a fingerprint of every table when it
- * moved). The one exception is the sign-in route, whose refusals count failures, lock accounts and audit that
- * (SIGN_IN_ENTRIES); it is fuzzed with every demo account and wrong passwords, after the fuzz's own sessions are
- * signed in.
+ * Every answer (oracle.ts): never 5xx; every error is problem+json with a known code and that code's status; every
+ * success is a status the route declares, with a body that fits the declared schema. Every refused request and every
+ * read changes no data (fingerprint.ts: write counters on every table, the written tables fingerprinted after each
+ * request, the whole database every SAMPLE_EVERY requests). The one refusal allowed to write is a failed sign-in,
+ * which counts the failure, may lock the account and audits that (SIGN_IN_ENTRIES): the sign-in route is fuzzed with
+ * every demo account and wrong passwords, after the fuzz's own sessions are signed in (actors.ts).
  *
- * Replay: the run is seeded (FUZZ_SEED, printed on failure with the request that failed). Run this file with the
- * same FUZZ_SEED to replay the same sequence of requests; the failing request is printed whole to send it alone.
+ * Replay: the run is seeded. A failure prints the request that failed (method, url, headers, body: enough to send it
+ * alone) and FUZZ_SEED; `FUZZ_SEED=<seed> pnpm test:api apps/api/test/fuzz.test.ts` replays the same sequence of
+ * requests (fast-check's own "seed/path" line replays one request out of its sequence, which the data need not fit).
  */
 
 const SEED = Number(process.env.FUZZ_SEED ?? 20_250_301);
@@ -45,6 +46,8 @@ const MIN_REQUESTS = 10_000;
 const PER_ROUTE = 100;
 /** The fewest answers any route may get in a run; fewer fails the run (nothing silently escapes). */
 const MIN_ANSWERED = 30;
+/** The fewest of those that must have reached the route's handler (past sign-in, CSRF, permission, validation). */
+const MIN_REACHED = 10;
 /** A refused sign-in may count the failure and lock the account: the only refusal allowed to write. */
 const SIGN_IN_ROUTE = "POST /api/auth/login";
 /** Every SAMPLE_EVERY requests the whole database is fingerprinted, to check the write counters missed nothing. */
@@ -317,6 +320,10 @@ describe("fuzz: every registered route, requests generated from the contracts", 
       .filter((r) => stats.route(r.key).matched < MIN_ANSWERED)
       .map((r) => `${r.key}: ${stats.route(r.key).matched}`);
     expect(starved, `routes answered fewer than ${MIN_ANSWERED} times`).toEqual([]);
+    const shallow = routes
+      .filter((r) => stats.route(r.key).reached < MIN_REACHED)
+      .map((r) => `${r.key}: ${stats.route(r.key).reached}`);
+    expect(shallow, `routes whose handler ran fewer than ${MIN_REACHED} times`).toEqual([]);
     expect([...stats.codes.keys()].filter((code) => !ERROR_CODES.includes(code as never))).toEqual([]);
   }, 900_000);
 
