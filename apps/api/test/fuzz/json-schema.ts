@@ -110,6 +110,43 @@ function isoDateTimes(): fc.Arbitrary<string> {
   );
 }
 
+/**
+ * Strings a pattern matches. fast-check cannot generate from lookarounds (`(?=.{1,253}$)` bounding a domain name's
+ * length): those are taken out for generating and the whole pattern filters what comes out.
+ */
+export function matching(pattern: string): fc.Arbitrary<string> {
+  const whole = new RegExp(pattern);
+  const generable = withoutLookarounds(pattern);
+  if (generable === pattern) return fc.stringMatching(whole);
+  return fc.stringMatching(new RegExp(generable)).filter((text) => whole.test(text));
+}
+
+/** The pattern without its `(?=…)`, `(?!…)`, `(?<=…)` and `(?<!…)` groups. */
+function withoutLookarounds(pattern: string): string {
+  let out = "";
+  for (let i = 0; i < pattern.length; i++) {
+    if (pattern[i] === "\\") {
+      out += pattern.slice(i, i + 2);
+      i += 1;
+    } else if (/^\((\?[=!]|\?<[=!])/.test(pattern.slice(i))) {
+      // Skip to the group's closing parenthesis, minding escapes, character classes and nested groups.
+      let depth = 0;
+      let inClass = false;
+      for (; i < pattern.length; i++) {
+        const c = pattern[i];
+        if (c === "\\") i += 1;
+        else if (inClass) inClass = c !== "]";
+        else if (c === "[") inClass = true;
+        else if (c === "(") depth += 1;
+        else if (c === ")" && --depth === 0) break;
+      }
+    } else {
+      out += pattern[i];
+    }
+  }
+  return out;
+}
+
 function stringOf(schema: JsonSchema, g: Generators, site: Site): fc.Arbitrary<string> {
   const named = g.stringFor(site, schema);
   // Unspoiled, a named generator keeps to the schema's length bounds too.
@@ -128,7 +165,7 @@ function stringOf(schema: JsonSchema, g: Generators, site: Site): fc.Arbitrary<s
   }
   if (schema.format === "uuid") return fc.uuid();
   if (schema.format === "date-time") return isoDateTimes();
-  if (schema.pattern !== undefined) return fc.stringMatching(new RegExp(schema.pattern));
+  if (schema.pattern !== undefined) return matching(schema.pattern);
   const minLength = schema.minLength ?? 0;
   return fc.string({ minLength, maxLength: Math.max(minLength, Math.min(schema.maxLength ?? 40, 40)) });
 }

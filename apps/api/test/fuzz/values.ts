@@ -153,9 +153,23 @@ function stringFor(profile: Profile, ctx: ValueContext) {
   return (site: Site, schema: JsonSchema): fc.Arbitrary<string> | undefined => {
     if (schema.enum || schema.const !== undefined) return undefined;
     if (schema.format === "uuid") return idsFor(site.key, profile, ctx);
-    switch (site.key) {
+    // By the end of the name, so that adminEmail, newPassword or organizationName are picked like their kin.
+    const kind = /email$/i.test(site.key)
+      ? "email"
+      : /password$/i.test(site.key)
+        ? "password"
+        : /name$/i.test(site.key) && site.key !== "domain"
+          ? "displayName"
+          : site.key;
+    switch (kind) {
       case "email":
         return emailFor(profile, ctx);
+      case "domain": {
+        // A tenant's own domain now and then (taken), else a fresh one.
+        const taken = index.map((n) => pick([...ctx.pools.domains.values()], n) ?? "contoso.test");
+        const fresh = fc.nat({ max: 1_000_000 }).map((n) => `fuzz-${n}.test`);
+        return fc.oneof({ weight: 3, arbitrary: fresh }, { weight: 1, arbitrary: taken });
+      }
       case "password": {
         const good = fc.oneof(
           fc.constant(DEMO_PASSWORD),
