@@ -722,6 +722,37 @@ describe("bad input is a problem answer, never a 500", () => {
     expect(quoted.amountCents).toBe(100_000 * 12 * 1310);
   });
 
+  it("a change one order cannot bill (over 20,000,000.00) is 422 OrderTooLarge everywhere, and changes nothing", async () => {
+    // 100,000 seats of Microsoft 365 E3 for a year would bill 4,068,000,000 cents: more than the 32-bit amounts hold.
+    const big = { skuId: skuId("SPE_E3"), seats: 100_000, billingTerm: "annual" };
+    const annual = (await buy("SPE_E3", { seats: 1, billingTerm: "annual" })).subscription.id;
+    const before = await counts();
+    const refused = [
+      await api.post(`${base}/subscriptions`, big),
+      await api.post(`${base}/billing/quote`, { kind: "purchase", ...big }),
+      await api.post(`${base}/selfService/purchases`, {
+        ...big,
+        card: { number: "4242424242424242", expMonth: 12, expYear: 2099, cvc: "123", holderName: "A" },
+      }),
+      await changeSeats(annual, 100_000),
+      await api.post(`${base}/billing/quote`, { kind: "seatChange", subscriptionId: annual, seats: 100_000 }),
+    ];
+    // Five days before the term ends the added seats cost little, but each renewal would bill the whole year.
+    t.clock.set(new Date(T0.getTime() + 360 * 86_400_000));
+    try {
+      refused.push(await changeSeats(annual, 100_000));
+    } finally {
+      t.clock.set(T0);
+    }
+    for (const response of refused) {
+      expect(response.statusCode, response.body).toBe(422);
+      const body = problem(response);
+      expect(body.code).toBe("OrderTooLarge");
+      expect(body.errors?.map((e) => e.path)).toEqual(["body.seats"]);
+    }
+    expect(await counts()).toEqual(before);
+  });
+
   it("an unknown skuId is 404 naming the field; a malformed one 400", async () => {
     for (const [url, body] of [
       [`${base}/subscriptions`, { skuId: randomUUID(), seats: 1, billingTerm: "monthly" }],

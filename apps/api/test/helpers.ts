@@ -1,6 +1,6 @@
 import type { Me } from "@allot/contracts";
 import { createDb, type Db, DEMO_PASSWORD } from "@allot/db";
-import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse, RouteOptions } from "fastify";
 import { expect } from "vitest";
 import { buildApp } from "../src/app.js";
 import { type Config, loadConfig } from "../src/config.js";
@@ -10,26 +10,43 @@ import { createTestDatabase } from "./database.js";
 export interface TestApp {
   app: FastifyInstance;
   db: Db;
+  /** The connection string of this app's own database (a fresh copy of the seeded template). */
+  databaseUrl: string;
   /** Tenant ids of the demo tenants by domain. */
   tenants: { contoso: string; fabrikam: string; partner: string };
   /** The billing clock the app runs on: move it to walk subscriptions through their lifecycle. */
   clock: MovableClock;
+  /** Every route the app registered (method, url, schemas, config), in registration order. */
+  routes: RouteOptions[];
   close(): Promise<void>;
 }
 
-/** The real app on a fresh copy of the seeded database. */
-export async function createTestApp(overrides: Partial<Config> = {}): Promise<TestApp> {
+/**
+ * The real app on a fresh copy of the seeded database. `onRoute` sees every route as it registers (and may add
+ * route hooks, as the fuzz does to count what each request reached).
+ */
+export async function createTestApp(
+  overrides: Partial<Config> = {},
+  options: { onRoute?: (route: RouteOptions) => void } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const db = createDb({ connectionString: database.url, maxConnections: 5 });
   const config: Config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), ...overrides };
   const clock = new MovableClock();
-  const app = await buildApp({ config, db, logger: false, clock });
+  const routes: RouteOptions[] = [];
+  const onRoute = (route: RouteOptions) => {
+    routes.push(route);
+    options.onRoute?.(route);
+  };
+  const app = await buildApp({ config, db, logger: false, clock, onRoute });
   await app.ready();
   const byDomain = async (domain: string) => (await db.tenant.findUniqueOrThrow({ where: { domain } })).id;
   return {
     app,
     db,
+    databaseUrl: database.url,
     clock,
+    routes,
     tenants: {
       contoso: await byDomain("contoso.test"),
       fabrikam: await byDomain("fabrikam.test"),
@@ -55,12 +72,22 @@ export async function createEmptyTestApp(
   await db.$executeRaw`DELETE FROM "Tenant"`;
   const config: Config = { ...loadConfig({ NODE_ENV: "test", LOG_LEVEL: "silent" }), ...overrides };
   const clock = new MovableClock();
-  const app = await buildApp({ config, db, logger: false, clock, ...(setupToken ? { setupToken } : {}) });
+  const routes: RouteOptions[] = [];
+  const app = await buildApp({
+    config,
+    db,
+    logger: false,
+    clock,
+    onRoute: (route) => routes.push(route),
+    ...(setupToken ? { setupToken } : {}),
+  });
   await app.ready();
   return {
     app,
     db,
+    databaseUrl: database.url,
     clock,
+    routes,
     async close() {
       await app.close();
       await database.drop();

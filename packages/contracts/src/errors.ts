@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   SelfServicePurchaseDisabled: 403,
   PaymentDeclined: 402,
   IdempotencyKeyReused: 422,
+  OrderTooLarge: 422,
   // License requests (issue 6).
   DuplicateRequest: 409,
   RequestNotPending: 409,

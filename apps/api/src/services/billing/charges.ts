@@ -1,5 +1,7 @@
+import { MAX_ORDER_AMOUNT_CENTS } from "@allot/contracts";
 import type { Tx } from "@allot/db";
 import { type BillingTerm, fullTermCents, type Proration, prorate, termEnd, termPriceCents } from "@allot/domain";
+import { AppError } from "../../lib/app-error.js";
 import type { PaymentOutcome } from "./payments.js";
 
 /**
@@ -54,6 +56,20 @@ const later = (a: Date, b: Date) => new Date(Math.max(a.getTime(), b.getTime()))
 const day = (date: Date) => date.toISOString().slice(0, 10);
 const seatWord = (count: number) => `${count} ${Math.abs(count) === 1 ? "seat" : "seats"}`;
 
+const money = (cents: number, currency: string) =>
+  `${(cents / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
+
+/** Refuses an amount one order cannot bill (see MAX_ORDER_AMOUNT_CENTS), before anything is written. */
+function assertBillable(cents: number, currency: string, what: string): void {
+  if (Math.abs(cents) <= MAX_ORDER_AMOUNT_CENTS) return;
+  throw new AppError(
+    "OrderTooLarge",
+    `${what} ${money(Math.abs(cents), currency)}; one order bills at most ${money(MAX_ORDER_AMOUNT_CENTS, currency)}. ` +
+      "Choose fewer seats, or buy them in several subscriptions.",
+    [{ path: "body.seats", message: `would bill more than ${money(MAX_ORDER_AMOUNT_CENTS, currency)} in one order` }],
+  );
+}
+
 function single(
   kind: OrderKind,
   seatsDelta: number,
@@ -61,6 +77,7 @@ function single(
   line: ChargeLine,
   days?: [number, number],
 ) {
+  assertBillable(line.amountCents, product.currency, "This change would bill");
   return {
     kind,
     seatsDelta,
@@ -94,6 +111,12 @@ export function termCharge(
 
 /** Seats added or removed mid-term: the days left of the current term, charged or credited now. */
 export function seatChangeCharge(product: PricedProduct, subscription: TermOf, newSeats: number, now: Date): Charge {
+  // The next renewal bills the full term of the new seat count: it must be billable too.
+  assertBillable(
+    fullTermCents(product.pricePerSeatMonthCents, subscription.billingTerm, newSeats),
+    product.currency,
+    `With ${seatWord(newSeats)}, each renewal would bill`,
+  );
   const seatsDelta = newSeats - subscription.seats;
   const proration = prorate({
     pricePerSeatMonthCents: product.pricePerSeatMonthCents,

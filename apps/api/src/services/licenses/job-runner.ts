@@ -74,6 +74,11 @@ export class LicenseJobRunner {
     await this.running.get(jobId);
   }
 
+  /** Resolves once no job runs in this process, including jobs scheduled meanwhile (tests). */
+  async idle(): Promise<void> {
+    while (this.running.size > 0) await Promise.all(this.running.values());
+  }
+
   private async run(jobId: string): Promise<void> {
     let retries = 0;
     while (!this.stopping) {

@@ -82,6 +82,7 @@ export const en = {
       "Your organization doesn't allow buying this product yourself. Request it from your admin instead.",
     PaymentDeclined: "The card was declined. Use another card or ask your admin.",
     IdempotencyKeyReused: "This request was already sent with different details. Start again.",
+    OrderTooLarge: "This is more than one order can bill. Choose fewer seats, or buy them in several subscriptions.",
     DuplicateRequest: "You already have a pending request for this product.",
     RequestNotPending: "This request has already been handled.",
     PasswordChangeRequired: "Choose a new password before you continue.",

@@ -80,6 +80,8 @@ export const nl: Messages = {
       "Je organisatie staat niet toe dat je dit product zelf koopt. Vraag het aan je beheerder.",
     PaymentDeclined: "De kaart is geweigerd. Gebruik een andere kaart of vraag het je beheerder.",
     IdempotencyKeyReused: "Deze aanvraag is al eerder met andere gegevens verstuurd. Begin opnieuw.",
+    OrderTooLarge:
+      "Dit is meer dan één bestelling kan factureren. Kies minder licenties, of koop ze in meerdere abonnementen.",
     DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
     RequestNotPending: "Deze aanvraag is al afgehandeld.",
     PasswordChangeRequired: "Kies eerst een nieuw wachtwoord.",
