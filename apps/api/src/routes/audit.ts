@@ -1,7 +1,7 @@
 import {
   AUDIT_CSV_COLUMNS,
   AUDIT_EXPORT_MAX_ROWS,
-  auditLogFilterSchema,
+  auditExportQuerySchema,
   auditPageSchema,
   listAuditQuerySchema,
   tenantParamsSchema,
@@ -9,6 +9,7 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CSV_FORMAT } from "../lib/csv.js";
 import { problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { exportAuditLog } from "../services/audit/export-audit.js";
@@ -42,12 +43,11 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       tags,
       summary: "Download the audit events as CSV, newest first",
       description:
-        `${FILTERS} Answers a CSV file (RFC 4180, UTF-8, CRLF) with the columns ${AUDIT_CSV_COLUMNS.join(", ")}; ` +
+        `${FILTERS} Answers a CSV file with the columns ${AUDIT_CSV_COLUMNS.join(", ")}; ` +
         `at most ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("en")} rows. \`before\` and \`after\` are JSON text, ` +
-        "`productIds` space-separated. A value starting with =, +, -, @, a tab or a carriage return is prefixed " +
-        "with ' so that spreadsheets show it as text instead of running it as a formula.",
+        `\`productIds\` space-separated. ${CSV_FORMAT}`,
       params: tenantParamsSchema,
-      querystring: auditLogFilterSchema,
+      querystring: auditExportQuerySchema,
       produces: ["text/csv", "application/problem+json"],
       response: {
         200: {

@@ -1,6 +1,6 @@
 import {
+  billingExportQuerySchema,
   billingListQuerySchema,
-  idInputSchema,
   invoicePageSchema,
   invoiceParamsSchema,
   invoiceSchema,
@@ -12,6 +12,7 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CSV_FORMAT } from "../lib/csv.js";
 import { problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import {
@@ -29,16 +30,14 @@ import {
 
 const tags = ["Billing"];
 const noQuery = z.strictObject({});
-const exportQuerySchema = z.strictObject({ subscriptionId: idInputSchema.optional() });
 const csvResponse = (what: string) => ({
   200: { description: `The ${what} as a CSV attachment`, content: { "text/csv": { schema: z.string() } } },
   ...problemResponses,
 });
 const CSV_NOTES =
-  "RFC 4180, UTF-8, CRLF, header row first, newest first, at most " +
-  `${RECORDS_EXPORT_MAX_ROWS.toLocaleString("en")} rows. Amounts twice: decimal text in the currency (65.50) and ` +
-  "integer cents. A text value starting with =, +, -, @, a tab or a carriage return is prefixed with ' so that " +
-  "spreadsheets show it as text instead of running it as a formula. Optional `subscriptionId`.";
+  `Header row first, newest first, at most ${RECORDS_EXPORT_MAX_ROWS.toLocaleString("en")} rows. Amounts twice: ` +
+  "decimal numbers in the currency (65.50, a credit -12.30) and integer cents. Optional `subscriptionId`. " +
+  CSV_FORMAT;
 
 /** Streams a CSV export as an attachment, like the audit log's (a HEAD request reads nothing). */
 async function sendCsv(method: string, reply: FastifyReply, file: RecordsExport) {
@@ -70,12 +69,12 @@ export const billingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "Download the orders as CSV, one row per order",
       description: `Columns ${ORDER_CSV_COLUMNS.join(", ")}. ${CSV_NOTES}`,
       params: tenantParamsSchema,
-      querystring: exportQuerySchema,
+      querystring: billingExportQuerySchema,
       produces: ["text/csv", "application/problem+json"],
       response: csvResponse("orders"),
     },
     handler: async (request, reply) =>
-      sendCsv(request.method, reply, await exportOrders(tenantOf(request), request.query.subscriptionId)),
+      sendCsv(request.method, reply, await exportOrders(tenantOf(request), request.query)),
   });
 
   app.get("/api/tenants/:tenantId/orders/:orderId", {
@@ -110,12 +109,12 @@ export const billingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "Download the invoices as CSV, one row per invoice line",
       description: `Columns ${INVOICE_CSV_COLUMNS.join(", ")}. ${CSV_NOTES}`,
       params: tenantParamsSchema,
-      querystring: exportQuerySchema,
+      querystring: billingExportQuerySchema,
       produces: ["text/csv", "application/problem+json"],
       response: csvResponse("invoices"),
     },
     handler: async (request, reply) =>
-      sendCsv(request.method, reply, await exportInvoices(tenantOf(request), request.query.subscriptionId)),
+      sendCsv(request.method, reply, await exportInvoices(tenantOf(request), request.query)),
   });
 
   app.get("/api/tenants/:tenantId/invoices/:invoiceId", {
