@@ -40,6 +40,12 @@ export const en = {
     done: "Done",
     requestId: (id: string) => `Request ID: ${id}`,
   },
+  csvExport: {
+    chooseFormat: "Choose the CSV format",
+    comma: "Comma-separated (.csv)",
+    semicolon: "Semicolon-separated (.csv, Excel in Dutch and other European languages)",
+    isDefault: "Default",
+  },
   a11y: {
     skipToContent: "Skip to main content",
     mainNavigation: "Main navigation",

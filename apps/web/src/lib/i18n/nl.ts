@@ -37,6 +37,12 @@ export const nl: Messages = {
     done: "Gereed",
     requestId: (id: string) => `Aanvraag-ID: ${id}`,
   },
+  csvExport: {
+    chooseFormat: "CSV-indeling kiezen",
+    comma: "Kommagescheiden (.csv)",
+    semicolon: "Puntkommagescheiden (.csv, Excel in het Nederlands en andere Europese talen)",
+    isDefault: "Standaard",
+  },
   a11y: {
     skipToContent: "Naar de hoofdinhoud",
     mainNavigation: "Hoofdnavigatie",
