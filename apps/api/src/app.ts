@@ -20,6 +20,7 @@ import { type Clock, systemClock } from "./lib/clock.js";
 import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
+import { rateBudgetPlugin } from "./plugins/rate-budgets.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { billingRoutes } from "./routes/billing.js";
@@ -154,6 +155,7 @@ export async function buildApp({
   app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authPlugin);
+  await app.register(rateBudgetPlugin);
   await app.register(healthRoutes);
   await app.register(setupRoutes, { setupToken });
   await app.register(authRoutes);

@@ -1,6 +1,6 @@
 import type { Db } from "@allot/db";
 import type { Action, Role, TenantRole } from "@allot/domain";
-import type { Config } from "./config.js";
+import type { BudgetKind, Config } from "./config.js";
 import type { Clock } from "./lib/clock.js";
 import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
 
@@ -49,5 +49,7 @@ declare module "fastify" {
     action?: Action;
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
     beforePasswordChange?: boolean;
+    /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */
+    budget?: BudgetKind;
   }
 }

@@ -10,7 +10,7 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CSV_FORMAT } from "../lib/csv.js";
-import { problemResponses } from "../lib/responses.js";
+import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { exportAuditLog } from "../services/audit/export-audit.js";
 import { listAuditEvents } from "../services/audit/list-audit.js";
@@ -38,7 +38,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/auditLog/export", {
-    config: { action: "audit.read" },
+    config: { action: "audit.read", budget: "exports" },
     schema: {
       tags,
       summary: "Download the audit events as CSV, newest first",
@@ -55,6 +55,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           content: { "text/csv": { schema: z.string() } },
         },
         ...problemResponses,
+        ...budgetResponses,
       },
     },
     handler: async (request, reply) => {

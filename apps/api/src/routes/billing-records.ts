@@ -13,7 +13,7 @@ import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { CSV_FORMAT } from "../lib/csv.js";
-import { problemResponses } from "../lib/responses.js";
+import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import {
   exportInvoices,
@@ -33,6 +33,7 @@ const noQuery = z.strictObject({});
 const csvResponse = (what: string) => ({
   200: { description: `The ${what} as a CSV attachment`, content: { "text/csv": { schema: z.string() } } },
   ...problemResponses,
+  ...budgetResponses,
 });
 const CSV_NOTES =
   `Header row first, newest first, at most ${RECORDS_EXPORT_MAX_ROWS.toLocaleString("en")} rows. Amounts twice: ` +
@@ -63,7 +64,7 @@ export const billingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/orders/export", {
-    config: { action: "billing.read" },
+    config: { action: "billing.read", budget: "exports" },
     schema: {
       tags,
       summary: "Download the orders as CSV, one row per order",
@@ -103,7 +104,7 @@ export const billingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/invoices/export", {
-    config: { action: "billing.read" },
+    config: { action: "billing.read", budget: "exports" },
     schema: {
       tags,
       summary: "Download the invoices as CSV, one row per invoice line",
