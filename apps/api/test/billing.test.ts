@@ -137,7 +137,7 @@ describe("purchases and seat changes, prorated to the day", () => {
     expect(bought.order).toMatchObject({ kind: "purchase", seatsDelta: 5, amountCents: 6550, status: "completed" });
     expect(bought.order?.placedBy?.id).toBe(admin.me.user.id);
     expect(bought.invoice).toMatchObject({ status: "open", totalCents: 6550, currency: "EUR" });
-    expect(bought.invoice?.number).toMatch(/^INV-\d{10}$/);
+    expect(bought.invoice?.number).toMatch(/^INV-\d{6}$/);
     expect(bought.invoice?.lines).toEqual([
       expect.objectContaining({
         orderId: bought.order?.id,
