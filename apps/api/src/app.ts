@@ -103,6 +103,11 @@ export async function buildApp({
   app.decorate("clock", clock);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Everything under /api/ answers for someone's session (sign-in creates one; errors after sign-in too): no
+    // browser or proxy may keep a copy. Only routes that say so (the public OpenAPI document) may be cached.
+    if (request.url.startsWith("/api/") && !request.routeOptions.config.cacheable) {
+      reply.header("cache-control", "no-store");
+    }
   });
   const licenseJobs = new LicenseJobRunner(db, app.log);
   app.decorate("licenseJobs", licenseJobs);
@@ -152,7 +157,9 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
+  app.get("/api/openapi.json", { config: { public: true, cacheable: true }, schema: { hide: true } }, async () =>
+    app.swagger(),
+  );
 
   await app.register(authPlugin);
   await app.register(rateBudgetPlugin);

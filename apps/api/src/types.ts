@@ -45,6 +45,8 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, health, docs). */
     public?: boolean;
+    /** May be kept by caches; every other answer under /api/ is `Cache-Control: no-store`. */
+    cacheable?: boolean;
     /** The permission-matrix action a tenant route needs; checked before the handler runs. */
     action?: Action;
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */

@@ -62,10 +62,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
       const file = await exportAuditLog(tenantOf(request), request.query);
       // The body streams (the zod schema above documents it; Fastify never serialises a stream).
       const untyped: FastifyReply = reply;
-      untyped
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .header("cache-control", "no-store");
+      untyped.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file.fileName}"`);
       return request.method === "HEAD" ? untyped.send() : untyped.send(await file.open());
     },
   });

@@ -42,10 +42,7 @@ const CSV_NOTES =
 
 /** Streams a CSV export as an attachment, like the audit log's (a HEAD request reads nothing). */
 async function sendCsv(method: string, reply: FastifyReply, file: RecordsExport) {
-  reply
-    .type("text/csv; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${file.fileName}"`)
-    .header("cache-control", "no-store");
+  reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file.fileName}"`);
   return method === "HEAD" ? reply.send() : reply.send(await file.open());
 }
 
