@@ -21,6 +21,7 @@ import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
 import { rateBudgetPlugin } from "./plugins/rate-budgets.js";
+import { refuseUndeclaredQuery } from "./plugins/strict-query.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { billingRoutes } from "./routes/billing.js";
@@ -157,23 +158,28 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
-  app.get("/api/openapi.json", { config: { public: true, cacheable: true }, schema: { hide: true } }, async () =>
-    app.swagger(),
-  );
 
   await app.register(authPlugin);
   await app.register(rateBudgetPlugin);
-  await app.register(healthRoutes);
-  await app.register(setupRoutes, { setupToken });
-  await app.register(authRoutes);
-  await app.register(userRoutes);
-  await app.register(groupRoutes);
-  await app.register(auditRoutes);
-  await app.register(licenseRoutes);
-  await app.register(requestRoutes);
-  await app.register(billingRoutes);
-  await app.register(billingRecordRoutes);
-  await app.register(meRoutes);
+  // The API's own routes, in a context of their own: each refuses query parameters it does not declare. (Not the
+  // web app's files, which links may reach with tracking parameters, nor the documentation UI's.)
+  await app.register(async (api) => {
+    api.addHook("onRoute", refuseUndeclaredQuery);
+    api.get("/api/openapi.json", { config: { public: true, cacheable: true }, schema: { hide: true } }, async () =>
+      app.swagger(),
+    );
+    await api.register(healthRoutes);
+    await api.register(setupRoutes, { setupToken });
+    await api.register(authRoutes);
+    await api.register(userRoutes);
+    await api.register(groupRoutes);
+    await api.register(auditRoutes);
+    await api.register(licenseRoutes);
+    await api.register(requestRoutes);
+    await api.register(billingRoutes);
+    await api.register(billingRecordRoutes);
+    await api.register(meRoutes);
+  });
 
   const webDist = config.webDist;
   const serveWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));
