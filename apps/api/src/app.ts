@@ -20,6 +20,7 @@ import { type Clock, systemClock } from "./lib/clock.js";
 import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
+import { jsonBodyPlugin } from "./plugins/json-body.js";
 import { rateBudgetPlugin } from "./plugins/rate-budgets.js";
 import { refuseUndeclaredQuery } from "./plugins/strict-query.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -127,6 +128,7 @@ export async function buildApp({
   });
 
   await app.register(errorHandlerPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
