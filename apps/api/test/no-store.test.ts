@@ -26,7 +26,7 @@ describe("Cache-Control: no-store on authenticated answers", () => {
   it("every API route's answer to a signed-in user, success or error", async () => {
     // A session of its own, signed out last (logout is one of the routes).
     const session = await login(t.app, "admin@contoso.test");
-    const routes = registeredRoutes(t.app)
+    const routes = registeredRoutes(t)
       .filter((route) => route.path.startsWith("/api/") && route.path !== "/api/openapi.json")
       .sort((a, b) => Number(a.path === "/api/auth/logout") - Number(b.path === "/api/auth/logout"));
     const statuses = new Set<number>();

@@ -1,29 +1,20 @@
 import { randomUUID } from "node:crypto";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import type { Session } from "./helpers.js";
+import type { Session, TestApp } from "./helpers.js";
 
 export interface Route {
   method: InjectOptions["method"];
   path: string;
 }
 
-/**
- * Every route registered in the app, read from Fastify's own route table: a tree whose nodes add their text to
- * their parent's (`/api/…/licenses/bulk`, then `Jobs`), four characters of indent per level, a route's methods in
- * brackets.
- */
-export function registeredRoutes(app: FastifyInstance): Route[] {
-  const routes: Route[] = [];
-  const prefixes: string[] = [];
-  for (const line of app.printRoutes({ commonPrefix: false }).split("\n")) {
-    const match = /^((?:[│ ] {3})*)[├└]── (\S+)(?: \(([^)]+)\))?$/.exec(line);
-    if (!match) continue;
-    const depth = (match[1] as string).length / 4;
-    const path = (prefixes[depth - 1] ?? "") + (match[2] as string);
-    prefixes[depth] = path;
-    for (const method of match[3]?.split(", ") ?? []) routes.push({ method: method as Route["method"], path });
-  }
-  return routes;
+/** Every route the test app registered (its route table), one entry per method. */
+export function registeredRoutes(t: Pick<TestApp, "routes">): Route[] {
+  return t.routes.flatMap((route) =>
+    (Array.isArray(route.method) ? route.method : [route.method]).map((method) => ({
+      method: method as Route["method"],
+      path: route.url,
+    })),
+  );
 }
 
 /** The documentation UI (@fastify/swagger-ui's files) is no API: its pages may take parameters of their own. */

@@ -20,7 +20,7 @@ afterAll(() => t?.close());
 
 describe("unknown query parameters", () => {
   it("every route refuses one, naming it as querystring.<name>, before looking at the body", async () => {
-    const routes = registeredRoutes(t.app).filter((route) => !isDocs(route));
+    const routes = registeredRoutes(t).filter((route) => !isDocs(route));
     expect(routes.length).toBeGreaterThan(60);
     const checked: string[] = [];
     for (const route of routes) {
