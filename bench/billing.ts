@@ -101,8 +101,10 @@ const INSERT_ORDER = `INSERT INTO "Order" (id, "tenantId", "subscriptionId", "pr
                      "amountCents", currency, "paymentProvider", status, "createdAt")
   VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3::uuid, $4::uuid, 'seatChange', $5, $6, $7, $8, 'completed', $9)
   RETURNING id::text AS id`;
-const INVOICE_NUMBER_LOCK = `SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('allot:invoice-number', 0))`;
-const LAST_INVOICE_NUMBER = `SELECT number FROM "Invoice" WHERE number LIKE 'INV-%' ORDER BY number DESC LIMIT 1`;
+/** charges.ts nextInvoiceNumber: the tenant's counter row, updated (and so locked) until COMMIT. */
+const NEXT_INVOICE_NUMBER = `INSERT INTO "InvoiceCounter" ("tenantId", "lastNumber") VALUES ($1::uuid, 1)
+    ON CONFLICT ("tenantId") DO UPDATE SET "lastNumber" = "InvoiceCounter"."lastNumber" + 1
+    RETURNING "lastNumber"`;
 const INSERT_INVOICE = `INSERT INTO "Invoice" (id, "tenantId", number, status, "totalCents", currency, "issuedAt", "dueAt")
   VALUES (gen_random_uuid(), $1::uuid, $2, $3::"InvoiceStatus", $4, $5, $6, $7) RETURNING id::text AS id`;
 const INSERT_INVOICE_LINE = `INSERT INTO "InvoiceLine" (id, "invoiceId", "orderId", description, quantity, "unitPriceCents",
@@ -242,9 +244,8 @@ async function rawChangeSeats(client: pg.PoolClient, ctx: Context, subscriptionI
       now,
     ]);
     const orderId = (order.rows[0] as { id: string }).id;
-    await client.query(INVOICE_NUMBER_LOCK);
-    const last = await client.query<{ number: string }>(LAST_INVOICE_NUMBER);
-    const number = `INV-${String((last.rows[0] ? Number(last.rows[0].number.slice(4)) : 0) + 1).padStart(10, "0")}`;
+    const counter = await client.query<{ lastNumber: number }>(NEXT_INVOICE_NUMBER, [ctx.tenantId]);
+    const number = `INV-${String((counter.rows[0] as { lastNumber: number }).lastNumber).padStart(6, "0")}`;
     const status = payment.paid || charge.amountCents < 0 ? "paid" : "open";
     const dueAt = new Date(now.getTime() + INVOICE_DUE_DAYS * 86_400_000);
     const invoice = await client.query<{ id: string }>(INSERT_INVOICE, [
@@ -495,7 +496,7 @@ interface Pass {
   latencies: number[];
   /** The seat row lock's holds (captured passes only). */
   locks: LockSummary | null;
-  /** Mean hold of the global invoice-number lock, from its answer to COMMIT's (captured passes only). */
+  /** Mean hold of the tenant's invoice counter row lock, from its answer to COMMIT's (captured passes only). */
   invoiceLockMs: number;
   /** CPU time of this process (API and HTTP clients, or the pg driver) per request or transaction. */
   cpuMsPerTx: number;
@@ -503,7 +504,7 @@ interface Pass {
   eventLoop: number;
 }
 
-const isInvoiceLock = (text: string) => text.includes("allot:invoice-number");
+const isInvoiceLock = (text: string) => text.includes('INSERT INTO "InvoiceCounter"');
 
 /** Mean time from the invoice-number lock granted to COMMIT answered, per transaction that took it. */
 function invoiceLockHold(statements: readonly CapturedStatement[]): number {
@@ -896,7 +897,7 @@ export default async function billing(): Promise<void> {
       );
       out.push(
         "Baseline changeSeats (raw pg, one connection per worker): BEGIN; advisory lock on the key; key lookup; seat row FOR UPDATE (seat-ledger SQL, product from the subscription); " +
-          "subscription FOR UPDATE (+ price); seat state read; UPDATE seats; INSERT order; invoice-number lock; last number; INSERT invoice; INSERT line; UPDATE deadline; INSERT audit; INSERT key + answer; COMMIT. " +
+          "subscription FOR UPDATE (+ price); seat state read; UPDATE seats; INSERT order; next invoice number (counter row); INSERT invoice; INSERT line; UPDATE deadline; INSERT audit; INSERT key + answer; COMMIT. " +
           "Replay: BEGIN; advisory lock; lookup; COMMIT.",
       );
       out.push(
@@ -911,7 +912,7 @@ export default async function billing(): Promise<void> {
       out.push(roundsTable(parApi, parRaw, "req/s"));
       out.push("");
       out.push(
-        `changeSeats, ${CONCURRENCY} in flight on ${CONCURRENCY} different products (no shared seat row; the invoice-number lock is global):`,
+        `changeSeats, ${CONCURRENCY} in flight on ${CONCURRENCY} different products (no shared seat row; one tenant, so one invoice counter row):`,
       );
       out.push(roundsTable(spreadApi, spreadRaw, "req/s"));
       out.push("");
@@ -1026,7 +1027,7 @@ export default async function billing(): Promise<void> {
       out.push("");
       out.push(
         `Locks at ${CONCURRENCY} in flight, held from the lock statement's answer to COMMIT's (1000 / mean hold is the ceiling): the product's seat row, ` +
-          "and the global invoice-number advisory lock every charged change takes. Node CPU/tx and event loop busy: this process (API + HTTP clients, or the pg driver):",
+          "and the tenant's invoice counter row every charged change locks. Node CPU/tx and event loop busy: this process (API + HTTP clients, or the pg driver):",
       );
       const lockRow = (name: string, passes: Pass[]) => {
         const l = passes.map((x) => x.locks as LockSummary);

@@ -1,4 +1,5 @@
-import type { Locator } from "@playwright/test";
+import { readFile } from "node:fs/promises";
+import type { Download, Locator } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import {
   CONTOSO,
@@ -24,6 +25,12 @@ interface Subscription {
   seats: number;
   productName: string;
   state: string;
+}
+
+/** A download's suggested file name and its text. */
+async function readDownload(download: Download): Promise<{ name: string; text: string }> {
+  const path = await download.path();
+  return { name: download.suggestedFilename(), text: await readFile(path, "utf8") };
 }
 
 /** TenantApi plus the calls only this spec makes. */
@@ -270,16 +277,26 @@ test.describe("billing", () => {
 
     await page.goto(`/t/${contoso.id}/billing?tab=orders`);
     await expect(main.getByRole("tab", { name: "Orders" })).toHaveAttribute("aria-selected", "true");
+    // In English the export button downloads comma-separated; its menu offers semicolons for European Excel.
     await expect(main.getByRole("link", { name: "Export orders (CSV)" })).toHaveAttribute(
       "href",
-      `/api/tenants/${contoso.id}/orders/export`,
+      `/api/tenants/${contoso.id}/orders/export?delimiter=comma`,
     );
+    await main.getByRole("button", { name: "Choose the CSV format" }).click();
+    const semicolons = page.waitForEvent("download");
+    await page.getByRole("menuitem", { name: /^Semicolon-separated/ }).click();
+    const orders = await readDownload(await semicolons);
+    expect(orders.name).toMatch(/^orders-contoso\.test-.*\.csv$/);
+    expect(orders.text.startsWith("\uFEFForderId;createdAt;kind;")).toBe(true);
+
     await main.getByRole("tab", { name: "Invoices" }).click();
     await expect(page).toHaveURL(/tab=invoices/);
     await expect(main.getByRole("link", { name: "Export invoices (CSV)" })).toBeVisible();
     const download = page.waitForEvent("download");
     await main.getByRole("link", { name: "Export invoices (CSV)" }).click();
-    expect((await download).suggestedFilename()).toMatch(/\.csv$/);
+    const invoices = await readDownload(await download);
+    expect(invoices.name).toMatch(/\.csv$/);
+    expect(invoices.text.startsWith("\uFEFFnumber,issuedAt,dueAt,")).toBe(true);
 
     await main.getByRole("tab", { name: "Self-service purchase" }).click();
     await expect(page).toHaveURL(/tab=selfService/);

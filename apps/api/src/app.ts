@@ -20,6 +20,9 @@ import { type Clock, systemClock } from "./lib/clock.js";
 import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
+import { jsonBodyPlugin } from "./plugins/json-body.js";
+import { rateBudgetPlugin } from "./plugins/rate-budgets.js";
+import { refuseUndeclaredQuery } from "./plugins/strict-query.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { billingRoutes } from "./routes/billing.js";
@@ -102,6 +105,11 @@ export async function buildApp({
   app.decorate("clock", clock);
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
+    // Everything under /api/ answers for someone's session (sign-in creates one; errors after sign-in too): no
+    // browser or proxy may keep a copy. Only routes that say so (the public OpenAPI document) may be cached.
+    if (request.url.startsWith("/api/") && !request.routeOptions.config.cacheable) {
+      reply.header("cache-control", "no-store");
+    }
   });
   const licenseJobs = new LicenseJobRunner(db, app.log);
   app.decorate("licenseJobs", licenseJobs);
@@ -120,6 +128,7 @@ export async function buildApp({
   });
 
   await app.register(errorHandlerPlugin);
+  await app.register(jsonBodyPlugin);
   await app.register(helmet, {
     contentSecurityPolicy: {
       directives: {
@@ -151,20 +160,28 @@ export async function buildApp({
     transform: jsonSchemaTransform,
   });
   await app.register(swaggerUi, { routePrefix: "/docs", staticCSP: true });
-  app.get("/api/openapi.json", { config: { public: true }, schema: { hide: true } }, async () => app.swagger());
 
   await app.register(authPlugin);
-  await app.register(healthRoutes);
-  await app.register(setupRoutes, { setupToken });
-  await app.register(authRoutes);
-  await app.register(userRoutes);
-  await app.register(groupRoutes);
-  await app.register(auditRoutes);
-  await app.register(licenseRoutes);
-  await app.register(requestRoutes);
-  await app.register(billingRoutes);
-  await app.register(billingRecordRoutes);
-  await app.register(meRoutes);
+  await app.register(rateBudgetPlugin);
+  // The API's own routes, in a context of their own: each refuses query parameters it does not declare. (Not the
+  // web app's files, which links may reach with tracking parameters, nor the documentation UI's.)
+  await app.register(async (api) => {
+    api.addHook("onRoute", refuseUndeclaredQuery);
+    api.get("/api/openapi.json", { config: { public: true, cacheable: true }, schema: { hide: true } }, async () =>
+      app.swagger(),
+    );
+    await api.register(healthRoutes);
+    await api.register(setupRoutes, { setupToken });
+    await api.register(authRoutes);
+    await api.register(userRoutes);
+    await api.register(groupRoutes);
+    await api.register(auditRoutes);
+    await api.register(licenseRoutes);
+    await api.register(requestRoutes);
+    await api.register(billingRoutes);
+    await api.register(billingRecordRoutes);
+    await api.register(meRoutes);
+  });
 
   const webDist = config.webDist;
   const serveWeb = webDist !== undefined && existsSync(join(webDist, "index.html"));

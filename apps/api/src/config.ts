@@ -3,6 +3,60 @@ import { resolve } from "node:path";
 import { DEFAULT_CONNECT_TIMEOUT_MS } from "@allot/db";
 import { z } from "zod";
 
+/** The routes with a rate budget, each named after the work it limits. */
+export const BUDGET_KINDS = ["exports", "bulkRuns", "bulkJobs", "passwordResets"] as const;
+export type BudgetKind = (typeof BUDGET_KINDS)[number];
+
+/** Requests per minute that pass sign-in, the permission check and validation: per session and per tenant. */
+export type RateBudgets = Record<BudgetKind, { perSession: number; perTenant: number }>;
+
+/**
+ * Per session: well above what a person clicks (an export every 6 seconds, a preview every 2), low enough that a
+ * runaway script is stopped within a minute. Per tenant: three times that, so that three admins at work together
+ * never meet it while one tenant's scripts cannot take the whole server.
+ */
+const DEFAULT_BUDGETS: RateBudgets = {
+  exports: { perSession: 10, perTenant: 30 },
+  bulkRuns: { perSession: 30, perTenant: 90 },
+  bulkJobs: { perSession: 10, perTenant: 30 },
+  passwordResets: { perSession: 10, perTenant: 30 },
+};
+/** Tests call these routes hundreds of times a minute on purpose (fuzzing, paging): they get budgets they never meet. */
+const TEST_BUDGET = 100_000;
+
+const ENV_NAMES: Record<BudgetKind, string> = {
+  exports: "EXPORTS",
+  bulkRuns: "BULK_RUNS",
+  bulkJobs: "BULK_JOBS",
+  passwordResets: "PASSWORD_RESETS",
+};
+const budgetVariable = (kind: BudgetKind, per: "SESSION" | "TENANT") => `${ENV_NAMES[kind]}_PER_MINUTE_PER_${per}`;
+
+/** EXPORTS_PER_MINUTE_PER_SESSION, EXPORTS_PER_MINUTE_PER_TENANT, BULK_RUNS_PER_MINUTE_PER_SESSION, … */
+function rateBudgetEnv() {
+  const shape: Record<string, z.ZodOptional<z.ZodCoercedNumber>> = {};
+  for (const kind of BUDGET_KINDS) {
+    for (const per of ["SESSION", "TENANT"] as const) {
+      shape[budgetVariable(kind, per)] = z.coerce.number().int().positive().max(1_000_000).optional();
+    }
+  }
+  return shape;
+}
+
+function rateBudgets(env: Record<string, unknown>, test: boolean): RateBudgets {
+  const read = (kind: BudgetKind, per: "SESSION" | "TENANT", fallback: number) =>
+    (env[budgetVariable(kind, per)] as number | undefined) ?? (test ? TEST_BUDGET : fallback);
+  return Object.fromEntries(
+    BUDGET_KINDS.map((kind) => [
+      kind,
+      {
+        perSession: read(kind, "SESSION", DEFAULT_BUDGETS[kind].perSession),
+        perTenant: read(kind, "TENANT", DEFAULT_BUDGETS[kind].perTenant),
+      },
+    ]),
+  ) as RateBudgets;
+}
+
 /** Every setting the API reads from the environment, validated once here and nowhere else. */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -37,6 +91,7 @@ const envSchema = z.object({
    * only on the embedded database or when NODE_ENV is not production.
    */
   SEED_DEMO: z.enum(["true", "false"]).default("false"),
+  ...rateBudgetEnv(),
   /** How often the billing lifecycle job runs (renewals, expiry, deletion); 0 turns it off (tests run it by hand). */
   BILLING_JOB_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).optional(),
 });
@@ -105,6 +160,8 @@ export interface Config {
   cookieSecure: boolean;
   billingJobIntervalMs: number;
   seedDemo: boolean;
+  /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
+  rateBudgets: RateBudgets;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -133,5 +190,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     cookieSecure: e.COOKIE_SECURE === "true",
     seedDemo: e.SEED_DEMO === "true",
     billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
+    rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
   };
 }

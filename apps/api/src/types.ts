@@ -1,6 +1,6 @@
 import type { Db } from "@allot/db";
 import type { Action, Role, TenantRole } from "@allot/domain";
-import type { Config } from "./config.js";
+import type { BudgetKind, Config } from "./config.js";
 import type { Clock } from "./lib/clock.js";
 import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
 
@@ -45,9 +45,13 @@ declare module "fastify" {
   interface FastifyContextConfig {
     /** Reachable without a session (sign-in, health, docs). */
     public?: boolean;
+    /** May be kept by caches; every other answer under /api/ is `Cache-Control: no-store`. */
+    cacheable?: boolean;
     /** The permission-matrix action a tenant route needs; checked before the handler runs. */
     action?: Action;
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
     beforePasswordChange?: boolean;
+    /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */
+    budget?: BudgetKind;
   }
 }

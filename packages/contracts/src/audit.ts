@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorQuery, idInputSchema, isoDateTime, page, uuidSchema } from "./common.js";
+import { csvExportQuery, cursorQuery, idInputSchema, isoDateTime, page, uuidSchema } from "./common.js";
 
 export const auditEventSchema = z.object({
   id: uuidSchema,
@@ -75,6 +75,12 @@ function rangeInOrder(query: { from?: Date | undefined; to?: Date | undefined },
 
 export const auditLogFilterSchema = z.strictObject(auditFilterShape).superRefine(rangeInOrder);
 export type AuditLogFilter = z.infer<typeof auditLogFilterSchema>;
+
+/** The audit log's CSV export: the list's filters (no paging) and the field separator. */
+export const auditExportQuerySchema = z
+  .strictObject({ ...auditFilterShape, ...csvExportQuery })
+  .superRefine(rangeInOrder);
+export type AuditExportQuery = z.infer<typeof auditExportQuerySchema>;
 
 export const listAuditQuerySchema = z.strictObject({ ...auditFilterShape, ...cursorQuery }).superRefine(rangeInOrder);
 export type ListAuditQuery = z.infer<typeof listAuditQuerySchema>;

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { cursorQuery, idInputSchema, isoDateTime, page, text, uuidSchema } from "./common.js";
+import { csvExportQuery, cursorQuery, idInputSchema, isoDateTime, page, text, uuidSchema } from "./common.js";
 import { servicePlanInfoSchema } from "./licenses.js";
 
 /**
@@ -247,6 +247,12 @@ export const subscriptionDetailsSchema = subscriptionSchema.extend({ orders: z.a
 export const billingListQuerySchema = z.strictObject({
   ...cursorQuery,
   subscriptionId: idInputSchema.optional(),
+});
+
+/** The orders' and invoices' CSV exports: optionally one subscription's, and the field separator. */
+export const billingExportQuerySchema = z.strictObject({
+  subscriptionId: idInputSchema.optional(),
+  ...csvExportQuery,
 });
 
 /** Per product: whether makers may buy it for themselves in this tenant (Microsoft's AllowSelfServicePurchase). */

@@ -72,3 +72,15 @@ export const cursorQuery = {
   cursor: z.string().max(512).optional(),
   limit: queryWholeNumber(1, 200, "must be a whole number from 1 to 200").default(50),
 };
+
+/** Field separators of the CSV exports: comma (the default) or semicolon (Excel in Dutch and other languages). */
+export const CSV_DELIMITERS = ["comma", "semicolon"] as const;
+export type CsvDelimiter = (typeof CSV_DELIMITERS)[number];
+
+/** The query parameter of every CSV export. */
+export const csvExportQuery = {
+  delimiter: z
+    .enum(CSV_DELIMITERS, { error: "must be comma or semicolon" })
+    .default("comma")
+    .describe("Field separator: `comma` (default) or `semicolon` (Excel in Dutch and other European languages)."),
+};

@@ -53,6 +53,8 @@ export const ERROR_STATUS = {
   UnsupportedMediaType: 415,
   AccountLocked: 423,
   RateLimited: 429,
+  // A per-session or per-tenant budget of an expensive route (exports, bulk changes, password resets) is spent.
+  TooManyRequests: 429,
   InternalError: 500,
   ServiceUnavailable: 503,
 } as const satisfies Record<string, number>;

@@ -1,6 +1,7 @@
 /**
- * The time the billing rules see. Production reads the system clock; tests (and a demo) pass a clock they can move
- * by days or months to walk subscriptions through their lifecycle without waiting for it.
+ * The time the billing rules and the rate budgets see. Production reads the system clock; tests (and a demo) pass a
+ * clock they can move by days or months to walk subscriptions through their lifecycle without waiting for it, or by
+ * a minute to start a new rate-budget window.
  */
 export interface Clock {
   now(): Date;

@@ -7,3 +7,6 @@ export const problemResponses = {
   403: problemSchema,
   404: problemSchema,
 } as const;
+
+/** The answer of a route with a rate budget once it is spent. */
+export const budgetResponses = { 429: problemSchema } as const;

@@ -40,10 +40,15 @@ export const errorHandlerPlugin = fp(async (app: FastifyInstance) => {
     }
     if (hasZodFastifySchemaValidationErrors(error)) {
       const context = error.validationContext ?? "body";
-      const errors = error.validation.map((issue) => ({
-        path: [context, ...issue.instancePath.split("/").filter(Boolean)].join("."),
-        message: issue.message ?? "is invalid",
-      }));
+      const errors = error.validation.flatMap((issue) => {
+        const at = [context, ...issue.instancePath.split("/").filter(Boolean)];
+        // An unknown field is named by its own path, not only by the object that holds it.
+        const unknown = issue.keyword === "unrecognized_keys" ? (issue.params as { keys?: unknown }).keys : undefined;
+        if (Array.isArray(unknown)) {
+          return unknown.map((key) => ({ path: [...at, String(key)].join("."), message: "is not a known field" }));
+        }
+        return [{ path: at.join("."), message: issue.message ?? "is invalid" }];
+      });
       const invalidId = context === "params";
       return sendProblem(
         request,

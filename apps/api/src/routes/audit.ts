@@ -1,7 +1,7 @@
 import {
   AUDIT_CSV_COLUMNS,
   AUDIT_EXPORT_MAX_ROWS,
-  auditLogFilterSchema,
+  auditExportQuerySchema,
   auditPageSchema,
   listAuditQuerySchema,
   tenantParamsSchema,
@@ -9,7 +9,8 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { problemResponses } from "../lib/responses.js";
+import { CSV_FORMAT } from "../lib/csv.js";
+import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { exportAuditLog } from "../services/audit/export-audit.js";
 import { listAuditEvents } from "../services/audit/list-audit.js";
@@ -37,17 +38,16 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/auditLog/export", {
-    config: { action: "audit.read" },
+    config: { action: "audit.read", budget: "exports" },
     schema: {
       tags,
       summary: "Download the audit events as CSV, newest first",
       description:
-        `${FILTERS} Answers a CSV file (RFC 4180, UTF-8, CRLF) with the columns ${AUDIT_CSV_COLUMNS.join(", ")}; ` +
+        `${FILTERS} Answers a CSV file with the columns ${AUDIT_CSV_COLUMNS.join(", ")}; ` +
         `at most ${AUDIT_EXPORT_MAX_ROWS.toLocaleString("en")} rows. \`before\` and \`after\` are JSON text, ` +
-        "`productIds` space-separated. A value starting with =, +, -, @, a tab or a carriage return is prefixed " +
-        "with ' so that spreadsheets show it as text instead of running it as a formula.",
+        `\`productIds\` space-separated. ${CSV_FORMAT}`,
       params: tenantParamsSchema,
-      querystring: auditLogFilterSchema,
+      querystring: auditExportQuerySchema,
       produces: ["text/csv", "application/problem+json"],
       response: {
         200: {
@@ -55,16 +55,14 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
           content: { "text/csv": { schema: z.string() } },
         },
         ...problemResponses,
+        ...budgetResponses,
       },
     },
     handler: async (request, reply) => {
       const file = await exportAuditLog(tenantOf(request), request.query);
       // The body streams (the zod schema above documents it; Fastify never serialises a stream).
       const untyped: FastifyReply = reply;
-      untyped
-        .type("text/csv; charset=utf-8")
-        .header("content-disposition", `attachment; filename="${file.fileName}"`)
-        .header("cache-control", "no-store");
+      untyped.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file.fileName}"`);
       return request.method === "HEAD" ? untyped.send() : untyped.send(await file.open());
     },
   });

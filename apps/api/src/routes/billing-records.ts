@@ -1,6 +1,6 @@
 import {
+  billingExportQuerySchema,
   billingListQuerySchema,
-  idInputSchema,
   invoicePageSchema,
   invoiceParamsSchema,
   invoiceSchema,
@@ -12,7 +12,8 @@ import {
 import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { problemResponses } from "../lib/responses.js";
+import { CSV_FORMAT } from "../lib/csv.js";
+import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import {
   exportInvoices,
@@ -29,23 +30,19 @@ import {
 
 const tags = ["Billing"];
 const noQuery = z.strictObject({});
-const exportQuerySchema = z.strictObject({ subscriptionId: idInputSchema.optional() });
 const csvResponse = (what: string) => ({
   200: { description: `The ${what} as a CSV attachment`, content: { "text/csv": { schema: z.string() } } },
   ...problemResponses,
+  ...budgetResponses,
 });
 const CSV_NOTES =
-  "RFC 4180, UTF-8, CRLF, header row first, newest first, at most " +
-  `${RECORDS_EXPORT_MAX_ROWS.toLocaleString("en")} rows. Amounts twice: decimal text in the currency (65.50) and ` +
-  "integer cents. A text value starting with =, +, -, @, a tab or a carriage return is prefixed with ' so that " +
-  "spreadsheets show it as text instead of running it as a formula. Optional `subscriptionId`.";
+  `Header row first, newest first, at most ${RECORDS_EXPORT_MAX_ROWS.toLocaleString("en")} rows. Amounts twice: ` +
+  "decimal numbers in the currency (65.50, a credit -12.30) and integer cents. Optional `subscriptionId`. " +
+  CSV_FORMAT;
 
 /** Streams a CSV export as an attachment, like the audit log's (a HEAD request reads nothing). */
 async function sendCsv(method: string, reply: FastifyReply, file: RecordsExport) {
-  reply
-    .type("text/csv; charset=utf-8")
-    .header("content-disposition", `attachment; filename="${file.fileName}"`)
-    .header("cache-control", "no-store");
+  reply.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file.fileName}"`);
   return method === "HEAD" ? reply.send() : reply.send(await file.open());
 }
 
@@ -64,18 +61,18 @@ export const billingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/orders/export", {
-    config: { action: "billing.read" },
+    config: { action: "billing.read", budget: "exports" },
     schema: {
       tags,
       summary: "Download the orders as CSV, one row per order",
       description: `Columns ${ORDER_CSV_COLUMNS.join(", ")}. ${CSV_NOTES}`,
       params: tenantParamsSchema,
-      querystring: exportQuerySchema,
+      querystring: billingExportQuerySchema,
       produces: ["text/csv", "application/problem+json"],
       response: csvResponse("orders"),
     },
     handler: async (request, reply) =>
-      sendCsv(request.method, reply, await exportOrders(tenantOf(request), request.query.subscriptionId)),
+      sendCsv(request.method, reply, await exportOrders(tenantOf(request), request.query)),
   });
 
   app.get("/api/tenants/:tenantId/orders/:orderId", {
@@ -104,18 +101,18 @@ export const billingRecordRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/invoices/export", {
-    config: { action: "billing.read" },
+    config: { action: "billing.read", budget: "exports" },
     schema: {
       tags,
       summary: "Download the invoices as CSV, one row per invoice line",
       description: `Columns ${INVOICE_CSV_COLUMNS.join(", ")}. ${CSV_NOTES}`,
       params: tenantParamsSchema,
-      querystring: exportQuerySchema,
+      querystring: billingExportQuerySchema,
       produces: ["text/csv", "application/problem+json"],
       response: csvResponse("invoices"),
     },
     handler: async (request, reply) =>
-      sendCsv(request.method, reply, await exportInvoices(tenantOf(request), request.query.subscriptionId)),
+      sendCsv(request.method, reply, await exportInvoices(tenantOf(request), request.query)),
   });
 
   app.get("/api/tenants/:tenantId/invoices/:invoiceId", {

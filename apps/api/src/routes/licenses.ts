@@ -26,7 +26,7 @@ import {
 } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
-import { problemResponses } from "../lib/responses.js";
+import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { createBulkJob, getBulkJob, listBulkJobs } from "../services/licenses/bulk-jobs.js";
 import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
@@ -97,7 +97,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post("/api/tenants/:tenantId/licenses/bulk", {
-    config: { action: "licenses.assign" },
+    config: { action: "licenses.assign", budget: "bulkRuns" },
     bodyLimit: BULK_BODY_LIMIT,
     schema: {
       tags,
@@ -113,13 +113,14 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
         // The seat guard's refusal (should the validator ever be wrong) carries no report.
         409: bulkLicenseProblemSchema.or(problemSchema),
         422: bulkLicenseProblemSchema.or(problemSchema),
+        ...budgetResponses,
       },
     },
     handler: (request) => bulkAssignLicenses(tenantOf(request), request.body),
   });
 
   app.post("/api/tenants/:tenantId/licenses/bulkJobs", {
-    config: { action: "licenses.assign" },
+    config: { action: "licenses.assign", budget: "bulkJobs" },
     bodyLimit: BULK_BODY_LIMIT,
     schema: {
       tags,
@@ -128,7 +129,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       params: tenantParamsSchema,
       querystring: noQuery,
       body: bulkJobRequestSchema,
-      response: { 202: bulkJobSchema, ...ruleResponses },
+      response: { 202: bulkJobSchema, ...ruleResponses, ...budgetResponses },
     },
     handler: async (request, reply) => {
       const job = await createBulkJob(tenantOf(request), request.body);

@@ -19,7 +19,7 @@ import {
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { refusePublishedPassword } from "../lib/published-password.js";
-import { problemResponses } from "../lib/responses.js";
+import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { createUser } from "../services/users/create-user.js";
 import { deleteUser } from "../services/users/delete-user.js";
@@ -121,14 +121,14 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post("/api/tenants/:tenantId/users/:userId/resetPassword", {
-    config: { action: "users.resetPassword" },
+    config: { action: "users.resetPassword", budget: "passwordResets" },
     schema: {
       tags,
       summary: "Reset a user's password",
       params: userParamsSchema,
       // No body at all (null to Fastify) asks for a generated password, as the contract says.
       body: resetPasswordRequestSchema.nullish(),
-      response: { 200: resetPasswordResponseSchema, ...problemResponses, 409: problemSchema },
+      response: { 200: resetPasswordResponseSchema, ...problemResponses, 409: problemSchema, ...budgetResponses },
     },
     handler: (request) => {
       refusePublishedPassword(app.config.env, request.body?.password, "body.password");

@@ -1,35 +1,17 @@
-import { Readable } from "node:stream";
-import { AUDIT_CSV_COLUMNS, AUDIT_EXPORT_MAX_ROWS, type AuditLogFilter } from "@allot/contracts";
+import type { Readable } from "node:stream";
+import { AUDIT_CSV_COLUMNS, AUDIT_EXPORT_MAX_ROWS, type AuditExportQuery } from "@allot/contracts";
+import { type CsvCell, csvStream } from "../../lib/csv.js";
 import type { TenantContext } from "../../types.js";
 import { type AuditKey, type AuditRow, auditEventsQuery, auditKeyOf, resolveAuditFilter } from "./audit-query.js";
 
 /** Rows read per query: the export walks the log in keyset pages instead of one result of up to 100,000 rows. */
 export const AUDIT_EXPORT_PAGE_SIZE = 2_000;
 
-/** A leading character that makes Excel, LibreOffice or Google Sheets read a cell as a formula (OWASP CSV injection). */
-const FORMULA_START = /^[=+\-@\t\r]/;
-/** Characters that need a quoted field (RFC 4180). */
-const NEEDS_QUOTES = /[",\r\n]/;
-
-/**
- * One CSV field: a value a spreadsheet would take for a formula gets a leading `'` (shown as text, never run),
- * then a field holding a comma, quote or line break is quoted with its quotes doubled. Null is an empty field.
- */
-export function csvField(value: string | null): string {
-  if (value === null) return "";
-  const inert = FORMULA_START.test(value) ? `'${value}` : value;
-  return NEEDS_QUOTES.test(inert) ? `"${inert.replaceAll('"', '""')}"` : inert;
-}
-
-export function csvLine(fields: ReadonlyArray<string | null>): string {
-  return `${fields.map(csvField).join(",")}\r\n`;
-}
-
 const jsonText = (value: unknown): string | null =>
   value === null || value === undefined ? null : JSON.stringify(value);
 
-function rowLine(row: AuditRow): string {
-  return csvLine([
+function rowCells(row: AuditRow): CsvCell[] {
+  return [
     row.createdAt.toISOString(),
     row.actorDisplayName,
     row.actorUserId,
@@ -41,7 +23,7 @@ function rowLine(row: AuditRow): string {
     row.requestId,
     jsonText(row.before),
     jsonText(row.after),
-  ]);
+  ];
 }
 
 /** `audit-log-contoso.test-2025-01-31.csv`: the tenant's domain (its id if the domain holds odd characters) and today in UTC. */
@@ -53,8 +35,8 @@ function fileName(tenantId: string, domain: string | undefined, now: Date): stri
 export interface AuditExport {
   fileName: string;
   /**
-   * The CSV text (UTF-8, CRLF line ends), header row first, newest event first, at most 100,000 rows. The first
-   * page is read before the stream is handed out, so an unreachable database still answers a problem document;
+   * The CSV text (see lib/csv.ts), header row first, newest event first, at most 100,000 rows. The first page is
+   * read before the stream is handed out, so an unreachable database still answers a problem document;
    * later pages are read while the client downloads (back-pressure pauses reading when the client is slow).
    */
   open(): Promise<Readable>;
@@ -64,7 +46,8 @@ export interface AuditExport {
  * The tenant's audit events matching the filters as CSV. The filters are resolved at once (a bad skuId is a 404);
  * nothing is read until `open` (a HEAD request never opens it: Fastify would drain the whole stream).
  */
-export async function exportAuditLog(ctx: TenantContext, filter: AuditLogFilter): Promise<AuditExport> {
+export async function exportAuditLog(ctx: TenantContext, query: AuditExportQuery): Promise<AuditExport> {
+  const { delimiter, ...filter } = query;
   const criteria = await resolveAuditFilter(ctx, filter);
   const tenant = await ctx.db.tenant.findUnique({ where: { id: ctx.tenantId }, select: { domain: true } });
   const read = (after: AuditKey | undefined, take: number) =>
@@ -73,21 +56,21 @@ export async function exportAuditLog(ctx: TenantContext, filter: AuditLogFilter)
     fileName: fileName(ctx.tenantId, tenant?.domain, new Date()),
     async open() {
       const first = await read(undefined, Math.min(AUDIT_EXPORT_PAGE_SIZE, AUDIT_EXPORT_MAX_ROWS));
-      return Readable.from(csvChunks(first, read), { objectMode: false });
+      return csvStream(AUDIT_CSV_COLUMNS, delimiter, pages(first, read));
     },
   };
 }
 
-async function* csvChunks(
+/** The export's rows page by page, newest first, up to AUDIT_EXPORT_MAX_ROWS. */
+async function* pages(
   first: AuditRow[],
   read: (after: AuditKey | undefined, take: number) => Promise<AuditRow[]>,
-): AsyncGenerator<string> {
-  yield csvLine(AUDIT_CSV_COLUMNS);
+): AsyncGenerator<CsvCell[][]> {
   let rows = first;
   let written = 0;
   let asked = Math.min(AUDIT_EXPORT_PAGE_SIZE, AUDIT_EXPORT_MAX_ROWS);
   for (;;) {
-    if (rows.length > 0) yield rows.map(rowLine).join("");
+    yield rows.map(rowCells);
     written += rows.length;
     const last = rows.at(-1);
     // A short page is the last one; the row cap ends the export too.

@@ -1,9 +1,9 @@
-import { Readable } from "node:stream";
-import type { Invoice, Order } from "@allot/contracts";
+import type { Readable } from "node:stream";
+import type { CsvDelimiter, Invoice, Order } from "@allot/contracts";
 import { AppError, notFound } from "../../lib/app-error.js";
+import { type CsvCell, CsvNumber, csvStream } from "../../lib/csv.js";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
-import { csvField } from "../audit/export-audit.js";
 import { loadInvoices, loadOrders, type RecordFilter } from "./records-view.js";
 
 export interface BillingListQuery {
@@ -105,19 +105,11 @@ export function centsToDecimal(cents: number): string {
   return `${sign}${Math.trunc(abs / 100)}.${String(abs % 100).padStart(2, "0")}`;
 }
 
-/** A number we wrote ourselves is no formula: it stays a number for spreadsheets (csvField would prefix "-"). */
-const NUMBER = /^-?\d+(\.\d+)?$/;
+/** An amount with two decimals in the currency, 6550 → 65.50: a number to spreadsheets, never a formula. */
+const amount = (cents: number) => new CsvNumber(centsToDecimal(cents));
 
-/** One CSV line (RFC 4180, CRLF): numbers as they are, every other value through the audit export's csvField. */
-function line(fields: ReadonlyArray<string | number | null>): string {
-  const cells = fields.map((field) =>
-    typeof field === "number" || (field !== null && NUMBER.test(field)) ? String(field) : csvField(field),
-  );
-  return `${cells.join(",")}\r\n`;
-}
-
-function orderLine(order: Order): string {
-  return line([
+function orderCells(order: Order): CsvCell[] {
+  return [
     order.id,
     order.createdAt,
     order.kind,
@@ -125,49 +117,36 @@ function orderLine(order: Order): string {
     order.skuPartNumber,
     order.productName,
     order.seatsDelta,
-    centsToDecimal(order.amountCents),
+    amount(order.amountCents),
     order.amountCents,
     order.currency,
     order.paymentProvider,
     order.placedBy?.displayName ?? null,
     order.invoiceNumber,
     order.subscriptionId,
-  ]);
+  ];
 }
 
 /** One row per invoice line; an invoice without lines still gets a row (its total as the amount). */
-function invoiceLines(invoice: Invoice): string {
+function invoiceRows(invoice: Invoice): CsvCell[][] {
   const head = [invoice.number, invoice.issuedAt, invoice.dueAt, invoice.status] as const;
   if (invoice.lines.length === 0) {
-    return line([
-      ...head,
-      null,
-      null,
-      null,
-      null,
-      null,
-      null,
-      centsToDecimal(invoice.totalCents),
-      invoice.totalCents,
-      invoice.currency,
-    ]);
+    return [
+      [...head, null, null, null, null, null, null, amount(invoice.totalCents), invoice.totalCents, invoice.currency],
+    ];
   }
-  return invoice.lines
-    .map((item) =>
-      line([
-        ...head,
-        item.description,
-        item.periodStart,
-        item.periodEnd,
-        item.quantity,
-        centsToDecimal(item.unitPriceCents),
-        item.unitPriceCents,
-        centsToDecimal(item.amountCents),
-        item.amountCents,
-        invoice.currency,
-      ]),
-    )
-    .join("");
+  return invoice.lines.map((item) => [
+    ...head,
+    item.description,
+    item.periodStart,
+    item.periodEnd,
+    item.quantity,
+    amount(item.unitPriceCents),
+    item.unitPriceCents,
+    amount(item.amountCents),
+    item.amountCents,
+    invoice.currency,
+  ]);
 }
 
 export interface RecordsExport {
@@ -190,19 +169,19 @@ async function fileName(ctx: TenantContext, kind: "orders" | "invoices"): Promis
  */
 function exportOf<T extends { id: string }>(
   header: readonly string[],
+  delimiter: CsvDelimiter,
   read: (after: { at: Date; id: string } | undefined, take: number) => Promise<T[]>,
   keyOf: (record: T) => string,
-  toCsv: (record: T) => string,
+  toRows: (record: T) => CsvCell[][],
 ): RecordsExport["open"] {
   return async () => {
     const first = await read(undefined, RECORDS_EXPORT_PAGE_SIZE);
-    async function* chunks(): AsyncGenerator<string> {
-      yield line(header);
+    async function* pages(): AsyncGenerator<CsvCell[][]> {
       let rows = first;
       let written = 0;
       let asked = RECORDS_EXPORT_PAGE_SIZE;
       for (;;) {
-        if (rows.length > 0) yield rows.map(toCsv).join("");
+        yield rows.flatMap(toRows);
         written += rows.length;
         const last = rows.at(-1);
         if (last === undefined || rows.length < asked || written >= RECORDS_EXPORT_MAX_ROWS) return;
@@ -210,34 +189,41 @@ function exportOf<T extends { id: string }>(
         rows = await read({ at: new Date(keyOf(last)), id: last.id }, asked);
       }
     }
-    return Readable.from(chunks(), { objectMode: false });
+    return csvStream(header, delimiter, pages());
   };
 }
 
+export interface RecordsExportQuery {
+  subscriptionId?: string | undefined;
+  delimiter: CsvDelimiter;
+}
+
 /** Every order (or those of one subscription) as CSV, one row per order. */
-export async function exportOrders(ctx: TenantContext, subscriptionId?: string): Promise<RecordsExport> {
-  const filter = await filterOf(ctx, subscriptionId);
+export async function exportOrders(ctx: TenantContext, query: RecordsExportQuery): Promise<RecordsExport> {
+  const filter = await filterOf(ctx, query.subscriptionId);
   return {
     fileName: await fileName(ctx, "orders"),
     open: exportOf(
       ORDER_CSV_COLUMNS,
+      query.delimiter,
       (after, take) => loadOrders(ctx.db, ctx.tenantId, { ...filter, ...(after ? { before: after } : {}), take }),
       (order) => order.createdAt,
-      orderLine,
+      (order) => [orderCells(order)],
     ),
   };
 }
 
 /** Every invoice (or those billing one subscription) as CSV, one row per invoice line. */
-export async function exportInvoices(ctx: TenantContext, subscriptionId?: string): Promise<RecordsExport> {
-  const filter = await filterOf(ctx, subscriptionId);
+export async function exportInvoices(ctx: TenantContext, query: RecordsExportQuery): Promise<RecordsExport> {
+  const filter = await filterOf(ctx, query.subscriptionId);
   return {
     fileName: await fileName(ctx, "invoices"),
     open: exportOf(
       INVOICE_CSV_COLUMNS,
+      query.delimiter,
       (after, take) => loadInvoices(ctx.db, ctx.tenantId, { ...filter, ...(after ? { before: after } : {}), take }),
       (invoice) => invoice.issuedAt,
-      invoiceLines,
+      invoiceRows,
     ),
   };
 }

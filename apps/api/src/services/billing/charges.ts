@@ -181,9 +181,29 @@ export interface Recorded {
 
 const INVOICE_DUE_DAYS = 30;
 
+/** INV-000001: six digits at least (a tenant's millionth invoice simply gets a seventh). */
+export const invoiceNumber = (n: number) => `INV-${String(n).padStart(6, "0")}`;
+
+/**
+ * The tenant's next invoice number, from its counter row (created with the first invoice). The update keeps that
+ * row locked until the transaction ends: one tenant's invoices are numbered one after the other without gaps,
+ * other tenants' are not held up, and it costs one statement whatever the number of invoices.
+ *
+ * Lock order: this is the last lock a billing change takes (after the users' and the seat rows' locks), so billing
+ * changes cannot deadlock on it.
+ */
+async function nextInvoiceNumber(tx: Tx, tenantId: string): Promise<number> {
+  const [counter] = await tx.$queryRaw<Array<{ lastNumber: number }>>`
+    INSERT INTO "InvoiceCounter" ("tenantId", "lastNumber") VALUES (${tenantId}::uuid, 1)
+    ON CONFLICT ("tenantId") DO UPDATE SET "lastNumber" = "InvoiceCounter"."lastNumber" + 1
+    RETURNING "lastNumber"`;
+  if (!counter) throw new Error("the invoice counter returned no row");
+  return counter.lastNumber;
+}
+
 /**
  * Writes the order and, for anything that costs or credits money, its invoice with exactly one line (one line per
- * change; never postponed). Invoice numbers are sequential across the system, taken under a transaction lock.
+ * change; never postponed). Invoice numbers count per tenant (nextInvoiceNumber).
  */
 export async function recordCharge(
   tx: Tx,
@@ -207,15 +227,11 @@ export async function recordCharge(
     },
   });
   if (charge.amountCents === 0) return { orderId: order.id, invoiceId: null };
-  await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended('allot:invoice-number', 0))`;
-  const [last] = await tx.$queryRaw<Array<{ number: string }>>`
-    SELECT number FROM "Invoice" WHERE number LIKE 'INV-%' ORDER BY number DESC LIMIT 1`;
-  const next = (last ? Number(last.number.slice(4)) : 0) + 1;
   const [line] = charge.lines;
   const invoice = await tx.invoice.create({
     data: {
       tenantId: who.tenantId,
-      number: `INV-${String(next).padStart(10, "0")}`,
+      number: invoiceNumber(await nextInvoiceNumber(tx, who.tenantId)),
       // A card charge (or refund) has settled; an account charge is owed, a credit is applied to the account.
       status: payment.paid || charge.amountCents < 0 ? "paid" : "open",
       totalCents: charge.amountCents,

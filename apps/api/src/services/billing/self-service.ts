@@ -124,7 +124,8 @@ export async function purchaseForSelf(
     dryRun: false,
     fromSubscription: { id: created.id, productId: product.id },
   });
-  // Billed last: the invoice-number lock is always taken after the users' and seat rows' locks.
+  // Billed last: the invoice-number lock (the tenant's InvoiceCounter row) is always taken after the users' and seat
+  // rows' locks.
   const recorded = await recordCharge(
     tx,
     { tenantId: ctx.tenantId, userId: ctx.actor.userId, now },

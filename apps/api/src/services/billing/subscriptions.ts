@@ -80,7 +80,8 @@ export async function purchaseSubscription(
   });
   await lockSeats(tx, ctx.tenantId, [product.id]);
   await refreshConflictDeadline(tx, ctx.tenantId, product.id, now, false);
-  // The invoice-number lock is always the last one taken (after seat rows), so billing changes cannot deadlock.
+  // The invoice-number lock (the tenant's InvoiceCounter row) is always the last one taken (after seat rows), so
+  // billing changes cannot deadlock.
   const recorded = await recordCharge(tx, who(ctx), {
     subscriptionId: subscription.id,
     productId: product.id,

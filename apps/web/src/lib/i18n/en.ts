@@ -40,6 +40,12 @@ export const en = {
     done: "Done",
     requestId: (id: string) => `Request ID: ${id}`,
   },
+  csvExport: {
+    chooseFormat: "Choose the CSV format",
+    comma: "Comma-separated (.csv)",
+    semicolon: "Semicolon-separated (.csv, Excel in Dutch and other European languages)",
+    isDefault: "Default",
+  },
   a11y: {
     skipToContent: "Skip to main content",
     mainNavigation: "Main navigation",
@@ -93,6 +99,7 @@ export const en = {
     AccountLocked:
       "Your account is locked after too many failed sign-in attempts. Try again later, or ask an admin to reset your password.",
     RateLimited: "Too many attempts. Wait a moment and try again.",
+    TooManyRequests: "You (or your organization) did this too often in the last minute. Wait a moment and try again.",
     InternalError: "Something went wrong on our side. Try again.",
     ServiceUnavailable: "The service is temporarily unavailable. Try again in a moment.",
     NetworkError: "The server could not be reached. Check your connection and try again.",

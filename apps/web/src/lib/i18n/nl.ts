@@ -37,6 +37,12 @@ export const nl: Messages = {
     done: "Gereed",
     requestId: (id: string) => `Aanvraag-ID: ${id}`,
   },
+  csvExport: {
+    chooseFormat: "CSV-indeling kiezen",
+    comma: "Kommagescheiden (.csv)",
+    semicolon: "Puntkommagescheiden (.csv, Excel in het Nederlands en andere Europese talen)",
+    isDefault: "Standaard",
+  },
   a11y: {
     skipToContent: "Naar de hoofdinhoud",
     mainNavigation: "Hoofdnavigatie",
@@ -93,6 +99,7 @@ export const nl: Messages = {
     AccountLocked:
       "Je account is vergrendeld na te veel mislukte aanmeldpogingen. Probeer het later opnieuw of vraag een beheerder je wachtwoord opnieuw in te stellen.",
     RateLimited: "Te veel pogingen. Wacht even en probeer het opnieuw.",
+    TooManyRequests: "U (of uw organisatie) deed dit de afgelopen minuut te vaak. Wacht even en probeer het opnieuw.",
     InternalError: "Er ging bij ons iets mis. Probeer het opnieuw.",
     ServiceUnavailable: "De dienst is tijdelijk niet beschikbaar. Probeer het zo opnieuw.",
     NetworkError: "De server is niet bereikbaar. Controleer je verbinding en probeer het opnieuw.",

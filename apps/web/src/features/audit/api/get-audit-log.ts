@@ -1,4 +1,4 @@
-import { auditPageSchema } from "@allot/contracts";
+import { auditPageSchema, type CsvDelimiter } from "@allot/contracts";
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
 import { apiRequest, buildUrl, tenantPath } from "@/lib/api-client";
@@ -47,6 +47,6 @@ export function useAuditLog(tenantId: string, filter: AuditQuery = {}, enabled =
  * The CSV download of the events matching the filters. A plain link: the session cookie goes along (same origin,
  * GET needs no CSRF token) and the server names the file.
  */
-export function auditExportUrl(tenantId: string, filter: AuditQuery): string {
-  return buildUrl(tenantPath(tenantId, "auditLog", "export"), { ...filter });
+export function auditExportUrl(tenantId: string, filter: AuditQuery, delimiter: CsvDelimiter): string {
+  return buildUrl(tenantPath(tenantId, "auditLog", "export"), { ...filter, delimiter });
 }

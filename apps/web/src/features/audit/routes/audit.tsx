@@ -1,6 +1,7 @@
 import { makeStyles, Spinner, Text, Toolbar, ToolbarButton, tokens } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, ArrowDownloadRegular, HistoryRegular } from "@fluentui/react-icons";
+import { ArrowClockwiseRegular, HistoryRegular } from "@fluentui/react-icons";
 import { useId, useMemo } from "react";
+import { CsvExportButton } from "@/components/csv-export-button";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
@@ -59,17 +60,11 @@ export function AuditRoute() {
           >
             {t.common.refresh}
           </ToolbarButton>
-          {/* A plain download link: the session cookie goes along and the server names the file. */}
-          <ToolbarButton
-            as="a"
-            href={problem ? undefined : auditExportUrl(tenant.id, query)}
-            download
-            icon={<ArrowDownloadRegular />}
-            disabledFocusable={problem !== null}
+          <CsvExportButton
+            label={t.audit.export.button}
+            hrefFor={(delimiter) => (problem ? undefined : auditExportUrl(tenant.id, query, delimiter))}
             aria-describedby={exportHintId}
-          >
-            {t.audit.export.button}
-          </ToolbarButton>
+          />
         </Toolbar>
         <Text id={exportHintId} size={200} className={styles.hint}>
           {filtersActive ? t.audit.export.hintFiltered : t.audit.export.hint}

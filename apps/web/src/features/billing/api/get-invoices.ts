@@ -1,7 +1,7 @@
-import { invoicePageSchema } from "@allot/contracts";
+import { type CsvDelimiter, invoicePageSchema } from "@allot/contracts";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest, tenantPath } from "@/lib/api-client";
+import { apiRequest, buildUrl, tenantPath } from "@/lib/api-client";
 import { billingKeys } from "./keys";
 
 export const INVOICES_PAGE_SIZE = 50;
@@ -21,8 +21,8 @@ export function getInvoices(
 }
 
 /** Where the CSV of every invoice downloads from. */
-export function invoicesExportUrl(tenantId: string): string {
-  return tenantPath(tenantId, "invoices", "export");
+export function invoicesExportUrl(tenantId: string, delimiter: CsvDelimiter): string {
+  return buildUrl(tenantPath(tenantId, "invoices", "export"), { delimiter });
 }
 
 export function invoicesQueryOptions(tenantId: string, subscriptionId: string | null = null) {

@@ -1,6 +1,5 @@
 import type { BillingResult, Subscription } from "@allot/contracts";
 import {
-  Link,
   makeStyles,
   Spinner,
   Switch,
@@ -13,7 +12,6 @@ import {
 } from "@fluentui/react-components";
 import {
   ArrowClockwiseRegular,
-  ArrowDownloadRegular,
   CartRegular,
   DocumentTableRegular,
   GiftRegular,
@@ -21,6 +19,7 @@ import {
 } from "@fluentui/react-icons";
 import { useId, useMemo, useState } from "react";
 import { useNavigate } from "react-router";
+import { CsvExportButton } from "@/components/csv-export-button";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
@@ -62,7 +61,6 @@ const useStyles = makeStyles({
   },
   panel: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   panelBar: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalL },
-  export: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -287,16 +285,6 @@ function SubscriptionsPanel({
   );
 }
 
-function ExportLink({ href, label }: { href: string; label: string }) {
-  const styles = useStyles();
-  return (
-    <Link href={href} download className={styles.export}>
-      <ArrowDownloadRegular aria-hidden="true" />
-      {label}
-    </Link>
-  );
-}
-
 function OrdersPanel({ tenantId }: { tenantId: string }) {
   const styles = useStyles();
   const list = useListPageStyles();
@@ -312,7 +300,7 @@ function OrdersPanel({ tenantId }: { tenantId: string }) {
   return (
     <>
       <div className={styles.panelBar}>
-        <ExportLink href={ordersExportUrl(tenantId)} label={b.orders.export} />
+        <CsvExportButton label={b.orders.export} hrefFor={(delimiter) => ordersExportUrl(tenantId, delimiter)} />
         <LiveStatus message={status} visible />
       </div>
       {orders.isPending ? (
@@ -352,7 +340,7 @@ function InvoicesPanel({ tenantId }: { tenantId: string }) {
   return (
     <>
       <div className={styles.panelBar}>
-        <ExportLink href={invoicesExportUrl(tenantId)} label={b.invoices.export} />
+        <CsvExportButton label={b.invoices.export} hrefFor={(delimiter) => invoicesExportUrl(tenantId, delimiter)} />
         <LiveStatus message={status} visible />
       </div>
       {invoices.isPending ? (

@@ -1,0 +1,30 @@
+import { describe, expect, it } from "vitest";
+import { loadConfig } from "./config.js";
+
+describe("rate budgets from the environment", () => {
+  it("default to per-minute budgets for a real admin, per session and three times that per tenant", () => {
+    expect(loadConfig({}).rateBudgets).toEqual({
+      exports: { perSession: 10, perTenant: 30 },
+      bulkRuns: { perSession: 30, perTenant: 90 },
+      bulkJobs: { perSession: 10, perTenant: 30 },
+      passwordResets: { perSession: 10, perTenant: 30 },
+    });
+  });
+
+  it("are generous under NODE_ENV=test, unless set", () => {
+    const config = loadConfig({ NODE_ENV: "test", BULK_JOBS_PER_MINUTE_PER_TENANT: "4" });
+    expect(config.rateBudgets.exports).toEqual({ perSession: 100_000, perTenant: 100_000 });
+    expect(config.rateBudgets.bulkJobs).toEqual({ perSession: 100_000, perTenant: 4 });
+  });
+
+  it("each variable sets its own budget and is validated", () => {
+    const config = loadConfig({ EXPORTS_PER_MINUTE_PER_SESSION: "3", PASSWORD_RESETS_PER_MINUTE_PER_TENANT: "7" });
+    expect(config.rateBudgets.exports.perSession).toBe(3);
+    expect(config.rateBudgets.passwordResets.perTenant).toBe(7);
+    for (const value of ["0", "-1", "1.5", "many"]) {
+      expect(() => loadConfig({ BULK_RUNS_PER_MINUTE_PER_SESSION: value }), value).toThrow(
+        /BULK_RUNS_PER_MINUTE_PER_SESSION/,
+      );
+    }
+  });
+});
