@@ -184,7 +184,7 @@ async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean): Promise<
            ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS "ownRoles"
       FROM "User" u WHERE u.id = ${job.createdByUserId}::uuid
       ${lock ? Prisma.sql`FOR SHARE OF u` : Prisma.empty}`;
-  if (!creator || !creator.accountEnabled || creator.deletedAt) return null;
+  if (!creator?.accountEnabled || creator.deletedAt) return null;
   const ownRoles: TenantRole[] = creator.ownRoles.length > 0 ? creator.ownRoles : ["member"];
   const roles = await tenantRoles(
     db,
