@@ -5,7 +5,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { freePort } from "./throwaway-cluster.js";
+import { freePort } from "../src/lib/free-port.js";
 
 const apiDir = join(dirname(fileURLToPath(import.meta.url)), "..");
 

@@ -5,10 +5,10 @@
 
 import { execFile, spawn, spawnSync } from "node:child_process";
 import { chownSync, existsSync, mkdtempSync, readFileSync, rmSync } from "node:fs";
-import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { promisify } from "node:util";
+import { freePort } from "../src/lib/free-port.js";
 
 const run = promisify(execFile);
 
@@ -23,19 +23,6 @@ const tool = (name: string) => (PG_BIN ? join(PG_BIN, name) : name);
 const asRoot = process.getuid?.() === 0;
 function command(name: string, args: string[]): [string, string[]] {
   return asRoot ? ["runuser", ["-u", "postgres", "--", tool(name), ...args]] : [tool(name), args];
-}
-
-export async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once("error", reject);
-    server.listen(0, "127.0.0.1", () => {
-      const address = server.address();
-      server.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no free port")),
-      );
-    });
-  });
 }
 
 export interface ThrowawayCluster {
