@@ -146,6 +146,26 @@ test.describe("adding licenses", () => {
     await expect(page).not.toHaveURL(/buy=/);
   });
 
+  test("without a subscription to add to, Buy more buys a new one", async ({ page, request }) => {
+    const admin = new BillingApi(request);
+    await admin.signIn("admin@fabrikam.test", "fabrikam.test");
+    const { value: products } = await admin.send<{ value: Array<{ skuId: string; displayName: string }> }>(
+      "GET",
+      "pricing",
+    );
+    const { value: subscriptions } = await admin.send<{ value: Subscription[] }>("GET", "subscriptions");
+    const product = products.find((candidate) => !subscriptions.some((s) => s.skuId === candidate.skuId));
+    if (!product) throw new Error("Fabrikam has a product it has no subscription of");
+
+    await signInAs(page, "admin@fabrikam.test");
+    await page.goto(`/t/${admin.tenantId}/billing?buy=${product.skuId}&seats=2`);
+    const dialog = page.getByRole("dialog", { name: "Buy a subscription" });
+    await expect(dialog.getByRole("combobox", { name: "Product" })).toHaveText(product.displayName);
+    await expect(dialog.getByRole("spinbutton", { name: "Seats" })).toHaveValue("2");
+    await dialog.getByRole("button", { name: "Cancel" }).click();
+    await expect(dialog).toBeHidden();
+  });
+
   test("changing seats prices the number as it is typed, keeps the button in place and says 1 seat", async ({
     page,
     request,
