@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { CONTOSO, expect, nav, signInAs, TenantApi, test } from "./fixtures";
+import { CONTOSO, expect, nav, PASSWORD, signInAs, TenantApi, test } from "./fixtures";
 
 // "Buy more" adds licenses to the product's subscription (a prorated seat change) instead of buying a second one,
 // and every billing dialog is usable with a keyboard and a screen reader from wherever it opens. Contoso's Visio
@@ -267,6 +267,20 @@ test.describe("billing dialogs from every entry point", () => {
       await expectKeyboardDialog(page, page.getByRole("alertdialog", { name: `Cancel ${paid.productName}?` }), cancel);
     });
 
+    await test.step("a subscription that does not renew: Renew now", async () => {
+      const powerBi = await admin.sku(POWER_BI_PRO);
+      const { subscription } = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
+        skuId: powerBi.skuId,
+        seats: 1,
+        billingTerm: "monthly",
+        autoRenew: false,
+      });
+      await page.goto(`/t/${admin.tenantId}/billing/subscriptions/${subscription.id}`);
+      const renew = main.getByRole("button", { name: "Renew", exact: true });
+      await renew.click();
+      await expectKeyboardDialog(page, page.getByRole("dialog", { name: `Renew ${powerBi.displayName}` }), renew);
+    });
+
     await test.step("a trial: Convert to paid", async () => {
       await page.goto(`/t/${admin.tenantId}/billing/subscriptions/${trial.id}`);
       const convert = main.getByRole("button", { name: "Convert to paid" });
@@ -299,6 +313,25 @@ test.describe("billing dialogs from every entry point", () => {
         .getByRole("link", { name: "Buy more seats" })
         .click();
       await expectKeyboardDialog(page, addVisio, main);
+    });
+
+    await test.step("a request approval without a seat: Buy seats", async () => {
+      const maker = await admin.createPerson("BA Requester", { password: PASSWORD });
+      const makerApi = new BillingApi(request);
+      await makerApi.signIn(maker.email, CONTOSO.domain);
+      const { id: requestId } = await makerApi.send<{ id: string }>("POST", "licenseRequests", { skuId: visio.skuId });
+      await admin.signIn(CONTOSO.admin, CONTOSO.domain);
+      await page.goto(`/t/${admin.tenantId}/requests`);
+      await main
+        .getByRole("row", { name: new RegExp(maker.displayName) })
+        .getByRole("button", { name: `Approve ${maker.displayName}'s request for ${visio.displayName}` })
+        .click();
+      const approve = page.getByRole("dialog", { name: `Approve ${maker.displayName}'s request` });
+      await approve.getByRole("button", { name: "Approve", exact: true }).click();
+      await approve.getByRole("link", { name: "Buy seats" }).click();
+      await expectKeyboardDialog(page, addVisio, main);
+      // Leave no pending request behind for the specs after this one.
+      await admin.send("POST", `licenseRequests/${requestId}/deny`, { reason: "Visio is full." });
     });
 
     await test.step("Manage product licenses: Buy more", async () => {
