@@ -1,6 +1,6 @@
 import { readFile } from "node:fs/promises";
 import type { Download, Locator } from "@playwright/test";
-import { expectNoSeriousA11yViolations } from "./axe";
+import { expectKeyboardDialog, expectNoSeriousA11yViolations } from "./axe";
 import {
   CONTOSO,
   expect,
@@ -258,11 +258,12 @@ test.describe("billing", () => {
     await main.getByRole("link", { name: "Back to Billing" }).click();
     const banner = main.getByRole("region", { name: "Subscriptions that need attention" });
     await expect(banner).toContainText(`${visio.displayName} is disabled`);
-    await banner
-      .getByRole("button", { name: `Reactivate ${visio.displayName}` })
-      .first()
-      .click();
+    const reactivate = banner.getByRole("button", { name: `Reactivate ${visio.displayName}` }).first();
+    await reactivate.click();
     const dialog = page.getByRole("dialog", { name: `Reactivate ${visio.displayName}` });
+    // Usable with the keyboard: focus inside, Tab kept there, Escape closes and returns to the banner's button.
+    await expectKeyboardDialog(page, dialog, reactivate);
+    await reactivate.click();
     await expect(dialog.getByRole("region", { name: "Price" })).toContainText("€14.00");
     await dialog.getByRole("button", { name: "Reactivate", exact: true }).click();
     await expect(dialog).toBeHidden();
