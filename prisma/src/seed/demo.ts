@@ -262,6 +262,8 @@ async function seedLicenses(
   for (const subscription of plan.subscriptions) {
     const productId = products.get(subscription.sku) as string;
     const trial = subscription.source === "trial";
+    // Bought (or started) on the day its current term began: no renewal has happened since.
+    const termStartsAt = new Date(now - (trial ? 10 : 100) * DAY);
     await tx.subscription.create({
       data: {
         tenantId,
@@ -270,8 +272,9 @@ async function seedLicenses(
         source: subscription.source ?? "admin",
         autoRenew: !trial,
         billingTerm: trial ? "monthly" : "annual",
-        termStartsAt: new Date(now - (trial ? 10 : 100) * DAY),
+        termStartsAt,
         termEndsAt: new Date(now + (trial ? 80 : 265) * DAY),
+        createdAt: termStartsAt,
       },
     });
     const users = (holders[subscription.sku] ?? licensable).slice(0, subscription.assigned);

@@ -155,7 +155,7 @@ export const billingTextsEn = {
   },
   seats: {
     title: (product: string) => `Add or remove seats of ${product}`,
-    current: (seats: string) => `It has ${seats} seats now.`,
+    current: (seats: number, formatted: string) => `It has ${formatted} ${plural(seats, "seat", "seats")} now.`,
     newTotal: "New total of seats",
     addingHint: (delta: number) =>
       `Adds ${delta} ${plural(delta, "seat", "seats")}, billed now for the rest of the term.`,
@@ -178,6 +178,22 @@ export const billingTextsEn = {
       `Remove the seats anyway and create a license conflict. Users keep access; the conflict must be resolved within ${days} days`,
     failed: "The seats couldn't be changed.",
     done: (seats: number, product: string) => `${product} now has ${seats} ${plural(seats, "seat", "seats")}.`,
+  },
+  addLicenses: {
+    title: (product: string) => `Add licenses to ${product}`,
+    subscription: "Subscription",
+    subscriptionHint: (count: number) =>
+      `This product has ${count} subscriptions. Choose the one to add the licenses to: they renew with it.`,
+    option: (term: string, seats: number, formatted: string, ends: string) =>
+      `${term} · ${formatted} ${plural(seats, "license", "licenses")} · term ends ${ends}`,
+    count: "Licenses to add",
+    summary: (current: number, formattedCurrent: string, formattedTotal: string) =>
+      `It has ${formattedCurrent} ${plural(current, "license", "licenses")} now; ${formattedTotal} after adding.`,
+    billedHint: (ends: string) => `Billed now for the rest of the term, which ends on ${ends}.`,
+    chooseFirst: "Choose a subscription to see the price.",
+    confirm: (count: number) => `Add ${count} ${plural(count, "license", "licenses")}`,
+    adding: "Adding…",
+    failed: "The licenses couldn't be added.",
   },
   cancel: {
     open: "Cancel subscription",
@@ -478,7 +494,8 @@ export const billingTextsNl: BillingTexts = {
   },
   seats: {
     title: (product: string) => `Licenties van ${product} toevoegen of verwijderen`,
-    current: (seats: string) => `Het heeft nu ${seats} licenties.`,
+    current: (seats: number, formatted: string) =>
+      `Het heeft nu ${formatted} ${meervoud(seats, "licentie", "licenties")}.`,
     newTotal: "Nieuw totaal aantal licenties",
     addingHint: (delta: number) =>
       `Voegt ${delta} ${meervoud(delta, "licentie", "licenties")} toe, nu gefactureerd voor de rest van de periode.`,
@@ -502,6 +519,22 @@ export const billingTextsNl: BillingTexts = {
     failed: "De licenties konden niet worden gewijzigd.",
     done: (seats: number, product: string) =>
       `${product} heeft nu ${seats} ${meervoud(seats, "licentie", "licenties")}.`,
+  },
+  addLicenses: {
+    title: (product: string) => `Licenties toevoegen aan ${product}`,
+    subscription: "Abonnement",
+    subscriptionHint: (count: number) =>
+      `Dit product heeft ${count} abonnementen. Kies het abonnement waaraan je de licenties toevoegt: ze worden ermee verlengd.`,
+    option: (term: string, seats: number, formatted: string, ends: string) =>
+      `${term} · ${formatted} ${meervoud(seats, "licentie", "licenties")} · periode eindigt op ${ends}`,
+    count: "Aantal licenties om toe te voegen",
+    summary: (current: number, formattedCurrent: string, formattedTotal: string) =>
+      `Het heeft nu ${formattedCurrent} ${meervoud(current, "licentie", "licenties")}; ${formattedTotal} na het toevoegen.`,
+    billedHint: (ends: string) => `Nu gefactureerd voor de rest van de periode, die eindigt op ${ends}.`,
+    chooseFirst: "Kies een abonnement om de prijs te zien.",
+    confirm: (count: number) => `${count} ${meervoud(count, "licentie", "licenties")} toevoegen`,
+    adding: "Toevoegen…",
+    failed: "De licenties konden niet worden toegevoegd.",
   },
   cancel: {
     open: "Abonnement opzeggen",

@@ -117,8 +117,8 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
               <MessageBarBody>
                 <MessageBarTitle>{t.licenses.noSeatsTitle}</MessageBarTitle>
                 {t.licenses.noSeatsBody}{" "}
-                {context.can("billing.read") ? (
-                  <RouterLink to={`/t/${tenantId}/billing`} inline>
+                {context.can("billing.manage") ? (
+                  <RouterLink to={`/t/${tenantId}/billing?buy=${encodeURIComponent(sku.skuId)}&seats=1`} inline>
                     {t.licenses.buySeats}
                   </RouterLink>
                 ) : null}
