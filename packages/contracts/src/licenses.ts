@@ -361,3 +361,16 @@ export const licenseSelectionSchema = z.object({
   ),
 });
 export type LicenseSelection = z.infer<typeof licenseSelectionSchema>;
+
+/** The holders of one product, counted: the total of a product's holders list, direct vs through a group. */
+export const holderCountsQuerySchema = z.strictObject({ skuId: idInputSchema });
+export const holderCountsSchema = z.object({
+  skuId: uuidSchema,
+  /** Live users holding the product in effect (an inherited assignment in error holds nothing). */
+  total: z.number().int(),
+  /** Of those, users it is assigned to directly. */
+  direct: z.number().int(),
+  /** Of those, users who inherit it from a group; a user may hold it both ways, so direct + inherited ≥ total. */
+  inherited: z.number().int(),
+});
+export type HolderCounts = z.infer<typeof holderCountsSchema>;

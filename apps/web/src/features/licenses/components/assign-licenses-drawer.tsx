@@ -129,6 +129,13 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
             search={search}
             suggestions={suggestions}
             canChoose={(user) => user.deletedAt === null}
+            note={(user) => {
+              const held = user.licenses.find((license) => license.skuId === sku.skuId);
+              if (!held) return undefined;
+              return held.direct
+                ? { text: t.productHolders.alreadyHas, disabled: true }
+                : { text: t.productHolders.hasThroughGroup };
+            }}
             chosen={chosen}
             onChange={setChosen}
             texts={{

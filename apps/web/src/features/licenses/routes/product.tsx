@@ -39,6 +39,7 @@ import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
+import { useHolderCounts } from "../api/get-holder-counts";
 import { useProductHolders } from "../api/get-product-holders";
 import { AssignLicensesDrawer } from "../components/assign-licenses-drawer";
 import { HoldersGrid } from "../components/holders-grid";
@@ -92,8 +93,9 @@ export function ProductRoute() {
 function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }) {
   const styles = useStyles();
   const list = useListPageStyles();
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const context = useTenant();
+  const counts = useHolderCounts(tenantId, sku.skuId);
   const canAssign = context.can("licenses.assign");
   const restoreFocusTarget = useRestoreFocusTarget();
   const holdersHeadingId = useId();
@@ -165,6 +167,16 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
         <Text as="h2" id={holdersHeadingId} size={500} weight="semibold" className={styles.heading}>
           {t.licenses.holdersHeading}
         </Text>
+        {counts.data ? (
+          <Text>
+            {t.productHolders.counts(
+              counts.data.total,
+              formatNumber(counts.data.direct),
+              formatNumber(counts.data.inherited),
+              formatNumber(counts.data.total),
+            )}
+          </Text>
+        ) : null}
         <Toolbar aria-label={t.licenses.commands} className={styles.toolbar}>
           {isUserProduct ? (
             <>
@@ -233,6 +245,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
         ) : (
           <div className={list.surface}>
             <HoldersGrid
+              skuId={sku.skuId}
               users={items}
               selectable={canAssign && isUserProduct}
               selected={selected}
