@@ -34,9 +34,7 @@ export function ExpiredSubscriptionNotice({ conflict }: { conflict: LicenseConfl
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t.conflicts.expiredTitle(conflict.displayName)}</MessageBarTitle>
-        {conflict.kind === "expired"
-          ? t.conflicts.expiredProblem(conflict.expiring, conflict.displayName, date)
-          : t.conflicts.alsoExpiring(conflict.expiring, date)}
+        {t.conflicts.expiredProblem(conflict.expiring, conflict.displayName, date)}
         {can("billing.manage") ? null : ` ${t.conflicts.askBillingToRenew}`}
       </MessageBarBody>
       <MessageBarActions>

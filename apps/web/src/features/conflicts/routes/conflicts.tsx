@@ -64,11 +64,11 @@ export function ConflictsRoute() {
   const list = conflicts.data ?? [];
   const short = list.filter((conflict) => conflict.shortfall > 0);
   const users = short.reduce((sum, conflict) => sum + conflict.shortfall, 0);
-  const expiredOnly = list.filter((conflict) => conflict.kind === "expired");
+  const onExpired = list.filter((conflict) => conflict.expiring > 0);
   const expiring = list.reduce((sum, conflict) => sum + conflict.expiring, 0);
   const summary = [
     short.length > 0 ? t.conflicts.summaryCount(short.length, users) : "",
-    expiring > 0 ? t.conflicts.summaryExpiring(expiredOnly.length || 1, expiring) : "",
+    expiring > 0 ? t.conflicts.summaryExpiring(onExpired.length, expiring) : "",
   ]
     .filter(Boolean)
     .join(" ");
