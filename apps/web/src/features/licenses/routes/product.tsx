@@ -30,6 +30,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
+import { ExpiredSubscriptionNotice } from "@/components/licensing/expired-subscription-notice";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
@@ -37,6 +38,7 @@ import { LiveStatus } from "@/components/visually-hidden";
 import { useDebouncedValue } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
+import { useLicenseConflicts } from "@/lib/licensing/conflicts";
 import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
 import { useHolderCounts } from "../api/get-holder-counts";
@@ -50,6 +52,7 @@ const useStyles = makeStyles({
   summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "560px" },
   summaryRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   plans: { marginBottom: tokens.spacingVerticalL, maxWidth: "720px" },
+  notice: { marginBottom: tokens.spacingVerticalL },
   planList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, columns: "2 240px" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
@@ -99,6 +102,8 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
   const canAssign = context.can("licenses.assign");
   const restoreFocusTarget = useRestoreFocusTarget();
   const holdersHeadingId = useId();
+  // Holders on an expired subscription are a conflict from the day it expires: shown here with Renew and the date.
+  const conflict = useLicenseConflicts(tenantId).data?.find((candidate) => candidate.skuId === sku.skuId);
 
   const [searchText, setSearchText] = useState("");
   const search = useDebouncedValue(searchText.trim(), 300);
@@ -147,6 +152,12 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
           </div>
         </div>
       </PageHeader>
+
+      {conflict && conflict.expiring > 0 ? (
+        <div className={styles.notice}>
+          <ExpiredSubscriptionNotice conflict={conflict} />
+        </div>
+      ) : null}
 
       {sku.servicePlans.length > 0 ? (
         <Accordion collapsible className={styles.plans}>
