@@ -1,5 +1,5 @@
-import type { Page } from "@playwright/test";
-import { expect, nav, signIn, test } from "./fixtures";
+import type { Locator, Page } from "@playwright/test";
+import { expect, nav, signIn, TenantApi, test } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -82,3 +82,73 @@ test.describe("phone navigation", () => {
     await expect(menuButton).toBeFocused();
   });
 });
+
+interface Box {
+  x: number;
+  y: number;
+  width: number;
+  height: number;
+}
+
+function overlaps(a: Box, b: Box): boolean {
+  return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** The boxes of the last cell of every row of the grid (its header included) that is on screen. */
+async function lastColumnBoxes(grid: Locator): Promise<Box[]> {
+  return grid.evaluate((element) =>
+    Array.from(element.querySelectorAll("[role=row]"))
+      .map((row) =>
+        Array.from(row.querySelectorAll("[role=gridcell], [role=columnheader], [role=rowheader]"))
+          .at(-1)
+          ?.getBoundingClientRect(),
+      )
+      .filter((box): box is DOMRect => box !== undefined && box.bottom > 0 && box.top < window.innerHeight)
+      .map((box) => ({ x: box.x, y: box.y, width: box.width, height: box.height })),
+  );
+}
+
+for (const [name, viewport] of [
+  ["desktop", { width: 1280, height: 720 }],
+  ["phone", PHONE],
+] as const) {
+  test.describe(`toasts (${name})`, () => {
+    test.use({ viewport });
+
+    test("a confirmation covers neither a panel's buttons nor the last column of a list", async ({ page, request }) => {
+      const admin = new TenantApi(request);
+      await admin.signIn("admin@contoso.test", "contoso.test");
+      const user = await admin.createPerson("SH Toast");
+
+      await signIn(page, "admin@contoso.test");
+      await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+      // The whole list behind the panel, so that its rows reach the bottom of the screen.
+      await page.goto(`/t/${admin.tenantId}/users?user=${user.id}`);
+      const panel = page.getByRole("dialog", { name: user.displayName });
+      await panel.getByRole("tab", { name: "Licenses and apps" }).click();
+      await panel.getByRole("checkbox", { name: "Power BI Pro", exact: true }).check();
+      const save = panel.getByRole("button", { name: "Save changes" });
+      await save.click();
+
+      const toast = page.locator(".fui-Toast").filter({ hasText: `Licenses of ${user.displayName} were updated` });
+      await expect(toast).toBeVisible();
+      const toastBox = await toast.boundingBox();
+      if (!toastBox) throw new Error("the confirmation has no box");
+      // The panel's footer: Save stays there (disabled until the next change).
+      const saveBox = await save.boundingBox();
+      if (!saveBox) throw new Error("Save has no box");
+      expect(overlaps(toastBox, saveBox), "the confirmation covers Save changes").toBe(false);
+      await expect(save).toBeInViewport();
+
+      await page.keyboard.press("Escape");
+      await expect(panel).toBeHidden();
+      await expect(toast).toBeVisible();
+      const grid = page.getByRole("grid", { name: "Active users" });
+      const cells = await lastColumnBoxes(grid);
+      expect(cells.length).toBeGreaterThan(3);
+      const shownToast = await toast.boundingBox();
+      if (!shownToast) throw new Error("the confirmation has no box");
+      for (const cell of cells) expect(overlaps(shownToast, cell), JSON.stringify(cell)).toBe(false);
+    });
+  });
+}
