@@ -439,6 +439,7 @@ export const en = {
       to: "To",
       toHint: "Up to the end of this day.",
       rangeInvalid: "Choose an end date on or after the start date.",
+      dayInvalid: (pattern: string) => `Enter a date as ${pattern}.`,
       clear: "Clear filters",
     },
     export: {

@@ -446,6 +446,7 @@ export const nl: Messages = {
       to: "Tot en met",
       toHint: "Tot het einde van deze dag.",
       rangeInvalid: "Kies een einddatum op of na de begindatum.",
+      dayInvalid: (pattern: string) => `Voer een datum in als ${pattern}.`,
       clear: "Filters wissen",
     },
     export: {

@@ -1,9 +1,11 @@
 import { AUDIT_ACTIONS } from "@allot/contracts";
-import { Button, Dropdown, Field, Input, makeStyles, mergeClasses, Option, tokens } from "@fluentui/react-components";
+import { Button, Dropdown, Field, makeStyles, mergeClasses, Option, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { useMemo } from "react";
+import { useMemo, useState } from "react";
+import { DayInput } from "@/components/day-input";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { useI18n } from "@/lib/i18n";
+import { dayPattern } from "@/lib/i18n/locale";
 import type { AuditFilterProblem, AuditFilterValues } from "../api/audit-filter";
 
 const useStyles = makeStyles({
@@ -27,6 +29,8 @@ export function AuditFilters({
   const styles = useStyles();
   const list = useListPageStyles();
   const { t, language } = useI18n();
+  const [fromInvalid, setFromInvalid] = useState(false);
+  const [toInvalid, setToInvalid] = useState(false);
 
   // Every activity the log knows, by its name in the current language; the address keeps the codes.
   const options = useMemo(() => {
@@ -73,26 +77,27 @@ export function AuditFilters({
           ))}
         </Dropdown>
       </Field>
-      <Field label={t.audit.filters.from} hint={t.audit.filters.fromHint}>
-        <Input
-          type="date"
-          value={values.from ?? ""}
-          max={values.to || undefined}
-          onChange={(_, data) => onChange({ from: data.value || undefined })}
-        />
+      <Field
+        label={t.audit.filters.from}
+        hint={fromInvalid ? undefined : t.audit.filters.fromHint}
+        validationState={fromInvalid ? "error" : "none"}
+        validationMessage={fromInvalid ? t.audit.filters.dayInvalid(dayPattern(language)) : undefined}
+      >
+        <DayInput value={values.from} onChange={(from) => onChange({ from })} onInvalidDay={setFromInvalid} />
       </Field>
       <Field
         label={t.audit.filters.to}
-        hint={problem === "range" ? undefined : t.audit.filters.toHint}
-        validationState={problem === "range" ? "error" : "none"}
-        validationMessage={problem === "range" ? t.audit.filters.rangeInvalid : undefined}
+        hint={toInvalid || problem === "range" ? undefined : t.audit.filters.toHint}
+        validationState={toInvalid || problem === "range" ? "error" : "none"}
+        validationMessage={
+          toInvalid
+            ? t.audit.filters.dayInvalid(dayPattern(language))
+            : problem === "range"
+              ? t.audit.filters.rangeInvalid
+              : undefined
+        }
       >
-        <Input
-          type="date"
-          value={values.to ?? ""}
-          min={values.from || undefined}
-          onChange={(_, data) => onChange({ to: data.value || undefined })}
-        />
+        <DayInput value={values.to} onChange={(to) => onChange({ to })} onInvalidDay={setToInvalid} />
       </Field>
       {active ? (
         <Button
