@@ -152,3 +152,20 @@ for (const [name, viewport] of [
     });
   });
 }
+
+test("Dutch names each place once, as Microsoft's Dutch admin center does", async ({ page, api }) => {
+  const contoso = await api.tenant("admin@contoso.test", "contoso.test");
+  await signIn(page, "admin@contoso.test");
+  await expect(page.getByRole("heading", { level: 1, name: /^Welcome, / })).toBeVisible();
+  await page.evaluate(() => window.localStorage.setItem("allot.language", "nl"));
+  await page.goto(`/t/${contoso.id}`);
+  // Home is "Start" in the menu.
+  await expect(nav(page).getByRole("link", { name: "Start", exact: true })).toHaveAttribute("aria-current", "page");
+
+  // The way to reclaim licenses has one name: on Home, on its own page and on Licenses.
+  await page.getByRole("link", { name: "Ongebruikte licenties terugvorderen" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Licenties terugvorderen" })).toBeVisible();
+  await expect(page.getByRole("main")).not.toContainText(/terugwinnen|getoond/i);
+  await nav(page).getByRole("link", { name: "Licenties", exact: true }).click();
+  await expect(page.getByRole("main").getByRole("button", { name: "Licenties terugvorderen" })).toBeVisible();
+});

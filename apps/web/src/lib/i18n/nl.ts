@@ -154,7 +154,7 @@ export const nl: Messages = {
   },
   shell: {
     nav: {
-      home: "Startpagina",
+      home: "Start",
       users: "Gebruikers",
       groups: "Groepen",
       licenses: "Licenties",
@@ -184,12 +184,12 @@ export const nl: Messages = {
     tenantNotFoundTitle: "Organisatie niet beschikbaar",
     tenantNotFoundBody: "Je kunt deze organisatie met je account niet bereiken. Kies een van je eigen organisaties.",
     errorTitle: "Er ging iets mis",
-    errorBody: "De pagina kon niet worden getoond. Probeer het opnieuw of laad de pagina opnieuw.",
+    errorBody: "De pagina kon niet worden weergegeven. Probeer het opnieuw of laad de pagina opnieuw.",
     reload: "Opnieuw laden",
     documentTitle: (page: string, tenant: string) => `${page} - ${tenant} - Allot`,
   },
   home: {
-    title: "Startpagina",
+    title: "Start",
     welcome: (name: string) => `Welkom, ${name}`,
     tenantLine: (name: string, domain: string) => `${name} (${domain})`,
     yourRoles: "Je rollen hier",
@@ -304,7 +304,7 @@ export const nl: Messages = {
       created: (name: string) => `${name} is toegevoegd.`,
       temporaryPassword: "Tijdelijk wachtwoord",
       temporaryPasswordHint:
-        "Kopieer dit wachtwoord nu en geef het op een veilige manier aan de gebruiker. Het wordt niet opnieuw getoond.",
+        "Kopieer dit wachtwoord nu en geef het op een veilige manier aan de gebruiker. Het wordt niet opnieuw weergegeven.",
       ownPasswordSet: "De gebruiker meldt zich aan met het wachtwoord dat je hebt gekozen.",
       addAnother: "Nog een gebruiker toevoegen",
     },
