@@ -43,7 +43,7 @@ interface AssignedLicense {
   disabledPlans: string[];
 }
 
-type Method = "GET" | "POST" | "PUT" | "PATCH";
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
 interface NewUser {
   displayName: string;

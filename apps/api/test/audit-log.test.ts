@@ -1,5 +1,5 @@
 import { randomUUID } from "node:crypto";
-import type { AuditEvent } from "@allot/contracts";
+import type { AuditAction, AuditEvent } from "@allot/contracts";
 import type { Prisma } from "@allot/db";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { audit } from "../src/lib/audit.js";
@@ -239,7 +239,8 @@ describe("audit log: filters, paging and CSV export", () => {
     });
 
     it("skuId: events whose products include that product; an unknown skuId is 404 NotFound", async () => {
-      const marker = `license.test${randomUUID().slice(0, 8)}`;
+      // A code of its own (not one the API writes), so that only these events match.
+      const marker = `license.test${randomUUID().slice(0, 8)}` as AuditAction;
       await auditAs(admin, t.tenants.contoso, {
         action: marker,
         targetType: "user",
@@ -350,6 +351,52 @@ describe("audit log: filters, paging and CSV export", () => {
         expect(found.length, query).toBeGreaterThan(1);
         expect(found, query).not.toContain(misses.at(-1)?.id);
       }
+    });
+
+    it("names each target: users and groups also once deleted, products for subscriptions, nothing of other tenants", async () => {
+      const person = await api.post(`${base}/users`, {
+        displayName: "Audit Named Person",
+        email: `named-${randomUUID().slice(0, 8)}@contoso.test`,
+        usageLocation: "NL",
+      });
+      expect(person.statusCode, person.body).toBe(201);
+      const userId = person.json().id as string;
+      expect((await api.delete(`${base}/users/${userId}`)).statusCode).toBe(204);
+      const group = await api.post(`${base}/groups`, { displayName: "Audit Named Group", description: "gone soon" });
+      expect(group.statusCode, group.body).toBe(201);
+      const groupId = group.json().id as string;
+      expect((await api.delete(`${base}/groups/${groupId}`)).statusCode).toBe(204);
+      const subscription = await t.db.subscription.findFirstOrThrow({
+        where: { tenantId: t.tenants.contoso, productId: e3.id },
+        select: { id: true, product: { select: { displayName: true } } },
+      });
+      const outsider = await makeUser(t.db, t.tenants.fabrikam, { displayName: "Fabrikam Secret" });
+      const marker = `test.named${randomUUID().slice(0, 8)}`;
+      const named = async (targetType: string, targetId: string | null) => {
+        const event = await insertEvent({ action: marker, targetType, targetId });
+        const found = (await walk(`action=${marker}`, 50)).find((e) => e.id === event.id);
+        return found?.targetDisplayName;
+      };
+
+      const userEvents = await walk(`userId=${userId}`, 50);
+      expect(userEvents.map((e) => [e.action, e.targetDisplayName])).toEqual([
+        ["user.deleted", "Audit Named Person"],
+        ["user.created", "Audit Named Person"],
+      ]);
+      const groupEvents = (await walk("action=group.created,group.deleted", 50)).filter((e) => e.targetId === groupId);
+      expect(groupEvents.map((e) => [e.action, e.targetDisplayName])).toEqual([
+        ["group.deleted", "Audit Named Group"],
+        ["group.created", "Audit Named Group"],
+      ]);
+      expect(await named("subscription", subscription.id)).toBe(subscription.product.displayName);
+      expect(await named("product", e3.skuId)).toBe("Microsoft 365 E3");
+      expect(await named("tenant", t.tenants.contoso)).toBe("Contoso");
+      expect(await named("licenseJob", randomUUID())).toBeNull();
+      // Ids that name nothing here, another tenant's user, or no id at all: no name, and no error.
+      expect(await named("user", outsider.id)).toBeNull();
+      expect(await named("tenant", t.tenants.fabrikam)).toBeNull();
+      expect(await named("user", "not-a-uuid")).toBeNull();
+      expect(await named("group", null)).toBeNull();
     });
 
     it("pages through filtered results by (createdAt, id), ties included, with no row twice or missed", async () => {

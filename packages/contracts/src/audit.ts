@@ -1,6 +1,73 @@
 import { z } from "zod";
 import { csvExportQuery, cursorQuery, idInputSchema, isoDateTime, page, uuidSchema } from "./common.js";
 
+/**
+ * Every action code the API writes to the audit log. The web app labels each in every language, and its action
+ * filter offers exactly these; a code not listed here is a type error where the API writes it.
+ */
+export const AUDIT_ACTIONS = [
+  "auth.signedIn",
+  "auth.signedOut",
+  "auth.signInFailed",
+  "auth.accountLocked",
+  "user.created",
+  "user.updated",
+  "user.deleted",
+  "user.restored",
+  "user.passwordReset",
+  "user.passwordChanged",
+  "user.preferencesUpdated",
+  "setup.organizationCreated",
+  "group.created",
+  "group.updated",
+  "group.deleted",
+  "group.membersAdded",
+  "group.memberRemoved",
+  "group.licensesChanged",
+  "group.licensesReprocessed",
+  "user.licensesChanged",
+  "user.inheritedLicensesChanged",
+  "licenses.bulkApplied",
+  "licenses.bulkJobCreated",
+  "licenses.bulkJobFinished",
+  "licenses.bulkJobFailed",
+  "licenses.assignedBySubscriptionOwner",
+  "licenses.unassignedBySubscriptionOwner",
+  "licenses.removedByLifecycle",
+  "billing.subscriptionPurchased",
+  "billing.seatsChanged",
+  "billing.autoRenewChanged",
+  "billing.subscriptionRenewed",
+  "billing.subscriptionAutoRenewed",
+  "billing.subscriptionReactivated",
+  "billing.subscriptionCancelled",
+  "billing.subscriptionTakenOver",
+  "billing.subscriptionExpired",
+  "billing.subscriptionDisabled",
+  "billing.subscriptionDeleted",
+  "billing.trialStarted",
+  "billing.trialConverted",
+  "billing.selfServicePurchased",
+  "billing.selfServicePolicyChanged",
+  "request.created",
+  "request.approved",
+  "request.denied",
+  "request.cancelled",
+] as const;
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
+
+/** What an audit event is about; `targetId` holds its id (a product's skuId, a tenant's id for bulk runs). */
+export const AUDIT_TARGET_TYPES = [
+  "user",
+  "group",
+  "tenant",
+  "subscription",
+  "licenseRequest",
+  "licenseJob",
+  "product",
+] as const;
+export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
+
 export const auditEventSchema = z.object({
   id: uuidSchema,
   tenantId: uuidSchema,
@@ -9,6 +76,11 @@ export const auditEventSchema = z.object({
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
+  /**
+   * The target's name as the log shows it: a user's or group's display name (also once deleted), a subscription's,
+   * request's or product's product name, the organization's name; null when the target has none (a bulk job).
+   */
+  targetDisplayName: z.string().nullable(),
   before: z.unknown().nullable(),
   after: z.unknown().nullable(),
   requestId: z.string().nullable(),

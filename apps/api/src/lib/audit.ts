@@ -1,9 +1,10 @@
+import type { AuditAction, AuditTargetType } from "@allot/contracts";
 import { Prisma, type Tx } from "@allot/db";
 import type { TenantContext } from "../types.js";
 
 export interface AuditEntry {
-  action: string;
-  targetType: string;
+  action: AuditAction;
+  targetType: AuditTargetType;
   targetId: string | null;
   /** Products the change touched, for the audit log's product filter. */
   productIds?: readonly string[];

@@ -1,8 +1,6 @@
 import { useCallback } from "react";
 import { useI18n } from "./i18n";
-
-/** The number formats of the portal's languages, as the rest of the app uses for dates and numbers. */
-const LOCALES = { en: "en-GB", nl: "nl-NL" } as const;
+import { localeOf } from "./i18n/locale";
 
 const formatters = new Map<string, Intl.NumberFormat>();
 
@@ -32,6 +30,6 @@ export function formatMoney(cents: number, currency: string, locale: string): st
 /** `formatMoney` in the current language: `money(6550, "EUR")`. */
 export function useFormatMoney(): (cents: number, currency: string) => string {
   const { language } = useI18n();
-  const locale = LOCALES[language];
+  const locale = localeOf(language);
   return useCallback((cents: number, currency: string) => formatMoney(cents, currency, locale), [locale]);
 }

@@ -48,6 +48,7 @@ export interface AuditRow {
   action: string;
   targetType: string;
   targetId: string | null;
+  targetDisplayName: string | null;
   productIds: string[];
   before: unknown;
   after: unknown;
@@ -79,16 +80,46 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
     // The first condition alone bounds the index scan; the second drops the rows at or before the cursor's id.
     conditions.push(Prisma.sql`e."createdAt" <= ${at} AND (e."createdAt" < ${at} OR e.id < ${after.id}::uuid)`);
   }
+  // The page is chosen first; only its rows then look up the names (a sort would otherwise name every match).
   return Prisma.sql`
     SELECT e.id::text AS id, e."tenantId"::text AS "tenantId", e."actorUserId"::text AS "actorUserId",
            a."displayName" AS "actorDisplayName", e.action, e."targetType", e."targetId",
+           ${targetDisplayName} AS "targetDisplayName",
            e."productIds"::text[] AS "productIds", e.before, e.after, e."requestId", e."createdAt"
-      FROM "AuditEvent" e
+      FROM (SELECT e.*,
+                   CASE WHEN e."targetId" ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                        THEN e."targetId"::uuid END AS target_uuid
+              FROM "AuditEvent" e
+             WHERE ${Prisma.join(conditions, " AND ")}
+             ORDER BY e."createdAt" DESC, e.id DESC
+             LIMIT ${take}) e
       LEFT JOIN "User" a ON a.id = e."actorUserId"
-     WHERE ${Prisma.join(conditions, " AND ")}
-     ORDER BY e."createdAt" DESC, e.id DESC
-     LIMIT ${take}`;
+     ORDER BY e."createdAt" DESC, e.id DESC`;
 }
+
+/**
+ * The target's name, looked up in the tenant by the target's type. Users are deleted softly, so a deleted user keeps
+ * its name; a deleted group is named by the name its last event recorded. A subscription, a license request and a
+ * product are named by their product; a bulk job has no name.
+ */
+const targetDisplayName = Prisma.sql`CASE e."targetType"
+  WHEN 'user' THEN COALESCE(
+    (SELECT u."displayName" FROM "User" u WHERE u.id = e.target_uuid AND u."tenantId" = e."tenantId"),
+    e.before->>'displayName', e.after->>'displayName')
+  WHEN 'group' THEN COALESCE(
+    (SELECT g."displayName" FROM "Group" g WHERE g.id = e.target_uuid AND g."tenantId" = e."tenantId"),
+    (SELECT p.before->>'displayName' FROM "AuditEvent" p
+      WHERE p."tenantId" = e."tenantId" AND p."targetType" = 'group' AND p."targetId" = e."targetId"
+        AND p.before ? 'displayName'
+      ORDER BY p."createdAt" DESC LIMIT 1),
+    e.after->>'displayName')
+  WHEN 'subscription' THEN (SELECT p."displayName" FROM "Subscription" s JOIN "Product" p ON p.id = s."productId"
+                             WHERE s.id = e.target_uuid AND s."tenantId" = e."tenantId")
+  WHEN 'licenseRequest' THEN (SELECT p."displayName" FROM "LicenseRequest" r JOIN "Product" p ON p.id = r."productId"
+                               WHERE r.id = e.target_uuid AND r."tenantId" = e."tenantId")
+  WHEN 'product' THEN (SELECT p."displayName" FROM "Product" p WHERE p."skuId" = e.target_uuid)
+  WHEN 'tenant' THEN (SELECT t.name FROM "Tenant" t WHERE t.id = e.target_uuid AND t.id = e."tenantId")
+END`;
 
 export function auditKeyOf(row: AuditRow): AuditKey {
   return { createdAt: row.createdAt.toISOString(), id: row.id };
@@ -103,6 +134,7 @@ export function auditEventFromRow(row: AuditRow): AuditEvent {
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,
+    targetDisplayName: row.targetDisplayName,
     before: row.before ?? null,
     after: row.after ?? null,
     requestId: row.requestId,

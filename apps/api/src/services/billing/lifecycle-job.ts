@@ -1,3 +1,4 @@
+import type { AuditAction } from "@allot/contracts";
 import type { Db, Tx } from "@allot/db";
 import { addDays, DISABLED_DAYS, dueLifecycleSteps, EXPIRED_GRACE_DAYS, type LifecycleStep } from "@allot/domain";
 import { type AuditEntry, auditBySystem } from "../../lib/audit.js";
@@ -107,7 +108,7 @@ async function applyStep(
   requestId: string,
   report: LifecycleReport,
 ) {
-  const entry = (action: string, after: Record<string, unknown>): AuditEntry => ({
+  const entry = (action: AuditAction, after: Record<string, unknown>): AuditEntry => ({
     action,
     targetType: "subscription",
     targetId: subscription.id,

@@ -1,6 +1,6 @@
 import type { Me } from "@allot/contracts";
 import { makeStyles, ProgressBar, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
-import { type ReactNode, Suspense, useEffect, useRef, useState } from "react";
+import { type ReactNode, Suspense, useEffect, useRef, useState, useSyncExternalStore } from "react";
 import { useLocation, useNavigation } from "react-router";
 import { Notifications } from "@/components/notify";
 import { useI18n } from "@/lib/i18n";
@@ -8,6 +8,7 @@ import type { TenantContext } from "@/lib/tenant";
 import type { Section } from "./nav-items";
 import { SideNav } from "./side-nav";
 import { TopBar } from "./top-bar";
+import { useScrollRestoration } from "./use-scroll-restoration";
 
 const useStyles = makeStyles({
   root: {
@@ -42,8 +43,21 @@ const useStyles = makeStyles({
   },
 });
 
-function wideScreen(): boolean {
-  return typeof window === "undefined" || window.matchMedia("(min-width: 1024px)").matches;
+/** Wide enough for the navigation beside the page; narrower screens open it over the page. */
+const WIDE = "(min-width: 1024px)";
+
+function subscribeWide(onChange: () => void): () => void {
+  const query = window.matchMedia(WIDE);
+  query.addEventListener("change", onChange);
+  return () => query.removeEventListener("change", onChange);
+}
+
+function useWideScreen(): boolean {
+  return useSyncExternalStore(
+    subscribeWide,
+    () => window.matchMedia(WIDE).matches,
+    () => true,
+  );
 }
 
 /** The admin center frame: top bar, left navigation, the page, a progress line while a page loads. */
@@ -63,9 +77,20 @@ export function AppShell({
   const navigation = useNavigation();
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
-  const [navOpen, setNavOpen] = useState(wideScreen);
+  const wide = useWideScreen();
+  // Beside the page on a wide screen, open until collapsed; over the page on a narrow one, closed until asked for.
+  const [inlineOpen, setInlineOpen] = useState(true);
+  const [overlayOpen, setOverlayOpen] = useState(false);
+  const navOpen = wide ? inlineOpen : overlayOpen;
+  useScrollRestoration(mainRef);
   // A dialog opened by a link from another page has no opener here: closed, it gives focus back to the page.
   const restoreFocusTarget = useRestoreFocusTarget();
+
+  // A choice in the menu over the page (or any other navigation) closes it.
+  // biome-ignore lint/correctness/useExhaustiveDependencies: runs on every navigation, which location.key names.
+  useEffect(() => {
+    setOverlayOpen(false);
+  }, [location.key]);
 
   // After moving to another page, start reading and tabbing from the new content, not from the link clicked.
   const firstPath = useRef(location.pathname);
@@ -86,11 +111,19 @@ export function AppShell({
         context={context}
         section={section}
         navOpen={navOpen}
-        onToggleNav={() => setNavOpen((open) => !open)}
+        onToggleNav={() => (wide ? setInlineOpen((open) => !open) : setOverlayOpen((open) => !open))}
       />
       {navigation.state !== "idle" ? <ProgressBar thickness="medium" aria-label={t.common.loadingPage} /> : <div />}
       <div className={styles.body}>
-        {context ? <SideNav context={context} section={section} open={navOpen} /> : null}
+        {context ? (
+          <SideNav
+            context={context}
+            section={section}
+            type={wide ? "inline" : "overlay"}
+            open={navOpen}
+            onClose={() => setOverlayOpen(false)}
+          />
+        ) : null}
         <main id="main" ref={mainRef} tabIndex={-1} className={styles.main} {...restoreFocusTarget}>
           {children}
         </main>

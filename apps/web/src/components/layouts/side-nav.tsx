@@ -13,6 +13,8 @@ import { canOpenSection, NAV_ITEMS, type Section, sectionPath } from "./nav-item
 const useStyles = makeStyles({
   // Wide content in the page must never squeeze the navigation.
   drawer: { height: "100%", flexShrink: 0 },
+  // Over the page on a narrow screen: never wider than the screen, leaving a strip to click outside it.
+  overlay: { maxWidth: "calc(100vw - 48px)" },
   badge: { marginInlineStart: tokens.spacingHorizontalS },
 });
 
@@ -39,11 +41,16 @@ function usePendingRequestCount(tenantId: string, enabled: boolean): number {
 export function SideNav({
   context,
   section,
+  type,
   open,
+  onClose,
 }: {
   context: TenantContext;
   section: Section | undefined;
+  /** Beside the page, or over it (narrow screens): then Escape, a click outside or a choice closes it. */
+  type: "inline" | "overlay";
   open: boolean;
+  onClose: () => void;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -68,12 +75,15 @@ export function SideNav({
 
   return (
     <NavDrawer
-      type="inline"
+      type={type}
       open={open}
+      onOpenChange={(_, data) => {
+        if (!data.open) onClose();
+      }}
       selectedValue={section ?? ""}
       tabbable
       aria-label={t.a11y.mainNavigation}
-      className={styles.drawer}
+      className={type === "inline" ? styles.drawer : styles.overlay}
     >
       <NavDrawerBody>
         {items.map((item) => {

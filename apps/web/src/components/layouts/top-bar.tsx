@@ -18,6 +18,7 @@ import {
   Text,
   Tooltip,
   tokens,
+  useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import {
   BuildingMultipleRegular,
@@ -93,6 +94,8 @@ export function TopBar({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
+  // Closing the menu over the page (Escape, a click outside) hands focus back to this button.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <header className={styles.bar}>
       {context ? (
@@ -103,6 +106,7 @@ export function TopBar({
             icon={<NavigationRegular />}
             aria-expanded={navOpen}
             onClick={onToggleNav}
+            {...restoreFocusTarget}
           />
         </Tooltip>
       ) : null}

@@ -83,7 +83,9 @@ export const requestsTextsNl: Widen<typeof requestsTextsEn> = {
   anyStatus: "Elke status",
   loading: "Aanvragen laden…",
   loaded: (shown: number, total: number) =>
-    shown === total ? `${total} ${plural(total, "aanvraag", "aanvragen")}` : `${shown} van ${total} aanvragen getoond`,
+    shown === total
+      ? `${total} ${plural(total, "aanvraag", "aanvragen")}`
+      : `${shown} van ${total} aanvragen weergegeven`,
   tableLabel: "Licentieaanvragen",
   noPending: "Er wachten geen aanvragen op een beslissing.",
   noPendingBody: "Als iemand in je organisatie een licentie aanvraagt, zie je de aanvraag hier.",

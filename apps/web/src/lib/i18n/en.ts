@@ -1,4 +1,4 @@
-import type { ErrorCode } from "@allot/contracts";
+import type { AuditAction, AuditTargetType, ErrorCode } from "@allot/contracts";
 import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
 import { accountEn } from "./areas/account";
@@ -418,6 +418,7 @@ export const en = {
       details: "Details",
     },
     system: "System",
+    unknownUser: "Unknown user",
     showChanges: "Show changes",
     hideChanges: "Hide changes",
     before: "Before",
@@ -430,15 +431,16 @@ export const en = {
     emptyFiltered: "No activity matches these filters.",
     filters: {
       label: "Filter audit events",
-      action: "Activity code",
-      actionHint: "Exact code such as user.deleted; separate several with commas.",
-      actionPlaceholder: "user.deleted",
-      actionInvalid: "Enter up to 20 activity codes such as user.deleted, separated by commas.",
+      action: "Activity",
+      actionHint: "Choose one or more activities.",
+      actionPlaceholder: "All activities",
+      actionInvalid: "Choose up to 20 activities from the list.",
       from: "From",
       fromHint: "From the start of this day.",
       to: "To",
       toHint: "Up to the end of this day.",
       rangeInvalid: "Choose an end date on or after the start date.",
+      dayInvalid: (pattern: string) => `Enter a date as ${pattern}.`,
       clear: "Clear filters",
     },
     export: {
@@ -495,7 +497,7 @@ export const en = {
       "request.approved": "License request approved",
       "request.denied": "License request denied",
       "request.cancelled": "License request withdrawn",
-    },
+    } satisfies Record<AuditAction, string>,
     targets: {
       user: "User",
       group: "Group",
@@ -503,7 +505,8 @@ export const en = {
       subscription: "Subscription",
       licenseRequest: "License request",
       product: "Product",
-    },
+      licenseJob: "Bulk license change",
+    } satisfies Record<AuditTargetType, string>,
   },
   settings: {
     title: "Settings",

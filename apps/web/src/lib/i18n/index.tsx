@@ -1,6 +1,7 @@
 import { LANGUAGES, type Language } from "@allot/contracts";
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { en, type Messages } from "./en";
+import { localeOf } from "./locale";
 import { nl } from "./nl";
 
 export type { Messages } from "./en";
@@ -80,7 +81,7 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, []);
 
   const value = useMemo<I18n>(() => {
-    const locale = language === "nl" ? "nl-NL" : "en-GB";
+    const locale = localeOf(language);
     const date = new Intl.DateTimeFormat(locale, { dateStyle: "medium" });
     const dateTime = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeStyle: "short" });
     const number = new Intl.NumberFormat(locale);

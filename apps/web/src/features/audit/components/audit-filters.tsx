@@ -1,15 +1,18 @@
-import { Button, Field, Input, makeStyles, mergeClasses, tokens } from "@fluentui/react-components";
+import { AUDIT_ACTIONS } from "@allot/contracts";
+import { Button, Dropdown, Field, makeStyles, mergeClasses, Option, tokens } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { useEffect, useRef, useState } from "react";
+import { useMemo, useState } from "react";
+import { DayInput } from "@/components/day-input";
 import { useListPageStyles } from "@/components/list-page-styles";
-import { useDebouncedValue } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
+import { dayPattern } from "@/lib/i18n/locale";
 import type { AuditFilterProblem, AuditFilterValues } from "../api/audit-filter";
 
 const useStyles = makeStyles({
   // Every field has a hint line below its input: aligned at the top, the inputs line up.
   row: { alignItems: "flex-start" },
   action: { minWidth: "240px", flexGrow: 1, maxWidth: "360px" },
+  dropdown: { minWidth: "auto", width: "100%" },
   // Level with the inputs: below a field label's line and the gap under it.
   clear: { marginTop: `calc(${tokens.lineHeightBase300} + ${tokens.spacingVerticalXXS})` },
 });
@@ -25,29 +28,28 @@ export function AuditFilters({
 }) {
   const styles = useStyles();
   const list = useListPageStyles();
-  const { t } = useI18n();
+  const { t, language } = useI18n();
+  const [fromInvalid, setFromInvalid] = useState(false);
+  const [toInvalid, setToInvalid] = useState(false);
 
-  // The action box applies its text once typing pauses, or at once on Enter.
-  const [actionText, setActionText] = useState(values.action ?? "");
-  const debouncedAction = useDebouncedValue(actionText.trim(), 400);
-  const applied = useRef(debouncedAction);
-  // The latest callback, so that a new one (the address bar changed) does not re-apply a stale debounced value.
-  const onChangeRef = useRef(onChange);
-  useEffect(() => {
-    onChangeRef.current = onChange;
-  });
-  useEffect(() => {
-    if (debouncedAction === applied.current) return;
-    applied.current = debouncedAction;
-    onChangeRef.current({ action: debouncedAction || undefined });
-  }, [debouncedAction]);
-  // Changed from outside (the clear button, back and forward): the box follows.
-  useEffect(() => {
-    if ((values.action ?? "") !== applied.current) {
-      applied.current = values.action ?? "";
-      setActionText(values.action ?? "");
-    }
-  }, [values.action]);
+  // Every activity the log knows, by its name in the current language; the address keeps the codes.
+  const options = useMemo(() => {
+    const collator = new Intl.Collator(language);
+    return AUDIT_ACTIONS.map((code) => ({ code, label: t.audit.actions[code] })).sort((a, b) =>
+      collator.compare(a.label, b.label),
+    );
+  }, [t, language]);
+  const selected = useMemo(
+    () =>
+      (values.action ?? "")
+        .split(",")
+        .map((code) => code.trim())
+        .filter(Boolean),
+    [values.action],
+  );
+  const selectedLabels = selected
+    .map((code) => options.find((option) => option.code === code)?.label ?? code)
+    .join(", ");
 
   const active = Boolean(values.action || values.from || values.to);
 
@@ -60,50 +62,49 @@ export function AuditFilters({
         validationMessage={problem === "action" ? t.audit.filters.actionInvalid : undefined}
         className={styles.action}
       >
-        <Input
-          value={actionText}
+        <Dropdown
+          multiselect
+          className={styles.dropdown}
           placeholder={t.audit.filters.actionPlaceholder}
-          onChange={(_, data) => setActionText(data.value)}
-          onKeyDown={(event) => {
-            if (event.key === "Enter") {
-              const action = event.currentTarget.value.trim();
-              applied.current = action;
-              onChange({ action: action || undefined });
-            }
-          }}
-        />
+          value={selectedLabels}
+          selectedOptions={selected}
+          onOptionSelect={(_, data) => onChange({ action: data.selectedOptions.join(",") || undefined })}
+        >
+          {options.map((option) => (
+            <Option key={option.code} value={option.code}>
+              {option.label}
+            </Option>
+          ))}
+        </Dropdown>
       </Field>
-      <Field label={t.audit.filters.from} hint={t.audit.filters.fromHint}>
-        <Input
-          type="date"
-          value={values.from ?? ""}
-          max={values.to || undefined}
-          onChange={(_, data) => onChange({ from: data.value || undefined })}
-        />
+      <Field
+        label={t.audit.filters.from}
+        hint={fromInvalid ? undefined : t.audit.filters.fromHint}
+        validationState={fromInvalid ? "error" : "none"}
+        validationMessage={fromInvalid ? t.audit.filters.dayInvalid(dayPattern(language)) : undefined}
+      >
+        <DayInput value={values.from} onChange={(from) => onChange({ from })} onInvalidDay={setFromInvalid} />
       </Field>
       <Field
         label={t.audit.filters.to}
-        hint={problem === "range" ? undefined : t.audit.filters.toHint}
-        validationState={problem === "range" ? "error" : "none"}
-        validationMessage={problem === "range" ? t.audit.filters.rangeInvalid : undefined}
+        hint={toInvalid || problem === "range" ? undefined : t.audit.filters.toHint}
+        validationState={toInvalid || problem === "range" ? "error" : "none"}
+        validationMessage={
+          toInvalid
+            ? t.audit.filters.dayInvalid(dayPattern(language))
+            : problem === "range"
+              ? t.audit.filters.rangeInvalid
+              : undefined
+        }
       >
-        <Input
-          type="date"
-          value={values.to ?? ""}
-          min={values.from || undefined}
-          onChange={(_, data) => onChange({ to: data.value || undefined })}
-        />
+        <DayInput value={values.to} onChange={(to) => onChange({ to })} onInvalidDay={setToInvalid} />
       </Field>
       {active ? (
         <Button
           appearance="subtle"
           className={styles.clear}
           icon={<DismissRegular />}
-          onClick={() => {
-            applied.current = "";
-            setActionText("");
-            onChange({ action: undefined, from: undefined, to: undefined });
-          }}
+          onClick={() => onChange({ action: undefined, from: undefined, to: undefined })}
         >
           {t.audit.filters.clear}
         </Button>

@@ -2,7 +2,6 @@ import type { AuditEvent } from "@allot/contracts";
 import {
   Button,
   makeStyles,
-  mergeClasses,
   Table,
   TableBody,
   TableCell,
@@ -18,7 +17,6 @@ import { useI18n } from "@/lib/i18n";
 
 const useStyles = makeStyles({
   table: { minWidth: "720px" },
-  code: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
   changes: {
     display: "grid",
@@ -80,21 +78,16 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
               <TableRow>
                 <TableCell>{formatDateTime(event.createdAt)}</TableCell>
                 <TableCell>
-                  {event.actorDisplayName ?? <span className={styles.muted}>{t.audit.system}</span>}
+                  {event.actorDisplayName ?? (
+                    <span className={styles.muted}>{event.actorUserId ? t.audit.unknownUser : t.audit.system}</span>
+                  )}
                 </TableCell>
+                <TableCell>{label(t.audit.actions, event.action) ?? event.action}</TableCell>
                 <TableCell>
-                  {label(t.audit.actions, event.action) ?? event.action}
-                  {label(t.audit.actions, event.action) ? (
-                    <Text size={200} className={mergeClasses(styles.code, styles.muted)} block>
-                      {event.action}
-                    </Text>
-                  ) : null}
-                </TableCell>
-                <TableCell>
-                  {label(t.audit.targets, event.targetType) ?? event.targetType}
-                  {event.targetId ? (
+                  {event.targetDisplayName ?? label(t.audit.targets, event.targetType) ?? event.targetType}
+                  {event.targetDisplayName ? (
                     <Text size={200} className={styles.muted} block>
-                      {event.targetId}
+                      {label(t.audit.targets, event.targetType) ?? event.targetType}
                     </Text>
                   ) : null}
                 </TableCell>

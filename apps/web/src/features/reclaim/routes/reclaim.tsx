@@ -21,6 +21,7 @@ import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
+import { useFormatMoney } from "@/lib/format-money";
 import { useQueryParams } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
@@ -65,7 +66,7 @@ const useStyles = makeStyles({
 export function ReclaimRoute() {
   const styles = useStyles();
   const listStyles = useListPageStyles();
-  const { t, language, formatDate, formatNumber } = useI18n();
+  const { t, formatDate, formatNumber } = useI18n();
   const { tenant, can } = useTenant();
   const restoreFocusTarget = useRestoreFocusTarget();
   const [params, setParams] = useQueryParams();
@@ -82,11 +83,8 @@ export function ReclaimRoute() {
   const first = pages[0];
   const items = useMemo(() => pages.flatMap((page) => page.items), [pages]);
   const currency = first?.currency ?? "EUR";
-  const money = useMemo(
-    () => new Intl.NumberFormat(language === "nl" ? "nl-NL" : "en-GB", { style: "currency", currency }),
-    [language, currency],
-  );
-  const formatMoney = (cents: number) => money.format(cents / 100);
+  const money = useFormatMoney();
+  const formatMoney = (cents: number) => money(cents, currency);
 
   // Users reclaimed (or no longer inactive) drop out of the list; so do they from the selection.
   const chosen = items.filter((candidate) => selected.has(candidate.id));

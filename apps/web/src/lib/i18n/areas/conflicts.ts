@@ -125,7 +125,7 @@ export const conflictsNl: Widen<typeof conflictsEn> = {
     `Los dit op vóór ${date} (nog ${days} ${days === 1 ? "dag" : "dagen"}). Daarna verliezen de gebruikers die de licentie het laatst kregen deze licentie.`,
   holdersTitle: (product: string) => `Mensen met ${product}`,
   holdersPartial: (shown: number, total: number) =>
-    `De ${shown} meest recent gelicentieerde van ${total} gebruikers worden getoond.`,
+    `De ${shown} meest recent gelicentieerde van ${total} gebruikers worden weergegeven.`,
   columns: {
     name: "Weergavenaam",
     email: "E-mail",

@@ -78,5 +78,5 @@ export const dashboardNl: Widen<typeof dashboardEn> = {
   recentNone: "Nog geen wijzigingen.",
   recentSystem: "Systeem",
   viewAudit: "Naar het auditlogboek",
-  reclaimLink: "Ongebruikte licenties terugwinnen",
+  reclaimLink: "Ongebruikte licenties terugvorderen",
 };

@@ -89,7 +89,7 @@ export const groupLicensesNl: Widen<typeof groupLicensesEn> = {
   errorsSummary: (count: number, shown: string) =>
     `${shown} ${plural(count, "lid heeft", "leden hebben")} niet alle licenties van de groep.`,
   errorsHint: "Los de oorzaak op (stel bijvoorbeeld een gebruikslocatie in of koop licenties) en verwerk opnieuw.",
-  errorsTruncated: (listed: string, total: string) => `De eerste ${listed} van ${total} worden getoond.`,
+  errorsTruncated: (listed: string, total: string) => `De eerste ${listed} van ${total} worden weergegeven.`,
   member: "Lid",
   reason: "Reden",
   unknownReason: "De licentie kon niet worden toegepast.",

@@ -43,7 +43,7 @@ export const reclaimEn = {
 };
 
 export const reclaimNl: Widen<typeof reclaimEn> = {
-  title: "Licenties terugwinnen",
+  title: "Licenties terugvorderen",
   description:
     "Gebruikers die een aantal dagen niet hebben aangemeld maar nog betaalde licenties hebben. Win hun licenties terug om de licenties en de kosten ervan vrij te maken.",
   daysLabel: "Minstens zoveel dagen niet aangemeld",
@@ -69,12 +69,12 @@ export const reclaimNl: Widen<typeof reclaimEn> = {
   selectRow: (name: string) => `${name} selecteren`,
   selection: (count: number, cost: string) =>
     count === 0
-      ? "Selecteer de gebruikers van wie je de licenties wilt terugwinnen."
-      : `${count} ${count === 1 ? "gebruiker" : "gebruikers"} geselecteerd: terugwinnen bespaart ${cost} per maand.`,
+      ? "Selecteer de gebruikers van wie je de licenties wilt terugvorderen."
+      : `${count} ${count === 1 ? "gebruiker" : "gebruikers"} geselecteerd: terugvorderen bespaart ${cost} per maand.`,
   clearSelection: "Selectie wissen",
-  reclaimButton: "Licenties terugwinnen",
+  reclaimButton: "Licenties terugvorderen",
   replaceWarning:
-    "Terugwinnen verwijdert elke licentie die rechtstreeks aan de geselecteerde gebruikers is toegewezen. Licenties die ze via een groep krijgen, blijven.",
+    "Terugvorderen verwijdert elke licentie die rechtstreeks aan de geselecteerde gebruikers is toegewezen. Licenties die ze via een groep krijgen, blijven.",
   dialogTitle: (count: number, cost: string) =>
     `Alle rechtstreekse licenties van ${count} ${count === 1 ? "gebruiker" : "gebruikers"} verwijderen (bespaart ${cost} per maand)`,
   emptyTitle: "Geen inactieve gebruikers met betaalde licenties",
