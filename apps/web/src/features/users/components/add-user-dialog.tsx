@@ -22,13 +22,13 @@ import {
 import { DismissRegular } from "@fluentui/react-icons";
 import { type FormEvent, useId, useState } from "react";
 import { CopyField } from "@/components/copy-field";
+import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { ApiError } from "@/lib/api-client";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useCreateUser } from "../api/create-user";
-import { CountrySelect } from "./country-select";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
