@@ -222,3 +222,48 @@ test("removing a license warns in one wording, from a user's tab and from a prod
     ),
   ).toBeVisible();
 });
+
+test("a user is added with licenses in one step, previewed first", async ({ page, request }) => {
+  const api = new TenantApi(request);
+  await api.signIn(CONTOSO.admin, CONTOSO.domain);
+  const bi = await api.sku(POWER_BI_PRO);
+  const stamp = Date.now();
+  const name = `LF Added ${stamp}`;
+  const email = `lf-added-${stamp}@${CONTOSO.domain}`;
+  const found = async () =>
+    (await api.send<{ items: Array<{ id: string }> }>("GET", `users?search=${encodeURIComponent(name)}`)).items;
+
+  await signIn(page, CONTOSO.admin);
+  await openActiveUsers(page);
+  await page.getByRole("button", { name: "Add a user" }).click();
+  const dialog = page.getByRole("dialog", { name: "Add a user" });
+  await dialog.getByLabel("Display name").fill(name);
+  await dialog.getByLabel("Username (email address)").fill(email);
+  const licenses = dialog.getByRole("group", { name: "Product licenses" });
+  await licenses.getByRole("checkbox", { name: bi.displayName, exact: true }).check();
+
+  // Without a usage location the preview says why, and nothing is created.
+  await dialog.getByRole("button", { name: "Add user" }).click();
+  let review = page.getByRole("dialog", { name: "Review the new user" });
+  await expect(review.getByText("The user can't be added with these licenses.", { exact: false })).toBeVisible();
+  await expect(review.getByRole("listitem").filter({ hasText: name })).toContainText(
+    "Set the user's usage location before assigning licenses.",
+  );
+  await expect(review.getByRole("button", { name: "Add user and assign licenses" })).toBeDisabled();
+  expect(await found()).toEqual([]);
+  await review.getByRole("button", { name: "Back" }).click();
+
+  await page.getByRole("dialog", { name: "Add a user" }).getByLabel("Usage location").selectOption("NL");
+  await page.getByRole("dialog", { name: "Add a user" }).getByRole("button", { name: "Add user" }).click();
+  review = page.getByRole("dialog", { name: "Review the new user" });
+  await expect(review.getByText("The user can be added with these licenses.")).toBeVisible();
+  const seatRow = review.getByRole("row", { name: new RegExp(bi.displayName) });
+  await expect(seatRow).toContainText(`${bi.consumedUnits} → ${bi.consumedUnits + 1}`);
+  await expect(review.getByRole("listitem").filter({ hasText: name })).toContainText(`Gets ${bi.displayName}`);
+  await review.getByRole("button", { name: "Add user and assign licenses" }).click();
+  await expect(page.getByRole("dialog", { name: "User added" })).toBeVisible();
+
+  const [created] = await found();
+  if (!created) throw new Error("the user was not created");
+  expect(await api.holds(created.id, bi.skuId)).toBe(true);
+});
