@@ -1,4 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
+import { expectNoSeriousA11yViolations } from "./axe";
 import { CONTOSO, expect, nav, signIn, TenantApi, test } from "./fixtures";
 
 // Only this spec's own "LF " users are changed; the products are read, and seats used only by those users.
@@ -127,6 +128,8 @@ test("a missing usage location is set in the preview, which then runs again", as
   await expect(preview.getByText("1 user will change, 1 cannot.").first()).toBeVisible();
   const row = preview.getByRole("listitem").filter({ hasText: homelessName });
   await expect(row).toContainText("Cannot change");
+  await expect(row.getByRole("combobox", { name: `Usage location of ${homelessName}` })).toBeVisible();
+  await expectNoSeriousA11yViolations(page);
 
   await row.getByRole("combobox", { name: `Usage location of ${homelessName}` }).selectOption("NL");
   await row.getByRole("button", { name: "Set usage location" }).click();
@@ -167,6 +170,8 @@ test("a missing usage location is set on the user's licenses tab; a license admi
   await expect(panel.getByRole("tab", { name: "Licenses and apps" })).toHaveAttribute("aria-selected", "true");
   await expect(panel.getByText("Usage location required")).toHaveCount(0);
   await expect(e3Box).toBeEnabled();
+  // Focus moves on to the licenses (the field it was in is gone), so the keyboard carries on from there.
+  await expect(panel.locator('input[type="checkbox"]:focus')).toHaveCount(1);
   expect((await api.send<{ usageLocation: string | null }>("GET", `users/${user.id}`)).usageLocation).toBe("NL");
 });
 
@@ -241,6 +246,7 @@ test("a user is added with licenses in one step, previewed first", async ({ page
   await dialog.getByLabel("Username (email address)").fill(email);
   const licenses = dialog.getByRole("group", { name: "Product licenses" });
   await licenses.getByRole("checkbox", { name: bi.displayName, exact: true }).check();
+  await expectNoSeriousA11yViolations(page);
 
   // Without a usage location the preview says why, and nothing is created.
   await dialog.getByRole("button", { name: "Add user" }).click();
@@ -250,6 +256,7 @@ test("a user is added with licenses in one step, previewed first", async ({ page
     "Set the user's usage location before assigning licenses.",
   );
   await expect(review.getByRole("button", { name: "Add user and assign licenses" })).toBeDisabled();
+  await expectNoSeriousA11yViolations(page);
   expect(await found()).toEqual([]);
   await review.getByRole("button", { name: "Back" }).click();
 

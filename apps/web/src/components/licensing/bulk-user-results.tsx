@@ -178,7 +178,11 @@ export function BulkUserResults({
                         tenantId={usageLocationFix.tenantId}
                         userId={result.userId}
                         userName={name}
-                        onSet={usageLocationFix.onSet}
+                        onSet={() => {
+                          // The row's field goes once the preview runs again: keep focus in the list.
+                          scrollRef.current?.focus();
+                          usageLocationFix.onSet();
+                        }}
                       />
                     ) : null}
                   </div>

@@ -11,7 +11,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useMemo, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton, useActionGate } from "@/components/gated-button";
@@ -126,6 +126,12 @@ function LicensesForm({
   const restoreFocusTarget = useRestoreFocusTarget();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [confirming, setConfirming] = useState(false);
+  // Setting the usage location removes the message its field was in: focus moves on to the licenses it unlocks.
+  const listRef = useRef<HTMLFieldSetElement>(null);
+  const focusFirstLicense = () =>
+    requestAnimationFrame(() =>
+      listRef.current?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:disabled)')?.focus(),
+    );
 
   const guestBlocked = user.userType === "guest" && !canLicenseGuests(context.roles);
   const readOnly = !gate.allowed || guestBlocked || assign.isPending;
@@ -237,7 +243,13 @@ function LicensesForm({
           <MessageBarBody>
             <MessageBarTitle>{t.userLicenses.usageLocationTitle}</MessageBarTitle>
             {t.userLicenses.usageLocationBody}
-            <UsageLocationFix tenantId={context.tenant.id} userId={user.id} userName={user.displayName} user={user} />
+            <UsageLocationFix
+              tenantId={context.tenant.id}
+              userId={user.id}
+              userName={user.displayName}
+              user={user}
+              onSet={focusFirstLicense}
+            />
           </MessageBarBody>
         </MessageBar>
       ) : null}
@@ -245,7 +257,7 @@ function LicensesForm({
       {rows.length === 0 ? (
         <Text className={styles.muted}>{t.userLicenses.noProducts}</Text>
       ) : (
-        <fieldset className={styles.list}>
+        <fieldset ref={listRef} className={styles.list}>
           <legend className={styles.legend}>
             <Text weight="semibold">{t.userLicenses.productsLegend}</Text>
           </legend>
