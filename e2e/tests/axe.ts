@@ -1,5 +1,5 @@
 import AxeBuilder from "@axe-core/playwright";
-import { expect, type Page } from "@playwright/test";
+import { expect, type Locator, type Page } from "@playwright/test";
 
 export interface A11yOptions {
   /** Limit the check to this CSS selector (e.g. a dialog). */
@@ -56,4 +56,31 @@ export async function expectNoSeriousA11yViolations(page: Page, options: A11yOpt
     .join("\n");
   const check = options.soft ? expect.soft : expect;
   check(blocking.length, `Serious/critical accessibility violations on ${page.url()}:\n${report}`).toBe(0);
+}
+
+/** Whether the element focused now is inside this element. */
+function holdsFocus(locator: Locator): Promise<boolean> {
+  return locator.evaluate((element) => element.contains(document.activeElement));
+}
+
+/**
+ * A dialog as a keyboard and screen-reader user meets it: exposed (found by its role and name, so not aria-hidden),
+ * no serious or critical axe violation in it, focus moved into it, Tab and Shift+Tab kept inside, Escape closes it,
+ * and focus goes back to `returnTo` (the opener, or the page's main area when the opener was on another page).
+ */
+export async function expectKeyboardDialog(page: Page, dialog: Locator, returnTo: Locator): Promise<void> {
+  await expect(dialog).toBeVisible();
+  await expect.poll(() => holdsFocus(dialog), { message: "focus moves into the dialog" }).toBe(true);
+  await expectNoSeriousA11yViolations(page, { include: "[role='dialog'], [role='alertdialog']" });
+  for (let step = 0; step < 10; step++) {
+    await page.keyboard.press("Tab");
+    expect(await holdsFocus(dialog), `Tab ${step + 1} stays in the dialog`).toBe(true);
+  }
+  for (let step = 0; step < 3; step++) {
+    await page.keyboard.press("Shift+Tab");
+    expect(await holdsFocus(dialog), `Shift+Tab ${step + 1} stays in the dialog`).toBe(true);
+  }
+  await page.keyboard.press("Escape");
+  await expect(dialog).toBeHidden();
+  await expect(returnTo).toBeFocused();
 }

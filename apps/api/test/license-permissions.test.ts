@@ -103,6 +103,11 @@ const ROUTES: LicenseRoute[] = [
     prepare: async () => ({ send: (api) => api.get(`${base}/licenses/reclaimCandidates`) }),
   },
   {
+    name: "GET licenses/holderCounts",
+    action: "directory.read",
+    prepare: async () => ({ send: (api) => api.get(`${base}/licenses/holderCounts?skuId=${sku.POWER_BI_PRO}`) }),
+  },
+  {
     name: "GET users?skuId",
     action: "directory.read",
     prepare: async () => ({ send: (api) => api.get(`${base}/users?skuId=${sku.POWER_BI_PRO}&limit=5`) }),

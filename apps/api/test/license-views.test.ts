@@ -243,6 +243,99 @@ describe("users?skuId", () => {
   });
 });
 
+describe("users' licenses and a product's holder counts", () => {
+  it("each user names the products it holds in effect, direct or inherited, since the earliest assignment", async () => {
+    const prefix = prefixed("Heldby");
+    const both = await makeUser(t.db, t.tenants.contoso, { displayName: `${prefix} a both`, usageLocation: "NL" });
+    const grouped = await makeUser(t.db, t.tenants.contoso, { displayName: `${prefix} b group`, usageLocation: "NL" });
+    const none = await makeUser(t.db, t.tenants.contoso, { displayName: `${prefix} c none`, usageLocation: null });
+    const before = Date.now();
+    await assign(both.id, [sku.POWER_BI_PRO as string, sku.EXCHANGESTANDARD as string]);
+    const group = await makeGroup(t.db, t.tenants.contoso, [both.id, grouped.id, none.id]);
+    await assignGroup(group.id, [sku.POWER_BI_PRO as string]);
+    const direct = await t.db.licenseAssignment.findFirstOrThrow({
+      where: { userId: both.id, productId: productIdOf.POWER_BI_PRO, assignedByGroupId: null },
+    });
+    const inherited = await t.db.licenseAssignment.findFirstOrThrow({
+      where: { userId: grouped.id, productId: productIdOf.POWER_BI_PRO },
+    });
+
+    const page = await listUsers(`search=${encodeURIComponent(prefix)}`);
+    const [a, b, c] = page.items;
+    const names = Object.fromEntries(
+      (await t.db.product.findMany({ select: { skuPartNumber: true, displayName: true } })).map((p) => [
+        p.skuPartNumber,
+        p.displayName,
+      ]),
+    );
+    const pbi = { skuId: sku.POWER_BI_PRO, skuPartNumber: "POWER_BI_PRO", displayName: names.POWER_BI_PRO };
+    const exchange = {
+      skuId: sku.EXCHANGESTANDARD,
+      skuPartNumber: "EXCHANGESTANDARD",
+      displayName: names.EXCHANGESTANDARD,
+    };
+    // Both ways counts once, dated by the direct assignment that came first; products by display name.
+    expect(a?.licenses).toEqual(
+      [
+        { ...pbi, direct: true, inherited: true, assignedAt: direct.createdAt.toISOString() },
+        { ...exchange, direct: true, inherited: false, assignedAt: expect.any(String) },
+      ].sort((x, y) => (String(x.displayName) < String(y.displayName) ? -1 : 1)),
+    );
+    expect(a?.licenseCount).toBe(2);
+    expect(new Date(a?.licenses[0]?.assignedAt ?? 0).getTime()).toBeGreaterThanOrEqual(before - 1000);
+    expect(b?.licenses).toEqual([
+      { ...pbi, direct: false, inherited: true, assignedAt: inherited.createdAt.toISOString() },
+    ]);
+    // No usage location: the inherited assignment is in error and holds nothing.
+    expect(c?.licenses).toEqual([]);
+    expect(c?.licenseCount).toBe(0);
+    // The single-user read (Prisma) answers exactly what the list statement does.
+    for (const listed of page.items) {
+      expect(await ok<User>(as(t.app, admin).get(`${base()}/users/${listed.id}`))).toEqual(listed);
+    }
+  });
+
+  it("holderCounts: the holders users?skuId lists, how many directly and how many through a group", async () => {
+    const counts = await ok<{ skuId: string; total: number; direct: number; inherited: number }>(
+      as(t.app, admin).get(`${base()}/licenses/holderCounts?skuId=${sku.POWER_BI_PRO}`),
+    );
+    const holders = await walkUsers(`skuId=${sku.POWER_BI_PRO}`);
+    const held = holders.map((u) => u.licenses.find((license) => license.skuId === sku.POWER_BI_PRO));
+    expect(counts).toEqual({
+      skuId: sku.POWER_BI_PRO,
+      total: holders.length,
+      direct: held.filter((license) => license?.direct).length,
+      inherited: held.filter((license) => license?.inherited).length,
+    });
+    expect(counts.direct).toBeGreaterThan(0);
+    expect(counts.inherited).toBeGreaterThan(0);
+    expect(counts.direct + counts.inherited).toBeGreaterThan(counts.total);
+    const consumed = (
+      await ok<{ value: SubscribedSku[] }>(as(t.app, admin).get(`${base()}/subscribedSkus`))
+    ).value.find((s) => s.skuPartNumber === "POWER_BI_PRO")?.consumedUnits;
+    expect(counts.total).toBe(consumed);
+    // Any letter case; unknown 404, malformed or missing 400; makers may not read the directory.
+    expect(
+      await ok(as(t.app, admin).get(`${base()}/licenses/holderCounts?skuId=${sku.POWER_BI_PRO?.toUpperCase()}`)),
+    ).toEqual(counts);
+    const unknown = randomUUID();
+    const body = expectProblem(
+      await as(t.app, admin).get(`${base()}/licenses/holderCounts?skuId=${unknown}`),
+      404,
+      "NotFound",
+    );
+    expect(body.errors).toMatchObject([{ path: "querystring.skuId", skuId: unknown }]);
+    expectProblem(await as(t.app, admin).get(`${base()}/licenses/holderCounts?skuId=nope`), 400, "ValidationFailed");
+    expectProblem(await as(t.app, admin).get(`${base()}/licenses/holderCounts`), 400, "ValidationFailed");
+    const maker = await login(t.app, "maker@contoso.test");
+    expectProblem(
+      await as(t.app, maker).get(`${base()}/licenses/holderCounts?skuId=${sku.POWER_BI_PRO}`),
+      403,
+      "Forbidden",
+    );
+  });
+});
+
 describe("users/ids", () => {
   let prefix: string;
   beforeAll(async () => {

@@ -162,11 +162,37 @@ describe("active without auto-renew: expired → disabled → deleted", () => {
       available: 1,
     });
     for (const user of holders) expect(await statesOf(w, user.id, "VISIOCLIENT")).toEqual(["Active"]);
-    expect(await conflictOf(w, "VISIOCLIENT")).toBeUndefined();
     const events = await w.t.db.auditEvent.findMany({
       where: { targetId: bought.subscription.id, action: "billing.subscriptionExpired" },
     });
     expect(events).toHaveLength(1);
+  });
+
+  it("from the day it expires it is a license conflict of every holder, with Renew as the fix and the day access ends", async () => {
+    const accessEnds = addDays(termEnd, EXPIRED_GRACE_DAYS).toISOString();
+    const conflict = await conflictOf(w, "VISIOCLIENT");
+    expect(conflict).toMatchObject({
+      kind: "expired",
+      capabilityStatus: "Warning",
+      consumedUnits: 2,
+      usableUnits: 3,
+      shortfall: 0,
+      expiring: 2,
+      userCount: 2,
+      accessEndsAt: accessEnds,
+      resolveBy: accessEnds,
+    });
+    expect(conflict?.fixes).toEqual([
+      { kind: "renewSubscription", subscriptionId: bought.subscription.id, seats: 3, state: "expired", trial: false },
+    ]);
+    expect(conflict?.users.map((u) => u.id).sort()).toEqual(holders.map((u) => u.id).sort());
+    // Each holder with the day they were licensed and their last sign-in (never, for these).
+    for (const user of conflict?.users ?? []) {
+      expect(Date.parse(user.licensedAt)).toBeGreaterThan(0);
+      expect(user.lastSignInAt).toBeNull();
+    }
+    // The subscription says how many people depend on it; the conflict shows at once on Home's data too.
+    expect((await subscription(w, bought.subscription.id)).holdersLosingAccess).toBe(2);
   });
 
   it("running the job again changes nothing", async () => {
@@ -198,11 +224,16 @@ describe("active without auto-renew: expired → disabled → deleted", () => {
     expect(conflict?.users.map((u) => u.id).sort()).toEqual(holders.map((u) => u.id).sort());
     // The deadline is the deletion of the disabled subscription.
     expect(conflict?.resolveBy).toBe(addDays(disabledAt, DISABLED_DAYS).toISOString());
+    expect(conflict?.kind).toBe("shortfall");
     expect(conflict?.fixes).toContainEqual({
       kind: "renewSubscription",
       subscriptionId: bought.subscription.id,
       seats: 3,
+      state: "disabled",
+      trial: false,
     });
+    // Both holders have lost access: the subscription says so.
+    expect((await subscription(w, bought.subscription.id)).holdersLosingAccess).toBe(2);
     // An admin can no longer assign from it.
     const newcomer = await makeUser(w.t.db, w.t.tenants.contoso);
     const refused = await assign(w, newcomer.id, "VISIOCLIENT");
@@ -585,5 +616,53 @@ describe("cancel and reactivate", () => {
       order: null,
       invoice: null,
     });
+  });
+});
+
+describe("who loses access: an expired or cancelled subscription whose holders have seats elsewhere", () => {
+  let w: World;
+  let holders: MadeUser[];
+
+  beforeAll(async () => {
+    w = await world();
+    await clearProduct(w.t.db, w.t.tenants.contoso, w.sku.VISIOCLIENT?.productId as string);
+    w.t.clock.set(T0);
+    holders = [await makeUser(w.t.db, w.t.tenants.contoso), await makeUser(w.t.db, w.t.tenants.contoso)];
+  });
+  afterAll(() => w?.t.close());
+
+  it("cancelling spare seats: the quote and the subscription say nobody loses access, and no conflict arises", async () => {
+    const keep = await buy(w, "VISIOCLIENT", { seats: 12, autoRenew: true });
+    const spare = await buy(w, "VISIOCLIENT", { seats: 2, autoRenew: true });
+    for (const user of holders) expect((await assign(w, user.id, "VISIOCLIENT")).statusCode).toBe(200);
+    const quoted = await w.api.post(`${w.base}/billing/quote`, {
+      kind: "cancellation",
+      subscriptionId: spare.subscription.id,
+    });
+    expect(quoted.statusCode, quoted.body).toBe(200);
+    expect(quoted.json()).toMatchObject({ resultingState: "disabled", holdersLosingAccess: 0 });
+    // Either one alone has seats for both holders, so cancelling the other affects nobody.
+    const keepQuote = await w.api.post(`${w.base}/billing/quote`, {
+      kind: "cancellation",
+      subscriptionId: keep.subscription.id,
+    });
+    expect(keepQuote.json()).toMatchObject({ holdersLosingAccess: 0 });
+    expect((await w.api.post(`${w.base}/subscriptions/${spare.subscription.id}/cancel`, {})).statusCode).toBe(200);
+    expect(await subscription(w, spare.subscription.id)).toMatchObject({ state: "disabled", holdersLosingAccess: 0 });
+    expect(await conflictOf(w, "VISIOCLIENT")).toBeUndefined();
+    // Now the 12 seats are all there is: cancelling them would take both holders' access.
+    const nowQuote = await w.api.post(`${w.base}/billing/quote`, {
+      kind: "cancellation",
+      subscriptionId: keep.subscription.id,
+    });
+    expect(nowQuote.json()).toMatchObject({ resultingState: "disabled", holdersLosingAccess: 2 });
+  });
+
+  it("an expired subscription beside enough active seats is no conflict and affects nobody", async () => {
+    const lapsing = await buy(w, "VISIOCLIENT", { seats: 3, autoRenew: false });
+    w.t.clock.set(new Date(lapsing.subscription.termEndsAt));
+    await runJob(w);
+    expect(await subscription(w, lapsing.subscription.id)).toMatchObject({ state: "expired", holdersLosingAccess: 0 });
+    expect(await conflictOf(w, "VISIOCLIENT")).toBeUndefined();
   });
 });

@@ -158,6 +158,11 @@ const ROUTES: RouteCase[] = [
   },
   {
     method: "GET",
+    path: `${T}/licenses/holderCounts`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/holderCounts?skuId=${POWER_BI_PRO}`,
+  },
+  {
+    method: "GET",
     path: `${T}/licenses/reclaimCandidates`,
     url: (i) => `/api/tenants/${i.tenantId}/licenses/reclaimCandidates`,
   },

@@ -67,6 +67,12 @@ export const subscriptionSchema = z.object({
   adminAssignable: z.boolean(),
   /** Seats its buyer assigned from a self-service subscription (0 for others). */
   assignedBySubscriptionOwner: z.number().int(),
+  /**
+   * For an expired subscription: holders of its product who lose access when it is disabled; for a disabled one:
+   * those who have lost access (reactivating gives it back). The holders beyond the seats usable in the product's
+   * other subscriptions, at most its seats; 0 for any other state, and when nobody depends on it.
+   */
+  holdersLosingAccess: z.number().int(),
   autoRenew: z.boolean(),
   billingTerm: billingTermSchema,
   termStartsAt: isoDateTime,
@@ -122,6 +128,11 @@ export const quoteSchema = z.object({
    * seats end at once) or the term is monthly; `expired` (30 days of grace) when nothing is credited.
    */
   resultingState: z.enum(SUBSCRIPTION_STATES).optional(),
+  /**
+   * For a cancellation: holders of the product who lose access (at once when `resultingState` is disabled, when its
+   * grace ends when expired), because the product's other subscriptions have no seats for them. 0: nobody does.
+   */
+  holdersLosingAccess: z.number().int().optional(),
 });
 export type Quote = z.infer<typeof quoteSchema>;
 

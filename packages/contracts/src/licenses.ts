@@ -219,10 +219,24 @@ export const conflictFixSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("buySeats"), seats: z.number().int() }),
   z.object({ kind: z.literal("removeAssignments"), count: z.number().int() }),
   z.object({ kind: z.literal("deleteUsers"), count: z.number().int() }),
-  z.object({ kind: z.literal("renewSubscription"), subscriptionId: uuidSchema, seats: z.number().int() }),
+  z.object({
+    kind: z.literal("renewSubscription"),
+    subscriptionId: uuidSchema,
+    seats: z.number().int(),
+    /** expired: renewing keeps the access of the holders depending on it; disabled: it gives their access back. */
+    state: z.enum(["expired", "disabled"]),
+    /** A trial is converted to a paid subscription instead of renewed. */
+    trial: z.boolean(),
+  }),
 ]);
 
 export const licenseConflictSchema = z.object({
+  /**
+   * shortfall: some holders have no usable seat (seats removed, a subscription disabled). expired: every holder has
+   * a usable seat, but some only in expired subscriptions (30 days of grace): they lose access when those are
+   * disabled, unless they are renewed.
+   */
+  kind: z.enum(["shortfall", "expired"]),
   skuId: uuidSchema,
   skuPartNumber: z.string(),
   displayName: z.string(),
@@ -231,6 +245,10 @@ export const licenseConflictSchema = z.object({
   usableUnits: z.number().int(),
   /** Holders without a seat behind them: this many must lose the license, or this many seats must come. */
   shortfall: z.number().int(),
+  /** Holders whose seat is only in expired subscriptions: they lose access on `accessEndsAt` unless renewed. */
+  expiring: z.number().int(),
+  /** When the first expired subscription they depend on is disabled, or null when nobody depends on one. */
+  accessEndsAt: isoDateTime.nullable(),
   /** Holders of the product, of whom `users` lists the most recently licensed (at most 100). */
   userCount: z.number().int(),
   users: z.array(
@@ -240,14 +258,17 @@ export const licenseConflictSchema = z.object({
       email: z.string(),
       /** Whether the user holds the license directly (removable per user) or only through groups. */
       direct: z.boolean(),
+      /** When this user was first given the product (directly or through a group). */
       licensedAt: isoDateTime,
+      /** The user's last sign-in, or null when never: the inactive are the first to take a license back from. */
+      lastSignInAt: isoDateTime.nullable(),
     }),
   ),
   fixes: z.array(conflictFixSchema),
   /**
    * When the conflict must be resolved by, or null when no deadline runs: 90 days after a billing admin removed seats
    * accepting the conflict, or when a disabled subscription behind it is deleted, whichever is first. After it, the
-   * newest holders lose the license.
+   * newest holders lose the license. For an expired conflict: `accessEndsAt`.
    */
   resolveBy: isoDateTime.nullable(),
 });
@@ -344,3 +365,16 @@ export const licenseSelectionSchema = z.object({
   ),
 });
 export type LicenseSelection = z.infer<typeof licenseSelectionSchema>;
+
+/** The holders of one product, counted: the total of a product's holders list, direct vs through a group. */
+export const holderCountsQuerySchema = z.strictObject({ skuId: idInputSchema });
+export const holderCountsSchema = z.object({
+  skuId: uuidSchema,
+  /** Live users holding the product in effect (an inherited assignment in error holds nothing). */
+  total: z.number().int(),
+  /** Of those, users it is assigned to directly. */
+  direct: z.number().int(),
+  /** Of those, users who inherit it from a group; a user may hold it both ways, so direct + inherited ≥ total. */
+  inherited: z.number().int(),
+});
+export type HolderCounts = z.infer<typeof holderCountsSchema>;

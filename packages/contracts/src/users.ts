@@ -18,6 +18,20 @@ import { addLicensesSchema } from "./license-input.js";
 export const userTypeSchema = z.enum(["member", "guest"]);
 export const tenantRoleSchema = z.enum(TENANT_ROLES as unknown as [TenantRole, ...TenantRole[]]);
 
+/** A product a user holds in effect (an assignment in error does not count), as the users list shows it. */
+export const userLicenseSchema = z.object({
+  skuId: uuidSchema,
+  skuPartNumber: z.string(),
+  displayName: z.string(),
+  /** Assigned to the user directly. */
+  direct: z.boolean(),
+  /** Inherited from one or more of the user's groups (a user may hold a product both ways). */
+  inherited: z.boolean(),
+  /** When the user got the product: its earliest assignment still in effect. */
+  assignedAt: isoDateTime,
+});
+export type UserLicense = z.infer<typeof userLicenseSchema>;
+
 export const userSchema = z.object({
   id: uuidSchema,
   tenantId: uuidSchema,
@@ -28,6 +42,8 @@ export const userSchema = z.object({
   accountEnabled: z.boolean(),
   roles: z.array(tenantRoleSchema),
   licenseCount: z.number().int(),
+  /** The products counted by `licenseCount`, by display name. */
+  licenses: z.array(userLicenseSchema),
   createdAt: isoDateTime,
   lastSignInAt: isoDateTime.nullable(),
   deletedAt: isoDateTime.nullable(),

@@ -227,7 +227,8 @@ async function seedCustomer(
   await tx.roleAssignment.createMany({ data: roles });
 
   const licensable = users.filter((u) => u.userType === "member" && u.usageLocation !== null).map((u) => u.id);
-  await seedLicenses(tx, tenant.id, plan, products, licensable);
+  const joined = new Map(users.map((u) => [u.id, u.createdAt.getTime()]));
+  await seedLicenses(tx, tenant.id, plan, products, licensable, joined);
   await seedGroups(tx, tenant.id, plan.name, licensable);
   await tx.environment.createMany({
     data: [
@@ -244,10 +245,23 @@ async function seedLicenses(
   plan: CustomerPlan,
   products: Map<string, string>,
   licensable: string[],
+  joined: ReadonlyMap<string, number>,
 ): Promise<void> {
   const now = Date.now();
-  const assignments: Array<{ tenantId: string; userId: string; productId: string; disabledServicePlanIds: string[] }> =
-    [];
+  const assignments: Array<{
+    tenantId: string;
+    userId: string;
+    productId: string;
+    disabledServicePlanIds: string[];
+    createdAt: Date;
+  }> = [];
+  // Each holder was licensed on a day of their own between joining and now (whole days, spread by their position), so
+  // "most recently licensed" means something in the demo as it does in a real tenant.
+  const licensedAt = (userId: string, position: number) => {
+    const since = joined.get(userId) ?? now - DAY;
+    const days = Math.floor((now - since) / DAY);
+    return new Date(now - ((position * 37) % Math.max(days, 1)) * DAY - (position % 600) * 60_000);
+  };
   // Which users get a product: E3 and Business Standard go to disjoint users, Exchange plans to users without
   // either suite, archiving to E3 holders, everything else from the top of the list.
   const suiteE3 = plan.subscriptions.find((s) => s.sku === "SPE_E3")?.assigned ?? 0;
@@ -262,6 +276,8 @@ async function seedLicenses(
   for (const subscription of plan.subscriptions) {
     const productId = products.get(subscription.sku) as string;
     const trial = subscription.source === "trial";
+    // Bought (or started) on the day its current term began: no renewal has happened since.
+    const termStartsAt = new Date(now - (trial ? 10 : 100) * DAY);
     await tx.subscription.create({
       data: {
         tenantId,
@@ -270,12 +286,21 @@ async function seedLicenses(
         source: subscription.source ?? "admin",
         autoRenew: !trial,
         billingTerm: trial ? "monthly" : "annual",
-        termStartsAt: new Date(now - (trial ? 10 : 100) * DAY),
+        termStartsAt,
         termEndsAt: new Date(now + (trial ? 80 : 265) * DAY),
+        createdAt: termStartsAt,
       },
     });
     const users = (holders[subscription.sku] ?? licensable).slice(0, subscription.assigned);
-    for (const userId of users) assignments.push({ tenantId, userId, productId, disabledServicePlanIds: [] });
+    for (const [position, userId] of users.entries()) {
+      assignments.push({
+        tenantId,
+        userId,
+        productId,
+        disabledServicePlanIds: [],
+        createdAt: licensedAt(userId, position),
+      });
+    }
     // A cut below what is held was accepted as a license conflict (the only way to get there), so it carries the
     // deadline the portal shows and the lifecycle job enforces: the cut was made CONFLICT_CUT_DAYS_AGO.
     const conflictResolveBy =

@@ -12,6 +12,8 @@ import {
   cursorQuery,
   groupLicensesSchema,
   groupParamsSchema,
+  holderCountsQuerySchema,
+  holderCountsSchema,
   licenseConflictsSchema,
   licenseDetailsSchema,
   licensedUserSchema,
@@ -32,6 +34,7 @@ import { createBulkJob, getBulkJob, listBulkJobs } from "../services/licenses/bu
 import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
 import { licenseConflicts } from "../services/licenses/conflicts.js";
 import { assignGroupLicenses, getGroupLicenses, reprocessGroupLicenses } from "../services/licenses/group-licenses.js";
+import { holderCounts } from "../services/licenses/holder-counts.js";
 import { reclaimCandidates } from "../services/licenses/reclaim.js";
 import { licenseSelection } from "../services/licenses/selection.js";
 import { subscribedSkus } from "../services/licenses/subscribed-skus.js";
@@ -175,6 +178,18 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: licenseSelectionSchema, ...problemResponses },
     },
     handler: (request) => licenseSelection(tenantOf(request), request.body.userIds),
+  });
+
+  app.get("/api/tenants/:tenantId/licenses/holderCounts", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "How many users hold a product in effect, directly and through a group (a holders list's total)",
+      params: tenantParamsSchema,
+      querystring: holderCountsQuerySchema,
+      response: { 200: holderCountsSchema, ...problemResponses },
+    },
+    handler: (request) => holderCounts(tenantOf(request), request.query.skuId),
   });
 
   app.get("/api/tenants/:tenantId/licenses/reclaimCandidates", {

@@ -17,6 +17,7 @@ export function ConfirmDialog({
   title,
   children,
   confirmLabel,
+  cancelLabel,
   busyLabel,
   busy = false,
   onConfirm,
@@ -26,6 +27,8 @@ export function ConfirmDialog({
   title: string;
   children: ReactNode;
   confirmLabel: string;
+  /** The button that leaves things as they are; "Cancel" unless that would be ambiguous ("Keep subscription"). */
+  cancelLabel?: string;
   busyLabel?: string;
   busy?: boolean;
   onConfirm: () => void;
@@ -46,7 +49,7 @@ export function ConfirmDialog({
           <DialogContent>{children}</DialogContent>
           <DialogActions>
             <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-              {t.common.cancel}
+              {cancelLabel ?? t.common.cancel}
             </Button>
             <Button
               appearance="primary"

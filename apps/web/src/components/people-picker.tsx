@@ -26,6 +26,7 @@ const useStyles = makeStyles({
   tags: { maxHeight: "180px", overflowY: "auto" },
   // Short enough to fit below (or above) the input, so the list never jumps beside it.
   list: { maxHeight: "min(320px, 40vh)", overflowY: "auto" },
+  note: { display: "block", fontStyle: "italic" },
 });
 
 /** Someone the picker can offer: shown by name, with the email under it in the suggestions. */
@@ -73,6 +74,8 @@ interface PeoplePickerProps<P extends PickablePerson> {
   suggestions: { data?: readonly P[] | undefined; isPending: boolean; isFetching: boolean };
   /** Whether a suggestion may be offered at all (not someone who holds a seat already, not a deleted user). */
   canChoose?: (candidate: P) => boolean;
+  /** A word on a suggestion (e.g. "Already has this license"); `disabled` shows it without letting it be picked. */
+  note?: (candidate: P) => { text: string; disabled?: boolean } | undefined;
   /** The chosen, in the order they were picked. */
   chosen: ReadonlyMap<string, P>;
   onChange: (chosen: Map<string, P>) => void;
@@ -89,6 +92,7 @@ export function PeoplePicker<P extends PickablePerson>({
   search,
   suggestions,
   canChoose = () => true,
+  note = () => undefined,
   chosen,
   onChange,
   texts,
@@ -105,7 +109,7 @@ export function PeoplePicker<P extends PickablePerson>({
     if (next.has(data.value)) next.delete(data.value);
     else {
       const picked = suggestions.data?.find((candidate) => candidate.id === data.value);
-      if (picked) next.set(picked.id, picked);
+      if (picked && !note(picked)?.disabled) next.set(picked.id, picked);
     }
     onChange(next);
     search.setText("");
@@ -142,17 +146,32 @@ export function PeoplePicker<P extends PickablePerson>({
           </TagPickerControl>
           <TagPickerList className={styles.list}>
             {options.length > 0 ? (
-              options.map((person) => (
-                <TagPickerOption
-                  key={person.id}
-                  value={person.id}
-                  text={person.displayName}
-                  secondaryContent={person.email}
-                  media={<Avatar aria-hidden name={person.displayName} color="colorful" />}
-                >
-                  {person.displayName}
-                </TagPickerOption>
-              ))
+              options.map((person) => {
+                const said = note(person);
+                return (
+                  <TagPickerOption
+                    key={person.id}
+                    value={person.id}
+                    text={person.displayName}
+                    // TagPickerOption hands its props to Option, whose `disabled` (aria-disabled, not pickable) its
+                    // types leave out.
+                    {...({ disabled: said?.disabled === true } as object)}
+                    secondaryContent={
+                      said ? (
+                        <>
+                          {person.email}
+                          <span className={styles.note}>{said.text}</span>
+                        </>
+                      ) : (
+                        person.email
+                      )
+                    }
+                    media={<Avatar aria-hidden name={person.displayName} color="colorful" />}
+                  >
+                    {person.displayName}
+                  </TagPickerOption>
+                );
+              })
             ) : waiting ? (
               <TagPickerOption value={SEARCHING} text={texts.searching}>
                 {texts.searching}

@@ -1,3 +1,4 @@
+export * from "./add-licenses.js";
 export * from "./lifecycle.js";
 export * from "./proration.js";
 export * from "./seat-change.js";

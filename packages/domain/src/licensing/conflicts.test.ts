@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectConflict, detectConflicts } from "./conflicts.js";
+import { detectConflict, detectConflicts, holdersDependingOn } from "./conflicts.js";
 import type { SubscriptionSeats } from "./seats.js";
 
 const sub = (id: string, seats: number, state: SubscriptionSeats["state"]): SubscriptionSeats => ({
@@ -13,14 +13,39 @@ const sub = (id: string, seats: number, state: SubscriptionSeats["state"]): Subs
 const users = (n: number) => Array.from({ length: n }, (_, i) => `user-${String(i).padStart(3, "0")}`);
 
 describe("detectConflict", () => {
-  it("finds no conflict while every holder has a usable seat (expired subscriptions still count)", () => {
+  it("finds no conflict while every holder has a seat in an active subscription, expired ones beside them", () => {
     expect(
       detectConflict({
         productId: "p",
-        subscriptions: [sub("a", 5, "active"), sub("b", 5, "expired")],
+        subscriptions: [sub("a", 10, "active"), sub("b", 5, "expired")],
         userIds: users(10),
       }),
     ).toBeNull();
+  });
+
+  it("reports the holders depending on an expired subscription as an expired conflict, renewing it the only fix", () => {
+    const conflict = detectConflict({
+      productId: "p",
+      subscriptions: [sub("a", 5, "active"), sub("b", 5, "expired"), sub("c", 9, "disabled")],
+      userIds: users(8),
+    });
+    expect(conflict).toMatchObject({ kind: "expired", consumedUnits: 8, usableUnits: 10, shortfall: 0, expiring: 3 });
+    expect(conflict?.fixes).toEqual([
+      { kind: "renewSubscription", subscriptionId: "b", seats: 5, state: "expired", trial: false },
+    ]);
+  });
+
+  it("keeps a shortfall a shortfall, and still offers to renew the expired subscriptions others depend on", () => {
+    const conflict = detectConflict({
+      productId: "p",
+      subscriptions: [sub("a", 2, "active"), sub("b", 3, "expired"), { ...sub("t", 4, "disabled"), source: "trial" }],
+      userIds: users(7),
+    });
+    expect(conflict).toMatchObject({ kind: "shortfall", shortfall: 2, expiring: 3 });
+    expect(conflict?.fixes.filter((fix) => fix.kind === "renewSubscription")).toEqual([
+      { kind: "renewSubscription", subscriptionId: "t", seats: 4, state: "disabled", trial: true },
+      { kind: "renewSubscription", subscriptionId: "b", seats: 3, state: "expired", trial: false },
+    ]);
   });
 
   it("reports the shortfall, the holders and the fixes when seats were removed", () => {
@@ -46,9 +71,9 @@ describe("detectConflict", () => {
     });
     expect(conflict?.shortfall).toBe(4);
     expect(conflict?.fixes.filter((fix) => fix.kind === "renewSubscription")).toEqual([
-      { kind: "renewSubscription", subscriptionId: "fits", seats: 5 },
-      { kind: "renewSubscription", subscriptionId: "big", seats: 50 },
-      { kind: "renewSubscription", subscriptionId: "small", seats: 1 },
+      { kind: "renewSubscription", subscriptionId: "fits", seats: 5, state: "disabled", trial: false },
+      { kind: "renewSubscription", subscriptionId: "big", seats: 50, state: "disabled", trial: false },
+      { kind: "renewSubscription", subscriptionId: "small", seats: 1, state: "disabled", trial: false },
     ]);
   });
 
@@ -67,7 +92,7 @@ describe("detectConflict", () => {
     expect(conflict?.fixes[0]).toEqual({ kind: "buySeats", seats: 30 });
   });
 
-  it("is a conflict exactly when distinct holders exceed usable seats, whatever the order of users", () => {
+  it("is a conflict exactly when distinct holders exceed active seats, whatever the order of users", () => {
     const subscription = fc.record({
       id: fc.uuid(),
       seats: fc.nat({ max: 20 }),
@@ -86,9 +111,15 @@ describe("detectConflict", () => {
           const usable = subscriptions
             .filter((s) => s.state === "active" || s.state === "expired")
             .reduce((n, s) => n + s.seats, 0);
+          const active = subscriptions.filter((s) => s.state === "active").reduce((n, s) => n + s.seats, 0);
           const holders = new Set(ids).size;
-          expect(conflict !== null).toBe(holders > usable);
-          if (conflict) expect(conflict.shortfall).toBe(holders - usable);
+          expect(conflict !== null).toBe(holders > active);
+          if (conflict) {
+            expect(conflict.shortfall).toBe(Math.max(0, holders - usable));
+            expect(conflict.kind).toBe(holders > usable ? "shortfall" : "expired");
+            // Every holder beyond the active seats is either without a seat or on an expired one.
+            expect(conflict.shortfall + conflict.expiring).toBe(holders - active);
+          }
         },
       ),
     );
@@ -106,5 +137,32 @@ describe("detectConflicts", () => {
       ["a", 1],
       ["b", 2],
     ]);
+  });
+});
+
+describe("holdersDependingOn", () => {
+  const subscriptions = [sub("keep", 10, "active"), sub("cancel", 2, "active"), sub("off", 4, "disabled")];
+
+  it("is nobody when the other subscriptions have seats for every holder (a cancelled subscription's spare seats)", () => {
+    expect(holdersDependingOn(subscriptions, 8, "cancel")).toBe(0);
+    expect(holdersDependingOn(subscriptions, 10, "cancel")).toBe(0);
+  });
+
+  it("is the holders beyond the other subscriptions' usable seats, at most its own seats", () => {
+    expect(holdersDependingOn(subscriptions, 11, "cancel")).toBe(1);
+    expect(holdersDependingOn(subscriptions, 12, "cancel")).toBe(2);
+    expect(holdersDependingOn(subscriptions, 20, "cancel")).toBe(2);
+  });
+
+  it("counts an expired subscription's seats as usable, a disabled one's not", () => {
+    const withExpired = [sub("a", 3, "active"), sub("b", 3, "expired"), sub("c", 3, "disabled")];
+    expect(holdersDependingOn(withExpired, 5, "b")).toBe(2);
+    expect(holdersDependingOn(withExpired, 5, "a")).toBe(2);
+    expect(holdersDependingOn(withExpired, 8, "c")).toBe(2);
+  });
+
+  it("is nobody for a deleted or unknown subscription", () => {
+    expect(holdersDependingOn([sub("gone", 5, "deleted")], 5, "gone")).toBe(0);
+    expect(holdersDependingOn(subscriptions, 50, "nope")).toBe(0);
   });
 });

@@ -2,22 +2,38 @@ import { isUsable, type SubscriptionSeats, summarizeSeats } from "./seats.js";
 
 /**
  * License conflicts (DESIGN.md §2): a product whose assignments consume more seats than its usable subscriptions
- * hold, because seats were removed or a subscription expired into "disabled". Each comes with the fixes that
- * would clear it, so the portal can offer them.
+ * hold, because seats were removed or a subscription was disabled ("shortfall"); or whose holders depend on seats
+ * of an expired subscription, still usable during its 30 days of grace ("expired": seed 002, with auto-renew off an
+ * expired subscription gives a license conflict for every user in it, and renewing is the only fix). Each comes with
+ * the fixes that would clear it, so the portal can offer them.
  */
+
+export type ConflictKind = "shortfall" | "expired";
 
 export type ConflictFix =
   | { kind: "buySeats"; seats: number }
   | { kind: "removeAssignments"; count: number }
   | { kind: "deleteUsers"; count: number }
-  | { kind: "renewSubscription"; subscriptionId: string; seats: number };
+  | {
+      kind: "renewSubscription";
+      subscriptionId: string;
+      seats: number;
+      /** expired: renewing keeps the access of the holders depending on it; disabled: it gives access back. */
+      state: "expired" | "disabled";
+      /** A trial is not renewed but converted to a paid subscription. */
+      trial: boolean;
+    };
 
 export interface LicenseConflict {
   productId: string;
+  /** shortfall when some holders have no usable seat; expired when all do, but some only in expired subscriptions. */
+  kind: ConflictKind;
   consumedUnits: number;
   usableUnits: number;
   /** consumedUnits − usableUnits: how many holders have no seat behind them. */
   shortfall: number;
+  /** Holders whose seat is only in expired subscriptions: they lose access when those are disabled. */
+  expiring: number;
   /** The users holding the product, sorted; any `shortfall` of them must go, or seats must come. */
   userIds: string[];
   fixes: ConflictFix[];
@@ -43,30 +59,79 @@ export function detectConflict({
 }: ProductHoldings): LicenseConflict | null {
   const holders = [...new Set(userIds)].sort();
   const consumed = consumedUnits ?? holders.length;
-  const { usableUnits } = summarizeSeats(subscriptions, consumed);
-  const shortfall = consumed - usableUnits;
-  if (shortfall <= 0) return null;
-  const fixes: ConflictFix[] = [
-    { kind: "buySeats", seats: shortfall },
-    { kind: "removeAssignments", count: shortfall },
-    { kind: "deleteUsers", count: shortfall },
-  ];
-  // Reactivating a subscription that is no longer usable brings its seats back; offer those that alone suffice
-  // first (fewest seats that cover the shortfall), then the rest, largest first.
-  const renewable = subscriptions
-    .filter(
-      (subscription) => !isUsable(subscription.state) && subscription.state !== "deleted" && subscription.seats > 0,
-    )
+  const { usableUnits, prepaidUnits } = summarizeSeats(subscriptions, consumed);
+  const shortfall = Math.max(0, consumed - usableUnits);
+  // Of the holders with a usable seat, those beyond the active subscriptions' seats sit on expired (grace) ones.
+  const expiring = Math.max(0, Math.min(consumed, usableUnits) - prepaidUnits.enabled);
+  if (shortfall === 0 && expiring === 0) return null;
+  const fixes: ConflictFix[] =
+    shortfall > 0
+      ? [
+          { kind: "buySeats", seats: shortfall },
+          { kind: "removeAssignments", count: shortfall },
+          { kind: "deleteUsers", count: shortfall },
+          ...renewals(subscriptions, "disabled", shortfall),
+        ]
+      : [];
+  // Renewing is the only fix seed 002 gives an expired subscription: it keeps its holders' access.
+  fixes.push(...renewals(subscriptions, "expired", expiring));
+  return {
+    productId,
+    kind: shortfall > 0 ? "shortfall" : "expired",
+    consumedUnits: consumed,
+    usableUnits,
+    shortfall,
+    expiring,
+    userIds: holders,
+    fixes,
+  };
+}
+
+/**
+ * Renewing (reactivating) the subscriptions in `state`: offer those that alone cover `needed` holders first (fewest
+ * seats that do), then the rest, largest first.
+ */
+function renewals(
+  subscriptions: readonly SubscriptionSeats[],
+  state: "expired" | "disabled",
+  needed: number,
+): ConflictFix[] {
+  if (needed <= 0) return [];
+  return subscriptions
+    .filter((subscription) => subscription.state === state && subscription.seats > 0)
     .sort((a, b) => {
-      const aCovers = a.seats >= shortfall;
-      const bCovers = b.seats >= shortfall;
+      const aCovers = a.seats >= needed;
+      const bCovers = b.seats >= needed;
       if (aCovers !== bCovers) return aCovers ? -1 : 1;
       return aCovers ? a.seats - b.seats || a.id.localeCompare(b.id) : b.seats - a.seats || a.id.localeCompare(b.id);
-    });
-  for (const subscription of renewable) {
-    fixes.push({ kind: "renewSubscription", subscriptionId: subscription.id, seats: subscription.seats });
-  }
-  return { productId, consumedUnits: consumed, usableUnits, shortfall, userIds: holders, fixes };
+    })
+    .map((subscription) => ({
+      kind: "renewSubscription",
+      subscriptionId: subscription.id,
+      seats: subscription.seats,
+      state,
+      trial: subscription.source === "trial",
+    }));
+}
+
+/**
+ * Who is affected when one subscription is not usable (cancelled, expired, disabled): the holders of the product
+ * beyond the seats usable in the tenant's other subscriptions of it, at most its own seats. For a subscription about
+ * to be cancelled, how many people would lose access; for an expired one, how many lose access when it is disabled;
+ * for a disabled one, how many have lost access (and get it back if it is reactivated). 0 for a deleted one: its
+ * holders were dealt with when it was deleted.
+ */
+export function holdersDependingOn(
+  subscriptions: readonly SubscriptionSeats[],
+  consumedUnits: number,
+  subscriptionId: string,
+): number {
+  const target = subscriptions.find((subscription) => subscription.id === subscriptionId);
+  if (!target || target.state === "deleted") return 0;
+  const otherSeats = subscriptions
+    .filter((subscription) => subscription.id !== subscriptionId && isUsable(subscription.state))
+    .reduce((sum, subscription) => sum + subscription.seats, 0);
+  return Math.min(target.seats, Math.max(0, consumedUnits - otherSeats));
 }
 
 /** Every product in conflict, in product id order. */

@@ -1,8 +1,9 @@
 import type { Quote, quoteRequestSchema, Subscription } from "@allot/contracts";
-import { can, cancelSubscription, lifecycleAt, renewSubscription } from "@allot/domain";
+import { can, cancelSubscription, holdersDependingOn, lifecycleAt, renewSubscription } from "@allot/domain";
 import type { z } from "zod";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
+import { seatStates } from "../licenses/product-status.js";
 import {
   assertCanManage,
   assertCanRead,
@@ -96,7 +97,11 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
           const quoted = outcome.credit
             ? toQuote(cancellationCharge(product, subscription, outcome.credit, now))
             : { ...NOTHING_DUE, kind: "cancellation" as const, currency: product.currency };
-          return { ...quoted, resultingState: outcome.state };
+          const seats = (await seatStates(tx, ctx.tenantId, [subscription.productId])).get(subscription.productId);
+          const holdersLosingAccess = seats
+            ? holdersDependingOn(seats.subscriptions, seats.consumedUnits, subscription.id)
+            : 0;
+          return { ...quoted, resultingState: outcome.state, holdersLosingAccess };
         }
         if (subscription.source !== "trial")
           throw stateInvalid("Only a trial can be converted to a paid subscription.");

@@ -1,11 +1,19 @@
 import type { Subscription } from "@allot/contracts";
 import { Prisma, type Tx } from "@allot/db";
-import { type BillingTerm, isAdminAssignable, nextTransitionAt, termPriceCents } from "@allot/domain";
+import {
+  type BillingTerm,
+  holdersDependingOn,
+  isAdminAssignable,
+  nextTransitionAt,
+  termPriceCents,
+} from "@allot/domain";
+import { seatStates } from "../licenses/product-status.js";
 
 type Reader = Pick<Tx, "$queryRaw">;
 
 interface SubscriptionRow {
   id: string;
+  productId: string;
   skuId: string;
   skuPartNumber: string;
   productName: string;
@@ -56,7 +64,7 @@ export async function loadSubscriptions(
   }
   if (!filter.includeDeleted && !filter.ids) conditions.push(Prisma.sql`s.state <> 'deleted'`);
   const rows = await db.$queryRaw<SubscriptionRow[]>`
-    SELECT s.id::text AS id, p."skuId"::text AS "skuId", p."skuPartNumber", p."displayName" AS "productName", s.seats,
+    SELECT s.id::text AS id, s."productId"::text AS "productId", p."skuId"::text AS "skuId", p."skuPartNumber", p."displayName" AS "productName", s.seats,
            s.state::text AS state, s.source::text AS source, o.id::text AS "ownerId", o."displayName" AS "ownerName",
            s."takenOverAt", s."autoRenew", s."billingTerm"::text AS "billingTerm", s."termStartsAt", s."termEndsAt",
            s."stateChangedAt", s."cancelledAt", s."paymentProvider", s."cardLast4", p."pricePerSeatMonthCents",
@@ -67,10 +75,19 @@ export async function loadSubscriptions(
       LEFT JOIN "User" o ON o.id = s."ownerUserId"
      WHERE ${Prisma.join(conditions, " AND ")}
      ORDER BY s."createdAt" DESC, s.id DESC`;
-  return rows.map(toSubscription);
+  // Who an expired or disabled subscription leaves without a seat: read only for the products that have one.
+  const troubled = [
+    ...new Set(rows.filter((row) => row.state === "expired" || row.state === "disabled").map((row) => row.productId)),
+  ];
+  const states = troubled.length > 0 ? await seatStates(db, tenantId, troubled) : new Map();
+  return rows.map((row) => {
+    const state = states.get(row.productId);
+    const losing = state ? holdersDependingOn(state.subscriptions, state.consumedUnits, row.id) : 0;
+    return toSubscription(row, row.state === "expired" || row.state === "disabled" ? losing : 0);
+  });
 }
 
-function toSubscription(row: SubscriptionRow): Subscription {
+function toSubscription(row: SubscriptionRow, holdersLosingAccess: number): Subscription {
   const trial = row.source === "trial";
   const next = nextTransitionAt({
     state: row.state,
@@ -101,6 +118,7 @@ function toSubscription(row: SubscriptionRow): Subscription {
       takenOver: row.takenOverAt !== null,
     }),
     assignedBySubscriptionOwner: row.assignedByOwner,
+    holdersLosingAccess,
     autoRenew: row.autoRenew,
     billingTerm: row.billingTerm,
     termStartsAt: row.termStartsAt.toISOString(),

@@ -15,7 +15,7 @@ export interface SeatState {
 }
 
 export async function seatStates(
-  tx: Tx,
+  tx: Pick<Tx, "$queryRaw">,
   tenantId: string,
   productIds?: readonly string[],
 ): Promise<Map<string, SeatState>> {

@@ -1,4 +1,4 @@
-import type { User } from "@allot/contracts";
+import type { User, UserLicense } from "@allot/contracts";
 import type { Prisma } from "@allot/db";
 
 /** The columns a User payload is built from; one select shared by every users service. */
@@ -15,12 +15,30 @@ export const userSelect = {
   deletedAt: true,
   roleAssignments: { select: { role: true } },
   // Licenses in effect: a product held directly and through a group counts once; one in error not at all.
-  licenseAssignments: { where: { state: { not: "error" } }, select: { productId: true } },
+  licenseAssignments: {
+    where: { state: { not: "error" } },
+    select: {
+      productId: true,
+      assignedByGroupId: true,
+      createdAt: true,
+      product: { select: { skuId: true, skuPartNumber: true, displayName: true } },
+    },
+  },
 } satisfies Prisma.UserSelect;
 
 export type UserRow = Prisma.UserGetPayload<{ select: typeof userSelect }>;
 
-/** A user's columns with its roles and license count, as both the Prisma reads and the list statement yield them. */
+/** A product a user holds, as the list statement's JSON yields it (dates as text). */
+export interface UserLicenseColumns {
+  skuId: string;
+  skuPartNumber: string;
+  displayName: string;
+  direct: boolean;
+  inherited: boolean;
+  assignedAt: string | Date;
+}
+
+/** A user's columns with its roles and licenses, as both the Prisma reads and the list statement yield them. */
 export interface UserColumns {
   id: string;
   tenantId: string;
@@ -33,7 +51,7 @@ export interface UserColumns {
   lastSignInAt: Date | null;
   deletedAt: Date | null;
   roles: User["roles"];
-  licenseCount: number;
+  licenses: UserLicenseColumns[];
 }
 
 export function userFromColumns(row: UserColumns): User {
@@ -46,7 +64,10 @@ export function userFromColumns(row: UserColumns): User {
     usageLocation: row.usageLocation,
     accountEnabled: row.accountEnabled,
     roles: row.roles,
-    licenseCount: row.licenseCount,
+    licenseCount: row.licenses.length,
+    licenses: row.licenses.map(
+      (license): UserLicense => ({ ...license, assignedAt: new Date(license.assignedAt).toISOString() }),
+    ),
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
@@ -54,9 +75,31 @@ export function userFromColumns(row: UserColumns): User {
 }
 
 export function toUser({ roleAssignments, licenseAssignments, ...row }: UserRow): User {
-  return userFromColumns({
-    ...row,
-    roles: roleAssignments.map((r) => r.role),
-    licenseCount: new Set(licenseAssignments.map((assignment) => assignment.productId)).size,
-  });
+  // Per product: held directly, through a group, or both; since its earliest assignment.
+  const byProduct = new Map<string, UserLicenseColumns & { assignedAt: Date }>();
+  for (const assignment of licenseAssignments) {
+    const direct = assignment.assignedByGroupId === null;
+    const held = byProduct.get(assignment.productId);
+    if (!held) {
+      byProduct.set(assignment.productId, {
+        ...assignment.product,
+        direct,
+        inherited: !direct,
+        assignedAt: assignment.createdAt,
+      });
+      continue;
+    }
+    held.direct ||= direct;
+    held.inherited ||= !direct;
+    if (assignment.createdAt < held.assignedAt) held.assignedAt = assignment.createdAt;
+  }
+  const licenses = [...byProduct.values()].sort(
+    (a, b) => compareText(a.displayName, b.displayName) || compareText(a.skuId, b.skuId),
+  );
+  return userFromColumns({ ...row, roles: roleAssignments.map((r) => r.role), licenses });
+}
+
+/** Byte order, as PostgreSQL's C collation and the list statement sort product names. */
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }

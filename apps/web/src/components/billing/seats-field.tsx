@@ -11,7 +11,11 @@ export function validSeats(seats: number): boolean {
   return Number.isInteger(seats) && seats >= 1 && seats <= MAX_SEATS;
 }
 
-/** A number of seats, typed or stepped (1 to 100,000); the text stays as typed until it is valid. */
+/**
+ * A number of seats, typed or stepped (1 to 100,000); the text stays as typed until it is valid. Each keystroke is
+ * passed on (a SpinButton itself reports typed text only once the field is left or Enter is pressed), so a price
+ * shown beside it follows the number as it is typed.
+ */
 export function SeatsField({
   label,
   text,
@@ -42,6 +46,7 @@ export function SeatsField({
         displayValue={text}
         min={1}
         max={MAX_SEATS}
+        input={{ onInput: (event) => onTextChange(event.currentTarget.value) }}
         onChange={(_, data) => {
           if (data.value !== undefined && data.value !== null) onTextChange(String(data.value));
           else if (data.displayValue !== undefined) onTextChange(data.displayValue);

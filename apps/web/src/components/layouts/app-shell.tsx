@@ -1,5 +1,5 @@
 import type { Me } from "@allot/contracts";
-import { makeStyles, ProgressBar, tokens } from "@fluentui/react-components";
+import { makeStyles, ProgressBar, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
 import { type ReactNode, Suspense, useEffect, useRef, useState } from "react";
 import { useLocation, useNavigation } from "react-router";
 import { Notifications } from "@/components/notify";
@@ -64,6 +64,8 @@ export function AppShell({
   const location = useLocation();
   const mainRef = useRef<HTMLElement>(null);
   const [navOpen, setNavOpen] = useState(wideScreen);
+  // A dialog opened by a link from another page has no opener here: closed, it gives focus back to the page.
+  const restoreFocusTarget = useRestoreFocusTarget();
 
   // After moving to another page, start reading and tabbing from the new content, not from the link clicked.
   const firstPath = useRef(location.pathname);
@@ -89,7 +91,7 @@ export function AppShell({
       {navigation.state !== "idle" ? <ProgressBar thickness="medium" aria-label={t.common.loadingPage} /> : <div />}
       <div className={styles.body}>
         {context ? <SideNav context={context} section={section} open={navOpen} /> : null}
-        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main}>
+        <main id="main" ref={mainRef} tabIndex={-1} className={styles.main} {...restoreFocusTarget}>
           {children}
         </main>
       </div>

@@ -81,11 +81,15 @@ export const billingTextsEn = {
   banner: {
     label: "Subscriptions that need attention",
     expiredTitle: (product: string) => `${product} has expired`,
-    expiredBody: (date: string) =>
-      `People keep access for now, but on ${date} it will be disabled and they lose access. Reactivate it to keep it.`,
+    expiredBody: (people: number, date: string) =>
+      `${people} ${plural(people, "person depends", "people depend")} on its seats and ${plural(people, "keeps", "keep")} access for now, but on ${date} it will be disabled and they lose access. Reactivate it to keep it.`,
     disabledTitle: (product: string) => `${product} is disabled`,
-    disabledBody: (date: string) =>
-      `People have lost access to it and no one can be assigned from it. On ${date} it will be deleted with its licenses. Reactivate it to restore access.`,
+    disabledBody: (people: number, date: string) =>
+      `${people} ${plural(people, "person has", "people have")} lost access: the product's other subscriptions have no seats for them. On ${date} it will be deleted with its licenses. Reactivate it to restore access.`,
+    expiredNobody: (date: string) =>
+      `Nobody depends on its seats: the product's other subscriptions have seats for everyone who holds it. On ${date} it will be disabled.`,
+    disabledNobody: (date: string) =>
+      `Nobody lost access: the product's other subscriptions have seats for everyone who holds it. On ${date} it will be deleted; until then you can reactivate it.`,
     openTrial: "Open the trial",
     reactivateLabel: (product: string) => `Reactivate ${product}`,
   },
@@ -155,7 +159,7 @@ export const billingTextsEn = {
   },
   seats: {
     title: (product: string) => `Add or remove seats of ${product}`,
-    current: (seats: string) => `It has ${seats} seats now.`,
+    current: (seats: number, formatted: string) => `It has ${formatted} ${plural(seats, "seat", "seats")} now.`,
     newTotal: "New total of seats",
     addingHint: (delta: number) =>
       `Adds ${delta} ${plural(delta, "seat", "seats")}, billed now for the rest of the term.`,
@@ -179,16 +183,38 @@ export const billingTextsEn = {
     failed: "The seats couldn't be changed.",
     done: (seats: number, product: string) => `${product} now has ${seats} ${plural(seats, "seat", "seats")}.`,
   },
+  addLicenses: {
+    title: (product: string) => `Add licenses to ${product}`,
+    subscription: "Subscription",
+    subscriptionHint: (count: number) =>
+      `This product has ${count} subscriptions. Choose the one to add the licenses to: they renew with it.`,
+    option: (term: string, seats: number, formatted: string, ends: string) =>
+      `${term} · ${formatted} ${plural(seats, "license", "licenses")} · term ends ${ends}`,
+    count: "Licenses to add",
+    summary: (current: number, formattedCurrent: string, formattedTotal: string) =>
+      `It has ${formattedCurrent} ${plural(current, "license", "licenses")} now; ${formattedTotal} after adding.`,
+    billedHint: (ends: string) => `Billed now for the rest of the term, which ends on ${ends}.`,
+    chooseFirst: "Choose a subscription to see the price.",
+    confirm: (count: number) => `Add ${count} ${plural(count, "license", "licenses")}`,
+    adding: "Adding…",
+    failed: "The licenses couldn't be added.",
+  },
   cancel: {
     open: "Cancel subscription",
     title: (product: string) => `Cancel ${product}?`,
     confirm: "Cancel subscription",
+    keep: "Keep subscription",
     cancelling: "Cancelling…",
     creditEndsSeats: "The unused days of its term are credited, so its seats end today.",
     disabledNow: (seats: number, deletedAfter: number) =>
-      `The subscription is disabled right away: the people using its ${seats} ${plural(seats, "seat", "seats")} lose access to the product now, and no one can be assigned from it. After ${deletedAfter} days it is deleted with its licenses. Until then you can reactivate it.`,
+      `The subscription is disabled right away: its ${seats} ${plural(seats, "seat ends", "seats end")} now and no one can be assigned from it. After ${deletedAfter} days it is deleted. Until then you can reactivate it.`,
     graceFirst: (seats: number, graceDays: number, disabledDays: number) =>
-      `The subscription expires now. The people using its ${seats} ${plural(seats, "seat", "seats")} keep access for ${graceDays} days; then it is disabled and they lose access, and ${disabledDays} days later it is deleted. Until then you can reactivate it.`,
+      `The subscription expires now. Its ${seats} ${plural(seats, "seat stays", "seats stay")} usable for ${graceDays} days; then it is disabled, and ${disabledDays} days later it is deleted. Until then you can reactivate it.`,
+    nobodyLoses: "Nobody loses access: the product's other subscriptions have seats for everyone who holds it.",
+    losesNow: (people: number) =>
+      `${people} ${plural(people, "person loses", "people lose")} access to the product now: the product's other subscriptions have no seats for them.`,
+    losesLater: (people: number, graceDays: number) =>
+      `${people} ${plural(people, "person loses", "people lose")} access to the product after ${graceDays} days: the product's other subscriptions have no seats for them.`,
     failed: "The subscription couldn't be cancelled.",
     done: (product: string) => `${product} was cancelled.`,
   },
@@ -402,11 +428,15 @@ export const billingTextsNl: BillingTexts = {
   banner: {
     label: "Abonnementen die aandacht nodig hebben",
     expiredTitle: (product: string) => `${product} is verlopen`,
-    expiredBody: (date: string) =>
-      `Mensen houden voorlopig toegang, maar op ${date} wordt het uitgeschakeld en verliezen ze hun toegang. Activeer het opnieuw om het te houden.`,
+    expiredBody: (people: number, date: string) =>
+      `${people} ${people === 1 ? "persoon is" : "mensen zijn"} afhankelijk van de licenties en ${people === 1 ? "houdt" : "houden"} voorlopig toegang, maar op ${date} wordt het uitgeschakeld en verliezen ze hun toegang. Activeer het opnieuw om het te houden.`,
     disabledTitle: (product: string) => `${product} is uitgeschakeld`,
-    disabledBody: (date: string) =>
-      `Mensen hebben hun toegang verloren en niemand kan eruit worden toegewezen. Op ${date} wordt het met de licenties verwijderd. Activeer het opnieuw om de toegang te herstellen.`,
+    disabledBody: (people: number, date: string) =>
+      `${people} ${people === 1 ? "persoon heeft" : "mensen hebben"} de toegang verloren: de andere abonnementen van het product hebben geen licenties voor hen. Op ${date} wordt het met de licenties verwijderd. Activeer het opnieuw om de toegang te herstellen.`,
+    expiredNobody: (date: string) =>
+      `Niemand is afhankelijk van de licenties: de andere abonnementen van het product hebben licenties voor iedereen die het heeft. Op ${date} wordt het uitgeschakeld.`,
+    disabledNobody: (date: string) =>
+      `Niemand heeft de toegang verloren: de andere abonnementen van het product hebben licenties voor iedereen die het heeft. Op ${date} wordt het verwijderd; tot dan kun je het opnieuw activeren.`,
     openTrial: "Proefversie openen",
     reactivateLabel: (product: string) => `${product} opnieuw activeren`,
   },
@@ -478,7 +508,8 @@ export const billingTextsNl: BillingTexts = {
   },
   seats: {
     title: (product: string) => `Licenties van ${product} toevoegen of verwijderen`,
-    current: (seats: string) => `Het heeft nu ${seats} licenties.`,
+    current: (seats: number, formatted: string) =>
+      `Het heeft nu ${formatted} ${meervoud(seats, "licentie", "licenties")}.`,
     newTotal: "Nieuw totaal aantal licenties",
     addingHint: (delta: number) =>
       `Voegt ${delta} ${meervoud(delta, "licentie", "licenties")} toe, nu gefactureerd voor de rest van de periode.`,
@@ -503,16 +534,39 @@ export const billingTextsNl: BillingTexts = {
     done: (seats: number, product: string) =>
       `${product} heeft nu ${seats} ${meervoud(seats, "licentie", "licenties")}.`,
   },
+  addLicenses: {
+    title: (product: string) => `Licenties toevoegen aan ${product}`,
+    subscription: "Abonnement",
+    subscriptionHint: (count: number) =>
+      `Dit product heeft ${count} abonnementen. Kies het abonnement waaraan je de licenties toevoegt: ze worden ermee verlengd.`,
+    option: (term: string, seats: number, formatted: string, ends: string) =>
+      `${term} · ${formatted} ${meervoud(seats, "licentie", "licenties")} · periode eindigt op ${ends}`,
+    count: "Aantal licenties om toe te voegen",
+    summary: (current: number, formattedCurrent: string, formattedTotal: string) =>
+      `Het heeft nu ${formattedCurrent} ${meervoud(current, "licentie", "licenties")}; ${formattedTotal} na het toevoegen.`,
+    billedHint: (ends: string) => `Nu gefactureerd voor de rest van de periode, die eindigt op ${ends}.`,
+    chooseFirst: "Kies een abonnement om de prijs te zien.",
+    confirm: (count: number) => `${count} ${meervoud(count, "licentie", "licenties")} toevoegen`,
+    adding: "Toevoegen…",
+    failed: "De licenties konden niet worden toegevoegd.",
+  },
   cancel: {
     open: "Abonnement opzeggen",
     title: (product: string) => `${product} opzeggen?`,
     confirm: "Abonnement opzeggen",
+    keep: "Abonnement behouden",
     cancelling: "Opzeggen…",
     creditEndsSeats: "De ongebruikte dagen van de termijn worden gecrediteerd, dus de licenties eindigen vandaag.",
     disabledNow: (seats: number, deletedAfter: number) =>
-      `Het abonnement wordt meteen uitgeschakeld: de mensen die de ${seats} ${meervoud(seats, "licentie", "licenties")} gebruiken, verliezen nu hun toegang tot het product en niemand kan er nog uit worden toegewezen. Na ${deletedAfter} dagen wordt het met de licenties verwijderd. Tot dan kun je het opnieuw activeren.`,
+      `Het abonnement wordt meteen uitgeschakeld: de ${seats} ${meervoud(seats, "licentie eindigt", "licenties eindigen")} nu en niemand kan er nog uit worden toegewezen. Na ${deletedAfter} dagen wordt het verwijderd. Tot dan kun je het opnieuw activeren.`,
     graceFirst: (seats: number, graceDays: number, disabledDays: number) =>
-      `Het abonnement verloopt nu. De mensen die de ${seats} ${meervoud(seats, "licentie", "licenties")} gebruiken, houden nog ${graceDays} dagen toegang; daarna wordt het uitgeschakeld en verliezen ze hun toegang, en ${disabledDays} dagen later wordt het verwijderd. Tot dan kun je het opnieuw activeren.`,
+      `Het abonnement verloopt nu. De ${seats} ${meervoud(seats, "licentie blijft", "licenties blijven")} nog ${graceDays} dagen bruikbaar; daarna wordt het uitgeschakeld, en ${disabledDays} dagen later wordt het verwijderd. Tot dan kun je het opnieuw activeren.`,
+    nobodyLoses:
+      "Niemand verliest de toegang: de andere abonnementen van het product hebben licenties voor iedereen die het heeft.",
+    losesNow: (people: number) =>
+      `${people} ${people === 1 ? "persoon verliest" : "mensen verliezen"} nu de toegang tot het product: de andere abonnementen van het product hebben geen licenties voor hen.`,
+    losesLater: (people: number, graceDays: number) =>
+      `${people} ${people === 1 ? "persoon verliest" : "mensen verliezen"} na ${graceDays} dagen de toegang tot het product: de andere abonnementen van het product hebben geen licenties voor hen.`,
     failed: "Het abonnement kon niet worden opgezegd.",
     done: (product: string) => `${product} is opgezegd.`,
   },

@@ -14,6 +14,7 @@ import { pricingEn } from "./areas/pricing";
 import { reclaimEn } from "./areas/reclaim";
 import { requestsEn } from "./areas/requests";
 import { userLicensesEn } from "./areas/user-licenses";
+import { productHoldersEn, usersListEn } from "./areas/users-list";
 import type { Widen } from "./widen";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -529,6 +530,8 @@ export const en = {
   pricing: pricingEn,
   requests: requestsEn,
   account: accountEn,
+  usersList: usersListEn,
+  productHolders: productHoldersEn,
 };
 
 /** The shape every language's dictionary must have: the same keys as English, texts of its own. */

@@ -11,6 +11,7 @@ import { pricingNl } from "./areas/pricing";
 import { reclaimNl } from "./areas/reclaim";
 import { requestsNl } from "./areas/requests";
 import { userLicensesNl } from "./areas/user-licenses";
+import { productHoldersNl, usersListNl } from "./areas/users-list";
 import type { Messages } from "./en";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -535,4 +536,6 @@ export const nl: Messages = {
   pricing: pricingNl,
   requests: requestsNl,
   account: accountNl,
+  usersList: usersListNl,
+  productHolders: productHoldersNl,
 };

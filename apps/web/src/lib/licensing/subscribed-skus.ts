@@ -25,3 +25,12 @@ export function useSubscribedSkus(tenantId: string, enabled = true) {
 export function userProducts(skus: readonly SubscribedSku[]): SubscribedSku[] {
   return skus.filter((sku) => sku.appliesTo === "User");
 }
+
+/**
+ * The colour of a product's usage bar, the same wherever it is drawn (Home, Licenses, a product's page): red while
+ * holders outnumber the usable seats, amber when it is full (no seat left to assign), the brand colour otherwise.
+ */
+export function usageBarColor(sku: Pick<SubscribedSku, "conflicts" | "available">): "error" | "warning" | "brand" {
+  if (sku.conflicts > 0 || sku.available < 0) return "error";
+  return sku.available === 0 ? "warning" : "brand";
+}

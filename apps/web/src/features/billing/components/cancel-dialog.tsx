@@ -23,9 +23,10 @@ export interface CancelDialogProps {
 
 /**
  * Cancelling, with what it does to people before they confirm, as the quote says (the API decides with the domain's
- * rule): a cancellation that credits unused days, and any monthly one, disables the subscription at once (users
- * lose access, deleted after 90 days); one with nothing to credit (a trial, the term's last day) first has 30 days
- * of grace. Shows the credit.
+ * rules): a cancellation that credits unused days, and any monthly one, disables the subscription at once (deleted
+ * after 90 days); one with nothing to credit (a trial, the term's last day) first has 30 days of grace. Who loses
+ * access is counted from the product's holders and its other subscriptions: nobody, when those have seats for all.
+ * Shows the credit.
  */
 export function CancelDialog(props: CancelDialogProps) {
   return <CancelDialogContent key={useOpenKey(props.open)} {...props} />;
@@ -39,12 +40,15 @@ function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelle
   const quote = useQuoteView(tenantId, open ? { kind: "cancellation", subscriptionId: subscription.id } : null);
   const resultingState = quote.quote?.resultingState;
   const credited = (quote.quote?.amountCents ?? 0) < 0;
+  // Who loses access, as the API counts it: holders beyond the seats of the product's other subscriptions.
+  const losing = quote.quote?.holdersLosingAccess;
 
   return (
     <ConfirmDialog
       open={open}
       title={b.cancel.title(subscription.productName)}
       confirmLabel={b.cancel.confirm}
+      cancelLabel={b.cancel.keep}
       busyLabel={cancel.isPending ? b.cancel.cancelling : b.quote.loading}
       busy={cancel.isPending || (quote.loading && !quote.error)}
       onCancel={onClose}
@@ -61,6 +65,13 @@ function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelle
         ) : resultingState === "expired" ? (
           <Text>{b.cancel.graceFirst(subscription.seats, EXPIRED_GRACE_DAYS, DISABLED_DAYS)}</Text>
         ) : null}
+        {losing === undefined ? null : losing === 0 ? (
+          <Text>{b.cancel.nobodyLoses}</Text>
+        ) : (
+          <Text weight="semibold">
+            {resultingState === "expired" ? b.cancel.losesLater(losing, EXPIRED_GRACE_DAYS) : b.cancel.losesNow(losing)}
+          </Text>
+        )}
         {cancel.isError ? <ErrorMessage error={cancel.error} title={b.cancel.failed} /> : null}
         <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
       </div>

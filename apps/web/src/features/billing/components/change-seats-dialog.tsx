@@ -36,6 +36,8 @@ const useStyles = makeStyles({
     overflowY: "auto",
   },
   muted: { color: tokens.colorNeutralForeground2 },
+  // Room for a one-line price, so the buttons stay where they are when it arrives.
+  quote: { minHeight: "196px" },
 });
 
 export interface ChangeSeatsDialogProps {
@@ -111,7 +113,7 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
         change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
       }}
     >
-      <Text className={styles.muted}>{b.seats.current(formatNumber(subscription.seats))}</Text>
+      <Text className={styles.muted}>{b.seats.current(subscription.seats, formatNumber(subscription.seats))}</Text>
       <SeatsField
         className={styles.seats}
         label={b.seats.newTotal}
@@ -160,9 +162,14 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
         />
       ) : null}
       {change.isError && !conflictStep ? <ErrorMessage error={change.error} title={b.seats.failed} /> : null}
-      {!unchanged ? (
-        <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
-      ) : null}
+      <div className={styles.quote}>
+        <QuoteSummary
+          quote={unchanged ? undefined : quote.quote}
+          loading={!unchanged && quote.loading}
+          updating={!unchanged && quote.updating}
+          error={unchanged ? null : quote.error}
+        />
+      </div>
     </FormDialog>
   );
 }

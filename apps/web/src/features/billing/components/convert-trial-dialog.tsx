@@ -21,6 +21,8 @@ export interface ConvertTrialDialogProps {
   open: boolean;
   tenantId: string;
   subscription: Subscription;
+  /** The seats to convert with, when more are needed than the trial has ("Buy more" on a product with a trial). */
+  initialSeats?: number | undefined;
   onClose: () => void;
   onConverted: (result: BillingResult) => void;
 }
@@ -30,13 +32,20 @@ export function ConvertTrialDialog(props: ConvertTrialDialogProps) {
   return <ConvertTrialDialogContent key={useOpenKey(props.open)} {...props} />;
 }
 
-function ConvertTrialDialogContent({ open, tenantId, subscription, onClose, onConverted }: ConvertTrialDialogProps) {
+function ConvertTrialDialogContent({
+  open,
+  tenantId,
+  subscription,
+  initialSeats,
+  onClose,
+  onConverted,
+}: ConvertTrialDialogProps) {
   const styles = useStyles();
   const b = useBillingTexts();
   const convert = useConvertTrial(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
   const [billingTerm, setBillingTerm] = useState<BillingTermChoice>("monthly");
-  const [seatsText, setSeatsText] = useState(String(subscription.seats));
+  const [seatsText, setSeatsText] = useState(String(initialSeats ?? subscription.seats));
   const parsed = convertTrialRequestSchema.safeParse({ billingTerm, seats: seatsFromText(seatsText) });
   const quote = useQuoteView(
     tenantId,

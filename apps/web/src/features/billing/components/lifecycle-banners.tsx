@@ -24,8 +24,10 @@ const useStyles = makeStyles({
 });
 
 /**
- * One banner per expired or disabled subscription, as the admin center shows them: what happened, what happens
- * next and when, and Reactivate (trials are converted on their page instead).
+ * One banner per expired or disabled subscription that people depend on (the API counts them: holders beyond the
+ * seats of the product's other subscriptions), as the admin center shows them: who is affected, what happens next
+ * and when, and Reactivate (trials are converted on their page instead). A subscription nobody depends on raises no
+ * alarm; its state shows in the list.
  */
 export function LifecycleBanners({
   subscriptions,
@@ -41,7 +43,8 @@ export function LifecycleBanners({
   const b = useBillingTexts();
   const restoreFocusTarget = useRestoreFocusTarget();
   const troubled = subscriptions.filter(
-    (subscription) => subscription.state === "expired" || subscription.state === "disabled",
+    (subscription) =>
+      (subscription.state === "expired" || subscription.state === "disabled") && subscription.holdersLosingAccess > 0,
   );
   if (troubled.length === 0) return null;
   return (
@@ -57,7 +60,9 @@ export function LifecycleBanners({
                   ? b.banner.expiredTitle(subscription.productName)
                   : b.banner.disabledTitle(subscription.productName)}
               </MessageBarTitle>
-              {expired ? b.banner.expiredBody(next) : b.banner.disabledBody(next)}
+              {expired
+                ? b.banner.expiredBody(subscription.holdersLosingAccess, next)
+                : b.banner.disabledBody(subscription.holdersLosingAccess, next)}
             </MessageBarBody>
             <MessageBarActions>
               {subscription.source === "trial" ? (

@@ -1,4 +1,5 @@
 import type { BillingResult, Subscription } from "@allot/contracts";
+import { planAddLicenses } from "@allot/domain";
 import {
   makeStyles,
   Spinner,
@@ -17,7 +18,7 @@ import {
   GiftRegular,
   ReceiptRegular,
 } from "@fluentui/react-icons";
-import { useId, useMemo, useState } from "react";
+import { useEffect, useId, useMemo, useRef, useState } from "react";
 import { useNavigate } from "react-router";
 import { CsvExportButton } from "@/components/csv-export-button";
 import { EmptyState } from "@/components/empty-state";
@@ -35,7 +36,9 @@ import { invoicesExportUrl, useInvoices } from "../api/get-invoices";
 import { ordersExportUrl, useOrders } from "../api/get-orders";
 import { useSubscription } from "../api/get-subscription";
 import { useSubscriptions } from "../api/get-subscriptions";
+import { AddLicensesDialog } from "../components/add-licenses-dialog";
 import { BuyDialog } from "../components/buy-dialog";
+import { ConvertTrialDialog } from "../components/convert-trial-dialog";
 import { InvoicesTable } from "../components/invoices-table";
 import { LifecycleBanners } from "../components/lifecycle-banners";
 import { OrdersTable } from "../components/orders-table";
@@ -86,14 +89,57 @@ export function BillingRoute() {
   const subscriptions = useSubscriptions(tenantId, includeDeleted);
 
   // Dialogs: opened by a button, or by a link from elsewhere (?buy=<skuId>&seats=<n>, ?renew=<subscriptionId>).
+  // A link's dialog opens one render after the page, once the app has moved focus to the new page: the dialog then
+  // takes focus from there and gives it back to the page when it closes.
+  const [linkDialogsReady, setLinkDialogsReady] = useState(false);
+  useEffect(() => {
+    // Opened by its address with such a link (nothing focused yet): focus returns to the page when the dialog closes.
+    const fromLink = ["buy", "renew"].some((name) => new URLSearchParams(window.location.search).has(name));
+    if (fromLink && document.activeElement === document.body) {
+      document.getElementById("main")?.focus({ preventScroll: true });
+    }
+    setLinkDialogsReady(true);
+  }, []);
   const buyParam = params.get("buy");
   const seatsParam = Number(params.get("seats") ?? "");
+  const seatsWanted = Number.isInteger(seatsParam) && seatsParam > 0 ? seatsParam : undefined;
   const renewParam = params.get("renew");
   const [buyOpen, setBuyOpen] = useState(false);
   const [trialOpen, setTrialOpen] = useState(false);
   const [renewTarget, setRenewTarget] = useState<Subscription | null>(null);
   const renewFromUrl = useSubscription(tenantId, canManage && !renewTarget ? renewParam : null);
-  const renewSubscription = renewTarget ?? (renewParam && canManage ? (renewFromUrl.data ?? null) : null);
+  const renewSubscription =
+    renewTarget ?? (renewParam && canManage && linkDialogsReady ? (renewFromUrl.data ?? null) : null);
+
+  // "Buy more" of a product (?buy=): licenses are added to a subscription of it the tenant has; a trial is converted
+  // with the seats needed; only without either is a new subscription bought (planAddLicenses).
+  const productSubscriptions =
+    buyParam !== null && canManage && linkDialogsReady && subscriptions.data
+      ? subscriptions.data.filter((subscription) => subscription.skuId === buyParam)
+      : null;
+  const plan = productSubscriptions
+    ? planAddLicenses(
+        productSubscriptions.map((subscription) => ({
+          id: subscription.id,
+          state: subscription.state,
+          source: subscription.source,
+          takenOver: subscription.takenOverAt !== null,
+        })),
+      )
+    : null;
+  const addTargets =
+    plan?.kind === "addToSubscription"
+      ? (productSubscriptions ?? []).filter((subscription) => plan.subscriptionIds.includes(subscription.id))
+      : null;
+  const trialToConvert =
+    plan?.kind === "convertTrial"
+      ? (productSubscriptions ?? []).find((subscription) => subscription.id === plan.subscriptionId)
+      : undefined;
+  // Kept while a dialog closes, so its content does not go blank during the exit animation.
+  const shownAddTargets = useRef<readonly Subscription[]>([]);
+  if (addTargets) shownAddTargets.current = addTargets;
+  const shownTrial = useRef<Subscription | null>(null);
+  if (trialToConvert) shownTrial.current = trialToConvert;
 
   const closeBuy = () => {
     setBuyOpen(false);
@@ -192,16 +238,40 @@ export function BillingRoute() {
       {canManage ? (
         <>
           <BuyDialog
-            open={buyOpen || buyParam !== null}
+            open={buyOpen || plan?.kind === "buy"}
             tenantId={tenantId}
             initialSkuId={buyParam ?? undefined}
-            initialSeats={Number.isInteger(seatsParam) && seatsParam > 0 ? seatsParam : undefined}
+            initialSeats={seatsWanted}
             onClose={closeBuy}
             onBought={(result) => {
               notify(b.buy.done(result.subscription.seats, result.subscription.productName));
               openSubscription(result);
             }}
           />
+          <AddLicensesDialog
+            open={addTargets !== null}
+            tenantId={tenantId}
+            subscriptions={shownAddTargets.current}
+            initialCount={seatsWanted}
+            onClose={closeBuy}
+            onChanged={(result) => {
+              notify(b.seats.done(result.subscription.seats, result.subscription.productName));
+              openSubscription(result);
+            }}
+          />
+          {shownTrial.current ? (
+            <ConvertTrialDialog
+              open={trialToConvert !== undefined}
+              tenantId={tenantId}
+              subscription={shownTrial.current}
+              initialSeats={shownTrial.current.seats + (seatsWanted ?? 1)}
+              onClose={closeBuy}
+              onConverted={(result) => {
+                notify(b.convert.done(result.subscription.productName));
+                openSubscription(result);
+              }}
+            />
+          ) : null}
           <TrialDialog
             open={trialOpen}
             tenantId={tenantId}

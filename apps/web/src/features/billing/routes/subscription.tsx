@@ -153,6 +153,7 @@ function SubscriptionPage({ subscription, tenantId }: { subscription: Subscripti
   const isTrial = subscription.source === "trial";
   const live = state === "active" || state === "expired";
   const next = lifecycleText(subscription, b, formatDate);
+  const nextDate = subscription.nextLifecycleAt ? formatDate(subscription.nextLifecycleAt) : "";
 
   const closeDialog = () => setDialog(null);
   const done = (message: string) => {
@@ -193,18 +194,18 @@ function SubscriptionPage({ subscription, tenantId }: { subscription: Subscripti
             </MessageBarActions>
           </MessageBar>
         ) : null}
-        {state === "expired" ? (
-          <MessageBar intent="warning" layout="multiline">
+        {state === "expired" || state === "disabled" ? (
+          <MessageBar
+            intent={subscription.holdersLosingAccess === 0 ? "info" : state === "expired" ? "warning" : "error"}
+            layout="multiline"
+          >
             <MessageBarBody>
-              <MessageBarTitle>{b.banner.expiredTitle(subscription.productName)}</MessageBarTitle>
-              {b.banner.expiredBody(subscription.nextLifecycleAt ? formatDate(subscription.nextLifecycleAt) : "")}
-            </MessageBarBody>
-          </MessageBar>
-        ) : state === "disabled" ? (
-          <MessageBar intent="error" layout="multiline">
-            <MessageBarBody>
-              <MessageBarTitle>{b.banner.disabledTitle(subscription.productName)}</MessageBarTitle>
-              {b.banner.disabledBody(subscription.nextLifecycleAt ? formatDate(subscription.nextLifecycleAt) : "")}
+              <MessageBarTitle>
+                {state === "expired"
+                  ? b.banner.expiredTitle(subscription.productName)
+                  : b.banner.disabledTitle(subscription.productName)}
+              </MessageBarTitle>
+              {lifecycleBody(b, state, subscription.holdersLosingAccess, nextDate)}
             </MessageBarBody>
           </MessageBar>
         ) : state === "deleted" ? (
@@ -408,6 +409,17 @@ function SubscriptionPage({ subscription, tenantId }: { subscription: Subscripti
       ) : null}
     </>
   );
+}
+
+/** What an expired or disabled subscription means for people: who depends on it, or that nobody does. */
+function lifecycleBody(
+  b: ReturnType<typeof useBillingTexts>,
+  state: "expired" | "disabled",
+  people: number,
+  date: string,
+): string {
+  if (state === "expired") return people > 0 ? b.banner.expiredBody(people, date) : b.banner.expiredNobody(date);
+  return people > 0 ? b.banner.disabledBody(people, date) : b.banner.disabledNobody(date);
 }
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {

@@ -12,6 +12,7 @@ import {
 import { ArrowSyncRegular, CartRegular, DeleteRegular } from "@fluentui/react-icons";
 import { useId } from "react";
 import { GatedButton } from "@/components/gated-button";
+import { expiredRenewal, renewalPath } from "@/components/licensing/expired-subscription-notice";
 import { RouterLink } from "@/components/router-link";
 import { type Messages, useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
@@ -28,9 +29,21 @@ const useStyles = makeStyles({
 });
 
 type Fix = LicenseConflictReport["fixes"][number];
+type RenewFix = Extract<Fix, { kind: "renewSubscription" }>;
 
-/** "12 users hold Power BI Pro but only 10 seats can be used: remove 2 assignments or buy 2 seats." */
-export function conflictSentence(conflict: LicenseConflictReport, t: Messages, locale: string): string {
+const shortfallFixes = (conflict: LicenseConflictReport) =>
+  conflict.fixes.filter((fix) => fix.kind !== "renewSubscription" || fix.state === "disabled");
+
+/**
+ * "12 users hold Power BI Pro but only 10 seats can be used: remove 2 assignments or buy 2 seats." For an expired
+ * conflict: "2 users hold Visio on an expired subscription: they lose access on 3 March unless you renew it."
+ */
+export function conflictSentence(
+  conflict: LicenseConflictReport,
+  t: Messages,
+  locale: string,
+  formatDate: (iso: string) => string,
+): string {
   const phrase = (fix: Fix): string => {
     switch (fix.kind) {
       case "removeAssignments":
@@ -44,8 +57,18 @@ export function conflictSentence(conflict: LicenseConflictReport, t: Messages, l
     }
   };
   const order: Fix["kind"][] = ["removeAssignments", "buySeats", "renewSubscription", "deleteUsers"];
-  const fixes = [...conflict.fixes].sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind)).map(phrase);
+  // Renewing an expired subscription keeps access that is about to end; it does not add seats for a shortfall.
+  const fixes = [
+    ...new Set(
+      shortfallFixes(conflict)
+        .sort((a, b) => order.indexOf(a.kind) - order.indexOf(b.kind))
+        .map(phrase),
+    ),
+  ];
   const list = new Intl.ListFormat(locale, { type: "disjunction" }).format(fixes);
+  if (conflict.kind === "expired") {
+    return t.conflicts.expiredProblem(conflict.expiring, conflict.displayName, formatDate(conflict.accessEndsAt ?? ""));
+  }
   return t.conflicts.sentence(
     t.conflicts.problem(conflict.consumedUnits, conflict.displayName, conflict.usableUnits),
     list,
@@ -65,7 +88,7 @@ export function ConflictCard({
   onRemove: () => void;
 }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
+  const { t, language, formatDate } = useI18n();
   const { tenant, can } = useTenant();
   const headingId = useId();
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -73,7 +96,11 @@ export function ConflictCard({
   const canAssign = can("licenses.assign");
   const removeFix = conflict.fixes.find((fix) => fix.kind === "removeAssignments");
   const buyFix = conflict.fixes.find((fix) => fix.kind === "buySeats");
-  const renewFix = conflict.fixes.find((fix) => fix.kind === "renewSubscription");
+  const renewFix = conflict.fixes.find(
+    (fix): fix is RenewFix => fix.kind === "renewSubscription" && fix.state === "disabled",
+  );
+  const expiredFix = expiredRenewal(conflict);
+  const expired = conflict.kind === "expired";
   const deleteFix = conflict.fixes.find((fix) => fix.kind === "deleteUsers");
   const hasInherited = conflict.users.some((user) => !user.direct);
   const needed = removeFix?.count ?? conflict.shortfall;
@@ -96,16 +123,24 @@ export function ConflictCard({
         ) : null}
       </div>
 
-      <MessageBar intent={status === "Enabled" || status === "Warning" ? "warning" : "error"} layout="multiline">
-        <MessageBarBody>{conflictSentence(conflict, t, locale)}</MessageBarBody>
+      <MessageBar
+        intent={expired || status === "Enabled" || status === "Warning" ? "warning" : "error"}
+        layout="multiline"
+      >
+        <MessageBarBody>{conflictSentence(conflict, t, locale, formatDate)}</MessageBarBody>
       </MessageBar>
-      <Text className={styles.muted}>{t.conflicts.statusDetail[status]}</Text>
+      <Text className={styles.muted}>{expired ? t.conflicts.expiredDetail : t.conflicts.statusDetail[status]}</Text>
       <Text className={styles.muted}>
-        {t.conflicts.seatsLine(conflict.consumedUnits, conflict.usableUnits, conflict.shortfall)}
+        {expired
+          ? t.conflicts.expiredSeatsLine(conflict.consumedUnits, conflict.expiring)
+          : t.conflicts.seatsLine(conflict.consumedUnits, conflict.usableUnits, conflict.shortfall)}
       </Text>
+      {!expired && conflict.expiring > 0 && conflict.accessEndsAt ? (
+        <Text>{t.conflicts.alsoExpiring(conflict.expiring, formatDate(conflict.accessEndsAt))}</Text>
+      ) : null}
       {conflict.resolveBy ? (
         <Text weight="semibold">
-          {t.conflicts.resolveBy(
+          {(expired ? t.conflicts.accessEndsBy : t.conflicts.resolveBy)(
             new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
               new Date(conflict.resolveBy),
             ),
@@ -137,12 +172,18 @@ export function ConflictCard({
           </GatedLinkButton>
         ) : null}
         {renewFix ? (
+          <GatedLinkButton action="billing.manage" icon={<ArrowSyncRegular />} to={renewalPath(tenant.id, renewFix)}>
+            {renewFix.trial ? t.conflicts.convertTrial : t.conflicts.renew}
+          </GatedLinkButton>
+        ) : null}
+        {expiredFix ? (
           <GatedLinkButton
             action="billing.manage"
             icon={<ArrowSyncRegular />}
-            to={`/t/${tenant.id}/billing?renew=${encodeURIComponent(renewFix.subscriptionId)}`}
+            to={renewalPath(tenant.id, expiredFix)}
+            appearance={expired ? "primary" : undefined}
           >
-            {t.conflicts.renew}
+            {expiredFix.trial ? t.conflicts.convertTrial : t.conflicts.renew}
           </GatedLinkButton>
         ) : null}
         {deleteFix && can("users.manage") ? (
@@ -159,7 +200,7 @@ export function ConflictCard({
       <div className={styles.tableWrap}>
         <ConflictHoldersTable
           conflict={conflict}
-          selectable={canAssign}
+          selectable={canAssign && removeFix !== undefined}
           selected={selected}
           onSelectionChange={onSelectionChange}
         />

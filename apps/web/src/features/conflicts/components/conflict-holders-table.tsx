@@ -66,6 +66,7 @@ export function ConflictHoldersTable({
           <TableHeaderCell>{t.conflicts.columns.name}</TableHeaderCell>
           <TableHeaderCell>{t.conflicts.columns.email}</TableHeaderCell>
           <TableHeaderCell>{t.conflicts.columns.assigned}</TableHeaderCell>
+          <TableHeaderCell>{t.conflicts.lastSignIn}</TableHeaderCell>
           <TableHeaderCell>{t.conflicts.columns.how}</TableHeaderCell>
         </TableRow>
       </TableHeader>
@@ -88,6 +89,13 @@ export function ConflictHoldersTable({
               <Text wrap={false}>{user.email}</Text>
             </TableCell>
             <TableCell>{formatDate(user.licensedAt)}</TableCell>
+            <TableCell>
+              {user.lastSignInAt ? (
+                formatDate(user.lastSignInAt)
+              ) : (
+                <span className={styles.muted}>{t.conflicts.neverSignedIn}</span>
+              )}
+            </TableCell>
             <TableCell>
               {user.direct ? t.conflicts.direct : <span className={styles.muted}>{t.conflicts.throughGroup}</span>}
             </TableCell>

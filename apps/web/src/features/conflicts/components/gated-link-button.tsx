@@ -12,11 +12,13 @@ export function GatedLinkButton({
   action,
   to,
   icon,
+  appearance,
   children,
 }: {
   action: Action;
   to: string;
   icon?: ButtonProps["icon"];
+  appearance?: ButtonProps["appearance"];
   children: string;
 }) {
   const gate = useActionGate(action);
@@ -24,13 +26,19 @@ export function GatedLinkButton({
   const handleClick = useLinkClickHandler<HTMLAnchorElement>(to);
   if (!gate.allowed) {
     return (
-      <GatedButton action={action} icon={icon}>
+      <GatedButton action={action} icon={icon} appearance={appearance}>
         {children}
       </GatedButton>
     );
   }
   return (
-    <Button as="a" href={href} icon={icon} onClick={(event: MouseEvent<HTMLAnchorElement>) => handleClick(event)}>
+    <Button
+      as="a"
+      href={href}
+      icon={icon}
+      appearance={appearance}
+      onClick={(event: MouseEvent<HTMLAnchorElement>) => handleClick(event)}
+    >
       {children}
     </Button>
   );

@@ -62,7 +62,16 @@ export function ConflictsRoute() {
   };
 
   const list = conflicts.data ?? [];
-  const users = list.reduce((sum, conflict) => sum + conflict.shortfall, 0);
+  const short = list.filter((conflict) => conflict.shortfall > 0);
+  const users = short.reduce((sum, conflict) => sum + conflict.shortfall, 0);
+  const onExpired = list.filter((conflict) => conflict.expiring > 0);
+  const expiring = list.reduce((sum, conflict) => sum + conflict.expiring, 0);
+  const summary = [
+    short.length > 0 ? t.conflicts.summaryCount(short.length, users) : "",
+    expiring > 0 ? t.conflicts.summaryExpiring(onExpired.length, expiring) : "",
+  ]
+    .filter(Boolean)
+    .join(" ");
 
   // A fix removes its conflict's card, and with it the button that opened the dialog, which is where focus goes
   // back to. Once a change was applied, focus that would fall to the document stays on the page's content instead,
@@ -99,7 +108,7 @@ export function ConflictsRoute() {
             : conflicts.isSuccess
               ? list.length === 0
                 ? t.conflicts.emptyTitle
-                : t.conflicts.summaryCount(list.length, users)
+                : summary
               : ""
         }
       />
@@ -118,7 +127,7 @@ export function ConflictsRoute() {
           </EmptyState>
         ) : (
           <>
-            <Text className={styles.summary}>{t.conflicts.summaryCount(list.length, users)}</Text>
+            <Text className={styles.summary}>{summary}</Text>
             {list.map((conflict) => (
               <ConflictCard
                 key={conflict.skuId}

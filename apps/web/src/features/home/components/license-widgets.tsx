@@ -13,7 +13,7 @@ import {
 import type { UseQueryResult } from "@tanstack/react-query";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
-import { userProducts } from "@/lib/licensing/subscribed-skus";
+import { usageBarColor, userProducts } from "@/lib/licensing/subscribed-skus";
 import { useWidgetStyles, WidgetCard } from "./widget-card";
 
 const TOP_PRODUCTS = 5;
@@ -86,6 +86,7 @@ export function SeatsWidget({ query, tenantId }: { query: UseQueryResult<Subscri
                       value={total === 0 ? 1 : Math.min(used, total)}
                       max={total === 0 ? 1 : total}
                       thickness="large"
+                      color={usageBarColor(sku)}
                       aria-valuetext={t.dashboard.seatsUsed(sku.displayName, used, total)}
                     />
                   </Field>
@@ -104,8 +105,13 @@ export function SeatsWidget({ query, tenantId }: { query: UseQueryResult<Subscri
 
 const shortfallOf = (conflicts: readonly LicenseConflictReport[]) =>
   conflicts.reduce((sum, conflict) => sum + conflict.shortfall, 0);
+const expiringOf = (conflicts: readonly LicenseConflictReport[]) =>
+  conflicts.reduce((sum, conflict) => sum + conflict.expiring, 0);
 
-/** A warning at the top of Home while any product has more holders than usable seats. */
+/**
+ * A warning at the top of Home while any product has more holders than usable seats. Holders on expired
+ * subscriptions have their own banner (SubscriptionsBanner), with the date and Renew.
+ */
 export function ConflictsBanner({
   conflicts,
   tenantId,
@@ -114,12 +120,13 @@ export function ConflictsBanner({
   tenantId: string;
 }) {
   const { t } = useI18n();
-  if (!conflicts || conflicts.length === 0) return null;
+  const short = (conflicts ?? []).filter((conflict) => conflict.shortfall > 0);
+  if (short.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
         <MessageBarTitle>{t.dashboard.bannerTitle}</MessageBarTitle>
-        {t.dashboard.bannerBody(conflicts.length, shortfallOf(conflicts))}
+        {t.dashboard.bannerBody(short.length, shortfallOf(short))}
       </MessageBarBody>
       <MessageBarActions>
         <RouterLink to={`/t/${tenantId}/licenses/conflicts`}>{t.dashboard.bannerLink}</RouterLink>
@@ -158,7 +165,17 @@ export function ConflictsWidget({
         ) : (
           <>
             <Text className={widget.number}>{formatNumber(conflicts.length)}</Text>
-            <Text className={widget.muted}>{t.dashboard.conflictsCount(conflicts.length, shortfallOf(conflicts))}</Text>
+            {shortfallOf(conflicts) > 0 ? (
+              <Text className={widget.muted}>
+                {t.dashboard.conflictsCount(
+                  conflicts.filter((conflict) => conflict.shortfall > 0).length,
+                  shortfallOf(conflicts),
+                )}
+              </Text>
+            ) : null}
+            {expiringOf(conflicts) > 0 ? (
+              <Text className={widget.muted}>{t.dashboard.conflictsExpiring(expiringOf(conflicts))}</Text>
+            ) : null}
           </>
         )
       }

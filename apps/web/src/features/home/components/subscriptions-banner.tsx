@@ -1,39 +1,50 @@
-import type { SubscribedSku } from "@allot/contracts";
+import type { LicenseConflictReport } from "@allot/contracts";
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
+import { ExpiredSubscriptionNotice } from "@/components/licensing/expired-subscription-notice";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 
 /**
- * A banner at the top of Home while any product has an expired subscription (in its 30 days of grace: users keep
- * access) or a disabled one (users lost access): issue 6's "admins see a banner and can reactivate". Billing roles
- * get a link to Billing, where Reactivate is; others are told who can.
+ * Banners at the top of Home for subscriptions people depend on, from the API's conflict report (who is affected is
+ * counted there, from the holders and the other subscriptions): an expired one whose holders lose access when its
+ * grace ends (with Renew and the date), and a disabled one whose holders have lost access. A subscription nobody
+ * depends on (cancelled spare seats) raises no alarm.
  */
 export function SubscriptionsBanner({
-  skus,
+  conflicts,
   tenantId,
 }: {
-  skus: readonly SubscribedSku[] | undefined;
+  conflicts: readonly LicenseConflictReport[] | undefined;
   tenantId: string;
 }) {
   const { t } = useI18n();
   const { can } = useTenant();
-  const suspended = (skus ?? []).filter((sku) => sku.prepaidUnits.suspended > 0).map((sku) => sku.displayName);
-  const expired = (skus ?? []).filter((sku) => sku.prepaidUnits.warning > 0).map((sku) => sku.displayName);
-  if (suspended.length === 0 && expired.length === 0) return null;
+  const expiring = (conflicts ?? []).filter((conflict) => conflict.expiring > 0);
+  const lost = (conflicts ?? []).filter(
+    (conflict) =>
+      conflict.shortfall > 0 &&
+      conflict.fixes.some((fix) => fix.kind === "renewSubscription" && fix.state === "disabled"),
+  );
   return (
-    <MessageBar intent={suspended.length > 0 ? "error" : "warning"} layout="multiline">
-      <MessageBarBody>
-        <MessageBarTitle>{t.dashboard.subscriptionsBannerTitle}</MessageBarTitle>
-        {expired.length > 0 ? `${t.dashboard.subscriptionsExpired(expired.join(", "))} ` : null}
-        {suspended.length > 0 ? t.dashboard.subscriptionsSuspended(suspended.join(", ")) : null}
-        {can("billing.manage") ? null : ` ${t.dashboard.subscriptionsAskBilling}`}
-      </MessageBarBody>
-      {can("billing.read") ? (
-        <MessageBarActions>
-          <RouterLink to={`/t/${tenantId}/billing`}>{t.dashboard.subscriptionsBannerLink}</RouterLink>
-        </MessageBarActions>
-      ) : null}
-    </MessageBar>
+    <>
+      {lost.map((conflict) => (
+        <MessageBar key={`lost-${conflict.skuId}`} intent="error" layout="multiline">
+          <MessageBarBody>
+            <MessageBarTitle>{t.conflicts.lostTitle(conflict.displayName)}</MessageBarTitle>
+            {t.dashboard.subscriptionsLost(conflict.displayName, conflict.shortfall)}
+            {can("billing.manage") ? null : ` ${t.dashboard.subscriptionsAskBilling}`}
+          </MessageBarBody>
+          {can("billing.read") ? (
+            <MessageBarActions>
+              <RouterLink to={`/t/${tenantId}/billing`}>{t.dashboard.subscriptionsBannerLink}</RouterLink>
+            </MessageBarActions>
+          ) : null}
+        </MessageBar>
+      ))}
+      {expiring.map((conflict) => (
+        <ExpiredSubscriptionNotice key={`expiring-${conflict.skuId}`} conflict={conflict} />
+      ))}
+    </>
   );
 }

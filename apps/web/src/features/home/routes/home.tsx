@@ -121,7 +121,7 @@ export function HomeRoute() {
 
       {directory ? (
         <div className={styles.banners}>
-          <SubscriptionsBanner skus={seats.data} tenantId={tenant.id} />
+          <SubscriptionsBanner conflicts={conflicts.data} tenantId={tenant.id} />
           <ConflictsBanner conflicts={conflicts.data} tenantId={tenant.id} />
         </div>
       ) : null}

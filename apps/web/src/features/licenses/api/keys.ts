@@ -7,5 +7,6 @@ import { queryKeys } from "@/lib/query-keys";
 export const licensesKeys = {
   holders: (tenantId: string, skuId: string, search: string) =>
     [...queryKeys.licensing(tenantId), "holders", skuId, search] as const,
+  holderCounts: (tenantId: string, skuId: string) => [...queryKeys.licensing(tenantId), "holderCounts", skuId] as const,
   userSuggestions: (tenantId: string, search: string) => [...queryKeys.users(tenantId), "suggestions", search] as const,
 };

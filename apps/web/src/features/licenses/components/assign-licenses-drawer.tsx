@@ -127,8 +127,8 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
               <MessageBarBody>
                 <MessageBarTitle>{t.licenses.noSeatsTitle}</MessageBarTitle>
                 {t.licenses.noSeatsBody}{" "}
-                {context.can("billing.read") ? (
-                  <RouterLink to={`/t/${tenantId}/billing`} inline>
+                {context.can("billing.manage") ? (
+                  <RouterLink to={`/t/${tenantId}/billing?buy=${encodeURIComponent(sku.skuId)}&seats=1`} inline>
                     {t.licenses.buySeats}
                   </RouterLink>
                 ) : null}
@@ -140,6 +140,13 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
               search={search}
               suggestions={suggestions}
               canChoose={(user) => user.deletedAt === null}
+              note={(user) => {
+                const held = user.licenses.find((license) => license.skuId === sku.skuId);
+                if (!held) return undefined;
+                return held.direct
+                  ? { text: t.productHolders.alreadyHas, disabled: true }
+                  : { text: t.productHolders.hasThroughGroup };
+              }}
               chosen={chosen}
               onChange={setChosen}
               texts={{

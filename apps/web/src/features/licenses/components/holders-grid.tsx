@@ -19,6 +19,7 @@ const useStyles = makeStyles({ grid: { minWidth: "560px" } });
 
 /** The users who hold a product, with checkboxes to pick some (to unassign) when the viewer may change licenses. */
 export function HoldersGrid({
+  skuId,
   users,
   selectable,
   selected,
@@ -26,6 +27,8 @@ export function HoldersGrid({
   label,
   busy,
 }: {
+  /** The product the users hold: its assignment (direct, through a group) and date show per user. */
+  skuId: string;
   users: readonly User[];
   selectable: boolean;
   selected: ReadonlySet<string>;
@@ -34,7 +37,8 @@ export function HoldersGrid({
   busy: boolean;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, formatDate } = useI18n();
+  const h = t.productHolders;
   const columns = useMemo<TableColumnDefinition<User>[]>(
     () => [
       createTableColumn<User>({
@@ -52,8 +56,25 @@ export function HoldersGrid({
         renderHeaderCell: () => t.licenses.holdersColumns.type,
         renderCell: (user) => t.licenses.userType[user.userType],
       }),
+      createTableColumn<User>({
+        columnId: "assignment",
+        renderHeaderCell: () => h.assignment,
+        renderCell: (user) => {
+          const license = user.licenses.find((held) => held.skuId === skuId);
+          if (!license) return null;
+          return license.direct && license.inherited ? h.both : license.direct ? h.direct : h.inherited;
+        },
+      }),
+      createTableColumn<User>({
+        columnId: "assignedOn",
+        renderHeaderCell: () => h.assignedOn,
+        renderCell: (user) => {
+          const license = user.licenses.find((held) => held.skuId === skuId);
+          return license ? formatDate(license.assignedAt) : null;
+        },
+      }),
     ],
-    [t],
+    [t, h, skuId, formatDate],
   );
   return (
     <DataGrid

@@ -1,6 +1,7 @@
 import type { SubscribedSku } from "@allot/contracts";
 import { ProgressBar } from "@fluentui/react-components";
 import { useI18n } from "@/lib/i18n";
+import { usageBarColor } from "@/lib/licensing/subscribed-skus";
 
 /** Seats that can be assigned from: enabled ones plus those in the grace period after expiry. */
 export function seatTotal(sku: Pick<SubscribedSku, "prepaidUnits">): number {
@@ -11,11 +12,11 @@ export function inConflict(sku: Pick<SubscribedSku, "conflicts" | "available">):
   return sku.conflicts > 0 || sku.available < 0;
 }
 
-/** Assigned of total seats as a bar, red when the product is in conflict (more holders than seats). */
+/** Assigned of total seats as a bar, coloured as on Home: red in conflict (more holders than seats), amber when full. */
 export function UsageBar({ sku, className }: { sku: SubscribedSku; className?: string }) {
   const { t } = useI18n();
   const total = seatTotal(sku);
-  const color = inConflict(sku) ? "error" : "brand";
+  const color = usageBarColor(sku);
   return (
     <ProgressBar
       className={className}

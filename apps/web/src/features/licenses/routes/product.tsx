@@ -30,6 +30,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
+import { ExpiredSubscriptionNotice } from "@/components/licensing/expired-subscription-notice";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
@@ -37,8 +38,10 @@ import { LiveStatus } from "@/components/visually-hidden";
 import { useDebouncedValue } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
+import { useLicenseConflicts } from "@/lib/licensing/conflicts";
 import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
+import { useHolderCounts } from "../api/get-holder-counts";
 import { useProductHolders } from "../api/get-product-holders";
 import { AssignLicensesDrawer } from "../components/assign-licenses-drawer";
 import { HoldersGrid } from "../components/holders-grid";
@@ -49,6 +52,7 @@ const useStyles = makeStyles({
   summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "560px" },
   summaryRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
   plans: { marginBottom: tokens.spacingVerticalL, maxWidth: "720px" },
+  notice: { marginBottom: tokens.spacingVerticalL },
   planList: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL, columns: "2 240px" },
   section: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
   heading: { margin: 0 },
@@ -92,11 +96,14 @@ export function ProductRoute() {
 function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }) {
   const styles = useStyles();
   const list = useListPageStyles();
-  const { t } = useI18n();
+  const { t, formatNumber } = useI18n();
   const context = useTenant();
+  const counts = useHolderCounts(tenantId, sku.skuId);
   const canAssign = context.can("licenses.assign");
   const restoreFocusTarget = useRestoreFocusTarget();
   const holdersHeadingId = useId();
+  // Holders on an expired subscription are a conflict from the day it expires: shown here with Renew and the date.
+  const conflict = useLicenseConflicts(tenantId).data?.find((candidate) => candidate.skuId === sku.skuId);
 
   const [searchText, setSearchText] = useState("");
   const search = useDebouncedValue(searchText.trim(), 300);
@@ -146,6 +153,12 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
         </div>
       </PageHeader>
 
+      {conflict && conflict.expiring > 0 ? (
+        <div className={styles.notice}>
+          <ExpiredSubscriptionNotice conflict={conflict} />
+        </div>
+      ) : null}
+
       {sku.servicePlans.length > 0 ? (
         <Accordion collapsible className={styles.plans}>
           <AccordionItem value="plans">
@@ -165,6 +178,16 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
         <Text as="h2" id={holdersHeadingId} size={500} weight="semibold" className={styles.heading}>
           {t.licenses.holdersHeading}
         </Text>
+        {counts.data ? (
+          <Text>
+            {t.productHolders.counts(
+              counts.data.total,
+              formatNumber(counts.data.direct),
+              formatNumber(counts.data.inherited),
+              formatNumber(counts.data.total),
+            )}
+          </Text>
+        ) : null}
         <Toolbar aria-label={t.licenses.commands} className={styles.toolbar}>
           {isUserProduct ? (
             <>
@@ -233,6 +256,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
         ) : (
           <div className={list.surface}>
             <HoldersGrid
+              skuId={sku.skuId}
               users={items}
               selectable={canAssign && isUserProduct}
               selected={selected}

@@ -113,7 +113,7 @@ export function ProductLicenseToggle({
           <Text size={200}>
             <span className={styles.noneLeft}>{m.noneLeft}</span>{" "}
             {canBuy ? (
-              <RouterLink to={`/t/${tenantId}/billing`} inline>
+              <RouterLink to={`/t/${tenantId}/billing?buy=${encodeURIComponent(sku.skuId)}&seats=1`} inline>
                 {m.buyMore}
               </RouterLink>
             ) : (

@@ -123,7 +123,7 @@ export function UserLicenseRow({
           <Text size={200} className={styles.muted}>
             {t.userLicenses.noSeats}.{" "}
             {canBuy ? (
-              <RouterLink to={`/t/${tenantId}/billing`} inline>
+              <RouterLink to={`/t/${tenantId}/billing?buy=${encodeURIComponent(sku.skuId)}&seats=1`} inline>
                 {t.userLicenses.buyMore}
               </RouterLink>
             ) : (

@@ -15,6 +15,7 @@ import {
   type TableRowId,
   TableRowIdContextProvider,
   Text,
+  Tooltip,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
@@ -35,6 +36,14 @@ const PREFETCH_ROWS = 25;
 const useStyles = makeStyles({
   nameCell: { display: "flex", flexDirection: "column", alignItems: "flex-start", gap: tokens.spacingVerticalXXS },
   muted: { color: tokens.colorNeutralForeground3 },
+  // Product names on one line, cut short with an ellipsis; the tooltip (and screen readers) get all of them.
+  products: {
+    display: "block",
+    maxWidth: "260px",
+    overflow: "hidden",
+    textOverflow: "ellipsis",
+    whiteSpace: "nowrap",
+  },
   scroller: {
     // The list scrolls inside its own box (header stays on top) so only the rows in view exist in the page.
     overflow: "auto",
@@ -176,11 +185,15 @@ export function UsersGrid({
       createTableColumn<User>({
         columnId: "licenses",
         renderHeaderCell: () => t.users.columns.licenses,
-        renderCell: (user) => (
-          <span className={user.licenseCount === 0 ? styles.muted : undefined}>
-            {t.users.licenseCount(user.licenseCount)}
-          </span>
-        ),
+        renderCell: (user) => {
+          if (user.licenses.length === 0) return <span className={styles.muted}>{t.users.licenseCount(0)}</span>;
+          const names = user.licenses.map((license) => license.displayName).join(", ");
+          return (
+            <Tooltip content={names} relationship="inaccessible" withArrow>
+              <span className={styles.products}>{names}</span>
+            </Tooltip>
+          );
+        },
       }),
       createTableColumn<User>({
         columnId: "lastSignIn",

@@ -39,6 +39,7 @@ import { LiveStatus } from "@/components/visually-hidden";
 import { errorMessage } from "@/lib/errors";
 import { useDebouncedValue, useQueryParams } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
+import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
 import { useSelectAllMatching } from "../api/get-user-ids";
 import { useUsers } from "../api/get-users";
@@ -61,6 +62,15 @@ const useStyles = makeStyles({
   },
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   selectionBar: { marginBottom: tokens.spacingVerticalS },
+  chips: {
+    display: "flex",
+    flexWrap: "wrap",
+    gap: tokens.spacingHorizontalS,
+    listStyleType: "none",
+    margin: 0,
+    marginBottom: tokens.spacingVerticalS,
+    padding: 0,
+  },
   footer: {
     display: "flex",
     justifyContent: "center",
@@ -73,14 +83,36 @@ const useStyles = makeStyles({
 });
 
 const NO_SELECTION: ReadonlySet<string> = new Set();
+const NO_USERS: ReadonlyMap<string, User> = new Map();
 
+/**
+ * The selected users. A selection outlives the filters (as Partner Center's does): users ticked in one search stay
+ * selected in the next, counted as "not shown" while the list hides them, and bulk actions act on all of them.
+ */
 interface Selection {
-  /** The list (filters) the selection was made in: another list starts with nothing selected. */
-  filterKey: string;
   ids: ReadonlySet<string>;
-  /** Set while `ids` is exactly "every user that matches", as the server answered it. */
-  matching: { ids: ReadonlySet<string>; truncated: boolean } | null;
+  /** The selected users seen in a list, to name them (deleting) when the list no longer shows them. */
+  known: ReadonlyMap<string, User>;
+  /** Set while `ids` is exactly "every user that matches" the filters of `filterKey`, as the server answered it. */
+  matching: { filterKey: string; ids: ReadonlySet<string>; truncated: boolean } | null;
 }
+
+const EMPTY_SELECTION: Selection = { ids: NO_SELECTION, known: NO_USERS, matching: null };
+
+/** The Licenses filter as one select value: any, licensed, unlicensed or one product (`sku:<skuId>`). */
+function licenseFilterValue(filter: UsersFilter): string {
+  if (filter.skuId) return `sku:${filter.skuId}`;
+  if (filter.licensed === undefined) return "";
+  return filter.licensed ? "licensed" : "unlicensed";
+}
+
+function licenseFilterParams(value: string): { licensed: string | undefined; sku: string | undefined } {
+  if (value.startsWith("sku:")) return { licensed: undefined, sku: value.slice(4) };
+  if (value === "licensed" || value === "unlicensed") return { licensed: String(value === "licensed"), sku: undefined };
+  return { licensed: undefined, sku: undefined };
+}
+
+const SKU_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 const isTenantRole = (value: string | null): value is TenantRole =>
   value !== null && (TENANT_ROLES as readonly string[]).includes(value);
@@ -94,6 +126,7 @@ function readFilter(params: URLSearchParams): UsersFilter & { view: UsersView } 
   const type = params.get("type");
   const role = params.get("role");
   const licensed = params.get("licensed");
+  const sku = params.get("sku");
   const live = view !== "deleted";
   return {
     view,
@@ -102,6 +135,7 @@ function readFilter(params: URLSearchParams): UsersFilter & { view: UsersView } 
     role: live && isTenantRole(role) ? role : undefined,
     licensed: live && (licensed === "true" || licensed === "false") ? licensed === "true" : undefined,
     deleted: view === "deleted" ? true : undefined,
+    skuId: live && sku !== null && SKU_ID.test(sku) ? sku.toLowerCase() : undefined,
   };
 }
 
@@ -110,6 +144,7 @@ export function UsersRoute() {
   const styles = useStyles();
   const list = useListPageStyles();
   const { t, formatNumber } = useI18n();
+  const u = t.usersList;
   const context = useTenant();
   const tenantId = context.tenant.id;
   const notify = useNotify();
@@ -117,9 +152,22 @@ export function UsersRoute() {
   const { view, ...urlFilter } = readFilter(params);
   const openUserId = params.get("user");
 
-  const [searchText, setSearchText] = useState(urlFilter.search ?? "");
+  // The address is the one source of the filters. The box shows what is typed; once typing pauses the text goes to
+  // the address, and a search changed from anywhere else (the menu, Back, Clear filters, a chip) comes back to
+  // the box, so box, chips and list always agree.
+  const urlSearch = urlFilter.search ?? "";
+  const [searchText, setSearchText] = useState(urlSearch);
   const debouncedSearch = useDebouncedValue(searchText.trim(), 300);
-  const [selection, setSelection] = useState<Selection>({ filterKey: "", ids: NO_SELECTION, matching: null });
+  const pushedSearch = useRef(urlSearch);
+  const [seenUrlSearch, setSeenUrlSearch] = useState(urlSearch);
+  if (urlSearch !== seenUrlSearch) {
+    setSeenUrlSearch(urlSearch);
+    if (urlSearch !== pushedSearch.current) {
+      pushedSearch.current = urlSearch;
+      if (searchText.trim() !== urlSearch) setSearchText(urlSearch);
+    }
+  }
+  const [selection, setSelection] = useState<Selection>(EMPTY_SELECTION);
   const [addOpen, setAddOpen] = useState(false);
   const [deleteOpen, setDeleteOpen] = useState(false);
   const [licensesOpen, setLicensesOpen] = useState(false);
@@ -130,13 +178,19 @@ export function UsersRoute() {
   // Dialogs and the details panel give focus back to the control that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
 
-  // The search box asks the server once typing pauses; the list updates without holding up the next keystroke.
-  const appliedSearch = useRef(debouncedSearch);
+  // The search box asks the server once typing pauses (the text has settled and differs from the address); the
+  // list updates without holding up the next keystroke.
+  const pushSearch = useCallback(
+    (text: string) => {
+      pushedSearch.current = text;
+      startTransition(() => updateParams({ q: text || undefined }));
+    },
+    [updateParams],
+  );
+  const settled = debouncedSearch === searchText.trim();
   useEffect(() => {
-    if (debouncedSearch === appliedSearch.current) return;
-    appliedSearch.current = debouncedSearch;
-    startTransition(() => updateParams({ q: debouncedSearch || undefined }));
-  }, [debouncedSearch, updateParams]);
+    if (settled && debouncedSearch !== urlSearch) pushSearch(debouncedSearch);
+  }, [settled, debouncedSearch, urlSearch, pushSearch]);
 
   const filter: UsersFilter = useMemo(
     () => ({
@@ -145,32 +199,49 @@ export function UsersRoute() {
       role: urlFilter.role,
       licensed: urlFilter.licensed,
       deleted: urlFilter.deleted,
+      skuId: urlFilter.skuId,
     }),
-    [urlFilter.search, urlFilter.type, urlFilter.role, urlFilter.licensed, urlFilter.deleted],
+    [urlFilter.search, urlFilter.type, urlFilter.role, urlFilter.licensed, urlFilter.deleted, urlFilter.skuId],
   );
 
   const filterKey = JSON.stringify(filter);
-  const current = selection.filterKey === filterKey ? selection : null;
-  const selected = current?.ids ?? NO_SELECTION;
-  const matching = current?.matching && current.matching.ids === current.ids ? current.matching : null;
-  const setSelected = useCallback(
-    (update: ReadonlySet<string> | ((current: ReadonlySet<string>) => ReadonlySet<string>)) =>
-      setSelection((previous) => {
-        const ids = previous.filterKey === filterKey ? previous.ids : NO_SELECTION;
-        return {
-          filterKey,
-          ids: typeof update === "function" ? update(ids) : update,
-          matching: previous.filterKey === filterKey ? previous.matching : null,
-        };
-      }),
-    [filterKey],
-  );
-  const clearSelection = useCallback(() => setSelection({ filterKey, ids: NO_SELECTION, matching: null }), [filterKey]);
+  const selected = selection.ids;
+  const matching =
+    selection.matching && selection.matching.filterKey === filterKey && selection.matching.ids === selection.ids
+      ? selection.matching
+      : null;
+  const clearSelection = useCallback(() => setSelection(EMPTY_SELECTION), []);
 
   const users = useUsers(tenantId, filter);
   const loadedItems = useMemo(() => users.data?.pages.flatMap((page) => page.items) ?? [], [users.data]);
   // A long list re-renders at low priority, so typing and clicking stay responsive while it does.
   const items = useDeferredValue(loadedItems);
+  // The grid's checkboxes speak for the rows it shows; selected users it does not show stay selected (its header
+  // checkbox would otherwise drop them, or take only the rows in view).
+  const onGridSelectionChange = useCallback(
+    (next: ReadonlySet<string>) =>
+      setSelection((previous) => {
+        const inView = new Map(items.map((user) => [user.id, user]));
+        const ids = new Set([...previous.ids].filter((id) => !inView.has(id)));
+        const known = new Map(previous.known);
+        for (const id of next) {
+          const user = inView.get(id);
+          if (!user) continue;
+          ids.add(id);
+          known.set(id, user);
+        }
+        return { ids, known, matching: previous.matching };
+      }),
+    [items],
+  );
+  const skus = useSubscribedSkus(tenantId, live);
+  const products = useMemo(
+    () =>
+      userProducts(skus.data ?? []).toSorted((a, b) =>
+        a.displayName.localeCompare(b.displayName, undefined, { sensitivity: "base" }),
+      ),
+    [skus.data],
+  );
   const hasMore = users.hasNextPage;
   const restore = useRestoreUser(tenantId);
   const selectAll = useSelectAllMatching(tenantId);
@@ -192,8 +263,13 @@ export function UsersRoute() {
     [restore, notify, t],
   );
   const onDeleted = useCallback(
-    (ids: string[]) => setSelected((current) => new Set([...current].filter((id) => !ids.includes(id)))),
-    [setSelected],
+    (ids: string[]) =>
+      setSelection((previous) => ({
+        ids: new Set([...previous.ids].filter((id) => !ids.includes(id))),
+        known: new Map([...previous.known].filter(([id]) => !ids.includes(id))),
+        matching: null,
+      })),
+    [],
   );
   const { fetchNextPage, isFetchingNextPage } = users;
   const loadMore = useCallback(() => {
@@ -204,19 +280,66 @@ export function UsersRoute() {
     selectAll.mutate(filter, {
       onSuccess: (result) => {
         const ids = new Set(result.ids);
-        setSelection({ filterKey, ids, matching: { ids, truncated: result.truncated } });
+        setSelection((previous) => ({
+          ids,
+          known: new Map([...previous.known, ...loadedItems.map((user) => [user.id, user] as const)]),
+          matching: { filterKey, ids, truncated: result.truncated },
+        }));
       },
     });
 
-  const selectedUsers = useMemo(() => loadedItems.filter((user) => selected.has(user.id)), [loadedItems, selected]);
+  const loadedById = useMemo(() => new Map(loadedItems.map((user) => [user.id, user])), [loadedItems]);
   const selectedIds = useMemo(() => [...selected], [selected]);
-  const allLoadedSelected = loadedItems.length > 0 && selectedUsers.length === loadedItems.length;
-  // Deleting goes user by user and names each one: it needs the selected users in the list.
+  const selectedUsers = useMemo(
+    () =>
+      selectedIds.flatMap((id) => {
+        const user = loadedById.get(id) ?? selection.known.get(id);
+        return user ? [user] : [];
+      }),
+    [selectedIds, loadedById, selection.known],
+  );
+  // Selected users this list does not show (another search or filter); "every user that matches" the current
+  // filters are in it, loaded yet or not.
+  const hiddenCount = useMemo(
+    () => (matching ? 0 : selectedIds.filter((id) => !loadedById.has(id)).length),
+    [matching, selectedIds, loadedById],
+  );
+  const allLoadedSelected = loadedItems.length > 0 && loadedItems.every((user) => selected.has(user.id));
+  // Deleting goes user by user and names each one: it needs every selected user seen in a list.
   const deletable = selectedUsers.length === selected.size;
 
-  const filtersActive = Boolean(
-    filter.search || (view === "active" && filter.type) || filter.role || filter.licensed !== undefined,
-  );
+  const licenseValue = licenseFilterValue(filter);
+  const productName = (skuId: string) => products.find((sku) => sku.skuId === skuId)?.displayName ?? skuId;
+  // The active filters as chips, each removable on its own.
+  const chips: Array<{ key: string; label: string; remove: () => void }> = [];
+  if (filter.search) {
+    chips.push({ key: "q", label: u.searchChip(filter.search), remove: () => updateParams({ q: undefined }) });
+  }
+  if (view === "active" && filter.type) {
+    chips.push({
+      key: "type",
+      label: u.chip(t.users.filterType, filter.type === "guest" ? t.users.guest : t.users.member),
+      remove: () => updateParams({ type: undefined }),
+    });
+  }
+  if (filter.role) {
+    chips.push({
+      key: "role",
+      label: u.chip(t.users.filterRole, isTenantRole(filter.role) ? t.roles[filter.role] : filter.role),
+      remove: () => updateParams({ role: undefined }),
+    });
+  }
+  if (licenseValue) {
+    chips.push({
+      key: "license",
+      label: u.chip(
+        t.users.filterLicense,
+        filter.skuId ? productName(filter.skuId) : filter.licensed ? u.licensedUsers : u.unlicensedUsers,
+      ),
+      remove: () => updateParams({ licensed: undefined, sku: undefined }),
+    });
+  }
+  const filtersActive = chips.length > 0;
   const loading = users.isPending;
   const refreshing = users.isFetching && !users.isFetchingNextPage && !loading;
   const selectable = live && (canManage || canAssign);
@@ -250,6 +373,7 @@ export function UsersRoute() {
             type: undefined,
             role: undefined,
             licensed: undefined,
+            sku: undefined,
             user: undefined,
           })
         }
@@ -311,10 +435,7 @@ export function UsersRoute() {
             placeholder={t.users.searchPlaceholder}
             onChange={(_, data) => setSearchText(data.value)}
             onKeyDown={(event) => {
-              if (event.key === "Enter") {
-                appliedSearch.current = searchText.trim();
-                updateParams({ q: searchText.trim() || undefined });
-              }
+              if (event.key === "Enter") pushSearch(searchText.trim());
             }}
           />
         </Field>
@@ -343,13 +464,20 @@ export function UsersRoute() {
               </Select>
             </Field>
             <Field label={t.users.filterLicense}>
-              <Select
-                value={filter.licensed === undefined ? "" : String(filter.licensed)}
-                onChange={(_, data) => updateParams({ licensed: data.value || undefined })}
-              >
+              <Select value={licenseValue} onChange={(_, data) => updateParams(licenseFilterParams(data.value))}>
                 <option value="">{t.users.anyLicense}</option>
-                <option value="true">{t.users.licensed}</option>
-                <option value="false">{t.users.unlicensed}</option>
+                <option value="licensed">{u.licensedUsers}</option>
+                <option value="unlicensed">{u.unlicensedUsers}</option>
+                <optgroup label={u.products}>
+                  {products.map((sku) => (
+                    <option key={sku.skuId} value={`sku:${sku.skuId}`}>
+                      {sku.displayName}
+                    </option>
+                  ))}
+                  {filter.skuId && !products.some((sku) => sku.skuId === filter.skuId) ? (
+                    <option value={`sku:${filter.skuId}`}>{productName(filter.skuId)}</option>
+                  ) : null}
+                </optgroup>
               </Select>
             </Field>
           </>
@@ -360,8 +488,8 @@ export function UsersRoute() {
             icon={<DismissRegular />}
             onClick={() => {
               setSearchText("");
-              appliedSearch.current = "";
-              updateParams({ q: undefined, type: undefined, role: undefined, licensed: undefined });
+              pushedSearch.current = "";
+              updateParams({ q: undefined, type: undefined, role: undefined, licensed: undefined, sku: undefined });
             }}
           >
             {t.users.clearFilters}
@@ -369,13 +497,39 @@ export function UsersRoute() {
         ) : null}
       </search>
 
+      {chips.length > 0 ? (
+        <ul className={styles.chips} aria-label={u.activeFilters}>
+          {chips.map((chip) => (
+            <li key={chip.key}>
+              <Button
+                size="small"
+                shape="circular"
+                icon={<DismissRegular />}
+                iconPosition="after"
+                aria-label={u.removeFilter(chip.label)}
+                onClick={chip.remove}
+              >
+                {chip.label}
+              </Button>
+            </li>
+          ))}
+        </ul>
+      ) : null}
+
       <div className={list.status}>
         <LiveStatus message={statusText} visible />
         {refreshing ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
         {selected.size > 0 ? (
           <>
             <Text weight="semibold" role="status">
-              {t.users.selectedCount(selected.size, formatNumber(selected.size))}
+              {hiddenCount > 0
+                ? u.selectedWithHidden(
+                    selected.size,
+                    formatNumber(selected.size),
+                    hiddenCount,
+                    formatNumber(hiddenCount),
+                  )
+                : t.users.selectedCount(selected.size, formatNumber(selected.size))}
             </Text>
             <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={clearSelection}>
               {t.users.clearSelection}
@@ -384,6 +538,16 @@ export function UsersRoute() {
         ) : null}
       </div>
 
+      {selectable && hiddenCount > 0 && !matching ? (
+        <MessageBar intent="info" className={styles.selectionBar}>
+          <MessageBarBody>{u.hiddenSelectedHint(hiddenCount, formatNumber(hiddenCount))}</MessageBarBody>
+          <MessageBarActions>
+            <Button size="small" onClick={clearSelection}>
+              {t.users.clearSelection}
+            </Button>
+          </MessageBarActions>
+        </MessageBar>
+      ) : null}
       {selectable && matching ? (
         <MessageBar intent="info" className={styles.selectionBar}>
           <MessageBarBody>
@@ -436,7 +600,7 @@ export function UsersRoute() {
             label={title}
             selectable={selectable}
             selected={selected}
-            onSelectionChange={setSelected}
+            onSelectionChange={onGridSelectionChange}
             onOpen={openUser}
             canRestore={canManage}
             restoringId={restore.isPending ? (restore.variables ?? null) : null}

@@ -64,6 +64,25 @@ export const conflictsEn = {
   renew: "Renew subscription",
   deleteUsers: "Delete users in Active users",
   dialogTitle: (product: string, count: number) => `Remove ${product} from ${count} ${plural(count, "user", "users")}`,
+  summaryExpiring: (products: number, users: number) =>
+    `${products} ${plural(products, "product is", "products are")} held on expired subscriptions: ${users} ${plural(users, "user loses", "users lose")} access when they are disabled, unless they are renewed.`,
+  expiredProblem: (users: number, product: string, date: string) =>
+    `${users} ${plural(users, "user holds", "users hold")} ${product} on an expired subscription: they lose access on ${date} unless you renew it.`,
+  expiredDetail:
+    "With auto-renew off, an expired subscription is a license conflict for everyone on it. People keep access during its 30 days of grace; renewing it is the only fix.",
+  alsoExpiring: (users: number, date: string) =>
+    `Besides, ${users} ${plural(users, "user depends", "users depend")} on an expired subscription and ${plural(users, "loses", "lose")} access on ${date} unless it is renewed.`,
+  expiredSeatsLine: (consumed: number, expiring: number) =>
+    `Assigned: ${consumed} · On expired subscriptions: ${expiring}`,
+  accessEndsBy: (date: string, days: number) =>
+    `Renew by ${date} (${days} ${days === 1 ? "day" : "days"} left). After that everyone on it loses access.`,
+  convertTrial: "Convert to paid",
+  expiredTitle: (product: string) => `${product} has expired`,
+  lostTitle: (product: string) => `People have lost access to ${product}`,
+  askBillingToRenew: "A global or billing admin can renew it.",
+  viewConflicts: "Go to license conflicts",
+  lastSignIn: "Last sign-in",
+  neverSignedIn: "Never",
 };
 
 export const conflictsNl: Widen<typeof conflictsEn> = {
@@ -130,4 +149,23 @@ export const conflictsNl: Widen<typeof conflictsEn> = {
   deleteUsers: "Gebruikers verwijderen in Actieve gebruikers",
   dialogTitle: (product: string, count: number) =>
     `${product} verwijderen bij ${count} ${count === 1 ? "gebruiker" : "gebruikers"}`,
+  summaryExpiring: (products: number, users: number) =>
+    `${products} ${products === 1 ? "product staat" : "producten staan"} op verlopen abonnementen: ${users} ${users === 1 ? "gebruiker verliest" : "gebruikers verliezen"} de toegang als ze worden uitgeschakeld, tenzij ze worden verlengd.`,
+  expiredProblem: (users: number, product: string, date: string) =>
+    `${users} ${users === 1 ? "gebruiker heeft" : "gebruikers hebben"} ${product} via een verlopen abonnement: ${users === 1 ? "deze verliest" : "ze verliezen"} op ${date} de toegang, tenzij je het verlengt.`,
+  expiredDetail:
+    "Als automatisch verlengen is uitgeschakeld, geeft een verlopen abonnement een licentieconflict voor iedereen die het gebruikt. Mensen houden toegang tijdens de respijtperiode van 30 dagen; het abonnement verlengen is de enige oplossing.",
+  alsoExpiring: (users: number, date: string) =>
+    `Daarnaast ${users === 1 ? "is 1 gebruiker" : `zijn ${users} gebruikers`} afhankelijk van een verlopen abonnement en ${users === 1 ? "verliest" : "verliezen"} op ${date} de toegang, tenzij het wordt verlengd.`,
+  expiredSeatsLine: (consumed: number, expiring: number) =>
+    `Toegewezen: ${consumed} · Via verlopen abonnementen: ${expiring}`,
+  accessEndsBy: (date: string, days: number) =>
+    `Verleng vóór ${date} (nog ${days} ${days === 1 ? "dag" : "dagen"}). Daarna verliest iedereen die het gebruikt de toegang.`,
+  convertTrial: "Omzetten naar betaald",
+  expiredTitle: (product: string) => `${product} is verlopen`,
+  lostTitle: (product: string) => `Mensen hebben geen toegang meer tot ${product}`,
+  askBillingToRenew: "Een globale beheerder of factureringsbeheerder kan het verlengen.",
+  viewConflicts: "Naar licentieconflicten",
+  lastSignIn: "Laatste aanmelding",
+  neverSignedIn: "Nooit",
 };

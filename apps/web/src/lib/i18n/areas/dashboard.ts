@@ -17,18 +17,17 @@ export const dashboardEn = {
   conflictsNone: "No license conflicts",
   conflictsCount: (products: number, users: number) =>
     `${products} ${plural(products, "product", "products")}, ${users} ${plural(users, "user", "users")} without a seat`,
+  conflictsExpiring: (users: number) =>
+    `${users} ${plural(users, "user", "users")} on expired subscriptions, losing access unless they are renewed`,
   conflictsLoading: "Loading license conflicts…",
   viewConflicts: "Go to license conflicts",
   bannerTitle: "License conflicts",
   bannerBody: (products: number, users: number) =>
     `${products} ${plural(products, "product has", "products have")} more holders than usable seats (${users} ${plural(users, "user", "users")} without a seat). People may lose access until it is fixed.`,
   bannerLink: "Fix license conflicts",
-  subscriptionsBannerTitle: "Subscriptions need attention",
-  subscriptionsExpired: (products: string) =>
-    `Expired: ${products}. People keep access during 30 days of grace; reactivate to keep it.`,
-  subscriptionsSuspended: (products: string) =>
-    `Disabled: ${products}. People have lost access to these products; reactivate within 90 days, or the subscriptions are deleted.`,
-  subscriptionsAskBilling: "A global or billing admin can reactivate them.",
+  subscriptionsLost: (product: string, users: number) =>
+    `${product}: ${users} ${plural(users, "person has", "people have")} lost access because a subscription was disabled. Reactivate it within 90 days, or it is deleted with its licenses.`,
+  subscriptionsAskBilling: "A global or billing admin can renew or reactivate them.",
   subscriptionsBannerLink: "Go to Billing",
   requestsTitle: "Pending license requests",
   requestsLoading: "Loading license requests…",
@@ -57,18 +56,17 @@ export const dashboardNl: Widen<typeof dashboardEn> = {
   conflictsNone: "Geen licentieconflicten",
   conflictsCount: (products: number, users: number) =>
     `${products} ${products === 1 ? "product" : "producten"}, ${users} ${users === 1 ? "gebruiker" : "gebruikers"} zonder licentie`,
+  conflictsExpiring: (users: number) =>
+    `${users} ${users === 1 ? "gebruiker" : "gebruikers"} via verlopen abonnementen, die de toegang verliezen tenzij ze worden verlengd`,
   conflictsLoading: "Licentieconflicten laden…",
   viewConflicts: "Naar licentieconflicten",
   bannerTitle: "Licentieconflicten",
   bannerBody: (products: number, users: number) =>
     `${products} ${products === 1 ? "product heeft" : "producten hebben"} meer gebruikers dan bruikbare licenties (${users} ${users === 1 ? "gebruiker" : "gebruikers"} zonder licentie). Mensen kunnen de toegang verliezen tot dit is opgelost.`,
   bannerLink: "Licentieconflicten oplossen",
-  subscriptionsBannerTitle: "Abonnementen vragen aandacht",
-  subscriptionsExpired: (products: string) =>
-    `Verlopen: ${products}. Mensen houden toegang tijdens 30 dagen respijt; activeer opnieuw om die te behouden.`,
-  subscriptionsSuspended: (products: string) =>
-    `Uitgeschakeld: ${products}. Mensen hebben geen toegang meer tot deze producten; activeer binnen 90 dagen opnieuw, anders worden de abonnementen verwijderd.`,
-  subscriptionsAskBilling: "Een globale beheerder of factureringsbeheerder kan ze opnieuw activeren.",
+  subscriptionsLost: (product: string, users: number) =>
+    `${product}: ${users} ${users === 1 ? "persoon heeft" : "mensen hebben"} geen toegang meer omdat een abonnement is uitgeschakeld. Activeer het binnen 90 dagen opnieuw, anders wordt het met de licenties verwijderd.`,
+  subscriptionsAskBilling: "Een globale beheerder of factureringsbeheerder kan ze verlengen of opnieuw activeren.",
   subscriptionsBannerLink: "Naar Facturering",
   requestsTitle: "Openstaande licentieaanvragen",
   requestsLoading: "Licentieaanvragen laden…",

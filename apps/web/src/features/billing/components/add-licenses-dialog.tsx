@@ -1,0 +1,141 @@
+import { type BillingResult, changeSeatsRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
+import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
+import { useState } from "react";
+import { SeatsField, seatsFromText, validSeats } from "@/components/billing/seats-field";
+import { ErrorMessage } from "@/components/error-message";
+import { FormDialog } from "@/components/form-dialog";
+import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
+import { useChangeSeats } from "@/lib/billing/subscription-mutations";
+import { useOpenKey } from "@/lib/hooks";
+import { useI18n } from "@/lib/i18n";
+import { useBillingTexts } from "../texts";
+import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { termText } from "./subscription-status";
+
+const useStyles = makeStyles({
+  seats: { maxWidth: "220px" },
+  muted: { color: tokens.colorNeutralForeground2 },
+  // Room for a one-line price, so the buttons stay where they are when it arrives.
+  quote: { minHeight: "196px" },
+});
+
+export interface AddLicensesDialogProps {
+  open: boolean;
+  tenantId: string;
+  /** The subscriptions of one product licenses can be added to (at least one); with several, the admin chooses. */
+  subscriptions: readonly Subscription[];
+  /** How many licenses are needed (a conflict's shortfall, 1 for "Buy more"). */
+  initialCount?: number | undefined;
+  onClose: () => void;
+  onChanged: (result: BillingResult) => void;
+}
+
+/**
+ * "Add licenses": more seats on a subscription the tenant already has, billed prorated for the rest of its term, so
+ * they renew with it (Microsoft's "Buy licenses" on a product), instead of a second subscription of the product.
+ */
+export function AddLicensesDialog(props: AddLicensesDialogProps) {
+  return <AddLicensesDialogContent key={useOpenKey(props.open)} {...props} />;
+}
+
+function AddLicensesDialogContent({
+  open,
+  tenantId,
+  subscriptions,
+  initialCount,
+  onClose,
+  onChanged,
+}: AddLicensesDialogProps) {
+  const styles = useStyles();
+  const { formatNumber, formatDate } = useI18n();
+  const b = useBillingTexts();
+  const keyFor = useIdempotencyKeys();
+  const only = subscriptions.length === 1 ? subscriptions[0] : undefined;
+  const [chosenId, setChosenId] = useState(only?.id ?? "");
+  const subscription = subscriptions.find((candidate) => candidate.id === chosenId) ?? null;
+  const change = useChangeSeats(tenantId, chosenId);
+  const [countText, setCountText] = useState(String(initialCount && initialCount > 0 ? initialCount : 1));
+
+  const count = seatsFromText(countText);
+  const countValid = validSeats(count);
+  const parsed =
+    subscription && countValid ? changeSeatsRequestSchema.safeParse({ seats: subscription.seats + count }) : null;
+  const seats = parsed?.success ? parsed.data.seats : null;
+  const quote = useQuoteView(
+    tenantId,
+    open && subscription && seats !== null ? { kind: "seatChange", subscriptionId: subscription.id, seats } : null,
+  );
+  const productName = subscriptions[0]?.productName ?? "";
+
+  return (
+    <FormDialog
+      open={open}
+      title={b.addLicenses.title(productName)}
+      confirmLabel={b.addLicenses.confirm(countValid ? count : 1)}
+      busyLabel={b.addLicenses.adding}
+      busy={change.isPending}
+      canConfirm={seats !== null && quote.ready}
+      onClose={onClose}
+      onConfirm={() => {
+        if (seats === null) return;
+        const body = { seats, acceptConflict: false };
+        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
+      }}
+    >
+      {only ? null : (
+        <Field label={b.addLicenses.subscription} hint={b.addLicenses.subscriptionHint(subscriptions.length)} required>
+          <RadioGroup
+            value={chosenId}
+            onChange={(_, data) => {
+              setChosenId(data.value);
+              if (change.isError) change.reset();
+            }}
+          >
+            {subscriptions.map((candidate) => (
+              <Radio
+                key={candidate.id}
+                value={candidate.id}
+                label={b.addLicenses.option(
+                  termText(candidate, b),
+                  candidate.seats,
+                  formatNumber(candidate.seats),
+                  formatDate(candidate.termEndsAt),
+                )}
+              />
+            ))}
+          </RadioGroup>
+        </Field>
+      )}
+      {subscription ? (
+        <Text className={styles.muted}>
+          {b.addLicenses.summary(
+            subscription.seats,
+            formatNumber(subscription.seats),
+            countValid ? formatNumber(subscription.seats + count) : "…",
+          )}
+        </Text>
+      ) : null}
+      <SeatsField
+        className={styles.seats}
+        label={b.addLicenses.count}
+        text={countText}
+        onTextChange={(text) => {
+          setCountText(text);
+          if (change.isError) change.reset();
+        }}
+        error={countValid && (parsed === null || parsed.success) ? undefined : b.seatsInvalid(MAX_SEATS)}
+        hint={subscription ? b.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
+      />
+      {change.isError ? <ErrorMessage error={change.error} title={b.addLicenses.failed} /> : null}
+      <div className={styles.quote}>
+        <QuoteSummary
+          quote={quote.quote}
+          loading={quote.loading}
+          updating={quote.updating}
+          error={quote.error}
+          hint={subscription ? undefined : b.addLicenses.chooseFirst}
+        />
+      </div>
+    </FormDialog>
+  );
+}
