@@ -11,7 +11,7 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { useMemo, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton, useActionGate } from "@/components/gated-button";
@@ -126,17 +126,20 @@ function LicensesForm({
   const restoreFocusTarget = useRestoreFocusTarget();
   const [drafts, setDrafts] = useState<Record<string, Draft>>({});
   const [confirming, setConfirming] = useState(false);
-  // Setting the usage location removes the message its field was in: focus moves on to the licenses it unlocks.
-  const listRef = useRef<HTMLFieldSetElement>(null);
-  const focusFirstLicense = () =>
-    requestAnimationFrame(() =>
-      listRef.current?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:disabled)')?.focus(),
-    );
 
   const guestBlocked = user.userType === "guest" && !canLicenseGuests(context.roles);
   const readOnly = !gate.allowed || guestBlocked || assign.isPending;
   // The user's own record (kept fresh by the profile form) decides, not the copy in the licenses answer.
   const hasUsageLocation = user.usageLocation !== null;
+  // Setting the usage location removes the message its field was in: once the user shows the location, focus moves
+  // on to the licenses it unlocks.
+  const listRef = useRef<HTMLFieldSetElement>(null);
+  const [focusLicenses, setFocusLicenses] = useState(false);
+  useEffect(() => {
+    if (!focusLicenses || !hasUsageLocation) return;
+    setFocusLicenses(false);
+    listRef.current?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:disabled)')?.focus();
+  }, [focusLicenses, hasUsageLocation]);
 
   const groupNames = (groupIds: readonly string[]) =>
     [...new Set(groupIds.map((id) => groupsById.get(id) ?? t.userLicenses.aGroup))].join(", ");
@@ -248,7 +251,7 @@ function LicensesForm({
               userId={user.id}
               userName={user.displayName}
               user={user}
-              onSet={focusFirstLicense}
+              onSet={() => setFocusLicenses(true)}
             />
           </MessageBarBody>
         </MessageBar>
