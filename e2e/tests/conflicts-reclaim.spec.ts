@@ -85,7 +85,7 @@ test("a conflict fixed from the conflicts page", async ({ page, api, request }) 
   await page.getByRole("button", { name: "Remove selected assignments" }).click();
   const dialogName = `Remove ${powerBi.displayName} from 2 users`;
   const dialog = page.getByRole("dialog", { name: dialogName });
-  await expect(dialog.getByText("Users will lose data")).toBeVisible();
+  await expect(dialog.getByText("Data will be deleted")).toBeVisible();
   await expect(dialog.getByText(`Loses ${powerBi.displayName}`).first()).toBeVisible();
   await tallShot(page, "conflicts-preview");
   await applyAndFinish(page, dialogName, 2);
@@ -145,7 +145,7 @@ test("reclaim the licenses of users who have not signed in for 90 days", async (
   await page.getByRole("button", { name: "Reclaim licenses" }).click();
   const dialogName = `Remove every direct license of 2 users (frees ${freed} a month)`;
   const dialog = page.getByRole("dialog", { name: dialogName });
-  await expect(dialog.getByText("Users will lose data")).toBeVisible();
+  await expect(dialog.getByText("Data will be deleted")).toBeVisible();
   await expect(dialog.getByText(/^Loses /).first()).toBeVisible();
   await tallShot(page, "reclaim-preview");
   await expectNoSeriousA11yViolations(page, { include: "[role='dialog']" });

@@ -94,7 +94,7 @@ test("a group gets Power BI Pro, a member without location is in error, and repr
   // Removing the product asks first and warns about the members' data; afterwards the members lose it.
   await licenses.getByRole("button", { name: "Remove Power BI Pro from the group" }).click();
   const confirm = page.getByRole("alertdialog", { name: "Remove this license from the group?" });
-  await expect(confirm).toContainText("Their data in these services will be deleted.");
+  await expect(confirm).toContainText("Data will be deleted");
   await expectNoSeriousA11yViolations(page);
   await confirm.getByRole("button", { name: "Remove", exact: true }).click();
   await expect(confirm).toBeHidden();

@@ -257,7 +257,7 @@ test.describe("licenses: product page in Dutch", () => {
 
     await page.getByRole("button", { name: "Licenties intrekken (2)" }).click();
     const dialog = page.getByRole("dialog", { name: `${sku.displayName} intrekken bij 2 gebruikers` });
-    await expect(dialog.getByText("Gebruikers verliezen gegevens")).toBeVisible();
+    await expect(dialog.getByText("Gegevens worden verwijderd")).toBeVisible();
     await expect(dialog.getByText("2 gebruikers worden gewijzigd, 0 kunnen niet.").first()).toBeVisible();
     await expect(dialog.getByRole("row", { name: new RegExp(sku.displayName) })).toContainText(
       `${before.available} → ${before.available + 2}`,

@@ -60,7 +60,7 @@ test("several users given Microsoft 365 E3 with add to existing and one service 
 
   const preview = page.getByRole("dialog", { name: "Manage product licenses for 3 users" });
   await expect(preview.getByText("3 users will change, 0 cannot.").first()).toBeVisible();
-  await expect(preview.getByText("Users will lose data")).toHaveCount(0);
+  await expect(preview.getByText("Data will be deleted")).toHaveCount(0);
   await preview.getByRole("button", { name: "Apply to 3 users" }).click();
   await expect(preview.getByText("Finished: 3 succeeded, 0 failed.").first()).toBeAttached({ timeout: 30_000 });
   await preview.getByRole("button", { name: "Done" }).click();
@@ -94,7 +94,7 @@ test("several users' licenses revoked at once", async ({ page, request }) => {
   await panel.getByRole("button", { name: "Next: preview" }).click();
 
   const preview = page.getByRole("dialog", { name: "Manage product licenses for 3 users" });
-  await expect(preview.getByText("Users will lose data")).toBeVisible();
+  await expect(preview.getByText("Data will be deleted")).toBeVisible();
   await expect(preview.getByText("3 users will change, 0 cannot.").first()).toBeVisible();
   await shot(page, "ul-preview-remove-all", { fullPage: true });
   await preview.getByRole("button", { name: "Apply to 3 users" }).click();

@@ -12,7 +12,19 @@ describe("createUserRequestSchema", () => {
       usageLocation: "NL",
       userType: "member",
       accountEnabled: true,
+      assignedLicenses: [],
+      dryRun: false,
     });
+  });
+
+  it("takes licenses for the new user, each skuId once", () => {
+    const skuId = "f8a1db68-be16-40ed-86d5-cb42ce701560";
+    expect(createUserRequestSchema.parse({ ...valid, assignedLicenses: [{ skuId }] }).assignedLicenses).toEqual([
+      { skuId, disabledPlans: [] },
+    ]);
+    expect(createUserRequestSchema.safeParse({ ...valid, assignedLicenses: [{ skuId }, { skuId }] }).success).toBe(
+      false,
+    );
   });
 
   it("accepts a null usage location (not set)", () => {

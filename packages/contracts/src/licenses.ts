@@ -1,7 +1,10 @@
 import { z } from "zod";
 import { cursorQuery, idInputSchema, isoDateTime, page, queryBoolean, queryWholeNumber, uuidSchema } from "./common.js";
 import { ERROR_CODES, problemSchema } from "./errors.js";
+import { type AddLicense, addLicensesSchema, distinct, MAX_LICENSES_PER_CALL } from "./license-input.js";
 import { userSchema } from "./users.js";
+
+export { type AddLicense, addLicenseSchema } from "./license-input.js";
 
 /**
  * Licensing payloads, shaped like Microsoft Graph's (subscribedSku, assignLicense, licenseDetails,
@@ -9,27 +12,7 @@ import { userSchema } from "./users.js";
  * keep Graph's naming style.
  */
 
-const MAX_LICENSES_PER_CALL = 50;
-const MAX_PLANS_PER_LICENSE = 200;
 export const MAX_BULK_USERS = 10_000;
-
-const distinct = (ids: readonly string[]) => new Set(ids).size === ids.length;
-
-export const addLicenseSchema = z.strictObject({
-  skuId: idInputSchema,
-  /** Service plans of the SKU to switch off; omit or [] for all on. */
-  disabledPlans: z
-    .array(idInputSchema)
-    .max(MAX_PLANS_PER_LICENSE, { error: `at most ${MAX_PLANS_PER_LICENSE} plans` })
-    .refine(distinct, { error: "must not repeat a service plan" })
-    .default([]),
-});
-export type AddLicense = z.infer<typeof addLicenseSchema>;
-
-const addLicensesSchema = z
-  .array(addLicenseSchema)
-  .max(MAX_LICENSES_PER_CALL, { error: `at most ${MAX_LICENSES_PER_CALL} licenses per call` })
-  .refine((licenses) => distinct(licenses.map((license) => license.skuId)), { error: "must not repeat a skuId" });
 
 const removeLicensesSchema = z
   .array(idInputSchema)

@@ -13,6 +13,7 @@ import {
   usageLocationSchema,
   uuidSchema,
 } from "./common.js";
+import { addLicensesSchema } from "./license-input.js";
 
 export const userTypeSchema = z.enum(["member", "guest"]);
 export const tenantRoleSchema = z.enum(TENANT_ROLES as unknown as [TenantRole, ...TenantRole[]]);
@@ -88,6 +89,13 @@ export const createUserRequestSchema = z.strictObject({
   accountEnabled: z.boolean().default(true),
   /** Omit to have a temporary password generated and returned once. */
   password: passwordSchema.optional(),
+  /**
+   * Licenses to give the new user in the same step, under the same rules as assignLicense (the user needs a usage
+   * location, seats, the right role...). Refused: nothing is created, and the answer names the rules' codes.
+   */
+  assignedLicenses: addLicensesSchema.default([]),
+  /** Check the whole step and answer what it would do (a bulk report of this one user), creating nothing. */
+  dryRun: z.boolean().default(false),
 });
 export type CreateUserRequest = z.input<typeof createUserRequestSchema>;
 

@@ -8,6 +8,7 @@ import {
   canLicenseGuests,
   canManageUser,
   canResetPassword,
+  canSetUsageLocation,
 } from "./permissions.js";
 import { ALL_ROLES, type Role } from "./roles.js";
 
@@ -91,6 +92,15 @@ describe("acting on another user", () => {
     expect(canManageUser(["userAdmin"], true)).toBe(false);
     expect(canManageUser(["globalAdmin"], true)).toBe(true);
     expect(canManageUser(["helpdeskAdmin"], false)).toBe(false);
+  });
+
+  it("sets a usage location where it may edit the user, whatever its licensing rights", () => {
+    expect(canSetUsageLocation(["globalAdmin"], true)).toBe(true);
+    expect(canSetUsageLocation(["userAdmin"], false)).toBe(true);
+    expect(canSetUsageLocation(["userAdmin"], true)).toBe(false);
+    expect(canSetUsageLocation(["licenseAdmin"], false)).toBe(false);
+    expect(canSetUsageLocation(["adminAgent"], true)).toBe(true);
+    expect(canSetUsageLocation(["helpdeskAgent"], false)).toBe(false);
   });
 
   it("only full admins license guests", () => {

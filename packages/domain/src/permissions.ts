@@ -98,6 +98,15 @@ export function canManageUser(actorRoles: readonly Role[], targetIsAdmin: boolea
   return canActOnUser(actorRoles, "users.manage", targetIsAdmin);
 }
 
+/**
+ * Set a user's usage location (e.g. right where a license needs one): it is an edit of the user, so exactly who may
+ * edit them. A license admin may assign licenses but not set a location (Microsoft's license admin can; ours follows
+ * DESIGN.md §2's table).
+ */
+export function canSetUsageLocation(actorRoles: readonly Role[], targetIsAdmin: boolean): boolean {
+  return canManageUser(actorRoles, targetIsAdmin);
+}
+
 /** Licensing a guest needs a global admin (issue 4's GuestRequiresGlobalAdmin). */
 export function canLicenseGuests(actorRoles: readonly Role[]): boolean {
   return actorRoles.some((role) => FULL_ADMIN_ROLES.has(role));

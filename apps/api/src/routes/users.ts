@@ -1,4 +1,5 @@
 import {
+  bulkLicenseReportSchema,
   createdUserSchema,
   createUserRequestSchema,
   listUsersQuerySchema,
@@ -21,7 +22,7 @@ import { z } from "zod";
 import { refusePublishedPassword } from "../lib/published-password.js";
 import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
-import { createUser } from "../services/users/create-user.js";
+import { createUser, previewCreateUser } from "../services/users/create-user.js";
 import { deleteUser } from "../services/users/delete-user.js";
 import { getUser } from "../services/users/get-user.js";
 import { listUserIds, listUsers } from "../services/users/list-users.js";
@@ -61,13 +62,20 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: "users.manage" },
     schema: {
       tags,
-      summary: "Create a user",
+      summary: "Create a user, with licenses in the same step (all or nothing); dryRun: preview only",
       params: tenantParamsSchema,
       body: createUserRequestSchema,
-      response: { 201: createdUserSchema, ...problemResponses, 409: problemSchema },
+      response: {
+        200: bulkLicenseReportSchema,
+        201: createdUserSchema,
+        ...problemResponses,
+        409: problemSchema,
+        422: problemSchema,
+      },
     },
     handler: async (request, reply) => {
       refusePublishedPassword(app.config.env, request.body.password, "body.password");
+      if (request.body.dryRun) return reply.code(200).send(await previewCreateUser(tenantOf(request), request.body));
       return reply.code(201).send(await createUser(tenantOf(request), request.body));
     },
   });

@@ -97,7 +97,7 @@ export async function bulkAssignLicenses(
   return report;
 }
 
-function toReport(catalog: Catalog, body: BulkLicenseBody, outcome: ChangeOutcome): BulkLicenseReport {
+export function toReport(catalog: Catalog, body: BulkLicenseBody, outcome: ChangeOutcome): BulkLicenseReport {
   const succeeded = outcome.results.filter((result) => result.ok).length;
   const skuIdOf = (productId: string) => catalog.byId.get(productId)?.skuId ?? productId;
   return {

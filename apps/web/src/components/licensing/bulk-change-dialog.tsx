@@ -16,16 +16,18 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useRef, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { type BulkChange, bulkJobQueryOptions, previewBulkChange, useStartBulkJob } from "@/lib/licensing/bulk";
+import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { queryKeys } from "@/lib/query-keys";
 import { BulkJobProgress, jobFinished } from "./bulk-job-progress";
 import { BulkUserResults } from "./bulk-user-results";
+import { DataLossWarning } from "./data-loss-warning";
 import { useProductName } from "./product-names";
 import { SeatChanges, seatConflicts } from "./seat-changes";
 
@@ -94,6 +96,7 @@ function BulkChangeDialogContent({
   });
 
   const jobDone = jobFinished(job.data);
+  const appsOff = useAppsOff(tenantId, change);
 
   // The Apply button disappears when the job starts: move focus to the progress, so keyboard users stay in place.
   useEffect(() => {
@@ -133,13 +136,11 @@ function BulkChangeDialogContent({
           <DialogContent className={styles.content}>
             {jobId === null ? (
               <div className={styles.step}>
-                {dataLossWarning ? (
-                  <MessageBar intent="warning" layout="multiline">
-                    <MessageBarBody>
-                      <MessageBarTitle>{t.licensing.dataLossTitle}</MessageBarTitle>
-                      {t.licensing.dataLossBody}
-                    </MessageBarBody>
-                  </MessageBar>
+                {dataLossWarning && change ? (
+                  <DataLossWarning
+                    licenses={change.mode === "add" ? (change.remove ?? []).length : null}
+                    users={change.userIds.length}
+                  />
                 ) : null}
                 <LiveStatus
                   message={
@@ -174,6 +175,9 @@ function BulkChangeDialogContent({
                         <MessageBarTitle>{t.licensing.previewSummaryTitle}</MessageBarTitle>
                         {t.licensing.previewSummary(report.summary.succeeded, report.summary.failed)}
                         {report.summary.succeeded === 0 ? <div>{t.licensing.nothingToApply}</div> : null}
+                        {appsOff.map((line) => (
+                          <div key={line}>{line}</div>
+                        ))}
                       </MessageBarBody>
                     </MessageBar>
                     <SeatChanges seats={report.seats} productName={productName} />
@@ -182,6 +186,7 @@ function BulkChangeDialogContent({
                       kind="preview"
                       productName={productName}
                       heading={t.licensing.usersHeading}
+                      usageLocationFix={{ tenantId, onSet: () => void preview.refetch() }}
                     />
                   </>
                 )}
@@ -225,4 +230,20 @@ function BulkChangeDialogContent({
       </DialogSurface>
     </Dialog>
   );
+}
+
+/** "Apps switched off in Microsoft 365 E3: Teams, Viva Engage", one line per added product with apps off. */
+function useAppsOff(tenantId: string, change: BulkChange | null): string[] {
+  const { t } = useI18n();
+  const skus = useSubscribedSkus(tenantId);
+  return useMemo(() => {
+    const byId = new Map((skus.data ?? []).map((sku) => [sku.skuId, sku]));
+    return (change?.add ?? []).flatMap((license) => {
+      const off = license.disabledPlans ?? [];
+      if (off.length === 0) return [];
+      const sku = byId.get(license.skuId);
+      const planName = (id: string) => sku?.servicePlans.find((plan) => plan.servicePlanId === id)?.displayName ?? id;
+      return [t.licensing.appsOff(sku?.displayName ?? license.skuId, off.map(planName).join(", "))];
+    });
+  }, [skus.data, change, t]);
 }

@@ -4,6 +4,7 @@ import { CheckmarkCircleFilled, ErrorCircleFilled } from "@fluentui/react-icons"
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useId, useMemo, useRef, useState } from "react";
 import { type Messages, useI18n } from "@/lib/i18n";
+import { UsageLocationFix } from "./usage-location-fix";
 
 export type BulkUserResult = BulkLicenseReport["results"][number];
 
@@ -57,6 +58,10 @@ function describeChange(result: BulkUserResult, t: Messages, productName: (skuId
   return parts.length > 0 ? parts.join(" · ") : t.licensing.noChange;
 }
 
+function needsUsageLocation(result: BulkUserResult): boolean {
+  return (result.violations ?? []).some((violation) => violation.code === "UsageLocationRequired");
+}
+
 /** Why a result failed, one line per violation, in the user's language. */
 function describeFailure(result: BulkUserResult, t: Messages, productName: (skuId: string) => string): string[] {
   const violations = result.violations ?? [];
@@ -77,12 +82,15 @@ export function BulkUserResults({
   kind,
   productName,
   heading,
+  usageLocationFix,
 }: {
   results: readonly BulkUserResult[];
   /** preview: what would happen; outcome: what happened. */
   kind: "preview" | "outcome";
   productName: (skuId: string) => string;
   heading: string;
+  /** A preview's users without a usage location get the field to set it right in their row; then `onSet` runs. */
+  usageLocationFix?: { tenantId: string; onSet: () => void } | undefined;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -165,6 +173,18 @@ export function BulkUserResults({
                         {line}
                       </Text>
                     ))}
+                    {usageLocationFix && !result.ok && needsUsageLocation(result) ? (
+                      <UsageLocationFix
+                        tenantId={usageLocationFix.tenantId}
+                        userId={result.userId}
+                        userName={name}
+                        onSet={() => {
+                          // The row's field goes once the preview runs again: keep focus in the list.
+                          scrollRef.current?.focus();
+                          usageLocationFix.onSet();
+                        }}
+                      />
+                    ) : null}
                   </div>
                 </li>
               );

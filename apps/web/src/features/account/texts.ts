@@ -56,8 +56,7 @@ export const accountTextsEn = {
   remove: "Remove",
   removeLabel: (name: string) => `Remove ${name}'s license`,
   removeTitle: "Remove this license?",
-  removeBody: (name: string, product: string) =>
-    `${name} loses ${product}. Their data in its apps and services will be deleted.`,
+  removeBody: (name: string, product: string) => `${name} loses ${product}.`,
   removed: (name: string) => `${name}'s license removed.`,
   assign: "Assign seats",
   assignTitle: (product: string) => `Assign seats of ${product}`,
@@ -143,8 +142,7 @@ export const accountTextsNl: Widen<typeof accountTextsEn> = {
   remove: "Verwijderen",
   removeLabel: (name: string) => `Licentie van ${name} verwijderen`,
   removeTitle: "Deze licentie verwijderen?",
-  removeBody: (name: string, product: string) =>
-    `${name} raakt ${product} kwijt. De gegevens in de apps en services ervan worden verwijderd.`,
+  removeBody: (name: string, product: string) => `${name} raakt ${product} kwijt.`,
   removed: (name: string) => `Licentie van ${name} verwijderd.`,
   assign: "Licenties toewijzen",
   assignTitle: (product: string) => `Licenties van ${product} toewijzen`,

@@ -2,6 +2,7 @@ import type { AuditAction, AuditTargetType, ErrorCode } from "@allot/contracts";
 import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
 import { accountEn } from "./areas/account";
+import { addUserLicensesEn } from "./areas/add-user-licenses";
 import { billingEn } from "./areas/billing";
 import { conflictsEn } from "./areas/conflicts";
 import { dashboardEn } from "./areas/dashboard";
@@ -523,6 +524,7 @@ export const en = {
   licensing: licensingEn,
   manageLicenses: manageLicensesEn,
   userLicenses: userLicensesEn,
+  addUserLicenses: addUserLicensesEn,
   conflicts: conflictsEn,
   reclaim: reclaimEn,
   dashboard: dashboardEn,

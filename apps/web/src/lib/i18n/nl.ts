@@ -1,4 +1,5 @@
 import { accountNl } from "./areas/account";
+import { addUserLicensesNl } from "./areas/add-user-licenses";
 import { billingNl } from "./areas/billing";
 import { conflictsNl } from "./areas/conflicts";
 import { dashboardNl } from "./areas/dashboard";
@@ -529,6 +530,7 @@ export const nl: Messages = {
   licensing: licensingNl,
   manageLicenses: manageLicensesNl,
   userLicenses: userLicensesNl,
+  addUserLicenses: addUserLicensesNl,
   conflicts: conflictsNl,
   reclaim: reclaimNl,
   dashboard: dashboardNl,

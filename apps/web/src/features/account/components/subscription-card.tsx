@@ -22,6 +22,7 @@ import { DismissCircleRegular, NumberSymbolRegular, PersonAddRegular } from "@fl
 import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorMessage } from "@/components/error-message";
+import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useNotify } from "@/components/notify";
 import { useMe } from "@/lib/auth";
 import { useSetAutoRenew } from "@/lib/billing/subscription-mutations";
@@ -227,7 +228,12 @@ export function SubscriptionCard({ tenantId, subscription }: { tenantId: string;
           });
         }}
       >
-        {removing ? tx.removeBody(removing.displayName, subscription.productName) : null}
+        {removing ? (
+          <>
+            <Text block>{tx.removeBody(removing.displayName, subscription.productName)}</Text>
+            <DataLossWarning licenses={1} users={1} />
+          </>
+        ) : null}
       </ConfirmDialog>
     </Card>
   );

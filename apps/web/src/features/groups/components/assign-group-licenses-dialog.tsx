@@ -8,8 +8,6 @@ import {
   DialogContent,
   DialogSurface,
   DialogTitle,
-  MessageBar,
-  MessageBarBody,
   makeStyles,
   Spinner,
   Text,
@@ -18,6 +16,7 @@ import {
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useId, useMemo, useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
+import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { useNotify } from "@/components/notify";
 import { useOpenKey } from "@/lib/hooks";
@@ -160,9 +159,8 @@ function AssignGroupLicensesDialogContent({
           {step === "confirm" ? (
             <>
               <DialogContent className={styles.content}>
-                <MessageBar intent="warning" layout="multiline">
-                  <MessageBarBody>{t.groupLicenses.confirmRemoveBody(removedNames)}</MessageBarBody>
-                </MessageBar>
+                <Text>{t.groupLicenses.confirmRemoveBody(removedNames)}</Text>
+                <DataLossWarning licenses={removeLicenses.length} users={licenses.memberCount} />
               </DialogContent>
               <DialogActions>
                 <Button onClick={() => setStep("pick")} disabled={assign.isPending}>

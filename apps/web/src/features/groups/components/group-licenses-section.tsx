@@ -20,6 +20,7 @@ import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
+import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useNotify } from "@/components/notify";
 import { useI18n } from "@/lib/i18n";
 import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
@@ -195,7 +196,12 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
               );
             }}
           >
-            {removing ? t.groupLicenses.confirmRemoveBody(nameOf(removing)) : null}
+            {removing ? (
+              <>
+                <Text block>{t.groupLicenses.confirmRemoveBody(nameOf(removing))}</Text>
+                <DataLossWarning licenses={1} users={data.memberCount} />
+              </>
+            ) : null}
           </ConfirmDialog>
         </>
       )}

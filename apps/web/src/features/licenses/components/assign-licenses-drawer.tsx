@@ -14,7 +14,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { useRef, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { PeoplePicker, usePeopleSearch } from "@/components/people-picker";
@@ -69,6 +69,16 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
   const suggestions = useUserSuggestions(tenantId, search.term, open && !previewOpen);
   const applied = useRef(false);
   const [tried, setTried] = useState(false);
+
+  // The panel opens on its first field, the people picker (Fluent focuses the header's Close button first, in an
+  // effect that runs after this component's, so the focus moves on the next frame).
+  const pickerRef = useRef<HTMLDivElement>(null);
+  const showing = open && !previewOpen;
+  useEffect(() => {
+    if (!showing) return;
+    const frame = requestAnimationFrame(() => pickerRef.current?.querySelector<HTMLInputElement>("input")?.focus());
+    return () => cancelAnimationFrame(frame);
+  }, [showing]);
 
   const total = seatTotal(sku);
   const available = Math.max(sku.available, 0);
@@ -125,30 +135,32 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
               </MessageBarBody>
             </MessageBar>
           ) : null}
-          <PeoplePicker
-            search={search}
-            suggestions={suggestions}
-            canChoose={(user) => user.deletedAt === null}
-            note={(user) => {
-              const held = user.licenses.find((license) => license.skuId === sku.skuId);
-              if (!held) return undefined;
-              return held.direct
-                ? { text: t.productHolders.alreadyHas, disabled: true }
-                : { text: t.productHolders.hasThroughGroup };
-            }}
-            chosen={chosen}
-            onChange={setChosen}
-            texts={{
-              label: t.licenses.pickerLabel,
-              hint: t.licenses.pickerHint,
-              placeholder: t.licenses.pickerPlaceholder,
-              chosen: t.licenses.chosenUsers,
-              remove: t.licenses.removeUser,
-              searching: t.licenses.searching,
-              noMatches: t.licenses.noMatches,
-            }}
-            summary={{ count: t.licenses.chosenCount, clear: t.licenses.clearChosen }}
-          />
+          <div ref={pickerRef}>
+            <PeoplePicker
+              search={search}
+              suggestions={suggestions}
+              canChoose={(user) => user.deletedAt === null}
+              note={(user) => {
+                const held = user.licenses.find((license) => license.skuId === sku.skuId);
+                if (!held) return undefined;
+                return held.direct
+                  ? { text: t.productHolders.alreadyHas, disabled: true }
+                  : { text: t.productHolders.hasThroughGroup };
+              }}
+              chosen={chosen}
+              onChange={setChosen}
+              texts={{
+                label: t.licenses.pickerLabel,
+                hint: t.licenses.pickerHint,
+                placeholder: t.licenses.pickerPlaceholder,
+                chosen: t.licenses.chosenUsers,
+                remove: t.licenses.removeUser,
+                searching: t.licenses.searching,
+                noMatches: t.licenses.noMatches,
+              }}
+              summary={{ count: t.licenses.chosenCount, clear: t.licenses.clearChosen }}
+            />
+          </div>
           {tried && chosen.size === 0 ? (
             <Text role="alert" className={styles.hint}>
               {t.licenses.chooseUsersFirst}

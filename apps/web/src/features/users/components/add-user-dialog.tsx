@@ -1,4 +1,9 @@
-import { type CreatedUser, createUserRequestSchema } from "@allot/contracts";
+import {
+  type BulkLicenseReport,
+  type CreatedUser,
+  type CreateUserRequest,
+  createUserRequestSchema,
+} from "@allot/contracts";
 import {
   Button,
   Checkbox,
@@ -20,15 +25,17 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
-import { type FormEvent, useId, useState } from "react";
+import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { CopyField } from "@/components/copy-field";
+import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { ApiError } from "@/lib/api-client";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
+import { useTenant } from "@/lib/tenant";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
-import { useCreateUser } from "../api/create-user";
-import { CountrySelect } from "./country-select";
+import { useCreateUser, usePreviewCreateUser } from "../api/create-user";
+import { AddUserLicenses, AddUserReview, type ChosenLicenses } from "./add-user-licenses";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -73,6 +80,15 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
   const [draft, setDraft] = useState<Draft>(EMPTY);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<CreatedUser | null>(null);
+  const canAssign = useTenant().can("licenses.assign");
+  const [licenses, setLicenses] = useState<ChosenLicenses>(new Map());
+  // With licenses, Add user first shows the step's preview (a dry run); the request it checked is kept for Confirm.
+  const [review, setReview] = useState<{ request: CreateUserRequest; report: BulkLicenseReport } | null>(null);
+  const preview = usePreviewCreateUser(tenantId);
+  const reviewRef = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (review) reviewRef.current?.focus();
+  }, [review]);
   const formId = useId();
   const countryId = useId();
 
@@ -83,11 +99,20 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
     setDraft(EMPTY);
     setErrors({});
     setCreated(null);
+    setLicenses(new Map());
+    setReview(null);
     createUser.reset();
+    preview.reset();
   };
 
   const close = () => {
     if (!createUser.isPending) onOpenChange(false);
+  };
+
+  const onCreateError = (error: Error) => {
+    if (error instanceof ApiError && error.code === "EmailTaken") setErrors({ email: t.errors.EmailTaken });
+    else if (error instanceof ApiError && error.fieldErrors.length > 0)
+      setErrors(fieldErrorsFromApi(error.fieldErrors));
   };
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
@@ -99,26 +124,37 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
       userType: draft.userType,
       accountEnabled: !draft.blockSignIn,
       password: draft.passwordMode === "own" ? draft.password : undefined,
+      assignedLicenses: [...licenses].map(([skuId, off]) => ({ skuId, disabledPlans: [...off] })),
     });
     if (!parsed.success) {
       setErrors(fieldErrorsFromZod(parsed.error, t));
       return;
     }
     setErrors({});
-    createUser.mutate(parsed.data, {
+    if (parsed.data.assignedLicenses.length === 0) {
+      createUser.mutate(parsed.data, { onSuccess: setCreated, onError: onCreateError });
+      return;
+    }
+    preview.mutate(parsed.data, {
+      onSuccess: (report) => setReview({ request: parsed.data, report }),
+      onError: onCreateError,
+    });
+  };
+
+  const confirm = () => {
+    if (!review) return;
+    createUser.mutate(review.request, {
       onSuccess: setCreated,
       onError: (error) => {
-        if (error instanceof ApiError && error.code === "EmailTaken") setErrors({ email: t.errors.EmailTaken });
-        else if (error instanceof ApiError && error.fieldErrors.length > 0)
-          setErrors(fieldErrorsFromApi(error.fieldErrors));
+        // Refused after all (e.g. the last seat went meanwhile): back to the form, which says why.
+        setReview(null);
+        onCreateError(error);
       },
     });
   };
 
-  const apiError =
-    createUser.isError && !(createUser.error instanceof ApiError && createUser.error.code === "EmailTaken")
-      ? createUser.error
-      : null;
+  const failed = createUser.error ?? preview.error;
+  const apiError = failed && !(failed instanceof ApiError && failed.code === "EmailTaken") ? failed : null;
 
   return (
     <Dialog open={open} onOpenChange={(_, data) => (data.open ? onOpenChange(true) : close())}>
@@ -131,7 +167,7 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
               </DialogTrigger>
             }
           >
-            {created ? t.users.add.createdTitle : t.users.add.title}
+            {created ? t.users.add.createdTitle : review ? t.addUserLicenses.reviewTitle : t.users.add.title}
           </DialogTitle>
           {created ? (
             <>
@@ -158,6 +194,33 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
                 <Button onClick={reset}>{t.users.add.addAnother}</Button>
                 <Button appearance="primary" onClick={close}>
                   {t.common.done}
+                </Button>
+              </DialogActions>
+            </>
+          ) : review ? (
+            <>
+              <DialogContent>
+                <div ref={reviewRef} tabIndex={-1}>
+                  <AddUserReview
+                    tenantId={tenantId}
+                    name={review.request.displayName}
+                    report={review.report}
+                    chosen={licenses}
+                  />
+                </div>
+              </DialogContent>
+              <DialogActions>
+                <Button onClick={() => setReview(null)} disabled={createUser.isPending}>
+                  {t.addUserLicenses.back}
+                </Button>
+                <Button
+                  appearance="primary"
+                  onClick={confirm}
+                  disabled={review.report.summary.failed > 0}
+                  disabledFocusable={createUser.isPending}
+                  icon={createUser.isPending ? <Spinner size="tiny" /> : undefined}
+                >
+                  {createUser.isPending ? t.addUserLicenses.confirming : t.addUserLicenses.confirm}
                 </Button>
               </DialogActions>
             </>
@@ -232,6 +295,7 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
                       />
                     </Field>
                   ) : null}
+                  {canAssign ? <AddUserLicenses tenantId={tenantId} chosen={licenses} onChange={setLicenses} /> : null}
                 </form>
               </DialogContent>
               <DialogActions>
@@ -242,10 +306,14 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
                   type="submit"
                   form={formId}
                   appearance="primary"
-                  disabledFocusable={createUser.isPending}
-                  icon={createUser.isPending ? <Spinner size="tiny" /> : undefined}
+                  disabledFocusable={createUser.isPending || preview.isPending}
+                  icon={createUser.isPending || preview.isPending ? <Spinner size="tiny" /> : undefined}
                 >
-                  {createUser.isPending ? t.users.add.submitting : t.users.add.submit}
+                  {preview.isPending
+                    ? t.addUserLicenses.checking
+                    : createUser.isPending
+                      ? t.users.add.submitting
+                      : t.users.add.submit}
                 </Button>
               </DialogActions>
             </>

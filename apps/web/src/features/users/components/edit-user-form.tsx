@@ -1,13 +1,13 @@
 import { type User, updateUserRequestSchema } from "@allot/contracts";
 import { Button, Checkbox, Field, Input, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { type FormEvent, useId, useState } from "react";
+import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { useNotify } from "@/components/notify";
 import { ApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useUpdateUser } from "../api/update-user";
-import { CountrySelect } from "./country-select";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },

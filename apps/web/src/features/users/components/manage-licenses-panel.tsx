@@ -23,6 +23,7 @@ import { useId, useMemo, useState } from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
+import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
@@ -186,7 +187,7 @@ function PanelContent({
   onNext,
 }: ManageLicensesPanelProps & { onNext: (change: BulkChange, dataLoss: boolean) => void }) {
   const styles = useStyles();
-  const { t, formatNumber } = useI18n();
+  const { t, formatNumber, language } = useI18n();
   const m = t.manageLicenses;
   const skus = useSubscribedSkus(tenantId);
   const canBuy = useTenant().can("billing.manage");
@@ -203,7 +204,11 @@ function PanelContent({
   // The preview gives focus back to Next when it closes (not to the toolbar behind the panel).
   const restoreFocusTarget = useRestoreFocusTarget();
 
-  const products = useMemo(() => userProducts(skus.data ?? []), [skus.data]);
+  // By name, as Microsoft's panel lists them (the catalog's order means nothing to an admin).
+  const products = useMemo(
+    () => userProducts(skus.data ?? []).sort((a, b) => a.displayName.localeCompare(b.displayName, language)),
+    [skus.data, language],
+  );
   const selectedCount = selection.data?.users ?? userIds.length;
   const holdings = useMemo(
     () => new Map((selection.data?.value ?? []).map((holding) => [holding.skuId, holding])),
@@ -267,6 +272,7 @@ function PanelContent({
         <MessageBar intent={mode === "removeAll" ? "warning" : "info"} layout="multiline">
           <MessageBarBody>{m.modeHint[mode]}</MessageBarBody>
         </MessageBar>
+        {mode === "removeAll" ? <DataLossWarning licenses={null} users={userIds.length} /> : null}
 
         {mode === "removeAll" ? null : skus.isError || selection.isError ? (
           <ErrorMessage

@@ -26,7 +26,8 @@ const useStyles = makeStyles({
     borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   line: { display: "flex", alignItems: "center", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  checkbox: { minWidth: 0 },
+  // Normal text whether checked or not (Fluent greys an unchecked checkbox's label as if it were disabled).
+  checkbox: { minWidth: 0, color: tokens.colorNeutralForeground1, ":hover": { color: tokens.colorNeutralForeground1 } },
   expand: { marginInlineStart: "auto", flexShrink: 0 },
   details: {
     display: "flex",

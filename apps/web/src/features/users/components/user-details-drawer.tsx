@@ -123,8 +123,6 @@ function UserDetails({
   const [mode, setMode] = useState<"view" | "edit">("view");
   const [dialog, setDialog] = useState<"reset" | "delete" | null>(null);
   const [tab, setTab] = useState<"account" | "licenses">("account");
-  // Editing the profile from the licenses tab (to set a usage location) goes back there when done.
-  const [backToLicenses, setBackToLicenses] = useState(false);
   const tabsId = useId();
   const groups = useUserGroups(context.tenant.id, user.id, user.deletedAt === null);
   const restore = useRestoreUser(context.tenant.id);
@@ -138,15 +136,7 @@ function UserDetails({
   const account =
     mode === "edit" ? (
       <Section title={t.users.edit.title}>
-        <EditUserForm
-          tenantId={context.tenant.id}
-          user={user}
-          onDone={() => {
-            setMode("view");
-            if (backToLicenses) setTab("licenses");
-            setBackToLicenses(false);
-          }}
-        />
+        <EditUserForm tenantId={context.tenant.id} user={user} onDone={() => setMode("view")} />
       </Section>
     ) : (
       <>
@@ -295,22 +285,7 @@ function UserDetails({
             </Tab>
           </TabList>
           <div id={`${tabsId}-panel`} role="tabpanel" aria-labelledby={`${tabsId}-${tab}`}>
-            {tab === "licenses" ? (
-              <UserLicensesTab
-                user={user}
-                onEditProfile={
-                  canManage
-                    ? () => {
-                        setTab("account");
-                        setMode("edit");
-                        setBackToLicenses(true);
-                      }
-                    : undefined
-                }
-              />
-            ) : (
-              account
-            )}
+            {tab === "licenses" ? <UserLicensesTab user={user} /> : account}
           </div>
         </>
       )}

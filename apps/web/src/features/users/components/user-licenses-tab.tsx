@@ -3,7 +3,6 @@ import { canLicenseGuests } from "@allot/domain";
 import {
   Button,
   MessageBar,
-  MessageBarActions,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
@@ -12,10 +11,12 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { useMemo, useState } from "react";
+import { useEffect, useMemo, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton, useActionGate } from "@/components/gated-button";
+import { DataLossWarning } from "@/components/licensing/data-loss-warning";
+import { UsageLocationFix } from "@/components/licensing/usage-location-fix";
 import { useNotify } from "@/components/notify";
 import { ApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
@@ -67,7 +68,7 @@ function samePlans(a: ReadonlySet<string>, b: readonly string[]): boolean {
  * User details › Licenses and apps: one checkbox per product the organization has, apps per license, Save changes
  * as one all-or-nothing assignLicense call; removing licenses asks first, because the user's data goes with them.
  */
-export function UserLicensesTab({ user, onEditProfile }: { user: User; onEditProfile?: (() => void) | undefined }) {
+export function UserLicensesTab({ user }: { user: User }) {
   const { t, language } = useI18n();
   const { tenant } = useTenant();
   const licenses = useUserLicenses(tenant.id, user.id);
@@ -101,7 +102,6 @@ export function UserLicensesTab({ user, onEditProfile }: { user: User; onEditPro
       licensed={licenses.data}
       skus={products}
       groupsById={new Map((groups.data ?? []).map((group) => [group.id, group.displayName]))}
-      onEditProfile={onEditProfile}
     />
   );
 }
@@ -111,13 +111,11 @@ function LicensesForm({
   licensed,
   skus,
   groupsById,
-  onEditProfile,
 }: {
   user: User;
   licensed: LicensedUser;
   skus: SubscribedSku[];
   groupsById: ReadonlyMap<string, string>;
-  onEditProfile?: (() => void) | undefined;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -133,6 +131,15 @@ function LicensesForm({
   const readOnly = !gate.allowed || guestBlocked || assign.isPending;
   // The user's own record (kept fresh by the profile form) decides, not the copy in the licenses answer.
   const hasUsageLocation = user.usageLocation !== null;
+  // Setting the usage location removes the message its field was in: once the user shows the location, focus moves
+  // on to the licenses it unlocks.
+  const listRef = useRef<HTMLFieldSetElement>(null);
+  const [focusLicenses, setFocusLicenses] = useState(false);
+  useEffect(() => {
+    if (!focusLicenses || !hasUsageLocation) return;
+    setFocusLicenses(false);
+    listRef.current?.querySelector<HTMLInputElement>('input[type="checkbox"]:not(:disabled)')?.focus();
+  }, [focusLicenses, hasUsageLocation]);
 
   const groupNames = (groupIds: readonly string[]) =>
     [...new Set(groupIds.map((id) => groupsById.get(id) ?? t.userLicenses.aGroup))].join(", ");
@@ -195,6 +202,8 @@ function LicensesForm({
     }
   }
   const dirty = addLicenses.length + removed.length > 0;
+  // A license the user keeps through a group takes no data with it.
+  const dataLost = removed.filter((row) => row.inherited.length === 0).length;
 
   const update = (skuId: string, change: (draft: Draft) => Draft) => {
     const row = rows.find((candidate) => candidate.sku.skuId === skuId);
@@ -237,19 +246,21 @@ function LicensesForm({
           <MessageBarBody>
             <MessageBarTitle>{t.userLicenses.usageLocationTitle}</MessageBarTitle>
             {t.userLicenses.usageLocationBody}
+            <UsageLocationFix
+              tenantId={context.tenant.id}
+              userId={user.id}
+              userName={user.displayName}
+              user={user}
+              onSet={() => setFocusLicenses(true)}
+            />
           </MessageBarBody>
-          {onEditProfile && context.can("users.manage") ? (
-            <MessageBarActions>
-              <Button onClick={onEditProfile}>{t.userLicenses.setUsageLocation}</Button>
-            </MessageBarActions>
-          ) : null}
         </MessageBar>
       ) : null}
 
       {rows.length === 0 ? (
         <Text className={styles.muted}>{t.userLicenses.noProducts}</Text>
       ) : (
-        <fieldset className={styles.list}>
+        <fieldset ref={listRef} className={styles.list}>
           <legend className={styles.legend}>
             <Text weight="semibold">{t.userLicenses.productsLegend}</Text>
           </legend>
@@ -322,7 +333,7 @@ function LicensesForm({
         onConfirm={save}
         onCancel={() => setConfirming(false)}
       >
-        <Text block>{t.userLicenses.confirmIntro(user.displayName)}</Text>
+        <Text block>{t.userLicenses.confirmIntro(user.displayName, removed.length)}</Text>
         <ul className={styles.confirmList}>
           {removed.map((row) => (
             <li key={row.sku.skuId}>
@@ -333,9 +344,7 @@ function LicensesForm({
             </li>
           ))}
         </ul>
-        <Text block weight="semibold">
-          {t.userLicenses.confirmDataLoss}
-        </Text>
+        {dataLost > 0 ? <DataLossWarning licenses={dataLost} users={1} /> : null}
       </ConfirmDialog>
     </div>
   );

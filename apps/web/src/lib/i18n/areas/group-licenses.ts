@@ -59,7 +59,7 @@ export const groupLicensesEn = {
   confirmRemoveTitle: (count: number) =>
     count === 1 ? "Remove this license from the group?" : "Remove these licenses from the group?",
   confirmRemoveBody: (products: string) =>
-    `Members lose ${products} unless they have it directly or through another group. Their data in these services will be deleted.`,
+    `Members lose ${products} unless they have it directly or through another group.`,
   confirmRemove: "Remove",
   removing: "Removing…",
   back: "Back",
@@ -116,7 +116,7 @@ export const groupLicensesNl: Widen<typeof groupLicensesEn> = {
   confirmRemoveTitle: (count: number) =>
     count === 1 ? "Deze licentie uit de groep verwijderen?" : "Deze licenties uit de groep verwijderen?",
   confirmRemoveBody: (products: string) =>
-    `Leden verliezen ${products}, tenzij ze het rechtstreeks of via een andere groep hebben. Hun gegevens in deze services worden verwijderd.`,
+    `Leden verliezen ${products}, tenzij ze het rechtstreeks of via een andere groep hebben.`,
   confirmRemove: "Verwijderen",
   removing: "Verwijderen…",
   back: "Terug",

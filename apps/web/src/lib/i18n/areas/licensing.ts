@@ -18,9 +18,24 @@ export const licensingEn = {
     `${en(ok)} ${plural(ok, "user", "users")} will change, ${en(failed)} cannot.`,
   previewSummaryTitle: "What will happen",
   nothingToApply: "None of these users can get this change. The reasons are listed per user below.",
-  dataLossTitle: "Users will lose data",
-  dataLossBody:
-    "Removing a license deletes each user's data for the apps and services in it (such as mailboxes and files) once the grace period ends.",
+  /**
+   * The one warning of every path that removes licenses (seed 002: the service data is deleted at once and cannot
+   * be recovered, except documents in SharePoint Online). `licenses`/`users` choose the plurals; null: not known.
+   */
+  dataLoss: {
+    title: "Data will be deleted",
+    body: (licenses: number | null, users: number | null) =>
+      `Removing ${licenses === 1 ? "this license" : "these licenses"} deletes ${users === 1 ? "the user's" : "the users'"} data in ${licenses === 1 ? "its" : "their"} apps and services, such as ${users === 1 ? "their mailbox and all its messages" : "their mailboxes and all their messages"}. The data can't be recovered (except documents stored in SharePoint Online), not even by assigning the license again.`,
+  },
+  appsOff: (product: string, apps: string) => `Apps switched off in ${product}: ${apps}`,
+  usageLocation: {
+    label: (name: string) => `Usage location of ${name}`,
+    set: "Set usage location",
+    setting: "Setting…",
+    chooseFirst: "Choose a country or region first.",
+    notAllowed: "Only a global admin or a user admin can set a usage location.",
+    adminTarget: "Only a global admin can set the usage location of an admin.",
+  },
   seatsHeading: "Seats per product",
   seatsProduct: "Product",
   seatsAssigned: "Assigned",
@@ -86,9 +101,20 @@ export const licensingNl: Widen<typeof licensingEn> = {
     `${nl(ok)} ${plural(ok, "gebruiker wordt", "gebruikers worden")} gewijzigd, ${nl(failed)} ${plural(failed, "kan", "kunnen")} niet.`,
   previewSummaryTitle: "Wat er gaat gebeuren",
   nothingToApply: "Geen van deze gebruikers kan deze wijziging krijgen. De redenen staan hieronder per gebruiker.",
-  dataLossTitle: "Gebruikers verliezen gegevens",
-  dataLossBody:
-    "Als een licentie wordt verwijderd, worden de gegevens van elke gebruiker voor de apps en services erin (zoals postvakken en bestanden) na de respijtperiode verwijderd.",
+  dataLoss: {
+    title: "Gegevens worden verwijderd",
+    body: (licenses: number | null, users: number | null) =>
+      `Als u ${licenses === 1 ? "deze licentie" : "deze licenties"} verwijdert, worden de gegevens van ${users === 1 ? "de gebruiker" : "de gebruikers"} in de apps en services ervan verwijderd, zoals ${users === 1 ? "het postvak" : "de postvakken"} met alle berichten. U kunt de gegevens niet meer herstellen (met uitzondering van de documenten die zijn opgeslagen in SharePoint Online), ook niet door de licentie opnieuw toe te wijzen.`,
+  },
+  appsOff: (product: string, apps: string) => `Apps uitgeschakeld in ${product}: ${apps}`,
+  usageLocation: {
+    label: (name: string) => `Gebruikslocatie van ${name}`,
+    set: "Gebruikslocatie instellen",
+    setting: "Instellen…",
+    chooseFirst: "Kies eerst een land of regio.",
+    notAllowed: "Alleen een globale beheerder of een gebruikersbeheerder kan een gebruikslocatie instellen.",
+    adminTarget: "Alleen een globale beheerder kan de gebruikslocatie van een beheerder instellen.",
+  },
   seatsHeading: "Licenties per product",
   seatsProduct: "Product",
   seatsAssigned: "Toegewezen",

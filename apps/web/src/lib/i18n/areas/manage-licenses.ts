@@ -16,7 +16,7 @@ export const manageLicensesEn = {
     replace:
       "The selected users end up with exactly the products you check. Every other product assigned to them directly is removed.",
     removeAll:
-      "Every product license assigned directly to the selected users is removed, and their data for those services will be deleted. Licenses they get from groups stay.",
+      "Every product license assigned directly to the selected users is removed. Licenses they get from groups stay.",
   },
   products: "Licenses",
   loading: "Loading licenses…",
@@ -55,7 +55,7 @@ export const manageLicensesNl: Widen<typeof manageLicensesEn> = {
     replace:
       "De geselecteerde gebruikers houden precies de producten die je aanvinkt. Elk ander product dat ze rechtstreeks hebben, wordt verwijderd.",
     removeAll:
-      "Elke productlicentie die rechtstreeks aan de geselecteerde gebruikers is toegewezen, wordt verwijderd en hun gegevens voor die services worden verwijderd. Licenties die ze via groepen krijgen, blijven.",
+      "Elke productlicentie die rechtstreeks aan de geselecteerde gebruikers is toegewezen, wordt verwijderd. Licenties die ze via groepen krijgen, blijven.",
   },
   products: "Licenties",
   loading: "Licenties laden…",

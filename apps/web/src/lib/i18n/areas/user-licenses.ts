@@ -30,7 +30,6 @@ export const userLicensesEn = {
   usageLocationTitle: "Usage location required",
   usageLocationBody:
     "Licenses are available per country or region, so set the user's usage location before assigning new licenses.",
-  setUsageLocation: "Set usage location",
   guestOnlyGlobalAdmin: "Only a global admin can assign licenses to guest users",
   readOnly: (reason: string) => `You can view these licenses but not change them. ${reason}`,
   pending: (added: number, removed: number, changed: number) =>
@@ -48,9 +47,8 @@ export const userLicensesEn = {
   saveFailed: "The changes were not saved.",
   seeProducts: "See the messages next to the licenses.",
   confirmTitle: (count: number) => `Remove ${count} ${plural(count, "license", "licenses")}?`,
-  confirmIntro: (name: string) => `These licenses will be removed from ${name}:`,
-  confirmDataLoss:
-    "The user's data for the services in these licenses will be deleted. Reassigning the license later does not bring it back.",
+  confirmIntro: (name: string, count: number) =>
+    count === 1 ? `This license will be removed from ${name}:` : `These licenses will be removed from ${name}:`,
   stillInherited: (groups: string) => `still held through ${groups}, so no data is deleted`,
   confirm: "Remove and save",
 };
@@ -82,7 +80,6 @@ export const userLicensesNl: Widen<typeof userLicensesEn> = {
   usageLocationTitle: "Gebruikslocatie vereist",
   usageLocationBody:
     "Licenties zijn per land of regio beschikbaar. Stel daarom eerst de gebruikslocatie van de gebruiker in voordat u nieuwe licenties toewijst.",
-  setUsageLocation: "Gebruikslocatie instellen",
   guestOnlyGlobalAdmin: "Alleen een globale beheerder kan licenties toewijzen aan gastgebruikers",
   readOnly: (reason: string) => `U kunt deze licenties bekijken maar niet wijzigen. ${reason}`,
   pending: (added: number, removed: number, changed: number) =>
@@ -100,9 +97,8 @@ export const userLicensesNl: Widen<typeof userLicensesEn> = {
   saveFailed: "De wijzigingen zijn niet opgeslagen.",
   seeProducts: "Zie de meldingen bij de licenties.",
   confirmTitle: (count: number) => `${count} ${plural(count, "licentie", "licenties")} verwijderen?`,
-  confirmIntro: (name: string) => `Deze licenties worden verwijderd bij ${name}:`,
-  confirmDataLoss:
-    "De gegevens van de gebruiker voor de services in deze licenties worden verwijderd. Als u de licentie later opnieuw toewijst, komen ze niet terug.",
+  confirmIntro: (name: string, count: number) =>
+    count === 1 ? `Deze licentie wordt verwijderd bij ${name}:` : `Deze licenties worden verwijderd bij ${name}:`,
   stillInherited: (groups: string) => `blijft via ${groups} behouden, dus er worden geen gegevens verwijderd`,
   confirm: "Verwijderen en opslaan",
 };

@@ -9,11 +9,14 @@ export function CountrySelect({
   onChange,
   disabled,
   id,
+  "aria-label": ariaLabel,
 }: {
   value: string | null;
   onChange: (code: string | null) => void;
   disabled?: boolean;
   id?: string;
+  /** When no visible label names the field. */
+  "aria-label"?: string;
 }) {
   const { t, language, countryName } = useI18n();
   const options = useMemo(() => {
@@ -25,6 +28,7 @@ export function CountrySelect({
   return (
     <Select
       id={id}
+      aria-label={ariaLabel}
       value={value ?? ""}
       disabled={disabled}
       onChange={(_, data) => onChange(data.value === "" ? null : data.value)}
