@@ -1,5 +1,6 @@
 import type { BulkLicenseReport, CreatedUser, createUserRequestSchema } from "@allot/contracts";
 import { hashPassword, Prisma } from "@allot/db";
+import { can } from "@allot/domain";
 import type { z } from "zod";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
@@ -53,6 +54,11 @@ export async function previewCreateUser(ctx: TenantContext, data: CreateUserData
 }
 
 async function inTransaction(ctx: TenantContext, data: CreateUserData, passwordHash: string): Promise<string> {
+  // The route asks for users.manage; licenses in the same step also need the right to assign them (today every
+  // role that may add users may assign, but the matrix decides, not this assumption).
+  if (data.assignedLicenses.length > 0 && !can(ctx.roles, "licenses.assign")) {
+    throw new AppError("Forbidden", "Adding users with licenses needs a role that may assign licenses.");
+  }
   try {
     return await ctx.db.$transaction(async (tx) => {
       const created = await tx.user.create({
