@@ -35,6 +35,7 @@ export interface SubscribedSku {
   consumedUnits: number;
   available: number;
   conflicts: number;
+  expiring: number;
   servicePlans: Array<{ servicePlanId: string; servicePlanName: string; displayName: string }>;
 }
 

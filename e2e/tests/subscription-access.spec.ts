@@ -134,6 +134,8 @@ test("an expired subscription is a license conflict from the day it expires: con
     `/t/${admin.tenantId}/billing/subscriptions/${subscription.id}`,
   );
   const table = card.getByRole("table", { name: `People who hold ${product.displayName}` });
+  const sku = (await admin.subscribedSkus()).find((candidate) => candidate.skuId === product.skuId);
+  expect(sku).toMatchObject({ conflicts: 0, expiring: 2 });
   for (const holder of holders) {
     await expect(table.getByRole("row", { name: new RegExp(escapeRegExp(holder.displayName)) })).toContainText("Never");
   }
@@ -152,6 +154,10 @@ test("an expired subscription is a license conflict from the day it expires: con
   await expect(main.getByRole("heading", { level: 1, name: product.displayName })).toBeVisible();
   await expect(main.getByText(expiredSentence)).toBeVisible();
   await expect(main.getByRole("link", { name: "Convert to paid" })).toBeVisible();
+
+  // Licenses counts it among the conflicts, as the conflicts page does.
+  await page.goto(`/t/${admin.tenantId}/licenses`);
+  await expect(main.getByRole("button", { name: `License conflicts (${conflicts.length})` })).toBeVisible();
 
   // Nobody on it any more: the conflict is gone and nothing warns about the expired trial.
   for (const holder of holders) {

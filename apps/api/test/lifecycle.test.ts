@@ -193,6 +193,8 @@ describe("active without auto-renew: expired → disabled → deleted", () => {
     }
     // The subscription says how many people depend on it; the conflict shows at once on Home's data too.
     expect((await subscription(w, bought.subscription.id)).holdersLosingAccess).toBe(2);
+    // subscribedSkus counts them too, so the Licenses page lists the product among the conflicts.
+    expect(await skuRow(w, "VISIOCLIENT")).toMatchObject({ conflicts: 0, expiring: 2 });
   });
 
   it("running the job again changes nothing", async () => {

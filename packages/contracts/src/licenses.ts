@@ -107,6 +107,8 @@ export const subscribedSkuSchema = z.object({
   available: z.number().int(),
   /** Holders without a seat behind them (consumed beyond the usable seats); 0 when there is no conflict. */
   conflicts: z.number().int(),
+  /** Holders whose seat is only in expired subscriptions: a license conflict until renewed; 0 when there is none. */
+  expiring: z.number().int(),
   /** List price of one seat for a month, in integer cents of `currency`. */
   pricePerSeatMonthCents: z.number().int(),
   currency: z.string(),

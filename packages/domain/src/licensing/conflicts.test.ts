@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { detectConflict, detectConflicts, holdersDependingOn } from "./conflicts.js";
+import { detectConflict, detectConflicts, holdersDependingOn, holdersOnExpiredSeats } from "./conflicts.js";
 import type { SubscriptionSeats } from "./seats.js";
 
 const sub = (id: string, seats: number, state: SubscriptionSeats["state"]): SubscriptionSeats => ({
@@ -164,5 +164,34 @@ describe("holdersDependingOn", () => {
   it("is nobody for a deleted or unknown subscription", () => {
     expect(holdersDependingOn([sub("gone", 5, "deleted")], 5, "gone")).toBe(0);
     expect(holdersDependingOn(subscriptions, 50, "nope")).toBe(0);
+  });
+});
+
+describe("holdersOnExpiredSeats", () => {
+  const seats = (consumedUnits: number, enabled: number, warning: number) => ({
+    consumedUnits,
+    usableUnits: enabled + warning,
+    prepaidUnits: { enabled, warning, suspended: 0, lockedOut: 0 },
+  });
+
+  it("counts the holders beyond the active seats who still have an expired (grace) seat", () => {
+    expect(holdersOnExpiredSeats(seats(7, 5, 3))).toBe(2);
+    expect(holdersOnExpiredSeats(seats(2, 0, 3))).toBe(2);
+  });
+
+  it("is 0 when the active seats hold everyone, and leaves holders without any seat to the shortfall", () => {
+    expect(holdersOnExpiredSeats(seats(5, 5, 3))).toBe(0);
+    expect(holdersOnExpiredSeats(seats(0, 0, 3))).toBe(0);
+    expect(holdersOnExpiredSeats(seats(10, 5, 3))).toBe(3);
+  });
+
+  it("is what detectConflict reports as expiring", () => {
+    const conflict = detectConflict({
+      productId: "p",
+      userIds: users(3),
+      subscriptions: [sub("s1", 1, "active"), sub("s2", 5, "expired")],
+    });
+    expect(conflict?.expiring).toBe(holdersOnExpiredSeats(seats(3, 1, 5)));
+    expect(conflict?.expiring).toBe(2);
   });
 });

@@ -1,4 +1,4 @@
-import { isUsable, type SubscriptionSeats, summarizeSeats } from "./seats.js";
+import { isUsable, type SeatSummary, type SubscriptionSeats, summarizeSeats } from "./seats.js";
 
 /**
  * License conflicts (DESIGN.md §2): a product whose assignments consume more seats than its usable subscriptions
@@ -61,8 +61,7 @@ export function detectConflict({
   const consumed = consumedUnits ?? holders.length;
   const { usableUnits, prepaidUnits } = summarizeSeats(subscriptions, consumed);
   const shortfall = Math.max(0, consumed - usableUnits);
-  // Of the holders with a usable seat, those beyond the active subscriptions' seats sit on expired (grace) ones.
-  const expiring = Math.max(0, Math.min(consumed, usableUnits) - prepaidUnits.enabled);
+  const expiring = holdersOnExpiredSeats({ consumedUnits: consumed, usableUnits, prepaidUnits });
   if (shortfall === 0 && expiring === 0) return null;
   const fixes: ConflictFix[] =
     shortfall > 0
@@ -85,6 +84,16 @@ export function detectConflict({
     userIds: holders,
     fixes,
   };
+}
+
+/**
+ * Holders whose seat is only in expired subscriptions (their grace): of the holders with a usable seat, those beyond
+ * the active subscriptions' seats. A license conflict of kind `expired` until renewed.
+ */
+export function holdersOnExpiredSeats(
+  seats: Pick<SeatSummary, "consumedUnits" | "usableUnits" | "prepaidUnits">,
+): number {
+  return Math.max(0, Math.min(seats.consumedUnits, seats.usableUnits) - seats.prepaidUnits.enabled);
 }
 
 /**

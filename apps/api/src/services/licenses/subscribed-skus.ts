@@ -1,4 +1,5 @@
 import type { SubscribedSku } from "@allot/contracts";
+import { holdersOnExpiredSeats } from "@allot/domain";
 import type { TenantContext } from "../../types.js";
 import { catalogOf } from "./catalog.js";
 import { seatSummaries } from "./product-status.js";
@@ -27,6 +28,7 @@ export async function subscribedSkus(ctx: TenantContext): Promise<{ value: Subsc
       })),
       available: summary.available,
       conflicts: Math.max(0, summary.consumedUnits - summary.usableUnits),
+      expiring: holdersOnExpiredSeats(summary),
       pricePerSeatMonthCents: product.pricePerSeatMonthCents,
       currency: product.currency,
     });

@@ -58,7 +58,8 @@ export function LicensesRoute() {
   const all = skus.data ?? [];
   const userSkus = all.filter((sku) => sku.appliesTo === "User");
   const capacitySkus = all.filter((sku) => sku.appliesTo === "Company");
-  const conflicted = all.filter(inConflict).length;
+  // As the conflicts page counts them: products short of seats, and products whose holders sit on expired seats.
+  const conflicted = all.filter((sku) => inConflict(sku) || sku.expiring > 0).length;
   const conflictsPath = `/t/${tenantId}/licenses/conflicts`;
   const reclaimPath = `/t/${tenantId}/licenses/reclaim`;
 

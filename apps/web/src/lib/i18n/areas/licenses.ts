@@ -19,7 +19,7 @@ export const licensesEn = {
   conflictsWithCount: (count: number) => `License conflicts (${en(count)})`,
   reclaim: "Reclaim licenses",
   conflictBanner: (count: number) =>
-    `${en(count)} ${plural(count, "product has", "products have")} more users than seats. Resolve the conflicts so nobody loses access unexpectedly.`,
+    `${en(count)} ${plural(count, "product is", "products are")} in license conflict: more users than seats, or users on an expired subscription. Resolve the conflicts so nobody loses access unexpectedly.`,
   conflictBannerTitle: "License conflicts",
   viewConflicts: "View conflicts",
   userLicenses: "User licenses",
@@ -131,7 +131,7 @@ export const licensesNl: Widen<typeof licensesEn> = {
   conflictsWithCount: (count: number) => `Licentieconflicten (${nl(count)})`,
   reclaim: "Licenties terugvorderen",
   conflictBanner: (count: number) =>
-    `${nl(count)} ${plural(count, "product heeft", "producten hebben")} meer gebruikers dan licenties. Los de conflicten op zodat niemand onverwacht toegang verliest.`,
+    `${nl(count)} ${plural(count, "product heeft", "producten hebben")} een licentieconflict: meer gebruikers dan licenties, of gebruikers op een verlopen abonnement. Los de conflicten op zodat niemand onverwacht toegang verliest.`,
   conflictBannerTitle: "Licentieconflicten",
   viewConflicts: "Conflicten bekijken",
   userLicenses: "Gebruikerslicenties",
