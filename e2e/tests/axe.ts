@@ -58,6 +58,25 @@ export async function expectNoSeriousA11yViolations(page: Page, options: A11yOpt
   check(blocking.length, `Serious/critical accessibility violations on ${page.url()}:\n${report}`).toBe(0);
 }
 
+/**
+ * Waits (up to 3 s) for the finite animations and transitions inside `locator` to end: a dialog's entrance, a button
+ * changing colour as it becomes enabled. axe measures colours as they are painted, so a button caught mid-fade fails
+ * colour contrast (a CI flake under load). Endless ones (spinners) are not waited for.
+ */
+async function animationsSettled(locator: Locator): Promise<void> {
+  await locator.evaluate((element) =>
+    Promise.race([
+      Promise.all(
+        element
+          .getAnimations({ subtree: true })
+          .filter((animation) => animation.effect?.getTiming().iterations !== Number.POSITIVE_INFINITY)
+          .map((animation) => animation.finished.catch(() => undefined)),
+      ),
+      new Promise((resolve) => setTimeout(resolve, 3_000)),
+    ]),
+  );
+}
+
 /** Whether the element focused now is inside this element. */
 function holdsFocus(locator: Locator): Promise<boolean> {
   return locator.evaluate((element) => element.contains(document.activeElement));
@@ -71,6 +90,7 @@ function holdsFocus(locator: Locator): Promise<boolean> {
 export async function expectKeyboardDialog(page: Page, dialog: Locator, returnTo: Locator): Promise<void> {
   await expect(dialog).toBeVisible();
   await expect.poll(() => holdsFocus(dialog), { message: "focus moves into the dialog" }).toBe(true);
+  await animationsSettled(dialog);
   await expectNoSeriousA11yViolations(page, { include: "[role='dialog'], [role='alertdialog']" });
   for (let step = 0; step < 10; step++) {
     await page.keyboard.press("Tab");

@@ -15,6 +15,13 @@ export const useListPageStyles = makeStyles({
     marginBottom: tokens.spacingVerticalM,
   },
   search: { minWidth: "260px", flexGrow: 1, maxWidth: "420px" },
+  // A filter whose options are long (product names, in Dutch) narrows to the row instead of running off the page.
+  filter: { maxWidth: "100%", minWidth: 0, gridTemplateColumns: "minmax(0, 1fr)" },
+  filterControl: {
+    minWidth: 0,
+    maxWidth: "100%",
+    "& select": { minWidth: 0, width: "100%", textOverflow: "ellipsis" },
+  },
   status: {
     display: "flex",
     alignItems: "center",

@@ -463,8 +463,12 @@ export function UsersRoute() {
                 ))}
               </Select>
             </Field>
-            <Field label={t.users.filterLicense}>
-              <Select value={licenseValue} onChange={(_, data) => updateParams(licenseFilterParams(data.value))}>
+            <Field label={t.users.filterLicense} className={list.filter}>
+              <Select
+                className={list.filterControl}
+                value={licenseValue}
+                onChange={(_, data) => updateParams(licenseFilterParams(data.value))}
+              >
                 <option value="">{t.users.anyLicense}</option>
                 <option value="licensed">{u.licensedUsers}</option>
                 <option value="unlicensed">{u.unlicensedUsers}</option>
