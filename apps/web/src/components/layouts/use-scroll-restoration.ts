@@ -2,8 +2,11 @@ import { type RefObject, useEffect, useLayoutEffect, useRef } from "react";
 import { useLocation, useNavigationType } from "react-router";
 
 const STORAGE_KEY = "allot.scroll";
-/** How long Back keeps trying to reach the old position while the page's lists are still filling in. */
-const RESTORE_FOR_MS = 2_000;
+/**
+ * How long Back keeps trying to reach the old position while the page's lists are still filling in (on a slow
+ * connection or a busy machine that takes seconds). Any scrolling by the person ends it at once.
+ */
+const RESTORE_FOR_MS = 8_000;
 
 function readPositions(): Map<string, number> {
   try {
@@ -81,6 +84,7 @@ export function useScrollRestoration(container: RefObject<HTMLElement | null>) {
       element.removeEventListener("wheel", stop);
       element.removeEventListener("touchstart", stop);
       element.removeEventListener("keydown", stop);
+      element.removeEventListener("pointerdown", stop);
     };
     const attempt = () => {
       element.scrollTop = target;
@@ -90,6 +94,8 @@ export function useScrollRestoration(container: RefObject<HTMLElement | null>) {
     element.addEventListener("wheel", stop, { passive: true });
     element.addEventListener("touchstart", stop, { passive: true });
     element.addEventListener("keydown", stop);
+    // A drag of the scrollbar fires no wheel event.
+    element.addEventListener("pointerdown", stop, { passive: true });
     attempt();
     return stop;
   }, [container, location.key, location.pathname, navigationType]);
