@@ -331,7 +331,7 @@ test.describe("billing dialogs from every entry point", () => {
     });
   });
 
-  // The defect of issue 13: opened from here, the Buy dialog was visible but hidden from screen readers, focus stayed
+  // The defect this guards: opened from here, the Buy dialog was visible but hidden from screen readers, focus stayed
   // behind it and Escape did nothing.
   test("the conflicts page's Buy seats opens Add licenses, exposed and keyboard-operable", async ({
     page,

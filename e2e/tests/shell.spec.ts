@@ -62,7 +62,7 @@ for (const [name, viewport] of [
           .poll(async () => (await scrollTopOfMain(page)) - Math.min(homeTop, await maxScrollOfMain(page)))
           .toBe(0);
       } else {
-        // Open (issue 13): on the phone, late in the full suite, Back stops at 912 of Home's 1,327 px although Home
+        // Not yet explained: on the phone, late in the full suite, Back stops at 912 of Home's 1,327 px although Home
         // grows back to full height; the cause is not found yet. Until it is, the phone only asserts that Back
         // does not lose the position (the defect was: every page opened at the top).
         await expect.poll(() => scrollTopOfMain(page)).toBeGreaterThan(100);

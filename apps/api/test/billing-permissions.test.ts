@@ -17,7 +17,7 @@ import {
 } from "./helpers.js";
 
 /**
- * Every billing action × every kind of account acting on Contoso (issue 6: "every role × every billing action
+ * Every billing action × every kind of account acting on Contoso ("every role × every billing action
  * allowed/refused"). Only global and billing admins (and the partner's admin agent, ~ global admin) buy, change
  * seats, renew, cancel, take over, convert, start trials and set the self-service policy; billing readers (those
  * and the sales agent) read subscriptions, orders, invoices and exports; a maker buys for themself and gives out

@@ -27,7 +27,7 @@ import {
 } from "./helpers.js";
 
 /**
- * Billing admins' changes through the API (issue 6): purchases and seat changes prorated to the day with one invoice
+ * Billing admins' changes through the API: purchases and seat changes prorated to the day with one invoice
  * line per change and the quote equal to what is billed; SeatsInUse with the holders, and an accepted conflict's
  * 90-day deadline enforced by the lifecycle job; trials; orders, invoices and their CSV exports; bad input that is
  * always a problem answer, never a 500.

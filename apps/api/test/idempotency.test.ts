@@ -16,7 +16,7 @@ import {
 } from "./helpers.js";
 
 /**
- * The Idempotency-Key header on billing mutations (issue 6): a retry with the same key within 24 h gets the first
+ * The Idempotency-Key header on billing mutations: a retry with the same key within 24 h gets the first
  * answer (status and body) and creates nothing, also when 20 retries arrive at once; the same key with another body
  * or route is 422 IdempotencyKeyReused; a request that failed (validation or a rule) is not remembered; keys are
  * 1–255 visible ASCII characters and belong to one person in one tenant.

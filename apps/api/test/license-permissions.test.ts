@@ -249,7 +249,7 @@ const ROUTES: LicenseRoute[] = [
   },
 ];
 
-/** A fresh member's pending request for Power BI Pro (issue 6), for the approve and deny rows. */
+/** A fresh member's pending request for Power BI Pro, for the approve and deny rows. */
 async function pendingRequest() {
   const requester = await makeUser(t.db, t.tenants.contoso);
   return t.db.licenseRequest.create({

@@ -16,7 +16,7 @@ import {
 } from "./helpers.js";
 
 /**
- * The subscription lifecycle through the API with a movable clock and the scheduled job run by hand (issue 6):
+ * The subscription lifecycle through the API with a movable clock and the scheduled job run by hand:
  * active → expired at term end (Warning, users keep access) → +30 days disabled (Suspended, assignments Disabled,
  * a conflict listing every holder, nothing new assignable) → +90 days deleted (assignments removed and audited).
  * The job is idempotent. Auto-renew renews with a renewal order; cancelling a monthly subscription skips expired;

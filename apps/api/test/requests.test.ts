@@ -13,7 +13,7 @@ import {
 } from "./helpers.js";
 
 /**
- * License requests (issue 6): a maker asks for a product; duplicates while pending are refused; an approver
+ * License requests: a maker asks for a product; duplicates while pending are refused; an approver
  * assigns it (or another product) or denies it with a reason; no free seat is CountViolation and the request stays
  * pending; the requester sees the status on My licenses and may withdraw a pending request. Bad input is a
  * problem answer, never a 500.

@@ -26,7 +26,7 @@ import {
 } from "./helpers.js";
 
 /**
- * Self-service purchases by a maker (issue 6): the test card provider (4242… pays, 4000 0000 0000 0002 is declined),
+ * Self-service purchases by a maker: the test card provider (4242… pays, 4000 0000 0000 0002 is declined),
  * a subscription owned by the maker who gets one of its seats, the maker gives seats to colleagues, admins see it
  * but cannot assign from it until they take it over, and admins can turn self-service off per product.
  */

@@ -183,7 +183,7 @@ const ROUTES: RouteCase[] = [
     path: `${T}/groups/{groupId}/reprocessLicenseAssignment`,
     url: (i) => `/api/tenants/${i.tenantId}/groups/${i.groupId}/reprocessLicenseAssignment`,
   },
-  // Billing (issue 6).
+  // Billing.
   { method: "GET", path: `${T}/subscriptions`, url: (i) => `/api/tenants/${i.tenantId}/subscriptions` },
   {
     method: "POST",

@@ -3,7 +3,7 @@ import { csvExportQuery, cursorQuery, idInputSchema, isoDateTime, page, text, uu
 import { servicePlanInfoSchema } from "./licenses.js";
 
 /**
- * Billing (issue 6): subscriptions and their lifecycle, quotes, orders and invoices, trials, self-service purchases
+ * Billing: subscriptions and their lifecycle, quotes, orders and invoices, trials, self-service purchases
  * and the pricing page. Money is integer cents of `currency`; instants are UTC ISO strings.
  */
 

@@ -33,7 +33,7 @@ export const ERROR_STATUS = {
   ProhibitedInUsageLocationViolation: 422,
   GuestRequiresGlobalAdmin: 403,
   RestoreWindowExpired: 410,
-  // Billing (issue 6).
+  // Billing.
   SeatsInUse: 409,
   SubscriptionStateInvalid: 409,
   TrialAlreadyUsed: 409,
@@ -42,7 +42,7 @@ export const ERROR_STATUS = {
   PaymentDeclined: 402,
   IdempotencyKeyReused: 422,
   OrderTooLarge: 422,
-  // License requests (issue 6).
+  // License requests.
   DuplicateRequest: 409,
   RequestNotPending: 409,
   // Sign-in and first-run setup.

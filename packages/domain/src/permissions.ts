@@ -107,7 +107,7 @@ export function canSetUsageLocation(actorRoles: readonly Role[], targetIsAdmin: 
   return canManageUser(actorRoles, targetIsAdmin);
 }
 
-/** Licensing a guest needs a global admin (issue 4's GuestRequiresGlobalAdmin). */
+/** Licensing a guest needs a global admin (GuestRequiresGlobalAdmin). */
 export function canLicenseGuests(actorRoles: readonly Role[]): boolean {
   return actorRoles.some((role) => FULL_ADMIN_ROLES.has(role));
 }

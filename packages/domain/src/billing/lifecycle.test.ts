@@ -18,7 +18,7 @@ import {
 import { addDays, addMonths, type BillingTerm, DAY_MS, termEnd } from "./terms.js";
 
 /**
- * The subscription lifecycle (issue 6, as Microsoft 365 documents it): active → expired at term end (30 days) →
+ * The subscription lifecycle (as Microsoft 365 documents it): active → expired at term end (30 days) →
  * disabled (90 days) → deleted; auto-renew renews instead; trials never renew; cancelling a monthly subscription
  * skips expired. dueLifecycleSteps is what makes the scheduled job idempotent: applying its steps and asking again
  * yields nothing, and the dates are when each step was due, however late the job runs.

@@ -8,7 +8,7 @@ import {
 } from "./seat-change.js";
 
 /**
- * Adding or removing seats (issue 6): removing seats below what is held is refused with SeatsInUse unless the admin
+ * Adding or removing seats: removing seats below what is held is refused with SeatsInUse unless the admin
  * accepts a license conflict; adding is never refused; a conflict that was already there is not blamed on a change
  * that does not worsen it; a maker cannot remove seats from their self-service subscription below what they
  * assigned from it.

@@ -1,5 +1,5 @@
 /**
- * Removing seats from a subscription (issue 6). Seats below what is assigned are refused with SeatsInUse, unless the
+ * Removing seats from a subscription. Seats below what is assigned are refused with SeatsInUse, unless the
  * billing admin accepts a license conflict: then, as in Microsoft 365, users keep access and the conflict must be
  * resolved within 90 days.
  */

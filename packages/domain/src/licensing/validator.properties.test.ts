@@ -12,8 +12,8 @@ import {
 } from "./validator.js";
 
 /**
- * Properties of the license assignment validator over random catalogs, subscriptions and SEQUENCES of operations
- * (issue 4): whatever admins do in whatever order — single-user changes, bulk add/remove/replace, group hand-outs,
+ * Properties of the license assignment validator over random catalogs, subscriptions and SEQUENCES of operations:
+ * whatever admins do in whatever order — single-user changes, bulk add/remove/replace, group hand-outs,
  * subscriptions bought, reduced or suspended in between — an assignment never makes consumed exceed the seats
  * that may be assigned, the seats the validator reports taken and freed are exactly the holders gained and lost,
  * the result does not depend on the order users are named in, and replace is remove-all + add.

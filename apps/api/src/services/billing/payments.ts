@@ -1,7 +1,7 @@
 import { AppError } from "../../lib/app-error.js";
 
 /**
- * Payment providers (issue 6). Nothing here calls a network: "invoice" is pay-on-account (the charge becomes an
+ * Payment providers. Nothing here calls a network: "invoice" is pay-on-account (the charge becomes an
  * open invoice, due in 30 days), and the test card provider decides by the card number, as payment sandboxes do.
  */
 

@@ -25,7 +25,7 @@ import { type Card, chargeTestCard } from "./payments.js";
 import { loadSubscriptions } from "./subscription-view.js";
 
 /**
- * Self-service purchases (issue 6): a maker buys seats for themself with a card. The subscription is theirs: they
+ * Self-service purchases: a maker buys seats for themself with a card. The subscription is theirs: they
  * give its seats to people in the organization and manage or cancel it, while admins see it but cannot assign
  * from it until they take it over.
  */

@@ -12,7 +12,7 @@ import { refreshConflictDeadline } from "./conflict-deadline.js";
 import { trialedProducts } from "./eligibility.js";
 
 /**
- * A free trial (issue 6): 25 seats for the product's trial length (90 days when it names none), once per product
+ * A free trial: 25 seats for the product's trial length (90 days when it names none), once per product
  * per tenant. Its seats are usable like any others; it expires at its end and can be converted to a paid one.
  */
 export async function startTrial(tx: Tx, ctx: TenantContext, body: { skuId: string }): Promise<Answer<BillingResult>> {

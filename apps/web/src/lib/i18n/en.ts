@@ -81,7 +81,7 @@ export const en = {
     ProhibitedInUsageLocationViolation: "This license is not available in the user's usage location.",
     GuestRequiresGlobalAdmin: "Only a global admin can license guest users.",
     RestoreWindowExpired: "This user was deleted more than 30 days ago and can no longer be restored.",
-    // Billing and requests (issue 6).
+    // Billing and requests.
     SeatsInUse: "These seats are assigned to people. Remove their licenses first, or accept a license conflict.",
     SubscriptionStateInvalid: "The subscription's status doesn't allow this right now.",
     TrialAlreadyUsed: "Your organization has already had a trial of this product.",

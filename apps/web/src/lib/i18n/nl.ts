@@ -78,7 +78,7 @@ export const nl: Messages = {
     ProhibitedInUsageLocationViolation: "Deze licentie is niet beschikbaar op de gebruikslocatie van de gebruiker.",
     GuestRequiresGlobalAdmin: "Alleen een globale beheerder kan gastgebruikers een licentie geven.",
     RestoreWindowExpired: "Deze gebruiker is meer dan 30 dagen geleden verwijderd en kan niet meer worden hersteld.",
-    // Facturering en aanvragen (issue 6).
+    // Facturering en aanvragen.
     SeatsInUse:
       "Deze licenties zijn aan mensen toegewezen. Verwijder eerst hun licenties, of accepteer een licentieconflict.",
     SubscriptionStateInvalid: "De status van het abonnement staat dit nu niet toe.",
