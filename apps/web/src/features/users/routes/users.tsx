@@ -28,7 +28,16 @@ import {
   PeopleSearchRegular,
   PersonAddRegular,
 } from "@fluentui/react-icons";
-import { startTransition, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from "react";
+import {
+  type ReactNode,
+  startTransition,
+  useCallback,
+  useDeferredValue,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+} from "react";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
@@ -543,43 +552,24 @@ export function UsersRoute() {
       </div>
 
       {selectable && hiddenCount > 0 && !matching ? (
-        <MessageBar intent="info" className={styles.selectionBar}>
-          <MessageBarBody>{u.hiddenSelectedHint(hiddenCount, formatNumber(hiddenCount))}</MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={clearSelection}>
-              {t.users.clearSelection}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <SelectionBar className={styles.selectionBar} onClear={clearSelection}>
+          {u.hiddenSelectedHint(hiddenCount, formatNumber(hiddenCount))}
+        </SelectionBar>
       ) : null}
       {selectable && matching ? (
-        <MessageBar intent="info" className={styles.selectionBar}>
-          <MessageBarBody>
-            {t.users.allMatchingSelected(matching.ids.size, formatNumber(matching.ids.size))}
-            {matching.truncated ? ` ${t.users.matchingTruncated(formatNumber(matching.ids.size))}` : null}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={clearSelection}>
-              {t.users.clearSelection}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <SelectionBar className={styles.selectionBar} onClear={clearSelection}>
+          {t.users.allMatchingSelected(matching.ids.size, formatNumber(matching.ids.size))}
+          {matching.truncated ? ` ${t.users.matchingTruncated(formatNumber(matching.ids.size))}` : null}
+        </SelectionBar>
       ) : selectable && allLoadedSelected && hasMore ? (
-        <MessageBar intent="info" className={styles.selectionBar}>
-          <MessageBarBody>
-            {t.users.allLoadedSelected(loadedItems.length, formatNumber(loadedItems.length))}{" "}
-            <Link as="button" inline onClick={selectAllMatching} disabled={selectAll.isPending}>
-              {t.users.selectAllMatching}
-            </Link>
-            {selectAll.isPending ? <Spinner size="extra-tiny" label={t.users.selectingAllMatching} /> : null}
-            {selectAll.isError ? ` ${errorMessage(selectAll.error, t)}` : null}
-          </MessageBarBody>
-          <MessageBarActions>
-            <Button size="small" onClick={clearSelection}>
-              {t.users.clearSelection}
-            </Button>
-          </MessageBarActions>
-        </MessageBar>
+        <SelectionBar className={styles.selectionBar} onClear={clearSelection}>
+          {t.users.allLoadedSelected(loadedItems.length, formatNumber(loadedItems.length))}{" "}
+          <Link as="button" inline onClick={selectAllMatching} disabled={selectAll.isPending}>
+            {t.users.selectAllMatching}
+          </Link>
+          {selectAll.isPending ? <Spinner size="extra-tiny" label={t.users.selectingAllMatching} /> : null}
+          {selectAll.isError ? ` ${errorMessage(selectAll.error, t)}` : null}
+        </SelectionBar>
       ) : null}
 
       {users.isError && loadedItems.length === 0 ? (
@@ -653,5 +643,28 @@ export function UsersRoute() {
         </>
       ) : null}
     </>
+  );
+}
+
+/** A note about the selection, with the one action every such note offers: clearing it. */
+function SelectionBar({
+  className,
+  onClear,
+  children,
+}: {
+  className: string;
+  onClear: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="info" className={className}>
+      <MessageBarBody>{children}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onClear}>
+          {t.users.clearSelection}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
   );
 }
