@@ -1,6 +1,6 @@
 import type { Locator } from "@playwright/test";
 import { expectKeyboardDialog, expectNoSeriousA11yViolations } from "./axe";
-import { CONTOSO, expect, nav, PASSWORD, signInAs, TenantApi, test } from "./fixtures";
+import { CONTOSO, expect, nav, PASSWORD, selectTab, signInAs, TenantApi, test } from "./fixtures";
 
 // "Buy more" adds licenses to the product's subscription (a prorated seat change) instead of buying a second one,
 // and every billing dialog is usable with a keyboard and a screen reader from wherever it opens. Contoso's Visio
@@ -63,7 +63,7 @@ test.describe("adding licenses", () => {
     await signInAs(page, CONTOSO.admin);
     await page.goto(`/t/${admin.tenantId}/users?user=${user.id}`);
     const panel = page.getByRole("dialog", { name: user.displayName });
-    await panel.getByRole("tab", { name: "Licenses and apps" }).click();
+    await selectTab(panel.getByRole("tab", { name: "Licenses and apps" }));
     await (await buyMoreLink(panel, visio.displayName)).click();
 
     const dialog = page.getByRole("dialog", { name: `Add licenses to ${visio.displayName}` });
@@ -284,7 +284,7 @@ test.describe("billing dialogs from every entry point", () => {
     await test.step("a user's licenses: Buy more licenses", async () => {
       await page.goto(`/t/${admin.tenantId}/users?user=${user.id}`);
       const panel = page.getByRole("dialog", { name: user.displayName });
-      await panel.getByRole("tab", { name: "Licenses and apps" }).click();
+      await selectTab(panel.getByRole("tab", { name: "Licenses and apps" }));
       await (await buyMoreLink(panel, visio.displayName)).click();
       await expectKeyboardDialog(page, addVisio, main);
     });

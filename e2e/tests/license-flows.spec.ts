@@ -1,6 +1,6 @@
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { CONTOSO, expect, nav, signIn, TenantApi, test } from "./fixtures";
+import { CONTOSO, expect, nav, selectTab, signIn, TenantApi, test } from "./fixtures";
 
 // Only this spec's own "LF " users are changed; the products are read, and seats used only by those users.
 const SPE_E3 = "SPE_E3";
@@ -26,8 +26,7 @@ async function openLicensesTab(page: Page, name: string): Promise<Locator> {
     .getByRole("button", { name: `Open details of ${name}` })
     .click();
   const panel = page.getByRole("dialog", { name });
-  await panel.getByRole("tab", { name: "Licenses and apps" }).click();
-  await expect(panel.getByRole("tab", { name: "Licenses and apps" })).toHaveAttribute("aria-selected", "true");
+  await selectTab(panel.getByRole("tab", { name: "Licenses and apps" }));
   return panel;
 }
 

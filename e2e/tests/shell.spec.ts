@@ -1,5 +1,5 @@
 import type { Locator, Page } from "@playwright/test";
-import { expect, nav, signIn, TenantApi, test } from "./fixtures";
+import { expect, nav, selectTab, signIn, TenantApi, test } from "./fixtures";
 
 const PHONE = { width: 390, height: 844 };
 
@@ -148,7 +148,7 @@ for (const [name, viewport] of [
       // The whole list behind the panel, so that its rows reach the bottom of the screen.
       await page.goto(`/t/${admin.tenantId}/users?user=${user.id}`);
       const panel = page.getByRole("dialog", { name: user.displayName });
-      await panel.getByRole("tab", { name: "Licenses and apps" }).click();
+      await selectTab(panel.getByRole("tab", { name: "Licenses and apps" }));
       await panel.getByRole("checkbox", { name: "Power BI Pro", exact: true }).check();
       const save = panel.getByRole("button", { name: "Save changes" });
       await save.click();

@@ -1,6 +1,6 @@
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, type SubscribedSku, shot, signIn, TenantApi, test } from "./fixtures";
+import { expect, nav, type SubscribedSku, selectTab, shot, signIn, TenantApi, test } from "./fixtures";
 
 /** User details › Licenses and apps. Only this spec's own "UD " users, and only SPE_E3 and POWER_BI_PRO. */
 const SPE_E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";
@@ -39,8 +39,7 @@ async function openLicensesTab(page: Page, name: string, list: "Active users" | 
     .getByRole("button", { name: `Open details of ${name}` })
     .click();
   const panel = page.getByRole("dialog", { name });
-  await panel.getByRole("tab", { name: "Licenses and apps" }).click();
-  await expect(panel.getByRole("tab", { name: "Licenses and apps" })).toHaveAttribute("aria-selected", "true");
+  await selectTab(panel.getByRole("tab", { name: "Licenses and apps" }));
   return panel;
 }
 
@@ -202,7 +201,7 @@ test("an inherited license is locked, and a user without usage location gets no 
   await page.getByRole("searchbox", { name: "Actieve gebruikers zoeken" }).fill(inheritor);
   await page.getByRole("button", { name: `Details van ${inheritor} openen` }).click();
   panel = page.getByRole("dialog", { name: inheritor });
-  await panel.getByRole("tab", { name: "Licenties en apps" }).click();
+  await selectTab(panel.getByRole("tab", { name: "Licenties en apps" }));
   await expect(panel.getByRole("checkbox", { name: "Power BI Pro", exact: true })).toHaveAccessibleDescription(
     new RegExp(`Overgenomen van ${groupName}`),
   );
