@@ -1,3 +1,4 @@
+import type { Group } from "@allot/contracts";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, nav, shot, signIn, signInInDutch, test } from "./fixtures";
@@ -73,7 +74,7 @@ for (const language of ["en", "nl"] as const) {
     // A seeded group that hands out licenses, so the drawer shows its Licenses section filled in.
     const groups = await request.get(`/api/tenants/${contoso.id}/groups?limit=50`);
     expect(groups.status()).toBe(200);
-    const items = ((await groups.json()) as { items: Array<{ id: string; displayName: string }> }).items;
+    const items = ((await groups.json()) as { items: Group[] }).items;
     const groupId = (items.find((group) => group.displayName === "Power BI users") ?? items[0])?.id;
     if (!groupId) throw new Error("no group seeded in Contoso");
 
@@ -116,7 +117,7 @@ test("every page reflows at 320 pixels wide, in Dutch", async ({ page, api, requ
   await page.addInitScript(() => window.localStorage.setItem("allot.language", "nl"));
   const contoso = await api.tenant("admin@contoso.test", "contoso.test");
   const groups = await request.get(`/api/tenants/${contoso.id}/groups?limit=1`);
-  const groupId = ((await groups.json()) as { items: Array<{ id: string }> }).items[0]?.id ?? "";
+  const groupId = ((await groups.json()) as { items: Group[] }).items[0]?.id ?? "";
 
   await signInInDutch(page, "admin@contoso.test");
   await expect(nav(page)).toBeVisible();

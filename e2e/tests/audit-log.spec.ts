@@ -1,3 +1,4 @@
+import type { BulkJob, BulkJobDetails } from "@allot/contracts";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { CONTOSO, expect, signIn, TenantApi, test } from "./fixtures";
 
@@ -13,14 +14,14 @@ test("the audit log names people and items, speaks Dutch, and filters by picking
   if (!gone || !licensed) throw new Error("no users created");
   expect((await admin.raw("DELETE", `users/${gone.id}`)).status()).toBe(204);
   const sku = await admin.sku("POWER_BI_PRO");
-  const job = await admin.send<{ id: string }>("POST", "licenses/bulkJobs", {
+  const job = await admin.send<BulkJob>("POST", "licenses/bulkJobs", {
     userIds: [licensed.id],
     add: [{ skuId: sku.skuId, disabledPlans: [] }],
     remove: [],
     mode: "add",
   });
   await expect
-    .poll(async () => (await admin.send<{ status: string }>("GET", `licenses/bulkJobs/${job.id}`)).status, {
+    .poll(async () => (await admin.send<BulkJobDetails>("GET", `licenses/bulkJobs/${job.id}`)).status, {
       timeout: 30_000,
     })
     .toBe("succeeded");

@@ -1,3 +1,10 @@
+import type {
+  BillingResult,
+  LicenseConflictReport,
+  LicenseRequest,
+  PricingProduct,
+  Subscription,
+} from "@allot/contracts";
 import type { Locator } from "@playwright/test";
 import { expectKeyboardDialog, expectNoSeriousA11yViolations } from "./axe";
 import { CONTOSO, expect, nav, PASSWORD, selectTab, signInAs, TenantApi, test } from "./fixtures";
@@ -9,16 +16,6 @@ import { CONTOSO, expect, nav, PASSWORD, selectTab, signInAs, TenantApi, test } 
 // Fabrikam's Power BI Pro conflict is only looked at, never fixed here.
 const VISIO = "VISIOCLIENT";
 const POWER_BI_PRO = "POWER_BI_PRO";
-
-interface Subscription {
-  id: string;
-  skuId: string;
-  seats: number;
-  productName: string;
-  state: string;
-  source: string;
-  termStartsAt: string;
-}
 
 class BillingApi extends TenantApi {
   async subscriptionsOf(skuId: string): Promise<Subscription[]> {
@@ -122,10 +119,7 @@ test.describe("adding licenses", () => {
   test("without a subscription to add to, Buy more buys a new one", async ({ page, request }) => {
     const admin = new BillingApi(request);
     await admin.signIn("admin@fabrikam.test", "fabrikam.test");
-    const { value: products } = await admin.send<{ value: Array<{ skuId: string; displayName: string }> }>(
-      "GET",
-      "pricing",
-    );
+    const { value: products } = await admin.send<{ value: PricingProduct[] }>("GET", "pricing");
     const { value: subscriptions } = await admin.send<{ value: Subscription[] }>("GET", "subscriptions");
     const product = products.find((candidate) => !subscriptions.some((s) => s.skuId === candidate.skuId));
     if (!product) throw new Error("Fabrikam has a product it has no subscription of");
@@ -148,7 +142,7 @@ test.describe("adding licenses", () => {
     const admin = new BillingApi(request);
     await admin.signIn(CONTOSO.admin, CONTOSO.domain);
     const powerBi = await admin.sku(POWER_BI_PRO);
-    const { subscription } = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
+    const { subscription } = await admin.send<BillingResult>("POST", "subscriptions", {
       skuId: powerBi.skuId,
       seats: 1,
       billingTerm: "monthly",
@@ -244,7 +238,7 @@ test.describe("billing dialogs from every entry point", () => {
 
     await test.step("a subscription that does not renew: Renew now", async () => {
       const powerBi = await admin.sku(POWER_BI_PRO);
-      const { subscription } = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
+      const { subscription } = await admin.send<BillingResult>("POST", "subscriptions", {
         skuId: powerBi.skuId,
         seats: 1,
         billingTerm: "monthly",
@@ -303,7 +297,7 @@ test.describe("billing dialogs from every entry point", () => {
       const maker = await admin.createPerson("BA Requester", { password: PASSWORD });
       const makerApi = new BillingApi(request);
       await makerApi.signIn(maker.email, CONTOSO.domain);
-      const { id: requestId } = await makerApi.send<{ id: string }>("POST", "licenseRequests", { skuId: visio.skuId });
+      const { id: requestId } = await makerApi.send<LicenseRequest>("POST", "licenseRequests", { skuId: visio.skuId });
       await admin.signIn(CONTOSO.admin, CONTOSO.domain);
       await page.goto(`/t/${admin.tenantId}/requests`);
       await main
@@ -340,10 +334,7 @@ test.describe("billing dialogs from every entry point", () => {
     const fabrikam = new BillingApi(request);
     await fabrikam.signIn("admin@fabrikam.test", "fabrikam.test");
     const powerBi = await fabrikam.sku(POWER_BI_PRO);
-    const { value: conflicts } = await fabrikam.send<{ value: Array<{ skuId: string; shortfall: number }> }>(
-      "GET",
-      "licenseConflicts",
-    );
+    const { value: conflicts } = await fabrikam.send<{ value: LicenseConflictReport[] }>("GET", "licenseConflicts");
     const shortfall = conflicts.find((conflict) => conflict.skuId === powerBi.skuId)?.shortfall ?? 0;
     expect(shortfall).toBeGreaterThan(1);
     await signInAs(page, "admin@fabrikam.test");

@@ -1,31 +1,20 @@
 import { readFile } from "node:fs/promises";
+import type {
+  BillingResult,
+  LicenseConflictReport,
+  PricingProduct,
+  SubscribedSku,
+  Subscription,
+} from "@allot/contracts";
 import type { Download, Locator } from "@playwright/test";
 import { expectKeyboardDialog, expectNoSeriousA11yViolations } from "./axe";
-import {
-  CONTOSO,
-  expect,
-  nav,
-  type SubscribedSku,
-  shot,
-  signIn,
-  signInAs,
-  switchUser,
-  TenantApi,
-  test,
-} from "./fixtures";
+import { CONTOSO, expect, nav, shot, signIn, signInAs, switchUser, TenantApi, test } from "./fixtures";
 
 // Only this spec's own users ("BL " names) are licensed. Power BI Pro gets 5 more seats (other specs compare with
 // the counts before their own changes); Visio Plan 2 gets a subscription of its own that no other spec touches,
 // and its conflict is resolved again before the test ends.
 const POWER_BI_PRO = "POWER_BI_PRO";
 const VISIO = "VISIOCLIENT";
-
-interface Subscription {
-  id: string;
-  seats: number;
-  productName: string;
-  state: string;
-}
 
 /** A download's suggested file name and its text. */
 async function readDownload(download: Download): Promise<{ name: string; text: string }> {
@@ -156,7 +145,7 @@ test.describe("billing", () => {
     await admin.signIn(CONTOSO.admin, CONTOSO.domain);
     const visio = await admin.sku(VISIO);
     // A subscription of its own: 2 seats, both given to this test's users.
-    const bought = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
+    const bought = await admin.send<BillingResult>("POST", "subscriptions", {
       skuId: visio.skuId,
       seats: 2,
       billingTerm: "monthly",
@@ -206,9 +195,7 @@ test.describe("billing", () => {
     // Users kept access, and the conflict has its 90-day deadline.
     expect((await admin.send<Subscription>("GET", `subscriptions/${subscription.id}`)).seats).toBe(1);
     for (const user of users) expect(await admin.holds(user.id, visio.skuId)).toBe(true);
-    const { value: conflicts } = await admin.send<{
-      value: Array<{ skuId: string; shortfall: number; resolveBy: string | null }>;
-    }>("GET", "licenseConflicts");
+    const { value: conflicts } = await admin.send<{ value: LicenseConflictReport[] }>("GET", "licenseConflicts");
     const conflict = conflicts.find((candidate) => candidate.skuId === visio.skuId);
     expect(conflict?.shortfall).toBe(1);
     expect(conflict?.resolveBy).not.toBeNull();
@@ -227,7 +214,7 @@ test.describe("billing", () => {
     await admin.signIn(CONTOSO.admin, CONTOSO.domain);
     const visio = await admin.sku(VISIO);
     // A free seat of its own, so cancelling it leaves nobody without one.
-    const { subscription } = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
+    const { subscription } = await admin.send<BillingResult>("POST", "subscriptions", {
       skuId: visio.skuId,
       seats: 1,
       billingTerm: "monthly",
@@ -342,7 +329,7 @@ test.describe("billing", () => {
 
     // A product with only a trial: buying more converts the trial, with the seats it has plus those asked for.
     const pricing = await page.request.get(`/api/tenants/${contoso.id}/pricing`);
-    const products = ((await pricing.json()) as { value: Array<{ skuId: string; skuPartNumber: string }> }).value;
+    const products = ((await pricing.json()) as { value: PricingProduct[] }).value;
     const trialSku = products.find((product) => product.skuPartNumber === "POWERAUTOMATE_ATTENDED_RPA");
     if (!trialSku) throw new Error("no Power Automate Premium in the catalog");
     await page.goto(`/t/${contoso.id}/billing?buy=${trialSku.skuId}&seats=2`);
@@ -353,7 +340,7 @@ test.describe("billing", () => {
 
     // The Conflicts page's "Renew" link opens the renewal of that subscription.
     const listed = await page.request.get(`/api/tenants/${contoso.id}/subscriptions`);
-    const all = ((await listed.json()) as { value: Array<Subscription & { source: string }> }).value;
+    const all = ((await listed.json()) as { value: Subscription[] }).value;
     const annual = all.find((candidate) => candidate.source === "admin" && candidate.state === "active");
     if (!annual) throw new Error("no active purchased subscription in Contoso");
     await page.goto(`/t/${contoso.id}/billing?renew=${annual.id}`);

@@ -1,3 +1,4 @@
+import type { LicenseConflictReport, LicensedUser, ReclaimPage } from "@allot/contracts";
 import type { APIRequestContext, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, signIn, tallShot, test } from "./fixtures";
@@ -5,39 +6,16 @@ import { expect, signIn, tallShot, test } from "./fixtures";
 /** The demo sign-in accounts other specs sign in with: never the users this spec takes licenses from. */
 const isDemoAccount = (email: string) => /^(admin|billing|users|licenses|helpdesk|service|maker)@/.test(email);
 
-interface Conflict {
-  skuId: string;
-  skuPartNumber: string;
-  displayName: string;
-  shortfall: number;
-  users: { id: string; displayName: string; email: string; direct: boolean }[];
-}
-
-interface ReclaimPage {
-  items: {
-    id: string;
-    displayName: string;
-    email: string;
-    monthlyCostCents: number;
-    licenses: { skuPartNumber: string }[];
-  }[];
-  totalUsers: number;
-  totalMonthlyCostCents: number;
-  currency: string;
-}
-
-async function conflicts(request: APIRequestContext, tenantId: string): Promise<Conflict[]> {
+async function conflicts(request: APIRequestContext, tenantId: string): Promise<LicenseConflictReport[]> {
   const response = await request.get(`/api/tenants/${tenantId}/licenseConflicts`);
   expect(response.status()).toBe(200);
-  return ((await response.json()) as { value: Conflict[] }).value;
+  return ((await response.json()) as { value: LicenseConflictReport[] }).value;
 }
 
 async function directLicenses(request: APIRequestContext, tenantId: string, userId: string): Promise<string[]> {
   const response = await request.get(`/api/tenants/${tenantId}/users/${userId}/licenses`);
   expect(response.status()).toBe(200);
-  const user = (await response.json()) as {
-    licenseAssignmentStates: { skuId: string; assignedByGroup: string | null }[];
-  };
+  const user = (await response.json()) as LicensedUser;
   return user.licenseAssignmentStates.filter((state) => state.assignedByGroup === null).map((state) => state.skuId);
 }
 

@@ -1,3 +1,14 @@
+import type {
+  CreatedUser as CreatedUserAnswer,
+  CreateUserRequest,
+  Group,
+  LicensedUser,
+  Me,
+  ReachableTenant,
+  SubscribedSku,
+  User,
+  UserPage,
+} from "@allot/contracts";
 import {
   type APIRequestContext,
   type APIResponse,
@@ -18,69 +29,19 @@ export const CONTOSO = {
 } as const;
 const SHOTS_DIR = process.env.SHOTS_DIR;
 
-export interface SeededUser {
-  id: string;
-  displayName: string;
-  email: string;
-  roles: string[];
-  deletedAt: string | null;
-}
-
 /** A user a spec made for itself: the names it was given, to find it in the UI. */
-export interface CreatedUser {
-  id: string;
-  displayName: string;
-  email: string;
-}
-
-/** The fields of a tenant's subscribedSku (Graph's shape) that specs read; the API sends more. */
-export interface SubscribedSku {
-  skuId: string;
-  skuPartNumber: string;
-  displayName: string;
-  prepaidUnits: { enabled: number };
-  consumedUnits: number;
-  available: number;
-  conflicts: number;
-  expiring: number;
-  servicePlans: Array<{ servicePlanId: string; servicePlanName: string; displayName: string }>;
-}
-
-interface AssignedLicense {
-  skuId: string;
-  disabledPlans: string[];
-}
+export type CreatedUser = Pick<User, "id" | "displayName" | "email">;
 
 type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 
-interface NewUser {
-  displayName: string;
-  email: string;
-  usageLocation: string | null;
-  userType?: "member" | "guest";
-  password?: string;
-}
-
-interface Tenant {
-  id: string;
-  name: string;
-  domain: string;
-  access: "member" | "delegated";
-}
-
-interface Session {
-  csrfToken: string;
-  tenants: Tenant[];
-}
-
 /** Signs in through the API with the demo password; the request context keeps the session cookie. */
-async function logIn(request: APIRequestContext, email: string): Promise<Session> {
+async function logIn(request: APIRequestContext, email: string): Promise<Me> {
   const response = await request.post("/api/auth/login", { data: { email, password: PASSWORD } });
   expect(response.status(), await response.text()).toBe(200);
-  return (await response.json()) as Session;
+  return (await response.json()) as Me;
 }
 
-function tenantOf(session: Session, email: string, domain: string): Tenant {
+function tenantOf(session: Me, email: string, domain: string): ReachableTenant {
   const tenant = session.tenants.find((candidate) => candidate.domain === domain);
   if (!tenant) throw new Error(`${email} does not reach ${domain}`);
   return tenant;
@@ -95,20 +56,20 @@ function slug(label: string): string {
 export class Api {
   constructor(private readonly request: APIRequestContext) {}
 
-  async signIn(email: string): Promise<{ tenants: Tenant[] }> {
+  async signIn(email: string): Promise<Me> {
     return logIn(this.request, email);
   }
 
-  async tenant(email: string, domain: string): Promise<Tenant> {
+  async tenant(email: string, domain: string): Promise<ReachableTenant> {
     return tenantOf(await logIn(this.request, email), email, domain);
   }
 
-  async users(tenantId: string, search?: string): Promise<SeededUser[]> {
+  async users(tenantId: string, search?: string): Promise<User[]> {
     const query = new URLSearchParams({ limit: "200" });
     if (search) query.set("search", search);
     const response = await this.request.get(`/api/tenants/${tenantId}/users?${query}`);
     expect(response.status()).toBe(200);
-    return ((await response.json()) as { items: SeededUser[] }).items;
+    return ((await response.json()) as UserPage).items;
   }
 }
 
@@ -146,11 +107,11 @@ export class TenantApi {
     return (text ? JSON.parse(text) : undefined) as T;
   }
 
-  async createUser(user: NewUser): Promise<{ id: string }> {
+  async createUser(user: CreateUserRequest): Promise<CreatedUserAnswer> {
     const response = await this.raw("POST", "users", user);
     const text = await response.text();
     expect(response.status(), text).toBe(201);
-    return JSON.parse(text) as { id: string };
+    return JSON.parse(text) as CreatedUserAnswer;
   }
 
   /**
@@ -179,8 +140,8 @@ export class TenantApi {
     return users;
   }
 
-  createGroup(displayName: string, description: string): Promise<{ id: string }> {
-    return this.send<{ id: string }>("POST", "groups", { displayName, description });
+  createGroup(displayName: string, description: string): Promise<Group> {
+    return this.send<Group>("POST", "groups", { displayName, description });
   }
 
   addMembers(groupId: string, userIds: string[]): Promise<void> {
@@ -207,8 +168,8 @@ export class TenantApi {
   }
 
   /** The licenses in effect for a user (direct or from a group), each with the apps switched off in it. */
-  licenses(userId: string): Promise<{ assignedLicenses: AssignedLicense[] }> {
-    return this.send<{ assignedLicenses: AssignedLicense[] }>("GET", `users/${userId}/licenses`);
+  licenses(userId: string): Promise<LicensedUser> {
+    return this.send<LicensedUser>("GET", `users/${userId}/licenses`);
   }
 
   async skusOf(userId: string): Promise<string[]> {

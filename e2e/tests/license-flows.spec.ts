@@ -1,3 +1,4 @@
+import type { User, UserPage } from "@allot/contracts";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { CONTOSO, expect, nav, selectTab, signIn, TenantApi, test } from "./fixtures";
@@ -134,7 +135,7 @@ test("a missing usage location is set in the preview, which then runs again", as
   await row.getByRole("button", { name: "Set usage location" }).click();
   await expect(preview.getByText("2 users will change, 0 cannot.").first()).toBeVisible();
   await expect(preview.getByRole("listitem").filter({ hasText: homelessName })).toContainText("Will change");
-  expect((await api.send<{ usageLocation: string | null }>("GET", `users/${homeless.id}`)).usageLocation).toBe("NL");
+  expect((await api.send<User>("GET", `users/${homeless.id}`)).usageLocation).toBe("NL");
 });
 
 test("a missing usage location is set on the user's licenses tab; a license admin is told who can", async ({
@@ -171,7 +172,7 @@ test("a missing usage location is set on the user's licenses tab; a license admi
   await expect(e3Box).toBeEnabled();
   // Focus moves on to the licenses (the field it was in is gone), so the keyboard carries on from there.
   await expect(panel.locator('input[type="checkbox"]:focus')).toHaveCount(1);
-  expect((await api.send<{ usageLocation: string | null }>("GET", `users/${user.id}`)).usageLocation).toBe("NL");
+  expect((await api.send<User>("GET", `users/${user.id}`)).usageLocation).toBe("NL");
 });
 
 test("removing a license warns in one wording, from a user's tab and from a product page", async ({
@@ -234,8 +235,7 @@ test("a user is added with licenses in one step, previewed first", async ({ page
   const stamp = Date.now();
   const name = `LF Added ${stamp}`;
   const email = `lf-added-${stamp}@${CONTOSO.domain}`;
-  const found = async () =>
-    (await api.send<{ items: Array<{ id: string }> }>("GET", `users?search=${encodeURIComponent(name)}`)).items;
+  const found = async () => (await api.send<UserPage>("GET", `users?search=${encodeURIComponent(name)}`)).items;
 
   await signIn(page, CONTOSO.admin);
   await openActiveUsers(page);

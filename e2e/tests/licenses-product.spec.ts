@@ -1,18 +1,7 @@
+import type { BulkJob, BulkJobDetails, SubscribedSku } from "@allot/contracts";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import {
-  CONTOSO,
-  expect,
-  nav,
-  type SubscribedSku,
-  shot,
-  signIn,
-  signInAs,
-  signInInDutch,
-  switchUser,
-  TenantApi,
-  test,
-} from "./fixtures";
+import { CONTOSO, expect, nav, shot, signIn, signInAs, signInInDutch, switchUser, TenantApi, test } from "./fixtures";
 
 // Only this spec's own users ("LP " names) and these two products are touched.
 const POWER_BI_PRO = "POWER_BI_PRO";
@@ -188,14 +177,14 @@ test.describe("licenses: product page", () => {
     if (!fresh || !holder) throw new Error("no users created");
     const sku = await api.sku(POWER_BI_PRO);
     await api.assign(holder.id, sku.skuId);
-    const job = await api.send<{ id: string }>("POST", "licenses/bulkJobs", {
+    const job = await api.send<BulkJob>("POST", "licenses/bulkJobs", {
       userIds: [fresh.id, holder.id],
       add: [{ skuId: sku.skuId, disabledPlans: [] }],
       remove: [],
       mode: "add",
     });
     await expect
-      .poll(async () => (await api.send<{ status: string }>("GET", `licenses/bulkJobs/${job.id}`)).status, {
+      .poll(async () => (await api.send<BulkJobDetails>("GET", `licenses/bulkJobs/${job.id}`)).status, {
         timeout: 30_000,
       })
       .toBe("succeeded");

@@ -1,3 +1,4 @@
+import type { LicenseRequestPage, PricingProduct, Problem } from "@allot/contracts";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { CONTOSO, expect, nav, PASSWORD, shot, signInAs, switchUser, TenantApi, test } from "./fixtures";
@@ -10,14 +11,14 @@ const PRODUCT_PART = "POWERAUTOMATE_ATTENDED_RPA";
 /** TenantApi plus the calls only this spec makes. */
 class RequestsApi extends TenantApi {
   async skuId(partNumber: string): Promise<string> {
-    const { value } = await this.send<{ value: Array<{ skuId: string; skuPartNumber: string }> }>("GET", "pricing");
+    const { value } = await this.send<{ value: PricingProduct[] }>("GET", "pricing");
     const product = value.find((candidate) => candidate.skuPartNumber === partNumber);
     if (!product) throw new Error(`no ${partNumber} on the pricing page`);
     return product.skuId;
   }
 
   async pendingCount(): Promise<number> {
-    return (await this.send<{ total: number }>("GET", "licenseRequests?status=pending&limit=1")).total;
+    return (await this.send<LicenseRequestPage>("GET", "licenseRequests?status=pending&limit=1")).total;
   }
 }
 
@@ -153,7 +154,7 @@ test("a second pending request for the same product is refused", async ({ page, 
   await makerApi.send("POST", "licenseRequests", { skuId });
   const again = await makerApi.raw("POST", "licenseRequests", { skuId });
   expect(again.status()).toBe(409);
-  expect(((await again.json()) as { code: string }).code).toBe("DuplicateRequest");
+  expect(((await again.json()) as Problem).code).toBe("DuplicateRequest");
 
   await card.getByRole("button", { name: "Request from my admin" }).click();
   const dialog = page.getByRole("dialog", { name: `Request ${PRODUCT}` });

@@ -1,6 +1,7 @@
+import type { Group } from "@allot/contracts";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, shot, signIn, TenantApi, test } from "./fixtures";
+import { type CreatedUser, expect, nav, shot, signIn, TenantApi, test } from "./fixtures";
 
 const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
 /** The roles that may assign licenses, as the permission matrix names them, in English. */
@@ -17,7 +18,7 @@ async function expectRefused(page: Page, control: Locator): Promise<void> {
 }
 
 /** Creates one user of this spec (prefix "RL ") as a global admin, through the API. */
-async function createUser(page: Page): Promise<{ id: string; displayName: string }> {
+async function createUser(page: Page): Promise<CreatedUser> {
   const admin = new TenantApi(page.request);
   await admin.signIn("admin@contoso.test", "contoso.test");
   const user = await admin.createPerson("RL Robin");
@@ -61,7 +62,7 @@ test("a billing admin sees licenses but every assign control is refused with the
   // A group's licenses: Assign licenses is refused.
   const groups = await page.request.get(`/api/tenants/${contoso.id}/groups?limit=1`);
   expect(groups.status()).toBe(200);
-  const group = ((await groups.json()) as { items: Array<{ id: string; displayName: string }> }).items[0];
+  const group = ((await groups.json()) as { items: Group[] }).items[0];
   if (!group) throw new Error("no group seeded in Contoso");
   await page.goto(`/t/${contoso.id}/groups?group=${group.id}`);
   const licenses = page.getByRole("dialog", { name: `Group ${group.displayName}` }).getByRole("region", {

@@ -1,3 +1,4 @@
+import type { Problem, Subscription } from "@allot/contracts";
 import type { APIResponse, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { CONTOSO, expect, nav, PASSWORD, shot, signInAs, switchUser, TenantApi, test } from "./fixtures";
@@ -6,16 +7,6 @@ import { CONTOSO, expect, nav, PASSWORD, shot, signInAs, switchUser, TenantApi, 
 // realistic way to get it; no other spec counts its seats. The people here are this spec's own ("SS " names).
 const PRODUCT = "Microsoft 365 Business Standard";
 const PRODUCT_PART = "O365_BUSINESS_PREMIUM";
-
-interface Subscription {
-  id: string;
-  seats: number;
-  source: string;
-  takenOverAt: string | null;
-  adminAssignable: boolean;
-  assignedBySubscriptionOwner: number;
-  owner: { id: string } | null;
-}
 
 /** TenantApi plus the calls only this spec makes. */
 class SelfServiceApi extends TenantApi {
@@ -142,7 +133,7 @@ test("a maker buys seats for themself and gives one away, then an admin takes th
   if (before.available === 0) {
     const refused = await api.tryAssign(third.id, skuId);
     expect(refused.status()).toBe(409);
-    expect(["CountViolation", "SubscriptionNotUsable"]).toContain(((await refused.json()) as { code: string }).code);
+    expect(["CountViolation", "SubscriptionNotUsable"]).toContain(((await refused.json()) as Problem).code);
   }
 
   // The billing admin opens Billing, the maker's subscription, and takes it over.

@@ -1,5 +1,6 @@
+import type { BillingResult, LicenseConflictReport, PricingProduct, Subscription } from "@allot/contracts";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { CONTOSO, expect, type SubscribedSku, shot, signInAs, TenantApi, test } from "./fixtures";
+import { CONTOSO, expect, shot, signInAs, TenantApi, test } from "./fixtures";
 
 // Who loses access when a subscription ends, as admins see it: counted from the product's holders and its other
 // subscriptions (nobody affected → no alarm), and an expired subscription as a license conflict from the day it
@@ -7,20 +8,6 @@ import { CONTOSO, expect, type SubscribedSku, shot, signInAs, TenantApi, test } 
 // gets a Power Automate trial of its own, cancelled (expired, in grace) and left with nobody on it.
 
 const FABRIKAM = { domain: "fabrikam.test", admin: "admin@fabrikam.test" } as const;
-
-interface Subscription {
-  id: string;
-  productName: string;
-  state: string;
-  holdersLosingAccess?: number;
-}
-
-interface Conflict {
-  skuId: string;
-  kind: string;
-  expiring: number;
-  accessEndsAt: string | null;
-}
 
 /** The date as the admin center shows it in English (medium style, en-GB). */
 const shownDate = (iso: string) => new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date(iso));
@@ -35,7 +22,7 @@ test("cancelling spare seats: the dialog says nobody loses access, and Home and 
   await admin.signIn(CONTOSO.admin, CONTOSO.domain);
   const pbi = await admin.sku("POWER_BI_PRO");
   expect(pbi.available).toBeGreaterThan(2);
-  const { subscription } = await admin.send<{ subscription: Subscription }>("POST", "subscriptions", {
+  const { subscription } = await admin.send<BillingResult>("POST", "subscriptions", {
     skuId: pbi.skuId,
     seats: 2,
     billingTerm: "monthly",
@@ -92,13 +79,10 @@ test("an expired subscription is a license conflict from the day it expires: con
   test.setTimeout(150_000);
   const admin = new TenantApi(request);
   await admin.signIn(FABRIKAM.admin, FABRIKAM.domain);
-  const pricing = await admin.send<{ value: Array<{ skuId: string; skuPartNumber: string; displayName: string }> }>(
-    "GET",
-    "pricing",
-  );
+  const pricing = await admin.send<{ value: PricingProduct[] }>("GET", "pricing");
   const product = pricing.value.find((candidate) => candidate.skuPartNumber === "POWERAUTOMATE_ATTENDED_RPA");
   if (!product) throw new Error("no Power Automate in the catalog");
-  const { subscription } = await admin.send<{ subscription: Subscription }>("POST", "trials", {
+  const { subscription } = await admin.send<BillingResult>("POST", "trials", {
     skuId: product.skuId,
   });
   const holders = await admin.createUsers("SA Expired", 2);
@@ -115,7 +99,7 @@ test("an expired subscription is a license conflict from the day it expires: con
   await expect(confirm).toBeHidden();
   expect((await admin.send<Subscription>("GET", `subscriptions/${subscription.id}`)).state).toBe("expired");
 
-  const conflicts = (await admin.send<{ value: Conflict[] }>("GET", "licenseConflicts")).value;
+  const conflicts = (await admin.send<{ value: LicenseConflictReport[] }>("GET", "licenseConflicts")).value;
   const conflict = conflicts.find((candidate) => candidate.skuId === product.skuId);
   expect(conflict).toMatchObject({ kind: "expired", expiring: 2 });
   const accessEnds = shownDate(conflict?.accessEndsAt ?? "");
@@ -163,7 +147,7 @@ test("an expired subscription is a license conflict from the day it expires: con
   for (const holder of holders) {
     await admin.send("POST", `users/${holder.id}/assignLicense`, { addLicenses: [], removeLicenses: [product.skuId] });
   }
-  const after = (await admin.send<{ value: Conflict[] }>("GET", "licenseConflicts")).value;
+  const after = (await admin.send<{ value: LicenseConflictReport[] }>("GET", "licenseConflicts")).value;
   expect(after.find((candidate) => candidate.skuId === product.skuId)).toBeUndefined();
 });
 
@@ -178,10 +162,7 @@ test("conflict holders show their own license dates and last sign-in, to pick th
   let pbi = await admin.sku("POWER_BI_PRO");
   let restore: (() => Promise<unknown>) | null = null;
   if (pbi.conflicts === 0) {
-    const { value } = await admin.send<{ value: Array<Subscription & { skuId: string; seats: number }> }>(
-      "GET",
-      "subscriptions",
-    );
+    const { value } = await admin.send<{ value: Subscription[] }>("GET", "subscriptions");
     const own = value.find((candidate) => candidate.skuId === pbi.skuId && candidate.state === "active");
     if (!own) throw new Error("Fabrikam has no active Power BI Pro subscription");
     await admin.send("POST", `subscriptions/${own.id}/changeSeats`, { seats: own.seats - 1, acceptConflict: true });
@@ -214,7 +195,7 @@ test("a full product's usage bar has the same colour on Home and on Licenses", a
   await admin.signIn(CONTOSO.admin, CONTOSO.domain);
   // The first full product Home shows (its five with the most holders), with no conflict: nothing left to assign.
   const onHome = (await admin.subscribedSkus())
-    .filter((sku) => (sku as SubscribedSku & { appliesTo: string }).appliesTo === "User")
+    .filter((sku) => sku.appliesTo === "User")
     .sort((a, b) => b.consumedUnits - a.consumedUnits || a.displayName.localeCompare(b.displayName))
     .slice(0, 5);
   const full = onHome.find((sku) => sku.available === 0 && sku.conflicts === 0 && sku.consumedUnits > 0);

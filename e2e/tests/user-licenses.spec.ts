@@ -1,6 +1,7 @@
+import type { SubscribedSku } from "@allot/contracts";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { expect, nav, type SubscribedSku, selectTab, shot, signIn, TenantApi, test } from "./fixtures";
+import { expect, nav, selectTab, shot, signIn, TenantApi, test } from "./fixtures";
 
 /** User details › Licenses and apps. Only this spec's own "UD " users, and only SPE_E3 and POWER_BI_PRO. */
 const SPE_E3 = "05e9a617-0261-4cee-bb44-138d3ef5d965";

@@ -1,3 +1,4 @@
+import type { UserIds } from "@allot/contracts";
 import type { Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
 import { expect, nav, shot, signIn, TenantApi, test } from "./fixtures";
@@ -10,7 +11,7 @@ const EXCHANGE_PLAN_2 = "EXCHANGEENTERPRISE";
 /** TenantApi plus the calls only this spec makes. */
 class AdminApi extends TenantApi {
   userIds(query = "") {
-    return this.send<{ ids: string[]; truncated: boolean }>("GET", `users/ids${query}`);
+    return this.send<UserIds>("GET", `users/ids${query}`);
   }
 }
 

@@ -1,5 +1,6 @@
+import type { HolderCounts, SubscribedSku, User } from "@allot/contracts";
 import type { Page } from "@playwright/test";
-import { CONTOSO, expect, nav, type SubscribedSku, signIn, signInAs, TenantApi, test } from "./fixtures";
+import { CONTOSO, expect, nav, signIn, signInAs, TenantApi, test } from "./fixtures";
 
 // Only this spec's own users ("UF " names) are touched; products only gain holders among them.
 const SPE_E3 = "SPE_E3";
@@ -175,10 +176,7 @@ test("a product's holders list shows the total, direct or through a group, and s
     addLicenses: [{ skuId: exchange.skuId, disabledPlans: [] }],
     removeLicenses: [],
   });
-  const counts = await api.send<{ total: number; direct: number; inherited: number }>(
-    "GET",
-    `licenses/holderCounts?skuId=${exchange.skuId}`,
-  );
+  const counts = await api.send<HolderCounts>("GET", `licenses/holderCounts?skuId=${exchange.skuId}`);
 
   await signInAs(page, CONTOSO.admin);
   await page.goto(`/t/${api.tenantId}/licenses/${exchange.skuId}`);
@@ -191,7 +189,7 @@ test("a product's holders list shows the total, direct or through a group, and s
   await expect(holders.getByRole("row")).toHaveCount(3);
   await expect(holders.getByRole("columnheader", { name: "Assignment" })).toBeVisible();
   await expect(holders.getByRole("columnheader", { name: "Assigned on" })).toBeVisible();
-  const held = await api.send<{ licenses: Array<{ skuId: string; assignedAt: string }> }>("GET", `users/${direct.id}`);
+  const held = await api.send<User>("GET", `users/${direct.id}`);
   const assignedAt = held.licenses.find((license) => license.skuId === exchange.skuId)?.assignedAt ?? "";
   const assignedOn = new Intl.DateTimeFormat("en-GB", { dateStyle: "medium" }).format(new Date(assignedAt));
   const directRow = holders.getByRole("row", { name: new RegExp(direct.displayName) });
