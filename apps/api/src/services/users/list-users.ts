@@ -6,8 +6,6 @@ import { catalogOf } from "../licenses/catalog.js";
 import { type UserColumns, userFromColumns } from "./user-view.js";
 import { type UserPageCriteria, userIdsQuery, userPageQuery } from "./users-page-query.js";
 
-export { RESTORE_WINDOW_MS } from "./users-page-query.js";
-
 /** One page of users matching the criteria, with the cursor of the next page. */
 export async function pageOfUsers(
   ctx: TenantContext,
