@@ -27,7 +27,7 @@ export interface TenantContext {
   /** Roles of the actor in this tenant: its own, or delegated through a partner relationship. */
   roles: Role[];
   requestId: string;
-  /** The time billing rules see (movable in tests). */
+  /** The time the rules see (movable in tests; see lib/clock.ts). */
   clock: Clock;
 }
 

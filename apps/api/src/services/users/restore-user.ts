@@ -31,7 +31,7 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
     }
     const user = await loadUser(tx, ctx, userId, { deleted: true, lock: true });
     assertMayManage(ctx, user);
-    if (!user.deletedAt || !isRestorable(user.deletedAt, new Date())) {
+    if (!user.deletedAt || !isRestorable(user.deletedAt, ctx.clock.now())) {
       throw new AppError(
         "RestoreWindowExpired",
         "Deleted users can be restored for 30 days; this one can no longer be.",
