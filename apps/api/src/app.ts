@@ -37,7 +37,7 @@ import { userRoutes } from "./routes/users.js";
 import { purgeThrottle } from "./services/auth/sign-in-throttle.js";
 import { BillingScheduler } from "./services/billing/scheduler.js";
 import { LicenseJobRunner } from "./services/licenses/job-runner.js";
-import "./types.js";
+import "./app-decorations.js";
 
 export interface BuildOptions {
   config: Config;
