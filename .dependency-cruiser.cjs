@@ -1,5 +1,5 @@
 /** Keeps the dependency direction of DESIGN.md §1: web -> contracts, domain; api -> contracts, domain, db;
- * contracts -> domain, zod; domain -> nothing. */
+ * contracts -> domain, zod; domain -> nothing; and no import cycles. */
 module.exports = {
   forbidden: [
     {
@@ -34,6 +34,20 @@ module.exports = {
       severity: "error",
       from: { path: "^apps/web/src/features/([^/]+)/" },
       to: { path: "^apps/web/src/features/([^/]+)/", pathNot: "^apps/web/src/features/$1/" },
+    },
+    {
+      name: "no-circular",
+      comment:
+        "no import cycles in apps and packages, type-only imports included (a cycle through types still ties the " +
+        "modules together). Between the API's service areas (services/<area>/) this is what keeps one area's use " +
+        "cases from importing another's that import them back. Exception, left to the web app's owner: " +
+        "components/notify.tsx lazily imports notifications.tsx, which imports the toaster id back.",
+      severity: "error",
+      from: {
+        path: "^(apps|packages)/",
+        pathNot: "^apps/web/src/components/(notify|notifications)\\.tsx$",
+      },
+      to: { circular: true },
     },
   ],
   options: {

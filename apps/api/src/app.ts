@@ -37,13 +37,13 @@ import { userRoutes } from "./routes/users.js";
 import { purgeThrottle } from "./services/auth/sign-in-throttle.js";
 import { BillingScheduler } from "./services/billing/scheduler.js";
 import { LicenseJobRunner } from "./services/licenses/job-runner.js";
-import "./types.js";
+import "./app-decorations.js";
 
 export interface BuildOptions {
   config: Config;
   db: Db;
   logger?: FastifyServerOptions["logger"];
-  /** The billing clock; tests pass a MovableClock. */
+  /** The clock the rules read (see lib/clock.ts); tests pass a MovableClock. */
   clock?: Clock;
   /** A start on an empty database: the one-time token that allows the first-run setup over HTTP (printed in the log). */
   setupToken?: string;
@@ -111,11 +111,12 @@ export async function buildApp({
       reply.header("cache-control", "no-store");
     }
   });
-  const licenseJobs = new LicenseJobRunner(db, app.log);
+  const licenseJobs = new LicenseJobRunner(db, clock, app.log);
   app.decorate("licenseJobs", licenseJobs);
   // Jobs a stopped server left behind go on; on close, running chunks finish before the database goes away.
   const billingJob = new BillingScheduler(db, clock, app.log, config.billingJobIntervalMs, [
-    (now) => purgeThrottle(db, now, config.lockoutMs),
+    // Lockouts run on server time (see lib/clock.ts), so their housekeeping does too, whatever the app clock says.
+    () => purgeThrottle(db, systemClock.now(), config.lockoutMs),
   ]);
   app.addHook("onReady", () => {
     billingJob.start();

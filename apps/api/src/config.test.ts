@@ -1,3 +1,5 @@
+import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
 import { loadConfig } from "./config.js";
 
@@ -26,5 +28,18 @@ describe("rate budgets from the environment", () => {
         /BULK_RUNS_PER_MINUTE_PER_SESSION/,
       );
     }
+  });
+});
+
+describe("data folder", () => {
+  it("is the repository's .data when DATA_DIR is unset or empty, whatever the working directory", () => {
+    const repositoryData = fileURLToPath(new URL("../../../.data", import.meta.url));
+    expect(loadConfig({}).dataDir).toBe(repositoryData);
+    expect(loadConfig({ DATA_DIR: "" }).dataDir).toBe(repositoryData);
+  });
+
+  it("is DATA_DIR resolved from the working directory when set", () => {
+    expect(loadConfig({ DATA_DIR: "some/where" }).dataDir).toBe(resolve("some/where"));
+    expect(loadConfig({ DATA_DIR: "/var/lib/allot" }).dataDir).toBe("/var/lib/allot");
   });
 });

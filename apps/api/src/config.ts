@@ -1,5 +1,6 @@
 import { isIP } from "node:net";
 import { resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { DEFAULT_CONNECT_TIMEOUT_MS } from "@allot/db";
 import { z } from "zod";
 
@@ -67,7 +68,8 @@ const envSchema = z.object({
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a request waits for a database connection before it is answered 503; 0 waits for ever. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_CONNECT_TIMEOUT_MS),
-  DATA_DIR: z.string().default(".data"),
+  /** Where the embedded PostgreSQL keeps its files. Unset: `.data` at the repository's root, from any folder. */
+  DATA_DIR: z.string().optional(),
   WEB_DIST: z.string().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   SESSION_TTL_HOURS: z.coerce.number().positive().default(12),
@@ -139,57 +141,44 @@ export function parseTrustProxy(value: string, context: z.RefinementCtx): TrustP
   return entries;
 }
 
-export interface Config {
-  env: "development" | "production" | "test";
-  host: string;
-  port: number;
-  databaseUrl: string | undefined;
-  databasePoolSize: number;
-  databaseConnectTimeoutMs: number;
-  dataDir: string;
-  /** Folder of the built web app to serve at /, or undefined to serve the API only. */
-  webDist: string | undefined;
-  logLevel: string;
-  sessionTtlMs: number;
-  loginRateLimitPerMinute: number;
-  lockoutThreshold: number;
-  lockoutAccountThreshold: number;
-  lockoutMs: number;
-  trustProxy: TrustProxy;
-  /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
-  cookieSecure: boolean;
-  billingJobIntervalMs: number;
-  seedDemo: boolean;
-  /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
-  rateBudgets: RateBudgets;
-}
+/** The repository's own `.data` folder (this file is apps/api/src/config.ts). */
+const REPOSITORY_DATA_DIR = fileURLToPath(new URL("../../../.data", import.meta.url));
 
+/** The settings as the app uses them: the environment validated by envSchema, in the app's units and names. */
+const configSchema = envSchema.transform((e) => ({
+  env: e.NODE_ENV,
+  host: e.HOST,
+  port: e.PORT,
+  databaseUrl: e.DATABASE_URL,
+  databasePoolSize: e.DATABASE_POOL_SIZE,
+  databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+  dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : REPOSITORY_DATA_DIR,
+  /** Folder of the built web app to serve at /, or undefined to serve the API only. */
+  webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
+  logLevel: e.LOG_LEVEL,
+  sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+  loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+  lockoutThreshold: e.LOCKOUT_THRESHOLD,
+  lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
+  lockoutMs: e.LOCKOUT_MINUTES * 60_000,
+  trustProxy: e.TRUST_PROXY,
+  /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
+  cookieSecure: e.COOKIE_SECURE === "true",
+  seedDemo: e.SEED_DEMO === "true",
+  billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
+  /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
+  rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
+}));
+
+/** The API's settings, typed once: what configSchema makes of the environment. */
+export type Config = z.infer<typeof configSchema>;
+
+/** Reads and validates the settings; an invalid environment throws one error naming every bad variable. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
-  const parsed = envSchema.safeParse(env);
+  const parsed = configSchema.safeParse(env);
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
   }
-  const e = parsed.data;
-  return {
-    env: e.NODE_ENV,
-    host: e.HOST,
-    port: e.PORT,
-    databaseUrl: e.DATABASE_URL,
-    databasePoolSize: e.DATABASE_POOL_SIZE,
-    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
-    dataDir: resolve(e.DATA_DIR),
-    webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
-    logLevel: e.LOG_LEVEL,
-    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
-    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
-    lockoutThreshold: e.LOCKOUT_THRESHOLD,
-    lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
-    lockoutMs: e.LOCKOUT_MINUTES * 60_000,
-    trustProxy: e.TRUST_PROXY,
-    cookieSecure: e.COOKIE_SECURE === "true",
-    seedDemo: e.SEED_DEMO === "true",
-    billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
-    rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
-  };
+  return parsed.data;
 }

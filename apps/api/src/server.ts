@@ -12,12 +12,8 @@ import { accountsWithDemoPassword } from "./services/setup/demo-passwords.js";
 import { setupRequired } from "./services/setup/first-run-setup.js";
 
 const loaded = loadConfig();
-// Defaults relative to the repository, so the start command works from any folder.
-const config = {
-  ...loaded,
-  webDist: loaded.webDist ?? fileURLToPath(new URL("../../web/dist", import.meta.url)),
-  dataDir: process.env.DATA_DIR ? loaded.dataDir : fileURLToPath(new URL("../../../.data", import.meta.url)),
-};
+// The start serves the repository's web build unless WEB_DIST names another, so it works from any folder.
+const config = { ...loaded, webDist: loaded.webDist ?? fileURLToPath(new URL("../../web/dist", import.meta.url)) };
 const database = await openDatabase(config);
 const { db } = database;
 

@@ -1,8 +1,11 @@
+/**
+ * Who acts and where: the types every service takes. A leaf module (it imports no service), so that services,
+ * lib/audit and the job runner can all depend on it without an import cycle; what the app adds to Fastify's
+ * types lives in app-decorations.ts.
+ */
 import type { Db } from "@allot/db";
-import type { Action, Role, TenantRole } from "@allot/domain";
-import type { BudgetKind, Config } from "./config.js";
+import type { Role, TenantRole } from "@allot/domain";
 import type { Clock } from "./lib/clock.js";
-import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
 
 /** The signed-in user behind a request. */
 export interface Actor {
@@ -27,31 +30,6 @@ export interface TenantContext {
   /** Roles of the actor in this tenant: its own, or delegated through a partner relationship. */
   roles: Role[];
   requestId: string;
-  /** The time billing rules see (movable in tests). */
+  /** The time the rules see (movable in tests; see lib/clock.ts). */
   clock: Clock;
-}
-
-declare module "fastify" {
-  interface FastifyInstance {
-    db: Db;
-    config: Config;
-    licenseJobs: LicenseJobRunner;
-    clock: Clock;
-  }
-  interface FastifyRequest {
-    actor: Actor | null;
-    tenant: TenantContext | null;
-  }
-  interface FastifyContextConfig {
-    /** Reachable without a session (sign-in, health, docs). */
-    public?: boolean;
-    /** May be kept by caches; every other answer under /api/ is `Cache-Control: no-store`. */
-    cacheable?: boolean;
-    /** The permission-matrix action a tenant route needs; checked before the handler runs. */
-    action?: Action;
-    /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
-    beforePasswordChange?: boolean;
-    /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */
-    budget?: BudgetKind;
-  }
 }

@@ -587,7 +587,7 @@ describe("audit log: filters, paging and CSV export", () => {
       const response = await exportCsv();
       expect(response.statusCode, response.body.slice(0, 300)).toBe(200);
       expect(response.headers["content-type"]).toBe("text/csv; charset=utf-8");
-      const today = new Date().toISOString().slice(0, 10);
+      const today = t.clock.now().toISOString().slice(0, 10);
       expect(response.headers["content-disposition"]).toBe(
         `attachment; filename="audit-log-contoso.test-${today}.csv"`,
       );
@@ -619,6 +619,27 @@ describe("audit log: filters, paging and CSV export", () => {
       expect(JSON.parse(createdRecord?.after ?? "null")).toEqual(created?.after);
       const licensed = records.find((r) => r.productIds.includes(" "));
       expect(licensed?.productIds.split(" ").sort()).toEqual([e3.id, powerBi.id].sort());
+    });
+
+    it("the file's date is the app clock's day in UTC", async () => {
+      const start = t.clock.now();
+      try {
+        for (const [instant, day] of [
+          ["2031-05-06T23:59:59.999Z", "2031-05-06"],
+          ["2031-05-07T00:00:00.000Z", "2031-05-07"],
+        ]) {
+          t.clock.set(new Date(instant as string));
+          const head = await t.app.inject({
+            method: "HEAD",
+            url: `${base}/auditLog/export`,
+            headers: { cookie: admin.cookie },
+          });
+          expect(head.statusCode).toBe(200);
+          expect(head.headers["content-disposition"]).toBe(`attachment; filename="audit-log-contoso.test-${day}.csv"`);
+        }
+      } finally {
+        t.clock.set(start);
+      }
     });
 
     it("HEAD answers the headers without reading the log; a bad filter is still refused", async () => {

@@ -14,7 +14,7 @@ export interface TestApp {
   databaseUrl: string;
   /** Tenant ids of the demo tenants by domain. */
   tenants: { contoso: string; fabrikam: string; partner: string };
-  /** The billing clock the app runs on: move it to walk subscriptions through their lifecycle. */
+  /** The clock the app's rules read: move it to walk subscriptions through their lifecycle, or past a deadline. */
   clock: MovableClock;
   /** Every route the app registered (method, url, schemas, config), in registration order. */
   routes: RouteOptions[];

@@ -525,7 +525,7 @@ describe("the runner", HEAVY, () => {
     const userIds = users.map((u) => u.id);
     const jobId = await insertJob(userIds, "VISIOCLIENT");
     // A runner stopped while its first chunk runs: the chunk finishes, no other starts (a server shutting down).
-    const stopped = new LicenseJobRunner(t.db, t.app.log);
+    const stopped = new LicenseJobRunner(t.db, t.clock, t.app.log);
     stopped.schedule(jobId);
     await stopped.stop();
     const half = await details(jobId);
@@ -573,7 +573,7 @@ describe("the runner", HEAVY, () => {
     const users = await makeUsers(JOB_CHUNK_USERS + 150);
     const userIds = users.map((u) => u.id);
     const jobId = await insertJob(userIds, "VISIOCLIENT");
-    const stopped = new LicenseJobRunner(t.db, t.app.log);
+    const stopped = new LicenseJobRunner(t.db, t.clock, t.app.log);
     stopped.schedule(jobId);
     await stopped.stop();
     expect(await details(jobId)).toMatchObject({ status: "running", processed: JOB_CHUNK_USERS });
@@ -621,7 +621,7 @@ describe("a job acts with its creator's rights as they are now", HEAVY, () => {
     const users = await makeUsers(JOB_CHUNK_USERS + 100);
     const userIds = users.map((u) => u.id);
     const jobId = await insertJob(userIds, "VISIOCLIENT", { createdByUserId: creator.id });
-    const stopped = new LicenseJobRunner(t.db, t.app.log);
+    const stopped = new LicenseJobRunner(t.db, t.clock, t.app.log);
     stopped.schedule(jobId);
     await stopped.stop();
     expect(await details(jobId)).toMatchObject({ status: "running", processed: JOB_CHUNK_USERS, errorCode: null });

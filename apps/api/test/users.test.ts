@@ -137,8 +137,9 @@ describe("users", () => {
     });
 
     it("deleted=true lists the users deleted in the last 30 days, and only them", async () => {
-      const recent = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date(Date.now() - 29 * DAY_MS) });
-      const old = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date(Date.now() - 31 * DAY_MS) });
+      const now = t.clock.now().getTime();
+      const recent = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date(now - 29 * DAY_MS) });
+      const old = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date(now - 31 * DAY_MS) });
       const deleted = await walk("deleted=true", 200);
       const ids = deleted.map((u) => u.id);
       expect(ids).toContain(recent.id);
@@ -146,7 +147,7 @@ describe("users", () => {
       expect(deleted.every((u) => u.deletedAt !== null)).toBe(true);
       expect(deleted.length).toBe(
         await t.db.user.count({
-          where: { tenantId: t.tenants.contoso, deletedAt: { gt: new Date(Date.now() - 30 * DAY_MS) } },
+          where: { tenantId: t.tenants.contoso, deletedAt: { gte: new Date(now - 30 * DAY_MS) } },
         }),
       );
       expect((await walk("deleted=false", 200)).every((u) => u.deletedAt === null)).toBe(true);
@@ -437,10 +438,11 @@ describe("users", () => {
     });
 
     it("a user deleted more than 30 days ago cannot be restored (410 RestoreWindowExpired)", async () => {
-      const user = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date() });
+      const now = t.clock.now().getTime();
+      const user = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date(now) });
       await t.db.user.update({
         where: { id: user.id },
-        data: { deletedAt: new Date(Date.now() - 30 * DAY_MS - 60_000) },
+        data: { deletedAt: new Date(now - 30 * DAY_MS - 60_000) },
       });
       const response = await api.post(`${base}/users/${user.id}/restore`);
       expect(response.statusCode).toBe(410);
@@ -448,8 +450,36 @@ describe("users", () => {
       expect((await t.db.user.findUniqueOrThrow({ where: { id: user.id } })).deletedAt).not.toBeNull();
       expect(await auditOf(t.db, response)).toEqual([]);
 
-      const justInside = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date(Date.now() - 29 * DAY_MS) });
+      const justInside = await makeUser(t.db, t.tenants.contoso, { deletedAt: new Date(now - 29 * DAY_MS) });
       expect((await api.post(`${base}/users/${justInside.id}/restore`)).statusCode).toBe(200);
+    });
+
+    it("the 30 days are the app clock's: moving it moves the Deleted list and the restore deadline", async () => {
+      const start = t.clock.now();
+      try {
+        const user = await makeUser(t.db, t.tenants.contoso);
+        expect((await api.delete(`${base}/users/${user.id}`)).statusCode).toBe(204);
+        const { deletedAt } = await t.db.user.findUniqueOrThrow({ where: { id: user.id } });
+        expect(deletedAt?.toISOString()).toBe(start.toISOString());
+        const listedAsDeleted = async () => (await walk("deleted=true", 200)).some((u) => u.id === user.id);
+
+        t.clock.advanceDays(30);
+        expect(await listedAsDeleted()).toBe(true);
+        t.clock.advanceDays(1);
+        expect(await listedAsDeleted()).toBe(false);
+        const late = await api.post(`${base}/users/${user.id}/restore`);
+        expect(late.statusCode).toBe(410);
+        expect(problem(late).code).toBe("RestoreWindowExpired");
+
+        // Back to day 29 of the window: listed and restorable again (nothing was purged).
+        t.clock.advanceDays(-2);
+        expect(await listedAsDeleted()).toBe(true);
+        const restored = await api.post(`${base}/users/${user.id}/restore`);
+        expect(restored.statusCode, restored.body).toBe(200);
+        expect(restored.json()).toMatchObject({ id: user.id, deletedAt: null });
+      } finally {
+        t.clock.set(start);
+      }
     });
 
     it("deleting twice answers 409 UserDeleted and frees nothing more; unknown ids 404", async () => {

@@ -5,3 +5,4 @@ export * from "./licensing/seats.js";
 export * from "./licensing/validator.js";
 export * from "./permissions.js";
 export * from "./roles.js";
+export * from "./users/restore-window.js";

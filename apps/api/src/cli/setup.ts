@@ -8,7 +8,6 @@
 // Missing values are asked for when run in a terminal. Exit codes: 0 done, 1 already set up or failed, 2 bad input.
 
 import { createInterface } from "node:readline/promises";
-import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { setupRequestSchema } from "@allot/contracts";
 import { loadConfig } from "../config.js";
@@ -62,11 +61,7 @@ if (!parsed.success) {
   );
 }
 
-const loaded = loadConfig();
-const database = await openDatabase({
-  ...loaded,
-  dataDir: process.env.DATA_DIR ? loaded.dataDir : fileURLToPath(new URL("../../../../.data", import.meta.url)),
-});
+const database = await openDatabase(loadConfig());
 try {
   const result = await setUpFirstOrganization(database.db, parsed.data, "cli:allot-setup");
   process.stdout.write(

@@ -55,6 +55,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
           lockoutMs: app.config.lockoutMs,
         },
         { ip: request.ip, userAgent: request.headers["user-agent"] ?? null, requestId: request.id },
+        app.clock,
       );
       reply.setCookie(SESSION_COOKIE, session.token, {
         ...cookieOptions(request),

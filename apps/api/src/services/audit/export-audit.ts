@@ -26,7 +26,7 @@ function rowCells(row: AuditRow): CsvCell[] {
   ];
 }
 
-/** `audit-log-contoso.test-2025-01-31.csv`: the tenant's domain (its id if the domain holds odd characters) and today in UTC. */
+/** `audit-log-contoso.test-2025-01-31.csv`: the tenant's domain (its id if the domain holds odd characters) and the clock's day in UTC. */
 function fileName(tenantId: string, domain: string | undefined, now: Date): string {
   const name = domain && /^[A-Za-z0-9.-]{1,200}$/.test(domain) ? domain : tenantId;
   return `audit-log-${name}-${now.toISOString().slice(0, 10)}.csv`;
@@ -53,7 +53,7 @@ export async function exportAuditLog(ctx: TenantContext, query: AuditExportQuery
   const read = (after: AuditKey | undefined, take: number) =>
     ctx.db.$queryRaw<AuditRow[]>(auditEventsQuery(criteria, after, take));
   return {
-    fileName: fileName(ctx.tenantId, tenant?.domain, new Date()),
+    fileName: fileName(ctx.tenantId, tenant?.domain, ctx.clock.now()),
     async open() {
       const first = await read(undefined, Math.min(AUDIT_EXPORT_PAGE_SIZE, AUDIT_EXPORT_MAX_ROWS));
       return csvStream(AUDIT_CSV_COLUMNS, delimiter, pages(first, read));

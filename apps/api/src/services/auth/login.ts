@@ -1,6 +1,7 @@
 import type { LoginRequest } from "@allot/contracts";
 import { type Db, hashPassword, verifyPassword } from "@allot/db";
 import { AppError } from "../../lib/app-error.js";
+import type { Clock } from "../../lib/clock.js";
 import { createSession, type NewSession } from "./sessions.js";
 import { admitSuccess, recordFailure, type ThrottlePolicy, throttleKey } from "./sign-in-throttle.js";
 
@@ -27,12 +28,15 @@ const accountLocked = (retryAfterSeconds: number) =>
  * unknown email), then one statement decides: a wrong password is counted and answers 401, or 423 once the name is
  * locked from this address or everywhere; a right one is refused with 423 while a lock stands. Unknown emails are
  * counted and locked exactly like known ones, so neither the status nor the time tells which accounts exist.
+ * Lockouts and sessions run on server time; the sign-in time the rules read (reclaiming inactive users' licenses)
+ * is the app clock's.
  */
 export async function login(
   db: Db,
   { email, password }: LoginRequest,
   policy: LoginPolicy,
   meta: { ip: string | null; userAgent: string | null; requestId: string },
+  clock: Clock,
 ): Promise<NewSession & { userId: string }> {
   const user = await db.user.findUnique({
     where: { email },
@@ -52,7 +56,7 @@ export async function login(
   // The right password of an account that cannot sign in: refused, but not a guessing failure.
   if (!user.accountEnabled || user.deletedAt) throw invalidCredentials();
   const session = await db.$transaction(async (tx) => {
-    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: now } });
+    await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: clock.now() } });
     // Housekeeping where it costs nothing: the user's own expired sessions go when it signs in again.
     await tx.session.deleteMany({ where: { userId: user.id, expiresAt: { lt: now } } });
     const created = await createSession(tx, user.id, policy.sessionTtlMs, meta);

@@ -61,6 +61,7 @@ export async function resolveSession(db: Db, token: string, ttlMs: number): Prom
            ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS "ownRoles"
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s.id = ${id}`;
+  // Server time, not the app clock: moving a test or demo clock must not sign everyone out (see lib/clock.ts).
   const now = Date.now();
   if (!row || new Date(row.expiresAt).getTime() <= now) return null;
   if (!row.accountEnabled || row.deletedAt) return null;

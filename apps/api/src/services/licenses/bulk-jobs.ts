@@ -174,6 +174,7 @@ export async function recordChunk(
   }
   const succeeded = results.filter((result) => result.ok).length;
   const done = job.processed + results.length >= job.total;
+  // finishedAt is server time, like createdAt and updatedAt: it records when the work ended; no rule reads it.
   await tx.$executeRaw`
     UPDATE "LicenseJob"
        SET processed = processed + ${results.length}, succeeded = succeeded + ${succeeded},

@@ -49,6 +49,7 @@ const cached = new WeakMap<Db, { loadedAt: number; catalog: Promise<Catalog> }>(
  */
 export function catalogOf(db: Db, via: Tx = db): Promise<Catalog> {
   const entry = cached.get(db);
+  // The cache's age is server time: it says how stale the copy is, not what a rule decides.
   if (entry && Date.now() - entry.loadedAt < CATALOG_TTL_MS) return entry.catalog;
   // Inside a transaction, read through it: the embedded database has one connection, which the transaction holds.
   const catalog = loadCatalog(via);

@@ -3,7 +3,7 @@ import { can, type Role, type TenantRole } from "@allot/domain";
 import type { FastifyBaseLogger } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
-import { systemClock } from "../../lib/clock.js";
+import type { Clock } from "../../lib/clock.js";
 import { isContention } from "../../lib/contention.js";
 import { isDatabaseUnavailable } from "../../lib/unavailable.js";
 import type { TenantContext } from "../../types.js";
@@ -41,6 +41,8 @@ export class LicenseJobRunner {
 
   constructor(
     private readonly db: Db,
+    /** The app's clock: each chunk's rules see the time the requests of the app see. */
+    private readonly clock: Clock,
     private readonly log: FastifyBaseLogger,
   ) {}
 
@@ -96,7 +98,7 @@ export class LicenseJobRunner {
       const current = job;
       const offset = job.processed;
       const userIds = job.request.userIds.slice(offset, offset + JOB_CHUNK_USERS);
-      const ctx = jobContext(this.db, jobId, job, roles ?? []);
+      const ctx = jobContext(this.db, this.clock, jobId, job, roles ?? []);
       try {
         if (!roles) throw creatorForbidden();
         await bulkAssignLicenses(
@@ -137,6 +139,7 @@ export class LicenseJobRunner {
         await this.db.$transaction(async (tx) => {
           await tx.licenseJob.update({
             where: { id: jobId },
+            // Server time, like the job's createdAt: it records when the work ended; no rule reads it.
             data: { status: "failed", error: message, errorCode: code, finishedAt: new Date() },
           });
           await audit(tx, ctx, {
@@ -195,13 +198,13 @@ async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean): Promise<
 }
 
 /** The job's creator acting again, with the roles it has now. */
-function jobContext(db: Db, jobId: string, job: JobState, roles: Role[]): TenantContext {
+function jobContext(db: Db, clock: Clock, jobId: string, job: JobState, roles: Role[]): TenantContext {
   return {
     db,
     tenantId: job.tenantId,
     roles,
     requestId: `job:${jobId}`,
-    clock: systemClock,
+    clock,
     actor: {
       userId: job.createdByUserId as string,
       tenantId: job.tenantId,

@@ -1,10 +1,9 @@
 import type { ReclaimPage } from "@allot/contracts";
 import { Prisma } from "@allot/db";
+import { addDays } from "@allot/domain";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
 import { catalogOf } from "./catalog.js";
-
-const DAY_MS = 86_400_000;
 
 interface CandidateRow {
   id: string;
@@ -27,7 +26,7 @@ export async function reclaimCandidates(
   ctx: TenantContext,
   query: { inactiveDays: number; cursor?: string | undefined; limit: number },
 ): Promise<ReclaimPage> {
-  const since = new Date(Date.now() - query.inactiveDays * DAY_MS);
+  const since = addDays(ctx.clock.now(), -query.inactiveDays);
   const after = query.cursor ? decodeCursor(query.cursor, ["datetime", "uuid"]) : undefined;
   const keyset = after
     ? Prisma.sql`WHERE (c."inactiveSince", c.id) > (${new Date(after[0] as string)}, ${after[1]}::uuid)`

@@ -31,7 +31,7 @@ export async function deleteUser(ctx: TenantContext, userId: string): Promise<vo
     const direct = licenses
       .filter((l) => l.assignedByGroupId === null)
       .map(({ productId, disabledServicePlanIds }) => ({ productId, disabledServicePlanIds }));
-    await tx.user.update({ where: { id: userId }, data: { deletedAt: new Date(), licensesAtDeletion: direct } });
+    await tx.user.update({ where: { id: userId }, data: { deletedAt: ctx.clock.now(), licensesAtDeletion: direct } });
     await tx.session.deleteMany({ where: { userId } });
     await audit(tx, ctx, {
       action: "user.deleted",

@@ -6,8 +6,6 @@ import { catalogOf } from "../licenses/catalog.js";
 import { type UserColumns, userFromColumns } from "./user-view.js";
 import { type UserPageCriteria, userIdsQuery, userPageQuery } from "./users-page-query.js";
 
-export { RESTORE_WINDOW_MS } from "./users-page-query.js";
-
 /** One page of users matching the criteria, with the cursor of the next page. */
 export async function pageOfUsers(
   ctx: TenantContext,
@@ -21,7 +19,7 @@ export async function pageOfUsers(
       tenantId: ctx.tenantId,
       after: after && { displayName: after[0], id: after[1] },
       take: limit + 1,
-      now: new Date(),
+      now: ctx.clock.now(),
     }),
   );
   const page = keysetPage(rows, limit, (row) => [row.displayName, row.id]);
@@ -41,7 +39,7 @@ export async function listUserIds(ctx: TenantContext, filters: UserFilters): Pro
       ...(await criteriaOf(ctx, filters)),
       tenantId: ctx.tenantId,
       take: USER_IDS_LIMIT + 1,
-      now: new Date(),
+      now: ctx.clock.now(),
     }),
   );
   return { ids: rows.slice(0, USER_IDS_LIMIT).map((row) => row.id), truncated: rows.length > USER_IDS_LIMIT };

@@ -1,5 +1,6 @@
 import type { RestoredUser } from "@allot/contracts";
 import { Prisma, type Tx } from "@allot/db";
+import { isRestorable } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
@@ -7,7 +8,6 @@ import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { type Catalog, catalogOf } from "../licenses/catalog.js";
 import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
-import { RESTORE_WINDOW_MS } from "./list-users.js";
 import { assertMayManage, loadUser } from "./load-user.js";
 import { toUser, userSelect } from "./user-view.js";
 
@@ -31,7 +31,7 @@ export async function restoreUser(ctx: TenantContext, userId: string): Promise<R
     }
     const user = await loadUser(tx, ctx, userId, { deleted: true, lock: true });
     assertMayManage(ctx, user);
-    if (!user.deletedAt || Date.now() - user.deletedAt.getTime() > RESTORE_WINDOW_MS) {
+    if (!user.deletedAt || !isRestorable(user.deletedAt, ctx.clock.now())) {
       throw new AppError(
         "RestoreWindowExpired",
         "Deleted users can be restored for 30 days; this one can no longer be.",

@@ -1,8 +1,6 @@
 import { Prisma } from "@allot/db";
-import type { TenantRole } from "@allot/domain";
+import { earliestRestorableDeletion, type TenantRole } from "@allot/domain";
 import { likeLiteral } from "../../lib/like.js";
-
-export const RESTORE_WINDOW_MS = 30 * 86_400_000;
 
 /** pg_trgm indexes only help from three characters on; shorter terms walk the name index instead. */
 const TRIGRAM_MIN_LENGTH = 3;
@@ -13,7 +11,7 @@ export interface UserPageCriteria {
   type?: "member" | "guest" | undefined;
   role?: TenantRole | undefined;
   licensed?: boolean | undefined;
-  /** Lists users deleted within the restore window instead of live ones. */
+  /** Lists users still restorable at `now` instead of live ones. */
   deleted?: boolean | undefined;
   /** Only members of this group. */
   groupId?: string | undefined;
@@ -23,6 +21,7 @@ export interface UserPageCriteria {
   after?: { displayName: string; id: string } | undefined;
   /** Rows to fetch: the page size plus one, to know whether another page follows. */
   take: number;
+  /** The time the restore window is measured at (the clock's). */
   now: Date;
 }
 
@@ -61,12 +60,15 @@ export function userIdsQuery(c: Omit<UserPageCriteria, "after">): Prisma.Sql {
   return userListQuery(c, Prisma.sql`u.id::text AS id`);
 }
 
+/** The domain's `isRestorable(u."deletedAt", now)` as a condition on the row aliased `u`. */
+function isRestorableSql(now: Date): Prisma.Sql {
+  return Prisma.sql`u."deletedAt" >= ${earliestRestorableDeletion(now)}`;
+}
+
 function userListQuery(c: UserPageCriteria, columns: Prisma.Sql): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`u."tenantId" = ${c.tenantId}::uuid`,
-    c.deleted
-      ? Prisma.sql`u."deletedAt" > ${new Date(c.now.getTime() - RESTORE_WINDOW_MS)}`
-      : Prisma.sql`u."deletedAt" IS NULL`,
+    c.deleted ? isRestorableSql(c.now) : Prisma.sql`u."deletedAt" IS NULL`,
   ];
   if (c.type) conditions.push(Prisma.sql`u."userType" = ${c.type}::"UserType"`);
   if (c.role === "member") {

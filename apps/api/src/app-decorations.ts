@@ -1,0 +1,36 @@
+/**
+ * What the app adds to Fastify's types: the decorations buildApp puts on the instance, what the auth plugin puts on
+ * each request, and the per-route config our plugins read. Kept apart from types.ts because the instance holds the
+ * license job runner, which itself depends on the services' types.
+ */
+import type { Db } from "@allot/db";
+import type { Action } from "@allot/domain";
+import type { BudgetKind, Config } from "./config.js";
+import type { Clock } from "./lib/clock.js";
+import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
+import type { Actor, TenantContext } from "./types.js";
+
+declare module "fastify" {
+  interface FastifyInstance {
+    db: Db;
+    config: Config;
+    licenseJobs: LicenseJobRunner;
+    clock: Clock;
+  }
+  interface FastifyRequest {
+    actor: Actor | null;
+    tenant: TenantContext | null;
+  }
+  interface FastifyContextConfig {
+    /** Reachable without a session (sign-in, health, docs). */
+    public?: boolean;
+    /** May be kept by caches; every other answer under /api/ is `Cache-Control: no-store`. */
+    cacheable?: boolean;
+    /** The permission-matrix action a tenant route needs; checked before the handler runs. */
+    action?: Action;
+    /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
+    beforePasswordChange?: boolean;
+    /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */
+    budget?: BudgetKind;
+  }
+}
