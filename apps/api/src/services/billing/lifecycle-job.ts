@@ -3,7 +3,7 @@ import type { Db, Tx } from "@allot/db";
 import { addDays, DISABLED_DAYS, dueLifecycleSteps, EXPIRED_GRACE_DAYS, type LifecycleStep } from "@allot/domain";
 import { type AuditEntry, auditBySystem } from "../../lib/audit.js";
 import { purgeExpiredIdempotencyKeys } from "../../lib/idempotency.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
+import { lockSeats } from "../seats/seat-ledger.js";
 import { isOwnerHeld, lockSubscription, pricedProduct, type SubscriptionRecord } from "./access.js";
 import { recordCharge, termCharge } from "./charges.js";
 import { refreshConflictDeadline, shortfallOf } from "./conflict-deadline.js";

@@ -3,7 +3,7 @@ import { can, cancelSubscription, holdersDependingOn, lifecycleAt, renewSubscrip
 import type { z } from "zod";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
-import { seatStates } from "../licenses/product-status.js";
+import { seatStates } from "../seats/seat-states.js";
 import {
   assertCanManage,
   assertCanRead,

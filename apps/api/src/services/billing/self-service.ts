@@ -7,8 +7,8 @@ import type { Answer } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { catalogOf } from "../licenses/catalog.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
 import { violationError } from "../licenses/violations.js";
+import { lockSeats } from "../seats/seat-ledger.js";
 import {
   assertCanRead,
   auditView,

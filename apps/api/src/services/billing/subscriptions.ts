@@ -13,8 +13,8 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Answer } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
-import { seatStates } from "../licenses/product-status.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
+import { lockSeats } from "../seats/seat-ledger.js";
+import { seatStates } from "../seats/seat-states.js";
 import {
   assertCanManage,
   auditView,

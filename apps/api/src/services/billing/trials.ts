@@ -5,7 +5,7 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Answer } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
+import { lockSeats } from "../seats/seat-ledger.js";
 import { auditView, billingResult, productBySkuId } from "./access.js";
 import { recordCharge, trialCharge } from "./charges.js";
 import { refreshConflictDeadline } from "./conflict-deadline.js";
