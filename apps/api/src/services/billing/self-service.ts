@@ -1,6 +1,6 @@
 import type { BillingResult, SubscriptionAssignments } from "@allot/contracts";
 import type { Tx } from "@allot/db";
-import { type BillingTerm, isUsable, termEnd } from "@allot/domain";
+import { type BillingTerm, isUsable, priceTerm, termEnd } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Answer } from "../../lib/idempotency.js";
@@ -19,7 +19,7 @@ import {
   type SubscriptionRecord,
   stateInvalid,
 } from "./access.js";
-import { recordCharge, termCharge } from "./charges.js";
+import { billable, recordCharge } from "./charges.js";
 import { selfServiceAllowed } from "./eligibility.js";
 import { type Card, chargeTestCard } from "./payments.js";
 import { loadSubscriptions } from "./subscription-view.js";
@@ -79,7 +79,7 @@ export async function purchaseForSelf(
     );
   }
   const now = ctx.clock.now();
-  const charge = termCharge("selfServicePurchase", product, body.seats, body.billingTerm, now);
+  const charge = billable(priceTerm("selfServicePurchase", product, body.seats, body.billingTerm, now));
   // Declined: nothing is written (the transaction has not written anything yet).
   const payment = chargeTestCard(body.card, charge.amountCents, now);
   const created = await tx.subscription.create({
