@@ -8,7 +8,7 @@ import { resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import * as database from "@allot/db";
 import pg from "pg";
-import { seatChangeCharge } from "../apps/api/src/services/billing/charges.js";
+import { billable } from "../apps/api/src/services/billing/charges.js";
 import * as lifecycleJob from "../apps/api/src/services/billing/lifecycle-job.js";
 import { chargeStoredMethod } from "../apps/api/src/services/billing/payments.js";
 import {
@@ -16,6 +16,7 @@ import {
   DISABLED_DAYS,
   dueLifecycleSteps,
   EXPIRED_GRACE_DAYS,
+  priceSeatChange,
   type SubscriptionSource,
   type SubscriptionState,
 } from "../packages/domain/src/index.js";
@@ -219,16 +220,13 @@ async function rawChangeSeats(client: pg.PoolClient, ctx: Context, subscriptionI
       0,
     );
     const seats = sub.seats + 1;
-    const charge = seatChangeCharge(
-      {
-        id: sub.productId,
-        displayName: sub.displayName,
-        pricePerSeatMonthCents: sub.pricePerSeatMonthCents,
-        currency: sub.currency,
-      },
-      sub,
-      seats,
-      now,
+    const charge = billable(
+      priceSeatChange(
+        { displayName: sub.displayName, pricePerSeatMonthCents: sub.pricePerSeatMonthCents, currency: sub.currency },
+        sub,
+        seats,
+        now,
+      ),
     );
     const payment = chargeStoredMethod(sub.paymentProvider, sub.cardLast4);
     await client.query(UPDATE_SEATS, [sub.id, seats]);

@@ -20,12 +20,8 @@ export const ORDER_KINDS = [
   "cancellation",
 ] as const;
 export const MAX_SEATS = 100_000;
-/**
- * The most one order (and its invoice) may bill or credit, in cents of its currency. Amounts are stored as 32-bit
- * integers (at most 2,147,483,647); MAX_SEATS of an expensive product for a year would not fit, so a larger change is
- * refused (OrderTooLarge) instead of failing on the way to the database.
- */
-export const MAX_ORDER_AMOUNT_CENTS = 2_000_000_000;
+/** The most one order may bill or credit: a pricing rule of the domain (OrderTooLarge beyond it). */
+export { MAX_ORDER_AMOUNT_CENTS } from "@allot/domain";
 /** Seats of a free trial, as Microsoft 365 trials come. */
 export const TRIAL_SEATS = 25;
 /** Trial length when the product names none. */

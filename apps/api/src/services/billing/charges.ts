@@ -1,177 +1,30 @@
-import { MAX_ORDER_AMOUNT_CENTS } from "@allot/contracts";
 import type { Tx } from "@allot/db";
-import { type BillingTerm, fullTermCents, type Proration, prorate, termEnd, termPriceCents } from "@allot/domain";
+import { type Charge, MAX_ORDER_AMOUNT_CENTS, type PricingOutcome, seatWord } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { PaymentOutcome } from "./payments.js";
 
 /**
- * What each billing change costs, as invoice lines (integer cents, prorated to the day, one line per change, billed
- * when it is made). The quote route and the change itself both price through here, so what the admin is
- * shown before confirming is exactly what is billed.
+ * Billing a change: the domain prices it (priceTerm, priceSeatChange, …, in packages/domain), `billable` refuses
+ * what one order cannot bill, and `recordCharge` writes the order and its invoice.
  */
-
-export type OrderKind =
-  | "purchase"
-  | "seatChange"
-  | "renewal"
-  | "trial"
-  | "trialConversion"
-  | "selfServicePurchase"
-  | "cancellation";
-
-export interface PricedProduct {
-  id: string;
-  displayName: string;
-  pricePerSeatMonthCents: number;
-  currency: string;
-}
-
-export interface ChargeLine {
-  description: string;
-  quantity: number;
-  unitPriceCents: number;
-  amountCents: number;
-  periodStart: Date;
-  periodEnd: Date;
-}
-
-export interface Charge {
-  kind: OrderKind;
-  seatsDelta: number;
-  amountCents: number;
-  currency: string;
-  lines: ChargeLine[];
-  daysLeft: number | null;
-  termDays: number | null;
-}
-
-export interface TermOf {
-  seats: number;
-  billingTerm: BillingTerm;
-  termStartsAt: Date;
-  termEndsAt: Date;
-}
-
-const later = (a: Date, b: Date) => new Date(Math.max(a.getTime(), b.getTime()));
-const day = (date: Date) => date.toISOString().slice(0, 10);
-const seatWord = (count: number) => `${count} ${Math.abs(count) === 1 ? "seat" : "seats"}`;
 
 const money = (cents: number, currency: string) =>
   `${(cents / 100).toLocaleString("en", { minimumFractionDigits: 2, maximumFractionDigits: 2 })} ${currency}`;
 
-/** Refuses an amount one order cannot bill (see MAX_ORDER_AMOUNT_CENTS), before anything is written. */
-function assertBillable(cents: number, currency: string, what: string): void {
-  if (Math.abs(cents) <= MAX_ORDER_AMOUNT_CENTS) return;
+/** The charge a domain price came to, or OrderTooLarge (422) when one order cannot bill it; before anything is written. */
+export function billable(outcome: PricingOutcome): Charge {
+  if (outcome.ok) return outcome.charge;
+  const limit = money(MAX_ORDER_AMOUNT_CENTS, outcome.currency);
+  const what =
+    outcome.tooLarge.kind === "renewal"
+      ? `With ${seatWord(outcome.tooLarge.seats)}, each renewal would bill`
+      : "This change would bill";
   throw new AppError(
     "OrderTooLarge",
-    `${what} ${money(Math.abs(cents), currency)}; one order bills at most ${money(MAX_ORDER_AMOUNT_CENTS, currency)}. ` +
+    `${what} ${money(outcome.amountCents, outcome.currency)}; one order bills at most ${limit}. ` +
       "Choose fewer seats, or buy them in several subscriptions.",
-    [{ path: "body.seats", message: `would bill more than ${money(MAX_ORDER_AMOUNT_CENTS, currency)} in one order` }],
+    [{ path: "body.seats", message: `would bill more than ${limit} in one order` }],
   );
-}
-
-function single(
-  kind: OrderKind,
-  seatsDelta: number,
-  product: PricedProduct,
-  line: ChargeLine,
-  days?: [number, number],
-) {
-  assertBillable(line.amountCents, product.currency, "This change would bill");
-  return {
-    kind,
-    seatsDelta,
-    amountCents: line.amountCents,
-    currency: product.currency,
-    lines: [line],
-    daysLeft: days?.[0] ?? null,
-    termDays: days?.[1] ?? null,
-  } satisfies Charge;
-}
-
-/** A new paid term of `seats` seats from `start`: a purchase, a self-service purchase, a trial conversion, a renewal. */
-export function termCharge(
-  kind: OrderKind,
-  product: PricedProduct,
-  seats: number,
-  term: BillingTerm,
-  start: Date,
-  seatsDelta = seats,
-): Charge {
-  const end = termEnd(start, term);
-  return single(kind, seatsDelta, product, {
-    description: `${product.displayName}, ${seatWord(seats)}, ${term} term ${day(start)} to ${day(end)}`,
-    quantity: seats,
-    unitPriceCents: termPriceCents(product.pricePerSeatMonthCents, term),
-    amountCents: fullTermCents(product.pricePerSeatMonthCents, term, seats),
-    periodStart: start,
-    periodEnd: end,
-  });
-}
-
-/** Seats added or removed mid-term: the days left of the current term, charged or credited now. */
-export function seatChangeCharge(product: PricedProduct, subscription: TermOf, newSeats: number, now: Date): Charge {
-  // The next renewal bills the full term of the new seat count: it must be billable too.
-  assertBillable(
-    fullTermCents(product.pricePerSeatMonthCents, subscription.billingTerm, newSeats),
-    product.currency,
-    `With ${seatWord(newSeats)}, each renewal would bill`,
-  );
-  const seatsDelta = newSeats - subscription.seats;
-  const proration = prorate({
-    pricePerSeatMonthCents: product.pricePerSeatMonthCents,
-    term: subscription.billingTerm,
-    termStartsAt: subscription.termStartsAt,
-    termEndsAt: subscription.termEndsAt,
-    at: now,
-    seatsDelta,
-  });
-  const start = later(now, subscription.termStartsAt);
-  return single(
-    "seatChange",
-    seatsDelta,
-    product,
-    {
-      description: `${product.displayName}, ${seatsDelta > 0 ? "+" : ""}${seatWord(seatsDelta)}, prorated ${proration.daysLeft} of ${proration.termDays} days`,
-      quantity: seatsDelta,
-      unitPriceCents: proration.unitPriceCents,
-      amountCents: proration.amountCents,
-      periodStart: start,
-      periodEnd: subscription.termEndsAt,
-    },
-    [proration.daysLeft, proration.termDays],
-  );
-}
-
-/** Cancelling: the unused whole days of the current term come back as a credit (`cancelSubscription`'s proration). */
-export function cancellationCharge(product: PricedProduct, subscription: TermOf, credit: Proration, now: Date): Charge {
-  const start = later(now, subscription.termStartsAt);
-  return single(
-    "cancellation",
-    0,
-    product,
-    {
-      description: `${product.displayName}, cancelled: credit for ${credit.daysLeft} unused of ${credit.termDays} days`,
-      quantity: -subscription.seats,
-      unitPriceCents: credit.unitPriceCents,
-      amountCents: credit.amountCents,
-      periodStart: start,
-      periodEnd: later(subscription.termEndsAt, start),
-    },
-    [credit.daysLeft, credit.termDays],
-  );
-}
-
-/** A free trial: an order for the record, no invoice. */
-export function trialCharge(product: PricedProduct, seats: number, start: Date, end: Date): Charge {
-  return single("trial", seats, product, {
-    description: `${product.displayName}, free trial, ${seatWord(seats)}, ${day(start)} to ${day(end)}`,
-    quantity: seats,
-    unitPriceCents: 0,
-    amountCents: 0,
-    periodStart: start,
-    periodEnd: end,
-  });
 }
 
 export interface Recorded {

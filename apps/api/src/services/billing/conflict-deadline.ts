@@ -1,7 +1,7 @@
 import { Prisma, type Tx } from "@allot/db";
 import { addDays, CONFLICT_RESOLVE_DAYS, summarizeSeats } from "@allot/domain";
-import { seatStates } from "../licenses/product-status.js";
-import { USABLE_UNITS } from "../licenses/seat-ledger.js";
+import { USABLE_UNITS } from "../seats/seat-ledger.js";
+import { seatStates } from "../seats/seat-states.js";
 
 /** Holders of the product without a seat behind them (consumed beyond usable seats), 0 when none. */
 export async function shortfallOf(tx: Tx, tenantId: string, productId: string): Promise<number> {

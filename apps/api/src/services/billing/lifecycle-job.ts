@@ -1,11 +1,18 @@
 import type { AuditAction } from "@allot/contracts";
 import type { Db, Tx } from "@allot/db";
-import { addDays, DISABLED_DAYS, dueLifecycleSteps, EXPIRED_GRACE_DAYS, type LifecycleStep } from "@allot/domain";
+import {
+  addDays,
+  DISABLED_DAYS,
+  dueLifecycleSteps,
+  EXPIRED_GRACE_DAYS,
+  type LifecycleStep,
+  priceTerm,
+} from "@allot/domain";
 import { type AuditEntry, auditBySystem } from "../../lib/audit.js";
 import { purgeExpiredIdempotencyKeys } from "../../lib/idempotency.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
+import { lockSeats } from "../seats/seat-ledger.js";
 import { isOwnerHeld, lockSubscription, pricedProduct, type SubscriptionRecord } from "./access.js";
-import { recordCharge, termCharge } from "./charges.js";
+import { billable, recordCharge } from "./charges.js";
 import { refreshConflictDeadline, shortfallOf } from "./conflict-deadline.js";
 import { removeExcessHolders } from "./excess-holders.js";
 import { chargeStoredMethod } from "./payments.js";
@@ -118,7 +125,9 @@ async function applyStep(
   });
   if (step.kind === "renew") {
     const product = await pricedProduct(db, tx, subscription.productId);
-    const charge = termCharge("renewal", product, subscription.seats, subscription.billingTerm, step.termStartsAt);
+    const charge = billable(
+      priceTerm("renewal", product, subscription.seats, subscription.billingTerm, step.termStartsAt),
+    );
     await tx.subscription.update({
       where: { id: subscription.id },
       data: { termStartsAt: step.termStartsAt, termEndsAt: step.termEndsAt },

@@ -1,9 +1,19 @@
 import type { Quote, quoteRequestSchema, Subscription } from "@allot/contracts";
-import { can, cancelSubscription, holdersDependingOn, lifecycleAt, renewSubscription } from "@allot/domain";
+import {
+  type Charge,
+  can,
+  cancelSubscription,
+  holdersDependingOn,
+  lifecycleAt,
+  priceCancellation,
+  priceSeatChange,
+  priceTerm,
+  renewSubscription,
+} from "@allot/domain";
 import type { z } from "zod";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
-import { seatStates } from "../licenses/product-status.js";
+import { seatStates } from "../seats/seat-states.js";
 import {
   assertCanManage,
   assertCanRead,
@@ -13,7 +23,7 @@ import {
   readSubscription,
   stateInvalid,
 } from "./access.js";
-import { type Charge, cancellationCharge, seatChangeCharge, termCharge } from "./charges.js";
+import { billable } from "./charges.js";
 import { selfServiceAllowed } from "./eligibility.js";
 import { loadOrders } from "./records-view.js";
 import { assertOwnPerson } from "./self-service.js";
@@ -60,7 +70,7 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
             `Your organization does not allow buying ${product.displayName} yourself.`,
           );
         }
-        return toQuote(termCharge(request.kind, product, request.seats, request.billingTerm, now));
+        return toQuote(billable(priceTerm(request.kind, product, request.seats, request.billingTerm, now)));
       }
       default: {
         // As the change will see it: a term that ended since the job last ran is renewed or expired first.
@@ -75,17 +85,13 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
               { path: "body.seats", message: "is the current number of seats" },
             ]);
           }
-          return toQuote(seatChangeCharge(product, subscription, request.seats, now), outcome.shortfall);
+          return toQuote(billable(priceSeatChange(product, subscription, request.seats, now)), outcome.shortfall);
         }
         if (request.kind === "renewal") {
           const outcome = renewSubscription(subscription, now);
           if (!outcome.ok) throw stateInvalid("This subscription cannot be renewed.");
-          const charge = termCharge(
-            "renewal",
-            product,
-            subscription.seats,
-            subscription.billingTerm,
-            outcome.termStartsAt,
+          const charge = billable(
+            priceTerm("renewal", product, subscription.seats, subscription.billingTerm, outcome.termStartsAt),
           );
           // An active subscription's next term is billed when it starts, not now.
           return toQuote(outcome.reactivates ? charge : { ...charge, amountCents: 0, lines: [] });
@@ -95,7 +101,7 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
           if (!outcome.ok) throw stateInvalid(`The subscription is already ${subscription.state}.`);
           // In grace there are no unused days left: nothing is credited, and no order is written.
           const quoted = outcome.credit
-            ? toQuote(cancellationCharge(product, subscription, outcome.credit, now))
+            ? toQuote(billable(priceCancellation(product, subscription, outcome.credit, now)))
             : { ...NOTHING_DUE, kind: "cancellation" as const, currency: product.currency };
           const seats = (await seatStates(tx, ctx.tenantId, [subscription.productId])).get(subscription.productId);
           const holdersLosingAccess = seats
@@ -107,7 +113,7 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
           throw stateInvalid("Only a trial can be converted to a paid subscription.");
         const seats = request.seats ?? subscription.seats;
         return toQuote(
-          termCharge("trialConversion", product, seats, request.billingTerm, now, seats - subscription.seats),
+          billable(priceTerm("trialConversion", product, seats, request.billingTerm, now, seats - subscription.seats)),
         );
       }
     }

@@ -1,14 +1,14 @@
 import type { BillingResult, SubscriptionAssignments } from "@allot/contracts";
 import type { Tx } from "@allot/db";
-import { type BillingTerm, isUsable, termEnd } from "@allot/domain";
+import { type BillingTerm, isUsable, priceTerm, termEnd } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Answer } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { catalogOf } from "../licenses/catalog.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
 import { violationError } from "../licenses/violations.js";
+import { lockSeats } from "../seats/seat-ledger.js";
 import {
   assertCanRead,
   auditView,
@@ -19,7 +19,7 @@ import {
   type SubscriptionRecord,
   stateInvalid,
 } from "./access.js";
-import { recordCharge, termCharge } from "./charges.js";
+import { billable, recordCharge } from "./charges.js";
 import { selfServiceAllowed } from "./eligibility.js";
 import { type Card, chargeTestCard } from "./payments.js";
 import { loadSubscriptions } from "./subscription-view.js";
@@ -79,7 +79,7 @@ export async function purchaseForSelf(
     );
   }
   const now = ctx.clock.now();
-  const charge = termCharge("selfServicePurchase", product, body.seats, body.billingTerm, now);
+  const charge = billable(priceTerm("selfServicePurchase", product, body.seats, body.billingTerm, now));
   // Declined: nothing is written (the transaction has not written anything yet).
   const payment = chargeTestCard(body.card, charge.amountCents, now);
   const created = await tx.subscription.create({

@@ -7,7 +7,7 @@ import {
   nextTransitionAt,
   termPriceCents,
 } from "@allot/domain";
-import { seatStates } from "../licenses/product-status.js";
+import { seatStates } from "../seats/seat-states.js";
 
 type Reader = Pick<Tx, "$queryRaw">;
 

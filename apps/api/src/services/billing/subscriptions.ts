@@ -5,6 +5,9 @@ import {
   cancelSubscription,
   isUsable,
   planSeatChange,
+  priceCancellation,
+  priceSeatChange,
+  priceTerm,
   renewSubscription,
   summarizeSeats,
   termEnd,
@@ -13,8 +16,8 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Answer } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
-import { seatStates } from "../licenses/product-status.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
+import { lockSeats } from "../seats/seat-ledger.js";
+import { seatStates } from "../seats/seat-states.js";
 import {
   assertCanManage,
   auditView,
@@ -26,7 +29,7 @@ import {
   type SubscriptionRecord,
   stateInvalid,
 } from "./access.js";
-import { cancellationCharge, recordCharge, seatChangeCharge, termCharge } from "./charges.js";
+import { billable, recordCharge } from "./charges.js";
 import { refreshConflictDeadline } from "./conflict-deadline.js";
 import { catchUpLifecycle } from "./lifecycle-job.js";
 import { chargeStoredMethod } from "./payments.js";
@@ -62,7 +65,7 @@ export async function purchaseSubscription(
 ): Promise<Answer<BillingResult>> {
   const product = await productBySkuId(tx, body.skuId);
   const now = ctx.clock.now();
-  const charge = termCharge("purchase", product, body.seats, body.billingTerm, now);
+  const charge = billable(priceTerm("purchase", product, body.seats, body.billingTerm, now));
   const subscription = await tx.subscription.create({
     data: {
       tenantId: ctx.tenantId,
@@ -191,7 +194,7 @@ export async function changeSeats(
   }
   const product = await pricedProduct(ctx.db, tx, subscription.productId);
   const now = ctx.clock.now();
-  const charge = seatChangeCharge(product, subscription, body.seats, now);
+  const charge = billable(priceSeatChange(product, subscription, body.seats, now));
   await tx.subscription.update({ where: { id: subscription.id }, data: { seats: body.seats } });
   const recorded = await recordCharge(tx, who(ctx), {
     subscriptionId: subscription.id,
@@ -274,7 +277,9 @@ export async function renew(tx: Tx, ctx: TenantContext, subscriptionId: string):
     return { status: 200, body: await billingResult(tx, ctx.tenantId, subscription.id, null) };
   }
   const product = await pricedProduct(ctx.db, tx, subscription.productId);
-  const charge = termCharge("renewal", product, subscription.seats, subscription.billingTerm, outcome.termStartsAt);
+  const charge = billable(
+    priceTerm("renewal", product, subscription.seats, subscription.billingTerm, outcome.termStartsAt),
+  );
   await tx.subscription.update({
     where: { id: subscription.id },
     data: {
@@ -317,7 +322,7 @@ export async function cancel(tx: Tx, ctx: TenantContext, subscriptionId: string)
   // A credit for unused days ends the seats at once (disabled): the domain decides both from the same proration.
   const outcome = cancelSubscription(subscription, now, product.pricePerSeatMonthCents);
   if (!outcome.ok) throw stateInvalid(`The subscription is already ${subscription.state}.`);
-  const charge = outcome.credit ? cancellationCharge(product, subscription, outcome.credit, now) : null;
+  const charge = outcome.credit ? billable(priceCancellation(product, subscription, outcome.credit, now)) : null;
   await tx.subscription.update({
     where: { id: subscription.id },
     data: { state: outcome.state, stateChangedAt: now, cancelledAt: now, autoRenew: false },
@@ -387,7 +392,9 @@ export async function convertTrial(
   }
   const product = await pricedProduct(ctx.db, tx, subscription.productId);
   const now = ctx.clock.now();
-  const charge = termCharge("trialConversion", product, seats, body.billingTerm, now, seats - subscription.seats);
+  const charge = billable(
+    priceTerm("trialConversion", product, seats, body.billingTerm, now, seats - subscription.seats),
+  );
   await tx.subscription.update({
     where: { id: subscription.id },
     data: {

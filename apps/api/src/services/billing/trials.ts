@@ -1,13 +1,13 @@
 import { type BillingResult, DEFAULT_TRIAL_DAYS, TRIAL_SEATS } from "@allot/contracts";
 import type { Tx } from "@allot/db";
-import { addDays } from "@allot/domain";
+import { addDays, priceTrial } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Answer } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
-import { lockSeats } from "../licenses/seat-ledger.js";
+import { lockSeats } from "../seats/seat-ledger.js";
 import { auditView, billingResult, productBySkuId } from "./access.js";
-import { recordCharge, trialCharge } from "./charges.js";
+import { billable, recordCharge } from "./charges.js";
 import { refreshConflictDeadline } from "./conflict-deadline.js";
 import { trialedProducts } from "./eligibility.js";
 
@@ -50,7 +50,7 @@ export async function startTrial(tx: Tx, ctx: TenantContext, body: { skuId: stri
     {
       subscriptionId: subscription.id,
       productId: product.id,
-      charge: trialCharge(product, TRIAL_SEATS, now, end),
+      charge: billable(priceTrial(product, TRIAL_SEATS, now, end)),
       payment: { provider: "invoice", paid: true, cardLast4: null },
     },
   );

@@ -3,10 +3,11 @@ import { Prisma, type Tx } from "@allot/db";
 import { type DirectLicense, type LicenseChange, samePlans, validateLicenseChanges } from "@allot/domain";
 import { type AuditEntry, auditRowsSql } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { assertSeatsChanged, lockSeats, seatChangesSql, seatCounts } from "../seats/seat-ledger.js";
+import { usableSubscriptionSql } from "../seats/usable-subscription.js";
 import type { Catalog } from "./catalog.js";
 import { lockHoldings, uuidArrayLiteral } from "./holdings.js";
 import { syncInheritedLicenses } from "./inherited-sync.js";
-import { assertSeatsChanged, lockSeats, seatChangesSql, seatCounts } from "./seat-ledger.js";
 import { describeViolation } from "./violations.js";
 
 /** The same change for every named user: what assignLicense (one user) and the bulk route (many) ask for. */
@@ -89,7 +90,7 @@ export async function applyLicenseChanges(
     // Read under the seat row lock (seat changes take it first too), so the seats cannot change underneath.
     const [subscription] = await tx.$queryRaw<Array<{ free: number; usable: boolean }>>`
       SELECT s.seats - (SELECT count(*)::int FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id) AS free,
-             s.state IN ('active', 'expired') AND s."takenOverAt" IS NULL AS usable
+             ${usableSubscriptionSql} AND s."takenOverAt" IS NULL AS usable
         FROM "Subscription" s WHERE s.id = ${own.id}::uuid FOR UPDATE`;
     const usable = subscription?.usable ?? false;
     seatRows.set(own.productId, { ...ownRow, available: usable ? (subscription?.free ?? 0) : 0, assignable: usable });

@@ -1,8 +1,8 @@
 import type { LicenseConflictReport } from "@allot/contracts";
 import { DISABLED_DAYS, detectConflict, EXPIRED_GRACE_DAYS, summarizeSeats } from "@allot/domain";
 import type { TenantContext } from "../../types.js";
+import { seatStates } from "../seats/seat-states.js";
 import { catalogOf } from "./catalog.js";
-import { seatStates } from "./product-status.js";
 
 const USERS_LISTED = 100;
 

@@ -9,9 +9,9 @@ import {
 } from "@allot/domain";
 import { type AuditEntry, auditMany } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { commitSeatChanges, lockSeats } from "../seats/seat-ledger.js";
 import type { Catalog } from "./catalog.js";
 import { type AssignmentRow, holdsSeat, lockHoldings, uuidArrayLiteral } from "./holdings.js";
-import { commitSeatChanges, lockSeats } from "./seat-ledger.js";
 import { describeViolation, violationError } from "./violations.js";
 
 export interface SyncScope {

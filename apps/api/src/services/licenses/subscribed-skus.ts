@@ -1,8 +1,8 @@
 import type { SubscribedSku } from "@allot/contracts";
 import { holdersOnExpiredSeats } from "@allot/domain";
 import type { TenantContext } from "../../types.js";
+import { seatSummaries } from "../seats/seat-states.js";
 import { catalogOf } from "./catalog.js";
-import { seatSummaries } from "./product-status.js";
 
 /** Graph's subscribedSkus: every product the tenant has subscriptions of or licenses for, with its seat counts. */
 export async function subscribedSkus(ctx: TenantContext): Promise<{ value: SubscribedSku[] }> {

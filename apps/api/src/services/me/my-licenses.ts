@@ -4,6 +4,7 @@ import { loadSubscriptions } from "../billing/subscription-view.js";
 import { type CatalogEntry, catalogOf } from "../licenses/catalog.js";
 import { licensedUser } from "../licenses/license-view.js";
 import { loadRequests } from "../requests/list-requests.js";
+import { usableSubscriptionSql } from "../seats/usable-subscription.js";
 import { assertOwnTenant } from "./own-tenant.js";
 
 /** Requests shown on My licenses: the newest, whatever their status. */
@@ -96,7 +97,7 @@ async function trialEndsByProduct(ctx: TenantContext, productIds: readonly strin
     SELECT s."productId"::text AS "productId", min(s."termEndsAt") AS "endsAt"
       FROM "Subscription" s
      WHERE s."tenantId" = ${ctx.tenantId}::uuid AND s."productId" = ANY(${[...productIds]}::uuid[])
-       AND s.state IN ('active', 'expired')
+       AND ${usableSubscriptionSql}
      GROUP BY s."productId"
     HAVING bool_and(s.source = 'trial')`;
   return new Map(rows.map((row) => [row.productId, row.endsAt]));
