@@ -1,6 +1,8 @@
+import { fileURLToPath } from "node:url";
 import { defineConfig } from "vitest/config";
 
-// Two projects: pure unit tests beside the code, and API integration tests against a real PostgreSQL.
+// Three projects: pure unit tests beside the code, the web app's tests in a browser-like DOM, and API integration
+// tests against a real PostgreSQL.
 export default defineConfig({
   test: {
     projects: [
@@ -9,13 +11,27 @@ export default defineConfig({
           name: "unit",
           sequence: { groupOrder: 0 },
           include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
+          exclude: ["apps/web/**", "**/node_modules/**"],
           environment: "node",
+        },
+      },
+      {
+        // The web app's units: pure modules, hooks (renderHook) and components (Testing Library) in jsdom, with the
+        // `@/` alias of apps/web/vite.config.ts.
+        resolve: { alias: { "@": fileURLToPath(new URL("./apps/web/src", import.meta.url)) } },
+        test: {
+          name: "web",
+          sequence: { groupOrder: 0 },
+          include: ["apps/web/src/**/*.test.{ts,tsx}"],
+          environment: "jsdom",
+          // Testing Library unmounts what a test rendered through a global afterEach, when there is one.
+          globals: true,
         },
       },
       {
         test: {
           name: "api",
-          // Runs after the unit project, with its own worker limit.
+          // Runs after the unit projects, with its own worker limit.
           sequence: { groupOrder: 1 },
           include: ["apps/api/test/**/*.test.ts"],
           globalSetup: ["apps/api/test/global-setup.ts"],

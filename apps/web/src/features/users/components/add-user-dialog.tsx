@@ -1,12 +1,6 @@
-import {
-  type BulkLicenseReport,
-  type CreatedUser,
-  type CreateUserRequest,
-  createUserRequestSchema,
-} from "@allot/contracts";
+import type { BulkLicenseReport, CreatedUser, CreateUserRequest } from "@allot/contracts";
 import {
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -19,48 +13,27 @@ import {
   MessageBar,
   MessageBarBody,
   makeStyles,
-  Radio,
-  RadioGroup,
   Spinner,
   tokens,
 } from "@fluentui/react-components";
 import { DismissRegular } from "@fluentui/react-icons";
 import { type FormEvent, useEffect, useId, useRef, useState } from "react";
 import { CopyField } from "@/components/copy-field";
-import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { ApiError } from "@/lib/api-client";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
-import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
+import { type FieldErrors, fieldErrorsFromApi } from "@/lib/validation";
 import { useCreateUser, usePreviewCreateUser } from "../api/create-user";
-import { AddUserLicenses, AddUserReview, type ChosenLicenses } from "./add-user-licenses";
+import { type ChosenLicenses, EMPTY_NEW_USER, type NewUserDraft, parseNewUser } from "../lib/new-user-draft";
+import { AddUserLicenses, AddUserReview } from "./add-user-licenses";
+import { NewUserFields } from "./new-user-fields";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
 });
-
-interface Draft {
-  displayName: string;
-  email: string;
-  usageLocation: string | null;
-  userType: "member" | "guest";
-  blockSignIn: boolean;
-  passwordMode: "auto" | "own";
-  password: string;
-}
-
-const EMPTY: Draft = {
-  displayName: "",
-  email: "",
-  usageLocation: null,
-  userType: "member",
-  blockSignIn: false,
-  passwordMode: "auto",
-  password: "",
-};
 
 /** "Add a user": validated with the API's own schema; the temporary password is shown once, here. */
 interface AddUserDialogProps {
@@ -77,7 +50,7 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
   const styles = useStyles();
   const { t } = useI18n();
   const createUser = useCreateUser(tenantId);
-  const [draft, setDraft] = useState<Draft>(EMPTY);
+  const [draft, setDraft] = useState<NewUserDraft>(EMPTY_NEW_USER);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<CreatedUser | null>(null);
   const canAssign = useTenant().can("licenses.assign");
@@ -90,13 +63,12 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
     if (review) reviewRef.current?.focus();
   }, [review]);
   const formId = useId();
-  const countryId = useId();
 
-  const update = <K extends keyof Draft>(key: K, value: Draft[K]) =>
+  const update = <K extends keyof NewUserDraft>(key: K, value: NewUserDraft[K]) =>
     setDraft((current) => ({ ...current, [key]: value }));
 
   const reset = () => {
-    setDraft(EMPTY);
+    setDraft(EMPTY_NEW_USER);
     setErrors({});
     setCreated(null);
     setLicenses(new Map());
@@ -117,26 +89,19 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
 
   const submit = (event: FormEvent<HTMLFormElement>) => {
     event.preventDefault();
-    const parsed = createUserRequestSchema.safeParse({
-      displayName: draft.displayName,
-      email: draft.email,
-      usageLocation: draft.usageLocation,
-      userType: draft.userType,
-      accountEnabled: !draft.blockSignIn,
-      password: draft.passwordMode === "own" ? draft.password : undefined,
-      assignedLicenses: [...licenses].map(([skuId, off]) => ({ skuId, disabledPlans: [...off] })),
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromZod(parsed.error, t));
+    const parsed = parseNewUser(draft, licenses, t);
+    if (!parsed.ok) {
+      setErrors(parsed.errors);
       return;
     }
+    const request = parsed.request;
     setErrors({});
-    if (parsed.data.assignedLicenses.length === 0) {
-      createUser.mutate(parsed.data, { onSuccess: setCreated, onError: onCreateError });
+    if (request.assignedLicenses.length === 0) {
+      createUser.mutate(request, { onSuccess: setCreated, onError: onCreateError });
       return;
     }
-    preview.mutate(parsed.data, {
-      onSuccess: (report) => setReview({ request: parsed.data, report }),
+    preview.mutate(request, {
+      onSuccess: (report) => setReview({ request, report }),
       onError: onCreateError,
     });
   };
@@ -229,72 +194,7 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
               <DialogContent>
                 <form id={formId} className={styles.form} onSubmit={submit} noValidate>
                   {apiError ? <ErrorMessage error={apiError} /> : null}
-                  <Field label={t.users.add.displayName} required validationMessage={errors.displayName}>
-                    <Input
-                      value={draft.displayName}
-                      onChange={(_, data) => update("displayName", data.value)}
-                      autoComplete="off"
-                      autoFocus
-                    />
-                  </Field>
-                  <Field label={t.users.add.email} required validationMessage={errors.email}>
-                    <Input
-                      type="email"
-                      value={draft.email}
-                      onChange={(_, data) => update("email", data.value)}
-                      autoComplete="off"
-                    />
-                  </Field>
-                  <Field
-                    label={{ children: t.users.add.usageLocation, htmlFor: countryId }}
-                    hint={t.users.add.usageLocationHint}
-                    validationMessage={errors.usageLocation}
-                  >
-                    <CountrySelect
-                      id={countryId}
-                      value={draft.usageLocation}
-                      onChange={(code) => update("usageLocation", code)}
-                    />
-                  </Field>
-                  <Field label={t.users.add.userType}>
-                    <RadioGroup
-                      layout="horizontal"
-                      value={draft.userType}
-                      onChange={(_, data) => update("userType", data.value === "guest" ? "guest" : "member")}
-                    >
-                      <Radio value="member" label={t.users.member} />
-                      <Radio value="guest" label={t.users.guest} />
-                    </RadioGroup>
-                  </Field>
-                  <Checkbox
-                    label={t.users.add.blockSignIn}
-                    checked={draft.blockSignIn}
-                    onChange={(_, data) => update("blockSignIn", data.checked === true)}
-                  />
-                  <Field label={t.users.add.password}>
-                    <RadioGroup
-                      value={draft.passwordMode}
-                      onChange={(_, data) => update("passwordMode", data.value === "own" ? "own" : "auto")}
-                    >
-                      <Radio value="auto" label={t.users.add.autoPassword} />
-                      <Radio value="own" label={t.users.add.ownPassword} />
-                    </RadioGroup>
-                  </Field>
-                  {draft.passwordMode === "own" ? (
-                    <Field
-                      label={t.users.add.passwordField}
-                      required
-                      hint={t.users.add.passwordHint}
-                      validationMessage={errors.password}
-                    >
-                      <Input
-                        type="password"
-                        autoComplete="new-password"
-                        value={draft.password}
-                        onChange={(_, data) => update("password", data.value)}
-                      />
-                    </Field>
-                  ) : null}
+                  <NewUserFields draft={draft} errors={errors} onChange={update} />
                   {canAssign ? <AddUserLicenses tenantId={tenantId} chosen={licenses} onChange={setLicenses} /> : null}
                 </form>
               </DialogContent>

@@ -8,6 +8,7 @@ import { SeatChanges } from "@/components/licensing/seat-changes";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import type { ChosenLicenses } from "../lib/new-user-draft";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, border: 0 },
@@ -19,9 +20,6 @@ const useStyles = makeStyles({
   plans: { paddingInlineStart: "32px", paddingBlock: tokens.spacingVerticalXS },
   review: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
 });
-
-/** The licenses chosen for the new user: skuId → the service plans switched off. */
-export type ChosenLicenses = ReadonlyMap<string, ReadonlySet<string>>;
 
 /**
  * Add a user › Product licenses: the products with seats available, by name, each with its apps and services once

@@ -5,18 +5,7 @@ import { useId, useState } from "react";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
-
-/** checked: every selected user gets it; unchecked: none keeps it; mixed: leave each user as they are. */
-export type ToggleState = "checked" | "unchecked" | "mixed";
-
-/**
- * The next state on a click. A product some of the users hold cycles mixed → checked → unchecked → mixed, so the
- * admin can always go back to "leave as is"; the others just switch on and off.
- */
-export function nextToggleState(current: ToggleState, initial: ToggleState): ToggleState {
-  if (initial === "mixed") return current === "mixed" ? "checked" : current === "checked" ? "unchecked" : "mixed";
-  return current === "checked" ? "unchecked" : "checked";
-}
+import { nextToggleState, type ToggleState } from "../lib/license-toggles";
 
 const useStyles = makeStyles({
   root: {

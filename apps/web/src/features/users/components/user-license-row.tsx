@@ -1,10 +1,10 @@
-import type { LicenseAssignmentState, SubscribedSku } from "@allot/contracts";
 import { Badge, Button, Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { ChevronDownRegular, ChevronRightRegular, ErrorCircleRegular, LockClosedRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { RouterLink } from "@/components/router-link";
 import { type Messages, useI18n } from "@/lib/i18n";
+import type { LicenseRowModel } from "../lib/license-drafts";
 
 const useStyles = makeStyles({
   row: {
@@ -33,23 +33,6 @@ const useStyles = makeStyles({
 /** A code the API gave (a violation or an assignment error) in the user's language; unknown codes as they came. */
 export function codeMessage(code: string, t: Messages, fallback?: string): string {
   return code in t.errors ? t.errors[code as keyof Messages["errors"]] : (fallback ?? code);
-}
-
-export interface LicenseRowModel {
-  sku: SubscribedSku;
-  /** The user's direct license as it is saved (null: none). */
-  saved: { disabledPlans: readonly string[] } | null;
-  /** What the form currently says about the direct license. */
-  checked: boolean;
-  disabledPlans: ReadonlySet<string>;
-  /** Assignments of this product inherited from groups. */
-  inherited: readonly LicenseAssignmentState[];
-  /** The plans off in effect (for a license held only through groups). */
-  effectiveDisabledPlans: readonly string[];
-  /** Every assignment of this product, direct and inherited. */
-  states: readonly LicenseAssignmentState[];
-  /** Messages of the last save that concern this product. */
-  saveErrors: readonly string[];
 }
 
 /** One product in User details › Licenses and apps: checkbox, seats, inheritance, state, and its apps. */

@@ -1,22 +1,11 @@
-import type { AddLicense, LicensedUser, SubscribedSku, User } from "@allot/contracts";
+import type { LicensedUser, SubscribedSku, User } from "@allot/contracts";
 import { canLicenseGuests } from "@allot/domain";
-import {
-  Button,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Spinner,
-  Text,
-  tokens,
-  useRestoreFocusTarget,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Text, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
 import { useEffect, useMemo, useRef, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton, useActionGate } from "@/components/gated-button";
 import { DataLossWarning } from "@/components/licensing/data-loss-warning";
-import { UsageLocationFix } from "@/components/licensing/usage-location-fix";
 import { useNotify } from "@/components/notify";
 import { ApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
@@ -25,7 +14,16 @@ import { useTenant } from "@/lib/tenant";
 import { useAssignUserLicenses } from "../api/assign-user-licenses";
 import { useUserGroups } from "../api/get-user-groups";
 import { useUserLicenses } from "../api/get-user-licenses";
-import { codeMessage, type LicenseRowModel, UserLicenseRow } from "./user-license-row";
+import {
+  type LicenseDraft,
+  type LicenseDrafts,
+  licenseRows,
+  pendingLicenseChanges,
+  placeSaveErrors,
+} from "../lib/license-drafts";
+import { LicenseSaveError } from "./license-save-error";
+import { codeMessage, UserLicenseRow } from "./user-license-row";
+import { UserLicensesNotices } from "./user-licenses-notices";
 
 const useStyles = makeStyles({
   root: {
@@ -49,20 +47,6 @@ const useStyles = makeStyles({
   muted: { color: tokens.colorNeutralForeground2 },
   confirmList: { marginBlock: tokens.spacingVerticalS, paddingInlineStart: tokens.spacingHorizontalXL },
 });
-
-/** What the form says about one product's direct license, where it differs from (or may differ from) the saved one. */
-interface Draft {
-  checked: boolean;
-  disabledPlans: ReadonlySet<string>;
-}
-
-function isHeld(row: LicenseRowModel): boolean {
-  return row.saved !== null || row.inherited.length > 0;
-}
-
-function samePlans(a: ReadonlySet<string>, b: readonly string[]): boolean {
-  return a.size === b.length && b.every((plan) => a.has(plan));
-}
 
 /**
  * User details › Licenses and apps: one checkbox per product the organization has, apps per license, Save changes
@@ -124,7 +108,7 @@ function LicensesForm({
   const gate = useActionGate("licenses.assign");
   const assign = useAssignUserLicenses(context.tenant.id, user.id);
   const restoreFocusTarget = useRestoreFocusTarget();
-  const [drafts, setDrafts] = useState<Record<string, Draft>>({});
+  const [drafts, setDrafts] = useState<LicenseDrafts>({});
   const [confirming, setConfirming] = useState(false);
 
   const guestBlocked = user.userType === "guest" && !canLicenseGuests(context.roles);
@@ -146,66 +130,16 @@ function LicensesForm({
 
   // Save errors that name a product go next to it; the rest above the Save button.
   const saveError = assign.error;
-  const fieldErrors = saveError instanceof ApiError ? saveError.fieldErrors : [];
-  const shownSkuIds = new Set(skus.map((sku) => sku.skuId));
-  const errorsBySku = new Map<string, string[]>();
-  const generalErrors: string[] = [];
-  for (const fieldError of fieldErrors) {
-    const message = fieldError.code ? codeMessage(fieldError.code, t, fieldError.message) : fieldError.message;
-    if (fieldError.skuId && shownSkuIds.has(fieldError.skuId)) {
-      const list = errorsBySku.get(fieldError.skuId) ?? [];
-      if (!list.includes(message)) list.push(message);
-      errorsBySku.set(fieldError.skuId, list);
-    } else if (!generalErrors.includes(message)) {
-      generalErrors.push(message);
-    }
-  }
-
-  const rows: LicenseRowModel[] = useMemo(
-    () =>
-      skus
-        .map((sku) => {
-          const states = licensed.licenseAssignmentStates.filter((state) => state.skuId === sku.skuId);
-          const direct = states.find((state) => state.assignedByGroup === null);
-          const saved = direct ? { disabledPlans: direct.disabledPlans } : null;
-          const draft = drafts[sku.skuId];
-          return {
-            sku,
-            saved,
-            checked: draft ? draft.checked : saved !== null,
-            disabledPlans: draft ? draft.disabledPlans : new Set(saved?.disabledPlans ?? []),
-            inherited: states.filter((state) => state.assignedByGroup !== null),
-            effectiveDisabledPlans:
-              licensed.assignedLicenses.find((license) => license.skuId === sku.skuId)?.disabledPlans ?? [],
-            states,
-            saveErrors: [],
-          };
-        })
-        // What the user holds (as saved) comes first; the order does not change while the form is being edited.
-        .sort((a, b) => Number(isHeld(b)) - Number(isHeld(a))),
-    [skus, licensed, drafts],
+  const placedErrors = placeSaveErrors(
+    saveError instanceof ApiError ? saveError.fieldErrors : [],
+    new Set(skus.map((sku) => sku.skuId)),
+    (fieldError) => (fieldError.code ? codeMessage(fieldError.code, t, fieldError.message) : fieldError.message),
   );
 
-  const addLicenses: AddLicense[] = [];
-  const removed: LicenseRowModel[] = [];
-  let added = 0;
-  let changed = 0;
-  for (const row of rows) {
-    if (row.checked && row.saved === null) {
-      added += 1;
-      addLicenses.push({ skuId: row.sku.skuId, disabledPlans: [...row.disabledPlans] });
-    } else if (row.checked && row.saved !== null && !samePlans(row.disabledPlans, row.saved.disabledPlans)) {
-      changed += 1;
-      addLicenses.push({ skuId: row.sku.skuId, disabledPlans: [...row.disabledPlans] });
-    } else if (!row.checked && row.saved !== null) {
-      removed.push(row);
-    }
-  }
-  const dirty = addLicenses.length + removed.length > 0;
-  // A license the user keeps through a group takes no data with it.
-  const dataLost = removed.filter((row) => row.inherited.length === 0).length;
+  const rows = useMemo(() => licenseRows(skus, licensed, drafts), [skus, licensed, drafts]);
+  const { addLicenses, removed, added, changed, dirty, dataLost } = pendingLicenseChanges(rows);
 
-  const update = (skuId: string, change: (draft: Draft) => Draft) => {
+  const update = (skuId: string, change: (draft: LicenseDraft) => LicenseDraft) => {
     const row = rows.find((candidate) => candidate.sku.skuId === skuId);
     if (!row) return;
     if (assign.isError) assign.reset();
@@ -228,34 +162,15 @@ function LicensesForm({
     );
   };
 
-  const guestRefused = saveError instanceof ApiError && saveError.code === "GuestRequiresGlobalAdmin";
-
   return (
     <div className={styles.root}>
-      {guestBlocked ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.userLicenses.guestOnlyGlobalAdmin}</MessageBarBody>
-        </MessageBar>
-      ) : !gate.allowed ? (
-        <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.userLicenses.readOnly(gate.reason)}</MessageBarBody>
-        </MessageBar>
-      ) : null}
-      {!hasUsageLocation ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{t.userLicenses.usageLocationTitle}</MessageBarTitle>
-            {t.userLicenses.usageLocationBody}
-            <UsageLocationFix
-              tenantId={context.tenant.id}
-              userId={user.id}
-              userName={user.displayName}
-              user={user}
-              onSet={() => setFocusLicenses(true)}
-            />
-          </MessageBarBody>
-        </MessageBar>
-      ) : null}
+      <UserLicensesNotices
+        tenantId={context.tenant.id}
+        user={user}
+        guestBlocked={guestBlocked}
+        gate={gate}
+        onUsageLocationSet={() => setFocusLicenses(true)}
+      />
 
       {rows.length === 0 ? (
         <Text className={styles.muted}>{t.userLicenses.noProducts}</Text>
@@ -267,7 +182,7 @@ function LicensesForm({
           {rows.map((row) => (
             <UserLicenseRow
               key={row.sku.skuId}
-              row={{ ...row, saveErrors: errorsBySku.get(row.sku.skuId) ?? [] }}
+              row={{ ...row, saveErrors: placedErrors.bySku.get(row.sku.skuId) ?? [] }}
               tenantId={context.tenant.id}
               groupNames={groupNames}
               readOnly={readOnly}
@@ -281,22 +196,7 @@ function LicensesForm({
       )}
 
       <div className={styles.footer}>
-        {saveError ? (
-          fieldErrors.length === 0 && !guestRefused ? (
-            <ErrorMessage error={saveError} title={t.userLicenses.saveFailed} />
-          ) : (
-            <MessageBar intent="error" role="alert" layout="multiline">
-              <MessageBarBody>
-                <MessageBarTitle>{t.userLicenses.saveFailed}</MessageBarTitle>
-                {guestRefused
-                  ? t.userLicenses.guestOnlyGlobalAdmin
-                  : generalErrors.length > 0
-                    ? generalErrors.join(" ")
-                    : t.userLicenses.seeProducts}
-              </MessageBarBody>
-            </MessageBar>
-          )
-        ) : null}
+        {saveError ? <LicenseSaveError error={saveError} generalErrors={placedErrors.general} /> : null}
         <div className={styles.actions}>
           <GatedButton
             action="licenses.assign"

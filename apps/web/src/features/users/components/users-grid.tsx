@@ -23,9 +23,10 @@ import { ArrowUndoRegular } from "@fluentui/react-icons";
 import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
 import { type FocusEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import { useI18n } from "@/lib/i18n";
+import { restoreDeadline } from "../lib/restore-deadline";
+import type { UsersView } from "../lib/users-url-filter";
 import { UserBadges } from "./user-badges";
 
-const RESTORE_WINDOW_DAYS = 30;
 /** A row with a name and no badge; rows with badges are measured as they render. */
 const ROW_HEIGHT = 45;
 /** Rows rendered beyond the visible ones in each direction, so fast scrolling and arrow keys find rows ready. */
@@ -61,12 +62,6 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
 });
-
-export type UsersView = "active" | "guests" | "deleted";
-
-export function restoreDeadline(deletedAt: string): string {
-  return new Date(new Date(deletedAt).getTime() + RESTORE_WINDOW_DAYS * 24 * 3600_000).toISOString();
-}
 
 /**
  * The users list as a grid whose rows exist in the page only while they are in view (plus a margin), so it stays

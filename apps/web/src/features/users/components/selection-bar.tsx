@@ -1,0 +1,26 @@
+import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
+import type { ReactNode } from "react";
+import { useI18n } from "@/lib/i18n";
+
+/** A note about the selection, with the one action every such note offers: clearing it. */
+export function SelectionBar({
+  className,
+  onClear,
+  children,
+}: {
+  className: string;
+  onClear: () => void;
+  children: ReactNode;
+}) {
+  const { t } = useI18n();
+  return (
+    <MessageBar intent="info" className={className}>
+      <MessageBarBody>{children}</MessageBarBody>
+      <MessageBarActions>
+        <Button size="small" onClick={onClear}>
+          {t.users.clearSelection}
+        </Button>
+      </MessageBarActions>
+    </MessageBar>
+  );
+}

@@ -1,0 +1,47 @@
+import { Button, Spinner, Text } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
+import { useListPageStyles } from "@/components/list-page-styles";
+import { LiveStatus } from "@/components/visually-hidden";
+import { useI18n } from "@/lib/i18n";
+
+/** The line above the list: how many users it shows (announced), and how many are selected, with Clear selection. */
+export function UsersStatus({
+  statusText,
+  refreshing,
+  selectedCount,
+  hiddenCount,
+  onClearSelection,
+}: {
+  statusText: string;
+  refreshing: boolean;
+  selectedCount: number;
+  /** Selected users the list does not show. */
+  hiddenCount: number;
+  onClearSelection: () => void;
+}) {
+  const list = useListPageStyles();
+  const { t, formatNumber } = useI18n();
+  return (
+    <div className={list.status}>
+      <LiveStatus message={statusText} visible />
+      {refreshing ? <Spinner size="extra-tiny" aria-hidden="true" /> : null}
+      {selectedCount > 0 ? (
+        <>
+          <Text weight="semibold" role="status">
+            {hiddenCount > 0
+              ? t.usersList.selectedWithHidden(
+                  selectedCount,
+                  formatNumber(selectedCount),
+                  hiddenCount,
+                  formatNumber(hiddenCount),
+                )
+              : t.users.selectedCount(selectedCount, formatNumber(selectedCount))}
+          </Text>
+          <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={onClearSelection}>
+            {t.users.clearSelection}
+          </Button>
+        </>
+      ) : null}
+    </div>
+  );
+}

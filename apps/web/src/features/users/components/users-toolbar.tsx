@@ -1,0 +1,99 @@
+import {
+  makeStyles,
+  Spinner,
+  Toolbar,
+  ToolbarButton,
+  Tooltip,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { ArrowClockwiseRegular, DeleteRegular, KeyMultipleRegular, PersonAddRegular } from "@fluentui/react-icons";
+import { GatedButton } from "@/components/gated-button";
+import { useI18n } from "@/lib/i18n";
+
+const useStyles = makeStyles({
+  commands: {
+    display: "flex",
+    flexWrap: "wrap",
+    alignItems: "center",
+    justifyContent: "space-between",
+    gap: tokens.spacingHorizontalM,
+    marginBottom: tokens.spacingVerticalS,
+  },
+  toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
+});
+
+/** The users list's commands: add a user, manage licenses and delete for the selection, refresh. */
+export function UsersToolbar({
+  live,
+  canManage,
+  selectedCount,
+  deletable,
+  refreshing,
+  fetching,
+  onAdd,
+  onManageLicenses,
+  onDelete,
+  onRefresh,
+}: {
+  /** Active users or guests (not deleted users). */
+  live: boolean;
+  canManage: boolean;
+  selectedCount: number;
+  /** Every selected user was seen in a list, so the delete dialog can name them. */
+  deletable: boolean;
+  refreshing: boolean;
+  fetching: boolean;
+  onAdd: () => void;
+  onManageLicenses: () => void;
+  onDelete: () => void;
+  onRefresh: () => void;
+}) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  // Dialogs and panels give focus back to the button that opened them.
+  const restoreFocusTarget = useRestoreFocusTarget();
+  return (
+    <div className={styles.commands}>
+      <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
+        {canManage && live ? (
+          <ToolbarButton icon={<PersonAddRegular />} onClick={onAdd} {...restoreFocusTarget}>
+            {t.users.addUser}
+          </ToolbarButton>
+        ) : null}
+        {live ? (
+          <GatedButton
+            action="licenses.assign"
+            appearance="subtle"
+            icon={<KeyMultipleRegular />}
+            disabledFocusable={selectedCount === 0}
+            onClick={onManageLicenses}
+            {...restoreFocusTarget}
+          >
+            {t.manageLicenses.title}
+          </GatedButton>
+        ) : null}
+        {canManage && live && selectedCount > 0 ? (
+          deletable ? (
+            <ToolbarButton icon={<DeleteRegular />} onClick={onDelete} {...restoreFocusTarget}>
+              {t.users.deleteUsers(selectedCount)}
+            </ToolbarButton>
+          ) : (
+            <Tooltip content={t.users.deleteNeedsLoaded} relationship="description" withArrow>
+              <ToolbarButton icon={<DeleteRegular />} disabledFocusable>
+                {t.users.deleteUsers(selectedCount)}
+              </ToolbarButton>
+            </Tooltip>
+          )
+        ) : null}
+        <ToolbarButton
+          icon={refreshing ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
+          onClick={onRefresh}
+          disabledFocusable={fetching}
+        >
+          {t.common.refresh}
+        </ToolbarButton>
+      </Toolbar>
+    </div>
+  );
+}
