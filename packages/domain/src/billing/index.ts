@@ -2,4 +2,5 @@ export * from "./add-licenses.js";
 export * from "./lifecycle.js";
 export * from "./proration.js";
 export * from "./seat-change.js";
+export * from "./subscription-actions.js";
 export * from "./terms.js";
