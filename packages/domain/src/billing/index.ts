@@ -4,4 +4,5 @@ export * from "./lifecycle.js";
 export * from "./proration.js";
 export * from "./seat-change.js";
 export * from "./state-guards.js";
+export * from "./subscription-actions.js";
 export * from "./terms.js";

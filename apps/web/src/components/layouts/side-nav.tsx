@@ -1,12 +1,9 @@
-import { licenseRequestPageSchema } from "@allot/contracts";
 import { Badge, makeStyles, NavDrawer, NavDrawerBody, NavItem, tokens } from "@fluentui/react-components";
-import { useQuery } from "@tanstack/react-query";
 import type { MouseEvent } from "react";
 import { useNavigate } from "react-router";
 import { VisuallyHidden } from "@/components/visually-hidden";
-import { apiRequest, tenantPath } from "@/lib/api-client";
+import { usePendingLicenseRequestCount } from "@/lib/api/license-requests";
 import { useI18n } from "@/lib/i18n";
-import { queryKeys } from "@/lib/query-keys";
 import type { TenantContext } from "@/lib/tenant";
 import { canOpenSection, NAV_ITEMS, type Section, sectionPath } from "./nav-items";
 
@@ -18,22 +15,9 @@ const useStyles = makeStyles({
   badge: { marginInlineStart: tokens.spacingHorizontalS },
 });
 
-/**
- * Pending license requests for the Requests item's badge, polled every minute: one page of one item, whose total
- * counts them all. Shares its key with Home's widget; request decisions invalidate it. Kept tiny: this is the shell.
- */
+/** Pending license requests for the Requests item's badge, polled every minute. Kept tiny: this is the shell. */
 function usePendingRequestCount(tenantId: string, enabled: boolean): number {
-  const { data } = useQuery({
-    queryKey: [...queryKeys.requests(tenantId), "pendingCount"],
-    queryFn: ({ signal }) =>
-      apiRequest(tenantPath(tenantId, "licenseRequests"), {
-        query: { status: "pending", limit: 1 },
-        schema: licenseRequestPageSchema,
-        signal,
-      }).then((page) => page.total),
-    enabled,
-    refetchInterval: 60_000,
-  });
+  const { data } = usePendingLicenseRequestCount(tenantId, enabled, 60_000);
   return typeof data === "number" ? data : 0;
 }
 

@@ -1,7 +1,8 @@
 import { auditPageSchema, type CsvDelimiter } from "@allot/contracts";
 import { infiniteQueryOptions, keepPreviousData, useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest, buildUrl, tenantPath } from "@/lib/api-client";
+import { csvExportUrl } from "@/lib/api/csv-export";
+import { apiRequest, tenantPath } from "@/lib/api-client";
 import { queryKeys } from "@/lib/query-keys";
 
 export const AUDIT_PAGE_SIZE = 50;
@@ -48,5 +49,5 @@ export function useAuditLog(tenantId: string, filter: AuditQuery = {}, enabled =
  * GET needs no CSRF token) and the server names the file.
  */
 export function auditExportUrl(tenantId: string, filter: AuditQuery, delimiter: CsvDelimiter): string {
-  return buildUrl(tenantPath(tenantId, "auditLog", "export"), { ...filter, delimiter });
+  return csvExportUrl(tenantId, "auditLog", delimiter, { ...filter });
 }

@@ -1,7 +1,8 @@
 import { type CsvDelimiter, invoicePageSchema } from "@allot/contracts";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest, buildUrl, tenantPath } from "@/lib/api-client";
+import { csvExportUrl } from "@/lib/api/csv-export";
+import { apiRequest, tenantPath } from "@/lib/api-client";
 import { billingKeys } from "./keys";
 
 export const INVOICES_PAGE_SIZE = 50;
@@ -22,7 +23,7 @@ export function getInvoices(
 
 /** Where the CSV of every invoice downloads from. */
 export function invoicesExportUrl(tenantId: string, delimiter: CsvDelimiter): string {
-  return buildUrl(tenantPath(tenantId, "invoices", "export"), { delimiter });
+  return csvExportUrl(tenantId, "invoices", delimiter);
 }
 
 export function invoicesQueryOptions(tenantId: string, subscriptionId: string | null = null) {

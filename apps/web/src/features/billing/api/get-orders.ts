@@ -1,7 +1,8 @@
 import { type CsvDelimiter, orderPageSchema } from "@allot/contracts";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
 import type { z } from "zod";
-import { apiRequest, buildUrl, tenantPath } from "@/lib/api-client";
+import { csvExportUrl } from "@/lib/api/csv-export";
+import { apiRequest, tenantPath } from "@/lib/api-client";
 import { billingKeys } from "./keys";
 
 export const ORDERS_PAGE_SIZE = 50;
@@ -22,7 +23,7 @@ export function getOrders(
 
 /** Where the CSV of every order downloads from (a plain link: the browser saves the attachment). */
 export function ordersExportUrl(tenantId: string, delimiter: CsvDelimiter): string {
-  return buildUrl(tenantPath(tenantId, "orders", "export"), { delimiter });
+  return csvExportUrl(tenantId, "orders", delimiter);
 }
 
 export function ordersQueryOptions(tenantId: string, subscriptionId: string | null = null) {

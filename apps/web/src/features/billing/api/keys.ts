@@ -12,6 +12,5 @@ export const billingKeys = {
   invoices: (tenantId: string, subscriptionId: string | null) =>
     [...queryKeys.billing(tenantId), "invoices", { subscriptionId }] as const,
   invoice: (tenantId: string, invoiceId: string) => [...queryKeys.billing(tenantId), "invoice", invoiceId] as const,
-  pricing: (tenantId: string) => [...queryKeys.billing(tenantId), "pricing"] as const,
   policies: (tenantId: string) => [...queryKeys.billing(tenantId), "selfServicePolicies"] as const,
 };

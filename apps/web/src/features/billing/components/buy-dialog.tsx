@@ -4,11 +4,11 @@ import { useState } from "react";
 import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
+import { usePricing } from "@/lib/api/pricing";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useFormatMoney } from "@/lib/format-money";
 import { useOpenKey } from "@/lib/hooks";
 import { useBuySubscription } from "../api/buy-subscription";
-import { usePricing } from "../api/get-pricing";
 import { useBillingTexts } from "../texts";
 import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { ProductDropdown } from "./product-dropdown";
@@ -38,7 +38,7 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
   const styles = useStyles();
   const b = useBillingTexts();
   const money = useFormatMoney();
-  const pricing = usePricing(tenantId, open);
+  const pricing = usePricing(tenantId, { enabled: open, staleTime: 60_000 });
   const buy = useBuySubscription(tenantId);
   const keyFor = useIdempotencyKeys();
 

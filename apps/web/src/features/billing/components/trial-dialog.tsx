@@ -3,10 +3,10 @@ import { MessageBar, MessageBarBody, makeStyles, Spinner, Text, tokens } from "@
 import { useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
+import { usePricing } from "@/lib/api/pricing";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useStartTrial } from "@/lib/billing/start-trial";
 import { useOpenKey } from "@/lib/hooks";
-import { usePricing } from "../api/get-pricing";
 import { useBillingTexts } from "../texts";
 import { ProductDropdown } from "./product-dropdown";
 
@@ -29,7 +29,7 @@ export function TrialDialog(props: TrialDialogProps) {
 function TrialDialogContent({ open, tenantId, onClose, onStarted }: TrialDialogProps) {
   const styles = useStyles();
   const b = useBillingTexts();
-  const pricing = usePricing(tenantId, open);
+  const pricing = usePricing(tenantId, { enabled: open, staleTime: 60_000 });
   const start = useStartTrial(tenantId);
   const keyFor = useIdempotencyKeys();
   const [skuId, setSkuId] = useState("");

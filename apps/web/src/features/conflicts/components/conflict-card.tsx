@@ -15,6 +15,7 @@ import { GatedButton } from "@/components/gated-button";
 import { expiredRenewal, renewalPath } from "@/components/licensing/expired-subscription-notice";
 import { RouterLink } from "@/components/router-link";
 import { type Messages, useI18n } from "@/lib/i18n";
+import { localeOf } from "@/lib/i18n/locale";
 import { useTenant } from "@/lib/tenant";
 import { ConflictHoldersTable } from "./conflict-holders-table";
 import { GatedLinkButton } from "./gated-link-button";
@@ -92,7 +93,7 @@ export function ConflictCard({
   const { tenant, can } = useTenant();
   const headingId = useId();
   const restoreFocusTarget = useRestoreFocusTarget();
-  const locale = language === "nl" ? "nl-NL" : "en-GB";
+  const locale = localeOf(language);
   const canAssign = can("licenses.assign");
   const removeFix = conflict.fixes.find((fix) => fix.kind === "removeAssignments");
   const buyFix = conflict.fixes.find((fix) => fix.kind === "buySeats");

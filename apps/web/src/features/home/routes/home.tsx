@@ -14,6 +14,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import type { ReactNode } from "react";
 import { PageHeader } from "@/components/page-header";
 import { RouterLink } from "@/components/router-link";
+import { usePendingLicenseRequestCount } from "@/lib/api/license-requests";
 import { useMe } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n";
@@ -21,7 +22,6 @@ import { useLicenseConflicts } from "@/lib/licensing/conflicts";
 import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
 import { type Count, useGroupCount, useUserCount } from "../api/get-directory-counts";
-import { usePendingLicenseRequestCount } from "../api/get-license-requests";
 import { useRecentChanges } from "../api/get-recent-changes";
 import {
   ConflictsBanner,

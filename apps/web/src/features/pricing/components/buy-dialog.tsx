@@ -1,22 +1,5 @@
-import {
-  type BillingResult,
-  type PricingProduct,
-  type QuoteRequest,
-  type SelfServicePurchaseRequest,
-  selfServicePurchaseRequestSchema,
-} from "@allot/contracts";
-import {
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Radio,
-  RadioGroup,
-  Spinner,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import type { BillingResult, PricingProduct, QuoteRequest, SelfServicePurchaseRequest } from "@allot/contracts";
+import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { SeatsField, seatsFromText, validSeats } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
@@ -31,84 +14,11 @@ import { useDebouncedValue, useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useBuyForMyself } from "../api/buy-for-myself";
 import { usePricingTexts } from "../texts";
-
-const useStyles = makeStyles({
-  quote: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    padding: tokens.spacingHorizontalM,
-    borderRadius: tokens.borderRadiusMedium,
-    backgroundColor: tokens.colorNeutralBackground3,
-    minHeight: "48px",
-  },
-  lines: { margin: 0, paddingInlineStart: tokens.spacingHorizontalXL },
-  card: {
-    display: "grid",
-    gridTemplateColumns: "repeat(3, minmax(0, 1fr))",
-    gap: tokens.spacingHorizontalM,
-    border: "none",
-    margin: 0,
-    padding: 0,
-  },
-  legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
-  wide: { gridColumn: "1 / -1" },
-  // Grid items shrink to their column (an input's intrinsic width would push the third one out of the dialog).
-  cell: { minWidth: 0 },
-  input: { minWidth: 0, width: "100%" },
-});
+import { type CardInput, checkPurchase, NO_CARD } from "../utils/self-service-purchase";
+import { CARD_FIELDS, CardFields, type PurchaseErrors } from "./card-fields";
+import { PurchaseQuote } from "./purchase-quote";
 
 type Term = "monthly" | "annual";
-type CardField = "number" | "expMonth" | "expYear" | "cvc" | "holderName";
-type Card = Record<CardField, string>;
-type Errors = Partial<Record<"seats" | CardField, string>>;
-
-type BuyTexts = ReturnType<typeof usePricingTexts>["buy"];
-type BuyText = { [Key in keyof BuyTexts]: BuyTexts[Key] extends string ? Key : never }[keyof BuyTexts];
-
-/** The test card's fields in form order: their texts, and what lets the browser fill them in. */
-const CARD_FIELDS: readonly {
-  name: CardField;
-  label: BuyText;
-  invalid: BuyText;
-  /** Spans the whole row; the others share one row of three. */
-  wide?: boolean;
-  numeric?: boolean;
-  autoComplete: string;
-  placeholder?: string;
-  maxLength?: number;
-}[] = [
-  {
-    name: "number",
-    label: "cardNumber",
-    invalid: "cardNumberInvalid",
-    wide: true,
-    numeric: true,
-    autoComplete: "cc-number",
-  },
-  {
-    name: "expMonth",
-    label: "expMonth",
-    invalid: "expMonthInvalid",
-    numeric: true,
-    autoComplete: "cc-exp-month",
-    placeholder: "MM",
-    maxLength: 2,
-  },
-  {
-    name: "expYear",
-    label: "expYear",
-    invalid: "expYearInvalid",
-    numeric: true,
-    autoComplete: "cc-exp-year",
-    placeholder: "YYYY",
-    maxLength: 4,
-  },
-  { name: "cvc", label: "cvc", invalid: "cvcInvalid", numeric: true, autoComplete: "cc-csc", maxLength: 4 },
-  { name: "holderName", label: "holderName", invalid: "holderNameInvalid", wide: true, autoComplete: "cc-name" },
-];
-
-const NO_CARD: Card = { number: "", expMonth: "", expYear: "", cvc: "", holderName: "" };
 
 interface BuyDialogProps {
   tenantId: string;
@@ -122,7 +32,6 @@ export function BuyDialog(props: BuyDialogProps) {
 }
 
 function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
-  const styles = useStyles();
   const { t } = useI18n();
   const tx = usePricingTexts();
   const money = useFormatMoney();
@@ -130,8 +39,8 @@ function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
   const buy = useBuyForMyself(tenantId);
   const [seatsText, setSeatsText] = useState("1");
   const [term, setTerm] = useState<Term>("monthly");
-  const [card, setCard] = useState<Card>(NO_CARD);
-  const [errors, setErrors] = useState<Errors>({});
+  const [card, setCard] = useState<CardInput>(NO_CARD);
+  const [errors, setErrors] = useState<PurchaseErrors>({});
   const [result, setResult] = useState<{ result: BillingResult; seats: number } | null>(null);
   // Kept while the dialog closes, so its content does not change under the closing animation.
   const [shown] = useState(product);
@@ -148,32 +57,19 @@ function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
 
   /** The purchase the form describes, or null after showing beside each field what is wrong with it. */
   const checkedPurchase = (): SelfServicePurchaseRequest | null => {
-    const body: SelfServicePurchaseRequest = {
-      skuId: shown.skuId,
-      seats,
-      billingTerm: term,
-      card: {
-        number: card.number,
-        expMonth: /^\d{1,2}$/.test(card.expMonth.trim()) ? Number(card.expMonth.trim()) : Number.NaN,
-        expYear: /^\d{4}$/.test(card.expYear.trim()) ? Number(card.expYear.trim()) : Number.NaN,
-        cvc: card.cvc.trim(),
-        holderName: card.holderName,
-      },
-    };
-    const parsed = selfServicePurchaseRequestSchema.safeParse(body);
-    if (!parsed.success) {
-      const next: Errors = {};
-      for (const issue of parsed.error.issues) {
-        const field = issue.path.at(-1);
-        if (field === "seats") next.seats = tx.buy.seatsInvalid;
-        const cardField = CARD_FIELDS.find((spec) => spec.name === field);
-        if (cardField) next[cardField.name] = tx.buy[cardField.invalid];
-      }
-      setErrors(next);
-      return null;
+    const checked = checkPurchase({ skuId: shown.skuId, seats, billingTerm: term, card });
+    if (checked.ok) {
+      setErrors({});
+      return checked.request;
     }
-    setErrors({});
-    return body;
+    const next: PurchaseErrors = {};
+    for (const field of checked.invalid) {
+      if (field === "seats") next.seats = tx.buy.seatsInvalid;
+      const cardField = CARD_FIELDS.find((spec) => spec.name === field);
+      if (cardField) next[cardField.name] = tx.buy[cardField.invalid];
+    }
+    setErrors(next);
+    return null;
   };
 
   const pay = () => {
@@ -241,25 +137,7 @@ function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
           <Radio value="annual" label={tx.buy.annual(money(shown.pricePerSeatYearCents, shown.currency))} />
         </RadioGroup>
       </Field>
-      <section className={styles.quote} aria-label={tx.buy.quoteTitle} aria-live="polite" aria-busy={quote.isFetching}>
-        <Text weight="semibold">{tx.buy.quoteTitle}</Text>
-        {quote.isError ? (
-          <Text role="alert">{errorMessage(quote.error, t)}</Text>
-        ) : quoteCurrent && quote.data ? (
-          <>
-            <ul className={styles.lines}>
-              {quote.data.lines.map((line) => (
-                <li key={`${line.description}-${line.periodStart}`}>
-                  {tx.buy.quoteLine(line.description, money(line.amountCents, quote.data.currency))}
-                </li>
-              ))}
-            </ul>
-            <Text weight="semibold">{tx.buy.total(money(quote.data.amountCents, quote.data.currency))}</Text>
-          </>
-        ) : validSeats(seats) ? (
-          <Spinner size="tiny" labelPosition="after" label={tx.buy.quoteLoading} />
-        ) : null}
-      </section>
+      <PurchaseQuote quote={quote} current={Boolean(quoteCurrent)} seatsValid={validSeats(seats)} />
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{tx.buy.testProvider}</MessageBarBody>
       </MessageBar>
@@ -269,43 +147,5 @@ function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
         onChange={(name, value) => setCard((previous) => ({ ...previous, [name]: value }))}
       />
     </FormDialog>
-  );
-}
-
-function CardFields({
-  card,
-  errors,
-  onChange,
-}: {
-  card: Card;
-  errors: Errors;
-  onChange: (name: CardField, value: string) => void;
-}) {
-  const styles = useStyles();
-  const tx = usePricingTexts();
-  return (
-    <fieldset className={styles.card}>
-      <legend className={styles.legend}>{tx.buy.cardGroup}</legend>
-      {CARD_FIELDS.map((spec) => (
-        <Field
-          key={spec.name}
-          className={spec.wide ? styles.wide : styles.cell}
-          label={tx.buy[spec.label]}
-          required
-          validationMessage={errors[spec.name]}
-          validationState={errors[spec.name] ? "error" : "none"}
-        >
-          <Input
-            className={styles.input}
-            value={card[spec.name]}
-            inputMode={spec.numeric ? "numeric" : undefined}
-            autoComplete={spec.autoComplete}
-            placeholder={spec.placeholder}
-            maxLength={spec.maxLength}
-            onChange={(_, data) => onChange(spec.name, data.value)}
-          />
-        </Field>
-      ))}
-    </fieldset>
   );
 }

@@ -1,27 +1,14 @@
-import { type LicenseRequestPage, licenseRequestPageSchema } from "@allot/contracts";
 import { infiniteQueryOptions, useInfiniteQuery } from "@tanstack/react-query";
-import { apiRequest, tenantPath } from "@/lib/api-client";
+import { getLicenseRequests } from "@/lib/api/license-requests";
 import { type RequestStatus, requestsKeys } from "./keys";
 
 export const REQUESTS_PAGE_SIZE = 50;
 
-export function getLicenseRequests(
-  tenantId: string,
-  status: RequestStatus | null,
-  cursor: string | null,
-  signal?: AbortSignal,
-): Promise<LicenseRequestPage> {
-  return apiRequest(tenantPath(tenantId, "licenseRequests"), {
-    query: { status, cursor, limit: REQUESTS_PAGE_SIZE },
-    schema: licenseRequestPageSchema,
-    signal,
-  });
-}
-
 export function licenseRequestsQueryOptions(tenantId: string, status: RequestStatus | null) {
   return infiniteQueryOptions({
     queryKey: requestsKeys.list(tenantId, status),
-    queryFn: ({ pageParam, signal }) => getLicenseRequests(tenantId, status, pageParam, signal),
+    queryFn: ({ pageParam, signal }) =>
+      getLicenseRequests(tenantId, { status, cursor: pageParam, limit: REQUESTS_PAGE_SIZE }, signal),
     initialPageParam: null as string | null,
     getNextPageParam: (last) => last.nextCursor,
   });
