@@ -1,5 +1,6 @@
 export * from "./billing/index.js";
 export * from "./licensing/conflicts.js";
+export * from "./licensing/direct-delta.js";
 export * from "./licensing/inherited.js";
 export * from "./licensing/seats.js";
 export * from "./licensing/validator.js";

@@ -1,18 +1,18 @@
 import type { Tx } from "@allot/db";
 import {
-  checkCombination,
   type ProductSeats,
   planInheritedLicenses,
   samePlans,
   type UserLicenses,
   type ViolationCode,
 } from "@allot/domain";
-import { type AuditEntry, auditMany } from "../../lib/audit.js";
+import { auditMany } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { commitSeatChanges, lockSeats } from "../seats/seat-ledger.js";
+import { refuseBrokenPrerequisites } from "./broken-prerequisites.js";
 import type { Catalog } from "./catalog.js";
 import { type AssignmentRow, holdsSeat, lockHoldings, uuidArrayLiteral } from "./holdings.js";
-import { describeViolation, violationError } from "./violations.js";
+import { memberAuditEntries } from "./inherited-audit.js";
 
 export interface SyncScope {
   /** Groups whose licenses are brought in line (locked by the caller before the users). */
@@ -192,102 +192,4 @@ export async function syncInheritedLicenses(
   }
   await commitSeatChanges(tx, ctx.tenantId, deltas);
   return outcome;
-}
-
-/** Per user, the products it holds in effect whose prerequisite is missing. */
-function brokenPrerequisites(
-  catalog: Catalog,
-  rows: readonly AssignmentRow[],
-  userIds: ReadonlySet<string>,
-): Map<string, Set<string>> {
-  const held = new Map<string, Set<string>>();
-  for (const row of rows) {
-    if (!userIds.has(row.userId) || !holdsSeat(row)) continue;
-    const set = held.get(row.userId) ?? new Set<string>();
-    set.add(row.productId);
-    held.set(row.userId, set);
-  }
-  const broken = new Map<string, Set<string>>();
-  for (const [userId, products] of held) {
-    checkCombination(catalog.byId, products, (violation) => {
-      if (violation.code !== "DependencyViolation" || !violation.productId) return;
-      const set = broken.get(userId) ?? new Set<string>();
-      set.add(violation.productId);
-      broken.set(userId, set);
-    });
-  }
-  return broken;
-}
-
-/**
- * Taking inherited licenses away (leaving the group, the group losing a license, the group deleted) must not
- * leave a user with an add-on whose base product is gone, just as removing a direct base product is refused.
- */
-function refuseBrokenPrerequisites(
-  catalog: Catalog,
-  before: readonly AssignmentRow[],
-  after: readonly AssignmentRow[],
-  userIds: ReadonlySet<string>,
-): void {
-  if (userIds.size === 0) return;
-  const already = brokenPrerequisites(catalog, before, userIds);
-  const violations = [];
-  for (const [userId, products] of brokenPrerequisites(catalog, after, userIds)) {
-    for (const productId of products) {
-      if (already.get(userId)?.has(productId)) continue;
-      const product = catalog.byId.get(productId);
-      const violation = describeViolation(catalog, {
-        code: "DependencyViolation",
-        productId,
-        relatedProductIds: [...(product?.requiresAnyOf ?? [])].sort(),
-      });
-      violations.push({ ...violation, userId });
-    }
-  }
-  if (violations.length > 0) throw violationError(violations, "body");
-}
-
-/** One audit event per member whose inherited licenses changed, so the log filtered by user shows them. */
-function memberAuditEntries(
-  catalog: Catalog,
-  deleted: readonly AssignmentRow[],
-  written: ReadonlyArray<{ userId: string; productId: string; groupId: string; code: string | null }>,
-  planChanges: ReadonlyArray<{ userId: string; productId: string; groupId: string }>,
-): AuditEntry[] {
-  const sku = (productId: string) => catalog.byId.get(productId)?.skuId ?? productId;
-  const byUser = new Map<
-    string,
-    { applied: object[]; errors: object[]; removed: object[]; plansChanged: object[]; productIds: Set<string> }
-  >();
-  const entryOf = (userId: string) => {
-    let entry = byUser.get(userId);
-    if (!entry) {
-      entry = { applied: [], errors: [], removed: [], plansChanged: [], productIds: new Set() };
-      byUser.set(userId, entry);
-    }
-    return entry;
-  };
-  for (const row of deleted) {
-    const entry = entryOf(row.userId);
-    entry.removed.push({ skuId: sku(row.productId), groupId: row.assignedByGroupId });
-    entry.productIds.add(row.productId);
-  }
-  for (const row of written) {
-    const entry = entryOf(row.userId);
-    if (row.code) entry.errors.push({ skuId: sku(row.productId), groupId: row.groupId, error: row.code });
-    else entry.applied.push({ skuId: sku(row.productId), groupId: row.groupId });
-    entry.productIds.add(row.productId);
-  }
-  for (const row of planChanges) {
-    const entry = entryOf(row.userId);
-    entry.plansChanged.push({ skuId: sku(row.productId), groupId: row.groupId });
-    entry.productIds.add(row.productId);
-  }
-  return [...byUser].map(([userId, { productIds, ...after }]) => ({
-    action: "user.inheritedLicensesChanged",
-    targetType: "user",
-    targetId: userId,
-    productIds: [...productIds].sort(),
-    after,
-  }));
 }
