@@ -53,7 +53,7 @@ const SKU = "SPE_E3";
 const LIFECYCLE_SKU = "VISIOCLIENT";
 const BILLING_ADMIN = { email: "billing@contoso.test", password: "Allot-demo-1" };
 
-// ── The baseline's statements: the API's own (lib/idempotency.ts, services/billing/*, licenses/seat-ledger.ts),
+// ── The baseline's statements: the API's own (lib/idempotency.ts, services/billing/*, seats/seat-ledger.ts),
 // ── written once by hand, with the reads the API makes in separate round trips folded where a person would.
 
 const ADVISORY_LOCK = `SELECT 1 FROM pg_advisory_xact_lock(hashtextextended($1, 0))`;

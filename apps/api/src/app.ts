@@ -25,7 +25,7 @@ import { rateBudgetPlugin } from "./plugins/rate-budgets.js";
 import { refuseUndeclaredQuery } from "./plugins/strict-query.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
-import { billingRoutes } from "./routes/billing.js";
+import { billingRoutes } from "./routes/billing/index.js";
 import { billingRecordRoutes } from "./routes/billing-records.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";

@@ -250,6 +250,7 @@ export const billingResultSchema = z.object({
 export type BillingResult = z.infer<typeof billingResultSchema>;
 
 export const subscriptionDetailsSchema = subscriptionSchema.extend({ orders: z.array(orderSchema) });
+export type SubscriptionDetails = z.infer<typeof subscriptionDetailsSchema>;
 
 export const billingListQuerySchema = z.strictObject({
   ...cursorQuery,
@@ -271,6 +272,7 @@ export const selfServicePolicySchema = z.object({
   available: z.boolean(),
   enabled: z.boolean(),
 });
+export type SelfServicePolicy = z.infer<typeof selfServicePolicySchema>;
 export const selfServicePoliciesSchema = z.object({ value: z.array(selfServicePolicySchema) });
 export const updateSelfServicePolicyRequestSchema = z.strictObject({ enabled: z.boolean() });
 

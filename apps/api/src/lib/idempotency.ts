@@ -10,9 +10,22 @@ export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
 /** Billing transactions may queue behind a burst of retries holding the same key's lock. */
 const TRANSACTION = { maxWait: 30_000, timeout: 60_000 } as const;
 
-export interface Answer<T> {
+/**
+ * A request that carries an Idempotency-Key, as its answer is remembered: the key, what a retry must match (method,
+ * path and body hash) and the status its answer goes out with.
+ */
+export interface IdempotentRequest {
+  key: string;
+  method: string;
+  route: string;
+  bodyHash: string;
   status: number;
+}
+
+/** A use case's answer, and whether it is one remembered from a first request with the same key (a replay). */
+export interface Remembered<T> {
   body: T;
+  replayed: boolean;
 }
 
 /** Keys compare by their JSON, so the body hash must not depend on the order a client wrote the fields in. */
@@ -42,62 +55,74 @@ function keyOf(request: FastifyRequest): string | undefined {
 }
 
 /**
- * Runs a billing mutation in one transaction and, when the request carries an Idempotency-Key, remembers its answer
- * for 24 hours: a retry with the same key gets the first answer (status and body) and changes nothing. Retries that
- * arrive at the same time queue on a transaction-scoped advisory lock of the key, so only the first does the work.
- * The same key with another body or route is refused (IdempotencyKeyReused). A request that fails (validation, a
- * rule) commits nothing, so it is not remembered and may be retried with the same key.
+ * The request's Idempotency-Key with what a retry must match, or undefined when it sends none (400 for a malformed
+ * key). `status` is the status the route answers with: it is remembered with the answer.
  */
-export async function idempotent<T>(
-  request: FastifyRequest,
-  reply: FastifyReply,
-  ctx: TenantContext,
-  work: (tx: Tx) => Promise<Answer<T>>,
-): Promise<void> {
+export function idempotentRequestOf(request: FastifyRequest, status: number): IdempotentRequest | undefined {
   const key = keyOf(request);
-  const route = `${request.method} ${request.url.split("?")[0]}`;
+  if (key === undefined) return undefined;
   const bodyHash = createHash("sha256")
     .update(JSON.stringify(canonical(request.body ?? null)))
     .digest("hex");
+  return { key, method: request.method, route: `${request.method} ${request.url.split("?")[0]}`, bodyHash, status };
+}
+
+/**
+ * Runs a billing use case's work in one transaction and, when the request carries an Idempotency-Key, remembers its
+ * answer for 24 hours in that same transaction: a retry with the same key gets the first answer and changes nothing.
+ * Retries that arrive at the same time queue on a transaction-scoped advisory lock of the key, so only the first does
+ * the work. The same key with another body or route is refused (IdempotencyKeyReused). A request that fails
+ * (validation, a rule) commits nothing, so it is not remembered and may be retried with the same key.
+ */
+export async function withIdempotency<T>(
+  ctx: TenantContext,
+  request: IdempotentRequest | undefined,
+  work: (tx: Tx) => Promise<T>,
+): Promise<Remembered<T>> {
   const now = ctx.clock.now();
-  const outcome = await ctx.db.$transaction(async (tx) => {
-    if (key !== undefined) {
+  return ctx.db.$transaction(async (tx) => {
+    if (request !== undefined) {
+      const { key } = request;
       await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(
         hashtextextended(${`${ctx.tenantId}:${ctx.actor.userId}:${key}`}, 0))`;
       const existing = await tx.idempotencyKey.findUnique({
         where: { tenantId_userId_key: { tenantId: ctx.tenantId, userId: ctx.actor.userId, key } },
       });
       if (existing && existing.expiresAt > now && existing.responseStatus !== null) {
-        if (existing.route !== route || existing.bodyHash !== bodyHash) {
+        if (existing.route !== request.route || existing.bodyHash !== request.bodyHash) {
           throw new AppError(
             "IdempotencyKeyReused",
             "This Idempotency-Key was already used for another request; send a new key for a new request.",
           );
         }
-        return { replayed: true, status: existing.responseStatus, body: existing.responseBody as T };
+        return { replayed: true, body: existing.responseBody as T };
       }
       if (existing) await tx.idempotencyKey.delete({ where: { id: existing.id } });
     }
-    const answer = await work(tx);
-    if (key !== undefined) {
+    const body = await work(tx);
+    if (request !== undefined) {
       await tx.idempotencyKey.create({
         data: {
           tenantId: ctx.tenantId,
           userId: ctx.actor.userId,
-          key,
+          key: request.key,
           method: request.method,
-          route,
-          bodyHash,
-          responseStatus: answer.status,
-          responseBody: JSON.parse(JSON.stringify(answer.body)) as Prisma.InputJsonValue,
+          route: request.route,
+          bodyHash: request.bodyHash,
+          responseStatus: request.status,
+          responseBody: JSON.parse(JSON.stringify(body)) as Prisma.InputJsonValue,
           expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
         },
       });
     }
-    return { replayed: false, ...answer };
+    return { replayed: false, body };
   }, TRANSACTION);
-  if (outcome.replayed) reply.header("idempotent-replayed", "true");
-  await reply.code(outcome.status).send(outcome.body);
+}
+
+/** Sends a use case's remembered answer with the route's status, a replay marked `idempotent-replayed: true`. */
+export async function sendRemembered<T>(reply: FastifyReply, status: number, answer: Remembered<T>): Promise<void> {
+  if (answer.replayed) reply.header("idempotent-replayed", "true");
+  await reply.code(status).send(answer.body);
 }
 
 /** Forgets answers older than 24 hours (the lifecycle job calls it). */

@@ -69,6 +69,13 @@ export function isOwnerOf(ctx: TenantContext, subscription: SubscriptionRecord):
   );
 }
 
+/** Only people of the organization buy for themselves: a partner's agent is not one of its users. */
+export function assertOwnPerson(ctx: TenantContext): void {
+  if (ctx.actor.tenantId !== ctx.tenantId) {
+    throw new AppError("Forbidden", "Only people of this organization can buy a subscription for themselves.");
+  }
+}
+
 export function forbiddenToManage(): AppError {
   return new AppError("Forbidden", "Only global and billing admins (or the buyer, before a take-over) can do this.");
 }

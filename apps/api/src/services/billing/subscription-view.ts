@@ -1,4 +1,4 @@
-import type { Subscription } from "@allot/contracts";
+import type { Subscription, SubscriptionAssignments } from "@allot/contracts";
 import { Prisma, type Tx } from "@allot/db";
 import {
   type BillingTerm,
@@ -7,6 +7,7 @@ import {
   nextTransitionAt,
   termPriceCents,
 } from "@allot/domain";
+import { notFound } from "../../lib/app-error.js";
 import { seatStates } from "../seats/seat-states.js";
 
 type Reader = Pick<Tx, "$queryRaw">;
@@ -133,4 +134,20 @@ function toSubscription(row: SubscriptionRow, holdersLosingAccess: number): Subs
     currency: row.currency,
     createdAt: row.createdAt.toISOString(),
   };
+}
+
+/** A subscription with the people its buyer gave its seats to, by name. */
+export async function assignmentsOf(
+  tx: Reader,
+  tenantId: string,
+  subscriptionId: string,
+): Promise<SubscriptionAssignments> {
+  const [[subscription], users] = await Promise.all([
+    loadSubscriptions(tx, tenantId, { ids: [subscriptionId] }),
+    tx.$queryRaw<SubscriptionAssignments["users"]>`
+      SELECT u.id::text AS id, u."displayName", u.email FROM "LicenseAssignment" la JOIN "User" u ON u.id = la."userId"
+       WHERE la."subscriptionId" = ${subscriptionId}::uuid ORDER BY u."displayName", u.id`,
+  ]);
+  if (!subscription) throw notFound("Subscription");
+  return { subscription, users };
 }

@@ -1,8 +1,9 @@
-import type { Quote, quoteRequestSchema, Subscription } from "@allot/contracts";
+import type { Quote, quoteRequestSchema } from "@allot/contracts";
 import {
   type Charge,
   can,
   cancelSubscription,
+  checkTrialConversion,
   holdersDependingOn,
   lifecycleAt,
   priceCancellation,
@@ -11,12 +12,12 @@ import {
   renewSubscription,
 } from "@allot/domain";
 import type { z } from "zod";
-import { AppError, notFound } from "../../lib/app-error.js";
+import { AppError } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
 import { seatStates } from "../seats/seat-states.js";
 import {
   assertCanManage,
-  assertCanRead,
+  assertOwnPerson,
   forbiddenToManage,
   pricedProduct,
   productBySkuId,
@@ -25,10 +26,7 @@ import {
 } from "./access.js";
 import { billable } from "./charges.js";
 import { selfServiceAllowed } from "./eligibility.js";
-import { loadOrders } from "./records-view.js";
-import { assertOwnPerson } from "./self-service.js";
-import { loadSubscriptions } from "./subscription-view.js";
-import { planSeats } from "./subscriptions.js";
+import { planSeats } from "./plan-seats.js";
 
 type ParsedQuoteRequest = z.output<typeof quoteRequestSchema>;
 
@@ -54,7 +52,7 @@ function toQuote(charge: Charge, shortfall = 0): Quote {
  * What a billing change would cost, priced exactly as the change will be (same functions, same clock), written
  * nowhere. Run in a transaction so the subscription read is the one the change would lock.
  */
-export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Promise<Quote> {
+export async function quoteChange(ctx: TenantContext, request: ParsedQuoteRequest): Promise<Quote> {
   const now = ctx.clock.now();
   return ctx.db.$transaction(async (tx) => {
     switch (request.kind) {
@@ -109,8 +107,11 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
             : 0;
           return { ...quoted, resultingState: outcome.state, holdersLosingAccess };
         }
-        if (subscription.source !== "trial")
+        // A deleted trial is quoted all the same: converting it is what refuses it.
+        const conversion = checkTrialConversion(subscription);
+        if (!conversion.ok && conversion.reason === "notTrial") {
           throw stateInvalid("Only a trial can be converted to a paid subscription.");
+        }
         const seats = request.seats ?? subscription.seats;
         return toQuote(
           billable(priceTerm("trialConversion", product, seats, request.billingTerm, now, seats - subscription.seats)),
@@ -118,22 +119,4 @@ export async function quote(ctx: TenantContext, request: ParsedQuoteRequest): Pr
       }
     }
   });
-}
-
-export async function listSubscriptions(ctx: TenantContext, includeDeleted: boolean) {
-  return { value: await loadSubscriptions(ctx.db, ctx.tenantId, { includeDeleted }) };
-}
-
-export async function getSubscription(ctx: TenantContext, subscriptionId: string) {
-  const row = await ctx.db.subscription.findFirst({
-    where: { id: subscriptionId, tenantId: ctx.tenantId },
-    select: { ownerUserId: true, source: true },
-  });
-  if (!row) throw notFound("Subscription");
-  assertCanRead(ctx, row);
-  const [[subscription], orders] = await Promise.all([
-    loadSubscriptions(ctx.db, ctx.tenantId, { ids: [subscriptionId] }),
-    loadOrders(ctx.db, ctx.tenantId, { subscriptionId, take: 100 }),
-  ]);
-  return { ...(subscription as Subscription), orders };
 }
