@@ -1,5 +1,5 @@
 import { fileURLToPath } from "node:url";
-import { defineConfig } from "vitest/config";
+import { configDefaults, defineConfig } from "vitest/config";
 
 // Three projects: pure unit tests beside the code, the web app's tests in a browser-like DOM, and API integration
 // tests against a real PostgreSQL.
@@ -11,7 +11,8 @@ export default defineConfig({
           name: "unit",
           sequence: { groupOrder: 0 },
           include: ["packages/*/src/**/*.test.ts", "apps/*/src/**/*.test.ts"],
-          exclude: ["apps/web/**", "**/node_modules/**"],
+          // The web app's tests run in the "web" project below.
+          exclude: [...configDefaults.exclude, "apps/web/**"],
           environment: "node",
         },
       },
