@@ -1,7 +1,6 @@
-import type { GroupLicenses, SubscribedSku } from "@allot/contracts";
+import type { GroupLicenses } from "@allot/contracts";
 import {
   Button,
-  Checkbox,
   Dialog,
   DialogActions,
   DialogBody,
@@ -13,16 +12,16 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
-import { useId, useMemo, useState } from "react";
+import { useMemo, useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { DataLossWarning } from "@/components/licensing/data-loss-warning";
-import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { useNotify } from "@/components/notify";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useAssignGroupLicenses } from "../api/assign-group-licenses";
+import { useGroupLicenseChoice } from "../hooks/use-group-license-choice";
+import { GroupProductChoice } from "./group-product-choice";
 import { errorsBySku } from "./license-errors";
 
 const useStyles = makeStyles({
@@ -36,32 +35,8 @@ const useStyles = makeStyles({
     border: 0,
   },
   legend: { padding: 0, marginBottom: tokens.spacingVerticalXS, fontWeight: tokens.fontWeightSemibold },
-  product: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingBlock: tokens.spacingVerticalXS,
-    borderBottom: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  details: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalXXS,
-    paddingInlineStart: "32px",
-  },
   muted: { color: tokens.colorNeutralForeground3 },
-  warning: { color: tokens.colorPaletteDarkOrangeForeground2 },
-  error: { color: tokens.colorPaletteRedForeground1 },
-  plans: { paddingInlineStart: tokens.spacingHorizontalM },
-  planToggle: { alignSelf: "flex-start" },
 });
-
-/** The products picked in the dialog: skuId -> plans switched off. */
-type Choice = Map<string, Set<string>>;
-
-function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
-  return a.size === b.length && b.every((id) => a.has(id));
-}
 
 interface AssignGroupLicensesDialogProps {
   tenantId: string;
@@ -91,13 +66,15 @@ function AssignGroupLicensesDialogContent({
   const notify = useNotify();
   const skus = useSubscribedSkus(tenantId, open);
   const assign = useAssignGroupLicenses(tenantId, licenses.id);
-  const current = useMemo(
-    () => new Map(licenses.assignedLicenses.map((license) => [license.skuId, license.disabledPlans])),
-    [licenses.assignedLicenses],
-  );
-  const [choice, setChoice] = useState<Choice>(
-    () => new Map(licenses.assignedLicenses.map((license) => [license.skuId, new Set(license.disabledPlans)])),
-  );
+  const {
+    current,
+    licensesToAdd: addLicenses,
+    licensesToRemove: removeLicenses,
+    changed,
+    disabledPlansOf,
+    setProduct,
+    setPlans,
+  } = useGroupLicenseChoice(licenses);
   const [step, setStep] = useState<"pick" | "confirm">("pick");
 
   const products = useMemo(
@@ -107,14 +84,6 @@ function AssignGroupLicensesDialogContent({
   const nameOf = (skuId: string) =>
     skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? t.groupLicenses.unknownProduct;
 
-  const addLicenses = [...choice]
-    .filter(([skuId, disabled]) => {
-      const held = current.get(skuId);
-      return held === undefined || !sameSet(disabled, held);
-    })
-    .map(([skuId, disabled]) => ({ skuId, disabledPlans: [...disabled] }));
-  const removeLicenses = [...current.keys()].filter((skuId) => !choice.has(skuId));
-  const changed = addLicenses.length + removeLicenses.length > 0;
   const fieldErrors = errorsBySku(assign.error, t);
 
   const close = () => {
@@ -133,17 +102,6 @@ function AssignGroupLicensesDialogContent({
       },
     );
   };
-
-  const setProduct = (skuId: string, checked: boolean) =>
-    setChoice((previous) => {
-      const next = new Map(previous);
-      if (checked) next.set(skuId, new Set(current.get(skuId) ?? []));
-      else next.delete(skuId);
-      return next;
-    });
-
-  const setPlans = (skuId: string, disabled: Set<string>) =>
-    setChoice((previous) => new Map(previous).set(skuId, disabled));
 
   const removedNames = removeLicenses.map(nameOf).join(", ");
 
@@ -191,10 +149,10 @@ function AssignGroupLicensesDialogContent({
                   <fieldset className={styles.products}>
                     <legend className={styles.legend}>{t.groupLicenses.productsLegend}</legend>
                     {products.map((sku) => (
-                      <ProductChoice
+                      <GroupProductChoice
                         key={sku.skuId}
                         sku={sku}
-                        disabledPlans={choice.get(sku.skuId)}
+                        disabledPlans={disabledPlansOf(sku.skuId)}
                         held={current.has(sku.skuId)}
                         errors={fieldErrors.get(sku.skuId) ?? []}
                         onToggle={(checked) => setProduct(sku.skuId, checked)}
@@ -228,86 +186,5 @@ function AssignGroupLicensesDialogContent({
         </DialogBody>
       </DialogSurface>
     </Dialog>
-  );
-}
-
-function ProductChoice({
-  sku,
-  disabledPlans,
-  held,
-  errors,
-  onToggle,
-  onPlansChange,
-}: {
-  sku: SubscribedSku;
-  /** Undefined when the product is not picked. */
-  disabledPlans: Set<string> | undefined;
-  held: boolean;
-  errors: readonly string[];
-  onToggle: (checked: boolean) => void;
-  onPlansChange: (disabled: Set<string>) => void;
-}) {
-  const styles = useStyles();
-  const { t, formatNumber } = useI18n();
-  const [expanded, setExpanded] = useState(false);
-  const seatsId = useId();
-  const errorId = useId();
-  const plansId = useId();
-  const picked = disabledPlans !== undefined;
-  const usable = sku.capabilityStatus === "Enabled" || sku.capabilityStatus === "Warning";
-  const on = sku.servicePlans.length - (disabledPlans?.size ?? 0);
-  const describedBy = [seatsId, errors.length > 0 ? errorId : null].filter(Boolean).join(" ");
-
-  return (
-    <div className={styles.product}>
-      <Checkbox
-        checked={picked}
-        onChange={(_, data) => onToggle(data.checked === true)}
-        label={sku.displayName}
-        aria-describedby={describedBy}
-        aria-invalid={errors.length > 0 || undefined}
-      />
-      <div className={styles.details}>
-        <Text id={seatsId} size={200} className={!usable || sku.available <= 0 ? styles.warning : styles.muted}>
-          {!usable
-            ? t.groupLicenses.notUsable
-            : sku.available <= 0
-              ? t.groupLicenses.noneAvailable
-              : t.groupLicenses.available(formatNumber(sku.available))}
-          {held && !picked ? ` ${t.groupLicenses.willBeRemoved}` : ""}
-        </Text>
-        {errors.length > 0 ? (
-          <Text id={errorId} size={200} className={styles.error}>
-            {errors.join(" ")}
-          </Text>
-        ) : null}
-        {picked && sku.servicePlans.length > 0 ? (
-          <>
-            <Button
-              appearance="transparent"
-              size="small"
-              className={styles.planToggle}
-              icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
-              aria-expanded={expanded}
-              aria-controls={plansId}
-              onClick={() => setExpanded((value) => !value)}
-            >
-              {t.groupLicenses.showPlans(sku.displayName)} (
-              {t.groupLicenses.plansOn(formatNumber(on), formatNumber(sku.servicePlans.length))})
-            </Button>
-            <div id={plansId} className={styles.plans} hidden={!expanded}>
-              {expanded ? (
-                <ServicePlanChecklist
-                  productName={sku.displayName}
-                  plans={sku.servicePlans}
-                  disabledPlans={disabledPlans}
-                  onChange={onPlansChange}
-                />
-              ) : null}
-            </div>
-          </>
-        ) : null}
-      </div>
-    </div>
   );
 }
