@@ -66,8 +66,15 @@ function AssignGroupLicensesDialogContent({
   const notify = useNotify();
   const skus = useSubscribedSkus(tenantId, open);
   const assign = useAssignGroupLicenses(tenantId, licenses.id);
-  const { current, addLicenses, removeLicenses, changed, disabledPlansOf, setProduct, setPlans } =
-    useGroupLicenseChoice(licenses);
+  const {
+    current,
+    licensesToAdd: addLicenses,
+    licensesToRemove: removeLicenses,
+    changed,
+    disabledPlansOf,
+    setProduct,
+    setPlans,
+  } = useGroupLicenseChoice(licenses);
   const [step, setStep] = useState<"pick" | "confirm">("pick");
 
   const products = useMemo(

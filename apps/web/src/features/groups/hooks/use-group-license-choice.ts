@@ -23,13 +23,13 @@ export function useGroupLicenseChoice(licenses: GroupLicenses): GroupLicenseChoi
   const [choice, setChoice] = useState<Map<string, Set<string>>>(
     () => new Map(licenses.assignedLicenses.map((license) => [license.skuId, new Set(license.disabledPlans)])),
   );
-  const { addLicenses, removeLicenses } = groupLicenseChanges(current, choice);
+  const { licensesToAdd, licensesToRemove } = groupLicenseChanges(current, choice);
 
   return {
     current,
-    addLicenses,
-    removeLicenses,
-    changed: addLicenses.length + removeLicenses.length > 0,
+    licensesToAdd,
+    licensesToRemove,
+    changed: licensesToAdd.length + licensesToRemove.length > 0,
     disabledPlansOf: (skuId) => choice.get(skuId),
     setProduct: (skuId, checked) =>
       setChoice((previous) => {

@@ -14,7 +14,7 @@ describe("groupLicenseChanges", () => {
       ["pbi", new Set<string>()],
       ["e3", new Set(["exchange"])],
     ]);
-    expect(groupLicenseChanges(current, choice)).toEqual({ addLicenses: [], removeLicenses: [] });
+    expect(groupLicenseChanges(current, choice)).toEqual({ licensesToAdd: [], licensesToRemove: [] });
   });
 
   it("adds a new product and one whose switched-off plans changed", () => {
@@ -24,16 +24,16 @@ describe("groupLicenseChanges", () => {
       ["visio", new Set<string>()],
     ]);
     expect(groupLicenseChanges(current, choice)).toEqual({
-      addLicenses: [
+      licensesToAdd: [
         { skuId: "e3", disabledPlans: ["exchange", "teams"] },
         { skuId: "visio", disabledPlans: [] },
       ],
-      removeLicenses: [],
+      licensesToRemove: [],
     });
   });
 
   it("removes the products the choice cleared", () => {
     const choice = new Map([["e3", new Set(["exchange"])]]);
-    expect(groupLicenseChanges(current, choice)).toEqual({ addLicenses: [], removeLicenses: ["pbi"] });
+    expect(groupLicenseChanges(current, choice)).toEqual({ licensesToAdd: [], licensesToRemove: ["pbi"] });
   });
 });

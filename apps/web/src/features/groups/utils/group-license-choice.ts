@@ -3,9 +3,9 @@ export type GroupLicenseChoice = ReadonlyMap<string, ReadonlySet<string>>;
 
 export interface GroupLicenseChanges {
   /** Products to give the group, or whose switched-off plans changed. */
-  addLicenses: { skuId: string; disabledPlans: string[] }[];
+  licensesToAdd: { skuId: string; disabledPlans: string[] }[];
   /** Products the group has and the choice cleared. */
-  removeLicenses: string[];
+  licensesToRemove: string[];
 }
 
 function sameSet(a: ReadonlySet<string>, b: readonly string[]): boolean {
@@ -20,12 +20,12 @@ export function groupLicenseChanges(
   current: ReadonlyMap<string, readonly string[]>,
   choice: GroupLicenseChoice,
 ): GroupLicenseChanges {
-  const addLicenses = [...choice]
+  const licensesToAdd = [...choice]
     .filter(([skuId, disabled]) => {
       const held = current.get(skuId);
       return held === undefined || !sameSet(disabled, held);
     })
     .map(([skuId, disabled]) => ({ skuId, disabledPlans: [...disabled] }));
-  const removeLicenses = [...current.keys()].filter((skuId) => !choice.has(skuId));
-  return { addLicenses, removeLicenses };
+  const licensesToRemove = [...current.keys()].filter((skuId) => !choice.has(skuId));
+  return { licensesToAdd, licensesToRemove };
 }
