@@ -2,8 +2,8 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { holdsSeat } from "../licenses/holdings.js";
-import { commitSeatChanges, lockSeats } from "../licenses/seat-ledger.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
+import { commitSeatChanges, lockSeats } from "../seats/seat-ledger.js";
 import { assertMayManage, loadUser } from "./load-user.js";
 
 /**

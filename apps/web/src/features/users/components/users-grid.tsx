@@ -1,4 +1,5 @@
 import type { User } from "@allot/contracts";
+import { restoreDeadline } from "@allot/domain";
 import {
   Button,
   createTableColumn,
@@ -23,7 +24,6 @@ import { ArrowUndoRegular } from "@fluentui/react-icons";
 import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/react-virtual";
 import { type FocusEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import { useI18n } from "@/lib/i18n";
-import { restoreDeadline } from "../lib/restore-deadline";
 import type { UsersView } from "../lib/users-url-filter";
 import { UserBadges } from "./user-badges";
 
@@ -148,7 +148,8 @@ export function UsersGrid({
         createTableColumn<User>({
           columnId: "restoreUntil",
           renderHeaderCell: () => t.users.columns.restoreUntil,
-          renderCell: (user) => (user.deletedAt ? formatDate(restoreDeadline(user.deletedAt)) : ""),
+          renderCell: (user) =>
+            user.deletedAt ? formatDate(restoreDeadline(new Date(user.deletedAt)).toISOString()) : "",
         }),
         ...(canRestore
           ? [
