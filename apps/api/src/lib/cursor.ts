@@ -29,9 +29,9 @@ export function decodeCursor(cursor: string, parts: readonly CursorPart[]): stri
   } catch {
     // fall through to the error below
   }
-  throw new AppError("ValidationFailed", "The cursor is not one this API handed out.", [
-    { path: "querystring.cursor", message: "is not a valid cursor" },
-  ]);
+  throw new AppError("ValidationFailed", "The cursor is not one this API handed out.", {
+    errors: [{ path: "querystring.cursor", message: "is not a valid cursor" }],
+  });
 }
 
 /**

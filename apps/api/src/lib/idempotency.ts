@@ -47,9 +47,9 @@ function keyOf(request: FastifyRequest): string | undefined {
   if (header === undefined) return undefined;
   const parsed = idempotencyKeySchema.safeParse(Array.isArray(header) ? header.join(",") : header);
   if (!parsed.success) {
-    throw new AppError("ValidationFailed", "The Idempotency-Key header is not valid.", [
-      { path: "headers.idempotency-key", message: "must be 1 to 255 visible ASCII characters" },
-    ]);
+    throw new AppError("ValidationFailed", "The Idempotency-Key header is not valid.", {
+      errors: [{ path: "headers.idempotency-key", message: "must be 1 to 255 visible ASCII characters" }],
+    });
   }
   return parsed.data;
 }

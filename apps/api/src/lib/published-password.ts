@@ -7,8 +7,8 @@ import { AppError } from "./app-error.js";
  */
 export function refusePublishedPassword(env: string, password: string | undefined, path: string): void {
   if (env === "production" && password === DEMO_PASSWORD) {
-    throw new AppError("ValidationFailed", "This password is published in the README. Choose another one.", [
-      { path, message: "is the published demo password" },
-    ]);
+    throw new AppError("ValidationFailed", "This password is published in the README. Choose another one.", {
+      errors: [{ path, message: "is the published demo password" }],
+    });
   }
 }

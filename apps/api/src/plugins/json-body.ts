@@ -20,9 +20,9 @@ export const jsonBodyPlugin = fp(async (app: FastifyInstance) => {
       if (duplicate === null) return done(null, value);
       const path = ["body", ...duplicate].join(".");
       done(
-        new AppError("ValidationFailed", "The request body names a key more than once.", [
-          { path, message: "is given more than once" },
-        ]),
+        new AppError("ValidationFailed", "The request body names a key more than once.", {
+          errors: [{ path, message: "is given more than once" }],
+        }),
         undefined,
       );
     });

@@ -32,8 +32,7 @@ export const rateBudgetPlugin = fp(async (app: FastifyInstance) => {
         "TooManyRequests",
         `Too many ${WHAT[kind]} in the last minute, from you or your organisation. ` +
           `Try again in ${spent.retryAfterSeconds} seconds.`,
-        undefined,
-        spent.retryAfterSeconds,
+        { retryAfterSeconds: spent.retryAfterSeconds },
       );
     }
   });

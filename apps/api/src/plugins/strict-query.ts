@@ -29,11 +29,9 @@ export function refuseUndeclaredQuery(route: RouteOptions): void {
   const refuse = async (request: FastifyRequest) => {
     const unknown = Object.keys(request.query as Record<string, unknown>).filter((key) => !declared.has(key));
     if (unknown.length === 0) return;
-    throw new AppError(
-      "ValidationFailed",
-      "The request querystring is invalid.",
-      unknown.map((key) => ({ path: `querystring.${key}`, message: "is not a parameter of this route" })),
-    );
+    throw new AppError("ValidationFailed", "The request querystring is invalid.", {
+      errors: unknown.map((key) => ({ path: `querystring.${key}`, message: "is not a parameter of this route" })),
+    });
   };
   const existing = route.preValidation;
   route.preValidation = [refuse, ...(existing === undefined ? [] : Array.isArray(existing) ? existing : [existing])];

@@ -17,9 +17,9 @@ const EARLIEST_KEY = Date.parse("0001-01-01T00:00:00Z");
 function cursorKey(cursor: string): AuditKey {
   const [createdAt, id] = decodeCursor(cursor, ["datetime", "uuid"]) as [string, string];
   if (Date.parse(createdAt) < EARLIEST_KEY) {
-    throw new AppError("ValidationFailed", "The cursor is not one this API handed out.", [
-      { path: "querystring.cursor", message: "is not a valid cursor" },
-    ]);
+    throw new AppError("ValidationFailed", "The cursor is not one this API handed out.", {
+      errors: [{ path: "querystring.cursor", message: "is not a valid cursor" }],
+    });
   }
   return { createdAt, id };
 }

@@ -16,14 +16,14 @@ export async function changeOwnPassword(
 ): Promise<void> {
   const user = await db.user.findUnique({ where: { id: actor.userId }, select: { passwordHash: true } });
   if (!user?.passwordHash || !(await verifyPassword(user.passwordHash, currentPassword))) {
-    throw new AppError("ValidationFailed", "The current password is not right.", [
-      { path: "body.currentPassword", message: "is not your current password" },
-    ]);
+    throw new AppError("ValidationFailed", "The current password is not right.", {
+      errors: [{ path: "body.currentPassword", message: "is not your current password" }],
+    });
   }
   if (newPassword === currentPassword) {
-    throw new AppError("ValidationFailed", "Choose a password other than the current one.", [
-      { path: "body.newPassword", message: "must differ from the current password" },
-    ]);
+    throw new AppError("ValidationFailed", "Choose a password other than the current one.", {
+      errors: [{ path: "body.newPassword", message: "must differ from the current password" }],
+    });
   }
   const passwordHash = await hashPassword(newPassword);
   await db.$transaction(async (tx) => {

@@ -16,12 +16,9 @@ const invalidCredentials = () =>
   new AppError("InvalidCredentials", "The email or password is incorrect, or the account cannot sign in.");
 
 const accountLocked = (retryAfterSeconds: number) =>
-  new AppError(
-    "AccountLocked",
-    "Too many failed sign-ins. Try again later or ask an admin to reset your password.",
-    undefined,
+  new AppError("AccountLocked", "Too many failed sign-ins. Try again later or ask an admin to reset your password.", {
     retryAfterSeconds,
-  );
+  });
 
 /**
  * Checks the password and opens a session. The password is always verified first (against a dummy hash for an

@@ -116,7 +116,8 @@ export async function pricedProduct(db: Db, tx: Tx, productId: string): Promise<
 /** A product by its skuId, or 404 naming the field it came from. */
 export async function productBySkuId(tx: Tx, skuId: string, path = "body.skuId") {
   const product = await tx.product.findUnique({ where: { skuId } });
-  if (!product) throw new AppError("NotFound", "No product has this skuId.", [{ path, message: "is not a product" }]);
+  if (!product)
+    throw new AppError("NotFound", "No product has this skuId.", { errors: [{ path, message: "is not a product" }] });
   return product;
 }
 

@@ -57,9 +57,9 @@ async function filterOf(ctx: TenantContext, subscriptionId: string | undefined):
     select: { id: true },
   });
   if (!subscription) {
-    throw new AppError("NotFound", "Subscription was not found.", [
-      { path: "querystring.subscriptionId", message: "is not a subscription of this organisation" },
-    ]);
+    throw new AppError("NotFound", "Subscription was not found.", {
+      errors: [{ path: "querystring.subscriptionId", message: "is not a subscription of this organisation" }],
+    });
   }
   return { subscriptionId };
 }

@@ -26,9 +26,9 @@ export async function changeSeats(
     const outcome = await planSeats(tx, ctx, subscription, body.seats, body.acceptConflict);
     if (!outcome.ok) {
       if (outcome.code === "NoSeatChange") {
-        throw new AppError("ValidationFailed", `The subscription already has ${subscription.seats} seats.`, [
-          { path: "body.seats", message: "is the current number of seats" },
-        ]);
+        throw new AppError("ValidationFailed", `The subscription already has ${subscription.seats} seats.`, {
+          errors: [{ path: "body.seats", message: "is the current number of seats" }],
+        });
       }
       throw await seatsInUse(
         tx,

@@ -23,7 +23,7 @@ export function billable(outcome: PricingOutcome): Charge {
     "OrderTooLarge",
     `${what} ${money(outcome.amountCents, outcome.currency)}; one order bills at most ${limit}. ` +
       "Choose fewer seats, or buy them in several subscriptions.",
-    [{ path: "body.seats", message: `would bill more than ${limit} in one order` }],
+    { errors: [{ path: "body.seats", message: `would bill more than ${limit} in one order` }] },
   );
 }
 

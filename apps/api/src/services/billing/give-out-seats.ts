@@ -47,11 +47,9 @@ async function assertHeldFrom(tx: Tx, subscriptionId: string, userIds: readonly 
   const heldIds = new Set(held.map((row) => row.userId));
   const missing = userIds.filter((id) => !heldIds.has(id));
   if (missing.length > 0) {
-    throw new AppError(
-      "NotAssigned",
-      "Some of these people did not get their seat from this subscription.",
-      missing.map((userId) => ({ path: "body.userIds", message: "has no seat of this subscription", userId })),
-    );
+    throw new AppError("NotAssigned", "Some of these people did not get their seat from this subscription.", {
+      errors: missing.map((userId) => ({ path: "body.userIds", message: "has no seat of this subscription", userId })),
+    });
   }
 }
 

@@ -47,7 +47,7 @@ export function chargeTestCard(card: Card, amountCents: number, now: Date): Paym
     throw new AppError(
       "PaymentDeclined",
       expired ? "The card has expired." : "The card was declined. Use another card.",
-      [{ path: "body.card.number", message: expired ? "has expired" : "was declined" }],
+      { errors: [{ path: "body.card.number", message: expired ? "has expired" : "was declined" }] },
     );
   }
   return { provider: "card", paid: true, cardLast4: card.number.slice(-4) };

@@ -76,5 +76,5 @@ export async function seatsInUse(
     subscription.productId,
     isOwnerHeld(subscription) ? subscription.id : null,
   );
-  return new AppError("SeatsInUse", message, undefined, undefined, { shortfall, ...holders });
+  return new AppError("SeatsInUse", message, { extensions: { shortfall, ...holders } });
 }

@@ -79,9 +79,9 @@ export async function quoteChange(ctx: TenantContext, request: ParsedQuoteReques
         if (request.kind === "seatChange") {
           const outcome = await planSeats(tx, ctx, subscription, request.seats, true);
           if (!outcome.ok) {
-            throw new AppError("ValidationFailed", `The subscription already has ${subscription.seats} seats.`, [
-              { path: "body.seats", message: "is the current number of seats" },
-            ]);
+            throw new AppError("ValidationFailed", `The subscription already has ${subscription.seats} seats.`, {
+              errors: [{ path: "body.seats", message: "is the current number of seats" }],
+            });
           }
           return toQuote(billable(priceSeatChange(product, subscription, request.seats, now)), outcome.shortfall);
         }

@@ -14,9 +14,9 @@ export async function setSelfServicePolicy(
   return ctx.db.$transaction(async (tx) => {
     const product = await productBySkuId(tx, skuId, "params.skuId");
     if (product.kind !== "user") {
-      throw new AppError("ValidationFailed", "Capacity add-ons cannot be bought through self-service.", [
-        { path: "params.skuId", message: "is a capacity add-on" },
-      ]);
+      throw new AppError("ValidationFailed", "Capacity add-ons cannot be bought through self-service.", {
+        errors: [{ path: "params.skuId", message: "is a capacity add-on" }],
+      });
     }
     await lockSeats(tx, ctx.tenantId, [product.id]);
     const before = await tx.tenantProduct.findUniqueOrThrow({

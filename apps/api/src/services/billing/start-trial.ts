@@ -21,9 +21,9 @@ export async function startTrial(
   return withIdempotency(ctx, idempotency, async (tx) => {
     const product = await productBySkuId(tx, body.skuId);
     if (product.kind !== "user") {
-      throw new AppError("TrialNotOffered", `${product.displayName} has no free trial.`, [
-        { path: "body.skuId", message: "offers no trial" },
-      ]);
+      throw new AppError("TrialNotOffered", `${product.displayName} has no free trial.`, {
+        errors: [{ path: "body.skuId", message: "offers no trial" }],
+      });
     }
     // The seat row lock makes two simultaneous trial starts of one product queue; the second sees the first.
     await lockSeats(tx, ctx.tenantId, [product.id]);

@@ -55,9 +55,9 @@ function toGroup(row: GroupRow, memberCount: number): Group {
 
 function nameTaken(error: unknown, displayName: string | undefined): never {
   if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-    throw new AppError("GroupNameTaken", `A group named "${displayName}" already exists.`, [
-      { path: "body.displayName", message: "is already taken" },
-    ]);
+    throw new AppError("GroupNameTaken", `A group named "${displayName}" already exists.`, {
+      errors: [{ path: "body.displayName", message: "is already taken" }],
+    });
   }
   throw error;
 }

@@ -28,22 +28,21 @@ export async function addMembers(ctx: TenantContext, groupId: string, userIds: s
     const known = new Set(found.map((u) => u.id));
     const unknown = userIds.filter((id) => !known.has(id));
     if (unknown.length > 0) {
-      throw new AppError(
-        "NotFound",
-        `${unknown.length} of the users were not found.`,
-        unknown.map((id) => ({ path: `body.userIds[${userIds.indexOf(id)}]`, message: "user not found" })),
-      );
+      throw new AppError("NotFound", `${unknown.length} of the users were not found.`, {
+        errors: unknown.map((id) => ({ path: `body.userIds[${userIds.indexOf(id)}]`, message: "user not found" })),
+      });
     }
     const existing = await tx.groupMember.findMany({
       where: { groupId, userId: { in: userIds } },
       select: { userId: true },
     });
     if (existing.length > 0) {
-      throw new AppError(
-        "AlreadyMember",
-        `${existing.length} of the users are already members.`,
-        existing.map((m) => ({ path: `body.userIds[${userIds.indexOf(m.userId)}]`, message: "already a member" })),
-      );
+      throw new AppError("AlreadyMember", `${existing.length} of the users are already members.`, {
+        errors: existing.map((m) => ({
+          path: `body.userIds[${userIds.indexOf(m.userId)}]`,
+          message: "already a member",
+        })),
+      });
     }
     await tx.groupMember.createMany({ data: userIds.map((userId) => ({ groupId, userId })) });
     // New members inherit the group's licenses at once (or get them in error, with the reason).

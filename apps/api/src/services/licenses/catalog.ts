@@ -111,7 +111,7 @@ export function resolveSkus(catalog: Catalog, skuIds: readonly string[], path: s
     throw new AppError(
       "NotFound",
       unknown.length === 1 ? `No product has skuId ${unknown[0]}.` : `${unknown.length} skuIds name no product.`,
-      unknown.map((skuId) => ({ path, message: `no product has skuId ${skuId}`, skuId })),
+      { errors: unknown.map((skuId) => ({ path, message: `no product has skuId ${skuId}`, skuId })) },
     );
   }
   const entries = skuIds.map((skuId) => catalog.bySkuId.get(skuId) as CatalogEntry);
@@ -120,7 +120,13 @@ export function resolveSkus(catalog: Catalog, skuIds: readonly string[], path: s
     throw new AppError(
       "ValidationFailed",
       `${capacity.map((entry) => entry.skuPartNumber).join(", ")} applies to the company: allocate it to environments instead of people.`,
-      capacity.map((entry) => ({ path, message: "applies to the company, not to users", skuId: entry.skuId })),
+      {
+        errors: capacity.map((entry) => ({
+          path,
+          message: "applies to the company, not to users",
+          skuId: entry.skuId,
+        })),
+      },
     );
   }
   return entries;

@@ -10,9 +10,9 @@ import { catalogOf } from "./catalog.js";
 export async function holderCounts(ctx: TenantContext, skuId: string): Promise<HolderCounts> {
   const product = (await catalogOf(ctx.db)).bySkuId.get(skuId);
   if (!product) {
-    throw new AppError("NotFound", `No product has skuId ${skuId}.`, [
-      { path: "querystring.skuId", message: `no product has skuId ${skuId}`, skuId },
-    ]);
+    throw new AppError("NotFound", `No product has skuId ${skuId}.`, {
+      errors: [{ path: "querystring.skuId", message: `no product has skuId ${skuId}`, skuId }],
+    });
   }
   const [row] = await ctx.db.$queryRaw<Array<{ total: number; direct: number; inherited: number }>>`
     SELECT count(*)::int AS total,

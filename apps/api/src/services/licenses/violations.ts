@@ -64,7 +64,7 @@ export function violationError(
     ...(violation.userId ? { userId: violation.userId } : {}),
   }));
   const summary = violations.length === 1 ? first.message : `${first.message} (${violations.length - 1} more problems)`;
-  return new AppError(first.code, summary, errors, undefined, extra);
+  return new AppError(first.code, summary, { errors, extensions: extra });
 }
 
 /** Disabled plans that are not service plans of the product they are given for, per license. */

@@ -35,13 +35,13 @@ export async function createLicenseRequest(ctx: TenantContext, body: CreateLicen
       throw new AppError(
         "DuplicateRequest",
         `You already asked for ${product.displayName}; an admin has not answered yet.`,
-        [{ path: "body.skuId", message: "a request for this product is pending", skuId: product.skuId }],
+        { errors: [{ path: "body.skuId", message: "a request for this product is pending", skuId: product.skuId }] },
       );
     }
     if (held) {
-      throw new AppError("AlreadyAssigned", `You already have ${product.displayName}.`, [
-        { path: "body.skuId", message: "you hold this product already", skuId: product.skuId },
-      ]);
+      throw new AppError("AlreadyAssigned", `You already have ${product.displayName}.`, {
+        errors: [{ path: "body.skuId", message: "you hold this product already", skuId: product.skuId }],
+      });
     }
     const created = await tx.licenseRequest.create({
       data: { tenantId: ctx.tenantId, requesterUserId, productId: product.id, message },

@@ -94,9 +94,9 @@ async function inTransaction(ctx: TenantContext, data: CreateUserData, passwordH
     }, LICENSE_TRANSACTION);
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
-      throw new AppError("EmailTaken", `${data.email} is already used by another account.`, [
-        { path: "body.email", message: "is already taken" },
-      ]);
+      throw new AppError("EmailTaken", `${data.email} is already used by another account.`, {
+        errors: [{ path: "body.email", message: "is already taken" }],
+      });
     }
     throw error;
   }

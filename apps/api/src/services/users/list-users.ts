@@ -50,9 +50,9 @@ async function criteriaOf(ctx: TenantContext, { skuId, ...filters }: UserFilters
   if (skuId === undefined) return filters;
   const product = (await catalogOf(ctx.db)).bySkuId.get(skuId);
   if (!product) {
-    throw new AppError("NotFound", `No product has skuId ${skuId}.`, [
-      { path: "querystring.skuId", message: `no product has skuId ${skuId}`, skuId },
-    ]);
+    throw new AppError("NotFound", `No product has skuId ${skuId}.`, {
+      errors: [{ path: "querystring.skuId", message: `no product has skuId ${skuId}`, skuId }],
+    });
   }
   return { ...filters, productId: product.id };
 }

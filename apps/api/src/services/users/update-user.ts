@@ -49,7 +49,7 @@ async function assertLicensesAllowIn(tx: Tx, userId: string, location: string | 
     throw new AppError(
       "UsageLocationRequired",
       "A licensed user needs a usage location. Remove its licenses before clearing it.",
-      [{ path: "body.usageLocation", message: "required while the user holds licenses" }],
+      { errors: [{ path: "body.usageLocation", message: "required while the user holds licenses" }] },
     );
   }
   const blocked = held.filter((license) => license.unavailable);
@@ -57,12 +57,14 @@ async function assertLicensesAllowIn(tx: Tx, userId: string, location: string | 
     throw new AppError(
       "ProhibitedInUsageLocationViolation",
       `${blocked.map((license) => license.skuPartNumber).join(", ")} cannot be used in ${location}.`,
-      blocked.map((license) => ({
-        path: "body.usageLocation",
-        message: `${license.skuPartNumber} is not available there`,
-        code: "ProhibitedInUsageLocationViolation",
-        skuId: license.skuId,
-      })),
+      {
+        errors: blocked.map((license) => ({
+          path: "body.usageLocation",
+          message: `${license.skuPartNumber} is not available there`,
+          code: "ProhibitedInUsageLocationViolation",
+          skuId: license.skuId,
+        })),
+      },
     );
   }
 }
