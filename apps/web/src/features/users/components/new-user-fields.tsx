@@ -4,6 +4,7 @@ import { CountrySelect } from "@/components/country-select";
 import { useI18n } from "@/lib/i18n";
 import type { FieldErrors } from "@/lib/validation";
 import type { NewUserDraft } from "../lib/new-user-draft";
+import { PasswordChoice } from "./password-choice";
 
 /** The Add a user form's own fields: name, username, usage location, type, sign-in and password. */
 export function NewUserFields({
@@ -61,30 +62,14 @@ export function NewUserFields({
         checked={draft.blockSignIn}
         onChange={(_, data) => onChange("blockSignIn", data.checked === true)}
       />
-      <Field label={t.users.add.password}>
-        <RadioGroup
-          value={draft.passwordMode}
-          onChange={(_, data) => onChange("passwordMode", data.value === "own" ? "own" : "auto")}
-        >
-          <Radio value="auto" label={t.users.add.autoPassword} />
-          <Radio value="own" label={t.users.add.ownPassword} />
-        </RadioGroup>
-      </Field>
-      {draft.passwordMode === "own" ? (
-        <Field
-          label={t.users.add.passwordField}
-          required
-          hint={t.users.add.passwordHint}
-          validationMessage={errors.password}
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={draft.password}
-            onChange={(_, data) => onChange("password", data.value)}
-          />
-        </Field>
-      ) : null}
+      <PasswordChoice
+        label={t.users.add.password}
+        mode={draft.passwordMode}
+        onModeChange={(mode) => onChange("passwordMode", mode)}
+        password={draft.password}
+        onPasswordChange={(password) => onChange("password", password)}
+        error={errors.password}
+      />
     </>
   );
 }

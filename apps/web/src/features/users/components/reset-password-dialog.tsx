@@ -1,5 +1,5 @@
 import { resetPasswordRequestSchema, type User } from "@allot/contracts";
-import { Checkbox, Field, Input, MessageBar, MessageBarBody, Radio, RadioGroup } from "@fluentui/react-components";
+import { Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
 import { useState } from "react";
 import { CopyField } from "@/components/copy-field";
 import { ErrorMessage } from "@/components/error-message";
@@ -9,6 +9,7 @@ import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useResetPassword } from "../api/reset-password";
+import { PasswordChoice, type PasswordMode } from "./password-choice";
 
 interface ResetPasswordDialogProps {
   tenantId: string;
@@ -24,7 +25,7 @@ export function ResetPasswordDialog(props: ResetPasswordDialogProps) {
 function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPasswordDialogProps) {
   const { t } = useI18n();
   const resetPassword = useResetPassword(tenantId);
-  const [mode, setMode] = useState<"auto" | "own">("auto");
+  const [mode, setMode] = useState<PasswordMode>("auto");
   const [password, setPassword] = useState("");
   // On by default, as in Microsoft 365: whoever reads the new password along the way cannot keep using it.
   const [requireChange, setRequireChange] = useState(true);
@@ -80,25 +81,13 @@ function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPass
     >
       <p>{t.users.reset.description}</p>
       {resetPassword.isError ? <ErrorMessage error={resetPassword.error} /> : null}
-      <RadioGroup value={mode} onChange={(_, data) => setMode(data.value === "own" ? "own" : "auto")}>
-        <Radio value="auto" label={t.users.add.autoPassword} />
-        <Radio value="own" label={t.users.add.ownPassword} />
-      </RadioGroup>
-      {mode === "own" ? (
-        <Field
-          label={t.users.add.passwordField}
-          required
-          hint={t.users.add.passwordHint}
-          validationMessage={errors.password}
-        >
-          <Input
-            type="password"
-            autoComplete="new-password"
-            value={password}
-            onChange={(_, data) => setPassword(data.value)}
-          />
-        </Field>
-      ) : null}
+      <PasswordChoice
+        mode={mode}
+        onModeChange={setMode}
+        password={password}
+        onPasswordChange={setPassword}
+        error={errors.password}
+      />
       <Checkbox
         checked={requireChange}
         onChange={(_, data) => setRequireChange(data.checked === true)}
