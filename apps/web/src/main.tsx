@@ -1,12 +1,17 @@
 import { StrictMode } from "react";
 import { createRoot } from "react-dom/client";
+import { initialLanguage, loadCoreTexts } from "@/lib/i18n";
 import { App } from "./app";
 
 const root = document.getElementById("root");
 if (!root) throw new Error("index.html has no #root element");
 
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
+// The shell's texts come in the language the app starts in, before its first render; the other language loads only
+// when someone switches to it.
+void loadCoreTexts(initialLanguage()).then(() =>
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  ),
 );

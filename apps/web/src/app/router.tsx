@@ -1,9 +1,9 @@
-import { useMemo } from "react";
+import { type ComponentType, useMemo } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
 import type { Section } from "@/components/layouts/nav-items";
 import { PageSpinner } from "@/components/page-spinner";
-import { useI18n } from "@/lib/i18n";
+import { loadRegisteredTexts, useI18n } from "@/lib/i18n";
 import { RequireAuth } from "./routes/require-auth";
 import { RouteError } from "./routes/route-error";
 import { TenantLayout } from "./routes/tenant-layout";
@@ -25,6 +25,19 @@ function HydrateFallback() {
   return <PageSpinner label={t.common.loadingPage} />;
 }
 
+/**
+ * A page loaded on demand: its module, then its feature's texts in the language shown, before it first renders (so
+ * the page does not suspend again for them).
+ */
+function page(load: () => Promise<ComponentType>): RouteObject["lazy"] {
+  return async () => {
+    const Component = await load();
+    // A failed load of texts is left to the page: it suspends on them and shows its error boundary.
+    await loadRegisteredTexts().catch(() => undefined);
+    return { Component };
+  };
+}
+
 /** Pages load on demand; each feature's route module exports the page component. */
 export function createAppRouter() {
   const routes: RouteObject[] = [
@@ -35,7 +48,7 @@ export function createAppRouter() {
       children: [
         {
           path: "sign-in",
-          lazy: async () => ({ Component: (await import("@/features/auth/routes/sign-in")).SignInRoute }),
+          lazy: page(async () => (await import("@/features/auth/routes/sign-in")).SignInRoute),
         },
         {
           Component: RequireAuth,
@@ -43,9 +56,7 @@ export function createAppRouter() {
             { index: true, Component: TenantRedirect },
             {
               path: "account/password",
-              lazy: async () => ({
-                Component: (await import("@/features/auth/routes/change-password")).ChangePasswordRoute,
-              }),
+              lazy: page(async () => (await import("@/features/auth/routes/change-password")).ChangePasswordRoute),
             },
             {
               path: "t/:tenantId",
@@ -55,96 +66,82 @@ export function createAppRouter() {
                 {
                   index: true,
                   handle: section("home"),
-                  lazy: async () => ({ Component: (await import("@/features/home/routes/home")).HomeRoute }),
+                  lazy: page(async () => (await import("@/features/home/routes/home")).HomeRoute),
                 },
                 {
                   path: "users",
                   handle: section("users"),
-                  lazy: async () => ({ Component: (await import("@/features/users/routes/users")).UsersRoute }),
+                  lazy: page(async () => (await import("@/features/users/routes/users")).UsersRoute),
                 },
                 {
                   path: "groups",
                   handle: section("groups"),
-                  lazy: async () => ({ Component: (await import("@/features/groups/routes/groups")).GroupsRoute }),
+                  lazy: page(async () => (await import("@/features/groups/routes/groups")).GroupsRoute),
                 },
                 {
                   path: "licenses",
                   handle: section("licenses"),
-                  lazy: async () => ({
-                    Component: (await import("@/features/licenses/routes/licenses")).LicensesRoute,
-                  }),
+                  lazy: page(async () => (await import("@/features/licenses/routes/licenses")).LicensesRoute),
                 },
                 {
                   path: "licenses/conflicts",
                   handle: section("licenses"),
-                  lazy: async () => ({
-                    Component: (await import("@/features/conflicts/routes/conflicts")).ConflictsRoute,
-                  }),
+                  lazy: page(async () => (await import("@/features/conflicts/routes/conflicts")).ConflictsRoute),
                 },
                 {
                   path: "licenses/reclaim",
                   handle: section("licenses"),
-                  lazy: async () => ({ Component: (await import("@/features/reclaim/routes/reclaim")).ReclaimRoute }),
+                  lazy: page(async () => (await import("@/features/reclaim/routes/reclaim")).ReclaimRoute),
                 },
                 {
                   path: "licenses/jobs/:jobId",
                   handle: section("licenses"),
-                  lazy: async () => ({ Component: (await import("@/features/jobs/routes/job")).JobRoute }),
+                  lazy: page(async () => (await import("@/features/jobs/routes/job")).JobRoute),
                 },
                 {
                   path: "licenses/:skuId",
                   handle: section("licenses"),
-                  lazy: async () => ({ Component: (await import("@/features/licenses/routes/product")).ProductRoute }),
+                  lazy: page(async () => (await import("@/features/licenses/routes/product")).ProductRoute),
                 },
                 {
                   path: "billing",
                   handle: section("billing"),
-                  lazy: async () => ({ Component: (await import("@/features/billing/routes/billing")).BillingRoute }),
+                  lazy: page(async () => (await import("@/features/billing/routes/billing")).BillingRoute),
                 },
                 {
                   path: "billing/subscriptions/:subscriptionId",
                   handle: { ...section("billing"), openToAll: true },
-                  lazy: async () => ({
-                    Component: (await import("@/features/billing/routes/subscription")).SubscriptionRoute,
-                  }),
+                  lazy: page(async () => (await import("@/features/billing/routes/subscription")).SubscriptionRoute),
                 },
                 {
                   path: "billing/invoices/:invoiceId",
                   handle: section("billing"),
-                  lazy: async () => ({
-                    Component: (await import("@/features/billing/routes/invoice")).InvoiceRoute,
-                  }),
+                  lazy: page(async () => (await import("@/features/billing/routes/invoice")).InvoiceRoute),
                 },
                 {
                   path: "pricing",
                   handle: section("pricing"),
-                  lazy: async () => ({ Component: (await import("@/features/pricing/routes/pricing")).PricingRoute }),
+                  lazy: page(async () => (await import("@/features/pricing/routes/pricing")).PricingRoute),
                 },
                 {
                   path: "account/licenses",
                   handle: section("account"),
-                  lazy: async () => ({
-                    Component: (await import("@/features/account/routes/my-licenses")).MyLicensesRoute,
-                  }),
+                  lazy: page(async () => (await import("@/features/account/routes/my-licenses")).MyLicensesRoute),
                 },
                 {
                   path: "requests",
                   handle: section("requests"),
-                  lazy: async () => ({
-                    Component: (await import("@/features/requests/routes/requests")).RequestsRoute,
-                  }),
+                  lazy: page(async () => (await import("@/features/requests/routes/requests")).RequestsRoute),
                 },
                 {
                   path: "audit",
                   handle: section("audit"),
-                  lazy: async () => ({ Component: (await import("@/features/audit/routes/audit")).AuditRoute }),
+                  lazy: page(async () => (await import("@/features/audit/routes/audit")).AuditRoute),
                 },
                 {
                   path: "settings",
                   handle: section("settings"),
-                  lazy: async () => ({
-                    Component: (await import("@/features/settings/routes/settings")).SettingsRoute,
-                  }),
+                  lazy: page(async () => (await import("@/features/settings/routes/settings")).SettingsRoute),
                 },
                 { path: "*", Component: TenantNotFoundRoute },
               ],

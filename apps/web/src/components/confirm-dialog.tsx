@@ -1,15 +1,8 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  Spinner,
-} from "@fluentui/react-components";
+import { Button } from "@fluentui/react-components";
 import type { ReactNode } from "react";
 import { useI18n } from "@/lib/i18n";
+import { BusyButton } from "./busy-button";
+import { DialogShell } from "./dialog-shell";
 
 /** A modal question before something that cannot simply be undone. Escape or Cancel closes it. */
 export function ConfirmDialog({
@@ -36,32 +29,22 @@ export function ConfirmDialog({
 }) {
   const { t } = useI18n();
   return (
-    <Dialog
+    <DialogShell
       open={open}
       modalType="alert"
-      onOpenChange={(_, data) => {
-        if (!data.open && !busy) onCancel();
-      }}
+      title={title}
+      busy={busy}
+      onClose={onCancel}
+      actions={
+        <>
+          <Button appearance="secondary" onClick={onCancel} disabled={busy}>
+            {cancelLabel ?? t.common.cancel}
+          </Button>
+          <BusyButton busy={busy} label={confirmLabel} busyLabel={busyLabel ?? confirmLabel} onClick={onConfirm} />
+        </>
+      }
     >
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>{children}</DialogContent>
-          <DialogActions>
-            <Button appearance="secondary" onClick={onCancel} disabled={busy}>
-              {cancelLabel ?? t.common.cancel}
-            </Button>
-            <Button
-              appearance="primary"
-              onClick={onConfirm}
-              disabledFocusable={busy}
-              icon={busy ? <Spinner size="tiny" /> : undefined}
-            >
-              {busy ? (busyLabel ?? confirmLabel) : confirmLabel}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {children}
+    </DialogShell>
   );
 }

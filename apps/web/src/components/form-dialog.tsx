@@ -1,17 +1,9 @@
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Spinner,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, tokens } from "@fluentui/react-components";
 import { type FormEvent, type ReactNode, useId } from "react";
 import { useI18n } from "@/lib/i18n";
+import { BusyButton } from "./busy-button";
+import { DialogShell } from "./dialog-shell";
+import { ErrorMessage } from "./error-message";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -24,8 +16,12 @@ interface FormDialogProps {
   confirmLabel: string;
   busyLabel: string;
   busy: boolean;
-  canConfirm: boolean;
+  /** False keeps the submit button focusable but inert; left out, every submit reaches `onConfirm`. */
+  canConfirm?: boolean;
+  /** Usually a react-hook-form `handleSubmit(save)`, which validates first. */
   onConfirm: () => void;
+  /** The last failed submit's error that no field took, shown above the fields; null when there is none. */
+  error?: unknown;
   /**
    * Called instead of `onConfirm` when Enter submits the form while it cannot be confirmed, so the dialog can show
    * what is missing. Left out, such a submit does nothing.
@@ -39,6 +35,8 @@ interface FormDialogProps {
   unavailable?: ReactNode;
   /** Once the form went through: shown in place of it, with a single primary "Done" that closes the dialog. */
   done?: ReactNode;
+  /** The surface's class, for a wider dialog. */
+  className?: string;
 }
 
 /**
@@ -52,12 +50,14 @@ export function FormDialog({
   confirmLabel,
   busyLabel,
   busy,
-  canConfirm,
+  canConfirm = true,
   onConfirm,
   onBlockedSubmit,
   onClose,
+  error,
   unavailable,
   done,
+  className,
 }: FormDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -71,44 +71,35 @@ export function FormDialog({
     if (canConfirm) onConfirm();
     else onBlockedSubmit?.();
   };
+  const actions = done ? (
+    <Button appearance="primary" onClick={close}>
+      {t.common.done}
+    </Button>
+  ) : (
+    <>
+      <Button onClick={close} disabled={busy}>
+        {t.common.cancel}
+      </Button>
+      {unavailable ? null : (
+        <BusyButton
+          type="submit"
+          form={formId}
+          busy={busy}
+          disabled={!canConfirm}
+          label={confirmLabel}
+          busyLabel={busyLabel}
+        />
+      )}
+    </>
+  );
   return (
-    <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : close())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent>
-            {done || unavailable || (
-              <form id={formId} className={styles.form} onSubmit={submit} noValidate>
-                {children}
-              </form>
-            )}
-          </DialogContent>
-          <DialogActions>
-            {done ? (
-              <Button appearance="primary" onClick={close}>
-                {t.common.done}
-              </Button>
-            ) : (
-              <>
-                <Button onClick={close} disabled={busy}>
-                  {t.common.cancel}
-                </Button>
-                {unavailable ? null : (
-                  <Button
-                    type="submit"
-                    form={formId}
-                    appearance="primary"
-                    disabledFocusable={busy || !canConfirm}
-                    icon={busy ? <Spinner size="tiny" /> : undefined}
-                  >
-                    {busy ? busyLabel : confirmLabel}
-                  </Button>
-                )}
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogShell open={open} title={title} busy={busy} onClose={onClose} actions={actions} className={className}>
+      {done || unavailable || (
+        <form id={formId} className={styles.form} onSubmit={submit} noValidate>
+          {error ? <ErrorMessage error={error} /> : null}
+          {children}
+        </form>
+      )}
+    </DialogShell>
   );
 }

@@ -539,3 +539,4 @@ export const en = {
 
 /** The shape every language's dictionary must have: the same keys as English, texts of its own. */
 export type Messages = Widen<typeof en>;
+export { en as texts };

@@ -1,14 +1,18 @@
 import { LANGUAGES, type Language } from "@allot/contracts";
-import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { en, type Messages } from "./en";
+import { type ReactNode, useCallback, useEffect, useMemo, useState } from "react";
+import { type I18n, I18nContext } from "./context";
+import { coreTexts } from "./core-texts";
+import { loadRegisteredTexts, setShownLanguage } from "./define-texts";
+import type { Messages } from "./en";
 import { localeOf } from "./locale";
-import { nl } from "./nl";
 
+export { type I18n, useI18n } from "./context";
+export { defineTexts, loadRegisteredTexts, type Texts } from "./define-texts";
 export type { Messages } from "./en";
+export { type Plural, textTools } from "./plural";
 
 export { LANGUAGES, type Language };
 
-const DICTIONARIES: Record<Language, Messages> = { en, nl };
 const STORAGE_KEY = "allot.language";
 
 export function isLanguage(value: unknown): value is Language {
@@ -38,35 +42,42 @@ export function hasStoredLanguage(): boolean {
   return readStoredLanguage() !== null;
 }
 
-function initialLanguage(): Language {
+/** The language the app starts in: the one chosen on this device, else the browser's. */
+export function initialLanguage(): Language {
   return readStoredLanguage() ?? detectLanguage(navigator.languages ?? [navigator.language]);
 }
 
-export interface I18n {
-  language: Language;
-  t: Messages;
-  setLanguage: (language: Language) => void;
-  formatDate: (iso: string) => string;
-  formatDateTime: (iso: string) => string;
-  formatNumber: (value: number) => string;
-  /** The country's name in the current language, e.g. "NL" -> "Netherlands" / "Nederland". */
-  countryName: (code: string) => string;
+/** Loads the shell's texts in a language: the app renders only once they are there (see main.tsx). */
+export function loadCoreTexts(language: Language): Promise<unknown> {
+  return coreTexts.load(language);
 }
 
-const I18nContext = createContext<I18n | null>(null);
+/**
+ * Switches to a language once every dictionary loaded so far is there in it too, so no page suspends half-way. A
+ * failed load switches anyway: a feature whose texts did not come shows its error boundary with a retry.
+ */
+async function textsLoadedIn(language: Language): Promise<void> {
+  try {
+    await loadRegisteredTexts(language);
+  } catch {
+    // See above.
+  }
+}
 
+/** Renders its children in the language chosen; the shell's texts in `initialLanguage()` must have loaded first. */
 export function I18nProvider({ children }: { children: ReactNode }) {
   const [language, setLanguageState] = useState<Language>(initialLanguage);
 
   const setLanguage = useCallback((next: Language) => {
-    setLanguageState(next);
     try {
       window.localStorage.setItem(STORAGE_KEY, next);
     } catch {
       // Storage can be unavailable (private mode); the choice then lasts for this page only.
     }
+    void textsLoadedIn(next).then(() => setLanguageState(next));
   }, []);
 
+  setShownLanguage(language);
   useEffect(() => {
     document.documentElement.lang = language;
   }, [language]);
@@ -74,7 +85,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   // Another tab changed the language: follow it.
   useEffect(() => {
     const onStorage = (event: StorageEvent) => {
-      if (event.key === STORAGE_KEY && isLanguage(event.newValue)) setLanguageState(event.newValue);
+      const next = event.newValue;
+      if (event.key === STORAGE_KEY && isLanguage(next)) void textsLoadedIn(next).then(() => setLanguageState(next));
     };
     window.addEventListener("storage", onStorage);
     return () => window.removeEventListener("storage", onStorage);
@@ -88,7 +100,8 @@ export function I18nProvider({ children }: { children: ReactNode }) {
     const regions = new Intl.DisplayNames([locale], { type: "region", fallback: "code" });
     return {
       language,
-      t: DICTIONARIES[language],
+      // Loaded before the first render (main.tsx) and before every switch (setLanguage).
+      t: coreTexts.peek(language) as Messages,
       setLanguage,
       formatDate: (iso) => date.format(new Date(iso)),
       formatDateTime: (iso) => dateTime.format(new Date(iso)),
@@ -104,10 +117,4 @@ export function I18nProvider({ children }: { children: ReactNode }) {
   }, [language, setLanguage]);
 
   return <I18nContext.Provider value={value}>{children}</I18nContext.Provider>;
-}
-
-export function useI18n(): I18n {
-  const context = useContext(I18nContext);
-  if (!context) throw new Error("useI18n must be used inside <I18nProvider>");
-  return context;
 }

@@ -542,3 +542,4 @@ export const nl: Messages = {
   usersList: usersListNl,
   productHolders: productHoldersNl,
 };
+export { nl as texts };

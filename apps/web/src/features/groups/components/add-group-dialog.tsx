@@ -1,19 +1,23 @@
 import { createGroupRequestSchema } from "@allot/contracts";
-import { Field, Input, Textarea } from "@fluentui/react-components";
-import { useState } from "react";
-import { ErrorMessage } from "@/components/error-message";
+import { Textarea } from "@fluentui/react-components";
 import { FormDialog } from "@/components/form-dialog";
 import { useNotify } from "@/components/notify";
-import { ApiError } from "@/lib/api-client";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { FormField, TextField } from "@/lib/forms/form-field";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
-import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useCreateGroup } from "../api/create-group";
 
 interface AddGroupDialogProps {
   tenantId: string;
   open: boolean;
   onClose: () => void;
+}
+
+interface GroupDraft {
+  displayName: string;
+  description: string;
 }
 
 export function AddGroupDialog(props: AddGroupDialogProps) {
@@ -24,38 +28,24 @@ function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps)
   const { t } = useI18n();
   const notify = useNotify();
   const createGroup = useCreateGroup(tenantId);
-  const [displayName, setDisplayName] = useState("");
-  const [description, setDescription] = useState("");
-  const [errors, setErrors] = useState<FieldErrors>({});
-
-  const submit = () => {
-    const parsed = createGroupRequestSchema.safeParse({
+  const form = useZodForm(createGroupRequestSchema, {
+    defaultValues: { displayName: "", description: "" } satisfies GroupDraft,
+    // An empty description is no description.
+    toInput: ({ displayName, description }: GroupDraft) => ({
       displayName,
       ...(description.trim() ? { description } : {}),
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromZod(parsed.error, t));
-      return;
-    }
-    setErrors({});
-    createGroup.mutate(parsed.data, {
+    }),
+  });
+  const error = useApiErrorOnFields(form, createGroup.error, { GroupNameTaken: "displayName" });
+
+  const save = form.handleSubmit((request) =>
+    createGroup.mutate(request, {
       onSuccess: (group) => {
         notify(t.groups.add.created(group.displayName));
         onClose();
       },
-      onError: (error) => {
-        if (error instanceof ApiError && error.code === "GroupNameTaken")
-          setErrors({ displayName: t.errors.GroupNameTaken });
-        else if (error instanceof ApiError && error.fieldErrors.length > 0)
-          setErrors(fieldErrorsFromApi(error.fieldErrors));
-      },
-    });
-  };
-
-  const apiError =
-    createGroup.isError && !(createGroup.error instanceof ApiError && createGroup.error.code === "GroupNameTaken")
-      ? createGroup.error
-      : null;
+    }),
+  );
 
   return (
     <FormDialog
@@ -64,17 +54,22 @@ function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps)
       confirmLabel={t.groups.add.submit}
       busyLabel={t.groups.add.submitting}
       busy={createGroup.isPending}
-      canConfirm
-      onConfirm={submit}
+      onConfirm={save}
       onClose={onClose}
+      error={error}
     >
-      {apiError ? <ErrorMessage error={apiError} /> : null}
-      <Field label={t.groups.add.displayName} required validationMessage={errors.displayName}>
-        <Input value={displayName} onChange={(_, data) => setDisplayName(data.value)} />
-      </Field>
-      <Field label={t.groups.add.description} validationMessage={errors.description}>
-        <Textarea value={description} onChange={(_, data) => setDescription(data.value)} resize="vertical" />
-      </Field>
+      <TextField control={form.control} name="displayName" label={t.groups.add.displayName} required />
+      <FormField control={form.control} name="description" label={t.groups.add.description}>
+        {(field) => (
+          <Textarea
+            ref={field.ref}
+            value={field.value}
+            onBlur={field.onBlur}
+            onChange={(_, data) => field.onChange(data.value)}
+            resize="vertical"
+          />
+        )}
+      </FormField>
     </FormDialog>
   );
 }
