@@ -1,14 +1,6 @@
 import type { Order } from "@allot/contracts";
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, tokens } from "@fluentui/react-components";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { RouterLink } from "@/components/router-link";
 import { useFormatMoney } from "@/lib/format-money";
 import { useI18n } from "@/lib/i18n";
@@ -39,55 +31,59 @@ export function OrdersTable({
   const { formatDateTime } = useI18n();
   const b = useBillingTexts();
   const money = useFormatMoney();
+  const none = <span className={styles.muted}>—</span>;
+  const columns: Array<DataColumn<Order> | false> = [
+    { id: "date", header: b.orders.columns.date, cell: (order) => formatDateTime(order.createdAt) },
+    {
+      id: "kind",
+      header: b.orders.columns.kind,
+      cell: (order) =>
+        `${b.orders.kind[order.kind]}${order.status !== "completed" ? ` (${b.orders.status[order.status]})` : ""}`,
+    },
+    showProduct && {
+      id: "product",
+      header: b.orders.columns.product,
+      cell: (order) =>
+        order.subscriptionId ? (
+          <RouterLink to={`/t/${tenantId}/billing/subscriptions/${order.subscriptionId}`}>
+            {order.productName}
+          </RouterLink>
+        ) : (
+          order.productName
+        ),
+    },
+    {
+      id: "seats",
+      header: b.orders.columns.seats,
+      className: styles.number,
+      cell: (order) => (order.seatsDelta === 0 ? none : b.seatsDelta(order.seatsDelta)),
+    },
+    {
+      id: "amount",
+      header: b.orders.columns.amount,
+      className: styles.money,
+      headerClassName: styles.moneyHeader,
+      cell: (order) => money(order.amountCents, order.currency),
+    },
+    {
+      id: "placedBy",
+      header: b.orders.columns.placedBy,
+      cell: (order) => order.placedBy?.displayName ?? <span className={styles.muted}>{b.system}</span>,
+    },
+    {
+      id: "invoice",
+      header: b.orders.columns.invoice,
+      cell: (order) =>
+        order.invoiceId ? (
+          <RouterLink to={`/t/${tenantId}/billing/invoices/${order.invoiceId}`}>
+            {order.invoiceNumber ?? b.orders.viewInvoice}
+          </RouterLink>
+        ) : (
+          none
+        ),
+    },
+  ];
   return (
-    <Table aria-label={label} className={styles.table}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{b.orders.columns.date}</TableHeaderCell>
-          <TableHeaderCell>{b.orders.columns.kind}</TableHeaderCell>
-          {showProduct ? <TableHeaderCell>{b.orders.columns.product}</TableHeaderCell> : null}
-          <TableHeaderCell>{b.orders.columns.seats}</TableHeaderCell>
-          <TableHeaderCell button={{ className: styles.moneyHeader }}>{b.orders.columns.amount}</TableHeaderCell>
-          <TableHeaderCell>{b.orders.columns.placedBy}</TableHeaderCell>
-          <TableHeaderCell>{b.orders.columns.invoice}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {orders.map((order) => (
-          <TableRow key={order.id}>
-            <TableCell>{formatDateTime(order.createdAt)}</TableCell>
-            <TableCell>
-              {b.orders.kind[order.kind]}
-              {order.status !== "completed" ? ` (${b.orders.status[order.status]})` : ""}
-            </TableCell>
-            {showProduct ? (
-              <TableCell>
-                {order.subscriptionId ? (
-                  <RouterLink to={`/t/${tenantId}/billing/subscriptions/${order.subscriptionId}`}>
-                    {order.productName}
-                  </RouterLink>
-                ) : (
-                  order.productName
-                )}
-              </TableCell>
-            ) : null}
-            <TableCell className={styles.number}>
-              {order.seatsDelta === 0 ? <span className={styles.muted}>—</span> : b.seatsDelta(order.seatsDelta)}
-            </TableCell>
-            <TableCell className={styles.money}>{money(order.amountCents, order.currency)}</TableCell>
-            <TableCell>{order.placedBy?.displayName ?? <span className={styles.muted}>{b.system}</span>}</TableCell>
-            <TableCell>
-              {order.invoiceId ? (
-                <RouterLink to={`/t/${tenantId}/billing/invoices/${order.invoiceId}`}>
-                  {order.invoiceNumber ?? b.orders.viewInvoice}
-                </RouterLink>
-              ) : (
-                <span className={styles.muted}>—</span>
-              )}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable label={label} className={styles.table} columns={columns} rows={orders} rowKey={(order) => order.id} />
   );
 }
