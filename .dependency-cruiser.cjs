@@ -1,3 +1,33 @@
+/**
+ * The API's service areas (src/services/<area>/) in layers: an area imports only the areas listed for it, so no two
+ * areas import each other, even through a third. The shared pieces sit at the bottom: the seat ledger (seats), the
+ * user row's columns and payload (directory), sign-in and roles (auth).
+ */
+const SERVICE_AREA_IMPORTS = {
+  audit: [],
+  auth: [],
+  directory: [],
+  seats: [],
+  setup: [],
+  licenses: ["auth", "directory", "seats"],
+  users: ["auth", "directory", "licenses", "seats"],
+  groups: ["auth", "directory", "licenses", "seats", "users"],
+  billing: ["auth", "licenses", "seats"],
+  requests: ["auth", "billing", "licenses", "seats"],
+  me: ["auth", "billing", "directory", "licenses", "requests", "seats"],
+};
+
+const serviceAreaRules = Object.entries(SERVICE_AREA_IMPORTS).map(([area, allowed]) => ({
+  name: `service-area-${area}`,
+  comment: `services/${area}/ may import the service areas ${allowed.join(", ") || "(none)"} only`,
+  severity: "error",
+  from: { path: `^apps/api/src/services/${area}/` },
+  to: {
+    path: "^apps/api/src/services/([^/]+)/",
+    pathNot: [`^apps/api/src/services/(${[area, ...allowed].join("|")})/`],
+  },
+}));
+
 /** Keeps the dependency direction of DESIGN.md §1: web -> contracts, domain; api -> contracts, domain, db;
  * contracts -> domain, zod; domain -> nothing; and no import cycles. */
 module.exports = {
@@ -36,6 +66,16 @@ module.exports = {
       to: { path: "^apps/web/src/features/([^/]+)/", pathNot: "^apps/web/src/features/$1/" },
     },
     {
+      name: "service-area-not-listed",
+      comment: "a new folder in apps/api/src/services gets its place in SERVICE_AREA_IMPORTS above",
+      severity: "error",
+      from: {
+        path: "^apps/api/src/services/[^/]+/",
+        pathNot: `^apps/api/src/services/(${Object.keys(SERVICE_AREA_IMPORTS).join("|")})/`,
+      },
+      to: {},
+    },
+    {
       name: "no-circular",
       comment:
         "no import cycles in apps and packages, type-only imports included (a cycle through types still ties the " +
@@ -49,6 +89,7 @@ module.exports = {
       },
       to: { circular: true },
     },
+    ...serviceAreaRules,
   ],
   options: {
     doNotFollow: { path: "node_modules" },

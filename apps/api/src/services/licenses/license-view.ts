@@ -3,8 +3,8 @@ import type { Tx } from "@allot/db";
 import { type SeatSummary, type SubscriptionSeats, summarizeSeats } from "@allot/domain";
 import { notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
-import { type UserColumns, userFromColumns } from "../users/user-view.js";
-import { USER_COLUMNS } from "../users/users-page-query.js";
+import { USER_COLUMNS } from "../directory/user-columns.js";
+import { type UserColumns, userFromColumns } from "../directory/user-view.js";
 import type { Catalog } from "./catalog.js";
 
 interface Assignment {

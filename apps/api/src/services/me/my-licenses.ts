@@ -1,11 +1,11 @@
 import type { LicenseAssignmentState, MyLicenses } from "@allot/contracts";
+import { assertOwnTenant } from "../../lib/own-tenant.js";
 import type { TenantContext } from "../../types.js";
 import { loadSubscriptions } from "../billing/subscription-view.js";
 import { type CatalogEntry, catalogOf } from "../licenses/catalog.js";
 import { licensedUser } from "../licenses/license-view.js";
 import { loadRequests } from "../requests/list-requests.js";
 import { usableSubscriptionSql } from "../seats/usable-subscription.js";
-import { assertOwnTenant } from "./own-tenant.js";
 
 /** Requests shown on My licenses: the newest, whatever their status. */
 const MY_REQUESTS_LIMIT = 100;

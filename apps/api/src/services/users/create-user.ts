@@ -6,12 +6,12 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import { temporaryPassword } from "../../lib/tokens.js";
 import type { TenantContext } from "../../types.js";
+import { toUser, userSelect } from "../directory/user-view.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { toReport } from "../licenses/bulk-licenses.js";
 import { catalogOf, directLicenses, resolveChange } from "../licenses/catalog.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { foreignPlanViolations, violationError } from "../licenses/violations.js";
-import { toUser, userSelect } from "./user-view.js";
 
 type CreateUserData = z.output<typeof createUserRequestSchema>;
 

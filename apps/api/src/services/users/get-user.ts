@@ -1,7 +1,7 @@
 import type { User } from "@allot/contracts";
 import { notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
-import { toUser, userSelect } from "./user-view.js";
+import { toUser, userSelect } from "../directory/user-view.js";
 
 /** Any user of the tenant, deleted ones included (the restore view opens them). */
 export async function getUser(ctx: TenantContext, userId: string): Promise<User> {

@@ -2,8 +2,8 @@ import { type ListUsersQuery, USER_IDS_LIMIT, type UserIds, type UserPage } from
 import { AppError } from "../../lib/app-error.js";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
 import type { TenantContext } from "../../types.js";
+import { type UserColumns, userFromColumns } from "../directory/user-view.js";
 import { catalogOf } from "../licenses/catalog.js";
-import { type UserColumns, userFromColumns } from "./user-view.js";
 import { type UserPageCriteria, userIdsQuery, userPageQuery } from "./users-page-query.js";
 
 /** One page of users matching the criteria, with the cursor of the next page. */

@@ -2,7 +2,7 @@ import type { Tx } from "@allot/db";
 import { canManageUser } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
-import { type UserRow, userSelect } from "./user-view.js";
+import { type UserRow, userSelect } from "../directory/user-view.js";
 
 /** A user of the context's tenant (deleted ones only when asked), or 404: other tenants' users do not exist here. */
 export async function loadUser(

@@ -1,7 +1,7 @@
 import { Prisma } from "@allot/db";
 import { likeLiteral } from "../../lib/like.js";
+import { assertOwnTenant } from "../../lib/own-tenant.js";
 import type { TenantContext } from "../../types.js";
-import { assertOwnTenant } from "../me/own-tenant.js";
 
 export interface Person {
   id: string;

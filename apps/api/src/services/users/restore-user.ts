@@ -4,12 +4,12 @@ import { isRestorable } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { toUser, userSelect } from "../directory/user-view.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { type Catalog, catalogOf } from "../licenses/catalog.js";
 import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
 import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
 import { assertMayManage, loadUser } from "./load-user.js";
-import { toUser, userSelect } from "./user-view.js";
 
 interface FreedLicense {
   productId: string;

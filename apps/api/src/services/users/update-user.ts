@@ -3,8 +3,8 @@ import type { Tx } from "@allot/db";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { toUser, userSelect } from "../directory/user-view.js";
 import { assertMayManage, loadUser } from "./load-user.js";
-import { toUser, userSelect } from "./user-view.js";
 
 export async function updateUser(ctx: TenantContext, userId: string, changes: UpdateUserRequest): Promise<User> {
   return ctx.db.$transaction(async (tx) => {

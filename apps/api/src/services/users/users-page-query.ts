@@ -1,6 +1,7 @@
 import { Prisma } from "@allot/db";
 import { earliestRestorableDeletion, type TenantRole } from "@allot/domain";
 import { likeLiteral } from "../../lib/like.js";
+import { USER_COLUMNS } from "../directory/user-columns.js";
 
 /** pg_trgm indexes only help from three characters on; shorter terms walk the name index instead. */
 const TRIGRAM_MIN_LENGTH = 3;
@@ -24,23 +25,6 @@ export interface UserPageCriteria {
   /** The time the restore window is measured at (the clock's). */
   now: Date;
 }
-
-/**
- * The columns of a User payload (UserColumns) of the row aliased `u`, roles and licenses included. The licenses are
- * a per-row subquery on the (userId, productId, assignedByGroupId) index plus the product's primary key: a page of
- * 50 users costs 50 short index lookups, as the license count it replaced did.
- */
-export const USER_COLUMNS = Prisma.sql`u.id::text AS id, u."tenantId"::text AS "tenantId", u."displayName", u.email,
-    u."userType"::text AS "userType", u."usageLocation", u."accountEnabled", u."createdAt", u."lastSignInAt",
-    u."deletedAt",
-    ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS roles,
-    (SELECT COALESCE(json_agg(json_build_object('skuId', p."skuId", 'skuPartNumber', p."skuPartNumber",
-        'displayName', p."displayName", 'direct', h.direct, 'inherited', h.inherited, 'assignedAt', h."assignedAt")
-        ORDER BY p."displayName" COLLATE "C", p."skuId"), '[]'::json)
-      FROM (SELECT l."productId", bool_or(l."assignedByGroupId" IS NULL) AS direct,
-              bool_or(l."assignedByGroupId" IS NOT NULL) AS inherited, min(l."createdAt") AS "assignedAt"
-            FROM "LicenseAssignment" l WHERE l."userId" = u.id AND l.state <> 'error' GROUP BY l."productId") h
-      JOIN "Product" p ON p.id = h."productId") AS licenses`;
 
 /**
  * The Active users list as one SQL statement, in (displayName, id) order. Written by hand because the planner

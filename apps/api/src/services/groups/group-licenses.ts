@@ -4,12 +4,12 @@ import { samePlans } from "@allot/domain";
 import { notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
-import { loadGroup } from "../groups/groups.js";
-import { graphLicenses } from "./apply-changes.js";
-import { type Catalog, catalogOf, type ResolvedChange, resolveChange } from "./catalog.js";
-import { syncInheritedLicenses } from "./inherited-sync.js";
-import { LICENSE_TRANSACTION } from "./transaction.js";
-import { foreignPlanViolations, violationError } from "./violations.js";
+import { graphLicenses } from "../licenses/apply-changes.js";
+import { type Catalog, catalogOf, type ResolvedChange, resolveChange } from "../licenses/catalog.js";
+import { syncInheritedLicenses } from "../licenses/inherited-sync.js";
+import { LICENSE_TRANSACTION } from "../licenses/transaction.js";
+import { foreignPlanViolations, violationError } from "../licenses/violations.js";
+import { loadGroup } from "./groups.js";
 
 const ERRORS_LISTED = 100;
 

@@ -1,5 +1,5 @@
-import { notFound } from "../../lib/app-error.js";
-import type { TenantContext } from "../../types.js";
+import type { TenantContext } from "../types.js";
+import { notFound } from "./app-error.js";
 
 /**
  * Views of the signed-in person's own account (My licenses, the people picker) exist only in their own tenant: a
