@@ -1,6 +1,6 @@
 import type { BillingResult } from "@allot/contracts";
 import { type Db, Prisma, type Tx } from "@allot/db";
-import { type BillingTerm, can, type SubscriptionSource, type SubscriptionState } from "@allot/domain";
+import { can, type LifecycleSubscription } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
 import { type CatalogEntry, catalogOf } from "../licenses/catalog.js";
@@ -9,21 +9,13 @@ import { loadInvoices, loadOrders } from "./records-view.js";
 import { loadSubscriptions } from "./subscription-view.js";
 
 /** A subscription row as the billing services change it. */
-export interface SubscriptionRecord {
+export interface SubscriptionRecord extends LifecycleSubscription {
   id: string;
   tenantId: string;
   productId: string;
   seats: number;
-  state: SubscriptionState;
-  source: SubscriptionSource;
   ownerUserId: string | null;
   takenOverAt: Date | null;
-  autoRenew: boolean;
-  billingTerm: BillingTerm;
-  termStartsAt: Date;
-  termEndsAt: Date;
-  stateChangedAt: Date;
-  cancelledAt: Date | null;
   paymentProvider: string;
   cardLast4: string | null;
 }

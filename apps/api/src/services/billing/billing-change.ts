@@ -2,6 +2,7 @@ import type { BillingResult } from "@allot/contracts";
 import type { Tx } from "@allot/db";
 import type { Charge } from "@allot/domain";
 import { type AuditEntry, audit } from "../../lib/audit.js";
+import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { lockSeats } from "../seats/seat-ledger.js";
 import { billingResult, lockSubscription, type SubscriptionRecord } from "./access.js";
@@ -30,6 +31,26 @@ export async function lockForChange(tx: Tx, ctx: TenantContext, subscriptionId: 
   await catchUpLifecycle(ctx.db, tx, subscription, ctx.clock.now(), ctx.requestId);
   return subscription;
 }
+
+/**
+ * A change of one subscription: under the request's idempotency key, in one transaction, on the subscription locked
+ * and brought up to date (`lockForChange`). What `change` returns is the answer (and what a replay returns).
+ */
+export function changeSubscription<T>(
+  ctx: TenantContext,
+  subscriptionId: string,
+  idempotency: IdempotentRequest | undefined,
+  change: (tx: Tx, subscription: SubscriptionRecord) => Promise<T>,
+): Promise<Remembered<T>> {
+  return withIdempotency(ctx, idempotency, async (tx) => change(tx, await lockForChange(tx, ctx, subscriptionId)));
+}
+
+/** A use case that changes one subscription as it stands (cancel, renew, take over). */
+export type SubscriptionUseCase = (
+  ctx: TenantContext,
+  subscriptionId: string,
+  idempotency?: IdempotentRequest,
+) => Promise<Remembered<BillingResult>>;
 
 /** How a billing change ends, once the subscription row is written. */
 export interface BillingChangeEnd {

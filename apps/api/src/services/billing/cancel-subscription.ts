@@ -1,9 +1,6 @@
-import type { BillingResult } from "@allot/contracts";
 import { cancelSubscription as planCancellation, priceCancellation } from "@allot/domain";
-import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
-import type { TenantContext } from "../../types.js";
 import { assertCanManage, auditView, pricedProduct, stateInvalid } from "./access.js";
-import { finishBillingChange, lockForChange } from "./billing-change.js";
+import { changeSubscription, finishBillingChange, type SubscriptionUseCase } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { chargeStoredMethod } from "./payments.js";
 
@@ -12,13 +9,8 @@ import { chargeStoredMethod } from "./payments.js";
  * term are credited, which ends the seats at once; otherwise a monthly one is disabled and an annual one or a trial
  * starts its 30 days of grace.
  */
-export async function cancelSubscription(
-  ctx: TenantContext,
-  subscriptionId: string,
-  idempotency?: IdempotentRequest,
-): Promise<Remembered<BillingResult>> {
-  return withIdempotency(ctx, idempotency, async (tx) => {
-    const subscription = await lockForChange(tx, ctx, subscriptionId);
+export const cancelSubscription: SubscriptionUseCase = (ctx, subscriptionId, idempotency) =>
+  changeSubscription(ctx, subscriptionId, idempotency, async (tx, subscription) => {
     assertCanManage(ctx, subscription);
     const now = ctx.clock.now();
     const product = await pricedProduct(ctx.db, tx, subscription.productId);
@@ -46,4 +38,3 @@ export async function cancelSubscription(
       }),
     });
   });
-}

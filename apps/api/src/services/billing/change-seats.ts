@@ -1,10 +1,10 @@
 import type { BillingResult } from "@allot/contracts";
 import { priceSeatChange } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
-import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
+import type { IdempotentRequest, Remembered } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { assertCanManage, pricedProduct } from "./access.js";
-import { finishBillingChange, lockForChange } from "./billing-change.js";
+import { changeSubscription, finishBillingChange } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { chargeStoredMethod } from "./payments.js";
 import { planSeats, seatsInUse } from "./plan-seats.js";
@@ -20,8 +20,7 @@ export async function changeSeats(
   body: { seats: number; acceptConflict: boolean },
   idempotency?: IdempotentRequest,
 ): Promise<Remembered<BillingResult>> {
-  return withIdempotency(ctx, idempotency, async (tx) => {
-    const subscription = await lockForChange(tx, ctx, subscriptionId);
+  return changeSubscription(ctx, subscriptionId, idempotency, async (tx, subscription) => {
     assertCanManage(ctx, subscription);
     const outcome = await planSeats(tx, ctx, subscription, body.seats, body.acceptConflict);
     if (!outcome.ok) {

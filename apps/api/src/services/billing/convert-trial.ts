@@ -1,9 +1,9 @@
 import type { BillingResult } from "@allot/contracts";
 import { type BillingTerm, checkTrialConversion, priceTerm, termEnd } from "@allot/domain";
-import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
+import type { IdempotentRequest, Remembered } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { auditView, pricedProduct, stateInvalid } from "./access.js";
-import { finishBillingChange, lockForChange } from "./billing-change.js";
+import { changeSubscription, finishBillingChange } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { chargeStoredMethod } from "./payments.js";
 import { planSeats, seatsInUse } from "./plan-seats.js";
@@ -18,8 +18,7 @@ export async function convertTrial(
   body: { billingTerm: BillingTerm; seats?: number | undefined },
   idempotency?: IdempotentRequest,
 ): Promise<Remembered<BillingResult>> {
-  return withIdempotency(ctx, idempotency, async (tx) => {
-    const subscription = await lockForChange(tx, ctx, subscriptionId);
+  return changeSubscription(ctx, subscriptionId, idempotency, async (tx, subscription) => {
     const guard = checkTrialConversion(subscription);
     if (!guard.ok) {
       throw stateInvalid(

@@ -1,10 +1,7 @@
-import type { BillingResult } from "@allot/contracts";
 import { renewSubscription as planRenewal, priceTerm } from "@allot/domain";
 import { audit } from "../../lib/audit.js";
-import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
-import type { TenantContext } from "../../types.js";
 import { assertCanManage, auditView, billingResult, pricedProduct, stateInvalid } from "./access.js";
-import { finishBillingChange, lockForChange } from "./billing-change.js";
+import { changeSubscription, finishBillingChange, type SubscriptionUseCase } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { chargeStoredMethod } from "./payments.js";
 
@@ -12,13 +9,8 @@ import { chargeStoredMethod } from "./payments.js";
  * Renews a subscription (the domain's renewSubscription decides how): an active one renews at its term end (auto-renew
  * turned back on, billed then); an expired or disabled one is reactivated with a new term from now, billed now.
  */
-export async function renewSubscription(
-  ctx: TenantContext,
-  subscriptionId: string,
-  idempotency?: IdempotentRequest,
-): Promise<Remembered<BillingResult>> {
-  return withIdempotency(ctx, idempotency, async (tx) => {
-    const subscription = await lockForChange(tx, ctx, subscriptionId);
+export const renewSubscription: SubscriptionUseCase = (ctx, subscriptionId, idempotency) =>
+  changeSubscription(ctx, subscriptionId, idempotency, async (tx, subscription) => {
     assertCanManage(ctx, subscription);
     const now = ctx.clock.now();
     const outcome = planRenewal(subscription, now);
@@ -78,4 +70,3 @@ export async function renewSubscription(
       }),
     });
   });
-}

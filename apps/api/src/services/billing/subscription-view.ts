@@ -1,9 +1,9 @@
 import type { Subscription, SubscriptionAssignments } from "@allot/contracts";
 import { Prisma, type Tx } from "@allot/db";
 import {
-  type BillingTerm,
   holdersDependingOn,
   isAdminAssignable,
+  type LifecycleSubscription,
   nextTransitionAt,
   termPriceCents,
 } from "@allot/domain";
@@ -12,25 +12,17 @@ import { seatStates } from "../seats/seat-states.js";
 
 type Reader = Pick<Tx, "$queryRaw">;
 
-interface SubscriptionRow {
+interface SubscriptionRow extends LifecycleSubscription {
   id: string;
   productId: string;
   skuId: string;
   skuPartNumber: string;
   productName: string;
   seats: number;
-  state: Subscription["state"];
-  source: Subscription["source"];
   ownerId: string | null;
   ownerName: string | null;
   takenOverAt: Date | null;
   assignedByOwner: number;
-  autoRenew: boolean;
-  billingTerm: BillingTerm;
-  termStartsAt: Date;
-  termEndsAt: Date;
-  stateChangedAt: Date;
-  cancelledAt: Date | null;
   paymentProvider: string;
   cardLast4: string | null;
   pricePerSeatMonthCents: number;

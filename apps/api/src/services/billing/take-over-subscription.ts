@@ -1,9 +1,6 @@
-import type { BillingResult } from "@allot/contracts";
 import { checkTakeOver } from "@allot/domain";
-import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
-import type { TenantContext } from "../../types.js";
 import { stateInvalid } from "./access.js";
-import { finishBillingChange, lockForChange } from "./billing-change.js";
+import { changeSubscription, finishBillingChange, type SubscriptionUseCase } from "./billing-change.js";
 
 const REFUSALS = {
   notSelfService: "Only a self-service subscription can be taken over.",
@@ -15,13 +12,8 @@ const REFUSALS = {
  * An admin takes over a maker's self-service subscription: admins assign its seats from now on, and the organization
  * pays for it on account instead of the maker's card.
  */
-export async function takeOverSubscription(
-  ctx: TenantContext,
-  subscriptionId: string,
-  idempotency?: IdempotentRequest,
-): Promise<Remembered<BillingResult>> {
-  return withIdempotency(ctx, idempotency, async (tx) => {
-    const subscription = await lockForChange(tx, ctx, subscriptionId);
+export const takeOverSubscription: SubscriptionUseCase = (ctx, subscriptionId, idempotency) =>
+  changeSubscription(ctx, subscriptionId, idempotency, async (tx, subscription) => {
     const guard = checkTakeOver({ ...subscription, takenOver: subscription.takenOverAt !== null });
     if (!guard.ok) throw stateInvalid(REFUSALS[guard.reason]);
     const now = ctx.clock.now();
@@ -44,4 +36,3 @@ export async function takeOverSubscription(
       }),
     });
   });
-}

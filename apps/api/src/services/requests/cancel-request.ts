@@ -1,7 +1,7 @@
 import type { LicenseRequest } from "@allot/contracts";
 import { notFound } from "../../lib/app-error.js";
-import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { closeRequest } from "./close-request.js";
 import { loadRequest } from "./list-requests.js";
 import { assertPending, lockRequest } from "./lock-request.js";
 
@@ -11,19 +11,7 @@ export async function cancelLicenseRequest(ctx: TenantContext, requestId: string
     const request = await lockRequest(tx, ctx.tenantId, requestId);
     if (request.requesterUserId !== ctx.actor.userId) throw notFound("License request");
     assertPending(request);
-    // decidedAt records when it was withdrawn; decidedBy stays empty (no admin decided it).
-    await tx.licenseRequest.update({
-      where: { id: request.id },
-      data: { status: "cancelled", decidedAt: ctx.clock.now() },
-    });
-    await audit(tx, ctx, {
-      action: "request.cancelled",
-      targetType: "licenseRequest",
-      targetId: request.id,
-      productIds: [request.productId],
-      before: { status: "pending" },
-      after: { status: "cancelled" },
-    });
+    await closeRequest(tx, ctx, request, { status: "cancelled" });
   });
   return loadRequest(ctx.db, ctx.tenantId, requestId);
 }

@@ -1,6 +1,6 @@
 import type { DenyLicenseRequest, LicenseRequest } from "@allot/contracts";
-import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
+import { closeRequest } from "./close-request.js";
 import { loadRequest } from "./list-requests.js";
 import { assertPending, lockRequest } from "./lock-request.js";
 
@@ -13,23 +13,7 @@ export async function denyLicenseRequest(
   await ctx.db.$transaction(async (tx) => {
     const request = await lockRequest(tx, ctx.tenantId, requestId);
     assertPending(request);
-    await tx.licenseRequest.update({
-      where: { id: request.id },
-      data: {
-        status: "denied",
-        decidedByUserId: ctx.actor.userId,
-        decidedAt: ctx.clock.now(),
-        decisionReason: body.reason,
-      },
-    });
-    await audit(tx, ctx, {
-      action: "request.denied",
-      targetType: "licenseRequest",
-      targetId: request.id,
-      productIds: [request.productId],
-      before: { status: "pending" },
-      after: { status: "denied", requesterUserId: request.requesterUserId, reason: body.reason },
-    });
+    await closeRequest(tx, ctx, request, { status: "denied", reason: body.reason });
   });
   return loadRequest(ctx.db, ctx.tenantId, requestId);
 }
