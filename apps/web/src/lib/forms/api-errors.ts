@@ -1,6 +1,6 @@
 import type { ErrorCode } from "@allot/contracts";
 import { useEffect } from "react";
-import type { FieldValues, Path, UseFormReturn } from "react-hook-form";
+import { type FieldValues, get, type Path, type UseFormReturn } from "react-hook-form";
 import { ApiError } from "@/lib/api-client";
 import { type Messages, useI18n } from "@/lib/i18n";
 import { fieldErrorsFromApi } from "@/lib/validation";
@@ -8,18 +8,25 @@ import { fieldErrorsFromApi } from "@/lib/validation";
 /** Error codes the API answers that belong to one field of the form, e.g. `{ EmailTaken: "email" }`. */
 export type FieldsByCode<Values extends FieldValues> = Partial<Record<ErrorCode, Path<Values>>>;
 
-/** The fields an API error speaks of: a code tied to a field, or the field errors of a 422, by field name. */
+/**
+ * The fields an API error speaks of: a code tied to a field, or the field errors of a 422 by field name, as long as
+ * every one of them is a field of this form (one of its default values). An error that names anything else (a
+ * product the form does not show as a field) stays whole, for the banner.
+ */
 function apiFieldErrors<Values extends FieldValues>(
   error: unknown,
+  fields: unknown,
   fieldsByCode: FieldsByCode<Values>,
   t: Messages,
 ): Array<[Path<Values>, string]> {
   if (!(error instanceof ApiError)) return [];
   const field = error.code ? fieldsByCode[error.code as ErrorCode] : undefined;
   if (field) return [[field, t.errors[error.code as ErrorCode] ?? error.message]];
-  return Object.entries(fieldErrorsFromApi(error.fieldErrors)).flatMap(([name, message]) =>
-    name && message ? [[name as Path<Values>, message] as [Path<Values>, string]] : [],
-  );
+  const named = Object.entries(fieldErrorsFromApi(error.fieldErrors));
+  const isField = ([name, message]: [string, string | undefined]) =>
+    name !== "" && message !== undefined && get(fields, name) !== undefined;
+  if (named.length === 0 || !named.every(isField)) return [];
+  return named.map(([name, message]) => [name as Path<Values>, message as string]);
 }
 
 /**
@@ -32,7 +39,7 @@ export function useApiErrorOnFields<Values extends FieldValues>(
   fieldsByCode: FieldsByCode<Values> = {},
 ): unknown {
   const { t } = useI18n();
-  const onFields = apiFieldErrors(error, fieldsByCode, t);
+  const onFields = apiFieldErrors<Values>(error, form.formState.defaultValues, fieldsByCode, t);
   const { setError } = form;
   // biome-ignore lint/correctness/useExhaustiveDependencies: a new error object is what must trigger this again.
   useEffect(() => {

@@ -6,6 +6,11 @@ interface FormFieldProps<Values extends FieldValues, Name extends Path<Values>>
   extends Pick<FieldProps, "label" | "hint" | "required" | "className"> {
   control: Control<Values, unknown, unknown>;
   name: Name;
+  /**
+   * This field's own wording of a problem found in the browser ("Enter a reason."), instead of the generic one the
+   * schema's issue gets; a problem the API reported keeps the API's words.
+   */
+  message?: string;
   /** The control, bound to the field: pass `ref`, `value`, `onBlur` and call `onChange` with the new value. */
   children: (field: ControllerRenderProps<Values, Name>) => ReactElement;
 }
@@ -14,12 +19,15 @@ interface FormFieldProps<Values extends FieldValues, Name extends Path<Values>>
 export function FormField<Values extends FieldValues, Name extends Path<Values>>({
   control,
   name,
+  message,
   children,
   ...fieldProps
 }: FormFieldProps<Values, Name>) {
   const { field, fieldState } = useController({ control, name });
+  const error = fieldState.error;
+  const shown = error && message && error.type !== "server" ? message : error?.message;
   return (
-    <Field {...fieldProps} validationMessage={fieldState.error?.message}>
+    <Field {...fieldProps} validationMessage={shown}>
       {children(field)}
     </Field>
   );

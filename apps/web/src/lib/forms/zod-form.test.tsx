@@ -14,7 +14,15 @@ interface Draft {
 }
 
 /** A one-field form dialog as the features write them; `serverError` plays the mutation's error. */
-function GroupForm({ onSave, serverError = null }: { onSave: (body: unknown) => void; serverError?: unknown }) {
+function GroupForm({
+  onSave,
+  serverError = null,
+  message,
+}: {
+  onSave: (body: unknown) => void;
+  serverError?: unknown;
+  message?: string;
+}) {
   const form = useZodForm(createGroupRequestSchema, { defaultValues: { displayName: "" } satisfies Draft });
   const banner = useApiErrorOnFields(form, serverError, { GroupNameTaken: "displayName" });
   return (
@@ -28,7 +36,7 @@ function GroupForm({ onSave, serverError = null }: { onSave: (body: unknown) => 
       onClose={() => undefined}
       error={banner}
     >
-      <TextField control={form.control} name="displayName" label="Name" required />
+      <TextField control={form.control} name="displayName" label="Name" required message={message} />
     </FormDialog>
   );
 }
@@ -44,6 +52,12 @@ describe("a form on useZodForm", () => {
     expect(onSave).not.toHaveBeenCalled();
     // The field with the problem gets the focus, so a keyboard user lands on it.
     expect(document.activeElement).toBe(screen.getByRole("textbox", { name: /Name/ }));
+  });
+
+  it("shows a field's own wording of a problem when it has one", async () => {
+    await renderInApp(<GroupForm onSave={vi.fn()} message="Name the group." />);
+    await userEvent.click(screen.getByRole("button", { name: "Add" }));
+    expect(await screen.findByText("Name the group.")).toBeTruthy();
   });
 
   it("hands the schema's parsed output to the submit handler", async () => {
@@ -79,5 +93,19 @@ describe("a form on useZodForm", () => {
     });
     await renderInApp(<GroupForm onSave={vi.fn()} serverError={invalid} />);
     expect(await screen.findByText("is too long")).toBeTruthy();
+  });
+});
+
+describe("an API error the form has no field for", () => {
+  it("stays whole in the banner instead of vanishing onto a missing field", async () => {
+    const refused = new ApiError({
+      status: 409,
+      code: "ValidationFailed",
+      title: "Invalid",
+      fieldErrors: [{ path: "body.skuId", message: "has a pending request already" }],
+    });
+    await renderInApp(<GroupForm onSave={vi.fn()} serverError={refused} />);
+    expect(await screen.findByRole("alert")).toBeTruthy();
+    expect(screen.getByRole("textbox", { name: /Name/ }).getAttribute("aria-invalid")).not.toBe("true");
   });
 });
