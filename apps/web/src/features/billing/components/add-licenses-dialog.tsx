@@ -8,7 +8,7 @@ import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useChangeSeats } from "@/lib/billing/subscription-mutations";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
 import { termText } from "./subscription-status";
 
@@ -49,6 +49,7 @@ function AddLicensesDialogContent({
   const styles = useStyles();
   const { formatNumber, formatDate } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const keyFor = useIdempotencyKeys();
   const only = subscriptions.length === 1 ? subscriptions[0] : undefined;
   const [chosenId, setChosenId] = useState(only?.id ?? "");
@@ -70,9 +71,9 @@ function AddLicensesDialogContent({
   return (
     <FormDialog
       open={open}
-      title={b.addLicenses.title(productName)}
-      confirmLabel={b.addLicenses.confirm(countValid ? count : 1)}
-      busyLabel={b.addLicenses.adding}
+      title={c.addLicenses.title(productName)}
+      confirmLabel={c.addLicenses.confirm(countValid ? count : 1)}
+      busyLabel={c.addLicenses.adding}
       busy={change.isPending}
       canConfirm={seats !== null && quote.ready}
       onClose={onClose}
@@ -83,7 +84,7 @@ function AddLicensesDialogContent({
       }}
     >
       {only ? null : (
-        <Field label={b.addLicenses.subscription} hint={b.addLicenses.subscriptionHint(subscriptions.length)} required>
+        <Field label={c.addLicenses.subscription} hint={c.addLicenses.subscriptionHint(subscriptions.length)} required>
           <RadioGroup
             value={chosenId}
             onChange={(_, data) => {
@@ -95,7 +96,7 @@ function AddLicensesDialogContent({
               <Radio
                 key={candidate.id}
                 value={candidate.id}
-                label={b.addLicenses.option(
+                label={c.addLicenses.option(
                   termText(candidate, b),
                   candidate.seats,
                   formatNumber(candidate.seats),
@@ -108,7 +109,7 @@ function AddLicensesDialogContent({
       )}
       {subscription ? (
         <Text className={styles.muted}>
-          {b.addLicenses.summary(
+          {c.addLicenses.summary(
             subscription.seats,
             formatNumber(subscription.seats),
             countValid ? formatNumber(subscription.seats + count) : "…",
@@ -117,23 +118,23 @@ function AddLicensesDialogContent({
       ) : null}
       <SeatsField
         className={styles.seats}
-        label={b.addLicenses.count}
+        label={c.addLicenses.count}
         text={countText}
         onTextChange={(text) => {
           setCountText(text);
           if (change.isError) change.reset();
         }}
         error={countValid && (parsed === null || parsed.success) ? undefined : b.seatsInvalid(MAX_SEATS)}
-        hint={subscription ? b.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
+        hint={subscription ? c.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
       />
-      {change.isError ? <ErrorMessage error={change.error} title={b.addLicenses.failed} /> : null}
+      {change.isError ? <ErrorMessage error={change.error} title={c.addLicenses.failed} /> : null}
       <div className={styles.quote}>
         <QuoteSummary
           quote={quote.quote}
           loading={quote.loading}
           updating={quote.updating}
           error={quote.error}
-          hint={subscription ? undefined : b.addLicenses.chooseFirst}
+          hint={subscription ? undefined : c.addLicenses.chooseFirst}
         />
       </div>
     </FormDialog>

@@ -11,7 +11,7 @@ import { LiveStatus } from "@/components/visually-hidden";
 import { invoicesExportUrl, useInvoices } from "../api/get-invoices";
 import { ordersExportUrl, useOrders } from "../api/get-orders";
 import type { useSubscriptions } from "../api/get-subscriptions";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { InvoicesTable } from "./invoices-table";
 import { OrdersTable } from "./orders-table";
 import { SubscriptionsTable } from "./subscriptions-table";
@@ -37,6 +37,7 @@ export function SubscriptionsPanel({
   const styles = useStyles();
   const list = useListPageStyles();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const items = query.data ?? [];
   const status = query.isPending ? b.loading : query.isError ? "" : b.subscriptionCount(items.length);
 
@@ -60,7 +61,7 @@ export function SubscriptionsPanel({
           title={b.emptyTitle}
           actions={
             <GatedButton action="billing.manage" appearance="primary" icon={<CartRegular />} onClick={onBuy}>
-              {b.buy.open}
+              {c.buy.open}
             </GatedButton>
           }
         >

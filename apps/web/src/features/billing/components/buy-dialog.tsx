@@ -9,7 +9,7 @@ import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useFormatMoney } from "@/lib/format-money";
 import { useOpenKey } from "@/lib/hooks";
 import { useBuySubscription } from "../api/buy-subscription";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { ProductDropdown } from "./product-dropdown";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
@@ -37,6 +37,7 @@ export function BuyDialog(props: BuyDialogProps) {
 function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose, onBought }: BuyDialogProps) {
   const styles = useStyles();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const money = useFormatMoney();
   const pricing = usePricing(tenantId, { enabled: open, staleTime: 60_000 });
   const buy = useBuySubscription(tenantId);
@@ -67,9 +68,9 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
   return (
     <FormDialog
       open={open}
-      title={b.buy.title}
-      confirmLabel={b.buy.confirm}
-      busyLabel={b.buy.buying}
+      title={c.buy.title}
+      confirmLabel={c.buy.confirm}
+      busyLabel={c.buy.buying}
       busy={buy.isPending}
       canConfirm={quote.ready}
       onConfirm={confirm}
@@ -78,21 +79,21 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
     >
       {/* Loading and load errors sit inside the form so "Buy" stays in view (inert) while the products load. */}
       {pricing.isPending ? (
-        <Spinner label={b.buy.loadingProducts} />
+        <Spinner label={c.buy.loadingProducts} />
       ) : pricing.isError ? (
         <ErrorMessage error={pricing.error} onRetry={() => pricing.refetch()} />
       ) : (
         <>
-          {buy.isError ? <ErrorMessage error={buy.error} title={b.buy.failed} /> : null}
+          {buy.isError ? <ErrorMessage error={buy.error} title={c.buy.failed} /> : null}
           <ProductDropdown
-            label={b.buy.product}
+            label={c.buy.product}
             products={products}
             value={skuId}
             onChange={setSkuId}
-            error={showErrors && productMissing ? b.buy.productRequired : undefined}
+            error={showErrors && productMissing ? c.buy.productRequired : undefined}
             hint={
               product
-                ? b.buy.productPrice(
+                ? c.buy.productPrice(
                     money(product.pricePerSeatMonthCents, product.currency),
                     money(product.pricePerSeatYearCents, product.currency),
                   )
@@ -102,14 +103,14 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
           <div className={styles.row}>
             <SeatsField
               className={styles.seats}
-              label={b.buy.seats}
+              label={c.buy.seats}
               text={seatsText}
               onTextChange={setSeatsText}
               error={seatsInvalid ? b.seatsInvalid(MAX_SEATS) : undefined}
             />
             <BillingTermField value={billingTerm} onChange={setBillingTerm} />
           </div>
-          <Field hint={autoRenew ? b.buy.autoRenewOnHint : b.buy.autoRenewOffHint}>
+          <Field hint={autoRenew ? c.buy.autoRenewOnHint : c.buy.autoRenewOffHint}>
             <Switch checked={autoRenew} label={b.autoRenew} onChange={(_, data) => setAutoRenew(data.checked)} />
           </Field>
           <QuoteSummary
@@ -117,7 +118,7 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
             loading={quote.loading}
             updating={quote.updating}
             error={quote.error}
-            hint={b.buy.quoteHint}
+            hint={c.buy.quoteHint}
           />
         </>
       )}

@@ -24,7 +24,7 @@ import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useChangeSeats } from "@/lib/billing/subscription-mutations";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
 
 const useStyles = makeStyles({
@@ -60,6 +60,7 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const change = useChangeSeats(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
   const holdersId = useId();
@@ -91,19 +92,19 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
 
   const confirmLabel =
     delta > 0
-      ? b.seats.add(delta)
+      ? c.seats.add(delta)
       : delta < 0
         ? conflictStep
-          ? b.seats.removeAnyway(-delta)
-          : b.seats.remove(-delta)
-        : b.seats.confirm;
+          ? c.seats.removeAnyway(-delta)
+          : c.seats.remove(-delta)
+        : c.seats.confirm;
 
   return (
     <FormDialog
       open={open}
-      title={b.seats.title(subscription.productName)}
+      title={c.seats.title(subscription.productName)}
       confirmLabel={confirmLabel}
-      busyLabel={b.seats.saving}
+      busyLabel={c.seats.saving}
       busy={change.isPending}
       canConfirm={seats !== null && !unchanged && quote.ready && (!conflictStep || acceptConflict)}
       onClose={onClose}
@@ -113,32 +114,32 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
         change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
       }}
     >
-      <Text className={styles.muted}>{b.seats.current(subscription.seats, formatNumber(subscription.seats))}</Text>
+      <Text className={styles.muted}>{c.seats.current(subscription.seats, formatNumber(subscription.seats))}</Text>
       <SeatsField
         className={styles.seats}
-        label={b.seats.newTotal}
+        label={c.seats.newTotal}
         text={seatsText}
         onTextChange={onSeatsChange}
         error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}
-        hint={delta > 0 ? b.seats.addingHint(delta) : delta < 0 ? b.seats.removingHint(-delta) : b.seats.sameHint}
+        hint={delta > 0 ? c.seats.addingHint(delta) : delta < 0 ? c.seats.removingHint(-delta) : c.seats.sameHint}
       />
       {quote.quote && quote.quote.shortfall > 0 && !conflictStep ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{b.seats.shortfallWarning(quote.quote.shortfall)}</MessageBarBody>
+          <MessageBarBody>{c.seats.shortfallWarning(quote.quote.shortfall)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {conflictStep ? (
         <MessageBar intent="warning" layout="multiline" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{b.seats.inUseTitle}</MessageBarTitle>
-            {holders ? b.seats.inUseBody(holders.holderCount, holders.shortfall) : t.errors.SeatsInUse}
+            <MessageBarTitle>{c.seats.inUseTitle}</MessageBarTitle>
+            {holders ? c.seats.inUseBody(holders.holderCount, holders.shortfall) : t.errors.SeatsInUse}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {holders && holders.holders.length > 0 ? (
         <section aria-labelledby={holdersId}>
           <Text as="h3" id={holdersId} weight="semibold" size={300}>
-            {b.seats.holdersHeading(holders.holderCount)}
+            {c.seats.holdersHeading(holders.holderCount)}
           </Text>
           <ul className={styles.holders}>
             {holders.holders.map((holder) => (
@@ -149,7 +150,7 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
           </ul>
           {holders.holderCount > holders.holders.length ? (
             <Text size={200} className={styles.muted}>
-              {b.seats.holdersMore(holders.holderCount - holders.holders.length)}
+              {c.seats.holdersMore(holders.holderCount - holders.holders.length)}
             </Text>
           ) : null}
         </section>
@@ -158,10 +159,10 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
         <Checkbox
           checked={acceptConflict}
           onChange={(_, data) => setAcceptConflict(data.checked === true)}
-          label={b.seats.acceptConflict(CONFLICT_RESOLVE_DAYS)}
+          label={c.seats.acceptConflict(CONFLICT_RESOLVE_DAYS)}
         />
       ) : null}
-      {change.isError && !conflictStep ? <ErrorMessage error={change.error} title={b.seats.failed} /> : null}
+      {change.isError && !conflictStep ? <ErrorMessage error={change.error} title={c.seats.failed} /> : null}
       <div className={styles.quote}>
         <QuoteSummary
           quote={unchanged ? undefined : quote.quote}

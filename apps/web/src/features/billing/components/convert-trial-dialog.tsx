@@ -7,7 +7,7 @@ import { FormDialog } from "@/components/form-dialog";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useOpenKey } from "@/lib/hooks";
 import { useConvertTrial } from "../api/convert-trial";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
 
@@ -42,6 +42,7 @@ function ConvertTrialDialogContent({
 }: ConvertTrialDialogProps) {
   const styles = useStyles();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const convert = useConvertTrial(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
   const [billingTerm, setBillingTerm] = useState<BillingTermChoice>("monthly");
@@ -55,9 +56,9 @@ function ConvertTrialDialogContent({
   return (
     <FormDialog
       open={open}
-      title={b.convert.title(subscription.productName)}
-      confirmLabel={b.convert.confirm}
-      busyLabel={b.convert.converting}
+      title={c.convert.title(subscription.productName)}
+      confirmLabel={c.convert.confirm}
+      busyLabel={c.convert.converting}
       busy={convert.isPending}
       canConfirm={parsed.success && quote.ready}
       onClose={onClose}
@@ -67,12 +68,12 @@ function ConvertTrialDialogContent({
         convert.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onConverted });
       }}
     >
-      <Text className={styles.muted}>{b.convert.intro}</Text>
-      {convert.isError ? <ErrorMessage error={convert.error} title={b.convert.failed} /> : null}
+      <Text className={styles.muted}>{c.convert.intro}</Text>
+      {convert.isError ? <ErrorMessage error={convert.error} title={c.convert.failed} /> : null}
       <div className={styles.row}>
         <SeatsField
           className={styles.seats}
-          label={b.buy.seats}
+          label={c.buy.seats}
           text={seatsText}
           onTextChange={setSeatsText}
           error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}

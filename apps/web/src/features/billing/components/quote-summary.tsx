@@ -17,7 +17,7 @@ import { LiveStatus } from "@/components/visually-hidden";
 import { useDebouncedQuote } from "@/lib/billing/quote";
 import { useFormatMoney } from "@/lib/format-money";
 import { useI18n } from "@/lib/i18n";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 
 const useStyles = makeStyles({
   root: {
@@ -64,20 +64,21 @@ export function QuoteSummary({
   const styles = useStyles();
   const { formatDate } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const money = useFormatMoney();
   const headingId = useId();
 
   // Announced on its own (not the whole table) each time the price changes or fails.
   const announcement = error
-    ? b.quote.error
+    ? c.quote.error
     : quote && !updating
-      ? `${quote.amountCents < 0 ? b.quote.creditNow : b.quote.dueNow}: ${money(Math.abs(quote.amountCents), quote.currency)}`
+      ? `${quote.amountCents < 0 ? c.quote.creditNow : c.quote.dueNow}: ${money(Math.abs(quote.amountCents), quote.currency)}`
       : loading
-        ? b.quote.loading
+        ? c.quote.loading
         : "";
   let body: ReactNode;
   if (error) {
-    body = <ErrorMessage error={error} title={b.quote.error} />;
+    body = <ErrorMessage error={error} title={c.quote.error} />;
   } else if (quote) {
     const credit = quote.amountCents < 0;
     body = (
@@ -86,9 +87,9 @@ export function QuoteSummary({
           <Table size="small" aria-labelledby={headingId}>
             <TableHeader>
               <TableRow>
-                <TableHeaderCell>{b.quote.columns.description}</TableHeaderCell>
-                <TableHeaderCell>{b.quote.columns.quantity}</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.moneyHeader }}>{b.quote.columns.amount}</TableHeaderCell>
+                <TableHeaderCell>{c.quote.columns.description}</TableHeaderCell>
+                <TableHeaderCell>{c.quote.columns.quantity}</TableHeaderCell>
+                <TableHeaderCell button={{ className: styles.moneyHeader }}>{c.quote.columns.amount}</TableHeaderCell>
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -102,7 +103,7 @@ export function QuoteSummary({
                       {b.period(formatDate(line.periodStart), formatDate(line.periodEnd))}
                     </Text>
                   </TableCell>
-                  <TableCell>{b.quote.times(line.quantity, money(line.unitPriceCents, quote.currency))}</TableCell>
+                  <TableCell>{c.quote.times(line.quantity, money(line.unitPriceCents, quote.currency))}</TableCell>
                   <TableCell className={styles.money}>{money(line.amountCents, quote.currency)}</TableCell>
                 </TableRow>
               ))}
@@ -111,27 +112,27 @@ export function QuoteSummary({
         ) : null}
         {quote.daysLeft !== null && quote.termDays !== null && quote.daysLeft !== quote.termDays ? (
           <Text size={200} className={styles.muted}>
-            {b.quote.prorated(quote.daysLeft, quote.termDays)}
+            {c.quote.prorated(quote.daysLeft, quote.termDays)}
           </Text>
         ) : null}
         <Text weight="semibold" className={styles.total}>
-          <span>{credit ? b.quote.creditNow : b.quote.dueNow}</span>
+          <span>{credit ? c.quote.creditNow : c.quote.dueNow}</span>
           <span>{money(credit ? -quote.amountCents : quote.amountCents, quote.currency)}</span>
         </Text>
       </>
     );
   } else if (loading) {
-    body = <Spinner size="tiny" label={b.quote.loading} labelPosition="after" />;
+    body = <Spinner size="tiny" label={c.quote.loading} labelPosition="after" />;
   } else {
-    body = <Text className={styles.muted}>{hint ?? b.quote.hint}</Text>;
+    body = <Text className={styles.muted}>{hint ?? c.quote.hint}</Text>;
   }
 
   return (
     <section className={styles.root} aria-labelledby={headingId} aria-busy={loading || updating}>
       <LiveStatus message={announcement} />
       <Text as="h3" id={headingId} weight="semibold" className={styles.heading}>
-        {b.quote.title}
-        {updating && quote ? <Spinner size="extra-tiny" aria-label={b.quote.loading} /> : null}
+        {c.quote.title}
+        {updating && quote ? <Spinner size="extra-tiny" aria-label={c.quote.loading} /> : null}
       </Text>
       {body}
     </section>

@@ -7,7 +7,7 @@ import { usePricing } from "@/lib/api/pricing";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useStartTrial } from "@/lib/billing/start-trial";
 import { useOpenKey } from "@/lib/hooks";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts } from "../texts";
 import { ProductDropdown } from "./product-dropdown";
 
 const useStyles = makeStyles({
@@ -28,7 +28,7 @@ export function TrialDialog(props: TrialDialogProps) {
 
 function TrialDialogContent({ open, tenantId, onClose, onStarted }: TrialDialogProps) {
   const styles = useStyles();
-  const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const pricing = usePricing(tenantId, { enabled: open, staleTime: 60_000 });
   const start = useStartTrial(tenantId);
   const keyFor = useIdempotencyKeys();
@@ -47,40 +47,40 @@ function TrialDialogContent({ open, tenantId, onClose, onStarted }: TrialDialogP
   return (
     <FormDialog
       open={open}
-      title={b.trial.title}
-      confirmLabel={b.trial.confirm}
-      busyLabel={b.trial.starting}
+      title={c.trial.title}
+      confirmLabel={c.trial.confirm}
+      busyLabel={c.trial.starting}
       busy={start.isPending}
       canConfirm
       onConfirm={confirm}
       onClose={onClose}
       unavailable={
         pricing.isPending ? (
-          <Spinner label={b.buy.loadingProducts} />
+          <Spinner label={c.buy.loadingProducts} />
         ) : pricing.isError ? (
           <ErrorMessage error={pricing.error} onRetry={() => pricing.refetch()} />
         ) : products.length === 0 ? (
           <MessageBar intent="info" layout="multiline">
-            <MessageBarBody>{b.trial.noneLeft}</MessageBarBody>
+            <MessageBarBody>{c.trial.noneLeft}</MessageBarBody>
           </MessageBar>
         ) : undefined
       }
     >
-      <Text className={styles.muted}>{b.trial.intro}</Text>
-      {start.isError ? <ErrorMessage error={start.error} title={b.trial.failed} /> : null}
+      <Text className={styles.muted}>{c.trial.intro}</Text>
+      {start.isError ? <ErrorMessage error={start.error} title={c.trial.failed} /> : null}
       <ProductDropdown
-        label={b.buy.product}
+        label={c.buy.product}
         products={products}
         value={skuId}
         onChange={setSkuId}
         showPrice={false}
-        error={showErrors && !product ? b.buy.productRequired : undefined}
+        error={showErrors && !product ? c.buy.productRequired : undefined}
       />
       <MessageBar intent="info" layout="multiline" aria-live="polite">
         <MessageBarBody>
           {product
-            ? b.trial.summary(TRIAL_SEATS, product.trialDays || DEFAULT_TRIAL_DAYS, product.displayName)
-            : b.trial.summaryNoProduct(TRIAL_SEATS)}
+            ? c.trial.summary(TRIAL_SEATS, product.trialDays || DEFAULT_TRIAL_DAYS, product.displayName)
+            : c.trial.summaryNoProduct(TRIAL_SEATS)}
         </MessageBarBody>
       </MessageBar>
     </FormDialog>
