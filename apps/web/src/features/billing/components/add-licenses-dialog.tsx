@@ -1,11 +1,12 @@
 import { type BillingResult, changeSeatsRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
 import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Controller } from "react-hook-form";
 import { SeatsField, seatsFromText, validSeats } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useChangeSeats } from "@/lib/billing/subscription-mutations";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useBillingChangeTexts, useBillingTexts } from "../texts";
@@ -52,12 +53,23 @@ function AddLicensesDialogContent({
   const c = useBillingChangeTexts();
   const keyFor = useIdempotencyKeys();
   const only = subscriptions.length === 1 ? subscriptions[0] : undefined;
-  const [chosenId, setChosenId] = useState(only?.id ?? "");
-  const subscription = subscriptions.find((candidate) => candidate.id === chosenId) ?? null;
+  const chosen = (id: string) => subscriptions.find((candidate) => candidate.id === id) ?? null;
+  const form = useZodForm(changeSeatsRequestSchema, {
+    defaultValues: {
+      subscriptionId: only?.id ?? "",
+      count: String(initialCount && initialCount > 0 ? initialCount : 1),
+    },
+    // The request is the subscription's new total.
+    toInput: (draft: { subscriptionId: string; count: string }) => ({
+      seats: (chosen(draft.subscriptionId)?.seats ?? Number.NaN) + seatsFromText(draft.count),
+    }),
+  });
+  const chosenId = form.watch("subscriptionId");
+  const subscription = chosen(chosenId);
   const change = useChangeSeats(tenantId, chosenId);
-  const [countText, setCountText] = useState(String(initialCount && initialCount > 0 ? initialCount : 1));
 
-  const count = seatsFromText(countText);
+  // The price follows the count as it is typed, and the field says what is wrong with it as it is typed.
+  const count = seatsFromText(form.watch("count"));
   const countValid = validSeats(count);
   const parsed =
     subscription && countValid ? changeSeatsRequestSchema.safeParse({ seats: subscription.seats + count }) : null;
@@ -77,18 +89,16 @@ function AddLicensesDialogContent({
       busy={change.isPending}
       canConfirm={seats !== null && quote.ready}
       onClose={onClose}
-      onConfirm={() => {
-        if (seats === null) return;
-        const body = { seats, acceptConflict: false };
-        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
-      }}
+      onConfirm={form.handleSubmit((body) =>
+        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged }),
+      )}
     >
       {only ? null : (
         <Field label={c.addLicenses.subscription} hint={c.addLicenses.subscriptionHint(subscriptions.length)} required>
           <RadioGroup
             value={chosenId}
             onChange={(_, data) => {
-              setChosenId(data.value);
+              form.setValue("subscriptionId", data.value);
               if (change.isError) change.reset();
             }}
           >
@@ -116,17 +126,24 @@ function AddLicensesDialogContent({
           )}
         </Text>
       ) : null}
-      <SeatsField
-        className={styles.seats}
-        label={c.addLicenses.count}
-        text={countText}
-        onTextChange={(text) => {
-          setCountText(text);
-          if (change.isError) change.reset();
-        }}
-        error={countValid && (parsed === null || parsed.success) ? undefined : b.seatsInvalid(MAX_SEATS)}
-        hint={subscription ? c.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
+      <Controller
+        control={form.control}
+        name="count"
+        render={({ field }) => (
+          <SeatsField
+            className={styles.seats}
+            label={c.addLicenses.count}
+            text={field.value}
+            onTextChange={(text) => {
+              field.onChange(text);
+              if (change.isError) change.reset();
+            }}
+            error={countValid && (parsed === null || parsed.success) ? undefined : b.seatsInvalid(MAX_SEATS)}
+            hint={subscription ? c.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
+          />
+        )}
       />
+      {/* The API speaks of the new total, which is no field here (the count is what is added): all on the banner. */}
       {change.isError ? <ErrorMessage error={change.error} title={c.addLicenses.failed} /> : null}
       <div className={styles.quote}>
         <QuoteSummary

@@ -15,13 +15,16 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
+import { useId } from "react";
+import { Controller } from "react-hook-form";
 import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { isApiError } from "@/lib/api-client";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useChangeSeats } from "@/lib/billing/subscription-mutations";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useBillingChangeTexts, useBillingTexts } from "../texts";
@@ -64,16 +67,6 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
   const change = useChangeSeats(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
   const holdersId = useId();
-  const [seatsText, setSeatsText] = useState(String(subscription.seats));
-  const [acceptConflict, setAcceptConflict] = useState(false);
-
-  const parsed = changeSeatsRequestSchema.safeParse({ seats: seatsFromText(seatsText) });
-  const seats = parsed.success ? parsed.data.seats : null;
-  const unchanged = seats === subscription.seats;
-  const quote = useQuoteView(
-    tenantId,
-    open && seats !== null && !unchanged ? { kind: "seatChange", subscriptionId: subscription.id, seats } : null,
-  );
 
   // The API refused the removal: the seats are assigned. Its problem names (some of) the people holding them.
   const seatsInUse = isApiError(change.error, "SeatsInUse")
@@ -81,14 +74,26 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
     : null;
   const holders = seatsInUse?.success ? seatsInUse.data : null;
   const conflictStep = seatsInUse !== null;
-  const delta = seats === null ? 0 : seats - subscription.seats;
 
-  const onSeatsChange = (text: string) => {
-    setSeatsText(text);
-    // Another number: the refusal (and its holders) was about the old one.
-    if (change.isError) change.reset();
-    setAcceptConflict(false);
-  };
+  const form = useZodForm(changeSeatsRequestSchema, {
+    defaultValues: { seats: String(subscription.seats), acceptConflict: false },
+    // The conflict is accepted only once the API has named it.
+    toInput: (draft: { seats: string; acceptConflict: boolean }) => ({
+      seats: seatsFromText(draft.seats),
+      acceptConflict: conflictStep && draft.acceptConflict,
+    }),
+  });
+  const error = useApiErrorOnFields(form, conflictStep ? null : change.error);
+  const acceptConflict = form.watch("acceptConflict");
+  // The price follows the seats as they are typed, and the field says what is wrong with them as they are typed.
+  const parsed = changeSeatsRequestSchema.safeParse({ seats: seatsFromText(form.watch("seats")) });
+  const seats = parsed.success ? parsed.data.seats : null;
+  const unchanged = seats === subscription.seats;
+  const quote = useQuoteView(
+    tenantId,
+    open && seats !== null && !unchanged ? { kind: "seatChange", subscriptionId: subscription.id, seats } : null,
+  );
+  const delta = seats === null ? 0 : seats - subscription.seats;
 
   const confirmLabel =
     delta > 0
@@ -108,20 +113,29 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
       busy={change.isPending}
       canConfirm={seats !== null && !unchanged && quote.ready && (!conflictStep || acceptConflict)}
       onClose={onClose}
-      onConfirm={() => {
-        if (seats === null) return;
-        const body = { seats, acceptConflict: conflictStep && acceptConflict };
-        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
-      }}
+      onConfirm={form.handleSubmit((body) =>
+        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged }),
+      )}
     >
       <Text className={styles.muted}>{c.seats.current(subscription.seats, formatNumber(subscription.seats))}</Text>
-      <SeatsField
-        className={styles.seats}
-        label={c.seats.newTotal}
-        text={seatsText}
-        onTextChange={onSeatsChange}
-        error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}
-        hint={delta > 0 ? c.seats.addingHint(delta) : delta < 0 ? c.seats.removingHint(-delta) : c.seats.sameHint}
+      <Controller
+        control={form.control}
+        name="seats"
+        render={({ field, fieldState }) => (
+          <SeatsField
+            className={styles.seats}
+            label={c.seats.newTotal}
+            text={field.value}
+            onTextChange={(text) => {
+              field.onChange(text);
+              // Another number: the refusal (and its holders) was about the old one.
+              if (change.isError) change.reset();
+              form.setValue("acceptConflict", false);
+            }}
+            error={parsed.success ? fieldState.error?.message : b.seatsInvalid(MAX_SEATS)}
+            hint={delta > 0 ? c.seats.addingHint(delta) : delta < 0 ? c.seats.removingHint(-delta) : c.seats.sameHint}
+          />
+        )}
       />
       {quote.quote && quote.quote.shortfall > 0 && !conflictStep ? (
         <MessageBar intent="warning" layout="multiline">
@@ -156,13 +170,20 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
         </section>
       ) : null}
       {conflictStep ? (
-        <Checkbox
-          checked={acceptConflict}
-          onChange={(_, data) => setAcceptConflict(data.checked === true)}
-          label={c.seats.acceptConflict(CONFLICT_RESOLVE_DAYS)}
+        <Controller
+          control={form.control}
+          name="acceptConflict"
+          render={({ field }) => (
+            <Checkbox
+              ref={field.ref}
+              checked={field.value}
+              onChange={(_, data) => field.onChange(data.checked === true)}
+              label={c.seats.acceptConflict(CONFLICT_RESOLVE_DAYS)}
+            />
+          )}
         />
       ) : null}
-      {change.isError && !conflictStep ? <ErrorMessage error={change.error} title={c.seats.failed} /> : null}
+      {error ? <ErrorMessage error={error} title={c.seats.failed} /> : null}
       <div className={styles.quote}>
         <QuoteSummary
           quote={unchanged ? undefined : quote.quote}

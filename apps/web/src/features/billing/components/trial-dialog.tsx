@@ -1,11 +1,13 @@
-import { type BillingResult, DEFAULT_TRIAL_DAYS, TRIAL_SEATS } from "@allot/contracts";
+import { type BillingResult, DEFAULT_TRIAL_DAYS, startTrialRequestSchema, TRIAL_SEATS } from "@allot/contracts";
 import { MessageBar, MessageBarBody, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { Controller } from "react-hook-form";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { usePricing } from "@/lib/api/pricing";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useStartTrial } from "@/lib/billing/start-trial";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useBillingChangeTexts } from "../texts";
 import { ProductDropdown } from "./product-dropdown";
@@ -32,17 +34,15 @@ function TrialDialogContent({ open, tenantId, onClose, onStarted }: TrialDialogP
   const pricing = usePricing(tenantId, { enabled: open, staleTime: 60_000 });
   const start = useStartTrial(tenantId);
   const keyFor = useIdempotencyKeys();
-  const [skuId, setSkuId] = useState("");
-  const [showErrors, setShowErrors] = useState(false);
+  const form = useZodForm(startTrialRequestSchema, { defaultValues: { skuId: "" } });
+  const error = useApiErrorOnFields(form, start.error);
 
   const products = (pricing.data ?? []).filter((product) => product.trialAvailable);
-  const product = products.find((candidate) => candidate.skuId === skuId);
+  const product = products.find((candidate) => candidate.skuId === form.watch("skuId"));
 
-  const confirm = () => {
-    setShowErrors(true);
-    if (!product) return;
-    start.mutate({ skuId: product.skuId, idempotencyKey: keyFor({ skuId: product.skuId }) }, { onSuccess: onStarted });
-  };
+  const confirm = form.handleSubmit(({ skuId }) =>
+    start.mutate({ skuId, idempotencyKey: keyFor({ skuId }) }, { onSuccess: onStarted }),
+  );
 
   return (
     <FormDialog
@@ -67,14 +67,23 @@ function TrialDialogContent({ open, tenantId, onClose, onStarted }: TrialDialogP
       }
     >
       <Text className={styles.muted}>{c.trial.intro}</Text>
-      {start.isError ? <ErrorMessage error={start.error} title={c.trial.failed} /> : null}
-      <ProductDropdown
-        label={c.buy.product}
-        products={products}
-        value={skuId}
-        onChange={setSkuId}
-        showPrice={false}
-        error={showErrors && !product ? c.buy.productRequired : undefined}
+      {error ? <ErrorMessage error={error} title={c.trial.failed} /> : null}
+      <Controller
+        control={form.control}
+        name="skuId"
+        render={({ field, fieldState }) => (
+          <ProductDropdown
+            label={c.buy.product}
+            products={products}
+            value={field.value}
+            onChange={field.onChange}
+            showPrice={false}
+            error={
+              fieldState.error &&
+              (fieldState.error.type === "server" ? fieldState.error.message : c.buy.productRequired)
+            }
+          />
+        )}
       />
       <MessageBar intent="info" layout="multiline" aria-live="polite">
         <MessageBarBody>
