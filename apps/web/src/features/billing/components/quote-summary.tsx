@@ -1,17 +1,7 @@
 import type { Quote, QuoteRequest } from "@allot/contracts";
-import {
-  makeStyles,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { type ReactNode, useId } from "react";
+import { DataTable } from "@/components/data-table";
 import { ErrorMessage } from "@/components/error-message";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useDebouncedQuote } from "@/lib/billing/quote";
@@ -84,31 +74,39 @@ export function QuoteSummary({
     body = (
       <>
         {quote.lines.length > 0 ? (
-          <Table size="small" aria-labelledby={headingId}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{c.quote.columns.description}</TableHeaderCell>
-                <TableHeaderCell>{c.quote.columns.quantity}</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.moneyHeader }}>{c.quote.columns.amount}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {quote.lines.map((line, index) => (
-                // Lines have no id; their order is the invoice's.
-                // biome-ignore lint/suspicious/noArrayIndexKey: quote lines are positional
-                <TableRow key={index}>
-                  <TableCell>
+          <DataTable
+            size="small"
+            label={c.quote.title}
+            columns={[
+              {
+                id: "description",
+                header: c.quote.columns.description,
+                cell: ({ line }) => (
+                  <>
                     <div>{line.description}</div>
                     <Text size={200} className={styles.muted}>
                       {b.period(formatDate(line.periodStart), formatDate(line.periodEnd))}
                     </Text>
-                  </TableCell>
-                  <TableCell>{c.quote.times(line.quantity, money(line.unitPriceCents, quote.currency))}</TableCell>
-                  <TableCell className={styles.money}>{money(line.amountCents, quote.currency)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                id: "quantity",
+                header: c.quote.columns.quantity,
+                cell: ({ line }) => c.quote.times(line.quantity, money(line.unitPriceCents, quote.currency)),
+              },
+              {
+                id: "amount",
+                header: c.quote.columns.amount,
+                className: styles.money,
+                headerClassName: styles.moneyHeader,
+                cell: ({ line }) => money(line.amountCents, quote.currency),
+              },
+            ]}
+            // Lines have no id; their order is the invoice's.
+            rows={quote.lines.map((line, index) => ({ line, key: String(index) }))}
+            rowKey={(row) => row.key}
+          />
         ) : null}
         {quote.daysLeft !== null && quote.termDays !== null && quote.daysLeft !== quote.termDays ? (
           <Text size={200} className={styles.muted}>
