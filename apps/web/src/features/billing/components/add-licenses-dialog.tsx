@@ -1,7 +1,6 @@
-import { type BillingResult, changeSeatsRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
+import { type BillingResult, changeSeatsRequestSchema, type Subscription } from "@allot/contracts";
 import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
-import { Controller } from "react-hook-form";
-import { SeatsField, seatsFromText, validSeats } from "@/components/billing/seats-field";
+import { seatsFromText, validSeats } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
@@ -11,6 +10,7 @@ import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
 import { termText } from "./subscription-status";
 
 const useStyles = makeStyles({
@@ -126,22 +126,16 @@ function AddLicensesDialogContent({
           )}
         </Text>
       ) : null}
-      <Controller
+      <SeatsFormField
         control={form.control}
         name="count"
-        render={({ field }) => (
-          <SeatsField
-            className={styles.seats}
-            label={c.addLicenses.count}
-            text={field.value}
-            onTextChange={(text) => {
-              field.onChange(text);
-              if (change.isError) change.reset();
-            }}
-            error={countValid && (parsed === null || parsed.success) ? undefined : b.seatsInvalid(MAX_SEATS)}
-            hint={subscription ? c.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
-          />
-        )}
+        className={styles.seats}
+        label={c.addLicenses.count}
+        invalid={!countValid || parsed?.success === false}
+        onTyped={() => {
+          if (change.isError) change.reset();
+        }}
+        hint={subscription ? c.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
       />
       {/* The API speaks of the new total, which is no field here (the count is what is added): all on the banner. */}
       {change.isError ? <ErrorMessage error={change.error} title={c.addLicenses.failed} /> : null}

@@ -1,7 +1,7 @@
-import { type BillingResult, MAX_SEATS, purchaseRequestSchema, type QuoteRequest } from "@allot/contracts";
+import { type BillingResult, purchaseRequestSchema, type QuoteRequest } from "@allot/contracts";
 import { Field, makeStyles, Spinner, Switch, tokens } from "@fluentui/react-components";
 import { Controller } from "react-hook-form";
-import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { usePricing } from "@/lib/api/pricing";
@@ -15,6 +15,7 @@ import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { ProductDropdown } from "./product-dropdown";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
 
 /** The buy form's fields: the seats as typed. */
 interface PurchaseDraft {
@@ -123,18 +124,12 @@ function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose,
             )}
           />
           <div className={styles.row}>
-            <Controller
+            <SeatsFormField
               control={form.control}
               name="seats"
-              render={({ field }) => (
-                <SeatsField
-                  className={styles.seats}
-                  label={c.buy.seats}
-                  text={field.value}
-                  onTextChange={field.onChange}
-                  error={seatsInvalid ? b.seatsInvalid(MAX_SEATS) : errors.seats?.message}
-                />
-              )}
+              className={styles.seats}
+              label={c.buy.seats}
+              invalid={seatsInvalid}
             />
             <Controller
               control={form.control}

@@ -1,7 +1,6 @@
 import {
   type BillingResult,
   changeSeatsRequestSchema,
-  MAX_SEATS,
   type Subscription,
   seatsInUseProblemSchema,
 } from "@allot/contracts";
@@ -17,7 +16,7 @@ import {
 } from "@fluentui/react-components";
 import { useId } from "react";
 import { Controller } from "react-hook-form";
-import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { isApiError } from "@/lib/api-client";
@@ -27,8 +26,9 @@ import { useApiErrorOnFields } from "@/lib/forms/api-errors";
 import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
-import { useBillingChangeTexts, useBillingTexts } from "../texts";
+import { useBillingChangeTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
 
 const useStyles = makeStyles({
   seats: { maxWidth: "220px" },
@@ -62,7 +62,6 @@ export function ChangeSeatsDialog(props: ChangeSeatsDialogProps) {
 function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onChanged }: ChangeSeatsDialogProps) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
-  const b = useBillingTexts();
   const c = useBillingChangeTexts();
   const change = useChangeSeats(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
@@ -118,24 +117,18 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
       )}
     >
       <Text className={styles.muted}>{c.seats.current(subscription.seats, formatNumber(subscription.seats))}</Text>
-      <Controller
+      <SeatsFormField
         control={form.control}
         name="seats"
-        render={({ field, fieldState }) => (
-          <SeatsField
-            className={styles.seats}
-            label={c.seats.newTotal}
-            text={field.value}
-            onTextChange={(text) => {
-              field.onChange(text);
-              // Another number: the refusal (and its holders) was about the old one.
-              if (change.isError) change.reset();
-              form.setValue("acceptConflict", false);
-            }}
-            error={parsed.success ? fieldState.error?.message : b.seatsInvalid(MAX_SEATS)}
-            hint={delta > 0 ? c.seats.addingHint(delta) : delta < 0 ? c.seats.removingHint(-delta) : c.seats.sameHint}
-          />
-        )}
+        className={styles.seats}
+        label={c.seats.newTotal}
+        invalid={!parsed.success}
+        onTyped={() => {
+          // Another number: the refusal (and its holders) was about the old one.
+          if (change.isError) change.reset();
+          form.setValue("acceptConflict", false);
+        }}
+        hint={delta > 0 ? c.seats.addingHint(delta) : delta < 0 ? c.seats.removingHint(-delta) : c.seats.sameHint}
       />
       {quote.quote && quote.quote.shortfall > 0 && !conflictStep ? (
         <MessageBar intent="warning" layout="multiline">

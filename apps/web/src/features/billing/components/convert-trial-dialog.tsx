@@ -1,7 +1,7 @@
-import { type BillingResult, convertTrialRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
+import { type BillingResult, convertTrialRequestSchema, type Subscription } from "@allot/contracts";
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { Controller } from "react-hook-form";
-import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
@@ -9,9 +9,10 @@ import { useApiErrorOnFields } from "@/lib/forms/api-errors";
 import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useConvertTrial } from "../api/convert-trial";
-import { useBillingChangeTexts, useBillingTexts } from "../texts";
+import { useBillingChangeTexts } from "../texts";
 import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
 
 /** The conversion form's fields: the seats as typed. */
 interface ConversionDraft {
@@ -51,7 +52,6 @@ function ConvertTrialDialogContent({
   onConverted,
 }: ConvertTrialDialogProps) {
   const styles = useStyles();
-  const b = useBillingTexts();
   const c = useBillingChangeTexts();
   const convert = useConvertTrial(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
@@ -81,18 +81,12 @@ function ConvertTrialDialogContent({
       <Text className={styles.muted}>{c.convert.intro}</Text>
       {error ? <ErrorMessage error={error} title={c.convert.failed} /> : null}
       <div className={styles.row}>
-        <Controller
+        <SeatsFormField
           control={form.control}
           name="seats"
-          render={({ field, fieldState }) => (
-            <SeatsField
-              className={styles.seats}
-              label={c.buy.seats}
-              text={field.value}
-              onTextChange={field.onChange}
-              error={parsed.success ? fieldState.error?.message : b.seatsInvalid(MAX_SEATS)}
-            />
-          )}
+          className={styles.seats}
+          label={c.buy.seats}
+          invalid={!parsed.success}
         />
         <Controller
           control={form.control}
