@@ -3,14 +3,12 @@ import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
 import { accountEn } from "./areas/account";
 import { addUserLicensesEn } from "./areas/add-user-licenses";
-import { billingEn } from "./areas/billing";
 import { conflictsEn } from "./areas/conflicts";
 import { dashboardEn } from "./areas/dashboard";
 import { groupLicensesEn } from "./areas/group-licenses";
 import { licensesEn } from "./areas/licenses";
 import { licensingEn } from "./areas/licensing";
 import { manageLicensesEn } from "./areas/manage-licenses";
-import { pricingEn } from "./areas/pricing";
 import { reclaimEn } from "./areas/reclaim";
 import { requestsEn } from "./areas/requests";
 import { userLicensesEn } from "./areas/user-licenses";
@@ -529,8 +527,6 @@ export const en = {
   reclaim: reclaimEn,
   dashboard: dashboardEn,
   groupLicenses: groupLicensesEn,
-  billing: billingEn,
-  pricing: pricingEn,
   requests: requestsEn,
   account: accountEn,
   usersList: usersListEn,

@@ -1,13 +1,11 @@
 import { accountNl } from "./areas/account";
 import { addUserLicensesNl } from "./areas/add-user-licenses";
-import { billingNl } from "./areas/billing";
 import { conflictsNl } from "./areas/conflicts";
 import { dashboardNl } from "./areas/dashboard";
 import { groupLicensesNl } from "./areas/group-licenses";
 import { licensesNl } from "./areas/licenses";
 import { licensingNl } from "./areas/licensing";
 import { manageLicensesNl } from "./areas/manage-licenses";
-import { pricingNl } from "./areas/pricing";
 import { reclaimNl } from "./areas/reclaim";
 import { requestsNl } from "./areas/requests";
 import { userLicensesNl } from "./areas/user-licenses";
@@ -535,8 +533,6 @@ export const nl: Messages = {
   reclaim: reclaimNl,
   dashboard: dashboardNl,
   groupLicenses: groupLicensesNl,
-  billing: billingNl,
-  pricing: pricingNl,
   requests: requestsNl,
   account: accountNl,
   usersList: usersListNl,

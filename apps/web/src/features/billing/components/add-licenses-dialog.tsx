@@ -1,15 +1,16 @@
-import { type BillingResult, changeSeatsRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
+import { type BillingResult, changeSeatsRequestSchema, type Subscription } from "@allot/contracts";
 import { Field, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { SeatsField, seatsFromText, validSeats } from "@/components/billing/seats-field";
+import { seatsFromText, validSeats } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useChangeSeats } from "@/lib/billing/subscription-mutations";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
 import { termText } from "./subscription-status";
 
 const useStyles = makeStyles({
@@ -49,14 +50,26 @@ function AddLicensesDialogContent({
   const styles = useStyles();
   const { formatNumber, formatDate } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const keyFor = useIdempotencyKeys();
   const only = subscriptions.length === 1 ? subscriptions[0] : undefined;
-  const [chosenId, setChosenId] = useState(only?.id ?? "");
-  const subscription = subscriptions.find((candidate) => candidate.id === chosenId) ?? null;
+  const chosen = (id: string) => subscriptions.find((candidate) => candidate.id === id) ?? null;
+  const form = useZodForm(changeSeatsRequestSchema, {
+    defaultValues: {
+      subscriptionId: only?.id ?? "",
+      count: String(initialCount && initialCount > 0 ? initialCount : 1),
+    },
+    // The request is the subscription's new total.
+    toInput: (draft: { subscriptionId: string; count: string }) => ({
+      seats: (chosen(draft.subscriptionId)?.seats ?? Number.NaN) + seatsFromText(draft.count),
+    }),
+  });
+  const chosenId = form.watch("subscriptionId");
+  const subscription = chosen(chosenId);
   const change = useChangeSeats(tenantId, chosenId);
-  const [countText, setCountText] = useState(String(initialCount && initialCount > 0 ? initialCount : 1));
 
-  const count = seatsFromText(countText);
+  // The price follows the count as it is typed, and the field says what is wrong with it as it is typed.
+  const count = seatsFromText(form.watch("count"));
   const countValid = validSeats(count);
   const parsed =
     subscription && countValid ? changeSeatsRequestSchema.safeParse({ seats: subscription.seats + count }) : null;
@@ -70,24 +83,22 @@ function AddLicensesDialogContent({
   return (
     <FormDialog
       open={open}
-      title={b.addLicenses.title(productName)}
-      confirmLabel={b.addLicenses.confirm(countValid ? count : 1)}
-      busyLabel={b.addLicenses.adding}
+      title={c.addLicenses.title(productName)}
+      confirmLabel={c.addLicenses.confirm(countValid ? count : 1)}
+      busyLabel={c.addLicenses.adding}
       busy={change.isPending}
       canConfirm={seats !== null && quote.ready}
       onClose={onClose}
-      onConfirm={() => {
-        if (seats === null) return;
-        const body = { seats, acceptConflict: false };
-        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
-      }}
+      onConfirm={form.handleSubmit((body) =>
+        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged }),
+      )}
     >
       {only ? null : (
-        <Field label={b.addLicenses.subscription} hint={b.addLicenses.subscriptionHint(subscriptions.length)} required>
+        <Field label={c.addLicenses.subscription} hint={c.addLicenses.subscriptionHint(subscriptions.length)} required>
           <RadioGroup
             value={chosenId}
             onChange={(_, data) => {
-              setChosenId(data.value);
+              form.setValue("subscriptionId", data.value);
               if (change.isError) change.reset();
             }}
           >
@@ -95,7 +106,7 @@ function AddLicensesDialogContent({
               <Radio
                 key={candidate.id}
                 value={candidate.id}
-                label={b.addLicenses.option(
+                label={c.addLicenses.option(
                   termText(candidate, b),
                   candidate.seats,
                   formatNumber(candidate.seats),
@@ -108,32 +119,33 @@ function AddLicensesDialogContent({
       )}
       {subscription ? (
         <Text className={styles.muted}>
-          {b.addLicenses.summary(
+          {c.addLicenses.summary(
             subscription.seats,
             formatNumber(subscription.seats),
             countValid ? formatNumber(subscription.seats + count) : "…",
           )}
         </Text>
       ) : null}
-      <SeatsField
+      <SeatsFormField
+        control={form.control}
+        name="count"
         className={styles.seats}
-        label={b.addLicenses.count}
-        text={countText}
-        onTextChange={(text) => {
-          setCountText(text);
+        label={c.addLicenses.count}
+        invalid={!countValid || parsed?.success === false}
+        onTyped={() => {
           if (change.isError) change.reset();
         }}
-        error={countValid && (parsed === null || parsed.success) ? undefined : b.seatsInvalid(MAX_SEATS)}
-        hint={subscription ? b.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
+        hint={subscription ? c.addLicenses.billedHint(formatDate(subscription.termEndsAt)) : undefined}
       />
-      {change.isError ? <ErrorMessage error={change.error} title={b.addLicenses.failed} /> : null}
+      {/* The API speaks of the new total, which is no field here (the count is what is added): all on the banner. */}
+      {change.isError ? <ErrorMessage error={change.error} title={c.addLicenses.failed} /> : null}
       <div className={styles.quote}>
         <QuoteSummary
           quote={quote.quote}
           loading={quote.loading}
           updating={quote.updating}
           error={quote.error}
-          hint={subscription ? undefined : b.addLicenses.chooseFirst}
+          hint={subscription ? undefined : c.addLicenses.chooseFirst}
         />
       </div>
     </FormDialog>

@@ -1,6 +1,7 @@
+import type { CsvDelimiter } from "@allot/contracts";
 import { makeStyles, Spinner, Switch, tokens } from "@fluentui/react-components";
 import { CartRegular, DocumentTableRegular, ReceiptRegular } from "@fluentui/react-icons";
-import { useMemo } from "react";
+import { type ReactElement, type ReactNode, useMemo } from "react";
 import { CsvExportButton } from "@/components/csv-export-button";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
@@ -11,7 +12,7 @@ import { LiveStatus } from "@/components/visually-hidden";
 import { invoicesExportUrl, useInvoices } from "../api/get-invoices";
 import { ordersExportUrl, useOrders } from "../api/get-orders";
 import type { useSubscriptions } from "../api/get-subscriptions";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { InvoicesTable } from "./invoices-table";
 import { OrdersTable } from "./orders-table";
 import { SubscriptionsTable } from "./subscriptions-table";
@@ -37,6 +38,7 @@ export function SubscriptionsPanel({
   const styles = useStyles();
   const list = useListPageStyles();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const items = query.data ?? [];
   const status = query.isPending ? b.loading : query.isError ? "" : b.subscriptionCount(items.length);
 
@@ -60,7 +62,7 @@ export function SubscriptionsPanel({
           title={b.emptyTitle}
           actions={
             <GatedButton action="billing.manage" appearance="primary" icon={<CartRegular />} onClick={onBuy}>
-              {b.buy.open}
+              {c.buy.open}
             </GatedButton>
           }
         >
@@ -75,84 +77,101 @@ export function SubscriptionsPanel({
   );
 }
 
-/** Orders, newest first, one page at a time, with their CSV export. */
-export function OrdersPanel({ tenantId }: { tenantId: string }) {
+/** What a panel of paged rows reads of its infinite query (orders, invoices). */
+interface PagedQuery<Item> {
+  data: { pages: ReadonlyArray<{ items: readonly Item[] }> } | undefined;
+  isPending: boolean;
+  isError: boolean;
+  error: unknown;
+  isFetching: boolean;
+  hasNextPage: boolean;
+  isFetchingNextPage: boolean;
+  refetch: () => unknown;
+  fetchNextPage: () => unknown;
+}
+
+interface PagedTexts {
+  loading: string;
+  shown: (count: number, more: boolean) => string;
+  export: string;
+  emptyTitle: string;
+  emptyBody: string;
+}
+
+/** Rows newest first, one page at a time, with their CSV export and a live count; loading, failed or empty says so. */
+function PagedPanel<Item>({
+  query,
+  texts,
+  exportUrl,
+  emptyIcon,
+  children,
+}: {
+  query: PagedQuery<Item>;
+  texts: PagedTexts;
+  exportUrl: (delimiter: CsvDelimiter) => string;
+  emptyIcon: ReactElement;
+  /** The table of the rows loaded so far. */
+  children: (items: readonly Item[]) => ReactNode;
+}) {
   const styles = useStyles();
   const list = useListPageStyles();
-  const b = useBillingTexts();
-  const orders = useOrders(tenantId);
-  const items = useMemo(() => orders.data?.pages.flatMap((page) => page.items) ?? [], [orders.data]);
-  const status = orders.isPending
-    ? b.orders.loading
-    : orders.isError
-      ? ""
-      : b.orders.shown(items.length, orders.hasNextPage);
+  const items = useMemo(() => query.data?.pages.flatMap((page) => page.items) ?? [], [query.data]);
+  const status = query.isPending ? texts.loading : query.isError ? "" : texts.shown(items.length, query.hasNextPage);
 
   return (
     <>
       <div className={styles.panelBar}>
-        <CsvExportButton label={b.orders.export} hrefFor={(delimiter) => ordersExportUrl(tenantId, delimiter)} />
+        <CsvExportButton label={texts.export} hrefFor={exportUrl} />
         <LiveStatus message={status} visible />
       </div>
-      {orders.isPending ? (
-        <Spinner label={b.orders.loading} />
-      ) : orders.isError ? (
-        <ErrorMessage error={orders.error} onRetry={() => orders.refetch()} />
+      {query.isPending ? (
+        <Spinner label={texts.loading} />
+      ) : query.isError ? (
+        <ErrorMessage error={query.error} onRetry={() => query.refetch()} />
       ) : items.length === 0 ? (
-        <EmptyState icon={<DocumentTableRegular />} title={b.orders.emptyTitle}>
-          {b.orders.emptyBody}
+        <EmptyState icon={emptyIcon} title={texts.emptyTitle}>
+          {texts.emptyBody}
         </EmptyState>
       ) : (
-        <div className={list.surface} aria-busy={orders.isFetching}>
-          <OrdersTable orders={items} tenantId={tenantId} label={b.tabs.orders} />
+        <div className={list.surface} aria-busy={query.isFetching}>
+          {children(items)}
         </div>
       )}
       <LoadMore
-        hasMore={orders.hasNextPage && !orders.isError}
-        loading={orders.isFetchingNextPage}
-        onLoadMore={() => void orders.fetchNextPage()}
+        hasMore={query.hasNextPage && !query.isError}
+        loading={query.isFetchingNextPage}
+        onLoadMore={() => void query.fetchNextPage()}
       />
     </>
   );
 }
 
+/** Orders, newest first, one page at a time, with their CSV export. */
+export function OrdersPanel({ tenantId }: { tenantId: string }) {
+  const b = useBillingTexts();
+  return (
+    <PagedPanel
+      query={useOrders(tenantId)}
+      texts={b.orders}
+      exportUrl={(delimiter) => ordersExportUrl(tenantId, delimiter)}
+      emptyIcon={<DocumentTableRegular />}
+    >
+      {(orders) => <OrdersTable orders={orders} tenantId={tenantId} label={b.tabs.orders} />}
+    </PagedPanel>
+  );
+}
+
 /** Invoices, newest first, one page at a time, with their CSV export. */
 export function InvoicesPanel({ tenantId }: { tenantId: string }) {
-  const styles = useStyles();
-  const list = useListPageStyles();
   const b = useBillingTexts();
-  const invoices = useInvoices(tenantId);
-  const items = useMemo(() => invoices.data?.pages.flatMap((page) => page.items) ?? [], [invoices.data]);
-  const status = invoices.isPending
-    ? b.invoices.loading
-    : invoices.isError
-      ? ""
-      : b.invoices.shown(items.length, invoices.hasNextPage);
-
   return (
-    <>
-      <div className={styles.panelBar}>
-        <CsvExportButton label={b.invoices.export} hrefFor={(delimiter) => invoicesExportUrl(tenantId, delimiter)} />
-        <LiveStatus message={status} visible />
-      </div>
-      {invoices.isPending ? (
-        <Spinner label={b.invoices.loading} />
-      ) : invoices.isError ? (
-        <ErrorMessage error={invoices.error} onRetry={() => invoices.refetch()} />
-      ) : items.length === 0 ? (
-        <EmptyState icon={<ReceiptRegular />} title={b.invoices.emptyTitle}>
-          {b.invoices.emptyBody}
-        </EmptyState>
-      ) : (
-        <div className={list.surface} aria-busy={invoices.isFetching}>
-          <InvoicesTable invoices={items} tenantId={tenantId} label={b.tabs.invoices} />
-        </div>
-      )}
-      <LoadMore
-        hasMore={invoices.hasNextPage && !invoices.isError}
-        loading={invoices.isFetchingNextPage}
-        onLoadMore={() => void invoices.fetchNextPage()}
-      />
-    </>
+    <PagedPanel
+      query={useInvoices(tenantId)}
+      texts={b.invoices}
+      exportUrl={(delimiter) => invoicesExportUrl(tenantId, delimiter)}
+      emptyIcon={<ReceiptRegular />}
+    >
+      {(invoices) => <InvoicesTable invoices={invoices} tenantId={tenantId} label={b.tabs.invoices} />}
+    </PagedPanel>
   );
 }

@@ -1,5 +1,5 @@
 import { Field, Radio, RadioGroup } from "@fluentui/react-components";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 
 export type BillingTermChoice = "monthly" | "annual";
 
@@ -12,8 +12,9 @@ export function BillingTermField({
   onChange: (term: BillingTermChoice) => void;
 }) {
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   return (
-    <Field label={b.buy.term}>
+    <Field label={c.buy.term}>
       <RadioGroup
         value={value}
         layout="horizontal"

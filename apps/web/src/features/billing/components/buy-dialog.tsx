@@ -1,18 +1,29 @@
-import { type BillingResult, MAX_SEATS, purchaseRequestSchema, type QuoteRequest } from "@allot/contracts";
+import { type BillingResult, purchaseRequestSchema, type QuoteRequest } from "@allot/contracts";
 import { Field, makeStyles, Spinner, Switch, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { Controller } from "react-hook-form";
+import { seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { usePricing } from "@/lib/api/pricing";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useFormatMoney } from "@/lib/format-money";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useBuySubscription } from "../api/buy-subscription";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { ProductDropdown } from "./product-dropdown";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
+
+/** The buy form's fields: the seats as typed. */
+interface PurchaseDraft {
+  skuId: string;
+  seats: string;
+  billingTerm: BillingTermChoice;
+  autoRenew: boolean;
+}
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "flex-start" },
@@ -37,87 +48,114 @@ export function BuyDialog(props: BuyDialogProps) {
 function BuyDialogContent({ open, tenantId, initialSkuId, initialSeats, onClose, onBought }: BuyDialogProps) {
   const styles = useStyles();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const money = useFormatMoney();
   const pricing = usePricing(tenantId, { enabled: open, staleTime: 60_000 });
   const buy = useBuySubscription(tenantId);
   const keyFor = useIdempotencyKeys();
 
-  const [skuId, setSkuId] = useState(initialSkuId ?? "");
-  const [seatsText, setSeatsText] = useState(String(initialSeats && initialSeats > 0 ? initialSeats : 1));
-  const [billingTerm, setBillingTerm] = useState<BillingTermChoice>("monthly");
-  const [autoRenew, setAutoRenew] = useState(true);
-  const [showErrors, setShowErrors] = useState(false);
-
   const products = pricing.data ?? [];
-  const product = products.find((candidate) => candidate.skuId === skuId);
-  const parsed = purchaseRequestSchema.safeParse({ skuId, seats: seatsFromText(seatsText), billingTerm, autoRenew });
+  // A product not (or no longer) offered counts as none chosen.
+  const purchaseInput = ({ skuId, seats, ...rest }: PurchaseDraft) => ({
+    ...rest,
+    skuId: products.some((candidate) => candidate.skuId === skuId) ? skuId : "",
+    seats: seatsFromText(seats),
+  });
+  const defaultValues: PurchaseDraft = {
+    skuId: initialSkuId ?? "",
+    seats: String(initialSeats && initialSeats > 0 ? initialSeats : 1),
+    billingTerm: "monthly",
+    autoRenew: true,
+  };
+  const form = useZodForm(purchaseRequestSchema, { defaultValues, toInput: purchaseInput });
+  const error = useApiErrorOnFields(form, buy.error);
+  const { errors } = form.formState;
+  const draft = form.watch();
+  const product = products.find((candidate) => candidate.skuId === draft.skuId);
+  // The price follows the fields as they are typed; the seats say what is wrong with them as they are typed, too.
+  const parsed = purchaseRequestSchema.safeParse(purchaseInput(draft));
   const seatsInvalid = parsed.success ? false : parsed.error.issues.some((issue) => issue.path[0] === "seats");
-  const productMissing = !product;
-  const request: QuoteRequest | null =
-    parsed.success && product ? { kind: "purchase", ...parsed.data, skuId: product.skuId } : null;
+  const request: QuoteRequest | null = parsed.success && product ? { kind: "purchase", ...parsed.data } : null;
   const quote = useQuoteView(tenantId, request);
 
-  const confirm = () => {
-    setShowErrors(true);
-    if (!parsed.success || !product) return;
-    const body = { ...parsed.data, skuId: product.skuId };
-    buy.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onBought });
-  };
+  const confirm = form.handleSubmit((body) =>
+    buy.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onBought }),
+  );
 
   return (
     <FormDialog
       open={open}
-      title={b.buy.title}
-      confirmLabel={b.buy.confirm}
-      busyLabel={b.buy.buying}
+      title={c.buy.title}
+      confirmLabel={c.buy.confirm}
+      busyLabel={c.buy.buying}
       busy={buy.isPending}
       canConfirm={quote.ready}
       onConfirm={confirm}
-      onBlockedSubmit={() => setShowErrors(true)}
+      onBlockedSubmit={() => void form.trigger()}
       onClose={onClose}
     >
       {/* Loading and load errors sit inside the form so "Buy" stays in view (inert) while the products load. */}
       {pricing.isPending ? (
-        <Spinner label={b.buy.loadingProducts} />
+        <Spinner label={c.buy.loadingProducts} />
       ) : pricing.isError ? (
         <ErrorMessage error={pricing.error} onRetry={() => pricing.refetch()} />
       ) : (
         <>
-          {buy.isError ? <ErrorMessage error={buy.error} title={b.buy.failed} /> : null}
-          <ProductDropdown
-            label={b.buy.product}
-            products={products}
-            value={skuId}
-            onChange={setSkuId}
-            error={showErrors && productMissing ? b.buy.productRequired : undefined}
-            hint={
-              product
-                ? b.buy.productPrice(
-                    money(product.pricePerSeatMonthCents, product.currency),
-                    money(product.pricePerSeatYearCents, product.currency),
-                  )
-                : undefined
-            }
+          {error ? <ErrorMessage error={error} title={c.buy.failed} /> : null}
+          <Controller
+            control={form.control}
+            name="skuId"
+            render={({ field }) => (
+              <ProductDropdown
+                label={c.buy.product}
+                products={products}
+                value={field.value}
+                onChange={field.onChange}
+                error={errors.skuId && (errors.skuId.type === "server" ? errors.skuId.message : c.buy.productRequired)}
+                hint={
+                  product
+                    ? c.buy.productPrice(
+                        money(product.pricePerSeatMonthCents, product.currency),
+                        money(product.pricePerSeatYearCents, product.currency),
+                      )
+                    : undefined
+                }
+              />
+            )}
           />
           <div className={styles.row}>
-            <SeatsField
+            <SeatsFormField
+              control={form.control}
+              name="seats"
               className={styles.seats}
-              label={b.buy.seats}
-              text={seatsText}
-              onTextChange={setSeatsText}
-              error={seatsInvalid ? b.seatsInvalid(MAX_SEATS) : undefined}
+              label={c.buy.seats}
+              invalid={seatsInvalid}
             />
-            <BillingTermField value={billingTerm} onChange={setBillingTerm} />
+            <Controller
+              control={form.control}
+              name="billingTerm"
+              render={({ field }) => <BillingTermField value={field.value} onChange={field.onChange} />}
+            />
           </div>
-          <Field hint={autoRenew ? b.buy.autoRenewOnHint : b.buy.autoRenewOffHint}>
-            <Switch checked={autoRenew} label={b.autoRenew} onChange={(_, data) => setAutoRenew(data.checked)} />
-          </Field>
+          <Controller
+            control={form.control}
+            name="autoRenew"
+            render={({ field }) => (
+              <Field hint={field.value ? c.buy.autoRenewOnHint : c.buy.autoRenewOffHint}>
+                <Switch
+                  checked={field.value}
+                  label={b.autoRenew}
+                  onChange={(_, data) => field.onChange(data.checked)}
+                />
+              </Field>
+            )}
+          />
           <QuoteSummary
             quote={quote.quote}
             loading={quote.loading}
             updating={quote.updating}
             error={quote.error}
-            hint={b.buy.quoteHint}
+            hint={c.buy.quoteHint}
           />
         </>
       )}

@@ -6,7 +6,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useCancelSubscription } from "@/lib/billing/subscription-mutations";
 import { useOpenKey } from "@/lib/hooks";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
 
 const useStyles = makeStyles({
@@ -34,7 +34,7 @@ export function CancelDialog(props: CancelDialogProps) {
 
 function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelled }: CancelDialogProps) {
   const styles = useStyles();
-  const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const cancel = useCancelSubscription(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
   const quote = useQuoteView(tenantId, open ? { kind: "cancellation", subscriptionId: subscription.id } : null);
@@ -46,10 +46,10 @@ function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelle
   return (
     <ConfirmDialog
       open={open}
-      title={b.cancel.title(subscription.productName)}
-      confirmLabel={b.cancel.confirm}
-      cancelLabel={b.cancel.keep}
-      busyLabel={cancel.isPending ? b.cancel.cancelling : b.quote.loading}
+      title={c.cancel.title(subscription.productName)}
+      confirmLabel={c.cancel.confirm}
+      cancelLabel={c.cancel.keep}
+      busyLabel={cancel.isPending ? c.cancel.cancelling : c.quote.loading}
       busy={cancel.isPending || (quote.loading && !quote.error)}
       onCancel={onClose}
       onConfirm={() => {
@@ -59,20 +59,20 @@ function CancelDialogContent({ open, tenantId, subscription, onClose, onCancelle
       <div className={styles.body}>
         {resultingState === "disabled" ? (
           <Text>
-            {credited ? `${b.cancel.creditEndsSeats} ` : ""}
-            {b.cancel.disabledNow(subscription.seats, DISABLED_DAYS)}
+            {credited ? `${c.cancel.creditEndsSeats} ` : ""}
+            {c.cancel.disabledNow(subscription.seats, DISABLED_DAYS)}
           </Text>
         ) : resultingState === "expired" ? (
-          <Text>{b.cancel.graceFirst(subscription.seats, EXPIRED_GRACE_DAYS, DISABLED_DAYS)}</Text>
+          <Text>{c.cancel.graceFirst(subscription.seats, EXPIRED_GRACE_DAYS, DISABLED_DAYS)}</Text>
         ) : null}
         {losing === undefined ? null : losing === 0 ? (
-          <Text>{b.cancel.nobodyLoses}</Text>
+          <Text>{c.cancel.nobodyLoses}</Text>
         ) : (
           <Text weight="semibold">
-            {resultingState === "expired" ? b.cancel.losesLater(losing, EXPIRED_GRACE_DAYS) : b.cancel.losesNow(losing)}
+            {resultingState === "expired" ? c.cancel.losesLater(losing, EXPIRED_GRACE_DAYS) : c.cancel.losesNow(losing)}
           </Text>
         )}
-        {cancel.isError ? <ErrorMessage error={cancel.error} title={b.cancel.failed} /> : null}
+        {cancel.isError ? <ErrorMessage error={cancel.error} title={c.cancel.failed} /> : null}
         <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
       </div>
     </ConfirmDialog>

@@ -1,7 +1,6 @@
 import {
   type BillingResult,
   changeSeatsRequestSchema,
-  MAX_SEATS,
   type Subscription,
   seatsInUseProblemSchema,
 } from "@allot/contracts";
@@ -15,17 +14,21 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { useId, useState } from "react";
-import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { useId } from "react";
+import { Controller } from "react-hook-form";
+import { seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { isApiError } from "@/lib/api-client";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useChangeSeats } from "@/lib/billing/subscription-mutations";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
 
 const useStyles = makeStyles({
   seats: { maxWidth: "220px" },
@@ -59,20 +62,10 @@ export function ChangeSeatsDialog(props: ChangeSeatsDialogProps) {
 function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onChanged }: ChangeSeatsDialogProps) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
-  const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const change = useChangeSeats(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
   const holdersId = useId();
-  const [seatsText, setSeatsText] = useState(String(subscription.seats));
-  const [acceptConflict, setAcceptConflict] = useState(false);
-
-  const parsed = changeSeatsRequestSchema.safeParse({ seats: seatsFromText(seatsText) });
-  const seats = parsed.success ? parsed.data.seats : null;
-  const unchanged = seats === subscription.seats;
-  const quote = useQuoteView(
-    tenantId,
-    open && seats !== null && !unchanged ? { kind: "seatChange", subscriptionId: subscription.id, seats } : null,
-  );
 
   // The API refused the removal: the seats are assigned. Its problem names (some of) the people holding them.
   const seatsInUse = isApiError(change.error, "SeatsInUse")
@@ -80,65 +73,80 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
     : null;
   const holders = seatsInUse?.success ? seatsInUse.data : null;
   const conflictStep = seatsInUse !== null;
-  const delta = seats === null ? 0 : seats - subscription.seats;
 
-  const onSeatsChange = (text: string) => {
-    setSeatsText(text);
-    // Another number: the refusal (and its holders) was about the old one.
-    if (change.isError) change.reset();
-    setAcceptConflict(false);
-  };
+  const form = useZodForm(changeSeatsRequestSchema, {
+    defaultValues: { seats: String(subscription.seats), acceptConflict: false },
+    // The conflict is accepted only once the API has named it.
+    toInput: (draft: { seats: string; acceptConflict: boolean }) => ({
+      seats: seatsFromText(draft.seats),
+      acceptConflict: conflictStep && draft.acceptConflict,
+    }),
+  });
+  const error = useApiErrorOnFields(form, conflictStep ? null : change.error);
+  const acceptConflict = form.watch("acceptConflict");
+  // The price follows the seats as they are typed, and the field says what is wrong with them as they are typed.
+  const parsed = changeSeatsRequestSchema.safeParse({ seats: seatsFromText(form.watch("seats")) });
+  const seats = parsed.success ? parsed.data.seats : null;
+  const unchanged = seats === subscription.seats;
+  const quote = useQuoteView(
+    tenantId,
+    open && seats !== null && !unchanged ? { kind: "seatChange", subscriptionId: subscription.id, seats } : null,
+  );
+  const delta = seats === null ? 0 : seats - subscription.seats;
 
   const confirmLabel =
     delta > 0
-      ? b.seats.add(delta)
+      ? c.seats.add(delta)
       : delta < 0
         ? conflictStep
-          ? b.seats.removeAnyway(-delta)
-          : b.seats.remove(-delta)
-        : b.seats.confirm;
+          ? c.seats.removeAnyway(-delta)
+          : c.seats.remove(-delta)
+        : c.seats.confirm;
 
   return (
     <FormDialog
       open={open}
-      title={b.seats.title(subscription.productName)}
+      title={c.seats.title(subscription.productName)}
       confirmLabel={confirmLabel}
-      busyLabel={b.seats.saving}
+      busyLabel={c.seats.saving}
       busy={change.isPending}
       canConfirm={seats !== null && !unchanged && quote.ready && (!conflictStep || acceptConflict)}
       onClose={onClose}
-      onConfirm={() => {
-        if (seats === null) return;
-        const body = { seats, acceptConflict: conflictStep && acceptConflict };
-        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged });
-      }}
+      onConfirm={form.handleSubmit((body) =>
+        change.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onChanged }),
+      )}
     >
-      <Text className={styles.muted}>{b.seats.current(subscription.seats, formatNumber(subscription.seats))}</Text>
-      <SeatsField
+      <Text className={styles.muted}>{c.seats.current(subscription.seats, formatNumber(subscription.seats))}</Text>
+      <SeatsFormField
+        control={form.control}
+        name="seats"
         className={styles.seats}
-        label={b.seats.newTotal}
-        text={seatsText}
-        onTextChange={onSeatsChange}
-        error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}
-        hint={delta > 0 ? b.seats.addingHint(delta) : delta < 0 ? b.seats.removingHint(-delta) : b.seats.sameHint}
+        label={c.seats.newTotal}
+        invalid={!parsed.success}
+        onTyped={() => {
+          // Another number: the refusal (and its holders) was about the old one.
+          if (change.isError) change.reset();
+          form.setValue("acceptConflict", false);
+        }}
+        hint={delta > 0 ? c.seats.addingHint(delta) : delta < 0 ? c.seats.removingHint(-delta) : c.seats.sameHint}
       />
       {quote.quote && quote.quote.shortfall > 0 && !conflictStep ? (
         <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>{b.seats.shortfallWarning(quote.quote.shortfall)}</MessageBarBody>
+          <MessageBarBody>{c.seats.shortfallWarning(quote.quote.shortfall)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {conflictStep ? (
         <MessageBar intent="warning" layout="multiline" role="alert">
           <MessageBarBody>
-            <MessageBarTitle>{b.seats.inUseTitle}</MessageBarTitle>
-            {holders ? b.seats.inUseBody(holders.holderCount, holders.shortfall) : t.errors.SeatsInUse}
+            <MessageBarTitle>{c.seats.inUseTitle}</MessageBarTitle>
+            {holders ? c.seats.inUseBody(holders.holderCount, holders.shortfall) : t.errors.SeatsInUse}
           </MessageBarBody>
         </MessageBar>
       ) : null}
       {holders && holders.holders.length > 0 ? (
         <section aria-labelledby={holdersId}>
           <Text as="h3" id={holdersId} weight="semibold" size={300}>
-            {b.seats.holdersHeading(holders.holderCount)}
+            {c.seats.holdersHeading(holders.holderCount)}
           </Text>
           <ul className={styles.holders}>
             {holders.holders.map((holder) => (
@@ -149,19 +157,26 @@ function ChangeSeatsDialogContent({ open, tenantId, subscription, onClose, onCha
           </ul>
           {holders.holderCount > holders.holders.length ? (
             <Text size={200} className={styles.muted}>
-              {b.seats.holdersMore(holders.holderCount - holders.holders.length)}
+              {c.seats.holdersMore(holders.holderCount - holders.holders.length)}
             </Text>
           ) : null}
         </section>
       ) : null}
       {conflictStep ? (
-        <Checkbox
-          checked={acceptConflict}
-          onChange={(_, data) => setAcceptConflict(data.checked === true)}
-          label={b.seats.acceptConflict(CONFLICT_RESOLVE_DAYS)}
+        <Controller
+          control={form.control}
+          name="acceptConflict"
+          render={({ field }) => (
+            <Checkbox
+              ref={field.ref}
+              checked={field.value}
+              onChange={(_, data) => field.onChange(data.checked === true)}
+              label={c.seats.acceptConflict(CONFLICT_RESOLVE_DAYS)}
+            />
+          )}
         />
       ) : null}
-      {change.isError && !conflictStep ? <ErrorMessage error={change.error} title={b.seats.failed} /> : null}
+      {error ? <ErrorMessage error={error} title={c.seats.failed} /> : null}
       <div className={styles.quote}>
         <QuoteSummary
           quote={unchanged ? undefined : quote.quote}

@@ -1,15 +1,26 @@
-import { type BillingResult, convertTrialRequestSchema, MAX_SEATS, type Subscription } from "@allot/contracts";
+import { type BillingResult, convertTrialRequestSchema, type Subscription } from "@allot/contracts";
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
-import { SeatsField, seatsFromText } from "@/components/billing/seats-field";
+import { Controller } from "react-hook-form";
+import { seatsFromText } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useConvertTrial } from "../api/convert-trial";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts } from "../texts";
 import { type BillingTermChoice, BillingTermField } from "./billing-term-field";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
+import { SeatsFormField } from "./seats-form-field";
+
+/** The conversion form's fields: the seats as typed. */
+interface ConversionDraft {
+  billingTerm: BillingTermChoice;
+  seats: string;
+}
+
+const conversionInput = ({ billingTerm, seats }: ConversionDraft) => ({ billingTerm, seats: seatsFromText(seats) });
 
 const useStyles = makeStyles({
   row: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalL, alignItems: "flex-start" },
@@ -41,12 +52,14 @@ function ConvertTrialDialogContent({
   onConverted,
 }: ConvertTrialDialogProps) {
   const styles = useStyles();
-  const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const convert = useConvertTrial(tenantId, subscription.id);
   const keyFor = useIdempotencyKeys();
-  const [billingTerm, setBillingTerm] = useState<BillingTermChoice>("monthly");
-  const [seatsText, setSeatsText] = useState(String(initialSeats ?? subscription.seats));
-  const parsed = convertTrialRequestSchema.safeParse({ billingTerm, seats: seatsFromText(seatsText) });
+  const defaultValues: ConversionDraft = { billingTerm: "monthly", seats: String(initialSeats ?? subscription.seats) };
+  const form = useZodForm(convertTrialRequestSchema, { defaultValues, toInput: conversionInput });
+  const error = useApiErrorOnFields(form, convert.error);
+  // The price follows the fields as they are typed, and the seats say what is wrong with them as they are typed.
+  const parsed = convertTrialRequestSchema.safeParse(conversionInput(form.watch()));
   const quote = useQuoteView(
     tenantId,
     open && parsed.success ? { kind: "trialConversion", subscriptionId: subscription.id, ...parsed.data } : null,
@@ -55,29 +68,31 @@ function ConvertTrialDialogContent({
   return (
     <FormDialog
       open={open}
-      title={b.convert.title(subscription.productName)}
-      confirmLabel={b.convert.confirm}
-      busyLabel={b.convert.converting}
+      title={c.convert.title(subscription.productName)}
+      confirmLabel={c.convert.confirm}
+      busyLabel={c.convert.converting}
       busy={convert.isPending}
       canConfirm={parsed.success && quote.ready}
       onClose={onClose}
-      onConfirm={() => {
-        if (!parsed.success) return;
-        const body = parsed.data;
-        convert.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onConverted });
-      }}
+      onConfirm={form.handleSubmit((body) =>
+        convert.mutate({ request: body, idempotencyKey: keyFor(body) }, { onSuccess: onConverted }),
+      )}
     >
-      <Text className={styles.muted}>{b.convert.intro}</Text>
-      {convert.isError ? <ErrorMessage error={convert.error} title={b.convert.failed} /> : null}
+      <Text className={styles.muted}>{c.convert.intro}</Text>
+      {error ? <ErrorMessage error={error} title={c.convert.failed} /> : null}
       <div className={styles.row}>
-        <SeatsField
+        <SeatsFormField
+          control={form.control}
+          name="seats"
           className={styles.seats}
-          label={b.buy.seats}
-          text={seatsText}
-          onTextChange={setSeatsText}
-          error={parsed.success ? undefined : b.seatsInvalid(MAX_SEATS)}
+          label={c.buy.seats}
+          invalid={!parsed.success}
         />
-        <BillingTermField value={billingTerm} onChange={setBillingTerm} />
+        <Controller
+          control={form.control}
+          name="billingTerm"
+          render={({ field }) => <BillingTermField value={field.value} onChange={field.onChange} />}
+        />
       </div>
       <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
     </FormDialog>

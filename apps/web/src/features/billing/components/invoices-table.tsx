@@ -1,13 +1,6 @@
 import type { Invoice } from "@allot/contracts";
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from "@fluentui/react-components";
+import { makeStyles } from "@fluentui/react-components";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { RouterLink } from "@/components/router-link";
 import { useFormatMoney } from "@/lib/format-money";
 import { useI18n } from "@/lib/i18n";
@@ -34,32 +27,34 @@ export function InvoicesTable({
   const { formatDate } = useI18n();
   const b = useBillingTexts();
   const money = useFormatMoney();
+  const columns: Array<DataColumn<Invoice>> = [
+    {
+      id: "number",
+      header: b.invoices.columns.number,
+      cell: (invoice) => <RouterLink to={`/t/${tenantId}/billing/invoices/${invoice.id}`}>{invoice.number}</RouterLink>,
+    },
+    { id: "issued", header: b.invoices.columns.issued, cell: (invoice) => formatDate(invoice.issuedAt) },
+    { id: "due", header: b.invoices.columns.due, cell: (invoice) => formatDate(invoice.dueAt) },
+    {
+      id: "status",
+      header: b.invoices.columns.status,
+      cell: (invoice) => <InvoiceStatusBadge status={invoice.status} />,
+    },
+    {
+      id: "total",
+      header: b.invoices.columns.total,
+      className: styles.money,
+      headerClassName: styles.moneyHeader,
+      cell: (invoice) => money(invoice.totalCents, invoice.currency),
+    },
+  ];
   return (
-    <Table aria-label={label} className={styles.table}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{b.invoices.columns.number}</TableHeaderCell>
-          <TableHeaderCell>{b.invoices.columns.issued}</TableHeaderCell>
-          <TableHeaderCell>{b.invoices.columns.due}</TableHeaderCell>
-          <TableHeaderCell>{b.invoices.columns.status}</TableHeaderCell>
-          <TableHeaderCell button={{ className: styles.moneyHeader }}>{b.invoices.columns.total}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {invoices.map((invoice) => (
-          <TableRow key={invoice.id}>
-            <TableCell>
-              <RouterLink to={`/t/${tenantId}/billing/invoices/${invoice.id}`}>{invoice.number}</RouterLink>
-            </TableCell>
-            <TableCell>{formatDate(invoice.issuedAt)}</TableCell>
-            <TableCell>{formatDate(invoice.dueAt)}</TableCell>
-            <TableCell>
-              <InvoiceStatusBadge status={invoice.status} />
-            </TableCell>
-            <TableCell className={styles.money}>{money(invoice.totalCents, invoice.currency)}</TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      label={label}
+      className={styles.table}
+      columns={columns}
+      rows={invoices}
+      rowKey={(invoice) => invoice.id}
+    />
   );
 }

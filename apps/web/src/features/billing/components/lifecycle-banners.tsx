@@ -12,7 +12,7 @@ import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { GatedButton } from "@/components/gated-button";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 
 const useStyles = makeStyles({
   root: {
@@ -41,6 +41,7 @@ export function LifecycleBanners({
   const styles = useStyles();
   const { formatDate } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const restoreFocusTarget = useRestoreFocusTarget();
   const troubled = subscriptions.filter(
     (subscription) =>
@@ -77,7 +78,7 @@ export function LifecycleBanners({
                   aria-label={b.banner.reactivateLabel(subscription.productName)}
                   {...restoreFocusTarget}
                 >
-                  {b.renew.reactivate}
+                  {c.renew.reactivate}
                 </GatedButton>
               )}
             </MessageBarActions>

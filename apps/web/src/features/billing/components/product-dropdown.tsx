@@ -1,7 +1,7 @@
 import type { PricingProduct } from "@allot/contracts";
 import { Dropdown, Field, makeStyles, Option, OptionGroup, Text, tokens } from "@fluentui/react-components";
 import { useFormatMoney } from "@/lib/format-money";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 
 const useStyles = makeStyles({
   option: { display: "flex", flexDirection: "column" },
@@ -28,17 +28,18 @@ export function ProductDropdown({
 }) {
   const styles = useStyles();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const money = useFormatMoney();
   const selected = products.find((product) => product.skuId === value);
   const groups = [
-    { label: b.buy.userProducts, items: products.filter((product) => product.kind === "user") },
-    { label: b.buy.capacityProducts, items: products.filter((product) => product.kind === "capacity") },
+    { label: c.buy.userProducts, items: products.filter((product) => product.kind === "user") },
+    { label: c.buy.capacityProducts, items: products.filter((product) => product.kind === "capacity") },
   ].filter((group) => group.items.length > 0);
 
   return (
     <Field label={label} required hint={hint} validationState={error ? "error" : "none"} validationMessage={error}>
       <Dropdown
-        placeholder={b.buy.productPlaceholder}
+        placeholder={c.buy.productPlaceholder}
         value={selected?.displayName ?? ""}
         selectedOptions={selected ? [selected.skuId] : []}
         onOptionSelect={(_, data) => {

@@ -1,23 +1,13 @@
 import type { Quote, QuoteRequest } from "@allot/contracts";
-import {
-  makeStyles,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { type ReactNode, useId } from "react";
+import { DataTable } from "@/components/data-table";
 import { ErrorMessage } from "@/components/error-message";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useDebouncedQuote } from "@/lib/billing/quote";
 import { useFormatMoney } from "@/lib/format-money";
 import { useI18n } from "@/lib/i18n";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 
 const useStyles = makeStyles({
   root: {
@@ -64,74 +54,83 @@ export function QuoteSummary({
   const styles = useStyles();
   const { formatDate } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const money = useFormatMoney();
   const headingId = useId();
 
   // Announced on its own (not the whole table) each time the price changes or fails.
   const announcement = error
-    ? b.quote.error
+    ? c.quote.error
     : quote && !updating
-      ? `${quote.amountCents < 0 ? b.quote.creditNow : b.quote.dueNow}: ${money(Math.abs(quote.amountCents), quote.currency)}`
+      ? `${quote.amountCents < 0 ? c.quote.creditNow : c.quote.dueNow}: ${money(Math.abs(quote.amountCents), quote.currency)}`
       : loading
-        ? b.quote.loading
+        ? c.quote.loading
         : "";
   let body: ReactNode;
   if (error) {
-    body = <ErrorMessage error={error} title={b.quote.error} />;
+    body = <ErrorMessage error={error} title={c.quote.error} />;
   } else if (quote) {
     const credit = quote.amountCents < 0;
     body = (
       <>
         {quote.lines.length > 0 ? (
-          <Table size="small" aria-labelledby={headingId}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{b.quote.columns.description}</TableHeaderCell>
-                <TableHeaderCell>{b.quote.columns.quantity}</TableHeaderCell>
-                <TableHeaderCell button={{ className: styles.moneyHeader }}>{b.quote.columns.amount}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {quote.lines.map((line, index) => (
-                // Lines have no id; their order is the invoice's.
-                // biome-ignore lint/suspicious/noArrayIndexKey: quote lines are positional
-                <TableRow key={index}>
-                  <TableCell>
+          <DataTable
+            size="small"
+            label={c.quote.title}
+            columns={[
+              {
+                id: "description",
+                header: c.quote.columns.description,
+                cell: ({ line }) => (
+                  <>
                     <div>{line.description}</div>
                     <Text size={200} className={styles.muted}>
                       {b.period(formatDate(line.periodStart), formatDate(line.periodEnd))}
                     </Text>
-                  </TableCell>
-                  <TableCell>{b.quote.times(line.quantity, money(line.unitPriceCents, quote.currency))}</TableCell>
-                  <TableCell className={styles.money}>{money(line.amountCents, quote.currency)}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+                  </>
+                ),
+              },
+              {
+                id: "quantity",
+                header: c.quote.columns.quantity,
+                cell: ({ line }) => c.quote.times(line.quantity, money(line.unitPriceCents, quote.currency)),
+              },
+              {
+                id: "amount",
+                header: c.quote.columns.amount,
+                className: styles.money,
+                headerClassName: styles.moneyHeader,
+                cell: ({ line }) => money(line.amountCents, quote.currency),
+              },
+            ]}
+            // Lines have no id; their order is the invoice's.
+            rows={quote.lines.map((line, index) => ({ line, key: String(index) }))}
+            rowKey={(row) => row.key}
+          />
         ) : null}
         {quote.daysLeft !== null && quote.termDays !== null && quote.daysLeft !== quote.termDays ? (
           <Text size={200} className={styles.muted}>
-            {b.quote.prorated(quote.daysLeft, quote.termDays)}
+            {c.quote.prorated(quote.daysLeft, quote.termDays)}
           </Text>
         ) : null}
         <Text weight="semibold" className={styles.total}>
-          <span>{credit ? b.quote.creditNow : b.quote.dueNow}</span>
+          <span>{credit ? c.quote.creditNow : c.quote.dueNow}</span>
           <span>{money(credit ? -quote.amountCents : quote.amountCents, quote.currency)}</span>
         </Text>
       </>
     );
   } else if (loading) {
-    body = <Spinner size="tiny" label={b.quote.loading} labelPosition="after" />;
+    body = <Spinner size="tiny" label={c.quote.loading} labelPosition="after" />;
   } else {
-    body = <Text className={styles.muted}>{hint ?? b.quote.hint}</Text>;
+    body = <Text className={styles.muted}>{hint ?? c.quote.hint}</Text>;
   }
 
   return (
     <section className={styles.root} aria-labelledby={headingId} aria-busy={loading || updating}>
       <LiveStatus message={announcement} />
       <Text as="h3" id={headingId} weight="semibold" className={styles.heading}>
-        {b.quote.title}
-        {updating && quote ? <Spinner size="extra-tiny" aria-label={b.quote.loading} /> : null}
+        {c.quote.title}
+        {updating && quote ? <Spinner size="extra-tiny" aria-label={c.quote.loading} /> : null}
       </Text>
       {body}
     </section>

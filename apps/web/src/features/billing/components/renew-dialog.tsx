@@ -6,7 +6,7 @@ import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useRenewSubscription } from "../api/renew-subscription";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 import { QuoteSummary, useQuoteView } from "./quote-summary";
 
 export interface RenewDialogProps {
@@ -25,6 +25,7 @@ export function RenewDialog(props: RenewDialogProps) {
 function RenewDialogContent({ open, tenantId, subscription, onClose, onRenewed }: RenewDialogProps) {
   const { formatDate } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const renew = useRenewSubscription(tenantId);
   const keyFor = useIdempotencyKeys();
   const quote = useQuoteView(
@@ -37,9 +38,9 @@ function RenewDialogContent({ open, tenantId, subscription, onClose, onRenewed }
   return (
     <FormDialog
       open={open && subscription !== null}
-      title={reactivates ? b.renew.reactivateTitle(name) : b.renew.renewTitle(name)}
-      confirmLabel={reactivates ? b.renew.reactivate : b.renew.renewNow}
-      busyLabel={reactivates ? b.renew.reactivating : b.renew.renewing}
+      title={reactivates ? c.renew.reactivateTitle(name) : c.renew.renewTitle(name)}
+      confirmLabel={reactivates ? c.renew.reactivate : c.renew.renewNow}
+      busyLabel={reactivates ? c.renew.reactivating : c.renew.renewing}
       busy={renew.isPending}
       canConfirm={quote.ready}
       onClose={onClose}
@@ -54,11 +55,11 @@ function RenewDialogContent({ open, tenantId, subscription, onClose, onRenewed }
       {subscription ? (
         <Text>
           {reactivates
-            ? b.renew.reactivateBody(subscription.seats, b.term[subscription.billingTerm])
-            : b.renew.renewBody(formatDate(subscription.termEndsAt), b.term[subscription.billingTerm])}
+            ? c.renew.reactivateBody(subscription.seats, b.term[subscription.billingTerm])
+            : c.renew.renewBody(formatDate(subscription.termEndsAt), b.term[subscription.billingTerm])}
         </Text>
       ) : null}
-      {renew.isError ? <ErrorMessage error={renew.error} title={b.renew.failed} /> : null}
+      {renew.isError ? <ErrorMessage error={renew.error} title={c.renew.failed} /> : null}
       <QuoteSummary quote={quote.quote} loading={quote.loading} updating={quote.updating} error={quote.error} />
     </FormDialog>
   );

@@ -2,7 +2,7 @@ import type { Subscription } from "@allot/contracts";
 import { useNavigate } from "react-router";
 import { useNotify } from "@/components/notify";
 import type { SubscriptionAccess } from "../hooks/use-subscription-access";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts } from "../texts";
 import { CancelDialog } from "./cancel-dialog";
 import { ChangeSeatsDialog } from "./change-seats-dialog";
 import { ConvertTrialDialog } from "./convert-trial-dialog";
@@ -26,7 +26,7 @@ export function SubscriptionDialogs({
   dialog: SubscriptionDialog | null;
   onClose: () => void;
 }) {
-  const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const notify = useNotify();
   const navigate = useNavigate();
   const done = (message: string) => {
@@ -43,7 +43,7 @@ export function SubscriptionDialogs({
             tenantId={tenantId}
             subscription={subscription}
             onClose={onClose}
-            onChanged={(result) => done(b.seats.done(result.subscription.seats, result.subscription.productName))}
+            onChanged={(result) => done(c.seats.done(result.subscription.seats, result.subscription.productName))}
           />
           <RenewDialog
             open={dialog === "renew"}
@@ -53,8 +53,8 @@ export function SubscriptionDialogs({
             onRenewed={(result) =>
               done(
                 subscription.state === "active"
-                  ? b.renew.renewed(result.subscription.productName)
-                  : b.renew.reactivated(result.subscription.productName),
+                  ? c.renew.renewed(result.subscription.productName)
+                  : c.renew.reactivated(result.subscription.productName),
               )
             }
           />
@@ -63,7 +63,7 @@ export function SubscriptionDialogs({
             tenantId={tenantId}
             subscription={subscription}
             onClose={onClose}
-            onCancelled={(result) => done(b.cancel.done(result.subscription.productName))}
+            onCancelled={(result) => done(c.cancel.done(result.subscription.productName))}
           />
         </>
       ) : null}
@@ -74,7 +74,7 @@ export function SubscriptionDialogs({
           subscription={subscription}
           onClose={onClose}
           onConverted={(result) => {
-            done(b.convert.done(result.subscription.productName));
+            done(c.convert.done(result.subscription.productName));
             // Converting may open a new paid subscription in the trial's place.
             if (result.subscription.id !== subscription.id) {
               navigate(`/t/${tenantId}/billing/subscriptions/${result.subscription.id}`);

@@ -1,12 +1,13 @@
 import type { Subscription } from "@allot/contracts";
 import { Field, makeStyles, Switch, Text, tokens } from "@fluentui/react-components";
-import { type ReactNode, useId } from "react";
+import { useId } from "react";
 import { useNotify } from "@/components/notify";
 import { useSetAutoRenew } from "@/lib/billing/subscription-mutations";
 import { errorMessage } from "@/lib/errors";
 import { useFormatMoney } from "@/lib/format-money";
 import { useI18n } from "@/lib/i18n";
 import { useBillingTexts } from "../texts";
+import { Fact } from "./fact";
 import { renews, sourceText, termText } from "./subscription-status";
 
 const useStyles = makeStyles({
@@ -20,8 +21,6 @@ const useStyles = makeStyles({
     margin: 0,
     maxWidth: "820px",
   },
-  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0 },
   muted: { color: tokens.colorNeutralForeground2 },
 });
 
@@ -150,16 +149,6 @@ function AutoRenewField({
         }
       />
     </Field>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <>
-      <dt className={styles.term}>{label}</dt>
-      <dd className={styles.value}>{children}</dd>
-    </>
   );
 }
 

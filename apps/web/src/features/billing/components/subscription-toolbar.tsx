@@ -12,7 +12,7 @@ import { ArrowSyncRegular, DismissCircleRegular, PeopleEditRegular, RocketRegula
 import { forwardRef } from "react";
 import { GatedButton } from "@/components/gated-button";
 import type { SubscriptionAccess } from "../hooks/use-subscription-access";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 
 /** The dialogs a subscription's page opens: seats, renew (or reactivate), cancel, convert a trial. */
 export type SubscriptionDialog = "seats" | "renew" | "cancel" | "convert";
@@ -53,6 +53,7 @@ export function SubscriptionToolbar({
 }) {
   const styles = useStyles();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const restoreFocusTarget = useRestoreFocusTarget();
   const { state } = subscription;
   const isTrial = subscription.source === "trial";
@@ -78,7 +79,7 @@ export function SubscriptionToolbar({
           onClick={() => onOpen("renew")}
           {...restoreFocusTarget}
         >
-          {state === "active" ? b.renew.renewNow : b.renew.reactivate}
+          {state === "active" ? c.renew.renewNow : c.renew.reactivate}
         </ManageButton>
       ) : null}
       {isTrial && live ? (
@@ -88,7 +89,7 @@ export function SubscriptionToolbar({
           onClick={() => onOpen("convert")}
           {...restoreFocusTarget}
         >
-          {b.convert.open}
+          {c.convert.open}
         </ManageButton>
       ) : null}
       {live ? (
@@ -98,7 +99,7 @@ export function SubscriptionToolbar({
           onClick={() => onOpen("cancel")}
           {...restoreFocusTarget}
         >
-          {b.cancel.open}
+          {c.cancel.open}
         </ManageButton>
       ) : null}
     </Toolbar>

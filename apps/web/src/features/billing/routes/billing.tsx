@@ -30,7 +30,7 @@ import { SelfServicePolicies } from "../components/self-service-policies";
 import { TrialDialog } from "../components/trial-dialog";
 import { BILLING_TABS, type BillingTab, useBillingTab } from "../hooks/use-billing-tab";
 import { useBuyMoreFromLink } from "../hooks/use-buy-more-from-link";
-import { useBillingTexts } from "../texts";
+import { useBillingChangeTexts, useBillingTexts } from "../texts";
 
 const useStyles = makeStyles({
   toolbar: {
@@ -48,6 +48,7 @@ export function BillingRoute() {
   const list = useListPageStyles();
   const { t } = useI18n();
   const b = useBillingTexts();
+  const c = useBillingChangeTexts();
   const { tenant, can } = useTenant();
   const tenantId = tenant.id;
   const navigate = useNavigate();
@@ -84,7 +85,7 @@ export function BillingRoute() {
 
   return (
     <>
-      <PageHeader title={t.billing.title} description={t.billing.description} />
+      <PageHeader title={b.title} description={b.description} />
       <Toolbar aria-label={b.commands} className={styles.toolbar}>
         <GatedButton
           action="billing.manage"
@@ -93,7 +94,7 @@ export function BillingRoute() {
           onClick={() => setBuyOpen(true)}
           {...restoreFocusTarget}
         >
-          {b.buy.open}
+          {c.buy.open}
         </GatedButton>
         <GatedButton
           action="billing.manage"
@@ -101,7 +102,7 @@ export function BillingRoute() {
           onClick={() => setTrialOpen(true)}
           {...restoreFocusTarget}
         >
-          {b.trial.open}
+          {c.trial.open}
         </GatedButton>
         <ToolbarButton
           icon={
@@ -163,7 +164,7 @@ export function BillingRoute() {
             initialSeats={link.seats}
             onClose={closeBuy}
             onBought={(result) => {
-              notify(b.buy.done(result.subscription.seats, result.subscription.productName));
+              notify(c.buy.done(result.subscription.seats, result.subscription.productName));
               openSubscription(result);
             }}
           />
@@ -174,7 +175,7 @@ export function BillingRoute() {
             initialCount={link.seats}
             onClose={closeBuy}
             onChanged={(result) => {
-              notify(b.seats.done(result.subscription.seats, result.subscription.productName));
+              notify(c.seats.done(result.subscription.seats, result.subscription.productName));
               openSubscription(result);
             }}
           />
@@ -186,7 +187,7 @@ export function BillingRoute() {
               initialSeats={link.trial.seats + (link.seats ?? 1)}
               onClose={closeBuy}
               onConverted={(result) => {
-                notify(b.convert.done(result.subscription.productName));
+                notify(c.convert.done(result.subscription.productName));
                 openSubscription(result);
               }}
             />
@@ -196,7 +197,7 @@ export function BillingRoute() {
             tenantId={tenantId}
             onClose={() => setTrialOpen(false)}
             onStarted={(result) => {
-              notify(b.trial.done(result.subscription.productName));
+              notify(c.trial.done(result.subscription.productName));
               openSubscription(result);
             }}
           />
@@ -208,8 +209,8 @@ export function BillingRoute() {
             onRenewed={(result) => {
               notify(
                 renewSubscription && renewSubscription.state !== "active"
-                  ? b.renew.reactivated(result.subscription.productName)
-                  : b.renew.renewed(result.subscription.productName),
+                  ? c.renew.reactivated(result.subscription.productName)
+                  : c.renew.renewed(result.subscription.productName),
               );
               link.closeRenew();
             }}

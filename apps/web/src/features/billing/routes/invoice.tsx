@@ -1,26 +1,16 @@
-import {
-  Button,
-  makeStaticStyles,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStaticStyles, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { PrintRegular, ReceiptRegular } from "@fluentui/react-icons";
-import { type ReactNode, useId } from "react";
+import type { ReactNode } from "react";
 import { useParams } from "react-router";
 import { BackLink } from "@/components/back-link";
+import { DataTable } from "@/components/data-table";
 import { DetailPageState } from "@/components/detail-page-state";
 import { PageHeader } from "@/components/page-header";
 import { useFormatMoney } from "@/lib/format-money";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useInvoice } from "../api/get-invoice";
+import { Fact } from "../components/fact";
 import { InvoiceStatusBadge } from "../components/invoice-status";
 import { useBillingTexts } from "../texts";
 
@@ -50,8 +40,6 @@ const useStyles = makeStyles({
     margin: `0 0 ${tokens.spacingVerticalL}`,
     maxWidth: "640px",
   },
-  term: { color: tokens.colorNeutralForeground2, fontWeight: tokens.fontWeightSemibold },
-  value: { margin: 0 },
   surface: {
     backgroundColor: tokens.colorNeutralBackground1,
     borderRadius: tokens.borderRadiusMedium,
@@ -62,9 +50,19 @@ const useStyles = makeStyles({
   table: { minWidth: "720px" },
   number: { textAlign: "end", fontVariantNumeric: "tabular-nums", whiteSpace: "nowrap" },
   numberHeader: { justifyContent: "flex-end" },
-  totalRow: { fontWeight: tokens.fontWeightSemibold },
+  total: { fontWeight: tokens.fontWeightSemibold },
   heading: { margin: `${tokens.spacingVerticalL} 0 ${tokens.spacingVerticalS}` },
 });
+
+/** A row of the invoice's table: a line, or the total below the lines (which leaves period, quantity and price empty). */
+interface InvoiceRow {
+  key: string;
+  description: ReactNode;
+  period?: string;
+  quantity?: string;
+  unitPrice?: string;
+  amount: ReactNode;
+}
 
 /** Billing › an invoice: its lines (one per billing change), totals and status, printable. */
 export function InvoiceRoute() {
@@ -77,7 +75,6 @@ export function InvoiceRoute() {
   const tenantId = tenant.id;
   const { invoiceId = "" } = useParams();
   const invoice = useInvoice(tenantId, invoiceId);
-  const linesId = useId();
 
   const back = (
     <span data-no-print="">
@@ -101,6 +98,7 @@ export function InvoiceRoute() {
 
   const data = invoice.data;
   const currency = data.currency;
+  const numberColumn = { className: styles.number, headerClassName: styles.numberHeader };
   return (
     <div data-invoice-print="">
       {back}
@@ -124,55 +122,39 @@ export function InvoiceRoute() {
         <Fact label={b.invoices.columns.total}>{money(data.totalCents, currency)}</Fact>
       </dl>
 
-      <Text as="h2" id={linesId} size={500} weight="semibold" className={styles.heading}>
+      <Text as="h2" size={500} weight="semibold" className={styles.heading}>
         {b.invoice.lines}
       </Text>
       <div className={styles.surface}>
-        <Table aria-labelledby={linesId} className={styles.table}>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell>{b.invoice.columns.description}</TableHeaderCell>
-              <TableHeaderCell>{b.invoice.columns.period}</TableHeaderCell>
-              <TableHeaderCell button={{ className: styles.numberHeader }}>
-                {b.invoice.columns.quantity}
-              </TableHeaderCell>
-              <TableHeaderCell button={{ className: styles.numberHeader }}>
-                {b.invoice.columns.unitPrice}
-              </TableHeaderCell>
-              <TableHeaderCell button={{ className: styles.numberHeader }}>{b.invoice.columns.amount}</TableHeaderCell>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {data.lines.map((line, index) => (
-              // biome-ignore lint/suspicious/noArrayIndexKey: invoice lines are positional and never reordered
-              <TableRow key={index}>
-                <TableCell>{line.description}</TableCell>
-                <TableCell>{b.period(formatDate(line.periodStart), formatDate(line.periodEnd))}</TableCell>
-                <TableCell className={styles.number}>{formatNumber(line.quantity)}</TableCell>
-                <TableCell className={styles.number}>{money(line.unitPriceCents, currency)}</TableCell>
-                <TableCell className={styles.number}>{money(line.amountCents, currency)}</TableCell>
-              </TableRow>
-            ))}
-            <TableRow className={styles.totalRow}>
-              <TableCell>{b.invoice.total}</TableCell>
-              <TableCell />
-              <TableCell />
-              <TableCell />
-              <TableCell className={styles.number}>{money(data.totalCents, currency)}</TableCell>
-            </TableRow>
-          </TableBody>
-        </Table>
+        <DataTable<InvoiceRow>
+          label={b.invoice.lines}
+          className={styles.table}
+          columns={[
+            { id: "description", header: b.invoice.columns.description, cell: (row) => row.description },
+            { id: "period", header: b.invoice.columns.period, cell: (row) => row.period },
+            { id: "quantity", header: b.invoice.columns.quantity, ...numberColumn, cell: (row) => row.quantity },
+            { id: "unitPrice", header: b.invoice.columns.unitPrice, ...numberColumn, cell: (row) => row.unitPrice },
+            { id: "amount", header: b.invoice.columns.amount, ...numberColumn, cell: (row) => row.amount },
+          ]}
+          // Invoice lines are positional and never reordered; the total is the last row.
+          rows={[
+            ...data.lines.map((line, index) => ({
+              key: String(index),
+              description: line.description,
+              period: b.period(formatDate(line.periodStart), formatDate(line.periodEnd)),
+              quantity: formatNumber(line.quantity),
+              unitPrice: money(line.unitPriceCents, currency),
+              amount: money(line.amountCents, currency),
+            })),
+            {
+              key: "total",
+              description: <span className={styles.total}>{b.invoice.total}</span>,
+              amount: <span className={styles.total}>{money(data.totalCents, currency)}</span>,
+            },
+          ]}
+          rowKey={(row) => row.key}
+        />
       </div>
     </div>
-  );
-}
-
-function Fact({ label, children }: { label: string; children: ReactNode }) {
-  const styles = useStyles();
-  return (
-    <>
-      <dt className={styles.term}>{label}</dt>
-      <dd className={styles.value}>{children}</dd>
-    </>
   );
 }

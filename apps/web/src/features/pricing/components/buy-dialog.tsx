@@ -1,24 +1,30 @@
-import type { BillingResult, PricingProduct, QuoteRequest, SelfServicePurchaseRequest } from "@allot/contracts";
+import {
+  type BillingResult,
+  type PricingProduct,
+  type QuoteRequest,
+  selfServicePurchaseRequestSchema,
+} from "@allot/contracts";
 import { Field, MessageBar, MessageBarBody, Radio, RadioGroup, Text } from "@fluentui/react-components";
 import { useState } from "react";
+import { Controller } from "react-hook-form";
 import { SeatsField, seatsFromText, validSeats } from "@/components/billing/seats-field";
-import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { RouterLink } from "@/components/router-link";
 import { isApiError } from "@/lib/api-client";
 import { useIdempotencyKeys } from "@/lib/billing/idempotency-key";
 import { useQuote } from "@/lib/billing/quote";
-import { errorMessage } from "@/lib/errors";
 import { useFormatMoney } from "@/lib/format-money";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useDebouncedValue, useOpenKey } from "@/lib/hooks";
-import { useI18n } from "@/lib/i18n";
 import { useBuyForMyself } from "../api/buy-for-myself";
 import { usePricingTexts } from "../texts";
-import { type CardInput, checkPurchase, NO_CARD } from "../utils/self-service-purchase";
-import { CARD_FIELDS, CardFields, type PurchaseErrors } from "./card-fields";
+import { refusesProduct } from "../utils/refuses-product";
+import { NO_CARD, purchaseInput } from "../utils/self-service-purchase";
+import { CardFields, type PurchaseDraft } from "./card-fields";
 import { PurchaseQuote } from "./purchase-quote";
 
-type Term = "monthly" | "annual";
+const NO_PURCHASE: PurchaseDraft = { seats: "1", billingTerm: "monthly", card: NO_CARD };
 
 interface BuyDialogProps {
   tenantId: string;
@@ -32,19 +38,25 @@ export function BuyDialog(props: BuyDialogProps) {
 }
 
 function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
-  const { t } = useI18n();
   const tx = usePricingTexts();
   const money = useFormatMoney();
   const keyFor = useIdempotencyKeys();
   const buy = useBuyForMyself(tenantId);
-  const [seatsText, setSeatsText] = useState("1");
-  const [term, setTerm] = useState<Term>("monthly");
-  const [card, setCard] = useState<CardInput>(NO_CARD);
-  const [errors, setErrors] = useState<PurchaseErrors>({});
   const [result, setResult] = useState<{ result: BillingResult; seats: number } | null>(null);
   // Kept while the dialog closes, so its content does not change under the closing animation.
   const [shown] = useState(product);
+  const form = useZodForm(selfServicePurchaseRequestSchema, {
+    defaultValues: NO_PURCHASE,
+    toInput: (draft: PurchaseDraft) =>
+      purchaseInput({ ...draft, skuId: shown?.skuId ?? "", seats: seatsFromText(draft.seats) }),
+  });
+  // A declined card is the card number's problem; anything else is the form's.
+  const onFields = useApiErrorOnFields(form, buy.error, { PaymentDeclined: "card.number" });
+  const error = refusesProduct(buy.error) ? buy.error : onFields;
+  const { errors } = form.formState;
 
+  const seatsText = form.watch("seats");
+  const term = form.watch("billingTerm");
   const seats = seatsFromText(seatsText);
   const debouncedSeats = useDebouncedValue(seats, 300);
   const quoteRequest: QuoteRequest | null =
@@ -55,38 +67,13 @@ function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
   const quoteCurrent = quote.data && !quote.isPlaceholderData && validSeats(seats) && seats === debouncedSeats;
   if (!shown) return null;
 
-  /** The purchase the form describes, or null after showing beside each field what is wrong with it. */
-  const checkedPurchase = (): SelfServicePurchaseRequest | null => {
-    const checked = checkPurchase({ skuId: shown.skuId, seats, billingTerm: term, card });
-    if (checked.ok) {
-      setErrors({});
-      return checked.request;
-    }
-    const next: PurchaseErrors = {};
-    for (const field of checked.invalid) {
-      if (field === "seats") next.seats = tx.buy.seatsInvalid;
-      const cardField = CARD_FIELDS.find((spec) => spec.name === field);
-      if (cardField) next[cardField.name] = tx.buy[cardField.invalid];
-    }
-    setErrors(next);
-    return null;
-  };
-
-  const pay = () => {
-    const body = checkedPurchase();
-    if (!body) return;
+  const pay = form.handleSubmit((body) =>
     buy.mutate(
       { request: body, idempotencyKey: keyFor(body) },
-      {
-        onSuccess: (data) => setResult({ result: data, seats }),
-        onError: (error) => {
-          if (isApiError(error, "PaymentDeclined")) setErrors({ number: errorMessage(error, t) });
-        },
-      },
-    );
-  };
+      { onSuccess: (data) => setResult({ result: data, seats: body.seats }) },
+    ),
+  );
 
-  const declined = isApiError(buy.error, "PaymentDeclined");
   const disabledNow = isApiError(buy.error, "SelfServicePurchaseDisabled");
   const payLabel =
     quoteCurrent && quote.data ? tx.buy.pay(money(quote.data.amountCents, quote.data.currency)) : tx.buy.payWaiting;
@@ -100,9 +87,10 @@ function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
       busy={buy.isPending}
       canConfirm={Boolean(quoteCurrent) && !disabledNow}
       onConfirm={pay}
-      // Enter while "Pay" waits for the price only checks the card: nobody pays before seeing what it costs.
-      onBlockedSubmit={checkedPurchase}
+      // Enter while "Pay" waits for the price only checks the fields: nobody pays before seeing what it costs.
+      onBlockedSubmit={() => void form.trigger()}
       onClose={onClose}
+      error={disabledNow ? null : error}
       done={
         result ? (
           <MessageBar intent="success" layout="multiline" role="status">
@@ -115,37 +103,45 @@ function BuyDialogContent({ tenantId, product, onClose }: BuyDialogProps) {
       }
     >
       <Text>{tx.buy.intro}</Text>
-      {buy.isError && !declined ? (
-        disabledNow ? (
-          <MessageBar intent="warning" layout="multiline" role="alert">
-            <MessageBarBody>{tx.buy.disabledNow}</MessageBarBody>
-          </MessageBar>
-        ) : (
-          <ErrorMessage error={buy.error} />
-        )
+      {disabledNow ? (
+        <MessageBar intent="warning" layout="multiline" role="alert">
+          <MessageBarBody>{tx.buy.disabledNow}</MessageBarBody>
+        </MessageBar>
       ) : null}
-      <SeatsField
-        label={tx.buy.seats}
-        hint={tx.buy.seatsHint}
-        text={seatsText}
-        onTextChange={setSeatsText}
-        error={errors.seats ?? (seatsText.trim() && !validSeats(seats) ? tx.buy.seatsInvalid : undefined)}
+      <Controller
+        control={form.control}
+        name="seats"
+        render={({ field }) => (
+          <SeatsField
+            label={tx.buy.seats}
+            hint={tx.buy.seatsHint}
+            text={field.value}
+            onTextChange={field.onChange}
+            // Said as it is typed, and once more for an empty field when "Pay" is pressed.
+            error={errors.seats || (seatsText.trim() && !validSeats(seats)) ? tx.buy.seatsInvalid : undefined}
+          />
+        )}
       />
-      <Field label={tx.buy.term}>
-        <RadioGroup value={term} onChange={(_, data) => setTerm(data.value === "annual" ? "annual" : "monthly")}>
-          <Radio value="monthly" label={tx.buy.monthly(money(shown.pricePerSeatMonthCents, shown.currency))} />
-          <Radio value="annual" label={tx.buy.annual(money(shown.pricePerSeatYearCents, shown.currency))} />
-        </RadioGroup>
-      </Field>
+      <Controller
+        control={form.control}
+        name="billingTerm"
+        render={({ field }) => (
+          <Field label={tx.buy.term}>
+            <RadioGroup
+              value={field.value}
+              onChange={(_, data) => field.onChange(data.value === "annual" ? "annual" : "monthly")}
+            >
+              <Radio value="monthly" label={tx.buy.monthly(money(shown.pricePerSeatMonthCents, shown.currency))} />
+              <Radio value="annual" label={tx.buy.annual(money(shown.pricePerSeatYearCents, shown.currency))} />
+            </RadioGroup>
+          </Field>
+        )}
+      />
       <PurchaseQuote quote={quote} current={Boolean(quoteCurrent)} seatsValid={validSeats(seats)} />
       <MessageBar intent="info" layout="multiline">
         <MessageBarBody>{tx.buy.testProvider}</MessageBarBody>
       </MessageBar>
-      <CardFields
-        card={card}
-        errors={errors}
-        onChange={(name, value) => setCard((previous) => ({ ...previous, [name]: value }))}
-      />
+      <CardFields register={form.register} errors={errors.card} />
     </FormDialog>
   );
 }

@@ -1,6 +1,7 @@
 import { Field, Input, makeStyles, tokens } from "@fluentui/react-components";
+import type { FieldErrors, UseFormRegister } from "react-hook-form";
 import { usePricingTexts } from "../texts";
-import type { CardField, CardInput, PurchaseField } from "../utils/self-service-purchase";
+import type { CardField, CardInput } from "../utils/self-service-purchase";
 
 const useStyles = makeStyles({
   card: {
@@ -18,14 +19,18 @@ const useStyles = makeStyles({
   input: { minWidth: 0, width: "100%" },
 });
 
-/** What is wrong with each field of the buy form, in words. */
-export type PurchaseErrors = Partial<Record<PurchaseField, string>>;
+/** The buy form's fields: the seats as typed, the term, the card. */
+export interface PurchaseDraft {
+  seats: string;
+  billingTerm: "monthly" | "annual";
+  card: CardInput;
+}
 
 type BuyTexts = ReturnType<typeof usePricingTexts>["buy"];
 type BuyText = { [Key in keyof BuyTexts]: BuyTexts[Key] extends string ? Key : never }[keyof BuyTexts];
 
 /** The test card's fields in form order: their texts, and what lets the browser fill them in. */
-export const CARD_FIELDS: readonly {
+const CARD_FIELDS: readonly {
   name: CardField;
   label: BuyText;
   invalid: BuyText;
@@ -66,41 +71,45 @@ export const CARD_FIELDS: readonly {
   { name: "holderName", label: "holderName", invalid: "holderNameInvalid", wide: true, autoComplete: "cc-name" },
 ];
 
-/** The test card's fields, labelled, each with what is wrong with it. */
+/**
+ * The test card's fields of the buy form, labelled, each with what is wrong with it in the page's words (a refused
+ * payment in the API's).
+ */
 export function CardFields({
-  card,
+  register,
   errors,
-  onChange,
 }: {
-  card: CardInput;
-  errors: PurchaseErrors;
-  onChange: (name: CardField, value: string) => void;
+  register: UseFormRegister<PurchaseDraft>;
+  errors: FieldErrors<CardInput> | undefined;
 }) {
   const styles = useStyles();
   const tx = usePricingTexts();
   return (
     <fieldset className={styles.card}>
       <legend className={styles.legend}>{tx.buy.cardGroup}</legend>
-      {CARD_FIELDS.map((spec) => (
-        <Field
-          key={spec.name}
-          className={spec.wide ? styles.wide : styles.cell}
-          label={tx.buy[spec.label]}
-          required
-          validationMessage={errors[spec.name]}
-          validationState={errors[spec.name] ? "error" : "none"}
-        >
-          <Input
-            className={styles.input}
-            value={card[spec.name]}
-            inputMode={spec.numeric ? "numeric" : undefined}
-            autoComplete={spec.autoComplete}
-            placeholder={spec.placeholder}
-            maxLength={spec.maxLength}
-            onChange={(_, data) => onChange(spec.name, data.value)}
-          />
-        </Field>
-      ))}
+      {CARD_FIELDS.map((spec) => {
+        const problem = errors?.[spec.name];
+        return (
+          <Field
+            key={spec.name}
+            className={spec.wide ? styles.wide : styles.cell}
+            label={tx.buy[spec.label]}
+            required
+            validationMessage={
+              problem ? (problem.type === "server" ? problem.message : tx.buy[spec.invalid]) : undefined
+            }
+          >
+            <Input
+              {...register(`card.${spec.name}`)}
+              className={styles.input}
+              inputMode={spec.numeric ? "numeric" : undefined}
+              autoComplete={spec.autoComplete}
+              placeholder={spec.placeholder}
+              maxLength={spec.maxLength}
+            />
+          </Field>
+        );
+      })}
     </fieldset>
   );
 }

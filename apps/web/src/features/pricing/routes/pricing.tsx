@@ -16,7 +16,6 @@ import { PageHeader } from "@/components/page-header";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
 import { usePricing } from "@/lib/api/pricing";
-import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { BuyDialog } from "../components/buy-dialog";
 import { type ProductAction, ProductCard } from "../components/product-card";
@@ -67,7 +66,6 @@ function ProductGrid({
 /** Products and pricing: every product with its price, what's in it, and buy / request / trial per product. */
 export function PricingRoute() {
   const styles = useStyles();
-  const { t } = useI18n();
   const tx = usePricingTexts();
   const { tenant } = useTenant();
   const pricing = usePricing(tenant.id);
@@ -82,7 +80,7 @@ export function PricingRoute() {
 
   return (
     <>
-      <PageHeader title={t.pricing.title} description={t.pricing.description}>
+      <PageHeader title={tx.title} description={tx.description}>
         {tenant.access === "member" ? (
           <RouterLink to={`/t/${tenant.id}/account/licenses`}>{tx.myLicensesLink}</RouterLink>
         ) : null}

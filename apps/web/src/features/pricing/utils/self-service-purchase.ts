@@ -1,18 +1,10 @@
-import { type SelfServicePurchaseRequest, selfServicePurchaseRequestSchema } from "@allot/contracts";
+import type { SelfServicePurchaseRequest } from "@allot/contracts";
 
 export type CardField = "number" | "expMonth" | "expYear" | "cvc" | "holderName";
 /** The test card as typed, field by field. */
 export type CardInput = Record<CardField, string>;
-/** A form field the purchase request refuses. */
-export type PurchaseField = "seats" | CardField;
 
 export const NO_CARD: CardInput = { number: "", expMonth: "", expYear: "", cvc: "", holderName: "" };
-
-const CARD_FIELDS: readonly CardField[] = ["number", "expMonth", "expYear", "cvc", "holderName"];
-
-function isCardField(value: unknown): value is CardField {
-  return CARD_FIELDS.some((field) => field === value);
-}
 
 export interface PurchaseForm {
   skuId: string;
@@ -22,15 +14,12 @@ export interface PurchaseForm {
 }
 
 /**
- * The self-service purchase a buy form describes, checked with the API's own schema: the request, or the form
- * fields it refuses (none when only something the form does not show is wrong). Expiry month and year must be
- * typed as 1–2 and 4 digits; anything else counts as no number.
+ * The self-service purchase a buy form describes, for the API's own schema to check: expiry month and year must be
+ * typed as 1–2 and 4 digits (anything else counts as no number), the security code is sent without spaces.
  */
-export function checkPurchase(
-  form: PurchaseForm,
-): { ok: true; request: SelfServicePurchaseRequest } | { ok: false; invalid: PurchaseField[] } {
+export function purchaseInput(form: PurchaseForm): SelfServicePurchaseRequest {
   const { card } = form;
-  const request: SelfServicePurchaseRequest = {
+  return {
     skuId: form.skuId,
     seats: form.seats,
     billingTerm: form.billingTerm,
@@ -42,13 +31,4 @@ export function checkPurchase(
       holderName: card.holderName,
     },
   };
-  const parsed = selfServicePurchaseRequestSchema.safeParse(request);
-  if (parsed.success) return { ok: true, request };
-  const invalid = new Set<PurchaseField>();
-  for (const issue of parsed.error.issues) {
-    const field = issue.path.at(-1);
-    if (field === "seats") invalid.add("seats");
-    else if (isCardField(field)) invalid.add(field);
-  }
-  return { ok: false, invalid: [...invalid] };
 }

@@ -1,7 +1,6 @@
-import { ERROR_CODES, type ErrorCode, type LicenseRequest } from "@allot/contracts";
+import { approveLicenseRequestSchema, ERROR_CODES, type ErrorCode, type LicenseRequest } from "@allot/contracts";
 import {
   Dropdown,
-  Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -16,6 +15,8 @@ import { FormDialog } from "@/components/form-dialog";
 import { useNotify } from "@/components/notify";
 import { RouterLink } from "@/components/router-link";
 import { ApiError } from "@/lib/api-client";
+import { FormField } from "@/lib/forms/form-field";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { type Messages, useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
@@ -86,7 +87,12 @@ function ApproveDialogContent({ tenantId, request, onClose }: ApproveDialogProps
   const approve = useApproveLicenseRequest(tenantId);
   const skus = useSubscribedSkus(tenantId, request !== null);
   const [shown] = useState(request);
-  const [skuId, setSkuId] = useState(request?.skuId ?? "");
+  const form = useZodForm(approveLicenseRequestSchema, {
+    defaultValues: { skuId: request?.skuId ?? "" },
+    // The product asked for is the default: sent only when the approver chose another one.
+    toInput: ({ skuId }: { skuId: string }) => (skuId && skuId !== shown?.skuId ? { skuId } : {}),
+  });
+  const skuId = form.watch("skuId");
   if (!shown) return null;
 
   const products = userProducts(skus.data ?? []);
@@ -104,17 +110,18 @@ function ApproveDialogContent({ tenantId, request, onClose }: ApproveDialogProps
   const failedSkuId = (approve.variables?.body.skuId ?? shown.skuId) || shown.skuId;
   const failedName = products.find((sku) => sku.skuId === failedSkuId)?.displayName ?? shown.productName;
 
-  const confirm = () => {
+  // A refused approval stays on the banner: its field errors are license rules per user and product, not fields.
+  const confirm = form.handleSubmit((body) =>
     approve.mutate(
-      { requestId: shown.id, body: skuId && skuId !== shown.skuId ? { skuId } : {} },
+      { requestId: shown.id, body },
       {
         onSuccess: () => {
           notify(tx.approveDialog.approved(shown.requester.displayName, chosenName));
           onClose();
         },
       },
-    );
-  };
+    ),
+  );
 
   return (
     <FormDialog
@@ -161,25 +168,34 @@ function ApproveDialogContent({ tenantId, request, onClose }: ApproveDialogProps
         <ApprovalError error={approve.error} t={t} />
       ) : null}
 
-      <Field label={tx.approveDialog.product} hint={tx.approveDialog.productHint}>
-        <Dropdown
-          value={chosen ? optionText(chosen.skuId, chosen.displayName, chosen.available) : shown.productName}
-          selectedOptions={skuId ? [skuId] : []}
-          onOptionSelect={(_, data) => {
-            if (data.optionValue) setSkuId(data.optionValue);
-          }}
-          disabled={skus.isPending}
-        >
-          <Option value={shown.skuId} text={optionText(shown.skuId, shown.productName, requested?.available)}>
-            {optionText(shown.skuId, shown.productName, requested?.available)}
-          </Option>
-          {others.map((sku) => (
-            <Option key={sku.skuId} value={sku.skuId} text={optionText(sku.skuId, sku.displayName, sku.available)}>
-              {optionText(sku.skuId, sku.displayName, sku.available)}
+      <FormField
+        control={form.control}
+        name="skuId"
+        label={tx.approveDialog.product}
+        hint={tx.approveDialog.productHint}
+      >
+        {(field) => (
+          <Dropdown
+            ref={field.ref}
+            onBlur={field.onBlur}
+            value={chosen ? optionText(chosen.skuId, chosen.displayName, chosen.available) : shown.productName}
+            selectedOptions={field.value ? [field.value] : []}
+            onOptionSelect={(_, data) => {
+              if (data.optionValue) field.onChange(data.optionValue);
+            }}
+            disabled={skus.isPending}
+          >
+            <Option value={shown.skuId} text={optionText(shown.skuId, shown.productName, requested?.available)}>
+              {optionText(shown.skuId, shown.productName, requested?.available)}
             </Option>
-          ))}
-        </Dropdown>
-      </Field>
+            {others.map((sku) => (
+              <Option key={sku.skuId} value={sku.skuId} text={optionText(sku.skuId, sku.displayName, sku.available)}>
+                {optionText(sku.skuId, sku.displayName, sku.available)}
+              </Option>
+            ))}
+          </Dropdown>
+        )}
+      </FormField>
     </FormDialog>
   );
 }

@@ -1,7 +1,10 @@
-import type { LicenseRequest } from "@allot/contracts";
+import { denyLicenseRequestSchema, type LicenseRequest } from "@allot/contracts";
+import { Field, Text, Textarea } from "@fluentui/react-components";
 import { useState } from "react";
+import { FormDialog } from "@/components/form-dialog";
 import { useNotify } from "@/components/notify";
-import { TextDialog } from "@/components/text-dialog";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useDenyLicenseRequest } from "../api/deny-request";
 import { useRequestsTexts } from "../texts";
@@ -24,50 +27,49 @@ function DenyDialogContent({ tenantId, request, onClose }: DenyDialogProps) {
   const notify = useNotify();
   const deny = useDenyLicenseRequest(tenantId);
   const [shown] = useState(request);
-  const [reason, setReason] = useState("");
-  const [touched, setTouched] = useState(false);
-  if (!shown) return null;
-
-  const length = reason.trim().length;
-  const reasonError =
+  const form = useZodForm(denyLicenseRequestSchema, { defaultValues: { reason: "" } });
+  const error = useApiErrorOnFields(form, deny.error);
+  const length = form.watch("reason").trim().length;
+  const problem = form.formState.errors.reason;
+  // Over the limit is said as it is typed; an empty reason once "Deny" was pressed.
+  const reasonMessage =
     length > DENY_REASON_MAX
       ? tx.denyDialog.tooLong(DENY_REASON_MAX)
-      : touched && length === 0
-        ? tx.denyDialog.reasonRequired
-        : undefined;
+      : problem && (problem.type === "too_small" ? tx.denyDialog.reasonRequired : problem.message);
+  if (!shown) return null;
 
-  const submit = () => {
-    setTouched(true);
-    if (length === 0 || length > DENY_REASON_MAX) return;
+  const save = form.handleSubmit((body) =>
     deny.mutate(
-      { requestId: shown.id, body: { reason: reason.trim() } },
+      { requestId: shown.id, body },
       {
         onSuccess: () => {
           notify(tx.denyDialog.denied(shown.requester.displayName));
           onClose();
         },
       },
-    );
-  };
+    ),
+  );
 
   return (
-    <TextDialog
+    <FormDialog
       open={request !== null}
       title={tx.denyDialog.title(shown.requester.displayName)}
-      intro={tx.denyDialog.asked(shown.requester.displayName, shown.productName)}
-      error={deny.error}
-      label={tx.denyDialog.reason}
-      required
-      hint={tx.denyDialog.reasonHint(length, DENY_REASON_MAX)}
-      validationMessage={reasonError}
-      rows={3}
-      value={reason}
-      onValueChange={setReason}
-      submitLabel={tx.denyDialog.confirm}
-      pendingLabel={tx.denyDialog.denying}
-      pending={deny.isPending}
-      onSubmit={submit}
+      confirmLabel={tx.denyDialog.confirm}
+      busyLabel={tx.denyDialog.denying}
+      busy={deny.isPending}
+      onConfirm={save}
       onClose={onClose}
-    />
+      error={error}
+    >
+      <Text>{tx.denyDialog.asked(shown.requester.displayName, shown.productName)}</Text>
+      <Field
+        label={tx.denyDialog.reason}
+        required
+        hint={tx.denyDialog.reasonHint(length, DENY_REASON_MAX)}
+        validationMessage={reasonMessage}
+      >
+        <Textarea {...form.register("reason")} resize="vertical" rows={3} />
+      </Field>
+    </FormDialog>
   );
 }

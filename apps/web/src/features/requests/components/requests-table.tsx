@@ -1,18 +1,7 @@
 import type { LicenseRequest } from "@allot/contracts";
-import {
-  Button,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-  useRestoreFocusTarget,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens, useRestoreFocusTarget } from "@fluentui/react-components";
 import { CheckmarkRegular, DismissRegular } from "@fluentui/react-icons";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { useI18n } from "@/lib/i18n";
 import { useRequestsTexts } from "../texts";
 import { RequestStatusBadge } from "./status-badge";
@@ -41,92 +30,97 @@ export function RequestsTable({
   const { formatDateTime } = useI18n();
   const tx = useRequestsTexts();
   const restoreFocusTarget = useRestoreFocusTarget();
+  const columns: Array<DataColumn<LicenseRequest> | false> = [
+    {
+      id: "requester",
+      header: tx.columns.requester,
+      cell: (request) => (
+        <span className={styles.stack}>
+          <span>{request.requester.displayName}</span>
+          <Text size={200} className={styles.muted}>
+            {request.requester.email}
+          </Text>
+        </span>
+      ),
+    },
+    {
+      id: "product",
+      header: tx.columns.product,
+      cell: (request) => (
+        <span className={styles.stack}>
+          <span>{request.productName}</span>
+          {request.fulfilledWith ? (
+            <Text size={200} className={styles.muted}>
+              {tx.fulfilledWith(request.fulfilledWith.productName)}
+            </Text>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      id: "message",
+      header: tx.columns.message,
+      cell: (request) =>
+        request.message ? (
+          <span className={styles.message}>{request.message}</span>
+        ) : (
+          <span className={styles.muted}>{tx.noMessage}</span>
+        ),
+    },
+    { id: "requestedAt", header: tx.columns.requestedAt, cell: (request) => formatDateTime(request.createdAt) },
+    { id: "status", header: tx.columns.status, cell: (request) => <RequestStatusBadge status={request.status} /> },
+    {
+      id: "decided",
+      header: tx.columns.decided,
+      cell: (request) =>
+        request.decidedAt
+          ? request.decidedBy
+            ? tx.decidedBy(request.decidedBy.displayName, formatDateTime(request.decidedAt))
+            : formatDateTime(request.decidedAt)
+          : null,
+    },
+    {
+      id: "reason",
+      header: tx.columns.reason,
+      cell: (request) =>
+        request.decisionReason ? <span className={styles.message}>{request.decisionReason}</span> : null,
+    },
+    canDecide && {
+      id: "actions",
+      header: tx.columns.actions,
+      cell: (request) =>
+        request.status === "pending" ? (
+          <span className={styles.actions}>
+            <Button
+              size="small"
+              appearance="primary"
+              icon={<CheckmarkRegular />}
+              aria-label={tx.approveLabel(request.requester.displayName, request.productName)}
+              onClick={() => onDecide("approve", request)}
+              {...restoreFocusTarget}
+            >
+              {tx.approve}
+            </Button>
+            <Button
+              size="small"
+              icon={<DismissRegular />}
+              aria-label={tx.denyLabel(request.requester.displayName, request.productName)}
+              onClick={() => onDecide("deny", request)}
+              {...restoreFocusTarget}
+            >
+              {tx.deny}
+            </Button>
+          </span>
+        ) : null,
+    },
+  ];
   return (
-    <Table aria-label={tx.tableLabel} className={styles.table}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell>{tx.columns.requester}</TableHeaderCell>
-          <TableHeaderCell>{tx.columns.product}</TableHeaderCell>
-          <TableHeaderCell>{tx.columns.message}</TableHeaderCell>
-          <TableHeaderCell>{tx.columns.requestedAt}</TableHeaderCell>
-          <TableHeaderCell>{tx.columns.status}</TableHeaderCell>
-          <TableHeaderCell>{tx.columns.decided}</TableHeaderCell>
-          <TableHeaderCell>{tx.columns.reason}</TableHeaderCell>
-          {canDecide ? <TableHeaderCell>{tx.columns.actions}</TableHeaderCell> : null}
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {requests.map((request) => (
-          <TableRow key={request.id}>
-            <TableCell>
-              <span className={styles.stack}>
-                <span>{request.requester.displayName}</span>
-                <Text size={200} className={styles.muted}>
-                  {request.requester.email}
-                </Text>
-              </span>
-            </TableCell>
-            <TableCell>
-              <span className={styles.stack}>
-                <span>{request.productName}</span>
-                {request.fulfilledWith ? (
-                  <Text size={200} className={styles.muted}>
-                    {tx.fulfilledWith(request.fulfilledWith.productName)}
-                  </Text>
-                ) : null}
-              </span>
-            </TableCell>
-            <TableCell>
-              {request.message ? (
-                <span className={styles.message}>{request.message}</span>
-              ) : (
-                <span className={styles.muted}>{tx.noMessage}</span>
-              )}
-            </TableCell>
-            <TableCell>{formatDateTime(request.createdAt)}</TableCell>
-            <TableCell>
-              <RequestStatusBadge status={request.status} />
-            </TableCell>
-            <TableCell>
-              {request.decidedAt
-                ? request.decidedBy
-                  ? tx.decidedBy(request.decidedBy.displayName, formatDateTime(request.decidedAt))
-                  : formatDateTime(request.decidedAt)
-                : null}
-            </TableCell>
-            <TableCell>
-              {request.decisionReason ? <span className={styles.message}>{request.decisionReason}</span> : null}
-            </TableCell>
-            {canDecide ? (
-              <TableCell>
-                {request.status === "pending" ? (
-                  <span className={styles.actions}>
-                    <Button
-                      size="small"
-                      appearance="primary"
-                      icon={<CheckmarkRegular />}
-                      aria-label={tx.approveLabel(request.requester.displayName, request.productName)}
-                      onClick={() => onDecide("approve", request)}
-                      {...restoreFocusTarget}
-                    >
-                      {tx.approve}
-                    </Button>
-                    <Button
-                      size="small"
-                      icon={<DismissRegular />}
-                      aria-label={tx.denyLabel(request.requester.displayName, request.productName)}
-                      onClick={() => onDecide("deny", request)}
-                      {...restoreFocusTarget}
-                    >
-                      {tx.deny}
-                    </Button>
-                  </span>
-                ) : null}
-              </TableCell>
-            ) : null}
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      label={tx.tableLabel}
+      className={styles.table}
+      columns={columns}
+      rows={requests}
+      rowKey={(request) => request.id}
+    />
   );
 }

@@ -19,7 +19,6 @@ import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useQueryParams } from "@/lib/hooks";
-import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useLicenseRequests } from "../api/get-license-requests";
 import type { RequestStatus } from "../api/keys";
@@ -41,7 +40,6 @@ function isStatus(value: string | null): value is RequestStatus {
 export function RequestsRoute() {
   const styles = useStyles();
   const list = useListPageStyles();
-  const { t } = useI18n();
   const tx = useRequestsTexts();
   const { tenant, can } = useTenant();
   const [params, setParams] = useQueryParams();
@@ -58,7 +56,7 @@ export function RequestsRoute() {
 
   return (
     <>
-      <PageHeader title={t.requests.title} description={t.requests.description} />
+      <PageHeader title={tx.title} description={tx.description} />
       <TabList
         className={mergeClasses(list.tabs, styles.tabs)}
         aria-label={tx.views}
