@@ -21,6 +21,17 @@ function greetings() {
   return { texts, loads };
 }
 
+/** Texts whose Dutch module arrives when the test says so. */
+let arriveInDutch: (module: { texts: Greeting }) => void = () => undefined;
+const slowTexts = defineTexts<Greeting>({
+  en: async () => ({ texts: { hello: "Hello" } }),
+  nl: () => new Promise((resolve) => (arriveInDutch = resolve)),
+});
+
+function SlowHello() {
+  return <p>{slowTexts.useTexts().hello}</p>;
+}
+
 describe("defineTexts", () => {
   it("loads a language once, on first need, and only that language", async () => {
     const { texts, loads } = greetings();
@@ -31,22 +42,14 @@ describe("defineTexts", () => {
   });
 
   it("suspends a component until its texts are there, then renders them", async () => {
-    let arrive: (module: { texts: Greeting }) => void = () => undefined;
-    const texts = defineTexts<Greeting>({
-      en: async () => ({ texts: { hello: "Hello" } }),
-      nl: () => new Promise((resolve) => (arrive = resolve)),
-    });
-    function Hello() {
-      return <p>{texts.useTexts().hello}</p>;
-    }
     await renderInApp(
       <Suspense fallback={<p>loading</p>}>
-        <Hello />
+        <SlowHello />
       </Suspense>,
       "nl",
     );
     expect(screen.getByText("loading")).toBeTruthy();
-    await act(async () => arrive({ texts: { hello: "Hallo" } }));
+    await act(async () => arriveInDutch({ texts: { hello: "Hallo" } }));
     expect(screen.getByText("Hallo")).toBeTruthy();
   });
 
