@@ -15,6 +15,7 @@ import { useLogin } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
+import { useAuthTexts } from "../texts";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -24,6 +25,7 @@ const useStyles = makeStyles({
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const a = useAuthTexts();
   const login = useLogin();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -64,20 +66,20 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
           <MessageBarBody>{errorMessage(login.error, t)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Field label={t.auth.email} required validationMessage={fieldErrors.email}>
+      <Field label={a.email} required validationMessage={fieldErrors.email}>
         <Input
           ref={emailRef}
           type="email"
           name="email"
           autoComplete="username"
-          placeholder={t.auth.emailPlaceholder}
+          placeholder={a.emailPlaceholder}
           value={email}
           onChange={(_, data) => setEmail(data.value)}
           readOnly={login.isPending}
           autoFocus
         />
       </Field>
-      <Field label={t.auth.password} required validationMessage={fieldErrors.password}>
+      <Field label={a.password} required validationMessage={fieldErrors.password}>
         <Input
           ref={passwordRef}
           type="password"
@@ -96,7 +98,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         disabledFocusable={login.isPending}
         icon={login.isPending ? <Spinner size="tiny" appearance="inverted" /> : undefined}
       >
-        {login.isPending ? t.auth.signingIn : t.auth.signIn}
+        {login.isPending ? a.signingIn : a.signIn}
       </Button>
     </form>
   );

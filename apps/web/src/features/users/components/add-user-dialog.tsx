@@ -27,6 +27,7 @@ import { useTenant } from "@/lib/tenant";
 import { type FieldErrors, fieldErrorsFromApi } from "@/lib/validation";
 import { useCreateUser, usePreviewCreateUser } from "../api/create-user";
 import { type ChosenLicenses, EMPTY_NEW_USER, type NewUserDraft, parseNewUser } from "../lib/new-user-draft";
+import { useUsersTexts } from "../texts";
 import { AddUserLicenses, AddUserReview } from "./add-user-licenses";
 import { NewUserFields } from "./new-user-fields";
 
@@ -49,6 +50,7 @@ export function AddUserDialog(props: AddUserDialogProps) {
 function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   const createUser = useCreateUser(tenantId);
   const [draft, setDraft] = useState<NewUserDraft>(EMPTY_NEW_USER);
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -132,31 +134,31 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
               </DialogTrigger>
             }
           >
-            {created ? t.users.add.createdTitle : review ? t.addUserLicenses.reviewTitle : t.users.add.title}
+            {created ? u.add.createdTitle : review ? u.addUserLicenses.reviewTitle : u.add.title}
           </DialogTitle>
           {created ? (
             <>
               <DialogContent className={styles.content}>
                 <MessageBar intent="success">
-                  <MessageBarBody>{t.users.add.created(created.displayName)}</MessageBarBody>
+                  <MessageBarBody>{u.add.created(created.displayName)}</MessageBarBody>
                 </MessageBar>
-                <Field label={t.users.details.email}>
+                <Field label={u.details.email}>
                   <Input readOnly value={created.email} />
                 </Field>
                 {created.temporaryPassword ? (
                   <CopyField
-                    label={t.users.add.temporaryPassword}
+                    label={u.add.temporaryPassword}
                     value={created.temporaryPassword}
-                    hint={t.users.add.temporaryPasswordHint}
+                    hint={u.add.temporaryPasswordHint}
                   />
                 ) : (
                   <MessageBar intent="info">
-                    <MessageBarBody>{t.users.add.ownPasswordSet}</MessageBarBody>
+                    <MessageBarBody>{u.add.ownPasswordSet}</MessageBarBody>
                   </MessageBar>
                 )}
               </DialogContent>
               <DialogActions>
-                <Button onClick={reset}>{t.users.add.addAnother}</Button>
+                <Button onClick={reset}>{u.add.addAnother}</Button>
                 <Button appearance="primary" onClick={close}>
                   {t.common.done}
                 </Button>
@@ -176,7 +178,7 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
               </DialogContent>
               <DialogActions>
                 <Button onClick={() => setReview(null)} disabled={createUser.isPending}>
-                  {t.addUserLicenses.back}
+                  {u.addUserLicenses.back}
                 </Button>
                 <Button
                   appearance="primary"
@@ -185,7 +187,7 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
                   disabledFocusable={createUser.isPending}
                   icon={createUser.isPending ? <Spinner size="tiny" /> : undefined}
                 >
-                  {createUser.isPending ? t.addUserLicenses.confirming : t.addUserLicenses.confirm}
+                  {createUser.isPending ? u.addUserLicenses.confirming : u.addUserLicenses.confirm}
                 </Button>
               </DialogActions>
             </>
@@ -210,10 +212,10 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
                   icon={createUser.isPending || preview.isPending ? <Spinner size="tiny" /> : undefined}
                 >
                   {preview.isPending
-                    ? t.addUserLicenses.checking
+                    ? u.addUserLicenses.checking
                     : createUser.isPending
-                      ? t.users.add.submitting
-                      : t.users.add.submit}
+                      ? u.add.submitting
+                      : u.add.submit}
                 </Button>
               </DialogActions>
             </>

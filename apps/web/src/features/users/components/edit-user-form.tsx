@@ -8,6 +8,7 @@ import { ApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useUpdateUser } from "../api/update-user";
+import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -19,6 +20,7 @@ const useStyles = makeStyles({
 export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; user: User; onDone: () => void }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   const notify = useNotify();
   const updateUser = useUpdateUser(tenantId);
   const [displayName, setDisplayName] = useState(user.displayName);
@@ -43,7 +45,7 @@ export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; use
       { userId: user.id, body: parsed.data },
       {
         onSuccess: (updated) => {
-          notify(t.users.details.updated(updated.displayName));
+          notify(u.details.updated(updated.displayName));
           onDone();
         },
         onError: (error) => {
@@ -55,26 +57,26 @@ export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; use
   };
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label={t.users.edit.title}>
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={u.edit.title}>
       {updateUser.isError ? <ErrorMessage error={updateUser.error} /> : null}
       {errors[""] ? (
         <Text role="alert" className={styles.hint}>
           {errors[""]}
         </Text>
       ) : null}
-      <Field label={t.users.edit.displayName} required validationMessage={errors.displayName}>
+      <Field label={u.edit.displayName} required validationMessage={errors.displayName}>
         <Input value={displayName} onChange={(_, data) => setDisplayName(data.value)} autoFocus />
       </Field>
       <Field
-        label={{ children: t.users.edit.usageLocation, htmlFor: countryId }}
-        hint={t.users.add.usageLocationHint}
+        label={{ children: u.edit.usageLocation, htmlFor: countryId }}
+        hint={u.add.usageLocationHint}
         validationMessage={errors.usageLocation}
       >
         <CountrySelect id={countryId} value={usageLocation} onChange={setUsageLocation} />
       </Field>
-      <Field hint={t.users.edit.blockSignInHint}>
+      <Field hint={u.edit.blockSignInHint}>
         <Checkbox
-          label={t.users.edit.blockSignIn}
+          label={u.edit.blockSignIn}
           checked={blockSignIn}
           onChange={(_, data) => setBlockSignIn(data.checked === true)}
         />

@@ -1,9 +1,9 @@
 import { Checkbox, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
 import { useId } from "react";
 import { CountrySelect } from "@/components/country-select";
-import { useI18n } from "@/lib/i18n";
 import type { FieldErrors } from "@/lib/validation";
 import type { NewUserDraft } from "../lib/new-user-draft";
+import { useUsersTexts } from "../texts";
 import { PasswordChoice } from "./password-choice";
 
 /** The Add a user form's own fields: name, username, usage location, type, sign-in and password. */
@@ -16,11 +16,11 @@ export function NewUserFields({
   errors: FieldErrors;
   onChange: <K extends keyof NewUserDraft>(key: K, value: NewUserDraft[K]) => void;
 }) {
-  const { t } = useI18n();
+  const u = useUsersTexts();
   const countryId = useId();
   return (
     <>
-      <Field label={t.users.add.displayName} required validationMessage={errors.displayName}>
+      <Field label={u.add.displayName} required validationMessage={errors.displayName}>
         <Input
           value={draft.displayName}
           onChange={(_, data) => onChange("displayName", data.value)}
@@ -28,7 +28,7 @@ export function NewUserFields({
           autoFocus
         />
       </Field>
-      <Field label={t.users.add.email} required validationMessage={errors.email}>
+      <Field label={u.add.email} required validationMessage={errors.email}>
         <Input
           type="email"
           value={draft.email}
@@ -37,8 +37,8 @@ export function NewUserFields({
         />
       </Field>
       <Field
-        label={{ children: t.users.add.usageLocation, htmlFor: countryId }}
-        hint={t.users.add.usageLocationHint}
+        label={{ children: u.add.usageLocation, htmlFor: countryId }}
+        hint={u.add.usageLocationHint}
         validationMessage={errors.usageLocation}
       >
         <CountrySelect
@@ -47,23 +47,23 @@ export function NewUserFields({
           onChange={(code) => onChange("usageLocation", code)}
         />
       </Field>
-      <Field label={t.users.add.userType}>
+      <Field label={u.add.userType}>
         <RadioGroup
           layout="horizontal"
           value={draft.userType}
           onChange={(_, data) => onChange("userType", data.value === "guest" ? "guest" : "member")}
         >
-          <Radio value="member" label={t.users.member} />
-          <Radio value="guest" label={t.users.guest} />
+          <Radio value="member" label={u.member} />
+          <Radio value="guest" label={u.guest} />
         </RadioGroup>
       </Field>
       <Checkbox
-        label={t.users.add.blockSignIn}
+        label={u.add.blockSignIn}
         checked={draft.blockSignIn}
         onChange={(_, data) => onChange("blockSignIn", data.checked === true)}
       />
       <PasswordChoice
-        label={t.users.add.password}
+        label={u.add.password}
         mode={draft.passwordMode}
         onModeChange={(mode) => onChange("passwordMode", mode)}
         password={draft.password}

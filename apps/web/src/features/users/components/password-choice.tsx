@@ -1,5 +1,5 @@
 import { Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
-import { useI18n } from "@/lib/i18n";
+import { useUsersTexts } from "../texts";
 
 export type PasswordMode = "auto" | "own";
 
@@ -22,18 +22,18 @@ export function PasswordChoice({
   onPasswordChange: (password: string) => void;
   error: string | undefined;
 }) {
-  const { t } = useI18n();
+  const u = useUsersTexts();
   const choice = (
     <RadioGroup value={mode} onChange={(_, data) => onModeChange(data.value === "own" ? "own" : "auto")}>
-      <Radio value="auto" label={t.users.add.autoPassword} />
-      <Radio value="own" label={t.users.add.ownPassword} />
+      <Radio value="auto" label={u.add.autoPassword} />
+      <Radio value="own" label={u.add.ownPassword} />
     </RadioGroup>
   );
   return (
     <>
       {label ? <Field label={label}>{choice}</Field> : choice}
       {mode === "own" ? (
-        <Field label={t.users.add.passwordField} required hint={t.users.add.passwordHint} validationMessage={error}>
+        <Field label={u.add.passwordField} required hint={u.add.passwordHint} validationMessage={error}>
           <Input
             type="password"
             autoComplete="new-password"

@@ -9,6 +9,7 @@ import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useResetPassword } from "../api/reset-password";
+import { useUsersTexts } from "../texts";
 import { PasswordChoice, type PasswordMode } from "./password-choice";
 
 interface ResetPasswordDialogProps {
@@ -24,6 +25,7 @@ export function ResetPasswordDialog(props: ResetPasswordDialogProps) {
 
 function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPasswordDialogProps) {
   const { t } = useI18n();
+  const u = useUsersTexts();
   const resetPassword = useResetPassword(tenantId);
   const [mode, setMode] = useState<PasswordMode>("auto");
   const [password, setPassword] = useState("");
@@ -56,9 +58,9 @@ function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPass
   return (
     <FormDialog
       open={open}
-      title={result ? t.users.reset.doneTitle : t.users.reset.title(user.displayName)}
-      confirmLabel={t.users.reset.submit}
-      busyLabel={t.users.reset.submitting}
+      title={result ? u.reset.doneTitle : u.reset.title(user.displayName)}
+      confirmLabel={u.reset.submit}
+      busyLabel={u.reset.submitting}
       busy={resetPassword.isPending}
       canConfirm
       onConfirm={submit}
@@ -67,19 +69,19 @@ function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPass
         result ? (
           result.temporaryPassword ? (
             <CopyField
-              label={t.users.add.temporaryPassword}
+              label={u.add.temporaryPassword}
               value={result.temporaryPassword}
-              hint={t.users.add.temporaryPasswordHint}
+              hint={u.add.temporaryPasswordHint}
             />
           ) : (
             <MessageBar intent="success">
-              <MessageBarBody>{t.users.reset.ownPasswordSet}</MessageBarBody>
+              <MessageBarBody>{u.reset.ownPasswordSet}</MessageBarBody>
             </MessageBar>
           )
         ) : undefined
       }
     >
-      <p>{t.users.reset.description}</p>
+      <p>{u.reset.description}</p>
       {resetPassword.isError ? <ErrorMessage error={resetPassword.error} /> : null}
       <PasswordChoice
         mode={mode}
@@ -91,7 +93,7 @@ function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPass
       <Checkbox
         checked={requireChange}
         onChange={(_, data) => setRequireChange(data.checked === true)}
-        label={t.users.reset.requireChange}
+        label={u.reset.requireChange}
       />
     </FormDialog>
   );
