@@ -1,22 +1,17 @@
 import type { User } from "@allot/contracts";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   ProgressBar,
-  Spinner,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { BusyButton } from "@/components/busy-button";
+import { DialogShell } from "@/components/dialog-shell";
 import { useNotify } from "@/components/notify";
 import { errorMessage } from "@/lib/errors";
 import { useOpenKey } from "@/lib/hooks";
@@ -80,65 +75,58 @@ function DeleteUsersDialogContent({ tenantId, users, open, onClose, onDeleted }:
   const nameOf = (userId: string) => users.find((user) => user.id === userId)?.displayName ?? userId;
 
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : close())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{only ? u.delete.titleOne(only.displayName) : u.delete.title(users.length)}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <p>{u.delete.body}</p>
-            {!only ? (
-              <ul className={styles.list}>
-                {users.slice(0, SHOWN_NAMES).map((user) => (
-                  <li key={user.id}>
-                    {user.displayName} ({user.email})
-                  </li>
-                ))}
-                {users.length > SHOWN_NAMES ? <li>{u.delete.andMore(users.length - SHOWN_NAMES)}</li> : null}
-              </ul>
-            ) : null}
-            {busy && users.length > 1 ? (
-              <Field validationMessage={u.delete.progress(done, users.length)} validationState="none">
-                <ProgressBar value={done} max={users.length} aria-label={u.delete.progress(done, users.length)} />
-              </Field>
-            ) : null}
-            {failures.length > 0 ? (
-              <MessageBar intent="error" layout="multiline" role="alert">
-                <MessageBarBody>
-                  <MessageBarTitle>{u.delete.failed(failures.length)}</MessageBarTitle>
-                  <ul className={styles.list}>
-                    {failures.map((failure) => (
-                      <li key={failure.userId}>
-                        {nameOf(failure.userId)}: {errorMessage(failure.error, t)}
-                      </li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            {failures.length > 0 ? (
-              <Button appearance="primary" onClick={close}>
-                {t.common.close}
-              </Button>
-            ) : (
-              <>
-                <Button onClick={close} disabled={busy}>
-                  {t.common.cancel}
-                </Button>
-                <Button
-                  appearance="primary"
-                  onClick={confirm}
-                  disabledFocusable={busy}
-                  icon={busy ? <Spinner size="tiny" /> : undefined}
-                >
-                  {busy ? t.common.deleting : u.delete.confirm}
-                </Button>
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogShell
+      open={open}
+      modalType="alert"
+      title={only ? u.delete.titleOne(only.displayName) : u.delete.title(users.length)}
+      busy={busy}
+      onClose={close}
+      contentClassName={styles.content}
+      actions={
+        failures.length > 0 ? (
+          <Button appearance="primary" onClick={close}>
+            {t.common.close}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={close} disabled={busy}>
+              {t.common.cancel}
+            </Button>
+            <BusyButton busy={busy} label={u.delete.confirm} busyLabel={t.common.deleting} onClick={confirm} />
+          </>
+        )
+      }
+    >
+      <p>{u.delete.body}</p>
+      {!only ? (
+        <ul className={styles.list}>
+          {users.slice(0, SHOWN_NAMES).map((user) => (
+            <li key={user.id}>
+              {user.displayName} ({user.email})
+            </li>
+          ))}
+          {users.length > SHOWN_NAMES ? <li>{u.delete.andMore(users.length - SHOWN_NAMES)}</li> : null}
+        </ul>
+      ) : null}
+      {busy && users.length > 1 ? (
+        <Field validationMessage={u.delete.progress(done, users.length)} validationState="none">
+          <ProgressBar value={done} max={users.length} aria-label={u.delete.progress(done, users.length)} />
+        </Field>
+      ) : null}
+      {failures.length > 0 ? (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{u.delete.failed(failures.length)}</MessageBarTitle>
+            <ul className={styles.list}>
+              {failures.map((failure) => (
+                <li key={failure.userId}>
+                  {nameOf(failure.userId)}: {errorMessage(failure.error, t)}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </DialogShell>
   );
 }

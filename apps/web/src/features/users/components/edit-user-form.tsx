@@ -1,12 +1,13 @@
 import { type User, updateUserRequestSchema } from "@allot/contracts";
-import { Button, Checkbox, Field, Input, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { type FormEvent, useId, useState } from "react";
+import { Button, Checkbox, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useId } from "react";
 import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { useNotify } from "@/components/notify";
-import { ApiError } from "@/lib/api-client";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { FormField, TextField } from "@/lib/forms/form-field";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useI18n } from "@/lib/i18n";
-import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useUpdateUser } from "../api/update-user";
 import { useUsersTexts } from "../texts";
 
@@ -16,6 +17,21 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
+interface ProfileDraft {
+  displayName: string;
+  usageLocation: string | null;
+  blockSignIn: boolean;
+}
+
+/** Only what differs from the user as loaded: the update request names the fields that change. */
+function changesTo(user: User, { displayName, usageLocation, blockSignIn }: ProfileDraft) {
+  return {
+    ...(displayName !== user.displayName ? { displayName } : {}),
+    ...(usageLocation !== user.usageLocation ? { usageLocation } : {}),
+    ...(blockSignIn === user.accountEnabled ? { accountEnabled: !blockSignIn } : {}),
+  };
+}
+
 /** Edits name, usage location and sign-in; sends only what changed. */
 export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; user: User; onDone: () => void }) {
   const styles = useStyles();
@@ -23,64 +39,64 @@ export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; use
   const u = useUsersTexts();
   const notify = useNotify();
   const updateUser = useUpdateUser(tenantId);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [usageLocation, setUsageLocation] = useState<string | null>(user.usageLocation);
-  const [blockSignIn, setBlockSignIn] = useState(!user.accountEnabled);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(updateUserRequestSchema, {
+    defaultValues: {
+      displayName: user.displayName,
+      usageLocation: user.usageLocation,
+      blockSignIn: !user.accountEnabled,
+    } satisfies ProfileDraft,
+    toInput: (draft: ProfileDraft) => changesTo(user, draft),
+  });
+  const error = useApiErrorOnFields(form, updateUser.error);
+  // Nothing changed: the request would name no field.
+  const formProblem = form.formState.errors.root?.message;
   const countryId = useId();
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const changes: Record<string, unknown> = {};
-    if (displayName !== user.displayName) changes.displayName = displayName;
-    if (usageLocation !== user.usageLocation) changes.usageLocation = usageLocation;
-    if (blockSignIn === user.accountEnabled) changes.accountEnabled = !blockSignIn;
-    const parsed = updateUserRequestSchema.safeParse(changes);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromZod(parsed.error, t));
-      return;
-    }
-    setErrors({});
+  const submit = form.handleSubmit((body) =>
     updateUser.mutate(
-      { userId: user.id, body: parsed.data },
+      { userId: user.id, body },
       {
         onSuccess: (updated) => {
           notify(u.details.updated(updated.displayName));
           onDone();
         },
-        onError: (error) => {
-          if (error instanceof ApiError && error.fieldErrors.length > 0)
-            setErrors(fieldErrorsFromApi(error.fieldErrors));
-        },
       },
-    );
-  };
+    ),
+  );
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-label={u.edit.title}>
-      {updateUser.isError ? <ErrorMessage error={updateUser.error} /> : null}
-      {errors[""] ? (
+      {error ? <ErrorMessage error={error} /> : null}
+      {formProblem ? (
         <Text role="alert" className={styles.hint}>
-          {errors[""]}
+          {formProblem}
         </Text>
       ) : null}
-      <Field label={u.edit.displayName} required validationMessage={errors.displayName}>
-        <Input value={displayName} onChange={(_, data) => setDisplayName(data.value)} autoFocus />
-      </Field>
-      <Field
+      <TextField
+        control={form.control}
+        name="displayName"
+        label={u.edit.displayName}
+        required
+        input={{ autoFocus: true }}
+      />
+      <FormField
+        control={form.control}
+        name="usageLocation"
         label={{ children: u.edit.usageLocation, htmlFor: countryId }}
         hint={u.add.usageLocationHint}
-        validationMessage={errors.usageLocation}
       >
-        <CountrySelect id={countryId} value={usageLocation} onChange={setUsageLocation} />
-      </Field>
-      <Field hint={u.edit.blockSignInHint}>
-        <Checkbox
-          label={u.edit.blockSignIn}
-          checked={blockSignIn}
-          onChange={(_, data) => setBlockSignIn(data.checked === true)}
-        />
-      </Field>
+        {(field) => <CountrySelect id={countryId} value={field.value} onChange={field.onChange} />}
+      </FormField>
+      <FormField control={form.control} name="blockSignIn" hint={u.edit.blockSignInHint}>
+        {(field) => (
+          <Checkbox
+            ref={field.ref}
+            label={u.edit.blockSignIn}
+            checked={field.value}
+            onChange={(_, data) => field.onChange(data.checked === true)}
+          />
+        )}
+      </FormField>
       <div className={styles.actions}>
         <Button
           type="submit"
