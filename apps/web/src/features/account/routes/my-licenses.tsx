@@ -72,7 +72,7 @@ export function MyLicensesRoute() {
             <Text as="h2" id={requestsId} size={600} weight="semibold" className={styles.heading}>
               {tx.requestsTitle}
             </Text>
-            <RequestsSection tenantId={tenant.id} requests={mine.data.requests} labelledBy={requestsId} />
+            <RequestsSection tenantId={tenant.id} requests={mine.data.requests} />
           </section>
 
           {mine.data.subscriptions.length > 0 ? (
