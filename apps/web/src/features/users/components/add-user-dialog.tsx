@@ -2,7 +2,6 @@ import { type BulkLicenseReport, type CreatedUser, createUserRequestSchema } fro
 import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
 import { useEffect, useId, useRef, useState } from "react";
 import { BusyButton } from "@/components/busy-button";
-import { CopyField } from "@/components/copy-field";
 import { DialogShell } from "@/components/dialog-shell";
 import { ErrorMessage } from "@/components/error-message";
 import { useApiErrorOnFields } from "@/lib/forms/api-errors";
@@ -21,6 +20,7 @@ import {
 import { useUsersTexts } from "../texts";
 import { AddUserLicenses, AddUserReview } from "./add-user-licenses";
 import { NewUserFields } from "./new-user-fields";
+import { PasswordResult } from "./password-result";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -49,17 +49,11 @@ function AddUserCreated({ created }: { created: CreatedUser }) {
       <Field label={u.details.email}>
         <Input readOnly value={created.email} />
       </Field>
-      {created.temporaryPassword ? (
-        <CopyField
-          label={u.add.temporaryPassword}
-          value={created.temporaryPassword}
-          hint={u.add.temporaryPasswordHint}
-        />
-      ) : (
-        <MessageBar intent="info">
-          <MessageBarBody>{u.add.ownPasswordSet}</MessageBarBody>
-        </MessageBar>
-      )}
+      <PasswordResult
+        temporaryPassword={created.temporaryPassword}
+        ownPasswordNote={u.add.ownPasswordSet}
+        intent="info"
+      />
     </>
   );
 }

@@ -1,5 +1,5 @@
 import { type User, updateUserRequestSchema } from "@allot/contracts";
-import { Button, Checkbox, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
@@ -10,6 +10,7 @@ import { useZodForm } from "@/lib/forms/zod-form";
 import { useI18n } from "@/lib/i18n";
 import { useUpdateUser } from "../api/update-user";
 import { useUsersTexts } from "../texts";
+import { CheckboxField } from "./checkbox-field";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -87,16 +88,12 @@ export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; use
       >
         {(field) => <CountrySelect id={countryId} value={field.value} onChange={field.onChange} />}
       </FormField>
-      <FormField control={form.control} name="blockSignIn" hint={u.edit.blockSignInHint}>
-        {(field) => (
-          <Checkbox
-            ref={field.ref}
-            label={u.edit.blockSignIn}
-            checked={field.value}
-            onChange={(_, data) => field.onChange(data.checked === true)}
-          />
-        )}
-      </FormField>
+      <CheckboxField
+        control={form.control}
+        name="blockSignIn"
+        label={u.edit.blockSignIn}
+        hint={u.edit.blockSignInHint}
+      />
       <div className={styles.actions}>
         <Button
           type="submit"

@@ -1,10 +1,11 @@
-import { Checkbox, Radio, RadioGroup } from "@fluentui/react-components";
+import { Radio, RadioGroup } from "@fluentui/react-components";
 import { useId } from "react";
 import type { Control } from "react-hook-form";
 import { CountrySelect } from "@/components/country-select";
 import { FormField, TextField } from "@/lib/forms/form-field";
 import type { NewUserDraft } from "../lib/new-user-draft";
 import { useUsersTexts } from "../texts";
+import { CheckboxField } from "./checkbox-field";
 import { PasswordChoice } from "./password-choice";
 
 /** The Add a user form's own fields: name, username, usage location, type, sign-in and password. */
@@ -47,16 +48,7 @@ export function NewUserFields({ control }: { control: Control<NewUserDraft, unkn
           </RadioGroup>
         )}
       </FormField>
-      <FormField control={control} name="blockSignIn">
-        {(field) => (
-          <Checkbox
-            ref={field.ref}
-            label={u.add.blockSignIn}
-            checked={field.value}
-            onChange={(_, data) => field.onChange(data.checked === true)}
-          />
-        )}
-      </FormField>
+      <CheckboxField control={control} name="blockSignIn" label={u.add.blockSignIn} />
       <PasswordChoice label={u.add.password} control={control} />
     </>
   );

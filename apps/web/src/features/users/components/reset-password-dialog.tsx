@@ -1,15 +1,14 @@
 import { resetPasswordRequestSchema, type User } from "@allot/contracts";
-import { Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { CopyField } from "@/components/copy-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
 import { useApiErrorOnFields } from "@/lib/forms/api-errors";
-import { FormField } from "@/lib/forms/form-field";
 import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useResetPassword } from "../api/reset-password";
 import { useUsersTexts } from "../texts";
+import { CheckboxField } from "./checkbox-field";
 import { PasswordChoice, type PasswordFields } from "./password-choice";
+import { PasswordResult } from "./password-result";
 
 interface ResetPasswordDialogProps {
   tenantId: string;
@@ -55,33 +54,18 @@ function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPass
       onClose={onClose}
       done={
         result ? (
-          result.temporaryPassword ? (
-            <CopyField
-              label={u.add.temporaryPassword}
-              value={result.temporaryPassword}
-              hint={u.add.temporaryPasswordHint}
-            />
-          ) : (
-            <MessageBar intent="success">
-              <MessageBarBody>{u.reset.ownPasswordSet}</MessageBarBody>
-            </MessageBar>
-          )
+          <PasswordResult
+            temporaryPassword={result.temporaryPassword}
+            ownPasswordNote={u.reset.ownPasswordSet}
+            intent="success"
+          />
         ) : undefined
       }
     >
       <p>{u.reset.description}</p>
       {error ? <ErrorMessage error={error} /> : null}
       <PasswordChoice control={form.control} />
-      <FormField control={form.control} name="requireChange">
-        {(field) => (
-          <Checkbox
-            ref={field.ref}
-            checked={field.value}
-            onChange={(_, data) => field.onChange(data.checked === true)}
-            label={u.reset.requireChange}
-          />
-        )}
-      </FormField>
+      <CheckboxField control={form.control} name="requireChange" label={u.reset.requireChange} />
     </FormDialog>
   );
 }
