@@ -1,18 +1,14 @@
 import type { AuditAction, AuditTargetType, ErrorCode } from "@allot/contracts";
 import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
-import { accountEn } from "./areas/account";
-import { addUserLicensesEn } from "./areas/add-user-licenses";
 import { conflictsEn } from "./areas/conflicts";
 import { dashboardEn } from "./areas/dashboard";
 import { groupLicensesEn } from "./areas/group-licenses";
 import { licensesEn } from "./areas/licenses";
 import { licensingEn } from "./areas/licensing";
-import { manageLicensesEn } from "./areas/manage-licenses";
 import { reclaimEn } from "./areas/reclaim";
 import { requestsEn } from "./areas/requests";
-import { userLicensesEn } from "./areas/user-licenses";
-import { productHoldersEn, usersListEn } from "./areas/users-list";
+import { productHoldersEn } from "./areas/users-list";
 import type { Widen } from "./widen";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -139,18 +135,10 @@ export const en = {
     salesAgent: "Sales agent (partner)",
   } satisfies Record<Role, string>,
   auth: {
-    signInTitle: "Sign in",
-    signInSubtitle: "to the Allot admin center",
-    email: "Email address",
-    emailPlaceholder: "name@example.com",
-    password: "Password",
-    signIn: "Sign in",
-    signingIn: "Signing in…",
+    /** The account menu's; the sign-in and change-password pages' texts are in features/auth/texts. */
     signOut: "Sign out",
     signingOut: "Signing out…",
-    signedOut: "You have been signed out.",
     changePassword: "Change password",
-    sessionEnded: "Your session has ended. Sign in again to continue.",
   },
   shell: {
     nav: {
@@ -209,144 +197,11 @@ export const en = {
     licensingTitle: "Licenses",
   },
   users: {
-    title: "Active users",
-    deletedTitle: "Deleted users",
-    guestsTitle: "Guest users",
-    guestsDescription:
-      "People from outside your organization who were invited to work with you. You can license them like members once they have a usage location.",
-    description: "Add, edit and delete the people in your organization, and reset their passwords.",
-    deletedDescription: "Users deleted in the last 30 days can be restored with their licenses, if seats are free.",
-    views: "User views",
-    addUser: "Add a user",
-    deleteUsers: (count: number) => `Delete ${count} ${plural(count, "user", "users")}`,
-    search: "Search active users",
-    searchDeleted: "Search deleted users",
-    searchGuests: "Search guest users",
-    searchPlaceholder: "Search by name or email",
-    filters: "Filters",
-    filterType: "User type",
-    filterRole: "Role",
-    filterLicense: "Licenses",
-    anyType: "Members and guests",
-    anyRole: "Any role",
-    anyLicense: "Licensed and unlicensed",
-    licensed: "Licensed",
-    unlicensed: "Unlicensed",
-    member: "Member",
-    guest: "Guest",
-    clearFilters: "Clear filters",
+    /** The users pages' texts are in features/users/texts; these headers are shared by other lists. */
     columns: {
       displayName: "Display name",
       email: "Username",
-      licenses: "Licenses",
-      status: "Status",
-      lastSignIn: "Last sign-in",
-      deletedAt: "Deleted on",
-      restoreUntil: "Restorable until",
       actions: "Actions",
-    },
-    licenseCount: (count: number) => (count === 0 ? "Unlicensed" : `${count} ${plural(count, "license", "licenses")}`),
-    signInBlocked: "Sign-in blocked",
-    signInAllowed: "Sign-in allowed",
-    deleted: "Deleted",
-    selectAll: "Select all users on this list",
-    selectRow: (name: string) => `Select ${name}`,
-    selectedCount: (_count: number, shown: string) => `${shown} selected`,
-    shownCount: (count: number, more: boolean, shown: string) =>
-      `${shown} ${plural(count, "user", "users")} shown${more ? ", more available" : ""}`,
-    clearSelection: "Clear selection",
-    allLoadedSelected: (count: number, shown: string) =>
-      `All ${shown} loaded ${plural(count, "user is", "users are")} selected.`,
-    selectAllMatching: "Select all users that match",
-    selectingAllMatching: "Selecting all users that match…",
-    allMatchingSelected: (count: number, shown: string) =>
-      `All ${shown} ${plural(count, "user", "users")} that match are selected.`,
-    matchingTruncated: (limit: string) =>
-      `More users match than the ${limit} that can be selected at once; narrow the search or filters to reach the rest.`,
-    deleteNeedsLoaded:
-      "Users are deleted one by one from the list: scroll to load the selected users, or select fewer users.",
-    loadingUsers: "Loading users…",
-    emptyTitle: "No users found",
-    emptySearch: "No users match your search or filters. Try other words or clear the filters.",
-    emptyDeleted: "There are no deleted users to restore.",
-    emptyAll: "This organization has no users yet.",
-    emptyGuests: "No guests have been invited to this organization.",
-    openDetails: (name: string) => `Open details of ${name}`,
-    restore: "Restore",
-    restoring: "Restoring…",
-    restoreUser: (name: string) => `Restore ${name}`,
-    restored: (name: string) => `${name} was restored`,
-    restoredWithoutLicenses: (name: string, count: number) =>
-      `${name} was restored, but ${count} ${plural(count, "license", "licenses")} could not be given back because no seats are free.`,
-    noRoles: "No admin roles",
-    add: {
-      title: "Add a user",
-      displayName: "Display name",
-      email: "Username (email address)",
-      usageLocation: "Usage location",
-      usageLocationHint: "A user needs a usage location before you can assign licenses.",
-      userType: "User type",
-      blockSignIn: "Block sign-in",
-      password: "Password",
-      autoPassword: "Automatically create a password",
-      ownPassword: "Let me create the password",
-      passwordField: "New password",
-      passwordHint: "At least 12 characters.",
-      submit: "Add user",
-      submitting: "Adding user…",
-      createdTitle: "User added",
-      created: (name: string) => `${name} was added.`,
-      temporaryPassword: "Temporary password",
-      temporaryPasswordHint:
-        "Copy this password now and give it to the user in a safe way. It will not be shown again.",
-      ownPasswordSet: "The user signs in with the password you chose.",
-      addAnother: "Add another user",
-    },
-    details: {
-      profile: "Profile",
-      email: "Username",
-      userType: "User type",
-      usageLocation: "Usage location",
-      licenses: "Licenses",
-      createdAt: "Created",
-      lastSignIn: "Last sign-in",
-      roles: "Roles",
-      groups: "Groups",
-      groupsLoading: "Loading groups…",
-      noGroups: "Not a member of any group.",
-      editProfile: "Edit profile",
-      resetPassword: "Reset password",
-      deleteUser: "Delete user",
-      updated: (name: string) => `${name} was updated`,
-      loadError: "The user's details couldn't be loaded.",
-      self: "This is you",
-    },
-    edit: {
-      title: "Edit profile",
-      displayName: "Display name",
-      usageLocation: "Usage location",
-      blockSignIn: "Block sign-in",
-      blockSignInHint: "A blocked user can't sign in, but keeps their licenses and data.",
-    },
-    reset: {
-      title: (name: string) => `Reset password for ${name}`,
-      description: "The user has to sign in with the new password.",
-      submit: "Reset password",
-      submitting: "Resetting…",
-      doneTitle: "Password reset",
-      ownPasswordSet: "The new password you chose is set.",
-      requireChange: "Require this user to change their password when they first sign in",
-    },
-    delete: {
-      title: (count: number) => `Delete ${count} ${plural(count, "user", "users")}?`,
-      titleOne: (name: string) => `Delete ${name}?`,
-      body: "Deleted users lose access right away and their licenses are freed. You can restore them within 30 days; they get their licenses back only if seats are free.",
-      andMore: (count: number) => `and ${count} more`,
-      confirm: "Delete",
-      progress: (done: number, total: number) => `Deleted ${done} of ${total}`,
-      deleted: (count: number) => `${count} ${plural(count, "user", "users")} deleted`,
-      deletedOne: (name: string) => `${name} was deleted`,
-      failed: (count: number) => `${count} ${plural(count, "user", "users")} could not be deleted`,
     },
   },
   groups: {
@@ -520,16 +375,11 @@ export const en = {
   },
   licenses: licensesEn,
   licensing: licensingEn,
-  manageLicenses: manageLicensesEn,
-  userLicenses: userLicensesEn,
-  addUserLicenses: addUserLicensesEn,
   conflicts: conflictsEn,
   reclaim: reclaimEn,
   dashboard: dashboardEn,
   groupLicenses: groupLicensesEn,
   requests: requestsEn,
-  account: accountEn,
-  usersList: usersListEn,
   productHolders: productHoldersEn,
 };
 

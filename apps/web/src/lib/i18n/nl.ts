@@ -1,15 +1,11 @@
-import { accountNl } from "./areas/account";
-import { addUserLicensesNl } from "./areas/add-user-licenses";
 import { conflictsNl } from "./areas/conflicts";
 import { dashboardNl } from "./areas/dashboard";
 import { groupLicensesNl } from "./areas/group-licenses";
 import { licensesNl } from "./areas/licenses";
 import { licensingNl } from "./areas/licensing";
-import { manageLicensesNl } from "./areas/manage-licenses";
 import { reclaimNl } from "./areas/reclaim";
 import { requestsNl } from "./areas/requests";
-import { userLicensesNl } from "./areas/user-licenses";
-import { productHoldersNl, usersListNl } from "./areas/users-list";
+import { productHoldersNl } from "./areas/users-list";
 import type { Messages } from "./en";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -139,18 +135,9 @@ export const nl: Messages = {
     salesAgent: "Verkoopagent (partner)",
   },
   auth: {
-    signInTitle: "Aanmelden",
-    signInSubtitle: "bij het Allot-beheercentrum",
-    email: "E-mailadres",
-    emailPlaceholder: "naam@voorbeeld.nl",
-    password: "Wachtwoord",
-    signIn: "Aanmelden",
-    signingIn: "Aanmelden…",
     signOut: "Afmelden",
     signingOut: "Afmelden…",
-    signedOut: "Je bent afgemeld.",
     changePassword: "Wachtwoord wijzigen",
-    sessionEnded: "Je sessie is beëindigd. Meld je opnieuw aan om verder te gaan.",
   },
   shell: {
     nav: {
@@ -209,151 +196,10 @@ export const nl: Messages = {
     licensingTitle: "Licenties",
   },
   users: {
-    title: "Actieve gebruikers",
-    deletedTitle: "Verwijderde gebruikers",
-    guestsTitle: "Gastgebruikers",
-    guestsDescription:
-      "Mensen van buiten je organisatie die zijn uitgenodigd om met je samen te werken. Je kunt ze net als leden licenties geven zodra ze een gebruikslocatie hebben.",
-    description: "Voeg de mensen in je organisatie toe, bewerk en verwijder ze, en stel hun wachtwoord opnieuw in.",
-    deletedDescription:
-      "Gebruikers die in de afgelopen 30 dagen zijn verwijderd, kun je herstellen met hun licenties, als er plaatsen vrij zijn.",
-    views: "Gebruikersweergaven",
-    addUser: "Een gebruiker toevoegen",
-    deleteUsers: (count: number) => `${count} ${plural(count, "gebruiker", "gebruikers")} verwijderen`,
-    search: "Actieve gebruikers zoeken",
-    searchDeleted: "Verwijderde gebruikers zoeken",
-    searchGuests: "Gastgebruikers zoeken",
-    searchPlaceholder: "Zoeken op naam of e-mailadres",
-    filters: "Filters",
-    filterType: "Gebruikerstype",
-    filterRole: "Rol",
-    filterLicense: "Licenties",
-    anyType: "Leden en gasten",
-    anyRole: "Elke rol",
-    anyLicense: "Met en zonder licentie",
-    licensed: "Met licentie",
-    unlicensed: "Zonder licentie",
-    member: "Lid",
-    guest: "Gast",
-    clearFilters: "Filters wissen",
     columns: {
       displayName: "Weergavenaam",
       email: "Gebruikersnaam",
-      licenses: "Licenties",
-      status: "Status",
-      lastSignIn: "Laatste aanmelding",
-      deletedAt: "Verwijderd op",
-      restoreUntil: "Herstelbaar tot",
       actions: "Acties",
-    },
-    licenseCount: (count: number) =>
-      count === 0 ? "Zonder licentie" : `${count} ${plural(count, "licentie", "licenties")}`,
-    signInBlocked: "Aanmelden geblokkeerd",
-    signInAllowed: "Aanmelden toegestaan",
-    deleted: "Verwijderd",
-    selectAll: "Alle gebruikers in deze lijst selecteren",
-    selectRow: (name: string) => `${name} selecteren`,
-    selectedCount: (_count: number, shown: string) => `${shown} geselecteerd`,
-    shownCount: (count: number, more: boolean, shown: string) =>
-      `${shown} ${plural(count, "gebruiker", "gebruikers")} weergegeven${more ? ", meer beschikbaar" : ""}`,
-    clearSelection: "Selectie wissen",
-    allLoadedSelected: (count: number, shown: string) =>
-      count === 1
-        ? `De ${shown} geladen gebruiker is geselecteerd.`
-        : `Alle ${shown} geladen gebruikers zijn geselecteerd.`,
-    selectAllMatching: "Alle overeenkomende gebruikers selecteren",
-    selectingAllMatching: "Alle overeenkomende gebruikers selecteren…",
-    allMatchingSelected: (count: number, shown: string) =>
-      count === 1
-        ? `De ${shown} overeenkomende gebruiker is geselecteerd.`
-        : `Alle ${shown} overeenkomende gebruikers zijn geselecteerd.`,
-    matchingTruncated: (limit: string) =>
-      `Er komen meer gebruikers overeen dan de ${limit} die je in één keer kunt selecteren; verfijn de zoekopdracht of filters om de rest te bereiken.`,
-    deleteNeedsLoaded:
-      "Gebruikers worden één voor één uit de lijst verwijderd: scrol om de geselecteerde gebruikers te laden, of selecteer minder gebruikers.",
-    loadingUsers: "Gebruikers laden…",
-    emptyTitle: "Geen gebruikers gevonden",
-    emptySearch: "Geen gebruikers voldoen aan je zoekopdracht of filters. Probeer andere woorden of wis de filters.",
-    emptyDeleted: "Er zijn geen verwijderde gebruikers om te herstellen.",
-    emptyGuests: "Er zijn geen gasten uitgenodigd in deze organisatie.",
-    emptyAll: "Deze organisatie heeft nog geen gebruikers.",
-    openDetails: (name: string) => `Details van ${name} openen`,
-    restore: "Herstellen",
-    restoring: "Herstellen…",
-    restoreUser: (name: string) => `${name} herstellen`,
-    restored: (name: string) => `${name} is hersteld`,
-    restoredWithoutLicenses: (name: string, count: number) =>
-      `${name} is hersteld, maar ${count} ${plural(count, "licentie kon", "licenties konden")} niet worden teruggegeven omdat er geen plaatsen vrij zijn.`,
-    noRoles: "Geen beheerdersrollen",
-    add: {
-      title: "Een gebruiker toevoegen",
-      displayName: "Weergavenaam",
-      email: "Gebruikersnaam (e-mailadres)",
-      usageLocation: "Gebruikslocatie",
-      usageLocationHint: "Een gebruiker heeft een gebruikslocatie nodig voordat je licenties kunt toewijzen.",
-      userType: "Gebruikerstype",
-      blockSignIn: "Aanmelden blokkeren",
-      password: "Wachtwoord",
-      autoPassword: "Automatisch een wachtwoord maken",
-      ownPassword: "Zelf het wachtwoord maken",
-      passwordField: "Nieuw wachtwoord",
-      passwordHint: "Minstens 12 tekens.",
-      submit: "Gebruiker toevoegen",
-      submitting: "Gebruiker toevoegen…",
-      createdTitle: "Gebruiker toegevoegd",
-      created: (name: string) => `${name} is toegevoegd.`,
-      temporaryPassword: "Tijdelijk wachtwoord",
-      temporaryPasswordHint:
-        "Kopieer dit wachtwoord nu en geef het op een veilige manier aan de gebruiker. Het wordt niet opnieuw weergegeven.",
-      ownPasswordSet: "De gebruiker meldt zich aan met het wachtwoord dat je hebt gekozen.",
-      addAnother: "Nog een gebruiker toevoegen",
-    },
-    details: {
-      profile: "Profiel",
-      email: "Gebruikersnaam",
-      userType: "Gebruikerstype",
-      usageLocation: "Gebruikslocatie",
-      licenses: "Licenties",
-      createdAt: "Gemaakt",
-      lastSignIn: "Laatste aanmelding",
-      roles: "Rollen",
-      groups: "Groepen",
-      groupsLoading: "Groepen laden…",
-      noGroups: "Geen lid van een groep.",
-      editProfile: "Profiel bewerken",
-      resetPassword: "Wachtwoord opnieuw instellen",
-      deleteUser: "Gebruiker verwijderen",
-      updated: (name: string) => `${name} is bijgewerkt`,
-      loadError: "De gegevens van de gebruiker konden niet worden geladen.",
-      self: "Dit ben jij",
-    },
-    edit: {
-      title: "Profiel bewerken",
-      displayName: "Weergavenaam",
-      usageLocation: "Gebruikslocatie",
-      blockSignIn: "Aanmelden blokkeren",
-      blockSignInHint: "Een geblokkeerde gebruiker kan zich niet aanmelden, maar houdt zijn licenties en gegevens.",
-    },
-    reset: {
-      title: (name: string) => `Wachtwoord opnieuw instellen voor ${name}`,
-      description: "De gebruiker moet zich aanmelden met het nieuwe wachtwoord.",
-      submit: "Wachtwoord opnieuw instellen",
-      submitting: "Opnieuw instellen…",
-      doneTitle: "Wachtwoord opnieuw ingesteld",
-      ownPasswordSet: "Het nieuwe wachtwoord dat je hebt gekozen, is ingesteld.",
-      requireChange: "Deze gebruiker moet het wachtwoord wijzigen bij de eerste aanmelding",
-    },
-    delete: {
-      title: (count: number) => `${count} ${plural(count, "gebruiker", "gebruikers")} verwijderen?`,
-      titleOne: (name: string) => `${name} verwijderen?`,
-      body: "Verwijderde gebruikers verliezen direct hun toegang en hun licenties komen vrij. Je kunt ze binnen 30 dagen herstellen; ze krijgen hun licenties alleen terug als er plaatsen vrij zijn.",
-      andMore: (count: number) => `en nog ${count}`,
-      confirm: "Verwijderen",
-      progress: (done: number, total: number) => `${done} van ${total} verwijderd`,
-      deleted: (count: number) => `${count} ${plural(count, "gebruiker", "gebruikers")} verwijderd`,
-      deletedOne: (name: string) => `${name} is verwijderd`,
-      failed: (count: number) =>
-        `${count} ${plural(count, "gebruiker kon", "gebruikers konden")} niet worden verwijderd`,
     },
   },
   groups: {
@@ -526,16 +372,11 @@ export const nl: Messages = {
   },
   licenses: licensesNl,
   licensing: licensingNl,
-  manageLicenses: manageLicensesNl,
-  userLicenses: userLicensesNl,
-  addUserLicenses: addUserLicensesNl,
   conflicts: conflictsNl,
   reclaim: reclaimNl,
   dashboard: dashboardNl,
   groupLicenses: groupLicensesNl,
   requests: requestsNl,
-  account: accountNl,
-  usersList: usersListNl,
   productHolders: productHoldersNl,
 };
 export { nl as texts };

@@ -1,21 +1,8 @@
 import { ERROR_CODES, type ErrorCode, type Subscription } from "@allot/contracts";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Spinner,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, Text } from "@fluentui/react-components";
 import { useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
+import { FormDialog } from "@/components/form-dialog";
 import { useNotify } from "@/components/notify";
 import { PeoplePicker, usePeopleSearch } from "@/components/people-picker";
 import { ApiError } from "@/lib/api-client";
@@ -26,10 +13,6 @@ import { type Person, usePeople } from "../api/search-people";
 import { useAccountTexts } from "../texts";
 
 const KNOWN: ReadonlySet<string> = new Set(ERROR_CODES);
-
-const useStyles = makeStyles({
-  content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
-});
 
 interface AssignSeatsDialogProps {
   tenantId: string;
@@ -47,7 +30,6 @@ export function AssignSeatsDialog(props: AssignSeatsDialogProps) {
 }
 
 function AssignSeatsDialogContent({ tenantId, subscription, open, holders, free, onClose }: AssignSeatsDialogProps) {
-  const styles = useStyles();
   const { t } = useI18n();
   const tx = useAccountTexts();
   const notify = useNotify();
@@ -58,11 +40,7 @@ function AssignSeatsDialogContent({ tenantId, subscription, open, holders, free,
   const people = usePeople(tenantId, search.term, open);
   const tooMany = chosen.size > free;
 
-  const close = () => {
-    if (!assign.isPending) onClose();
-  };
   const confirm = () => {
-    if (chosen.size === 0 || tooMany || assign.isPending) return;
     const count = chosen.size;
     assign.mutate([...chosen.keys()], {
       onSuccess: () => {
@@ -89,58 +67,47 @@ function AssignSeatsDialogContent({ tenantId, subscription, open, holders, free,
       : [];
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : close())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>{tx.assignTitle(subscription.productName)}</DialogTitle>
-          <DialogContent className={styles.content}>
-            <Text>{tx.free(free)}</Text>
-            {assign.isError ? (
-              problems.length > 0 ? (
-                <MessageBar intent="error" role="alert" layout="multiline">
-                  <MessageBarBody>
-                    {problems.map((problem) => (
-                      <div key={problem.key}>{problem.who ? `${problem.who}: ${problem.text}` : problem.text}</div>
-                    ))}
-                  </MessageBarBody>
-                </MessageBar>
-              ) : (
-                <ErrorMessage error={assign.error} />
-              )
-            ) : null}
-            <PeoplePicker
-              search={search}
-              suggestions={people}
-              canChoose={(person) => !holders.has(person.id)}
-              chosen={chosen}
-              onChange={setChosen}
-              texts={{
-                label: tx.picker,
-                hint: tx.pickerHint,
-                placeholder: tx.pickerPlaceholder,
-                chosen: tx.chosen,
-                remove: tx.removeChosen,
-                searching: tx.searching,
-                noMatches: tx.noMatches,
-              }}
-              validationMessage={tooMany ? tx.tooMany(free) : undefined}
-            />
-          </DialogContent>
-          <DialogActions>
-            <Button onClick={close} disabled={assign.isPending}>
-              {t.common.cancel}
-            </Button>
-            <Button
-              appearance="primary"
-              onClick={confirm}
-              disabledFocusable={assign.isPending || chosen.size === 0 || tooMany}
-              icon={assign.isPending ? <Spinner size="tiny" /> : undefined}
-            >
-              {assign.isPending ? tx.assigning : tx.assignConfirm(Math.max(1, chosen.size))}
-            </Button>
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <FormDialog
+      open={open}
+      title={tx.assignTitle(subscription.productName)}
+      confirmLabel={tx.assignConfirm(Math.max(1, chosen.size))}
+      busyLabel={tx.assigning}
+      busy={assign.isPending}
+      canConfirm={chosen.size > 0 && !tooMany}
+      onConfirm={confirm}
+      onClose={onClose}
+    >
+      <Text>{tx.free(free)}</Text>
+      {assign.isError ? (
+        problems.length > 0 ? (
+          <MessageBar intent="error" role="alert" layout="multiline">
+            <MessageBarBody>
+              {problems.map((problem) => (
+                <div key={problem.key}>{problem.who ? `${problem.who}: ${problem.text}` : problem.text}</div>
+              ))}
+            </MessageBarBody>
+          </MessageBar>
+        ) : (
+          <ErrorMessage error={assign.error} />
+        )
+      ) : null}
+      <PeoplePicker
+        search={search}
+        suggestions={people}
+        canChoose={(person) => !holders.has(person.id)}
+        chosen={chosen}
+        onChange={setChosen}
+        texts={{
+          label: tx.picker,
+          hint: tx.pickerHint,
+          placeholder: tx.pickerPlaceholder,
+          chosen: tx.chosen,
+          remove: tx.removeChosen,
+          searching: tx.searching,
+          noMatches: tx.noMatches,
+        }}
+        validationMessage={tooMany ? tx.tooMany(free) : undefined}
+      />
+    </FormDialog>
   );
 }

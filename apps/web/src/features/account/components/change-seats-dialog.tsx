@@ -1,6 +1,11 @@
-import { type QuoteRequest, type Subscription, seatsInUseProblemSchema } from "@allot/contracts";
+import {
+  changeSeatsRequestSchema,
+  type QuoteRequest,
+  type Subscription,
+  seatsInUseProblemSchema,
+} from "@allot/contracts";
 import { MessageBar, MessageBarBody, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useState } from "react";
+import { useController } from "react-hook-form";
 import { SeatsField, seatsFromText, validSeats } from "@/components/billing/seats-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
@@ -11,6 +16,8 @@ import { useQuote } from "@/lib/billing/quote";
 import { useChangeSeats } from "@/lib/billing/subscription-mutations";
 import { errorMessage } from "@/lib/errors";
 import { useFormatMoney } from "@/lib/format-money";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useDebouncedValue, useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { invalidateAfterSubscriptionChange } from "../api/invalidate";
@@ -40,7 +47,13 @@ function ChangeSeatsDialogContent({ tenantId, subscription, open, onClose }: Cha
   const notify = useNotify();
   const keyFor = useIdempotencyKeys();
   const change = useChangeSeats(tenantId, subscription.id, invalidateAfterSubscriptionChange);
-  const [text, setText] = useState(String(subscription.seats));
+  // The seats as typed: the price follows them as they change, and the schema checks them as a number.
+  const form = useZodForm(changeSeatsRequestSchema, {
+    defaultValues: { seats: String(subscription.seats) },
+    toInput: (draft: { seats: string }) => ({ seats: seatsFromText(draft.seats) }),
+  });
+  const { field, fieldState } = useController({ control: form.control, name: "seats" });
+  const text = field.value;
   const seats = seatsFromText(text);
   const debounced = useDebouncedValue(seats, 300);
   const differs = validSeats(seats) && seats !== subscription.seats;
@@ -51,9 +64,10 @@ function ChangeSeatsDialogContent({ tenantId, subscription, open, onClose }: Cha
   const quote = useQuote(tenantId, quoteRequest);
   const quoteCurrent = differs && debounced === seats && quote.data && !quote.isPlaceholderData;
   const inUse = isApiError(change.error, "SeatsInUse") ? seatsInUseProblemSchema.safeParse(change.error.problem) : null;
+  const error = useApiErrorOnFields(form, inUse ? null : change.error);
 
-  const confirm = () => {
-    const request = { seats };
+  const confirm = form.handleSubmit((parsed) => {
+    const request = { seats: parsed.seats };
     change.mutate(
       { request, idempotencyKey: keyFor(request) },
       {
@@ -63,7 +77,7 @@ function ChangeSeatsDialogContent({ tenantId, subscription, open, onClose }: Cha
         },
       },
     );
-  };
+  });
 
   const amount = quote.data?.amountCents ?? 0;
   const currency = quote.data?.currency ?? subscription.currency;
@@ -96,14 +110,14 @@ function ChangeSeatsDialogContent({ tenantId, subscription, open, onClose }: Cha
             )}
           </MessageBarBody>
         </MessageBar>
-      ) : change.isError ? (
-        <ErrorMessage error={change.error} />
+      ) : error ? (
+        <ErrorMessage error={error} />
       ) : null}
       <SeatsField
         label={tx.newSeats}
         text={text}
-        onTextChange={setText}
-        error={text.trim() && !validSeats(seats) ? tx.seatsInvalid : undefined}
+        onTextChange={field.onChange}
+        error={text.trim() && !validSeats(seats) ? tx.seatsInvalid : fieldState.error?.message}
       />
       <div aria-live="polite">
         {!differs ? null : quote.isError ? (

@@ -48,11 +48,11 @@ const useStyles = makeStyles({
 
 function LicenseCard({ license }: { license: License }) {
   const styles = useStyles();
-  const { t, formatDate } = useI18n();
+  const { formatDate } = useI18n();
   const tx = useAccountTexts();
   const headingId = useId();
   const on = license.servicePlans.filter((plan) => plan.enabled).length;
-  const stateLabel = license.state === "Active" ? tx.active : t.userLicenses.states[license.state];
+  const stateLabel = license.state === "Active" ? tx.active : tx.licenseStates[license.state];
   const groups = license.groups.map((group) => group.displayName).join(", ");
   return (
     <Card className={styles.card} role="region" aria-labelledby={headingId}>

@@ -1,18 +1,6 @@
 import type { LicenseRequest } from "@allot/contracts";
-import {
-  Badge,
-  Button,
-  makeStyles,
-  Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Badge, Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { DataTable } from "@/components/data-table";
 import { ErrorMessage } from "@/components/error-message";
 import { useNotify } from "@/components/notify";
 import { useI18n } from "@/lib/i18n";
@@ -34,15 +22,7 @@ const useStyles = makeStyles({
 });
 
 /** "Your requests": status of each, the reason of a denial, the other product of an approval, and Withdraw. */
-export function RequestsSection({
-  tenantId,
-  requests,
-  labelledBy,
-}: {
-  tenantId: string;
-  requests: readonly LicenseRequest[];
-  labelledBy: string;
-}) {
+export function RequestsSection({ tenantId, requests }: { tenantId: string; requests: readonly LicenseRequest[] }) {
   const styles = useStyles();
   const { formatDate, formatDateTime } = useI18n();
   const tx = useAccountTexts();
@@ -52,63 +32,64 @@ export function RequestsSection({
   return (
     <div className={styles.wrap}>
       {withdraw.isError ? <ErrorMessage error={withdraw.error} /> : null}
-      <Table aria-labelledby={labelledBy} className={styles.table}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{tx.requestColumns.product}</TableHeaderCell>
-            <TableHeaderCell>{tx.requestColumns.requestedAt}</TableHeaderCell>
-            <TableHeaderCell>{tx.requestColumns.status}</TableHeaderCell>
-            <TableHeaderCell>{tx.requestColumns.details}</TableHeaderCell>
-            <TableHeaderCell>{tx.requestColumns.actions}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {requests.map((request) => {
-            const busy = withdraw.isPending && withdraw.variables === request.id;
-            return (
-              <TableRow key={request.id}>
-                <TableCell>{request.productName}</TableCell>
-                <TableCell>{formatDateTime(request.createdAt)}</TableCell>
-                <TableCell>
-                  <Badge appearance="tint" color={STATUS_COLORS[request.status]}>
-                    {tx.requestStatus[request.status]}
-                  </Badge>
-                </TableCell>
-                <TableCell>
-                  <span className={styles.details}>
-                    {request.status === "approved" && request.fulfilledWith ? (
-                      <span>{tx.approvedWith(request.fulfilledWith.productName)}</span>
-                    ) : null}
-                    {request.decisionReason ? <span>{tx.deniedReason(request.decisionReason)}</span> : null}
-                    {request.decidedAt && request.decidedBy ? (
-                      <Text size={200} className={styles.muted}>
-                        {tx.decidedBy(request.decidedBy.displayName, formatDate(request.decidedAt))}
-                      </Text>
-                    ) : null}
-                  </span>
-                </TableCell>
-                <TableCell>
-                  {request.status === "pending" ? (
-                    <Button
-                      size="small"
-                      aria-label={tx.withdrawLabel(request.productName)}
-                      disabledFocusable={withdraw.isPending}
-                      icon={busy ? <Spinner size="tiny" /> : undefined}
-                      onClick={() =>
-                        withdraw.mutate(request.id, {
-                          onSuccess: () => notify(tx.withdrawn(request.productName)),
-                        })
-                      }
-                    >
-                      {tx.withdraw}
-                    </Button>
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
+      <DataTable
+        label={tx.requestsTitle}
+        className={styles.table}
+        rows={requests}
+        rowKey={(request) => request.id}
+        columns={[
+          { id: "product", header: tx.requestColumns.product, cell: (request) => request.productName },
+          {
+            id: "requestedAt",
+            header: tx.requestColumns.requestedAt,
+            cell: (request) => formatDateTime(request.createdAt),
+          },
+          {
+            id: "status",
+            header: tx.requestColumns.status,
+            cell: (request) => (
+              <Badge appearance="tint" color={STATUS_COLORS[request.status]}>
+                {tx.requestStatus[request.status]}
+              </Badge>
+            ),
+          },
+          {
+            id: "details",
+            header: tx.requestColumns.details,
+            cell: (request) => (
+              <span className={styles.details}>
+                {request.status === "approved" && request.fulfilledWith ? (
+                  <span>{tx.approvedWith(request.fulfilledWith.productName)}</span>
+                ) : null}
+                {request.decisionReason ? <span>{tx.deniedReason(request.decisionReason)}</span> : null}
+                {request.decidedAt && request.decidedBy ? (
+                  <Text size={200} className={styles.muted}>
+                    {tx.decidedBy(request.decidedBy.displayName, formatDate(request.decidedAt))}
+                  </Text>
+                ) : null}
+              </span>
+            ),
+          },
+          {
+            id: "actions",
+            header: tx.requestColumns.actions,
+            cell: (request) =>
+              request.status === "pending" ? (
+                <Button
+                  size="small"
+                  aria-label={tx.withdrawLabel(request.productName)}
+                  disabledFocusable={withdraw.isPending}
+                  icon={withdraw.isPending && withdraw.variables === request.id ? <Spinner size="tiny" /> : undefined}
+                  onClick={() =>
+                    withdraw.mutate(request.id, { onSuccess: () => notify(tx.withdrawn(request.productName)) })
+                  }
+                >
+                  {tx.withdraw}
+                </Button>
+              ) : null,
+          },
+        ]}
+      />
     </div>
   );
 }

@@ -8,12 +8,6 @@ import {
   makeStyles,
   Spinner,
   Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
   useRestoreFocusTarget,
@@ -21,6 +15,7 @@ import {
 import { DismissCircleRegular, NumberSymbolRegular, PersonAddRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { DataTable } from "@/components/data-table";
 import { ErrorMessage } from "@/components/error-message";
 import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useNotify } from "@/components/notify";
@@ -159,35 +154,34 @@ export function SubscriptionCard({ tenantId, subscription }: { tenantId: string;
             <Text className={styles.muted}>{tx.noHolders}</Text>
           ) : (
             <div className={styles.tableWrap}>
-              <Table aria-labelledby={holdersId} size="small">
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell>{tx.columns.name}</TableHeaderCell>
-                    <TableHeaderCell>{tx.columns.email}</TableHeaderCell>
-                    {manageable ? <TableHeaderCell>{tx.columns.actions}</TableHeaderCell> : null}
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {holders.map((holder) => (
-                    <TableRow key={holder.id}>
-                      <TableCell>{holder.id === me?.id ? tx.you(holder.displayName) : holder.displayName}</TableCell>
-                      <TableCell>{holder.email}</TableCell>
-                      {manageable ? (
-                        <TableCell>
-                          <Button
-                            size="small"
-                            aria-label={tx.removeLabel(holder.displayName)}
-                            onClick={() => setRemoving(holder)}
-                            {...restoreFocusTarget}
-                          >
-                            {tx.remove}
-                          </Button>
-                        </TableCell>
-                      ) : null}
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
+              <DataTable
+                label={tx.holders}
+                size="small"
+                rows={holders}
+                rowKey={(holder) => holder.id}
+                columns={[
+                  {
+                    id: "name",
+                    header: tx.columns.name,
+                    cell: (holder) => (holder.id === me?.id ? tx.you(holder.displayName) : holder.displayName),
+                  },
+                  { id: "email", header: tx.columns.email, cell: (holder) => holder.email },
+                  manageable && {
+                    id: "actions",
+                    header: tx.columns.actions,
+                    cell: (holder) => (
+                      <Button
+                        size="small"
+                        aria-label={tx.removeLabel(holder.displayName)}
+                        onClick={() => setRemoving(holder)}
+                        {...restoreFocusTarget}
+                      >
+                        {tx.remove}
+                      </Button>
+                    ),
+                  },
+                ]}
+              />
             </div>
           )}
         </section>

@@ -12,7 +12,6 @@ import { ErrorMessage } from "@/components/error-message";
 import { PageHeader } from "@/components/page-header";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
-import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useMyLicenses } from "../api/get-my-licenses";
 import { LicensesSection } from "../components/licenses-section";
@@ -36,7 +35,6 @@ const useStyles = makeStyles({
 /** My account › Licenses: what the person has (and its apps), their requests, and subscriptions they bought. */
 export function MyLicensesRoute() {
   const styles = useStyles();
-  const { t } = useI18n();
   const tx = useAccountTexts();
   const { tenant } = useTenant();
   const mine = useMyLicenses(tenant.id, tenant.access === "member");
@@ -46,7 +44,7 @@ export function MyLicensesRoute() {
 
   return (
     <>
-      <PageHeader title={t.account.title} description={t.account.description}>
+      <PageHeader title={tx.title} description={tx.description}>
         <RouterLink to={`/t/${tenant.id}/pricing`}>{tx.pricingLink}</RouterLink>
       </PageHeader>
       <LiveStatus message={mine.isLoading ? tx.loading : ""} />
@@ -74,7 +72,7 @@ export function MyLicensesRoute() {
             <Text as="h2" id={requestsId} size={600} weight="semibold" className={styles.heading}>
               {tx.requestsTitle}
             </Text>
-            <RequestsSection tenantId={tenant.id} requests={mine.data.requests} labelledBy={requestsId} />
+            <RequestsSection tenantId={tenant.id} requests={mine.data.requests} />
           </section>
 
           {mine.data.subscriptions.length > 0 ? (

@@ -1,20 +1,13 @@
-import { loginRequestSchema, type Me } from "@allot/contracts";
-import {
-  Button,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Spinner,
-  tokens,
-} from "@fluentui/react-components";
-import { type FormEvent, useRef, useState } from "react";
-import { ApiError } from "@/lib/api-client";
+import { type LoginRequest, loginRequestSchema, type Me } from "@allot/contracts";
+import { Button, MessageBar, MessageBarBody, makeStyles, Spinner, tokens } from "@fluentui/react-components";
+import { isApiError } from "@/lib/api-client";
 import { useLogin } from "@/lib/auth";
 import { errorMessage } from "@/lib/errors";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { TextField } from "@/lib/forms/form-field";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useI18n } from "@/lib/i18n";
-import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
+import { useAuthTexts } from "../texts";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -24,70 +17,51 @@ const useStyles = makeStyles({
 export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const a = useAuthTexts();
   const login = useLogin();
-  const [email, setEmail] = useState("");
-  const [password, setPassword] = useState("");
-  const [fieldErrors, setFieldErrors] = useState<FieldErrors>({});
-  const emailRef = useRef<HTMLInputElement>(null);
-  const passwordRef = useRef<HTMLInputElement>(null);
+  const form = useZodForm(loginRequestSchema, { defaultValues: { email: "", password: "" } satisfies LoginRequest });
+  // A refused sign-in whose fields the API named shows beside them; any other failure above the form.
+  const failure = useApiErrorOnFields(form, login.error);
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = loginRequestSchema.safeParse({ email, password });
-    if (!parsed.success) {
-      const errors = fieldErrorsFromZod(parsed.error, t);
-      setFieldErrors(errors);
-      (errors.email ? emailRef : passwordRef).current?.focus();
-      return;
-    }
-    setFieldErrors({});
-    login.mutate(parsed.data, {
+  const submit = form.handleSubmit((request) =>
+    login.mutate(request, {
       onSuccess: onSignedIn,
       onError: (error) => {
-        if (error instanceof ApiError && error.code === "ValidationFailed") {
-          setFieldErrors(fieldErrorsFromApi(error.fieldErrors));
-        }
-        if (error instanceof ApiError && error.code === "InvalidCredentials") {
-          setPassword("");
-          passwordRef.current?.focus();
+        if (isApiError(error, "InvalidCredentials")) {
+          form.resetField("password");
+          form.setFocus("password");
         }
       },
-    });
-  };
-
-  const failure = login.isError && !(login.error instanceof ApiError && login.error.code === "ValidationFailed");
+    }),
+  );
 
   return (
     <form className={styles.form} onSubmit={submit} noValidate aria-busy={login.isPending}>
       {failure ? (
         <MessageBar intent="error" role="alert" layout="multiline">
-          <MessageBarBody>{errorMessage(login.error, t)}</MessageBarBody>
+          <MessageBarBody>{errorMessage(failure, t)}</MessageBarBody>
         </MessageBar>
       ) : null}
-      <Field label={t.auth.email} required validationMessage={fieldErrors.email}>
-        <Input
-          ref={emailRef}
-          type="email"
-          name="email"
-          autoComplete="username"
-          placeholder={t.auth.emailPlaceholder}
-          value={email}
-          onChange={(_, data) => setEmail(data.value)}
-          readOnly={login.isPending}
-          autoFocus
-        />
-      </Field>
-      <Field label={t.auth.password} required validationMessage={fieldErrors.password}>
-        <Input
-          ref={passwordRef}
-          type="password"
-          name="password"
-          autoComplete="current-password"
-          value={password}
-          onChange={(_, data) => setPassword(data.value)}
-          readOnly={login.isPending}
-        />
-      </Field>
+      <TextField
+        control={form.control}
+        name="email"
+        label={a.email}
+        required
+        input={{
+          type: "email",
+          autoComplete: "username",
+          placeholder: a.emailPlaceholder,
+          readOnly: login.isPending,
+          autoFocus: true,
+        }}
+      />
+      <TextField
+        control={form.control}
+        name="password"
+        label={a.password}
+        required
+        input={{ type: "password", autoComplete: "current-password", readOnly: login.isPending }}
+      />
       <Button
         type="submit"
         appearance="primary"
@@ -96,7 +70,7 @@ export function SignInForm({ onSignedIn }: { onSignedIn: (me: Me) => void }) {
         disabledFocusable={login.isPending}
         icon={login.isPending ? <Spinner size="tiny" appearance="inverted" /> : undefined}
       >
-        {login.isPending ? t.auth.signingIn : t.auth.signIn}
+        {login.isPending ? a.signingIn : a.signIn}
       </Button>
     </form>
   );

@@ -2,7 +2,6 @@ import { MessageBar, MessageBarBody, MessageBarTitle, makeStyles, tokens } from 
 import { useEffect } from "react";
 import { Navigate, useLocation, useNavigate, useSearchParams } from "react-router";
 import { safeRedirect, signOutFinished, useMe } from "@/lib/auth";
-import { useI18n } from "@/lib/i18n";
 import { useLanguagePreference } from "@/lib/language";
 import { useSetupStatus } from "../api/setup-status";
 import { AuthCardPage } from "../components/auth-card-page";
@@ -22,7 +21,6 @@ const useStyles = makeStyles({
 
 export function SignInRoute() {
   const styles = useStyles();
-  const { t } = useI18n();
   const a = useAuthTexts();
   const { syncAfterSignIn } = useLanguagePreference();
   const { data: me } = useMe();
@@ -34,15 +32,15 @@ export function SignInRoute() {
   const state = location.state as { signedOut?: boolean; sessionEnded?: boolean } | null;
 
   useEffect(() => {
-    document.title = `${t.auth.signInTitle} - Allot`;
-  }, [t]);
+    document.title = `${a.signInTitle} - Allot`;
+  }, [a]);
 
   useEffect(signOutFinished, []);
 
   if (me) return <Navigate to={redirectTo} replace />;
 
   return (
-    <AuthCardPage title={t.auth.signInTitle} subtitle={t.auth.signInSubtitle}>
+    <AuthCardPage title={a.signInTitle} subtitle={a.signInSubtitle}>
       {setup.data?.required ? (
         // No organization yet: nobody can sign in until the server's first-run setup created one.
         <MessageBar intent="info" layout="multiline">
@@ -56,11 +54,11 @@ export function SignInRoute() {
       ) : null}
       {state?.signedOut ? (
         <MessageBar intent="success">
-          <MessageBarBody>{t.auth.signedOut}</MessageBarBody>
+          <MessageBarBody>{a.signedOut}</MessageBarBody>
         </MessageBar>
       ) : state?.sessionEnded ? (
         <MessageBar intent="warning">
-          <MessageBarBody>{t.auth.sessionEnded}</MessageBarBody>
+          <MessageBarBody>{a.sessionEnded}</MessageBarBody>
         </MessageBar>
       ) : null}
       <SignInForm

@@ -1,7 +1,16 @@
 import type { Widen } from "@/lib/i18n/widen";
 
-/** The change-password page and the sign-in page's first-run notice, in English: the reference for other languages. */
+/** The sign-in and change-password pages, in English: the reference for other languages. */
 export const texts = {
+  signInTitle: "Sign in",
+  signInSubtitle: "to the Allot admin center",
+  email: "Email address",
+  emailPlaceholder: "name@example.com",
+  password: "Password",
+  signIn: "Sign in",
+  signingIn: "Signing in…",
+  signedOut: "You have been signed out.",
+  sessionEnded: "Your session has ended. Sign in again to continue.",
   changeTitle: "Change your password",
   forcedIntro:
     "You signed in with a one-time password. Choose a password of your own to continue; the one-time password stops working.",

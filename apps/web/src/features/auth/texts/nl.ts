@@ -1,6 +1,15 @@
 import type { AuthTexts } from "./en";
 
 export const texts: AuthTexts = {
+  signInTitle: "Aanmelden",
+  signInSubtitle: "bij het Allot-beheercentrum",
+  email: "E-mailadres",
+  emailPlaceholder: "naam@voorbeeld.nl",
+  password: "Wachtwoord",
+  signIn: "Aanmelden",
+  signingIn: "Aanmelden…",
+  signedOut: "Je bent afgemeld.",
+  sessionEnded: "Je sessie is beëindigd. Meld je opnieuw aan om verder te gaan.",
   changeTitle: "Wijzig je wachtwoord",
   forcedIntro:
     "Je bent aangemeld met een eenmalig wachtwoord. Kies een eigen wachtwoord om verder te gaan; het eenmalige wachtwoord werkt daarna niet meer.",

@@ -1,34 +1,26 @@
-import type { BulkLicenseReport, CreatedUser, CreateUserRequest } from "@allot/contracts";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  DialogTrigger,
-  Field,
-  Input,
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Spinner,
-  tokens,
-} from "@fluentui/react-components";
-import { DismissRegular } from "@fluentui/react-icons";
-import { type FormEvent, useEffect, useId, useRef, useState } from "react";
-import { CopyField } from "@/components/copy-field";
+import { type BulkLicenseReport, type CreatedUser, createUserRequestSchema } from "@allot/contracts";
+import { Button, Field, Input, MessageBar, MessageBarBody, makeStyles, tokens } from "@fluentui/react-components";
+import { useEffect, useId, useRef, useState } from "react";
+import { BusyButton } from "@/components/busy-button";
+import { DialogShell } from "@/components/dialog-shell";
 import { ErrorMessage } from "@/components/error-message";
-import { ApiError } from "@/lib/api-client";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
-import { type FieldErrors, fieldErrorsFromApi } from "@/lib/validation";
 import { useCreateUser, usePreviewCreateUser } from "../api/create-user";
-import { type ChosenLicenses, EMPTY_NEW_USER, type NewUserDraft, parseNewUser } from "../lib/new-user-draft";
+import {
+  type ChosenLicenses,
+  EMPTY_NEW_USER,
+  type NewUserDraft,
+  type NewUserRequest,
+  newUserInput,
+} from "../lib/new-user-draft";
+import { useUsersTexts } from "../texts";
 import { AddUserLicenses, AddUserReview } from "./add-user-licenses";
 import { NewUserFields } from "./new-user-fields";
+import { PasswordResult } from "./password-result";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -46,30 +38,53 @@ export function AddUserDialog(props: AddUserDialogProps) {
   return <AddUserDialogContent key={useOpenKey(props.open)} {...props} />;
 }
 
+/** The user just added: their username and the temporary password, shown this once. */
+function AddUserCreated({ created }: { created: CreatedUser }) {
+  const u = useUsersTexts();
+  return (
+    <>
+      <MessageBar intent="success">
+        <MessageBarBody>{u.add.created(created.displayName)}</MessageBarBody>
+      </MessageBar>
+      <Field label={u.details.email}>
+        <Input readOnly value={created.email} />
+      </Field>
+      <PasswordResult
+        temporaryPassword={created.temporaryPassword}
+        ownPasswordNote={u.add.ownPasswordSet}
+        intent="info"
+      />
+    </>
+  );
+}
+
+/** Three steps in one dialog, each with its own buttons: the form, the review of its licenses, the user added. */
 function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   const createUser = useCreateUser(tenantId);
-  const [draft, setDraft] = useState<NewUserDraft>(EMPTY_NEW_USER);
-  const [errors, setErrors] = useState<FieldErrors>({});
   const [created, setCreated] = useState<CreatedUser | null>(null);
   const canAssign = useTenant().can("licenses.assign");
+  // The license picker's choice, beside the form: the request is made of both.
   const [licenses, setLicenses] = useState<ChosenLicenses>(new Map());
+  const form = useZodForm(createUserRequestSchema, {
+    defaultValues: EMPTY_NEW_USER,
+    toInput: (draft: NewUserDraft) => newUserInput(draft, licenses),
+  });
   // With licenses, Add user first shows the step's preview (a dry run); the request it checked is kept for Confirm.
-  const [review, setReview] = useState<{ request: CreateUserRequest; report: BulkLicenseReport } | null>(null);
+  const [review, setReview] = useState<{ request: NewUserRequest; report: BulkLicenseReport } | null>(null);
   const preview = usePreviewCreateUser(tenantId);
+  const error = useApiErrorOnFields(form, createUser.error ?? preview.error, { EmailTaken: "email" });
   const reviewRef = useRef<HTMLDivElement>(null);
   useEffect(() => {
     if (review) reviewRef.current?.focus();
   }, [review]);
   const formId = useId();
-
-  const update = <K extends keyof NewUserDraft>(key: K, value: NewUserDraft[K]) =>
-    setDraft((current) => ({ ...current, [key]: value }));
+  const busy = createUser.isPending;
 
   const reset = () => {
-    setDraft(EMPTY_NEW_USER);
-    setErrors({});
+    form.reset(EMPTY_NEW_USER);
     setCreated(null);
     setLicenses(new Map());
     setReview(null);
@@ -78,148 +93,85 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
   };
 
   const close = () => {
-    if (!createUser.isPending) onOpenChange(false);
+    if (!busy) onOpenChange(false);
   };
 
-  const onCreateError = (error: Error) => {
-    if (error instanceof ApiError && error.code === "EmailTaken") setErrors({ email: t.errors.EmailTaken });
-    else if (error instanceof ApiError && error.fieldErrors.length > 0)
-      setErrors(fieldErrorsFromApi(error.fieldErrors));
-  };
-
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const parsed = parseNewUser(draft, licenses, t);
-    if (!parsed.ok) {
-      setErrors(parsed.errors);
-      return;
-    }
-    const request = parsed.request;
-    setErrors({});
-    if (request.assignedLicenses.length === 0) {
-      createUser.mutate(request, { onSuccess: setCreated, onError: onCreateError });
-      return;
-    }
-    preview.mutate(request, {
-      onSuccess: (report) => setReview({ request, report }),
-      onError: onCreateError,
-    });
-  };
+  const submit = form.handleSubmit((request) => {
+    if (request.assignedLicenses.length === 0) createUser.mutate(request, { onSuccess: setCreated });
+    else preview.mutate(request, { onSuccess: (report) => setReview({ request, report }) });
+  });
 
   const confirm = () => {
     if (!review) return;
     createUser.mutate(review.request, {
       onSuccess: setCreated,
-      onError: (error) => {
-        // Refused after all (e.g. the last seat went meanwhile): back to the form, which says why.
-        setReview(null);
-        onCreateError(error);
-      },
+      // Refused after all (e.g. the last seat went meanwhile): back to the form, which says why.
+      onError: () => setReview(null),
     });
   };
 
-  const failed = createUser.error ?? preview.error;
-  const apiError = failed && !(failed instanceof ApiError && failed.code === "EmailTaken") ? failed : null;
+  const actions = created ? (
+    <>
+      <Button onClick={reset}>{u.add.addAnother}</Button>
+      <Button appearance="primary" onClick={close}>
+        {t.common.done}
+      </Button>
+    </>
+  ) : review ? (
+    <>
+      <Button onClick={() => setReview(null)} disabled={busy}>
+        {u.addUserLicenses.back}
+      </Button>
+      <BusyButton
+        busy={busy}
+        disabled={review.report.summary.failed > 0}
+        label={u.addUserLicenses.confirm}
+        busyLabel={u.addUserLicenses.confirming}
+        onClick={confirm}
+      />
+    </>
+  ) : (
+    <>
+      <Button onClick={close} disabled={busy}>
+        {t.common.cancel}
+      </Button>
+      <BusyButton
+        type="submit"
+        form={formId}
+        busy={busy || preview.isPending}
+        label={u.add.submit}
+        busyLabel={preview.isPending ? u.addUserLicenses.checking : u.add.submitting}
+      />
+    </>
+  );
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => (data.open ? onOpenChange(true) : close())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle
-            action={
-              <DialogTrigger action="close">
-                <Button appearance="subtle" aria-label={t.common.close} icon={<DismissRegular />} />
-              </DialogTrigger>
-            }
-          >
-            {created ? t.users.add.createdTitle : review ? t.addUserLicenses.reviewTitle : t.users.add.title}
-          </DialogTitle>
-          {created ? (
-            <>
-              <DialogContent className={styles.content}>
-                <MessageBar intent="success">
-                  <MessageBarBody>{t.users.add.created(created.displayName)}</MessageBarBody>
-                </MessageBar>
-                <Field label={t.users.details.email}>
-                  <Input readOnly value={created.email} />
-                </Field>
-                {created.temporaryPassword ? (
-                  <CopyField
-                    label={t.users.add.temporaryPassword}
-                    value={created.temporaryPassword}
-                    hint={t.users.add.temporaryPasswordHint}
-                  />
-                ) : (
-                  <MessageBar intent="info">
-                    <MessageBarBody>{t.users.add.ownPasswordSet}</MessageBarBody>
-                  </MessageBar>
-                )}
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={reset}>{t.users.add.addAnother}</Button>
-                <Button appearance="primary" onClick={close}>
-                  {t.common.done}
-                </Button>
-              </DialogActions>
-            </>
-          ) : review ? (
-            <>
-              <DialogContent>
-                <div ref={reviewRef} tabIndex={-1}>
-                  <AddUserReview
-                    tenantId={tenantId}
-                    name={review.request.displayName}
-                    report={review.report}
-                    chosen={licenses}
-                  />
-                </div>
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={() => setReview(null)} disabled={createUser.isPending}>
-                  {t.addUserLicenses.back}
-                </Button>
-                <Button
-                  appearance="primary"
-                  onClick={confirm}
-                  disabled={review.report.summary.failed > 0}
-                  disabledFocusable={createUser.isPending}
-                  icon={createUser.isPending ? <Spinner size="tiny" /> : undefined}
-                >
-                  {createUser.isPending ? t.addUserLicenses.confirming : t.addUserLicenses.confirm}
-                </Button>
-              </DialogActions>
-            </>
-          ) : (
-            <>
-              <DialogContent>
-                <form id={formId} className={styles.form} onSubmit={submit} noValidate>
-                  {apiError ? <ErrorMessage error={apiError} /> : null}
-                  <NewUserFields draft={draft} errors={errors} onChange={update} />
-                  {canAssign ? <AddUserLicenses tenantId={tenantId} chosen={licenses} onChange={setLicenses} /> : null}
-                </form>
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={close} disabled={createUser.isPending}>
-                  {t.common.cancel}
-                </Button>
-                <Button
-                  type="submit"
-                  form={formId}
-                  appearance="primary"
-                  disabledFocusable={createUser.isPending || preview.isPending}
-                  icon={createUser.isPending || preview.isPending ? <Spinner size="tiny" /> : undefined}
-                >
-                  {preview.isPending
-                    ? t.addUserLicenses.checking
-                    : createUser.isPending
-                      ? t.users.add.submitting
-                      : t.users.add.submit}
-                </Button>
-              </DialogActions>
-            </>
-          )}
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogShell
+      open={open}
+      title={created ? u.add.createdTitle : review ? u.addUserLicenses.reviewTitle : u.add.title}
+      busy={busy}
+      onClose={close}
+      actions={actions}
+      contentClassName={styles.content}
+    >
+      {created ? (
+        <AddUserCreated created={created} />
+      ) : review ? (
+        <div ref={reviewRef} tabIndex={-1}>
+          <AddUserReview
+            tenantId={tenantId}
+            name={review.request.displayName}
+            report={review.report}
+            chosen={licenses}
+          />
+        </div>
+      ) : (
+        <form id={formId} className={styles.form} onSubmit={submit} noValidate>
+          {error ? <ErrorMessage error={error} /> : null}
+          <NewUserFields control={form.control} />
+          {canAssign ? <AddUserLicenses tenantId={tenantId} chosen={licenses} onChange={setLicenses} /> : null}
+        </form>
+      )}
+    </DialogShell>
   );
 }

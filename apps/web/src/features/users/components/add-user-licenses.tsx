@@ -9,6 +9,7 @@ import { ServicePlanChecklist } from "@/components/licensing/service-plan-checkl
 import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import type { ChosenLicenses } from "../lib/new-user-draft";
+import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXS, margin: 0, padding: 0, border: 0 },
@@ -35,8 +36,9 @@ export function AddUserLicenses({
   onChange: (chosen: ChosenLicenses) => void;
 }) {
   const styles = useStyles();
-  const { t, language } = useI18n();
-  const a = t.addUserLicenses;
+  const { language } = useI18n();
+  const u = useUsersTexts();
+  const a = u.addUserLicenses;
   const legendId = useId();
   const skus = useSubscribedSkus(tenantId);
   const products = useMemo(
@@ -115,7 +117,8 @@ export function AddUserReview({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const a = t.addUserLicenses;
+  const u = useUsersTexts();
+  const a = u.addUserLicenses;
   const productName = useProductName(tenantId);
   const skus = useSubscribedSkus(tenantId);
   // As every preview does: the apps switched off, by name.

@@ -1,27 +1,23 @@
 import type { User } from "@allot/contracts";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   Field,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
   makeStyles,
   ProgressBar,
-  Spinner,
   tokens,
 } from "@fluentui/react-components";
 import { useState } from "react";
+import { BusyButton } from "@/components/busy-button";
+import { DialogShell } from "@/components/dialog-shell";
 import { useNotify } from "@/components/notify";
 import { errorMessage } from "@/lib/errors";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { type DeleteUsersResult, useDeleteUsers } from "../api/delete-user";
+import { useUsersTexts } from "../texts";
 
 const SHOWN_NAMES = 5;
 
@@ -46,6 +42,7 @@ export function DeleteUsersDialog(props: DeleteUsersDialogProps) {
 function DeleteUsersDialogContent({ tenantId, users, open, onClose, onDeleted }: DeleteUsersDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   const notify = useNotify();
   const deleteUsers = useDeleteUsers(tenantId);
   const [done, setDone] = useState(0);
@@ -65,7 +62,7 @@ function DeleteUsersDialogContent({ tenantId, users, open, onClose, onDeleted }:
       {
         onSuccess: (result) => {
           if (result.deleted.length > 0) {
-            notify(only ? t.users.delete.deletedOne(only.displayName) : t.users.delete.deleted(result.deleted.length));
+            notify(only ? u.delete.deletedOne(only.displayName) : u.delete.deleted(result.deleted.length));
             onDeleted(result.deleted);
           }
           if (result.failed.length > 0) setFailures(result.failed);
@@ -78,67 +75,58 @@ function DeleteUsersDialogContent({ tenantId, users, open, onClose, onDeleted }:
   const nameOf = (userId: string) => users.find((user) => user.id === userId)?.displayName ?? userId;
 
   return (
-    <Dialog open={open} modalType="alert" onOpenChange={(_, data) => (data.open ? undefined : close())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>
-            {only ? t.users.delete.titleOne(only.displayName) : t.users.delete.title(users.length)}
-          </DialogTitle>
-          <DialogContent className={styles.content}>
-            <p>{t.users.delete.body}</p>
-            {!only ? (
-              <ul className={styles.list}>
-                {users.slice(0, SHOWN_NAMES).map((user) => (
-                  <li key={user.id}>
-                    {user.displayName} ({user.email})
-                  </li>
-                ))}
-                {users.length > SHOWN_NAMES ? <li>{t.users.delete.andMore(users.length - SHOWN_NAMES)}</li> : null}
-              </ul>
-            ) : null}
-            {busy && users.length > 1 ? (
-              <Field validationMessage={t.users.delete.progress(done, users.length)} validationState="none">
-                <ProgressBar value={done} max={users.length} aria-label={t.users.delete.progress(done, users.length)} />
-              </Field>
-            ) : null}
-            {failures.length > 0 ? (
-              <MessageBar intent="error" layout="multiline" role="alert">
-                <MessageBarBody>
-                  <MessageBarTitle>{t.users.delete.failed(failures.length)}</MessageBarTitle>
-                  <ul className={styles.list}>
-                    {failures.map((failure) => (
-                      <li key={failure.userId}>
-                        {nameOf(failure.userId)}: {errorMessage(failure.error, t)}
-                      </li>
-                    ))}
-                  </ul>
-                </MessageBarBody>
-              </MessageBar>
-            ) : null}
-          </DialogContent>
-          <DialogActions>
-            {failures.length > 0 ? (
-              <Button appearance="primary" onClick={close}>
-                {t.common.close}
-              </Button>
-            ) : (
-              <>
-                <Button onClick={close} disabled={busy}>
-                  {t.common.cancel}
-                </Button>
-                <Button
-                  appearance="primary"
-                  onClick={confirm}
-                  disabledFocusable={busy}
-                  icon={busy ? <Spinner size="tiny" /> : undefined}
-                >
-                  {busy ? t.common.deleting : t.users.delete.confirm}
-                </Button>
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+    <DialogShell
+      open={open}
+      modalType="alert"
+      title={only ? u.delete.titleOne(only.displayName) : u.delete.title(users.length)}
+      busy={busy}
+      onClose={close}
+      contentClassName={styles.content}
+      actions={
+        failures.length > 0 ? (
+          <Button appearance="primary" onClick={close}>
+            {t.common.close}
+          </Button>
+        ) : (
+          <>
+            <Button onClick={close} disabled={busy}>
+              {t.common.cancel}
+            </Button>
+            <BusyButton busy={busy} label={u.delete.confirm} busyLabel={t.common.deleting} onClick={confirm} />
+          </>
+        )
+      }
+    >
+      <p>{u.delete.body}</p>
+      {!only ? (
+        <ul className={styles.list}>
+          {users.slice(0, SHOWN_NAMES).map((user) => (
+            <li key={user.id}>
+              {user.displayName} ({user.email})
+            </li>
+          ))}
+          {users.length > SHOWN_NAMES ? <li>{u.delete.andMore(users.length - SHOWN_NAMES)}</li> : null}
+        </ul>
+      ) : null}
+      {busy && users.length > 1 ? (
+        <Field validationMessage={u.delete.progress(done, users.length)} validationState="none">
+          <ProgressBar value={done} max={users.length} aria-label={u.delete.progress(done, users.length)} />
+        </Field>
+      ) : null}
+      {failures.length > 0 ? (
+        <MessageBar intent="error" layout="multiline" role="alert">
+          <MessageBarBody>
+            <MessageBarTitle>{u.delete.failed(failures.length)}</MessageBarTitle>
+            <ul className={styles.list}>
+              {failures.map((failure) => (
+                <li key={failure.userId}>
+                  {nameOf(failure.userId)}: {errorMessage(failure.error, t)}
+                </li>
+              ))}
+            </ul>
+          </MessageBarBody>
+        </MessageBar>
+      ) : null}
+    </DialogShell>
   );
 }

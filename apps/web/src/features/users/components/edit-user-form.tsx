@@ -1,13 +1,16 @@
 import { type User, updateUserRequestSchema } from "@allot/contracts";
-import { Button, Checkbox, Field, Input, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
-import { type FormEvent, useId, useState } from "react";
+import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
+import { useId } from "react";
 import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { useNotify } from "@/components/notify";
-import { ApiError } from "@/lib/api-client";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { FormField, TextField } from "@/lib/forms/form-field";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useI18n } from "@/lib/i18n";
-import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useUpdateUser } from "../api/update-user";
+import { useUsersTexts } from "../texts";
+import { CheckboxField } from "./checkbox-field";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -15,70 +18,82 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
+interface ProfileDraft {
+  displayName: string;
+  usageLocation: string | null;
+  blockSignIn: boolean;
+}
+
+/** Only what differs from the user as loaded: the update request names the fields that change. */
+function changesTo(user: User, { displayName, usageLocation, blockSignIn }: ProfileDraft) {
+  return {
+    ...(displayName !== user.displayName ? { displayName } : {}),
+    ...(usageLocation !== user.usageLocation ? { usageLocation } : {}),
+    ...(blockSignIn === user.accountEnabled ? { accountEnabled: !blockSignIn } : {}),
+  };
+}
+
 /** Edits name, usage location and sign-in; sends only what changed. */
 export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; user: User; onDone: () => void }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   const notify = useNotify();
   const updateUser = useUpdateUser(tenantId);
-  const [displayName, setDisplayName] = useState(user.displayName);
-  const [usageLocation, setUsageLocation] = useState<string | null>(user.usageLocation);
-  const [blockSignIn, setBlockSignIn] = useState(!user.accountEnabled);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(updateUserRequestSchema, {
+    defaultValues: {
+      displayName: user.displayName,
+      usageLocation: user.usageLocation,
+      blockSignIn: !user.accountEnabled,
+    } satisfies ProfileDraft,
+    toInput: (draft: ProfileDraft) => changesTo(user, draft),
+  });
+  const error = useApiErrorOnFields(form, updateUser.error);
+  // Nothing changed: the request would name no field.
+  const formProblem = form.formState.errors.root?.message;
   const countryId = useId();
 
-  const submit = (event: FormEvent<HTMLFormElement>) => {
-    event.preventDefault();
-    const changes: Record<string, unknown> = {};
-    if (displayName !== user.displayName) changes.displayName = displayName;
-    if (usageLocation !== user.usageLocation) changes.usageLocation = usageLocation;
-    if (blockSignIn === user.accountEnabled) changes.accountEnabled = !blockSignIn;
-    const parsed = updateUserRequestSchema.safeParse(changes);
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromZod(parsed.error, t));
-      return;
-    }
-    setErrors({});
+  const submit = form.handleSubmit((body) =>
     updateUser.mutate(
-      { userId: user.id, body: parsed.data },
+      { userId: user.id, body },
       {
         onSuccess: (updated) => {
-          notify(t.users.details.updated(updated.displayName));
+          notify(u.details.updated(updated.displayName));
           onDone();
         },
-        onError: (error) => {
-          if (error instanceof ApiError && error.fieldErrors.length > 0)
-            setErrors(fieldErrorsFromApi(error.fieldErrors));
-        },
       },
-    );
-  };
+    ),
+  );
 
   return (
-    <form className={styles.form} onSubmit={submit} noValidate aria-label={t.users.edit.title}>
-      {updateUser.isError ? <ErrorMessage error={updateUser.error} /> : null}
-      {errors[""] ? (
+    <form className={styles.form} onSubmit={submit} noValidate aria-label={u.edit.title}>
+      {error ? <ErrorMessage error={error} /> : null}
+      {formProblem ? (
         <Text role="alert" className={styles.hint}>
-          {errors[""]}
+          {formProblem}
         </Text>
       ) : null}
-      <Field label={t.users.edit.displayName} required validationMessage={errors.displayName}>
-        <Input value={displayName} onChange={(_, data) => setDisplayName(data.value)} autoFocus />
-      </Field>
-      <Field
-        label={{ children: t.users.edit.usageLocation, htmlFor: countryId }}
-        hint={t.users.add.usageLocationHint}
-        validationMessage={errors.usageLocation}
+      <TextField
+        control={form.control}
+        name="displayName"
+        label={u.edit.displayName}
+        required
+        input={{ autoFocus: true }}
+      />
+      <FormField
+        control={form.control}
+        name="usageLocation"
+        label={{ children: u.edit.usageLocation, htmlFor: countryId }}
+        hint={u.add.usageLocationHint}
       >
-        <CountrySelect id={countryId} value={usageLocation} onChange={setUsageLocation} />
-      </Field>
-      <Field hint={t.users.edit.blockSignInHint}>
-        <Checkbox
-          label={t.users.edit.blockSignIn}
-          checked={blockSignIn}
-          onChange={(_, data) => setBlockSignIn(data.checked === true)}
-        />
-      </Field>
+        {(field) => <CountrySelect id={countryId} value={field.value} onChange={field.onChange} />}
+      </FormField>
+      <CheckboxField
+        control={form.control}
+        name="blockSignIn"
+        label={u.edit.blockSignIn}
+        hint={u.edit.blockSignInHint}
+      />
       <div className={styles.actions}>
         <Button
           type="submit"

@@ -5,6 +5,7 @@ import { useI18n } from "@/lib/i18n";
 import type { UsersFilter } from "../api/keys";
 import type { ActiveFilter } from "../lib/users-url-filter";
 import { isTenantRole } from "../lib/users-url-filter";
+import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   chips: {
@@ -32,25 +33,25 @@ export function FilterChips({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
-  const u = t.usersList;
+  const u = useUsersTexts();
   if (active.length === 0) return null;
   const label = (key: ActiveFilter["key"]): string => {
     switch (key) {
       case "q":
-        return u.searchChip(filter.search ?? "");
+        return u.list.searchChip(filter.search ?? "");
       case "type":
-        return u.chip(t.users.filterType, filter.type === "guest" ? t.users.guest : t.users.member);
+        return u.list.chip(u.filterType, filter.type === "guest" ? u.guest : u.member);
       case "role":
-        return u.chip(t.users.filterRole, isTenantRole(filter.role) ? t.roles[filter.role] : (filter.role ?? ""));
+        return u.list.chip(u.filterRole, isTenantRole(filter.role) ? t.roles[filter.role] : (filter.role ?? ""));
       case "license":
-        return u.chip(
-          t.users.filterLicense,
-          filter.skuId ? productName(filter.skuId) : filter.licensed ? u.licensedUsers : u.unlicensedUsers,
+        return u.list.chip(
+          u.filterLicense,
+          filter.skuId ? productName(filter.skuId) : filter.licensed ? u.list.licensedUsers : u.list.unlicensedUsers,
         );
     }
   };
   return (
-    <ul className={styles.chips} aria-label={u.activeFilters}>
+    <ul className={styles.chips} aria-label={u.list.activeFilters}>
       {active.map((chip) => (
         <li key={chip.key}>
           <Button
@@ -58,7 +59,7 @@ export function FilterChips({
             shape="circular"
             icon={<DismissRegular />}
             iconPosition="after"
-            aria-label={u.removeFilter(label(chip.key))}
+            aria-label={u.list.removeFilter(label(chip.key))}
             onClick={() => onRemove(chip.clear)}
           >
             {label(chip.key)}

@@ -28,6 +28,7 @@ import { useTenant } from "@/lib/tenant";
 import { selectionKey, useLicenseSelection } from "../api/get-license-selection";
 import { useLicenseChoices } from "../hooks/use-license-choices";
 import type { ManageMode } from "../lib/license-toggles";
+import { useUsersTexts } from "../texts";
 import { ProductLicenseToggle } from "./product-license-toggle";
 
 const useStyles = makeStyles({
@@ -59,7 +60,8 @@ export function ManageLicensesForm({
 }) {
   const styles = useStyles();
   const { t, formatNumber, language } = useI18n();
-  const m = t.manageLicenses;
+  const u = useUsersTexts();
+  const m = u.manageLicenses;
   const skus = useSubscribedSkus(tenantId);
   const canBuy = useTenant().can("billing.manage");
   const key = useMemo(() => selectionKey(userIds), [userIds]);

@@ -4,9 +4,9 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { useOpenKey } from "@/lib/hooks";
-import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import { invalidateAfterLicenseChange } from "@/lib/licensing/invalidate";
+import { useUsersTexts } from "../texts";
 import { ManageLicensesForm } from "./manage-licenses-form";
 
 interface ManageLicensesPanelProps {
@@ -24,8 +24,8 @@ interface ManageLicensesPanelProps {
  * licenses. Nothing changes here: Next shows the preview of the bulk change, which applies it as a background job.
  */
 export function ManageLicensesPanel(props: ManageLicensesPanelProps) {
-  const { t } = useI18n();
-  const m = t.manageLicenses;
+  const u = useUsersTexts();
+  const m = u.manageLicenses;
   const [change, setChange] = useState<{ change: BulkChange; dataLoss: boolean } | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
   const [applied, setApplied] = useState(false);

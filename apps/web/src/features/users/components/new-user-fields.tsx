@@ -1,75 +1,55 @@
-import { Checkbox, Field, Input, Radio, RadioGroup } from "@fluentui/react-components";
+import { Radio, RadioGroup } from "@fluentui/react-components";
 import { useId } from "react";
+import type { Control } from "react-hook-form";
 import { CountrySelect } from "@/components/country-select";
-import { useI18n } from "@/lib/i18n";
-import type { FieldErrors } from "@/lib/validation";
+import { FormField, TextField } from "@/lib/forms/form-field";
 import type { NewUserDraft } from "../lib/new-user-draft";
+import { useUsersTexts } from "../texts";
+import { CheckboxField } from "./checkbox-field";
 import { PasswordChoice } from "./password-choice";
 
 /** The Add a user form's own fields: name, username, usage location, type, sign-in and password. */
-export function NewUserFields({
-  draft,
-  errors,
-  onChange,
-}: {
-  draft: NewUserDraft;
-  errors: FieldErrors;
-  onChange: <K extends keyof NewUserDraft>(key: K, value: NewUserDraft[K]) => void;
-}) {
-  const { t } = useI18n();
+export function NewUserFields({ control }: { control: Control<NewUserDraft, unknown, unknown> }) {
+  const u = useUsersTexts();
   const countryId = useId();
   return (
     <>
-      <Field label={t.users.add.displayName} required validationMessage={errors.displayName}>
-        <Input
-          value={draft.displayName}
-          onChange={(_, data) => onChange("displayName", data.value)}
-          autoComplete="off"
-          autoFocus
-        />
-      </Field>
-      <Field label={t.users.add.email} required validationMessage={errors.email}>
-        <Input
-          type="email"
-          value={draft.email}
-          onChange={(_, data) => onChange("email", data.value)}
-          autoComplete="off"
-        />
-      </Field>
-      <Field
-        label={{ children: t.users.add.usageLocation, htmlFor: countryId }}
-        hint={t.users.add.usageLocationHint}
-        validationMessage={errors.usageLocation}
+      <TextField
+        control={control}
+        name="displayName"
+        label={u.add.displayName}
+        required
+        input={{ autoComplete: "off", autoFocus: true }}
+      />
+      <TextField
+        control={control}
+        name="email"
+        label={u.add.email}
+        required
+        input={{ type: "email", autoComplete: "off" }}
+      />
+      <FormField
+        control={control}
+        name="usageLocation"
+        label={{ children: u.add.usageLocation, htmlFor: countryId }}
+        hint={u.add.usageLocationHint}
       >
-        <CountrySelect
-          id={countryId}
-          value={draft.usageLocation}
-          onChange={(code) => onChange("usageLocation", code)}
-        />
-      </Field>
-      <Field label={t.users.add.userType}>
-        <RadioGroup
-          layout="horizontal"
-          value={draft.userType}
-          onChange={(_, data) => onChange("userType", data.value === "guest" ? "guest" : "member")}
-        >
-          <Radio value="member" label={t.users.member} />
-          <Radio value="guest" label={t.users.guest} />
-        </RadioGroup>
-      </Field>
-      <Checkbox
-        label={t.users.add.blockSignIn}
-        checked={draft.blockSignIn}
-        onChange={(_, data) => onChange("blockSignIn", data.checked === true)}
-      />
-      <PasswordChoice
-        label={t.users.add.password}
-        mode={draft.passwordMode}
-        onModeChange={(mode) => onChange("passwordMode", mode)}
-        password={draft.password}
-        onPasswordChange={(password) => onChange("password", password)}
-        error={errors.password}
-      />
+        {(field) => <CountrySelect id={countryId} value={field.value} onChange={field.onChange} />}
+      </FormField>
+      <FormField control={control} name="userType" label={u.add.userType}>
+        {(field) => (
+          <RadioGroup
+            layout="horizontal"
+            value={field.value}
+            onChange={(_, data) => field.onChange(data.value === "guest" ? "guest" : "member")}
+          >
+            <Radio value="member" label={u.member} />
+            <Radio value="guest" label={u.guest} />
+          </RadioGroup>
+        )}
+      </FormField>
+      <CheckboxField control={control} name="blockSignIn" label={u.add.blockSignIn} />
+      <PasswordChoice label={u.add.password} control={control} />
     </>
   );
 }

@@ -6,6 +6,7 @@ import { ServicePlanChecklist } from "@/components/licensing/service-plan-checkl
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
 import { nextToggleState, type ToggleState } from "../lib/license-toggles";
+import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   root: {
@@ -65,8 +66,9 @@ export function ProductLicenseToggle({
   onPlansChange: (disabledPlans: Set<string>) => void;
 }) {
   const styles = useStyles();
-  const { t, formatNumber } = useI18n();
-  const m = t.manageLicenses;
+  const { formatNumber } = useI18n();
+  const u = useUsersTexts();
+  const m = u.manageLicenses;
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const plansId = useId();

@@ -1,15 +1,14 @@
 import { resetPasswordRequestSchema, type User } from "@allot/contracts";
-import { Checkbox, MessageBar, MessageBarBody } from "@fluentui/react-components";
-import { useState } from "react";
-import { CopyField } from "@/components/copy-field";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
-import { ApiError } from "@/lib/api-client";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
-import { useI18n } from "@/lib/i18n";
-import { type FieldErrors, fieldErrorsFromApi, fieldErrorsFromZod } from "@/lib/validation";
 import { useResetPassword } from "../api/reset-password";
-import { PasswordChoice, type PasswordMode } from "./password-choice";
+import { useUsersTexts } from "../texts";
+import { CheckboxField } from "./checkbox-field";
+import { PasswordChoice, type PasswordFields } from "./password-choice";
+import { PasswordResult } from "./password-result";
 
 interface ResetPasswordDialogProps {
   tenantId: string;
@@ -18,81 +17,55 @@ interface ResetPasswordDialogProps {
   onClose: () => void;
 }
 
+interface ResetDraft extends PasswordFields {
+  requireChange: boolean;
+}
+
 export function ResetPasswordDialog(props: ResetPasswordDialogProps) {
   return <ResetPasswordDialogContent key={useOpenKey(props.open)} {...props} />;
 }
 
 function ResetPasswordDialogContent({ tenantId, user, open, onClose }: ResetPasswordDialogProps) {
-  const { t } = useI18n();
+  const u = useUsersTexts();
   const resetPassword = useResetPassword(tenantId);
-  const [mode, setMode] = useState<PasswordMode>("auto");
-  const [password, setPassword] = useState("");
-  // On by default, as in Microsoft 365: whoever reads the new password along the way cannot keep using it.
-  const [requireChange, setRequireChange] = useState(true);
-  const [errors, setErrors] = useState<FieldErrors>({});
+  const form = useZodForm(resetPasswordRequestSchema, {
+    // Require a change on by default, as in Microsoft 365: whoever reads the new password along the way cannot keep
+    // using it.
+    defaultValues: { passwordMode: "auto", password: "", requireChange: true } satisfies ResetDraft,
+    // A typed password is sent only when the admin chose to type one.
+    toInput: ({ passwordMode, password, requireChange }: ResetDraft) => ({
+      ...(passwordMode === "own" ? { password } : {}),
+      forceChangePasswordNextSignIn: requireChange,
+    }),
+  });
+  const error = useApiErrorOnFields(form, resetPassword.error);
   const result = resetPassword.data;
 
-  const submit = () => {
-    const parsed = resetPasswordRequestSchema.safeParse({
-      ...(mode === "own" ? { password } : {}),
-      forceChangePasswordNextSignIn: requireChange,
-    });
-    if (!parsed.success) {
-      setErrors(fieldErrorsFromZod(parsed.error, t));
-      return;
-    }
-    setErrors({});
-    resetPassword.mutate(
-      { userId: user.id, ...parsed.data },
-      {
-        onError: (error) => {
-          if (error instanceof ApiError && error.fieldErrors.length > 0)
-            setErrors(fieldErrorsFromApi(error.fieldErrors));
-        },
-      },
-    );
-  };
+  const submit = form.handleSubmit((request) => resetPassword.mutate({ userId: user.id, ...request }));
 
   return (
     <FormDialog
       open={open}
-      title={result ? t.users.reset.doneTitle : t.users.reset.title(user.displayName)}
-      confirmLabel={t.users.reset.submit}
-      busyLabel={t.users.reset.submitting}
+      title={result ? u.reset.doneTitle : u.reset.title(user.displayName)}
+      confirmLabel={u.reset.submit}
+      busyLabel={u.reset.submitting}
       busy={resetPassword.isPending}
-      canConfirm
       onConfirm={submit}
       onClose={onClose}
       done={
         result ? (
-          result.temporaryPassword ? (
-            <CopyField
-              label={t.users.add.temporaryPassword}
-              value={result.temporaryPassword}
-              hint={t.users.add.temporaryPasswordHint}
-            />
-          ) : (
-            <MessageBar intent="success">
-              <MessageBarBody>{t.users.reset.ownPasswordSet}</MessageBarBody>
-            </MessageBar>
-          )
+          <PasswordResult
+            temporaryPassword={result.temporaryPassword}
+            ownPasswordNote={u.reset.ownPasswordSet}
+            intent="success"
+          />
         ) : undefined
       }
     >
-      <p>{t.users.reset.description}</p>
-      {resetPassword.isError ? <ErrorMessage error={resetPassword.error} /> : null}
-      <PasswordChoice
-        mode={mode}
-        onModeChange={setMode}
-        password={password}
-        onPasswordChange={setPassword}
-        error={errors.password}
-      />
-      <Checkbox
-        checked={requireChange}
-        onChange={(_, data) => setRequireChange(data.checked === true)}
-        label={t.users.reset.requireChange}
-      />
+      <p>{u.reset.description}</p>
+      {error ? <ErrorMessage error={error} /> : null}
+      <PasswordChoice control={form.control} />
+      <CheckboxField control={form.control} name="requireChange" label={u.reset.requireChange} />
     </FormDialog>
   );
 }

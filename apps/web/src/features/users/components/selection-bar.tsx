@@ -1,6 +1,6 @@
 import { Button, MessageBar, MessageBarActions, MessageBarBody } from "@fluentui/react-components";
 import type { ReactNode } from "react";
-import { useI18n } from "@/lib/i18n";
+import { useUsersTexts } from "../texts";
 
 /** A note about the selection, with the one action every such note offers: clearing it. */
 export function SelectionBar({
@@ -12,13 +12,13 @@ export function SelectionBar({
   onClear: () => void;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
+  const u = useUsersTexts();
   return (
     <MessageBar intent="info" className={className}>
       <MessageBarBody>{children}</MessageBarBody>
       <MessageBarActions>
         <Button size="small" onClick={onClear}>
-          {t.users.clearSelection}
+          {u.clearSelection}
         </Button>
       </MessageBarActions>
     </MessageBar>

@@ -4,6 +4,7 @@ import { useI18n } from "@/lib/i18n";
 import { useSelectAllMatching } from "../api/get-user-ids";
 import type { UsersFilter } from "../api/keys";
 import type { UserSelection } from "../hooks/use-user-selection";
+import { useUsersTexts } from "../texts";
 import { SelectionBar } from "./selection-bar";
 
 const useStyles = makeStyles({ selectionBar: { marginBottom: tokens.spacingVerticalS } });
@@ -27,32 +28,33 @@ export function SelectionNotes({
 }) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
+  const u = useUsersTexts();
   const selectAll = useSelectAllMatching(tenantId);
   const { matching, hiddenCount, clear } = selection;
   return (
     <>
       {hiddenCount > 0 && !matching ? (
         <SelectionBar className={styles.selectionBar} onClear={clear}>
-          {t.usersList.hiddenSelectedHint(hiddenCount, formatNumber(hiddenCount))}
+          {u.list.hiddenSelectedHint(hiddenCount, formatNumber(hiddenCount))}
         </SelectionBar>
       ) : null}
       {matching ? (
         <SelectionBar className={styles.selectionBar} onClear={clear}>
-          {t.users.allMatchingSelected(matching.ids.size, formatNumber(matching.ids.size))}
-          {matching.truncated ? ` ${t.users.matchingTruncated(formatNumber(matching.ids.size))}` : null}
+          {u.allMatchingSelected(matching.ids.size, formatNumber(matching.ids.size))}
+          {matching.truncated ? ` ${u.matchingTruncated(formatNumber(matching.ids.size))}` : null}
         </SelectionBar>
       ) : selection.allLoadedSelected && hasMore ? (
         <SelectionBar className={styles.selectionBar} onClear={clear}>
-          {t.users.allLoadedSelected(loadedCount, formatNumber(loadedCount))}{" "}
+          {u.allLoadedSelected(loadedCount, formatNumber(loadedCount))}{" "}
           <Link
             as="button"
             inline
             onClick={() => selectAll.mutate(filter, { onSuccess: selection.selectMatching })}
             disabled={selectAll.isPending}
           >
-            {t.users.selectAllMatching}
+            {u.selectAllMatching}
           </Link>
-          {selectAll.isPending ? <Spinner size="extra-tiny" label={t.users.selectingAllMatching} /> : null}
+          {selectAll.isPending ? <Spinner size="extra-tiny" label={u.selectingAllMatching} /> : null}
           {selectAll.isError ? ` ${errorMessage(selectAll.error, t)}` : null}
         </SelectionBar>
       ) : null}

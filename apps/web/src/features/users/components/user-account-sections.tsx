@@ -6,6 +6,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useUserGroups } from "../api/get-user-groups";
+import { useUsersTexts } from "../texts";
 import { EditUserForm } from "./edit-user-form";
 
 const useStyles = makeStyles({
@@ -58,44 +59,45 @@ export function UserAccountSections({
 }) {
   const styles = useStyles();
   const { t, formatDateTime, countryName } = useI18n();
+  const u = useUsersTexts();
   const { tenant } = useTenant();
   const deleted = user.deletedAt !== null;
   const groups = useUserGroups(tenant.id, user.id, !deleted);
 
   if (editing) {
     return (
-      <Section title={t.users.edit.title}>
+      <Section title={u.edit.title}>
         <EditUserForm tenantId={tenant.id} user={user} onDone={onEditDone} />
       </Section>
     );
   }
   return (
     <>
-      <Section title={t.users.details.profile}>
+      <Section title={u.details.profile}>
         <dl className={styles.facts}>
-          <dt className={styles.term}>{t.users.details.email}</dt>
+          <dt className={styles.term}>{u.details.email}</dt>
           <dd className={styles.value}>{user.email}</dd>
-          <dt className={styles.term}>{t.users.details.userType}</dt>
-          <dd className={styles.value}>{user.userType === "guest" ? t.users.guest : t.users.member}</dd>
-          <dt className={styles.term}>{t.users.details.usageLocation}</dt>
+          <dt className={styles.term}>{u.details.userType}</dt>
+          <dd className={styles.value}>{user.userType === "guest" ? u.guest : u.member}</dd>
+          <dt className={styles.term}>{u.details.usageLocation}</dt>
           <dd className={styles.value}>{user.usageLocation ? countryName(user.usageLocation) : t.common.notSet}</dd>
-          <dt className={styles.term}>{t.users.columns.status}</dt>
-          <dd className={styles.value}>{user.accountEnabled ? t.users.signInAllowed : t.users.signInBlocked}</dd>
-          <dt className={styles.term}>{t.users.details.licenses}</dt>
-          <dd className={styles.value}>{t.users.licenseCount(user.licenseCount)}</dd>
-          <dt className={styles.term}>{t.users.details.createdAt}</dt>
+          <dt className={styles.term}>{u.columns.status}</dt>
+          <dd className={styles.value}>{user.accountEnabled ? u.signInAllowed : u.signInBlocked}</dd>
+          <dt className={styles.term}>{u.details.licenses}</dt>
+          <dd className={styles.value}>{u.licenseCount(user.licenseCount)}</dd>
+          <dt className={styles.term}>{u.details.createdAt}</dt>
           <dd className={styles.value}>{formatDateTime(user.createdAt)}</dd>
-          <dt className={styles.term}>{t.users.details.lastSignIn}</dt>
+          <dt className={styles.term}>{u.details.lastSignIn}</dt>
           <dd className={styles.value}>{user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.common.never}</dd>
           {user.deletedAt ? (
             <>
-              <dt className={styles.term}>{t.users.columns.deletedAt}</dt>
+              <dt className={styles.term}>{u.columns.deletedAt}</dt>
               <dd className={styles.value}>{formatDateTime(user.deletedAt)}</dd>
             </>
           ) : null}
         </dl>
       </Section>
-      <Section title={t.users.details.roles}>
+      <Section title={u.details.roles}>
         {user.roles.some(isAdminRole) ? (
           <div className={styles.badges}>
             {user.roles.filter(isAdminRole).map((role) => (
@@ -105,17 +107,17 @@ export function UserAccountSections({
             ))}
           </div>
         ) : (
-          <Text className={styles.muted}>{t.users.noRoles}</Text>
+          <Text className={styles.muted}>{u.noRoles}</Text>
         )}
       </Section>
       {!deleted ? (
-        <Section title={t.users.details.groups}>
+        <Section title={u.details.groups}>
           {groups.isPending ? (
-            <Spinner size="tiny" label={t.users.details.groupsLoading} labelPosition="after" />
+            <Spinner size="tiny" label={u.details.groupsLoading} labelPosition="after" />
           ) : groups.isError ? (
             <ErrorMessage error={groups.error} onRetry={() => groups.refetch()} />
           ) : groups.data.length === 0 ? (
-            <Text className={styles.muted}>{t.users.details.noGroups}</Text>
+            <Text className={styles.muted}>{u.details.noGroups}</Text>
           ) : (
             <ul className={styles.list}>
               {groups.data.map((group) => (

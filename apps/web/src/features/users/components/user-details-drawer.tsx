@@ -22,6 +22,7 @@ import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useUser } from "../api/get-user";
 import { useRestoreUser } from "../api/restore-user";
+import { useUsersTexts } from "../texts";
 import { DeleteUsersDialog } from "./delete-users-dialog";
 import { ResetPasswordDialog } from "./reset-password-dialog";
 import { UserAccountSections } from "./user-account-sections";
@@ -54,7 +55,7 @@ export function UserDetailsDrawer({
   onClose: () => void;
   onDeleted: (userIds: string[]) => void;
 }) {
-  const { t } = useI18n();
+  const u = useUsersTexts();
   const { tenant } = useTenant();
   const query = useUser(tenant.id, userId, initial);
   const user = query.data;
@@ -64,7 +65,7 @@ export function UserDetailsDrawer({
       open={userId !== null}
       title={user ? user.displayName : null}
       query={query}
-      loadErrorTitle={t.users.details.loadError}
+      loadErrorTitle={u.details.loadError}
       onClose={onClose}
     >
       {(loaded) => <UserDetails key={loaded.id} user={loaded} onClose={onClose} onDeleted={onDeleted} />}
@@ -83,6 +84,7 @@ function UserDetails({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   const context = useTenant();
   const notify = useNotify();
   const { data: me } = useMe();
@@ -110,7 +112,7 @@ function UserDetails({
           <UserBadges user={user} />
           {isSelf ? (
             <Text size={200} className={styles.muted}>
-              {t.users.details.self}
+              {u.details.self}
             </Text>
           ) : null}
         </div>
@@ -126,17 +128,17 @@ function UserDetails({
                 setMode("edit");
               }}
             >
-              {t.users.details.editProfile}
+              {u.details.editProfile}
             </ToolbarButton>
           ) : null}
           {canReset ? (
             <ToolbarButton icon={<KeyResetRegular />} onClick={() => setDialog("reset")} {...restoreFocusTarget}>
-              {t.users.details.resetPassword}
+              {u.details.resetPassword}
             </ToolbarButton>
           ) : null}
           {canManage && !deleted && !isSelf ? (
             <ToolbarButton icon={<DeleteRegular />} onClick={() => setDialog("delete")} {...restoreFocusTarget}>
-              {t.users.details.deleteUser}
+              {u.details.deleteUser}
             </ToolbarButton>
           ) : null}
           {canManage && deleted ? (
@@ -148,8 +150,8 @@ function UserDetails({
                   onSuccess: (restored) => {
                     notify(
                       restored.licensesNotRestored.length > 0
-                        ? t.users.restoredWithoutLicenses(restored.displayName, restored.licensesNotRestored.length)
-                        : t.users.restored(restored.displayName),
+                        ? u.restoredWithoutLicenses(restored.displayName, restored.licensesNotRestored.length)
+                        : u.restored(restored.displayName),
                       restored.licensesNotRestored.length > 0 ? "warning" : "success",
                     );
                     onClose();
@@ -157,7 +159,7 @@ function UserDetails({
                 })
               }
             >
-              {restore.isPending ? t.users.restoring : t.users.restore}
+              {restore.isPending ? u.restoring : u.restore}
             </ToolbarButton>
           ) : null}
         </Toolbar>
@@ -172,13 +174,13 @@ function UserDetails({
             className={styles.tabs}
             selectedValue={tab}
             onTabSelect={(_, data) => setTab(data.value === "licenses" ? "licenses" : "account")}
-            aria-label={t.userLicenses.tabsLabel}
+            aria-label={u.userLicenses.tabsLabel}
           >
             <Tab value="account" id={`${tabsId}-account`} aria-controls={`${tabsId}-panel`}>
-              {t.userLicenses.accountTab}
+              {u.userLicenses.accountTab}
             </Tab>
             <Tab value="licenses" id={`${tabsId}-licenses`} aria-controls={`${tabsId}-panel`}>
-              {t.userLicenses.title}
+              {u.userLicenses.title}
             </Tab>
           </TabList>
           <div id={`${tabsId}-panel`} role="tabpanel" aria-labelledby={`${tabsId}-${tab}`}>

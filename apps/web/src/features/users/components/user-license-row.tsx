@@ -5,6 +5,7 @@ import { ServicePlanChecklist } from "@/components/licensing/service-plan-checkl
 import { RouterLink } from "@/components/router-link";
 import { type Messages, useI18n } from "@/lib/i18n";
 import type { LicenseRowModel } from "../lib/license-drafts";
+import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   row: {
@@ -60,6 +61,7 @@ export function UserLicenseRow({
 }) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
+  const u = useUsersTexts();
   const [expanded, setExpanded] = useState(false);
   const detailsId = useId();
   const plansId = useId();
@@ -76,7 +78,7 @@ export function UserLicenseRow({
   const plansReadOnly = readOnly || !row.checked;
   const shownDisabledPlans = inheritedOnly ? new Set(row.effectiveDisabledPlans) : row.disabledPlans;
   const plansOn = sku.servicePlans.filter((plan) => !shownDisabledPlans.has(plan.servicePlanId)).length;
-  const appsLabel = t.userLicenses.appsLabel(plansOn, sku.servicePlans.length);
+  const appsLabel = u.userLicenses.appsLabel(plansOn, sku.servicePlans.length);
   const inheritedGroups = groupNames(row.inherited.map((state) => state.assignedByGroup ?? ""));
   const problems = row.states.filter((state) => state.state !== "Active");
   const reasons = [...new Set(problems.map((state) => state.error).filter((error) => error !== null))];
@@ -97,33 +99,33 @@ export function UserLicenseRow({
             appearance="tint"
             color={state.state === "ActiveWithError" ? "warning" : state.state === "Error" ? "danger" : "subtle"}
           >
-            {t.userLicenses.states[state.state as keyof typeof t.userLicenses.states]}
+            {u.userLicenses.states[state.state as keyof typeof u.userLicenses.states]}
           </Badge>
         ))}
       </div>
       <div className={styles.details} id={detailsId}>
         {addBlocked && noSeats && !row.checked ? (
           <Text size={200} className={styles.muted}>
-            {t.userLicenses.noSeats}.{" "}
+            {u.userLicenses.noSeats}.{" "}
             {canBuy ? (
               <RouterLink to={`/t/${tenantId}/billing?buy=${encodeURIComponent(sku.skuId)}&seats=1`} inline>
-                {t.userLicenses.buyMore}
+                {u.userLicenses.buyMore}
               </RouterLink>
             ) : (
-              t.userLicenses.askBillingAdmin
+              u.userLicenses.askBillingAdmin
             )}
           </Text>
         ) : (
           <Text size={200} className={styles.muted}>
-            {t.userLicenses.seats(formatNumber(Math.max(0, sku.available)), formatNumber(total))}
+            {u.userLicenses.seats(formatNumber(Math.max(0, sku.available)), formatNumber(total))}
           </Text>
         )}
         {row.inherited.length > 0 ? (
           <Text size={200} className={`${styles.muted} ${styles.inline}`}>
             {inheritedOnly ? <LockClosedRegular aria-hidden="true" /> : null}
             {inheritedOnly
-              ? t.userLicenses.inheritedFrom(inheritedGroups)
-              : t.userLicenses.alsoInheritedFrom(inheritedGroups)}
+              ? u.userLicenses.inheritedFrom(inheritedGroups)
+              : u.userLicenses.alsoInheritedFrom(inheritedGroups)}
           </Text>
         ) : null}
         {reasons.map((code) => (
@@ -148,7 +150,7 @@ export function UserLicenseRow({
             icon={expanded ? <ChevronDownRegular /> : <ChevronRightRegular />}
             aria-expanded={expanded}
             aria-controls={expanded ? plansId : undefined}
-            aria-label={t.userLicenses.appsButtonName(appsLabel, sku.displayName)}
+            aria-label={u.userLicenses.appsButtonName(appsLabel, sku.displayName)}
             onClick={() => setExpanded((open) => !open)}
           >
             {appsLabel}

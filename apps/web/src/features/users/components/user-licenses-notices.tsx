@@ -1,7 +1,7 @@
 import type { User } from "@allot/contracts";
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { UsageLocationFix } from "@/components/licensing/usage-location-fix";
-import { useI18n } from "@/lib/i18n";
+import { useUsersTexts } from "../texts";
 
 /**
  * What stands above a user's licenses: why they are read-only (a guest only a global admin may license, or the
@@ -20,23 +20,23 @@ export function UserLicensesNotices({
   gate: { allowed: boolean; reason: string };
   onUsageLocationSet: () => void;
 }) {
-  const { t } = useI18n();
+  const u = useUsersTexts();
   return (
     <>
       {guestBlocked ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.userLicenses.guestOnlyGlobalAdmin}</MessageBarBody>
+          <MessageBarBody>{u.userLicenses.guestOnlyGlobalAdmin}</MessageBarBody>
         </MessageBar>
       ) : !gate.allowed ? (
         <MessageBar intent="info" layout="multiline">
-          <MessageBarBody>{t.userLicenses.readOnly(gate.reason)}</MessageBarBody>
+          <MessageBarBody>{u.userLicenses.readOnly(gate.reason)}</MessageBarBody>
         </MessageBar>
       ) : null}
       {user.usageLocation === null ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t.userLicenses.usageLocationTitle}</MessageBarTitle>
-            {t.userLicenses.usageLocationBody}
+            <MessageBarTitle>{u.userLicenses.usageLocationTitle}</MessageBarTitle>
+            {u.userLicenses.usageLocationBody}
             <UsageLocationFix
               tenantId={tenantId}
               userId={user.id}

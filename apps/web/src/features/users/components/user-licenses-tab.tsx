@@ -21,6 +21,7 @@ import {
   pendingLicenseChanges,
   placeSaveErrors,
 } from "../lib/license-drafts";
+import { useUsersTexts } from "../texts";
 import { LicenseSaveError } from "./license-save-error";
 import { codeMessage, UserLicenseRow } from "./user-license-row";
 import { UserLicensesNotices } from "./user-licenses-notices";
@@ -53,7 +54,8 @@ const useStyles = makeStyles({
  * as one all-or-nothing assignLicense call; removing licenses asks first, because the user's data goes with them.
  */
 export function UserLicensesTab({ user }: { user: User }) {
-  const { t, language } = useI18n();
+  const { language } = useI18n();
+  const u = useUsersTexts();
   const { tenant } = useTenant();
   const licenses = useUserLicenses(tenant.id, user.id);
   const skus = useSubscribedSkus(tenant.id);
@@ -69,7 +71,7 @@ export function UserLicensesTab({ user }: { user: User }) {
     return (
       <ErrorMessage
         error={error}
-        title={t.userLicenses.loadError}
+        title={u.userLicenses.loadError}
         onRetry={() => {
           if (licenses.isError) void licenses.refetch();
           if (skus.isError) void skus.refetch();
@@ -78,7 +80,7 @@ export function UserLicensesTab({ user }: { user: User }) {
     );
   }
   if (licenses.data === undefined || skus.data === undefined) {
-    return <Spinner size="small" label={t.userLicenses.loading} />;
+    return <Spinner size="small" label={u.userLicenses.loading} />;
   }
   return (
     <LicensesForm
@@ -103,6 +105,7 @@ function LicensesForm({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   const context = useTenant();
   const notify = useNotify();
   const gate = useActionGate("licenses.assign");
@@ -126,7 +129,7 @@ function LicensesForm({
   }, [focusLicenses, hasUsageLocation]);
 
   const groupNames = (groupIds: readonly string[]) =>
-    [...new Set(groupIds.map((id) => groupsById.get(id) ?? t.userLicenses.aGroup))].join(", ");
+    [...new Set(groupIds.map((id) => groupsById.get(id) ?? u.userLicenses.aGroup))].join(", ");
 
   // Save errors that name a product go next to it; the rest above the Save button.
   const saveError = assign.error;
@@ -155,7 +158,7 @@ function LicensesForm({
       {
         onSuccess: (result) => {
           setDrafts({});
-          notify(t.userLicenses.saved(result.displayName));
+          notify(u.userLicenses.saved(result.displayName));
         },
         onSettled: () => setConfirming(false),
       },
@@ -173,11 +176,11 @@ function LicensesForm({
       />
 
       {rows.length === 0 ? (
-        <Text className={styles.muted}>{t.userLicenses.noProducts}</Text>
+        <Text className={styles.muted}>{u.userLicenses.noProducts}</Text>
       ) : (
         <fieldset ref={listRef} className={styles.list}>
           <legend className={styles.legend}>
-            <Text weight="semibold">{t.userLicenses.productsLegend}</Text>
+            <Text weight="semibold">{u.userLicenses.productsLegend}</Text>
           </legend>
           {rows.map((row) => (
             <UserLicenseRow
@@ -206,7 +209,7 @@ function LicensesForm({
             onClick={() => (removed.length > 0 ? setConfirming(true) : save())}
             {...restoreFocusTarget}
           >
-            {assign.isPending ? t.userLicenses.saving : t.userLicenses.save}
+            {assign.isPending ? u.userLicenses.saving : u.userLicenses.save}
           </GatedButton>
           {dirty && !assign.isPending ? (
             <Button
@@ -215,31 +218,31 @@ function LicensesForm({
                 setDrafts({});
               }}
             >
-              {t.userLicenses.discard}
+              {u.userLicenses.discard}
             </Button>
           ) : null}
           <Text size={200} className={styles.muted} role="status" aria-live="polite">
-            {dirty ? t.userLicenses.pending(added, removed.length, changed) : ""}
+            {dirty ? u.userLicenses.pending(added, removed.length, changed) : ""}
           </Text>
         </div>
       </div>
 
       <ConfirmDialog
         open={confirming}
-        title={t.userLicenses.confirmTitle(removed.length)}
-        confirmLabel={t.userLicenses.confirm}
-        busyLabel={t.userLicenses.saving}
+        title={u.userLicenses.confirmTitle(removed.length)}
+        confirmLabel={u.userLicenses.confirm}
+        busyLabel={u.userLicenses.saving}
         busy={assign.isPending}
         onConfirm={save}
         onCancel={() => setConfirming(false)}
       >
-        <Text block>{t.userLicenses.confirmIntro(user.displayName, removed.length)}</Text>
+        <Text block>{u.userLicenses.confirmIntro(user.displayName, removed.length)}</Text>
         <ul className={styles.confirmList}>
           {removed.map((row) => (
             <li key={row.sku.skuId}>
               {row.sku.displayName}
               {row.inherited.length > 0
-                ? ` (${t.userLicenses.stillInherited(groupNames(row.inherited.map((state) => state.assignedByGroup ?? "")))})`
+                ? ` (${u.userLicenses.stillInherited(groupNames(row.inherited.map((state) => state.assignedByGroup ?? "")))})`
                 : null}
             </li>
           ))}

@@ -7,6 +7,7 @@ import type { QueryParamChanges } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import type { UsersFilter } from "../api/keys";
 import { licenseFilterValue, type UsersView } from "../lib/users-url-filter";
+import { useUsersTexts } from "../texts";
 
 /** The users list's search box and filters (type, role, licenses), with Clear filters while any is in force. */
 export function UsersFilters({
@@ -37,17 +38,17 @@ export function UsersFilters({
 }) {
   const list = useListPageStyles();
   const { t } = useI18n();
-  const u = t.usersList;
+  const u = useUsersTexts();
   const licenseValue = licenseFilterValue(filter);
   return (
-    <search className={list.filters} aria-label={t.users.filters}>
+    <search className={list.filters} aria-label={u.filters}>
       <Field
-        label={view === "deleted" ? t.users.searchDeleted : view === "guests" ? t.users.searchGuests : t.users.search}
+        label={view === "deleted" ? u.searchDeleted : view === "guests" ? u.searchGuests : u.search}
         className={list.search}
       >
         <SearchBox
           value={searchText}
-          placeholder={t.users.searchPlaceholder}
+          placeholder={u.searchPlaceholder}
           onChange={(_, data) => onSearchTextChange(data.value)}
           onKeyDown={(event) => {
             if (event.key === "Enter") onSubmitSearch();
@@ -57,17 +58,17 @@ export function UsersFilters({
       {view !== "deleted" ? (
         <>
           {view === "active" ? (
-            <Field label={t.users.filterType}>
+            <Field label={u.filterType}>
               <Select value={filter.type ?? ""} onChange={(_, data) => onChange({ type: data.value || undefined })}>
-                <option value="">{t.users.anyType}</option>
-                <option value="member">{t.users.member}</option>
-                <option value="guest">{t.users.guest}</option>
+                <option value="">{u.anyType}</option>
+                <option value="member">{u.member}</option>
+                <option value="guest">{u.guest}</option>
               </Select>
             </Field>
           ) : null}
-          <Field label={t.users.filterRole}>
+          <Field label={u.filterRole}>
             <Select value={filter.role ?? ""} onChange={(_, data) => onChange({ role: data.value || undefined })}>
-              <option value="">{t.users.anyRole}</option>
+              <option value="">{u.anyRole}</option>
               {TENANT_ROLES.map((role) => (
                 <option key={role} value={role}>
                   {t.roles[role]}
@@ -75,16 +76,16 @@ export function UsersFilters({
               ))}
             </Select>
           </Field>
-          <Field label={t.users.filterLicense} className={list.filter}>
+          <Field label={u.filterLicense} className={list.filter}>
             <Select
               className={list.filterControl}
               value={licenseValue}
               onChange={(_, data) => onLicenseChange(data.value)}
             >
-              <option value="">{t.users.anyLicense}</option>
-              <option value="licensed">{u.licensedUsers}</option>
-              <option value="unlicensed">{u.unlicensedUsers}</option>
-              <optgroup label={u.products}>
+              <option value="">{u.anyLicense}</option>
+              <option value="licensed">{u.list.licensedUsers}</option>
+              <option value="unlicensed">{u.list.unlicensedUsers}</option>
+              <optgroup label={u.list.products}>
                 {products.map((sku) => (
                   <option key={sku.skuId} value={`sku:${sku.skuId}`}>
                     {sku.displayName}
@@ -100,7 +101,7 @@ export function UsersFilters({
       ) : null}
       {filtersActive ? (
         <Button appearance="subtle" icon={<DismissRegular />} onClick={onClear}>
-          {t.users.clearFilters}
+          {u.clearFilters}
         </Button>
       ) : null}
     </search>

@@ -25,6 +25,7 @@ import { defaultRangeExtractor, type Range, useVirtualizer } from "@tanstack/rea
 import { type FocusEvent, type MouseEvent, useCallback, useEffect, useMemo, useRef } from "react";
 import { useI18n } from "@/lib/i18n";
 import type { UsersView } from "../lib/users-url-filter";
+import { useUsersTexts } from "../texts";
 import { UserBadges } from "./user-badges";
 
 /** A row with a name and no badge; rows with badges are measured as they render. */
@@ -106,6 +107,7 @@ export function UsersGrid({
 }) {
   const styles = useStyles();
   const { t, formatDate, formatDateTime } = useI18n();
+  const u = useUsersTexts();
   const restoreFocusTarget = useRestoreFocusTarget();
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusedIndex = useRef<number | null>(null);
@@ -122,7 +124,7 @@ export function UsersGrid({
               event.stopPropagation();
               onOpen(user);
             }}
-            aria-label={t.users.openDetails(user.displayName)}
+            aria-label={u.openDetails(user.displayName)}
             {...restoreFocusTarget}
           >
             {user.displayName}
@@ -142,12 +144,12 @@ export function UsersGrid({
         email,
         createTableColumn<User>({
           columnId: "deletedAt",
-          renderHeaderCell: () => t.users.columns.deletedAt,
+          renderHeaderCell: () => u.columns.deletedAt,
           renderCell: (user) => (user.deletedAt ? formatDate(user.deletedAt) : ""),
         }),
         createTableColumn<User>({
           columnId: "restoreUntil",
-          renderHeaderCell: () => t.users.columns.restoreUntil,
+          renderHeaderCell: () => u.columns.restoreUntil,
           renderCell: (user) =>
             user.deletedAt ? formatDate(restoreDeadline(new Date(user.deletedAt)).toISOString()) : "",
         }),
@@ -161,13 +163,13 @@ export function UsersGrid({
                     size="small"
                     icon={restoringId === user.id ? <Spinner size="tiny" /> : <ArrowUndoRegular />}
                     disabledFocusable={restoringId !== null}
-                    aria-label={t.users.restoreUser(user.displayName)}
+                    aria-label={u.restoreUser(user.displayName)}
                     onClick={(event: MouseEvent<HTMLButtonElement>) => {
                       event.stopPropagation();
                       onRestore(user);
                     }}
                   >
-                    {restoringId === user.id ? t.users.restoring : t.users.restore}
+                    {restoringId === user.id ? u.restoring : u.restore}
                   </Button>
                 ),
               }),
@@ -180,9 +182,9 @@ export function UsersGrid({
       email,
       createTableColumn<User>({
         columnId: "licenses",
-        renderHeaderCell: () => t.users.columns.licenses,
+        renderHeaderCell: () => u.columns.licenses,
         renderCell: (user) => {
-          if (user.licenses.length === 0) return <span className={styles.muted}>{t.users.licenseCount(0)}</span>;
+          if (user.licenses.length === 0) return <span className={styles.muted}>{u.licenseCount(0)}</span>;
           const names = user.licenses.map((license) => license.displayName).join(", ");
           return (
             <Tooltip content={names} relationship="inaccessible" withArrow>
@@ -193,11 +195,11 @@ export function UsersGrid({
       }),
       createTableColumn<User>({
         columnId: "lastSignIn",
-        renderHeaderCell: () => t.users.columns.lastSignIn,
+        renderHeaderCell: () => u.columns.lastSignIn,
         renderCell: (user) => (user.lastSignInAt ? formatDateTime(user.lastSignInAt) : t.common.never),
       }),
     ];
-  }, [t, view, canRestore, restoringId, onOpen, onRestore, formatDate, formatDateTime, styles, restoreFocusTarget]);
+  }, [t, u, view, canRestore, restoringId, onOpen, onRestore, formatDate, formatDateTime, styles, restoreFocusTarget]);
 
   // The row holding focus stays rendered when it scrolls out of view, so keyboard focus is never lost.
   const rangeExtractor = useCallback((range: Range) => {
@@ -265,7 +267,7 @@ export function UsersGrid({
         <DataGridHeader className={styles.header}>
           <DataGridRow
             aria-rowindex={1}
-            selectionCell={selectable ? { checkboxIndicator: { "aria-label": t.users.selectAll } } : undefined}
+            selectionCell={selectable ? { checkboxIndicator: { "aria-label": u.selectAll } } : undefined}
           >
             {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
           </DataGridRow>
@@ -281,9 +283,7 @@ export function UsersGrid({
                   data-index={row.index}
                   aria-rowindex={row.index + 2}
                   selectionCell={
-                    selectable
-                      ? { checkboxIndicator: { "aria-label": t.users.selectRow(user.displayName) } }
-                      : undefined
+                    selectable ? { checkboxIndicator: { "aria-label": u.selectRow(user.displayName) } } : undefined
                   }
                 >
                   {({ renderCell }) => <DataGridCell>{renderCell(user)}</DataGridCell>}

@@ -3,6 +3,7 @@ import { DismissRegular } from "@fluentui/react-icons";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useI18n } from "@/lib/i18n";
+import { useUsersTexts } from "../texts";
 
 /** The line above the list: how many users it shows (announced), and how many are selected, with Clear selection. */
 export function UsersStatus({
@@ -20,7 +21,8 @@ export function UsersStatus({
   onClearSelection: () => void;
 }) {
   const list = useListPageStyles();
-  const { t, formatNumber } = useI18n();
+  const { formatNumber } = useI18n();
+  const u = useUsersTexts();
   return (
     <div className={list.status}>
       <LiveStatus message={statusText} visible />
@@ -29,16 +31,16 @@ export function UsersStatus({
         <>
           <Text weight="semibold" role="status">
             {hiddenCount > 0
-              ? t.usersList.selectedWithHidden(
+              ? u.list.selectedWithHidden(
                   selectedCount,
                   formatNumber(selectedCount),
                   hiddenCount,
                   formatNumber(hiddenCount),
                 )
-              : t.users.selectedCount(selectedCount, formatNumber(selectedCount))}
+              : u.selectedCount(selectedCount, formatNumber(selectedCount))}
           </Text>
           <Button size="small" appearance="subtle" icon={<DismissRegular />} onClick={onClearSelection}>
-            {t.users.clearSelection}
+            {u.clearSelection}
           </Button>
         </>
       ) : null}

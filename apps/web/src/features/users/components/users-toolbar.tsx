@@ -10,6 +10,7 @@ import {
 import { ArrowClockwiseRegular, DeleteRegular, KeyMultipleRegular, PersonAddRegular } from "@fluentui/react-icons";
 import { GatedButton } from "@/components/gated-button";
 import { useI18n } from "@/lib/i18n";
+import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   commands: {
@@ -51,6 +52,7 @@ export function UsersToolbar({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const u = useUsersTexts();
   // Dialogs and panels give focus back to the button that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
   return (
@@ -58,7 +60,7 @@ export function UsersToolbar({
       <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
         {canManage && live ? (
           <ToolbarButton icon={<PersonAddRegular />} onClick={onAdd} {...restoreFocusTarget}>
-            {t.users.addUser}
+            {u.addUser}
           </ToolbarButton>
         ) : null}
         {live ? (
@@ -70,18 +72,18 @@ export function UsersToolbar({
             onClick={onManageLicenses}
             {...restoreFocusTarget}
           >
-            {t.manageLicenses.title}
+            {u.manageLicenses.title}
           </GatedButton>
         ) : null}
         {canManage && live && selectedCount > 0 ? (
           deletable ? (
             <ToolbarButton icon={<DeleteRegular />} onClick={onDelete} {...restoreFocusTarget}>
-              {t.users.deleteUsers(selectedCount)}
+              {u.deleteUsers(selectedCount)}
             </ToolbarButton>
           ) : (
-            <Tooltip content={t.users.deleteNeedsLoaded} relationship="description" withArrow>
+            <Tooltip content={u.deleteNeedsLoaded} relationship="description" withArrow>
               <ToolbarButton icon={<DeleteRegular />} disabledFocusable>
-                {t.users.deleteUsers(selectedCount)}
+                {u.deleteUsers(selectedCount)}
               </ToolbarButton>
             </Tooltip>
           )

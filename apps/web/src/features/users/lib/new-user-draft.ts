@@ -1,7 +1,5 @@
-import { createUserRequestSchema } from "@allot/contracts";
+import type { createUserRequestSchema } from "@allot/contracts";
 import type { z } from "zod";
-import type { Messages } from "@/lib/i18n";
-import { type FieldErrors, fieldErrorsFromZod } from "@/lib/validation";
 
 /** What the Add a user form holds. */
 export interface NewUserDraft {
@@ -33,15 +31,11 @@ export type ChosenLicenses = ReadonlyMap<string, ReadonlySet<string>>;
 export type NewUserRequest = z.output<typeof createUserRequestSchema>;
 
 /**
- * The form as the API's create-user request, checked with the API's own schema: the request, or the first problem
- * per field in the user's language. A typed password is sent only when the admin chose to type one.
+ * The form and the licenses chosen beside it as the API's create-user request, for its schema to check. A typed
+ * password is sent only when the admin chose to type one.
  */
-export function parseNewUser(
-  draft: NewUserDraft,
-  licenses: ChosenLicenses,
-  t: Messages,
-): { ok: true; request: NewUserRequest } | { ok: false; errors: FieldErrors } {
-  const parsed = createUserRequestSchema.safeParse({
+export function newUserInput(draft: NewUserDraft, licenses: ChosenLicenses): z.input<typeof createUserRequestSchema> {
+  return {
     displayName: draft.displayName,
     email: draft.email,
     usageLocation: draft.usageLocation,
@@ -49,8 +43,5 @@ export function parseNewUser(
     accountEnabled: !draft.blockSignIn,
     password: draft.passwordMode === "own" ? draft.password : undefined,
     assignedLicenses: [...licenses].map(([skuId, off]) => ({ skuId, disabledPlans: [...off] })),
-  });
-  return parsed.success
-    ? { ok: true, request: parsed.data }
-    : { ok: false, errors: fieldErrorsFromZod(parsed.error, t) };
+  };
 }

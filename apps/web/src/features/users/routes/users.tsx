@@ -26,6 +26,7 @@ import { UsersToolbar } from "../components/users-toolbar";
 import { useUserSelection } from "../hooks/use-user-selection";
 import { useUsersFilter } from "../hooks/use-users-filter";
 import { activeFilters } from "../lib/users-url-filter";
+import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   footer: {
@@ -44,6 +45,7 @@ export function UsersRoute() {
   const styles = useStyles();
   const list = useListPageStyles();
   const { t, formatNumber } = useI18n();
+  const u = useUsersTexts();
   const context = useTenant();
   const tenantId = context.tenant.id;
   const notify = useNotify();
@@ -79,13 +81,13 @@ export function UsersRoute() {
         onSuccess: (restored) =>
           notify(
             restored.licensesNotRestored.length > 0
-              ? t.users.restoredWithoutLicenses(restored.displayName, restored.licensesNotRestored.length)
-              : t.users.restored(restored.displayName),
+              ? u.restoredWithoutLicenses(restored.displayName, restored.licensesNotRestored.length)
+              : u.restored(restored.displayName),
             restored.licensesNotRestored.length > 0 ? "warning" : "success",
           ),
         onError: (error) => notify(errorMessage(error, t), "error"),
       }),
-    [restore, notify, t],
+    [restore, notify, t, u],
   );
   const { fetchNextPage, isFetchingNextPage } = users;
   const loadMore = useCallback(() => {
@@ -100,36 +102,32 @@ export function UsersRoute() {
   const selectable = live && (canManage || canAssign);
   const selected = selection.selected;
 
-  const title = view === "deleted" ? t.users.deletedTitle : view === "guests" ? t.users.guestsTitle : t.users.title;
+  const title = view === "deleted" ? u.deletedTitle : view === "guests" ? u.guestsTitle : u.title;
   const statusText = loading
-    ? t.users.loadingUsers
+    ? u.loadingUsers
     : users.isError
       ? ""
-      : t.users.shownCount(loadedItems.length, hasMore, formatNumber(loadedItems.length));
+      : u.shownCount(loadedItems.length, hasMore, formatNumber(loadedItems.length));
 
   return (
     <>
       <PageHeader
         title={title}
         description={
-          view === "deleted"
-            ? t.users.deletedDescription
-            : view === "guests"
-              ? t.users.guestsDescription
-              : t.users.description
+          view === "deleted" ? u.deletedDescription : view === "guests" ? u.guestsDescription : u.description
         }
       />
       <TabList
         className={list.tabs}
         selectedValue={view}
-        aria-label={t.users.views}
+        aria-label={u.views}
         onTabSelect={(_, data) =>
           urlState.selectView(data.value === "guests" || data.value === "deleted" ? data.value : "active")
         }
       >
-        <Tab value="active">{t.users.title}</Tab>
-        <Tab value="guests">{t.users.guestsTitle}</Tab>
-        <Tab value="deleted">{t.users.deletedTitle}</Tab>
+        <Tab value="active">{u.title}</Tab>
+        <Tab value="guests">{u.guestsTitle}</Tab>
+        <Tab value="deleted">{u.deletedTitle}</Tab>
       </TabList>
 
       <UsersToolbar
@@ -180,16 +178,16 @@ export function UsersRoute() {
       {users.isError && loadedItems.length === 0 ? (
         <ErrorMessage error={users.error} onRetry={() => users.refetch()} />
       ) : loading ? (
-        <Spinner label={t.users.loadingUsers} />
+        <Spinner label={u.loadingUsers} />
       ) : items.length === 0 ? (
-        <EmptyState icon={<PeopleSearchRegular />} title={t.users.emptyTitle}>
+        <EmptyState icon={<PeopleSearchRegular />} title={u.emptyTitle}>
           {filtersActive
-            ? t.users.emptySearch
+            ? u.emptySearch
             : view === "deleted"
-              ? t.users.emptyDeleted
+              ? u.emptyDeleted
               : view === "guests"
-                ? t.users.emptyGuests
-                : t.users.emptyAll}
+                ? u.emptyGuests
+                : u.emptyAll}
         </EmptyState>
       ) : (
         <>
