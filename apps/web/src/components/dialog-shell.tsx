@@ -1,4 +1,5 @@
 import {
+  Button,
   Dialog,
   DialogActions,
   DialogBody,
@@ -7,7 +8,9 @@ import {
   DialogSurface,
   DialogTitle,
 } from "@fluentui/react-components";
+import { DismissRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
+import { useI18n } from "@/lib/i18n";
 
 interface DialogShellProps {
   open: boolean;
@@ -24,6 +27,8 @@ interface DialogShellProps {
   className?: string;
   /** The content's class (its layout). */
   contentClassName?: string;
+  /** A close button in the title bar too, for a long dialog whose own buttons may be scrolled away. */
+  dismissible?: boolean;
 }
 
 /**
@@ -41,7 +46,18 @@ export function DialogShell({
   modalType,
   className,
   contentClassName,
+  dismissible = false,
 }: DialogShellProps) {
+  const { t } = useI18n();
+  const dismiss = dismissible ? (
+    <Button
+      appearance="subtle"
+      aria-label={t.common.close}
+      icon={<DismissRegular />}
+      disabledFocusable={busy}
+      onClick={onClose}
+    />
+  ) : undefined;
   return (
     <Dialog
       open={open}
@@ -52,7 +68,7 @@ export function DialogShell({
     >
       <DialogSurface className={className}>
         <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
+          <DialogTitle action={dismiss}>{title}</DialogTitle>
           <DialogContent className={contentClassName}>{children}</DialogContent>
           <DialogActions>{actions}</DialogActions>
         </DialogBody>

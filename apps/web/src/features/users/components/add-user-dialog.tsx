@@ -153,6 +153,7 @@ function AddUserDialogContent({ tenantId, open, onOpenChange }: AddUserDialogPro
       onClose={close}
       actions={actions}
       contentClassName={styles.content}
+      dismissible
     >
       {created ? (
         <AddUserCreated created={created} />
