@@ -30,6 +30,7 @@ import { BulkUserResults } from "./bulk-user-results";
 import { DataLossWarning } from "./data-loss-warning";
 import { useProductName } from "./product-names";
 import { SeatChanges, seatConflicts } from "./seat-changes";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   surface: { width: "min(760px, calc(100vw - 32px))", maxWidth: "760px" },
@@ -75,6 +76,7 @@ function BulkChangeDialogContent({
 }: BulkChangeDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const l = useLicensingTexts();
   const productName = useProductName(tenantId);
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useStartBulkJob(tenantId);
@@ -145,20 +147,16 @@ function BulkChangeDialogContent({
                 <LiveStatus
                   message={
                     preview.isFetching
-                      ? t.licensing.checkingUsers(userCount)
+                      ? l.checkingUsers(userCount)
                       : report
-                        ? t.licensing.previewSummary(report.summary.succeeded, report.summary.failed)
+                        ? l.previewSummary(report.summary.succeeded, report.summary.failed)
                         : ""
                   }
                 />
                 {change === null ? null : preview.isError ? (
-                  <ErrorMessage
-                    error={preview.error}
-                    title={t.licensing.previewFailedTitle}
-                    onRetry={() => preview.refetch()}
-                  />
+                  <ErrorMessage error={preview.error} title={l.previewFailedTitle} onRetry={() => preview.refetch()} />
                 ) : !report ? (
-                  <Spinner label={t.licensing.checkingUsers(userCount)} />
+                  <Spinner label={l.checkingUsers(userCount)} />
                 ) : (
                   <>
                     <MessageBar
@@ -172,9 +170,9 @@ function BulkChangeDialogContent({
                       layout="multiline"
                     >
                       <MessageBarBody>
-                        <MessageBarTitle>{t.licensing.previewSummaryTitle}</MessageBarTitle>
-                        {t.licensing.previewSummary(report.summary.succeeded, report.summary.failed)}
-                        {report.summary.succeeded === 0 ? <div>{t.licensing.nothingToApply}</div> : null}
+                        <MessageBarTitle>{l.previewSummaryTitle}</MessageBarTitle>
+                        {l.previewSummary(report.summary.succeeded, report.summary.failed)}
+                        {report.summary.succeeded === 0 ? <div>{l.nothingToApply}</div> : null}
                         {appsOff.map((line) => (
                           <div key={line}>{line}</div>
                         ))}
@@ -190,11 +188,11 @@ function BulkChangeDialogContent({
                     />
                   </>
                 )}
-                {start.isError ? <ErrorMessage error={start.error} title={t.licensing.startFailedTitle} /> : null}
+                {start.isError ? <ErrorMessage error={start.error} title={l.startFailedTitle} /> : null}
               </div>
             ) : (
-              <section ref={stepRef} className={styles.step} tabIndex={-1} aria-label={t.licensing.progressLabel}>
-                {finished ? null : <Text className={styles.hint}>{t.licensing.backgroundHint}</Text>}
+              <section ref={stepRef} className={styles.step} tabIndex={-1} aria-label={l.progressLabel}>
+                {finished ? null : <Text className={styles.hint}>{l.backgroundHint}</Text>}
                 <BulkJobProgress tenantId={tenantId} jobId={jobId} />
               </section>
             )}
@@ -210,14 +208,14 @@ function BulkChangeDialogContent({
                   disabledFocusable={start.isPending}
                   icon={start.isPending ? <Spinner size="tiny" /> : undefined}
                 >
-                  {start.isPending ? t.licensing.starting : t.licensing.apply(validUserIds.length)}
+                  {start.isPending ? l.starting : l.apply(validUserIds.length)}
                 </Button>
               </>
             ) : (
               <>
                 {finished ? null : (
                   <span className={styles.background}>
-                    <RouterLink to={jobPath}>{t.licensing.continueInBackground}</RouterLink>
+                    <RouterLink to={jobPath}>{l.continueInBackground}</RouterLink>
                   </span>
                 )}
                 <Button appearance={finished ? "primary" : "secondary"} onClick={onClose}>

@@ -13,7 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useId } from "react";
-import { useI18n } from "@/lib/i18n";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -40,14 +40,14 @@ export function SeatChanges({
   productName: (skuId: string, fallback?: string) => string;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const l = useLicensingTexts();
   const headingId = useId();
   if (seats.length === 0) return null;
   const conflicts = seatConflicts(seats);
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Text as="h3" id={headingId} size={400} weight="semibold" className={styles.heading}>
-        {t.licensing.seatsHeading}
+        {l.seatsHeading}
       </Text>
       {conflicts.map((seat) => {
         const name = productName(seat.skuId, seat.skuPartNumber);
@@ -55,9 +55,7 @@ export function SeatChanges({
         return (
           <MessageBar key={seat.skuId} intent="warning" layout="multiline">
             <MessageBarBody>
-              {seat.before.available >= 0
-                ? t.licensing.conflictCreated(name, short)
-                : t.licensing.conflictRemains(name, short)}
+              {seat.before.available >= 0 ? l.conflictCreated(name, short) : l.conflictRemains(name, short)}
             </MessageBarBody>
           </MessageBar>
         );
@@ -65,18 +63,18 @@ export function SeatChanges({
       <Table size="small" aria-labelledby={headingId}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t.licensing.seatsProduct}</TableHeaderCell>
-            <TableHeaderCell>{t.licensing.seatsAssigned}</TableHeaderCell>
-            <TableHeaderCell>{t.licensing.seatsAvailable}</TableHeaderCell>
+            <TableHeaderCell>{l.seatsProduct}</TableHeaderCell>
+            <TableHeaderCell>{l.seatsAssigned}</TableHeaderCell>
+            <TableHeaderCell>{l.seatsAvailable}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
           {seats.map((seat) => (
             <TableRow key={seat.skuId}>
               <TableCell>{productName(seat.skuId, seat.skuPartNumber)}</TableCell>
-              <TableCell>{t.licensing.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits)}</TableCell>
+              <TableCell>{l.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits)}</TableCell>
               <TableCell className={seat.after.available < 0 ? styles.negative : undefined}>
-                {t.licensing.beforeAfter(seat.before.available, seat.after.available)}
+                {l.beforeAfter(seat.before.available, seat.after.available)}
               </TableCell>
             </TableRow>
           ))}

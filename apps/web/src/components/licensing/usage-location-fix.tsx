@@ -6,9 +6,9 @@ import { useState } from "react";
 import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { apiRequest, tenantPath } from "@/lib/api-client";
-import { useI18n } from "@/lib/i18n";
 import { queryKeys } from "@/lib/query-keys";
 import { useTenant } from "@/lib/tenant";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   root: {
@@ -45,8 +45,8 @@ export function UsageLocationFix({
   onSet?: ((user: User) => void) | undefined;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
-  const u = t.licensing.usageLocation;
+  const l = useLicensingTexts();
+  const u = l.usageLocation;
   const context = useTenant();
   const queryClient = useQueryClient();
   const mayEditUsers = context.can("users.manage");

@@ -23,6 +23,7 @@ import { useDebouncedValue, useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { useAddGroupMembers } from "../api/add-group-members";
 import { useUserSearch } from "../api/search-users";
+import { useGroupsTexts } from "../texts";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -54,6 +55,7 @@ export function AddMembersDialog(props: AddMembersDialogProps) {
 function AddMembersDialogContent({ tenantId, group, memberIds, open, onClose }: AddMembersDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const [search, setSearch] = useState("");
   const debounced = useDebouncedValue(search.trim(), 300);
@@ -78,7 +80,7 @@ function AddMembersDialogContent({ tenantId, group, memberIds, open, onClose }: 
     addMembers.mutate(userIds, {
       onSuccess: () => {
         close();
-        notify(t.groups.addMembers.added(userIds.length));
+        notify(g.addMembers.added(userIds.length));
       },
     });
   };
@@ -89,33 +91,29 @@ function AddMembersDialogContent({ tenantId, group, memberIds, open, onClose }: 
     <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : close())}>
       <DialogSurface>
         <DialogBody>
-          <DialogTitle>{t.groups.addMembers.title(group.displayName)}</DialogTitle>
+          <DialogTitle>{g.addMembers.title(group.displayName)}</DialogTitle>
           <DialogContent className={styles.content}>
             {addMembers.isError ? <ErrorMessage error={addMembers.error} /> : null}
-            <Field label={t.groups.addMembers.searchLabel}>
+            <Field label={g.addMembers.searchLabel}>
               <SearchBox
                 value={search}
-                placeholder={t.groups.addMembers.searchPlaceholder}
+                placeholder={g.addMembers.searchPlaceholder}
                 onChange={(_, data) => setSearch(data.value)}
               />
             </Field>
             <LiveStatus
               message={
-                results.isFetching
-                  ? t.groups.addMembers.searching
-                  : candidates.length === 0
-                    ? t.groups.addMembers.noResults
-                    : ""
+                results.isFetching ? g.addMembers.searching : candidates.length === 0 ? g.addMembers.noResults : ""
               }
             />
             <fieldset className={styles.results} aria-busy={results.isFetching}>
-              <legend className={styles.email}>{t.groups.addMembers.selected(chosen.size)}</legend>
+              <legend className={styles.email}>{g.addMembers.selected(chosen.size)}</legend>
               {results.isPending ? (
-                <Spinner size="tiny" label={t.groups.addMembers.searching} />
+                <Spinner size="tiny" label={g.addMembers.searching} />
               ) : results.isError ? (
                 <ErrorMessage error={results.error} onRetry={() => results.refetch()} />
               ) : candidates.length === 0 ? (
-                <Text>{t.groups.addMembers.noResults}</Text>
+                <Text>{g.addMembers.noResults}</Text>
               ) : (
                 candidates.map((user) => {
                   const member = memberIds.has(user.id);
@@ -147,7 +145,7 @@ function AddMembersDialogContent({ tenantId, group, memberIds, open, onClose }: 
               disabledFocusable={addMembers.isPending}
               icon={addMembers.isPending ? <Spinner size="tiny" /> : undefined}
             >
-              {addMembers.isPending ? t.groups.addMembers.submitting : t.groups.addMembers.submit}
+              {addMembers.isPending ? g.addMembers.submitting : g.addMembers.submit}
             </Button>
           </DialogActions>
         </DialogBody>

@@ -21,6 +21,7 @@ import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useAssignGroupLicenses } from "../api/assign-group-licenses";
 import { useGroupLicenseChoice } from "../hooks/use-group-license-choice";
+import { useGroupsTexts } from "../texts";
 import { GroupProductChoice } from "./group-product-choice";
 import { errorsBySku } from "./license-errors";
 
@@ -63,6 +64,7 @@ function AssignGroupLicensesDialogContent({
 }: AssignGroupLicensesDialogProps) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const skus = useSubscribedSkus(tenantId, open);
   const assign = useAssignGroupLicenses(tenantId, licenses.id);
@@ -82,9 +84,9 @@ function AssignGroupLicensesDialogContent({
     [skus.data, current],
   );
   const nameOf = (skuId: string) =>
-    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? t.groupLicenses.unknownProduct;
+    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? g.licenses.unknownProduct;
 
-  const fieldErrors = errorsBySku(assign.error, t);
+  const fieldErrors = errorsBySku(assign.error, t, g.licenses.unknownReason);
 
   const close = () => {
     if (!assign.isPending) onClose();
@@ -95,7 +97,7 @@ function AssignGroupLicensesDialogContent({
       { addLicenses, removeLicenses },
       {
         onSuccess: () => {
-          notify(t.groupLicenses.saved(groupName));
+          notify(g.licenses.saved(groupName));
           onClose();
         },
         onError: () => setStep("pick"),
@@ -111,18 +113,18 @@ function AssignGroupLicensesDialogContent({
         <DialogBody>
           <DialogTitle>
             {step === "confirm"
-              ? t.groupLicenses.confirmRemoveTitle(removeLicenses.length)
-              : t.groupLicenses.dialogTitle(groupName)}
+              ? g.licenses.confirmRemoveTitle(removeLicenses.length)
+              : g.licenses.dialogTitle(groupName)}
           </DialogTitle>
           {step === "confirm" ? (
             <>
               <DialogContent className={styles.content}>
-                <Text>{t.groupLicenses.confirmRemoveBody(removedNames)}</Text>
+                <Text>{g.licenses.confirmRemoveBody(removedNames)}</Text>
                 <DataLossWarning licenses={removeLicenses.length} users={licenses.memberCount} />
               </DialogContent>
               <DialogActions>
                 <Button onClick={() => setStep("pick")} disabled={assign.isPending}>
-                  {t.groupLicenses.back}
+                  {g.licenses.back}
                 </Button>
                 <Button
                   appearance="primary"
@@ -130,24 +132,24 @@ function AssignGroupLicensesDialogContent({
                   disabledFocusable={assign.isPending}
                   icon={assign.isPending ? <Spinner size="tiny" /> : undefined}
                 >
-                  {assign.isPending ? t.groupLicenses.removing : t.groupLicenses.confirmRemove}
+                  {assign.isPending ? g.licenses.removing : g.licenses.confirmRemove}
                 </Button>
               </DialogActions>
             </>
           ) : (
             <>
               <DialogContent className={styles.content}>
-                <Text>{t.groupLicenses.dialogIntro(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>
+                <Text>{g.licenses.dialogIntro(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>
                 {assign.isError ? <ErrorMessage error={assign.error} /> : null}
                 {skus.isPending ? (
-                  <Spinner size="tiny" label={t.groupLicenses.skusLoading} labelPosition="after" />
+                  <Spinner size="tiny" label={g.licenses.skusLoading} labelPosition="after" />
                 ) : skus.isError ? (
                   <ErrorMessage error={skus.error} onRetry={() => skus.refetch()} />
                 ) : products.length === 0 ? (
-                  <Text>{t.groupLicenses.noProducts}</Text>
+                  <Text>{g.licenses.noProducts}</Text>
                 ) : (
                   <fieldset className={styles.products}>
-                    <legend className={styles.legend}>{t.groupLicenses.productsLegend}</legend>
+                    <legend className={styles.legend}>{g.licenses.productsLegend}</legend>
                     {products.map((sku) => (
                       <GroupProductChoice
                         key={sku.skuId}
@@ -163,7 +165,7 @@ function AssignGroupLicensesDialogContent({
                 )}
                 {changed ? null : (
                   <Text size={200} className={styles.muted}>
-                    {t.groupLicenses.noChanges}
+                    {g.licenses.noChanges}
                   </Text>
                 )}
               </DialogContent>
@@ -178,7 +180,7 @@ function AssignGroupLicensesDialogContent({
                   icon={assign.isPending ? <Spinner size="tiny" /> : undefined}
                   onClick={() => (removeLicenses.length > 0 ? setStep("confirm") : save())}
                 >
-                  {assign.isPending ? t.groupLicenses.saving : t.groupLicenses.save}
+                  {assign.isPending ? g.licenses.saving : g.licenses.save}
                 </Button>
               </DialogActions>
             </>

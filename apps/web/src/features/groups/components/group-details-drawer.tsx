@@ -30,6 +30,7 @@ import { useDeleteGroup } from "../api/delete-group";
 import { useGroup } from "../api/get-group";
 import { useGroupMembers } from "../api/get-group-members";
 import { useRemoveGroupMember } from "../api/remove-group-member";
+import { useGroupsTexts } from "../texts";
 import { AddMembersDialog } from "./add-members-dialog";
 import { GroupLicensesSection } from "./group-licenses-section";
 
@@ -57,16 +58,16 @@ export function GroupDetailsDrawer({
   initial: Group | undefined;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const g = useGroupsTexts();
   const { tenant } = useTenant();
   const query = useGroup(tenant.id, groupId, initial);
   const group = query.data;
   return (
     <DetailsDrawer
       open={groupId !== null}
-      title={group ? t.groups.details.title(group.displayName) : null}
+      title={group ? g.details.title(group.displayName) : null}
       query={query}
-      loadErrorTitle={t.groups.details.loadError}
+      loadErrorTitle={g.details.loadError}
       onClose={onClose}
     >
       {(loaded) => <GroupDetails key={loaded.id} group={loaded} onClose={onClose} />}
@@ -77,6 +78,7 @@ export function GroupDetailsDrawer({
 function GroupDetails({ group, onClose }: { group: Group; onClose: () => void }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const context = useTenant();
   const tenantId = context.tenant.id;
@@ -94,38 +96,38 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
       {canManage ? (
         <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
           <ToolbarButton icon={<PeopleAddRegular />} onClick={() => setDialog("add")} {...restoreFocusTarget}>
-            {t.groups.details.addMembers}
+            {g.details.addMembers}
           </ToolbarButton>
           <ToolbarButton icon={<DeleteRegular />} onClick={() => setDialog("delete")} {...restoreFocusTarget}>
-            {t.groups.details.deleteGroup}
+            {g.details.deleteGroup}
           </ToolbarButton>
         </Toolbar>
       ) : null}
 
-      <section className={styles.section} aria-label={t.groups.details.description}>
+      <section className={styles.section} aria-label={g.details.description}>
         <Text as="h3" weight="semibold" size={400} className={styles.heading}>
-          {t.groups.details.description}
+          {g.details.description}
         </Text>
         <Text className={group.description ? undefined : styles.muted}>
-          {group.description ?? t.groups.details.noDescription}
+          {group.description ?? g.details.noDescription}
         </Text>
       </section>
 
       <GroupLicensesSection tenantId={tenantId} group={group} />
 
-      <section className={styles.section} aria-label={t.groups.details.members}>
+      <section className={styles.section} aria-label={g.details.members}>
         <Text as="h3" weight="semibold" size={400} className={styles.heading}>
-          {t.groups.details.members} ({group.memberCount})
+          {g.details.members} ({group.memberCount})
         </Text>
         {removeMember.isError ? <ErrorMessage error={removeMember.error} /> : null}
         {members.isPending ? (
-          <Spinner size="tiny" label={t.groups.details.membersLoading} labelPosition="after" />
+          <Spinner size="tiny" label={g.details.membersLoading} labelPosition="after" />
         ) : members.isError ? (
           <ErrorMessage error={members.error} onRetry={() => members.refetch()} />
         ) : items.length === 0 ? (
-          <Text className={styles.muted}>{t.groups.details.noMembers}</Text>
+          <Text className={styles.muted}>{g.details.noMembers}</Text>
         ) : (
-          <Table size="small" aria-label={t.groups.details.members}>
+          <Table size="small" aria-label={g.details.members}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell>{t.users.columns.displayName}</TableHeaderCell>
@@ -142,7 +144,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
                   <TableCell className={styles.wrap}>{user.email}</TableCell>
                   {canManage ? (
                     <TableCell>
-                      <Tooltip content={t.groups.details.removeMember(user.displayName)} relationship="label">
+                      <Tooltip content={g.details.removeMember(user.displayName)} relationship="label">
                         <Button
                           appearance="subtle"
                           size="small"
@@ -156,7 +158,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
                           disabledFocusable={removeMember.isPending}
                           onClick={() =>
                             removeMember.mutate(user.id, {
-                              onSuccess: () => notify(t.groups.details.removed(user.displayName)),
+                              onSuccess: () => notify(g.details.removed(user.displayName)),
                             })
                           }
                         />
@@ -186,7 +188,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
           />
           <ConfirmDialog
             open={dialog === "delete"}
-            title={t.groups.delete.title(group.displayName)}
+            title={g.delete.title(group.displayName)}
             confirmLabel={t.common.delete}
             busyLabel={t.common.deleting}
             busy={deleteGroup.isPending}
@@ -194,7 +196,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
             onConfirm={() =>
               deleteGroup.mutate(group.id, {
                 onSuccess: () => {
-                  notify(t.groups.delete.deleted(group.displayName));
+                  notify(g.delete.deleted(group.displayName));
                   setDialog(null);
                   onClose();
                 },
@@ -202,7 +204,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
               })
             }
           >
-            {t.groups.delete.body}
+            {g.delete.body}
           </ConfirmDialog>
         </>
       ) : null}

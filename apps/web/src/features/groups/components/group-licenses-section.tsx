@@ -27,6 +27,7 @@ import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useAssignGroupLicenses } from "../api/assign-group-licenses";
 import { useGroupLicenses } from "../api/get-group-licenses";
 import { useReprocessGroupLicenses } from "../api/reprocess-group-licenses";
+import { useGroupsTexts } from "../texts";
 import { AssignGroupLicensesDialog } from "./assign-group-licenses-dialog";
 import { errorsBySku, violationText } from "./license-errors";
 
@@ -51,6 +52,7 @@ const useStyles = makeStyles({
 export function GroupLicensesSection({ tenantId, group }: { tenantId: string; group: Group }) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const licenses = useGroupLicenses(tenantId, group.id);
   const skus = useSubscribedSkus(tenantId);
@@ -62,21 +64,21 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
   const [result, setResult] = useState<GroupLicenses | null>(null);
 
   const nameOf = (skuId: string) =>
-    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? t.groupLicenses.unknownProduct;
+    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? g.licenses.unknownProduct;
   const planCount = (skuId: string) => skus.data?.find((sku) => sku.skuId === skuId)?.servicePlans.length;
-  const removeErrors = errorsBySku(assign.error, t);
+  const removeErrors = errorsBySku(assign.error, t, g.licenses.unknownReason);
 
   const data = licenses.data;
   return (
     <section className={styles.section} aria-labelledby={`group-licenses-${group.id}`}>
       <Text as="h3" id={`group-licenses-${group.id}`} weight="semibold" size={400} className={styles.heading}>
-        {t.groupLicenses.title}
+        {g.licenses.title}
       </Text>
-      <Text className={styles.muted}>{t.groupLicenses.intro}</Text>
+      <Text className={styles.muted}>{g.licenses.intro}</Text>
       {licenses.isPending ? (
-        <Spinner size="tiny" label={t.groupLicenses.loading} labelPosition="after" />
+        <Spinner size="tiny" label={g.licenses.loading} labelPosition="after" />
       ) : licenses.isError || !data ? (
-        <ErrorMessage error={licenses.error} title={t.groupLicenses.loadError} onRetry={() => licenses.refetch()} />
+        <ErrorMessage error={licenses.error} title={g.licenses.loadError} onRetry={() => licenses.refetch()} />
       ) : (
         <>
           <div className={styles.actions}>
@@ -86,18 +88,18 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
               onClick={() => setDialogOpen(true)}
               {...restoreFocusTarget}
             >
-              {t.groupLicenses.assign}
+              {g.licenses.assign}
             </GatedButton>
           </div>
           {assign.isError && removeErrors.size === 0 ? <ErrorMessage error={assign.error} /> : null}
           {data.assignedLicenses.length === 0 ? (
-            <Text className={styles.muted}>{t.groupLicenses.none}</Text>
+            <Text className={styles.muted}>{g.licenses.none}</Text>
           ) : (
-            <Table size="small" aria-label={t.groupLicenses.productsLabel}>
+            <Table size="small" aria-label={g.licenses.productsLabel}>
               <TableHeader>
                 <TableRow>
-                  <TableHeaderCell>{t.groupLicenses.product}</TableHeaderCell>
-                  <TableHeaderCell>{t.groupLicenses.appsAndServices}</TableHeaderCell>
+                  <TableHeaderCell>{g.licenses.product}</TableHeaderCell>
+                  <TableHeaderCell>{g.licenses.appsAndServices}</TableHeaderCell>
                   <TableHeaderCell className={styles.actionColumn}>
                     <span className={styles.muted}>{t.users.columns.actions}</span>
                   </TableHeaderCell>
@@ -120,22 +122,19 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
                       </TableCell>
                       <TableCell>
                         {license.disabledPlans.length === 0 || total === undefined
-                          ? t.groupLicenses.allOn
-                          : t.groupLicenses.plansOn(
-                              formatNumber(total - license.disabledPlans.length),
-                              formatNumber(total),
-                            )}
+                          ? g.licenses.allOn
+                          : g.licenses.plansOn(formatNumber(total - license.disabledPlans.length), formatNumber(total))}
                       </TableCell>
                       <TableCell>
                         <GatedButton
                           action="licenses.assign"
                           size="small"
                           appearance="subtle"
-                          aria-label={t.groupLicenses.removeLabel(name)}
+                          aria-label={g.licenses.removeLabel(name)}
                           onClick={() => setRemoving(license.skuId)}
                           {...restoreFocusTarget}
                         >
-                          {t.groupLicenses.remove}
+                          {g.licenses.remove}
                         </GatedButton>
                       </TableCell>
                     </TableRow>
@@ -159,8 +158,8 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
               <MessageBar intent={result.membersWithLicenseErrorsCount === 0 ? "success" : "warning"}>
                 <MessageBarBody>
                   {result.membersWithLicenseErrorsCount === 0
-                    ? t.groupLicenses.reprocessedAll
-                    : t.groupLicenses.reprocessedSome(
+                    ? g.licenses.reprocessedAll
+                    : g.licenses.reprocessedSome(
                         result.membersWithLicenseErrorsCount,
                         formatNumber(result.membersWithLicenseErrorsCount),
                       )}
@@ -179,9 +178,9 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
           />
           <ConfirmDialog
             open={removing !== null}
-            title={t.groupLicenses.confirmRemoveTitle(1)}
-            confirmLabel={t.groupLicenses.confirmRemove}
-            busyLabel={t.groupLicenses.removing}
+            title={g.licenses.confirmRemoveTitle(1)}
+            confirmLabel={g.licenses.confirmRemove}
+            busyLabel={g.licenses.removing}
             busy={assign.isPending}
             onCancel={() => setRemoving(null)}
             onConfirm={() => {
@@ -190,7 +189,7 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
               assign.mutate(
                 { addLicenses: [], removeLicenses: [removing] },
                 {
-                  onSuccess: () => notify(t.groupLicenses.removed(name, group.displayName)),
+                  onSuccess: () => notify(g.licenses.removed(name, group.displayName)),
                   onSettled: () => setRemoving(null),
                 },
               );
@@ -198,7 +197,7 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
           >
             {removing ? (
               <>
-                <Text block>{t.groupLicenses.confirmRemoveBody(nameOf(removing))}</Text>
+                <Text block>{g.licenses.confirmRemoveBody(nameOf(removing))}</Text>
                 <DataLossWarning licenses={1} users={data.memberCount} />
               </>
             ) : null}
@@ -222,22 +221,23 @@ function MembersInError({
 }) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
+  const g = useGroupsTexts();
   const count = licenses.membersWithLicenseErrorsCount;
   const listed = licenses.membersWithLicenseErrors;
 
   if (licenses.assignedLicenses.length === 0 && count === 0) return null;
   if (count === 0) {
-    return <Text>{t.groupLicenses.allApplied(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>;
+    return <Text>{g.licenses.allApplied(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>;
   }
   return (
     <>
       <Text as="h4" weight="semibold" size={300} className={styles.subheading}>
-        {t.groupLicenses.errorsTitle}
+        {g.licenses.errorsTitle}
       </Text>
       <MessageBar intent="warning" layout="multiline">
         <MessageBarBody>
-          <MessageBarTitle>{t.groupLicenses.errorsSummary(count, formatNumber(count))}</MessageBarTitle>
-          {t.groupLicenses.errorsHint}
+          <MessageBarTitle>{g.licenses.errorsSummary(count, formatNumber(count))}</MessageBarTitle>
+          {g.licenses.errorsHint}
         </MessageBarBody>
       </MessageBar>
       <div className={styles.actions}>
@@ -247,15 +247,15 @@ function MembersInError({
           disabledFocusable={reprocessing}
           onClick={onReprocess}
         >
-          {reprocessing ? t.groupLicenses.reprocessing : t.groupLicenses.reprocess}
+          {reprocessing ? g.licenses.reprocessing : g.licenses.reprocess}
         </GatedButton>
       </div>
-      <Table size="small" aria-label={t.groupLicenses.errorsTitle}>
+      <Table size="small" aria-label={g.licenses.errorsTitle}>
         <TableHeader>
           <TableRow>
-            <TableHeaderCell>{t.groupLicenses.member}</TableHeaderCell>
-            <TableHeaderCell>{t.groupLicenses.product}</TableHeaderCell>
-            <TableHeaderCell>{t.groupLicenses.reason}</TableHeaderCell>
+            <TableHeaderCell>{g.licenses.member}</TableHeaderCell>
+            <TableHeaderCell>{g.licenses.product}</TableHeaderCell>
+            <TableHeaderCell>{g.licenses.reason}</TableHeaderCell>
           </TableRow>
         </TableHeader>
         <TableBody>
@@ -263,14 +263,14 @@ function MembersInError({
             <TableRow key={`${row.userId}:${row.skuId}`}>
               <TableCell className={styles.wrap}>{row.displayName}</TableCell>
               <TableCell className={styles.wrap}>{nameOf(row.skuId)}</TableCell>
-              <TableCell className={styles.wrap}>{violationText(row.error, t)}</TableCell>
+              <TableCell className={styles.wrap}>{violationText(row.error, t, g.licenses.unknownReason)}</TableCell>
             </TableRow>
           ))}
         </TableBody>
       </Table>
       {count > listed.length ? (
         <Text size={200} className={styles.muted}>
-          {t.groupLicenses.errorsTruncated(formatNumber(listed.length), formatNumber(count))}
+          {g.licenses.errorsTruncated(formatNumber(listed.length), formatNumber(count))}
         </Text>
       ) : null}
     </>

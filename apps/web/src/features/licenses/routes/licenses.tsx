@@ -30,6 +30,7 @@ import { useTenant } from "@/lib/tenant";
 import { ProductsTable } from "../components/products-table";
 import { RecentJobs } from "../components/recent-jobs";
 import { inConflict } from "../components/usage-bar";
+import { useLicensesTexts } from "../texts";
 
 const useStyles = makeStyles({
   toolbar: {
@@ -49,6 +50,7 @@ export function LicensesRoute() {
   const styles = useStyles();
   const list = useListPageStyles();
   const { t } = useI18n();
+  const lt = useLicensesTexts();
   const tenantId = useTenant().tenant.id;
   const navigate = useNavigate();
   const skus = useSubscribedSkus(tenantId);
@@ -65,13 +67,13 @@ export function LicensesRoute() {
 
   return (
     <>
-      <PageHeader title={t.licenses.title} description={t.licenses.description} />
-      <Toolbar aria-label={t.licenses.commands} className={styles.toolbar}>
+      <PageHeader title={lt.title} description={lt.description} />
+      <Toolbar aria-label={lt.commands} className={styles.toolbar}>
         <ToolbarButton icon={<WarningRegular />} onClick={() => navigate(conflictsPath)}>
-          {conflicted > 0 ? t.licenses.conflictsWithCount(conflicted) : t.licenses.conflicts}
+          {conflicted > 0 ? lt.conflictsWithCount(conflicted) : lt.conflicts}
         </ToolbarButton>
         <ToolbarButton icon={<PersonArrowLeftRegular />} onClick={() => navigate(reclaimPath)}>
-          {t.licenses.reclaim}
+          {lt.reclaim}
         </ToolbarButton>
         <ToolbarButton
           icon={skus.isFetching && !skus.isPending ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
@@ -85,48 +87,46 @@ export function LicensesRoute() {
       {conflicted > 0 ? (
         <MessageBar intent="warning" layout="multiline" className={styles.banner}>
           <MessageBarBody>
-            <MessageBarTitle>{t.licenses.conflictBannerTitle}</MessageBarTitle>
-            {t.licenses.conflictBanner(conflicted)}
+            <MessageBarTitle>{lt.conflictBannerTitle}</MessageBarTitle>
+            {lt.conflictBanner(conflicted)}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => navigate(conflictsPath)}>{t.licenses.viewConflicts}</Button>
+            <Button onClick={() => navigate(conflictsPath)}>{lt.viewConflicts}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
 
-      <LiveStatus
-        message={skus.isPending ? t.licenses.loading : skus.isError ? "" : t.licenses.productCount(all.length)}
-      />
+      <LiveStatus message={skus.isPending ? lt.loading : skus.isError ? "" : lt.productCount(all.length)} />
 
       {skus.isError ? (
-        <ErrorMessage error={skus.error} title={t.licenses.loadError} onRetry={() => skus.refetch()} />
+        <ErrorMessage error={skus.error} title={lt.loadError} onRetry={() => skus.refetch()} />
       ) : skus.isPending ? (
-        <Spinner label={t.licenses.loading} />
+        <Spinner label={lt.loading} />
       ) : all.length === 0 ? (
-        <EmptyState icon={<KeyMultipleRegular />} title={t.licenses.emptyTitle}>
-          {t.licenses.emptyBody}
+        <EmptyState icon={<KeyMultipleRegular />} title={lt.emptyTitle}>
+          {lt.emptyBody}
         </EmptyState>
       ) : (
         <div className={styles.sections}>
           {userSkus.length > 0 ? (
             <section className={styles.section} aria-labelledby={userHeadingId}>
               <Text as="h2" id={userHeadingId} size={500} weight="semibold" className={styles.heading}>
-                {t.licenses.userLicenses}
+                {lt.userLicenses}
               </Text>
-              <Text className={styles.hint}>{t.licenses.userLicensesHint}</Text>
+              <Text className={styles.hint}>{lt.userLicensesHint}</Text>
               <div className={list.surface}>
-                <ProductsTable skus={userSkus} tenantId={tenantId} label={t.licenses.userLicenses} />
+                <ProductsTable skus={userSkus} tenantId={tenantId} label={lt.userLicenses} />
               </div>
             </section>
           ) : null}
           {capacitySkus.length > 0 ? (
             <section className={styles.section} aria-labelledby={capacityHeadingId}>
               <Text as="h2" id={capacityHeadingId} size={500} weight="semibold" className={styles.heading}>
-                {t.licenses.capacity}
+                {lt.capacity}
               </Text>
-              <Text className={styles.hint}>{t.licenses.capacityHint}</Text>
+              <Text className={styles.hint}>{lt.capacityHint}</Text>
               <div className={list.surface}>
-                <ProductsTable skus={capacitySkus} tenantId={tenantId} label={t.licenses.capacity} />
+                <ProductsTable skus={capacitySkus} tenantId={tenantId} label={lt.capacity} />
               </div>
             </section>
           ) : null}
