@@ -1,12 +1,6 @@
 import type { BulkJob } from "@allot/contracts";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -17,6 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { BusyButton } from "@/components/busy-button";
+import { DialogShell } from "@/components/dialog-shell";
 import { ErrorMessage } from "@/components/error-message";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
@@ -37,7 +33,6 @@ const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, outline: "none" },
   hint: { color: tokens.colorNeutralForeground2 },
-  actions: { alignItems: "center" },
   background: { marginInlineEnd: "auto" },
 });
 
@@ -126,107 +121,99 @@ function BulkChangeDialogContent({
   const jobPath = jobId ? `/t/${tenantId}/licenses/jobs/${jobId}` : "";
 
   return (
-    <Dialog
+    <DialogShell
       open={open}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose();
-      }}
+      title={title}
+      onClose={onClose}
+      className={styles.surface}
+      contentClassName={styles.content}
+      actions={
+        jobId === null ? (
+          <>
+            <Button onClick={onClose}>{t.common.cancel}</Button>
+            <BusyButton
+              busy={start.isPending}
+              disabled={!report || validUserIds.length === 0}
+              label={l.apply(validUserIds.length)}
+              busyLabel={l.starting}
+              onClick={apply}
+            />
+          </>
+        ) : (
+          <>
+            {finished ? null : (
+              <span className={styles.background}>
+                <RouterLink to={jobPath}>{l.continueInBackground}</RouterLink>
+              </span>
+            )}
+            <Button appearance={finished ? "primary" : "secondary"} onClick={onClose}>
+              {finished ? t.common.done : t.common.close}
+            </Button>
+          </>
+        )
+      }
     >
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {jobId === null ? (
-              <div className={styles.step}>
-                {dataLossWarning && change ? (
-                  <DataLossWarning
-                    licenses={change.mode === "add" ? (change.remove ?? []).length : null}
-                    users={change.userIds.length}
-                  />
-                ) : null}
-                <LiveStatus
-                  message={
-                    preview.isFetching
-                      ? l.checkingUsers(userCount)
-                      : report
-                        ? l.previewSummary(report.summary.succeeded, report.summary.failed)
-                        : ""
-                  }
-                />
-                {change === null ? null : preview.isError ? (
-                  <ErrorMessage error={preview.error} title={l.previewFailedTitle} onRetry={() => preview.refetch()} />
-                ) : !report ? (
-                  <Spinner label={l.checkingUsers(userCount)} />
-                ) : (
-                  <>
-                    <MessageBar
-                      intent={
-                        report.summary.succeeded === 0
-                          ? "error"
-                          : report.summary.failed > 0 || seatConflicts(report.seats).length > 0
-                            ? "warning"
-                            : "info"
-                      }
-                      layout="multiline"
-                    >
-                      <MessageBarBody>
-                        <MessageBarTitle>{l.previewSummaryTitle}</MessageBarTitle>
-                        {l.previewSummary(report.summary.succeeded, report.summary.failed)}
-                        {report.summary.succeeded === 0 ? <div>{l.nothingToApply}</div> : null}
-                        {appsOff.map((line) => (
-                          <div key={line}>{line}</div>
-                        ))}
-                      </MessageBarBody>
-                    </MessageBar>
-                    <SeatChanges seats={report.seats} productName={productName} />
-                    <BulkUserResults
-                      results={report.results}
-                      kind="preview"
-                      productName={productName}
-                      heading={t.licensing.usersHeading}
-                      usageLocationFix={{ tenantId, onSet: () => void preview.refetch() }}
-                    />
-                  </>
-                )}
-                {start.isError ? <ErrorMessage error={start.error} title={l.startFailedTitle} /> : null}
-              </div>
-            ) : (
-              <section ref={stepRef} className={styles.step} tabIndex={-1} aria-label={l.progressLabel}>
-                {finished ? null : <Text className={styles.hint}>{l.backgroundHint}</Text>}
-                <BulkJobProgress tenantId={tenantId} jobId={jobId} />
-              </section>
-            )}
-          </DialogContent>
-          <DialogActions fluid className={styles.actions}>
-            {jobId === null ? (
-              <>
-                <Button onClick={onClose}>{t.common.cancel}</Button>
-                <Button
-                  appearance="primary"
-                  onClick={apply}
-                  disabled={!report || validUserIds.length === 0}
-                  disabledFocusable={start.isPending}
-                  icon={start.isPending ? <Spinner size="tiny" /> : undefined}
-                >
-                  {start.isPending ? l.starting : l.apply(validUserIds.length)}
-                </Button>
-              </>
-            ) : (
-              <>
-                {finished ? null : (
-                  <span className={styles.background}>
-                    <RouterLink to={jobPath}>{l.continueInBackground}</RouterLink>
-                  </span>
-                )}
-                <Button appearance={finished ? "primary" : "secondary"} onClick={onClose}>
-                  {finished ? t.common.done : t.common.close}
-                </Button>
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {jobId === null ? (
+        <div className={styles.step}>
+          {dataLossWarning && change ? (
+            <DataLossWarning
+              licenses={change.mode === "add" ? (change.remove ?? []).length : null}
+              users={change.userIds.length}
+            />
+          ) : null}
+          <LiveStatus
+            message={
+              preview.isFetching
+                ? l.checkingUsers(userCount)
+                : report
+                  ? l.previewSummary(report.summary.succeeded, report.summary.failed)
+                  : ""
+            }
+          />
+          {change === null ? null : preview.isError ? (
+            <ErrorMessage error={preview.error} title={l.previewFailedTitle} onRetry={() => preview.refetch()} />
+          ) : !report ? (
+            <Spinner label={l.checkingUsers(userCount)} />
+          ) : (
+            <>
+              <MessageBar
+                intent={
+                  report.summary.succeeded === 0
+                    ? "error"
+                    : report.summary.failed > 0 || seatConflicts(report.seats).length > 0
+                      ? "warning"
+                      : "info"
+                }
+                layout="multiline"
+              >
+                <MessageBarBody>
+                  <MessageBarTitle>{l.previewSummaryTitle}</MessageBarTitle>
+                  {l.previewSummary(report.summary.succeeded, report.summary.failed)}
+                  {report.summary.succeeded === 0 ? <div>{l.nothingToApply}</div> : null}
+                  {appsOff.map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+              <SeatChanges seats={report.seats} productName={productName} />
+              <BulkUserResults
+                results={report.results}
+                kind="preview"
+                productName={productName}
+                heading={t.licensing.usersHeading}
+                usageLocationFix={{ tenantId, onSet: () => void preview.refetch() }}
+              />
+            </>
+          )}
+          {start.isError ? <ErrorMessage error={start.error} title={l.startFailedTitle} /> : null}
+        </div>
+      ) : (
+        <section ref={stepRef} className={styles.step} tabIndex={-1} aria-label={l.progressLabel}>
+          {finished ? null : <Text className={styles.hint}>{l.backgroundHint}</Text>}
+          <BulkJobProgress tenantId={tenantId} jobId={jobId} />
+        </section>
+      )}
+    </DialogShell>
   );
 }
 
