@@ -1,18 +1,7 @@
 import type { BulkLicenseReport } from "@allot/contracts";
-import {
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
@@ -44,6 +33,23 @@ export function SeatChanges({
   const headingId = useId();
   if (seats.length === 0) return null;
   const conflicts = seatConflicts(seats);
+  const columns: Array<DataColumn<SeatChange>> = [
+    { id: "product", header: l.seatsProduct, cell: (seat) => productName(seat.skuId, seat.skuPartNumber) },
+    {
+      id: "assigned",
+      header: l.seatsAssigned,
+      cell: (seat) => l.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits),
+    },
+    {
+      id: "available",
+      header: l.seatsAvailable,
+      cell: (seat) => (
+        <span className={seat.after.available < 0 ? styles.negative : undefined}>
+          {l.beforeAfter(seat.before.available, seat.after.available)}
+        </span>
+      ),
+    },
+  ];
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Text as="h3" id={headingId} size={400} weight="semibold" className={styles.heading}>
@@ -60,26 +66,7 @@ export function SeatChanges({
           </MessageBar>
         );
       })}
-      <Table size="small" aria-labelledby={headingId}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{l.seatsProduct}</TableHeaderCell>
-            <TableHeaderCell>{l.seatsAssigned}</TableHeaderCell>
-            <TableHeaderCell>{l.seatsAvailable}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {seats.map((seat) => (
-            <TableRow key={seat.skuId}>
-              <TableCell>{productName(seat.skuId, seat.skuPartNumber)}</TableCell>
-              <TableCell>{l.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits)}</TableCell>
-              <TableCell className={seat.after.available < 0 ? styles.negative : undefined}>
-                {l.beforeAfter(seat.before.available, seat.after.available)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable label={l.seatsHeading} size="small" columns={columns} rows={seats} rowKey={(seat) => seat.skuId} />
     </section>
   );
 }

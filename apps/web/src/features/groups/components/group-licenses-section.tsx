@@ -2,22 +2,16 @@ import type { Group, GroupLicenses } from "@allot/contracts";
 import {
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   makeStyles,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { ArrowSyncRegular, KeyMultipleRegular } from "@fluentui/react-icons";
+import { KeyMultipleRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
 import { DataLossWarning } from "@/components/licensing/data-loss-warning";
@@ -29,7 +23,8 @@ import { useGroupLicenses } from "../api/get-group-licenses";
 import { useReprocessGroupLicenses } from "../api/reprocess-group-licenses";
 import { useGroupsTexts } from "../texts";
 import { AssignGroupLicensesDialog } from "./assign-group-licenses-dialog";
-import { errorsBySku, violationText } from "./license-errors";
+import { errorsBySku } from "./license-errors";
+import { MembersInError } from "./members-in-error";
 
 const useStyles = makeStyles({
   section: {
@@ -40,7 +35,6 @@ const useStyles = makeStyles({
     borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
   },
   heading: { margin: 0 },
-  subheading: { margin: 0, marginTop: tokens.spacingVerticalS },
   muted: { color: tokens.colorNeutralForeground3 },
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   actionColumn: { width: "120px" },
@@ -67,6 +61,55 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
     skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? g.licenses.unknownProduct;
   const planCount = (skuId: string) => skus.data?.find((sku) => sku.skuId === skuId)?.servicePlans.length;
   const removeErrors = errorsBySku(assign.error, t, g.licenses.unknownReason);
+
+  type License = GroupLicenses["assignedLicenses"][number];
+  const columns: Array<DataColumn<License>> = [
+    {
+      id: "product",
+      header: g.licenses.product,
+      className: styles.wrap,
+      cell: (license) => {
+        const errors = removeErrors.get(license.skuId) ?? [];
+        return (
+          <>
+            {nameOf(license.skuId)}
+            {errors.length > 0 ? (
+              <div className={styles.error} role="alert">
+                {errors.join(" ")}
+              </div>
+            ) : null}
+          </>
+        );
+      },
+    },
+    {
+      id: "plans",
+      header: g.licenses.appsAndServices,
+      cell: (license) => {
+        const total = planCount(license.skuId);
+        return license.disabledPlans.length === 0 || total === undefined
+          ? g.licenses.allOn
+          : g.licenses.plansOn(formatNumber(total - license.disabledPlans.length), formatNumber(total));
+      },
+    },
+    {
+      id: "actions",
+      header: <span className={styles.muted}>{t.users.columns.actions}</span>,
+      className: styles.actionColumn,
+      cell: (license) => (
+        <GatedButton
+          action="licenses.assign"
+          size="small"
+          appearance="subtle"
+          aria-label={g.licenses.removeLabel(nameOf(license.skuId))}
+          onClick={() => setRemoving(license.skuId)}
+          {...restoreFocusTarget}
+        >
+          {g.licenses.remove}
+        </GatedButton>
+      ),
+    },
+  ];
 
   const data = licenses.data;
   return (
@@ -95,53 +138,13 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
           {data.assignedLicenses.length === 0 ? (
             <Text className={styles.muted}>{g.licenses.none}</Text>
           ) : (
-            <Table size="small" aria-label={g.licenses.productsLabel}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{g.licenses.product}</TableHeaderCell>
-                  <TableHeaderCell>{g.licenses.appsAndServices}</TableHeaderCell>
-                  <TableHeaderCell className={styles.actionColumn}>
-                    <span className={styles.muted}>{t.users.columns.actions}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.assignedLicenses.map((license) => {
-                  const name = nameOf(license.skuId);
-                  const total = planCount(license.skuId);
-                  const errors = removeErrors.get(license.skuId) ?? [];
-                  return (
-                    <TableRow key={license.skuId}>
-                      <TableCell className={styles.wrap}>
-                        {name}
-                        {errors.length > 0 ? (
-                          <div className={styles.error} role="alert">
-                            {errors.join(" ")}
-                          </div>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>
-                        {license.disabledPlans.length === 0 || total === undefined
-                          ? g.licenses.allOn
-                          : g.licenses.plansOn(formatNumber(total - license.disabledPlans.length), formatNumber(total))}
-                      </TableCell>
-                      <TableCell>
-                        <GatedButton
-                          action="licenses.assign"
-                          size="small"
-                          appearance="subtle"
-                          aria-label={g.licenses.removeLabel(name)}
-                          onClick={() => setRemoving(license.skuId)}
-                          {...restoreFocusTarget}
-                        >
-                          {g.licenses.remove}
-                        </GatedButton>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <DataTable
+              label={g.licenses.productsLabel}
+              size="small"
+              columns={columns}
+              rows={data.assignedLicenses}
+              rowKey={(license) => license.skuId}
+            />
           )}
 
           <MembersInError
@@ -205,74 +208,5 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
         </>
       )}
     </section>
-  );
-}
-
-function MembersInError({
-  licenses,
-  nameOf,
-  reprocessing,
-  onReprocess,
-}: {
-  licenses: GroupLicenses;
-  nameOf: (skuId: string) => string;
-  reprocessing: boolean;
-  onReprocess: () => void;
-}) {
-  const styles = useStyles();
-  const { t, formatNumber } = useI18n();
-  const g = useGroupsTexts();
-  const count = licenses.membersWithLicenseErrorsCount;
-  const listed = licenses.membersWithLicenseErrors;
-
-  if (licenses.assignedLicenses.length === 0 && count === 0) return null;
-  if (count === 0) {
-    return <Text>{g.licenses.allApplied(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>;
-  }
-  return (
-    <>
-      <Text as="h4" weight="semibold" size={300} className={styles.subheading}>
-        {g.licenses.errorsTitle}
-      </Text>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{g.licenses.errorsSummary(count, formatNumber(count))}</MessageBarTitle>
-          {g.licenses.errorsHint}
-        </MessageBarBody>
-      </MessageBar>
-      <div className={styles.actions}>
-        <GatedButton
-          action="licenses.assign"
-          icon={reprocessing ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
-          disabledFocusable={reprocessing}
-          onClick={onReprocess}
-        >
-          {reprocessing ? g.licenses.reprocessing : g.licenses.reprocess}
-        </GatedButton>
-      </div>
-      <Table size="small" aria-label={g.licenses.errorsTitle}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{g.licenses.member}</TableHeaderCell>
-            <TableHeaderCell>{g.licenses.product}</TableHeaderCell>
-            <TableHeaderCell>{g.licenses.reason}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {listed.map((row) => (
-            <TableRow key={`${row.userId}:${row.skuId}`}>
-              <TableCell className={styles.wrap}>{row.displayName}</TableCell>
-              <TableCell className={styles.wrap}>{nameOf(row.skuId)}</TableCell>
-              <TableCell className={styles.wrap}>{violationText(row.error, t, g.licenses.unknownReason)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {count > listed.length ? (
-        <Text size={200} className={styles.muted}>
-          {g.licenses.errorsTruncated(formatNumber(listed.length), formatNumber(count))}
-        </Text>
-      ) : null}
-    </>
   );
 }
