@@ -1,5 +1,14 @@
-import { addGroupMembersRequestSchema, type Group } from "@allot/contracts";
-import { Checkbox, Field, makeStyles, SearchBox, Spinner, Text, tokens } from "@fluentui/react-components";
+import { addGroupMembersRequestSchema, type Group, type User } from "@allot/contracts";
+import {
+  Checkbox,
+  Field,
+  makeStyles,
+  SearchBox,
+  Spinner,
+  Text,
+  tokens,
+  useFieldControlProps_unstable,
+} from "@fluentui/react-components";
 import { type KeyboardEvent, useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
@@ -52,7 +61,6 @@ const keepEnterInSearch = (event: KeyboardEvent) => {
 };
 
 function AddMembersDialogContent({ tenantId, group, memberIds, open, onClose }: AddMembersDialogProps) {
-  const styles = useStyles();
   const g = useGroupsTexts();
   const notify = useNotify();
   const [search, setSearch] = useState("");
@@ -99,39 +107,73 @@ function AddMembersDialogContent({ tenantId, group, memberIds, open, onClose }: 
       />
       <FormField control={form.control} name="userIds">
         {(field) => (
-          <fieldset className={styles.results} aria-busy={results.isFetching}>
-            <legend className={styles.email}>{g.addMembers.selected(field.value.length)}</legend>
-            {results.isPending ? (
-              <Spinner size="tiny" label={g.addMembers.searching} />
-            ) : results.isError ? (
-              <ErrorMessage error={results.error} onRetry={() => results.refetch()} />
-            ) : candidates.length === 0 ? (
-              <Text>{g.addMembers.noResults}</Text>
-            ) : (
-              candidates.map((user) => {
-                const member = memberIds.has(user.id);
-                return (
-                  <Checkbox
-                    key={user.id}
-                    checked={member || field.value.includes(user.id)}
-                    disabled={member}
-                    onChange={(_, data) =>
-                      field.onChange(
-                        data.checked === true ? [...field.value, user.id] : field.value.filter((id) => id !== user.id),
-                      )
-                    }
-                    label={
-                      <>
-                        {user.displayName} <span className={styles.email}>{user.email}</span>
-                      </>
-                    }
-                  />
-                );
-              })
-            )}
-          </fieldset>
+          <UserChecklist
+            results={results}
+            candidates={candidates}
+            memberIds={memberIds}
+            chosen={field.value}
+            onChange={field.onChange}
+          />
         )}
       </FormField>
     </FormDialog>
+  );
+}
+
+/**
+ * The users found, ticked or not (members of the group already: ticked and fixed); inside the form's field, so the
+ * field's problem (e.g. AlreadyMember) describes the list.
+ */
+function UserChecklist({
+  results,
+  candidates,
+  memberIds,
+  chosen,
+  onChange,
+}: {
+  results: ReturnType<typeof useUserSearch>;
+  candidates: readonly User[];
+  memberIds: ReadonlySet<string>;
+  chosen: readonly string[];
+  onChange: (userIds: string[]) => void;
+}) {
+  const styles = useStyles();
+  const g = useGroupsTexts();
+  const fieldProps = useFieldControlProps_unstable();
+  return (
+    <fieldset
+      className={styles.results}
+      aria-busy={results.isFetching}
+      aria-invalid={fieldProps?.["aria-invalid"]}
+      aria-describedby={fieldProps?.["aria-describedby"]}
+    >
+      <legend className={styles.email}>{g.addMembers.selected(chosen.length)}</legend>
+      {results.isPending ? (
+        <Spinner size="tiny" label={g.addMembers.searching} />
+      ) : results.isError ? (
+        <ErrorMessage error={results.error} onRetry={() => results.refetch()} />
+      ) : candidates.length === 0 ? (
+        <Text>{g.addMembers.noResults}</Text>
+      ) : (
+        candidates.map((user) => {
+          const member = memberIds.has(user.id);
+          return (
+            <Checkbox
+              key={user.id}
+              checked={member || chosen.includes(user.id)}
+              disabled={member}
+              onChange={(_, data) =>
+                onChange(data.checked === true ? [...chosen, user.id] : chosen.filter((id) => id !== user.id))
+              }
+              label={
+                <>
+                  {user.displayName} <span className={styles.email}>{user.email}</span>
+                </>
+              }
+            />
+          );
+        })
+      )}
+    </fieldset>
   );
 }
