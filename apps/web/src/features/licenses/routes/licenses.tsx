@@ -17,7 +17,7 @@ import {
   PersonArrowLeftRegular,
   WarningRegular,
 } from "@fluentui/react-icons";
-import { useId } from "react";
+import { type ComponentProps, useId } from "react";
 import { useNavigate } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
@@ -48,14 +48,11 @@ const useStyles = makeStyles({
 /** Billing › Licenses: every product with its seats and usage, conflicts, and the latest bulk changes. */
 export function LicensesRoute() {
   const styles = useStyles();
-  const list = useListPageStyles();
   const { t } = useI18n();
   const lt = useLicensesTexts();
   const tenantId = useTenant().tenant.id;
   const navigate = useNavigate();
   const skus = useSubscribedSkus(tenantId);
-  const userHeadingId = useId();
-  const capacityHeadingId = useId();
 
   const all = skus.data ?? [];
   const userSkus = all.filter((sku) => sku.appliesTo === "User");
@@ -108,31 +105,40 @@ export function LicensesRoute() {
         </EmptyState>
       ) : (
         <div className={styles.sections}>
-          {userSkus.length > 0 ? (
-            <section className={styles.section} aria-labelledby={userHeadingId}>
-              <Text as="h2" id={userHeadingId} size={500} weight="semibold" className={styles.heading}>
-                {lt.userLicenses}
-              </Text>
-              <Text className={styles.hint}>{lt.userLicensesHint}</Text>
-              <div className={list.surface}>
-                <ProductsTable skus={userSkus} tenantId={tenantId} label={lt.userLicenses} />
-              </div>
-            </section>
-          ) : null}
-          {capacitySkus.length > 0 ? (
-            <section className={styles.section} aria-labelledby={capacityHeadingId}>
-              <Text as="h2" id={capacityHeadingId} size={500} weight="semibold" className={styles.heading}>
-                {lt.capacity}
-              </Text>
-              <Text className={styles.hint}>{lt.capacityHint}</Text>
-              <div className={list.surface}>
-                <ProductsTable skus={capacitySkus} tenantId={tenantId} label={lt.capacity} />
-              </div>
-            </section>
-          ) : null}
+          <ProductsSection title={lt.userLicenses} hint={lt.userLicensesHint} skus={userSkus} tenantId={tenantId} />
+          <ProductsSection title={lt.capacity} hint={lt.capacityHint} skus={capacitySkus} tenantId={tenantId} />
           <RecentJobs tenantId={tenantId} />
         </div>
       )}
     </>
+  );
+}
+
+/** One kind of product (user licenses, capacity add-ons) under its heading; nothing when there is none of that kind. */
+function ProductsSection({
+  title,
+  hint,
+  skus,
+  tenantId,
+}: {
+  title: string;
+  hint: string;
+  skus: ComponentProps<typeof ProductsTable>["skus"];
+  tenantId: string;
+}) {
+  const styles = useStyles();
+  const list = useListPageStyles();
+  const headingId = useId();
+  if (skus.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Text as="h2" id={headingId} size={500} weight="semibold" className={styles.heading}>
+        {title}
+      </Text>
+      <Text className={styles.hint}>{hint}</Text>
+      <div className={list.surface}>
+        <ProductsTable skus={skus} tenantId={tenantId} label={title} />
+      </div>
+    </section>
   );
 }
