@@ -33,20 +33,11 @@ import { useRemoveGroupMember } from "../api/remove-group-member";
 import { useGroupsTexts } from "../texts";
 import { AddMembersDialog } from "./add-members-dialog";
 import { GroupLicensesSection } from "./group-licenses-section";
+import { useSectionStyles } from "./section-styles";
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   toolbar: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   actionColumn: { width: "48px" },
-  wrap: { overflowWrap: "anywhere" },
 });
 
 export function GroupDetailsDrawer({
@@ -77,6 +68,7 @@ export function GroupDetailsDrawer({
 
 function GroupDetails({ group, onClose }: { group: Group; onClose: () => void }) {
   const styles = useStyles();
+  const frame = useSectionStyles();
   const { t } = useI18n();
   const g = useGroupsTexts();
   const notify = useNotify();
@@ -104,19 +96,19 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
         </Toolbar>
       ) : null}
 
-      <section className={styles.section} aria-label={g.details.description}>
-        <Text as="h3" weight="semibold" size={400} className={styles.heading}>
+      <section className={frame.section} aria-label={g.details.description}>
+        <Text as="h3" weight="semibold" size={400} className={frame.heading}>
           {g.details.description}
         </Text>
-        <Text className={group.description ? undefined : styles.muted}>
+        <Text className={group.description ? undefined : frame.muted}>
           {group.description ?? g.details.noDescription}
         </Text>
       </section>
 
       <GroupLicensesSection tenantId={tenantId} group={group} />
 
-      <section className={styles.section} aria-label={g.details.members}>
-        <Text as="h3" weight="semibold" size={400} className={styles.heading}>
+      <section className={frame.section} aria-label={g.details.members}>
+        <Text as="h3" weight="semibold" size={400} className={frame.heading}>
           {g.details.members} ({group.memberCount})
         </Text>
         {removeMember.isError ? <ErrorMessage error={removeMember.error} /> : null}
@@ -125,7 +117,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
         ) : members.isError ? (
           <ErrorMessage error={members.error} onRetry={() => members.refetch()} />
         ) : items.length === 0 ? (
-          <Text className={styles.muted}>{g.details.noMembers}</Text>
+          <Text className={frame.muted}>{g.details.noMembers}</Text>
         ) : (
           <Table size="small" aria-label={g.details.members}>
             <TableHeader>
@@ -141,7 +133,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
               {items.map((user) => (
                 <TableRow key={user.id}>
                   <TableCell>{user.displayName}</TableCell>
-                  <TableCell className={styles.wrap}>{user.email}</TableCell>
+                  <TableCell className={frame.wrap}>{user.email}</TableCell>
                   {canManage ? (
                     <TableCell>
                       <Tooltip content={g.details.removeMember(user.displayName)} relationship="label">

@@ -25,26 +25,17 @@ import { useGroupsTexts } from "../texts";
 import { AssignGroupLicensesDialog } from "./assign-group-licenses-dialog";
 import { errorsBySku } from "./license-errors";
 import { MembersInError } from "./members-in-error";
+import { useSectionStyles } from "./section-styles";
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   actionColumn: { width: "120px" },
-  wrap: { overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** Group details › Licenses: the products the group hands its members, and the members it could not give them to. */
 export function GroupLicensesSection({ tenantId, group }: { tenantId: string; group: Group }) {
   const styles = useStyles();
+  const frame = useSectionStyles();
   const { t, formatNumber } = useI18n();
   const g = useGroupsTexts();
   const notify = useNotify();
@@ -67,7 +58,7 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
     {
       id: "product",
       header: g.licenses.product,
-      className: styles.wrap,
+      className: frame.wrap,
       cell: (license) => {
         const errors = removeErrors.get(license.skuId) ?? [];
         return (
@@ -94,7 +85,7 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
     },
     {
       id: "actions",
-      header: <span className={styles.muted}>{t.users.columns.actions}</span>,
+      header: <span className={frame.muted}>{t.users.columns.actions}</span>,
       className: styles.actionColumn,
       cell: (license) => (
         <GatedButton
@@ -113,18 +104,18 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
 
   const data = licenses.data;
   return (
-    <section className={styles.section} aria-labelledby={`group-licenses-${group.id}`}>
-      <Text as="h3" id={`group-licenses-${group.id}`} weight="semibold" size={400} className={styles.heading}>
+    <section className={frame.section} aria-labelledby={`group-licenses-${group.id}`}>
+      <Text as="h3" id={`group-licenses-${group.id}`} weight="semibold" size={400} className={frame.heading}>
         {g.licenses.title}
       </Text>
-      <Text className={styles.muted}>{g.licenses.intro}</Text>
+      <Text className={frame.muted}>{g.licenses.intro}</Text>
       {licenses.isPending ? (
         <Spinner size="tiny" label={g.licenses.loading} labelPosition="after" />
       ) : licenses.isError || !data ? (
         <ErrorMessage error={licenses.error} title={g.licenses.loadError} onRetry={() => licenses.refetch()} />
       ) : (
         <>
-          <div className={styles.actions}>
+          <div className={frame.actions}>
             <GatedButton
               action="licenses.assign"
               icon={<KeyMultipleRegular />}
@@ -136,7 +127,7 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
           </div>
           {assign.isError && removeErrors.size === 0 ? <ErrorMessage error={assign.error} /> : null}
           {data.assignedLicenses.length === 0 ? (
-            <Text className={styles.muted}>{g.licenses.none}</Text>
+            <Text className={frame.muted}>{g.licenses.none}</Text>
           ) : (
             <DataTable
               label={g.licenses.productsLabel}

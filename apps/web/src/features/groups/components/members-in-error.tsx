@@ -1,26 +1,12 @@
 import type { GroupLicenses } from "@allot/contracts";
-import {
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Spinner,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, MessageBarTitle, Spinner, Text } from "@fluentui/react-components";
 import { ArrowSyncRegular } from "@fluentui/react-icons";
 import { type DataColumn, DataTable } from "@/components/data-table";
 import { GatedButton } from "@/components/gated-button";
 import { useI18n } from "@/lib/i18n";
 import { useGroupsTexts } from "../texts";
 import { violationText } from "./license-errors";
-
-const useStyles = makeStyles({
-  subheading: { margin: 0, marginTop: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
-  wrap: { overflowWrap: "anywhere" },
-});
+import { useSectionStyles } from "./section-styles";
 
 type MemberInError = GroupLicenses["membersWithLicenseErrors"][number];
 
@@ -36,7 +22,7 @@ export function MembersInError({
   reprocessing: boolean;
   onReprocess: () => void;
 }) {
-  const styles = useStyles();
+  const styles = useSectionStyles();
   const { t, formatNumber } = useI18n();
   const g = useGroupsTexts();
   const count = licenses.membersWithLicenseErrorsCount;
