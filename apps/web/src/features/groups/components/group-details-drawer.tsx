@@ -1,14 +1,8 @@
-import type { Group } from "@allot/contracts";
+import type { Group, User } from "@allot/contracts";
 import {
   Button,
   makeStyles,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Toolbar,
   ToolbarButton,
@@ -19,10 +13,12 @@ import {
 import { DeleteRegular, PeopleAddRegular, PersonDeleteRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { DetailsDrawer } from "@/components/details-drawer";
 import { ErrorMessage } from "@/components/error-message";
 import { LoadMore } from "@/components/load-more";
 import { useNotify } from "@/components/notify";
+import { VisuallyHidden } from "@/components/visually-hidden";
 import { errorMessage } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
@@ -82,6 +78,34 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
   const [dialog, setDialog] = useState<"add" | "delete" | null>(null);
   const items = useMemo(() => members.data?.pages.flatMap((page) => page.items) ?? [], [members.data]);
   const memberIds = useMemo(() => new Set(items.map((user) => user.id)), [items]);
+  const columns: Array<DataColumn<User> | false> = [
+    { id: "name", header: t.users.columns.displayName, cell: (user) => user.displayName },
+    { id: "email", header: t.users.columns.email, className: frame.wrap, cell: (user) => user.email },
+    canManage && {
+      id: "remove",
+      header: <VisuallyHidden>{t.users.columns.actions}</VisuallyHidden>,
+      className: styles.actionColumn,
+      cell: (user) => (
+        <Tooltip content={g.details.removeMember(user.displayName)} relationship="label">
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={
+              removeMember.isPending && removeMember.variables === user.id ? (
+                <Spinner size="tiny" />
+              ) : (
+                <PersonDeleteRegular />
+              )
+            }
+            disabledFocusable={removeMember.isPending}
+            onClick={() =>
+              removeMember.mutate(user.id, { onSuccess: () => notify(g.details.removed(user.displayName)) })
+            }
+          />
+        </Tooltip>
+      ),
+    },
+  ];
 
   return (
     <>
@@ -119,48 +143,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
         ) : items.length === 0 ? (
           <Text className={frame.muted}>{g.details.noMembers}</Text>
         ) : (
-          <Table size="small" aria-label={g.details.members}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.users.columns.displayName}</TableHeaderCell>
-                <TableHeaderCell>{t.users.columns.email}</TableHeaderCell>
-                {canManage ? (
-                  <TableHeaderCell className={styles.actionColumn} aria-label={t.users.columns.actions} />
-                ) : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((user) => (
-                <TableRow key={user.id}>
-                  <TableCell>{user.displayName}</TableCell>
-                  <TableCell className={frame.wrap}>{user.email}</TableCell>
-                  {canManage ? (
-                    <TableCell>
-                      <Tooltip content={g.details.removeMember(user.displayName)} relationship="label">
-                        <Button
-                          appearance="subtle"
-                          size="small"
-                          icon={
-                            removeMember.isPending && removeMember.variables === user.id ? (
-                              <Spinner size="tiny" />
-                            ) : (
-                              <PersonDeleteRegular />
-                            )
-                          }
-                          disabledFocusable={removeMember.isPending}
-                          onClick={() =>
-                            removeMember.mutate(user.id, {
-                              onSuccess: () => notify(g.details.removed(user.displayName)),
-                            })
-                          }
-                        />
-                      </Tooltip>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable label={g.details.members} size="small" columns={columns} rows={items} rowKey={(user) => user.id} />
         )}
         <LoadMore
           hasMore={members.hasNextPage}
