@@ -1,12 +1,6 @@
 import type { BulkJob } from "@allot/contracts";
 import {
   Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
   MessageBar,
   MessageBarBody,
   MessageBarTitle,
@@ -17,6 +11,8 @@ import {
 } from "@fluentui/react-components";
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useMemo, useRef, useState } from "react";
+import { BusyButton } from "@/components/busy-button";
+import { DialogShell } from "@/components/dialog-shell";
 import { ErrorMessage } from "@/components/error-message";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
@@ -30,13 +26,13 @@ import { BulkUserResults } from "./bulk-user-results";
 import { DataLossWarning } from "./data-loss-warning";
 import { useProductName } from "./product-names";
 import { SeatChanges, seatConflicts } from "./seat-changes";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   surface: { width: "min(760px, calc(100vw - 32px))", maxWidth: "760px" },
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
   step: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, outline: "none" },
   hint: { color: tokens.colorNeutralForeground2 },
-  actions: { alignItems: "center" },
   background: { marginInlineEnd: "auto" },
 });
 
@@ -75,6 +71,7 @@ function BulkChangeDialogContent({
 }: BulkChangeDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const l = useLicensingTexts();
   const productName = useProductName(tenantId);
   const [jobId, setJobId] = useState<string | null>(null);
   const start = useStartBulkJob(tenantId);
@@ -124,111 +121,99 @@ function BulkChangeDialogContent({
   const jobPath = jobId ? `/t/${tenantId}/licenses/jobs/${jobId}` : "";
 
   return (
-    <Dialog
+    <DialogShell
       open={open}
-      onOpenChange={(_, data) => {
-        if (!data.open) onClose();
-      }}
+      title={title}
+      onClose={onClose}
+      className={styles.surface}
+      contentClassName={styles.content}
+      actions={
+        jobId === null ? (
+          <>
+            <Button onClick={onClose}>{t.common.cancel}</Button>
+            <BusyButton
+              busy={start.isPending}
+              disabled={!report || validUserIds.length === 0}
+              label={l.apply(validUserIds.length)}
+              busyLabel={l.starting}
+              onClick={apply}
+            />
+          </>
+        ) : (
+          <>
+            {finished ? null : (
+              <span className={styles.background}>
+                <RouterLink to={jobPath}>{l.continueInBackground}</RouterLink>
+              </span>
+            )}
+            <Button appearance={finished ? "primary" : "secondary"} onClick={onClose}>
+              {finished ? t.common.done : t.common.close}
+            </Button>
+          </>
+        )
+      }
     >
-      <DialogSurface className={styles.surface}>
-        <DialogBody>
-          <DialogTitle>{title}</DialogTitle>
-          <DialogContent className={styles.content}>
-            {jobId === null ? (
-              <div className={styles.step}>
-                {dataLossWarning && change ? (
-                  <DataLossWarning
-                    licenses={change.mode === "add" ? (change.remove ?? []).length : null}
-                    users={change.userIds.length}
-                  />
-                ) : null}
-                <LiveStatus
-                  message={
-                    preview.isFetching
-                      ? t.licensing.checkingUsers(userCount)
-                      : report
-                        ? t.licensing.previewSummary(report.summary.succeeded, report.summary.failed)
-                        : ""
-                  }
-                />
-                {change === null ? null : preview.isError ? (
-                  <ErrorMessage
-                    error={preview.error}
-                    title={t.licensing.previewFailedTitle}
-                    onRetry={() => preview.refetch()}
-                  />
-                ) : !report ? (
-                  <Spinner label={t.licensing.checkingUsers(userCount)} />
-                ) : (
-                  <>
-                    <MessageBar
-                      intent={
-                        report.summary.succeeded === 0
-                          ? "error"
-                          : report.summary.failed > 0 || seatConflicts(report.seats).length > 0
-                            ? "warning"
-                            : "info"
-                      }
-                      layout="multiline"
-                    >
-                      <MessageBarBody>
-                        <MessageBarTitle>{t.licensing.previewSummaryTitle}</MessageBarTitle>
-                        {t.licensing.previewSummary(report.summary.succeeded, report.summary.failed)}
-                        {report.summary.succeeded === 0 ? <div>{t.licensing.nothingToApply}</div> : null}
-                        {appsOff.map((line) => (
-                          <div key={line}>{line}</div>
-                        ))}
-                      </MessageBarBody>
-                    </MessageBar>
-                    <SeatChanges seats={report.seats} productName={productName} />
-                    <BulkUserResults
-                      results={report.results}
-                      kind="preview"
-                      productName={productName}
-                      heading={t.licensing.usersHeading}
-                      usageLocationFix={{ tenantId, onSet: () => void preview.refetch() }}
-                    />
-                  </>
-                )}
-                {start.isError ? <ErrorMessage error={start.error} title={t.licensing.startFailedTitle} /> : null}
-              </div>
-            ) : (
-              <section ref={stepRef} className={styles.step} tabIndex={-1} aria-label={t.licensing.progressLabel}>
-                {finished ? null : <Text className={styles.hint}>{t.licensing.backgroundHint}</Text>}
-                <BulkJobProgress tenantId={tenantId} jobId={jobId} />
-              </section>
-            )}
-          </DialogContent>
-          <DialogActions fluid className={styles.actions}>
-            {jobId === null ? (
-              <>
-                <Button onClick={onClose}>{t.common.cancel}</Button>
-                <Button
-                  appearance="primary"
-                  onClick={apply}
-                  disabled={!report || validUserIds.length === 0}
-                  disabledFocusable={start.isPending}
-                  icon={start.isPending ? <Spinner size="tiny" /> : undefined}
-                >
-                  {start.isPending ? t.licensing.starting : t.licensing.apply(validUserIds.length)}
-                </Button>
-              </>
-            ) : (
-              <>
-                {finished ? null : (
-                  <span className={styles.background}>
-                    <RouterLink to={jobPath}>{t.licensing.continueInBackground}</RouterLink>
-                  </span>
-                )}
-                <Button appearance={finished ? "primary" : "secondary"} onClick={onClose}>
-                  {finished ? t.common.done : t.common.close}
-                </Button>
-              </>
-            )}
-          </DialogActions>
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+      {jobId === null ? (
+        <div className={styles.step}>
+          {dataLossWarning && change ? (
+            <DataLossWarning
+              licenses={change.mode === "add" ? (change.remove ?? []).length : null}
+              users={change.userIds.length}
+            />
+          ) : null}
+          <LiveStatus
+            message={
+              preview.isFetching
+                ? l.checkingUsers(userCount)
+                : report
+                  ? l.previewSummary(report.summary.succeeded, report.summary.failed)
+                  : ""
+            }
+          />
+          {change === null ? null : preview.isError ? (
+            <ErrorMessage error={preview.error} title={l.previewFailedTitle} onRetry={() => preview.refetch()} />
+          ) : !report ? (
+            <Spinner label={l.checkingUsers(userCount)} />
+          ) : (
+            <>
+              <MessageBar
+                intent={
+                  report.summary.succeeded === 0
+                    ? "error"
+                    : report.summary.failed > 0 || seatConflicts(report.seats).length > 0
+                      ? "warning"
+                      : "info"
+                }
+                layout="multiline"
+              >
+                <MessageBarBody>
+                  <MessageBarTitle>{l.previewSummaryTitle}</MessageBarTitle>
+                  {l.previewSummary(report.summary.succeeded, report.summary.failed)}
+                  {report.summary.succeeded === 0 ? <div>{l.nothingToApply}</div> : null}
+                  {appsOff.map((line) => (
+                    <div key={line}>{line}</div>
+                  ))}
+                </MessageBarBody>
+              </MessageBar>
+              <SeatChanges seats={report.seats} productName={productName} />
+              <BulkUserResults
+                results={report.results}
+                kind="preview"
+                productName={productName}
+                heading={t.licensing.usersHeading}
+                usageLocationFix={{ tenantId, onSet: () => void preview.refetch() }}
+              />
+            </>
+          )}
+          {start.isError ? <ErrorMessage error={start.error} title={l.startFailedTitle} /> : null}
+        </div>
+      ) : (
+        <section ref={stepRef} className={styles.step} tabIndex={-1} aria-label={l.progressLabel}>
+          {finished ? null : <Text className={styles.hint}>{l.backgroundHint}</Text>}
+          <BulkJobProgress tenantId={tenantId} jobId={jobId} />
+        </section>
+      )}
+    </DialogShell>
   );
 }
 

@@ -14,11 +14,11 @@ import {
 import { useEffect, useRef, useState } from "react";
 import { ErrorMessage } from "@/components/error-message";
 import { LiveStatus } from "@/components/visually-hidden";
-import { useI18n } from "@/lib/i18n";
 import { useBulkJob } from "@/lib/licensing/bulk";
 import { BulkUserResults } from "./bulk-user-results";
 import { useProductName } from "./product-names";
 import { SeatChanges } from "./seat-changes";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
@@ -47,10 +47,10 @@ const STATUS_COLOR: Record<BulkJob["status"], BadgeProps["color"]> = {
 
 /** The job's state as a badge: waiting, running, finished, stopped. */
 export function BulkJobStatusBadge({ status }: { status: BulkJob["status"] }) {
-  const { t } = useI18n();
+  const l = useLicensingTexts();
   return (
     <Badge appearance="tint" color={STATUS_COLOR[status]}>
-      {t.licensing.status[status]}
+      {l.status[status]}
     </Badge>
   );
 }
@@ -62,16 +62,16 @@ export function BulkJobStatusBadge({ status }: { status: BulkJob["status"] }) {
  */
 export function BulkJobProgress({ tenantId, jobId }: { tenantId: string; jobId: string }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const l = useLicensingTexts();
   const job = useBulkJob(tenantId, jobId);
   const productName = useProductName(tenantId);
   const announcement = useProgressAnnouncement(job.data);
 
   if (job.data === undefined) {
     return job.isError ? (
-      <ErrorMessage error={job.error} title={t.licensing.jobLoadFailed} onRetry={() => job.refetch()} />
+      <ErrorMessage error={job.error} title={l.jobLoadFailed} onRetry={() => job.refetch()} />
     ) : (
-      <Spinner label={t.licensing.loadingJob} />
+      <Spinner label={l.loadingJob} />
     );
   }
   const data = job.data;
@@ -85,11 +85,11 @@ export function BulkJobProgress({ tenantId, jobId }: { tenantId: string; jobId: 
           {data.status === "running" || data.status === "queued" ? (
             <Spinner size="extra-tiny" aria-hidden="true" />
           ) : null}
-          <Text className={styles.counts}>{t.licensing.resultCounts(data.succeeded, data.failed)}</Text>
+          <Text className={styles.counts}>{l.resultCounts(data.succeeded, data.failed)}</Text>
         </div>
         <Field
-          label={t.licensing.progressLabel}
-          hint={t.licensing.progressText(data.processed, data.total, percent)}
+          label={l.progressLabel}
+          hint={l.progressText(data.processed, data.total, percent)}
           validationState="none"
         >
           <ProgressBar
@@ -104,9 +104,9 @@ export function BulkJobProgress({ tenantId, jobId }: { tenantId: string; jobId: 
       {data.status === "failed" ? (
         <MessageBar intent="error" layout="multiline">
           <MessageBarBody>
-            {t.licensing.jobStopped}
+            {l.jobStopped}
             {data.errorCode === "Forbidden" ? (
-              <div>{t.licensing.jobCreatorForbidden}</div>
+              <div>{l.jobCreatorForbidden}</div>
             ) : data.error ? (
               <div>{data.error}</div>
             ) : null}
@@ -115,14 +115,9 @@ export function BulkJobProgress({ tenantId, jobId }: { tenantId: string; jobId: 
       ) : null}
       {done ? <SeatChanges seats={data.seats} productName={productName} /> : null}
       {data.results.length > 0 ? (
-        <BulkUserResults
-          results={data.results}
-          kind="outcome"
-          productName={productName}
-          heading={t.licensing.resultsHeading}
-        />
+        <BulkUserResults results={data.results} kind="outcome" productName={productName} heading={l.resultsHeading} />
       ) : done ? null : (
-        <Text className={styles.counts}>{t.licensing.noResultsYet}</Text>
+        <Text className={styles.counts}>{l.noResultsYet}</Text>
       )}
     </div>
   );
@@ -130,7 +125,7 @@ export function BulkJobProgress({ tenantId, jobId }: { tenantId: string; jobId: 
 
 /** The sentence a screen reader hears: each quarter of progress, then the outcome once. */
 function useProgressAnnouncement(job: BulkJob | undefined): string {
-  const { t } = useI18n();
+  const l = useLicensingTexts();
   const [message, setMessage] = useState("");
   const lastStep = useRef<number | null>(null);
   const announcedEnd = useRef(false);
@@ -139,18 +134,14 @@ function useProgressAnnouncement(job: BulkJob | undefined): string {
     if (jobFinished(job)) {
       if (announcedEnd.current) return;
       announcedEnd.current = true;
-      setMessage(
-        job.status === "failed"
-          ? t.licensing.stoppedAnnouncement
-          : t.licensing.finishedAnnouncement(job.succeeded, job.failed),
-      );
+      setMessage(job.status === "failed" ? l.stoppedAnnouncement : l.finishedAnnouncement(job.succeeded, job.failed));
       return;
     }
     const step = Math.floor(jobPercent(job) / ANNOUNCE_STEP) * ANNOUNCE_STEP;
     if (step !== lastStep.current) {
       lastStep.current = step;
-      setMessage(step === 0 ? t.licensing.jobStarted : t.licensing.progressAnnouncement(step));
+      setMessage(step === 0 ? l.jobStarted : l.progressAnnouncement(step));
     }
-  }, [job, t]);
+  }, [job, l]);
   return message;
 }

@@ -4,6 +4,8 @@ import { CheckmarkCircleFilled, ErrorCircleFilled } from "@fluentui/react-icons"
 import { useVirtualizer } from "@tanstack/react-virtual";
 import { useId, useMemo, useRef, useState } from "react";
 import { type Messages, useI18n } from "@/lib/i18n";
+import type { LicensingTexts } from "./texts";
+import { useLicensingTexts } from "./texts";
 import { UsageLocationFix } from "./usage-location-fix";
 
 export type BulkUserResult = BulkLicenseReport["results"][number];
@@ -49,13 +51,13 @@ const useStyles = makeStyles({
 });
 
 /** What a result does to the user, in words: "Gets A · Loses B". */
-function describeChange(result: BulkUserResult, t: Messages, productName: (skuId: string) => string): string {
+function describeChange(result: BulkUserResult, l: LicensingTexts, productName: (skuId: string) => string): string {
   const names = (ids: readonly string[]) => ids.map((id) => productName(id)).join(", ");
   const parts: string[] = [];
-  if (result.added.length > 0) parts.push(t.licensing.gets(names(result.added)));
-  if (result.removed.length > 0) parts.push(t.licensing.loses(names(result.removed)));
-  if (result.changed.length > 0) parts.push(t.licensing.plansChange(names(result.changed)));
-  return parts.length > 0 ? parts.join(" · ") : t.licensing.noChange;
+  if (result.added.length > 0) parts.push(l.gets(names(result.added)));
+  if (result.removed.length > 0) parts.push(l.loses(names(result.removed)));
+  if (result.changed.length > 0) parts.push(l.plansChange(names(result.changed)));
+  return parts.length > 0 ? parts.join(" · ") : l.noChange;
 }
 
 function needsUsageLocation(result: BulkUserResult): boolean {
@@ -63,13 +65,16 @@ function needsUsageLocation(result: BulkUserResult): boolean {
 }
 
 /** Why a result failed, one line per violation, in the user's language. */
-function describeFailure(result: BulkUserResult, t: Messages, productName: (skuId: string) => string): string[] {
+function describeFailure(
+  result: BulkUserResult,
+  t: Messages,
+  l: LicensingTexts,
+  productName: (skuId: string) => string,
+): string[] {
   const violations = result.violations ?? [];
   if (violations.length === 0) return [t.errors.InternalError];
   return violations.map((violation) =>
-    violation.skuId
-      ? t.licensing.violation(productName(violation.skuId), t.errors[violation.code])
-      : t.errors[violation.code],
+    violation.skuId ? l.violation(productName(violation.skuId), t.errors[violation.code]) : t.errors[violation.code],
   );
 }
 
@@ -94,6 +99,7 @@ export function BulkUserResults({
 }) {
   const styles = useStyles();
   const { t } = useI18n();
+  const l = useLicensingTexts();
   const headingId = useId();
   const [onlyFailing, setOnlyFailing] = useState(false);
   const failing = useMemo(() => results.filter((result) => !result.ok), [results]);
@@ -118,12 +124,12 @@ export function BulkUserResults({
           <Switch
             checked={onlyFailing}
             onChange={(_, data) => setOnlyFailing(data.checked)}
-            label={t.licensing.onlyFailing(failing.length)}
+            label={l.onlyFailing(failing.length)}
           />
         ) : null}
       </div>
       {shown.length === 0 ? (
-        <Text className={styles.empty}>{t.licensing.noFailing}</Text>
+        <Text className={styles.empty}>{l.noFailing}</Text>
       ) : (
         // Focusable, so keyboard users can scroll it; the list inside is labelled by the heading.
         <section
@@ -138,17 +144,17 @@ export function BulkUserResults({
             {virtualizer.getVirtualItems().map((item) => {
               const result = shown[item.index];
               if (!result) return null;
-              const name = result.displayName ?? t.licensing.unknownUser;
+              const name = result.displayName ?? l.unknownUser;
               const state = result.ok
                 ? kind === "preview"
-                  ? t.licensing.willChange
-                  : t.licensing.succeeded
+                  ? l.willChange
+                  : l.succeeded
                 : kind === "preview"
-                  ? t.licensing.cannotChange
-                  : t.licensing.failed;
+                  ? l.cannotChange
+                  : l.failed;
               const lines = result.ok
-                ? [describeChange(result, t, productName)]
-                : describeFailure(result, t, productName);
+                ? [describeChange(result, l, productName)]
+                : describeFailure(result, t, l, productName);
               return (
                 <li
                   key={item.key}

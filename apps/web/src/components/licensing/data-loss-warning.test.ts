@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { licensingEn, licensingNl } from "../../lib/i18n/areas/licensing";
+import { texts as licensingEn } from "./texts/en";
+import { texts as licensingNl } from "./texts/nl";
 
 // Every source file of the web app as text (Vite reads them; the test needs no file system access of its own).
 const raw = import.meta.glob<string>(["../../**/*.ts", "../../**/*.tsx", "!../../**/*.test.ts"], {
@@ -39,7 +40,11 @@ describe("the data-loss warning", () => {
   });
 
   it("is the only text that says data gets deleted", () => {
-    const texts = files.filter(({ path }) => path.startsWith("lib/i18n/") || /^features\/[^/]+\/texts\.ts$/.test(path));
+    // The shell's dictionary and every feature's or shared component's texts (a texts.ts, or one file per language).
+    const texts = files.filter(
+      ({ path }) =>
+        path.startsWith("lib/i18n/") || /^(features|components)\/[^/]+\/texts(\.ts|\/[^/]+\.ts)$/.test(path),
+    );
     expect(texts.length).toBeGreaterThan(5);
     const saying = texts
       .filter(({ text }) =>
@@ -53,7 +58,7 @@ describe("the data-loss warning", () => {
           ),
       )
       .map(({ path }) => path);
-    expect(saying).toEqual(["lib/i18n/areas/licensing.ts"]);
+    expect(saying).toEqual(["components/licensing/texts/en.ts", "components/licensing/texts/nl.ts"]);
   });
 
   it("is shown by every dialog that removes licenses", () => {

@@ -1,5 +1,5 @@
 import { MessageBar, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
-import { useI18n } from "@/lib/i18n";
+import { useLicensingTexts } from "./texts";
 
 /**
  * What removing licenses does to the users' data, in the one wording every remove path uses (a user's licenses,
@@ -7,12 +7,12 @@ import { useI18n } from "@/lib/i18n";
  * `users` choose the plurals; null when the count is not known (e.g. "remove every license").
  */
 export function DataLossWarning({ licenses, users }: { licenses: number | null; users: number | null }) {
-  const { t } = useI18n();
+  const l = useLicensingTexts();
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t.licensing.dataLoss.title}</MessageBarTitle>
-        <span>{t.licensing.dataLoss.body(licenses, users)}</span>
+        <MessageBarTitle>{l.dataLoss.title}</MessageBarTitle>
+        <span>{l.dataLoss.body(licenses, users)}</span>
       </MessageBarBody>
     </MessageBar>
   );

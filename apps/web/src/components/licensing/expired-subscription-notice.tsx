@@ -3,6 +3,7 @@ import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
+import { useLicensingTexts } from "./texts";
 
 type Fix = LicenseConflictReport["fixes"][number];
 type RenewFix = Extract<Fix, { kind: "renewSubscription" }>;
@@ -25,7 +26,8 @@ export function renewalPath(tenantId: string, fix: RenewFix): string {
  * on the product's page, from the API's conflict report.
  */
 export function ExpiredSubscriptionNotice({ conflict }: { conflict: LicenseConflictReport }) {
-  const { t, formatDate } = useI18n();
+  const { formatDate } = useI18n();
+  const l = useLicensingTexts();
   const { tenant, can } = useTenant();
   const renewal = expiredRenewal(conflict);
   if (conflict.expiring === 0 || !conflict.accessEndsAt) return null;
@@ -33,17 +35,17 @@ export function ExpiredSubscriptionNotice({ conflict }: { conflict: LicenseConfl
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t.conflicts.expiredTitle(conflict.displayName)}</MessageBarTitle>
-        {t.conflicts.expiredProblem(conflict.expiring, conflict.displayName, date)}
-        {can("billing.manage") ? null : ` ${t.conflicts.askBillingToRenew}`}
+        <MessageBarTitle>{l.conflicts.expiredTitle(conflict.displayName)}</MessageBarTitle>
+        {l.conflicts.expiredProblem(conflict.expiring, conflict.displayName, date)}
+        {can("billing.manage") ? null : ` ${l.conflicts.askBillingToRenew}`}
       </MessageBarBody>
       <MessageBarActions>
         {renewal && can("billing.manage") ? (
           <RouterLink to={renewalPath(tenant.id, renewal)}>
-            {renewal.trial ? t.conflicts.convertTrial : t.conflicts.renew}
+            {renewal.trial ? l.conflicts.convertTrial : l.conflicts.renew}
           </RouterLink>
         ) : null}
-        <RouterLink to={`/t/${tenant.id}/licenses/conflicts`}>{t.conflicts.viewConflicts}</RouterLink>
+        <RouterLink to={`/t/${tenant.id}/licenses/conflicts`}>{l.conflicts.viewConflicts}</RouterLink>
       </MessageBarActions>
     </MessageBar>
   );

@@ -1,19 +1,8 @@
 import type { BulkLicenseReport } from "@allot/contracts";
-import {
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { useI18n } from "@/lib/i18n";
+import { type DataColumn, DataTable } from "@/components/data-table";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS },
@@ -40,14 +29,31 @@ export function SeatChanges({
   productName: (skuId: string, fallback?: string) => string;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const l = useLicensingTexts();
   const headingId = useId();
   if (seats.length === 0) return null;
   const conflicts = seatConflicts(seats);
+  const columns: Array<DataColumn<SeatChange>> = [
+    { id: "product", header: l.seatsProduct, cell: (seat) => productName(seat.skuId, seat.skuPartNumber) },
+    {
+      id: "assigned",
+      header: l.seatsAssigned,
+      cell: (seat) => l.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits),
+    },
+    {
+      id: "available",
+      header: l.seatsAvailable,
+      cell: (seat) => (
+        <span className={seat.after.available < 0 ? styles.negative : undefined}>
+          {l.beforeAfter(seat.before.available, seat.after.available)}
+        </span>
+      ),
+    },
+  ];
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Text as="h3" id={headingId} size={400} weight="semibold" className={styles.heading}>
-        {t.licensing.seatsHeading}
+        {l.seatsHeading}
       </Text>
       {conflicts.map((seat) => {
         const name = productName(seat.skuId, seat.skuPartNumber);
@@ -55,33 +61,12 @@ export function SeatChanges({
         return (
           <MessageBar key={seat.skuId} intent="warning" layout="multiline">
             <MessageBarBody>
-              {seat.before.available >= 0
-                ? t.licensing.conflictCreated(name, short)
-                : t.licensing.conflictRemains(name, short)}
+              {seat.before.available >= 0 ? l.conflictCreated(name, short) : l.conflictRemains(name, short)}
             </MessageBarBody>
           </MessageBar>
         );
       })}
-      <Table size="small" aria-labelledby={headingId}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.licensing.seatsProduct}</TableHeaderCell>
-            <TableHeaderCell>{t.licensing.seatsAssigned}</TableHeaderCell>
-            <TableHeaderCell>{t.licensing.seatsAvailable}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {seats.map((seat) => (
-            <TableRow key={seat.skuId}>
-              <TableCell>{productName(seat.skuId, seat.skuPartNumber)}</TableCell>
-              <TableCell>{t.licensing.beforeAfter(seat.before.consumedUnits, seat.after.consumedUnits)}</TableCell>
-              <TableCell className={seat.after.available < 0 ? styles.negative : undefined}>
-                {t.licensing.beforeAfter(seat.before.available, seat.after.available)}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
+      <DataTable label={l.seatsHeading} size="small" columns={columns} rows={seats} rowKey={(seat) => seat.skuId} />
     </section>
   );
 }

@@ -1,6 +1,6 @@
 import { Checkbox, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
-import { useI18n } from "@/lib/i18n";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   root: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXXS, margin: 0, padding: 0, border: 0 },
@@ -32,13 +32,13 @@ export function ServicePlanChecklist({
   readOnly?: boolean;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const l = useLicensingTexts();
   const legendId = useId();
   const on = plans.filter((plan) => !disabledPlans.has(plan.servicePlanId)).length;
   return (
     <fieldset className={styles.root} aria-labelledby={legendId}>
       <Text as="span" id={legendId} size={200} className={styles.legend}>
-        {t.licensing.plansLegend(productName, on, plans.length)}
+        {l.plansLegend(productName, on, plans.length)}
       </Text>
       <div className={styles.list}>
         {plans.map((plan) => (

@@ -1,14 +1,17 @@
-import { type User, userSchema } from "@allot/contracts";
+import { type User, usageLocationSchema, userSchema } from "@allot/contracts";
 import { canSetUsageLocation, isAdminRole } from "@allot/domain";
 import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useController } from "react-hook-form";
+import { z } from "zod";
 import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { apiRequest, tenantPath } from "@/lib/api-client";
-import { useI18n } from "@/lib/i18n";
+import { useApiErrorOnFields } from "@/lib/forms/api-errors";
+import { useZodForm } from "@/lib/forms/zod-form";
 import { queryKeys } from "@/lib/query-keys";
 import { useTenant } from "@/lib/tenant";
+import { useLicensingTexts } from "./texts";
 
 const useStyles = makeStyles({
   root: {
@@ -24,6 +27,15 @@ const useStyles = makeStyles({
 
 /** The same key as the users area's detail query, so both read (and refresh) one copy of the user. */
 const userKey = (tenantId: string, userId: string) => [...queryKeys.users(tenantId), "detail", userId] as const;
+
+/** What the row sends: a country is required here (the contract's field also takes null, which clears it). */
+const usageLocationForm = z.object({ usageLocation: usageLocationSchema.unwrap() });
+
+interface LocationDraft {
+  usageLocation: string | null;
+}
+
+const NO_LOCATION: LocationDraft = { usageLocation: null };
 
 /**
  * Sets a user's missing usage location right where a license needs it (a preview row, the user's licenses tab), as
@@ -45,8 +57,8 @@ export function UsageLocationFix({
   onSet?: ((user: User) => void) | undefined;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
-  const u = t.licensing.usageLocation;
+  const l = useLicensingTexts();
+  const u = l.usageLocation;
   const context = useTenant();
   const queryClient = useQueryClient();
   const mayEditUsers = context.can("users.manage");
@@ -56,8 +68,6 @@ export function UsageLocationFix({
     enabled: mayEditUsers && user === undefined,
   });
   const target = user ?? loaded.data;
-  const [code, setCode] = useState<string | null>(null);
-  const [tried, setTried] = useState(false);
   const save = useMutation({
     mutationFn: (usageLocation: string) =>
       apiRequest(tenantPath(tenantId, "users", userId), {
@@ -71,6 +81,15 @@ export function UsageLocationFix({
       await queryClient.invalidateQueries({ queryKey: queryKeys.users(tenantId) });
     },
   });
+  const form = useZodForm(usageLocationForm, { defaultValues: NO_LOCATION });
+  const { field, fieldState } = useController({ control: form.control, name: "usageLocation" });
+  const error = useApiErrorOnFields(form, save.error);
+  // Before the API sees it, the one problem the field can have is that no country is chosen: this row words it so.
+  const problem = fieldState.error
+    ? fieldState.error.type === "server"
+      ? fieldState.error.message
+      : u.chooseFirst
+    : null;
 
   if (!mayEditUsers) return <Text className={styles.hint}>{u.notAllowed}</Text>;
   if (!target) {
@@ -84,19 +103,16 @@ export function UsageLocationFix({
     return <Text className={styles.hint}>{u.adminTarget}</Text>;
   }
 
-  const submit = () => {
-    setTried(true);
-    if (code !== null) save.mutate(code);
-  };
+  const submit = form.handleSubmit(({ usageLocation }) => save.mutate(usageLocation));
 
   return (
     <div className={styles.root}>
       <div className={styles.line}>
         <CountrySelect
           aria-label={u.label(userName)}
-          value={code}
+          value={field.value}
           onChange={(next) => {
-            setCode(next);
+            field.onChange(next);
             save.reset();
           }}
           disabled={save.isPending}
@@ -109,12 +125,12 @@ export function UsageLocationFix({
           {save.isPending ? u.setting : u.set}
         </Button>
       </div>
-      {tried && code === null ? (
+      {problem ? (
         <Text role="alert" size={200} className={styles.problem}>
-          {u.chooseFirst}
+          {problem}
         </Text>
       ) : null}
-      {save.isError ? <ErrorMessage error={save.error} /> : null}
+      {error ? <ErrorMessage error={error} /> : null}
     </div>
   );
 }

@@ -1,14 +1,7 @@
-import type { AuditAction, AuditTargetType, ErrorCode } from "@allot/contracts";
+import type { AuditAction, ErrorCode } from "@allot/contracts";
 import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
-import { conflictsEn } from "./areas/conflicts";
-import { dashboardEn } from "./areas/dashboard";
-import { groupLicensesEn } from "./areas/group-licenses";
-import { licensesEn } from "./areas/licenses";
-import { licensingEn } from "./areas/licensing";
-import { reclaimEn } from "./areas/reclaim";
 import { requestsEn } from "./areas/requests";
-import { productHoldersEn } from "./areas/users-list";
 import type { Widen } from "./widen";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -177,25 +170,6 @@ export const en = {
     reload: "Reload",
     documentTitle: (page: string, tenant: string) => `${page} - ${tenant} - Allot`,
   },
-  home: {
-    title: "Home",
-    welcome: (name: string) => `Welcome, ${name}`,
-    tenantLine: (name: string, domain: string) => `${name} (${domain})`,
-    yourRoles: "Your roles here",
-    activeUsers: "Active users",
-    guests: "Guest users",
-    groups: "Groups",
-    deletedUsers: "Deleted users",
-    countAtLeast: (count: number) => `${count}+`,
-    viewUsers: "Go to active users",
-    viewGroups: "Go to groups",
-    noDirectoryAccess: "Your account has no admin role in this organization. You can change your language in Settings.",
-    memberPricing: "Buy a license or request one from your admin",
-    memberLicenses: "See your licenses and requests",
-    countsLoading: "Loading counts…",
-    directoryTitle: "Directory",
-    licensingTitle: "Licenses",
-  },
   users: {
     /** The users pages' texts are in features/users/texts; these headers are shared by other lists. */
     columns: {
@@ -204,105 +178,8 @@ export const en = {
       actions: "Actions",
     },
   },
-  groups: {
-    title: "Groups",
-    description: "Groups collect users so you can manage them, and later their licenses, together.",
-    addGroup: "Add a group",
-    search: "Search groups",
-    searchPlaceholder: "Search by name",
-    columns: {
-      displayName: "Group name",
-      description: "Description",
-      members: "Members",
-      createdAt: "Created",
-    },
-    shownCount: (count: number, more: boolean) =>
-      `${count} ${plural(count, "group", "groups")} shown${more ? ", more available" : ""}`,
-    loading: "Loading groups…",
-    emptyTitle: "No groups found",
-    emptySearch: "No groups match your search.",
-    emptyAll: "There are no groups yet.",
-    openDetails: (name: string) => `Open details of ${name}`,
-    add: {
-      title: "Add a group",
-      displayName: "Name",
-      description: "Description (optional)",
-      submit: "Add group",
-      submitting: "Adding group…",
-      created: (name: string) => `Group ${name} was added`,
-    },
-    details: {
-      title: (name: string) => `Group ${name}`,
-      description: "Description",
-      noDescription: "No description",
-      members: "Members",
-      membersLoading: "Loading members…",
-      noMembers: "This group has no members yet.",
-      addMembers: "Add members",
-      removeMember: (name: string) => `Remove ${name} from the group`,
-      removed: (name: string) => `${name} was removed from the group`,
-      deleteGroup: "Delete group",
-      loadError: "The group couldn't be loaded.",
-    },
-    addMembers: {
-      title: (group: string) => `Add members to ${group}`,
-      searchLabel: "Find users",
-      searchPlaceholder: "Type a name or email",
-      searching: "Searching…",
-      noResults: "No users found.",
-      selected: (count: number) => `${count} ${plural(count, "user", "users")} selected`,
-      submit: "Add",
-      submitting: "Adding…",
-      added: (count: number) => `${count} ${plural(count, "member", "members")} added`,
-    },
-    delete: {
-      title: (name: string) => `Delete group ${name}?`,
-      body: "The group is deleted for good. Its members keep their accounts.",
-      deleted: (name: string) => `Group ${name} was deleted`,
-    },
-  },
+  /** Activity names, shared by the audit log and Home's recent changes; an action not listed here is shown by its code. */
   audit: {
-    title: "Audit log",
-    description: "Every change made in this organization: who did what, and when.",
-    columns: {
-      when: "Date",
-      actor: "Activity by",
-      action: "Activity",
-      target: "Item",
-      details: "Details",
-    },
-    system: "System",
-    unknownUser: "Unknown user",
-    showChanges: "Show changes",
-    hideChanges: "Hide changes",
-    before: "Before",
-    after: "After",
-    loading: "Loading audit events…",
-    shownCount: (count: number, more: boolean) =>
-      `${count} ${plural(count, "event", "events")} shown${more ? ", more available" : ""}`,
-    emptyTitle: "No activity yet",
-    emptyBody: "Changes made in this organization will be listed here.",
-    emptyFiltered: "No activity matches these filters.",
-    filters: {
-      label: "Filter audit events",
-      action: "Activity",
-      actionHint: "Choose one or more activities.",
-      actionPlaceholder: "All activities",
-      actionInvalid: "Choose up to 20 activities from the list.",
-      from: "From",
-      fromHint: "From the start of this day.",
-      to: "To",
-      toHint: "Up to the end of this day.",
-      rangeInvalid: "Choose an end date on or after the start date.",
-      dayInvalid: (pattern: string) => `Enter a date as ${pattern}.`,
-      clear: "Clear filters",
-    },
-    export: {
-      button: "Export CSV",
-      hint: "Downloads the newest 100,000 events at most.",
-      hintFiltered: "Downloads the newest 100,000 matching events at most.",
-    },
-    /** Known audit actions; an action not listed here is shown by its code. */
     actions: {
       "auth.signedIn": "Signed in",
       "auth.signedOut": "Signed out",
@@ -352,35 +229,14 @@ export const en = {
       "request.denied": "License request denied",
       "request.cancelled": "License request withdrawn",
     } satisfies Record<AuditAction, string>,
-    targets: {
-      user: "User",
-      group: "Group",
-      tenant: "Organization",
-      subscription: "Subscription",
-      licenseRequest: "License request",
-      product: "Product",
-      licenseJob: "Bulk license change",
-    } satisfies Record<AuditTargetType, string>,
   },
-  settings: {
-    title: "Settings",
-    description: "Your personal preferences.",
-    languageTitle: "Display language",
-    languageHint:
-      "The admin center is available in English and Dutch. Your choice is remembered on this device and saved with your account.",
-    accountTitle: "Your account",
-    name: "Name",
-    email: "Email",
-    homeTenant: "Home organization",
+  /** Licensing words read by the shell's gated button and the users pages; the rest is in components/licensing/texts. */
+  licensing: {
+    requiresRole: (roles: string) => `Requires one of these roles: ${roles}`,
+    appsOff: (product: string, apps: string) => `Apps switched off in ${product}: ${apps}`,
+    usersHeading: "Per user",
   },
-  licenses: licensesEn,
-  licensing: licensingEn,
-  conflicts: conflictsEn,
-  reclaim: reclaimEn,
-  dashboard: dashboardEn,
-  groupLicenses: groupLicensesEn,
   requests: requestsEn,
-  productHolders: productHoldersEn,
 };
 
 /** The shape every language's dictionary must have: the same keys as English, texts of its own. */

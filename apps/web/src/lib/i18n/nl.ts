@@ -1,11 +1,4 @@
-import { conflictsNl } from "./areas/conflicts";
-import { dashboardNl } from "./areas/dashboard";
-import { groupLicensesNl } from "./areas/group-licenses";
-import { licensesNl } from "./areas/licenses";
-import { licensingNl } from "./areas/licensing";
-import { reclaimNl } from "./areas/reclaim";
 import { requestsNl } from "./areas/requests";
-import { productHoldersNl } from "./areas/users-list";
 import type { Messages } from "./en";
 
 const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
@@ -175,26 +168,6 @@ export const nl: Messages = {
     reload: "Opnieuw laden",
     documentTitle: (page: string, tenant: string) => `${page} - ${tenant} - Allot`,
   },
-  home: {
-    title: "Start",
-    welcome: (name: string) => `Welkom, ${name}`,
-    tenantLine: (name: string, domain: string) => `${name} (${domain})`,
-    yourRoles: "Je rollen hier",
-    activeUsers: "Actieve gebruikers",
-    guests: "Gastgebruikers",
-    groups: "Groepen",
-    deletedUsers: "Verwijderde gebruikers",
-    countAtLeast: (count: number) => `${count}+`,
-    viewUsers: "Naar actieve gebruikers",
-    viewGroups: "Naar groepen",
-    noDirectoryAccess:
-      "Je account heeft geen beheerdersrol in deze organisatie. Je kunt je taal wijzigen bij Instellingen.",
-    memberPricing: "Koop een licentie of vraag er een aan bij je beheerder",
-    memberLicenses: "Bekijk je licenties en aanvragen",
-    countsLoading: "Aantallen laden…",
-    directoryTitle: "Directory",
-    licensingTitle: "Licenties",
-  },
   users: {
     columns: {
       displayName: "Weergavenaam",
@@ -202,104 +175,7 @@ export const nl: Messages = {
       actions: "Acties",
     },
   },
-  groups: {
-    title: "Groepen",
-    description: "Met groepen beheer je gebruikers, en later hun licenties, in één keer.",
-    addGroup: "Een groep toevoegen",
-    search: "Groepen zoeken",
-    searchPlaceholder: "Zoeken op naam",
-    columns: {
-      displayName: "Groepsnaam",
-      description: "Beschrijving",
-      members: "Leden",
-      createdAt: "Gemaakt",
-    },
-    shownCount: (count: number, more: boolean) =>
-      `${count} ${plural(count, "groep", "groepen")} weergegeven${more ? ", meer beschikbaar" : ""}`,
-    loading: "Groepen laden…",
-    emptyTitle: "Geen groepen gevonden",
-    emptySearch: "Geen groepen voldoen aan je zoekopdracht.",
-    emptyAll: "Er zijn nog geen groepen.",
-    openDetails: (name: string) => `Details van ${name} openen`,
-    add: {
-      title: "Een groep toevoegen",
-      displayName: "Naam",
-      description: "Beschrijving (optioneel)",
-      submit: "Groep toevoegen",
-      submitting: "Groep toevoegen…",
-      created: (name: string) => `Groep ${name} is toegevoegd`,
-    },
-    details: {
-      title: (name: string) => `Groep ${name}`,
-      description: "Beschrijving",
-      noDescription: "Geen beschrijving",
-      members: "Leden",
-      membersLoading: "Leden laden…",
-      noMembers: "Deze groep heeft nog geen leden.",
-      addMembers: "Leden toevoegen",
-      removeMember: (name: string) => `${name} uit de groep verwijderen`,
-      removed: (name: string) => `${name} is uit de groep verwijderd`,
-      deleteGroup: "Groep verwijderen",
-      loadError: "De groep kon niet worden geladen.",
-    },
-    addMembers: {
-      title: (group: string) => `Leden toevoegen aan ${group}`,
-      searchLabel: "Gebruikers zoeken",
-      searchPlaceholder: "Typ een naam of e-mailadres",
-      searching: "Zoeken…",
-      noResults: "Geen gebruikers gevonden.",
-      selected: (count: number) => `${count} ${plural(count, "gebruiker", "gebruikers")} geselecteerd`,
-      submit: "Toevoegen",
-      submitting: "Toevoegen…",
-      added: (count: number) => `${count} ${plural(count, "lid", "leden")} toegevoegd`,
-    },
-    delete: {
-      title: (name: string) => `Groep ${name} verwijderen?`,
-      body: "De groep wordt definitief verwijderd. De leden houden hun account.",
-      deleted: (name: string) => `Groep ${name} is verwijderd`,
-    },
-  },
   audit: {
-    title: "Auditlogboek",
-    description: "Elke wijziging in deze organisatie: wie deed wat, en wanneer.",
-    columns: {
-      when: "Datum",
-      actor: "Uitgevoerd door",
-      action: "Activiteit",
-      target: "Item",
-      details: "Details",
-    },
-    system: "Systeem",
-    unknownUser: "Onbekende gebruiker",
-    showChanges: "Wijzigingen tonen",
-    hideChanges: "Wijzigingen verbergen",
-    before: "Voor",
-    after: "Na",
-    loading: "Auditgebeurtenissen laden…",
-    shownCount: (count: number, more: boolean) =>
-      `${count} ${plural(count, "gebeurtenis", "gebeurtenissen")} weergegeven${more ? ", meer beschikbaar" : ""}`,
-    emptyTitle: "Nog geen activiteit",
-    emptyBody: "Wijzigingen in deze organisatie worden hier vermeld.",
-    emptyFiltered: "Geen activiteit die aan deze filters voldoet.",
-    filters: {
-      label: "Auditgebeurtenissen filteren",
-      action: "Activiteit",
-      actionHint: "Kies een of meer activiteiten.",
-      actionPlaceholder: "Alle activiteiten",
-      actionInvalid: "Kies maximaal 20 activiteiten in de lijst.",
-      from: "Van",
-      fromHint: "Vanaf het begin van deze dag.",
-      to: "Tot en met",
-      toHint: "Tot het einde van deze dag.",
-      rangeInvalid: "Kies een einddatum op of na de begindatum.",
-      dayInvalid: (pattern: string) => `Voer een datum in als ${pattern}.`,
-      clear: "Filters wissen",
-    },
-    export: {
-      button: "CSV exporteren",
-      hint: "Downloadt hoogstens de nieuwste 100.000 gebeurtenissen.",
-      hintFiltered: "Downloadt hoogstens de nieuwste 100.000 gebeurtenissen die aan de filters voldoen.",
-    },
     actions: {
       "auth.signedIn": "Aangemeld",
       "auth.signedOut": "Afgemeld",
@@ -349,34 +225,12 @@ export const nl: Messages = {
       "request.denied": "Licentieaanvraag afgewezen",
       "request.cancelled": "Licentieaanvraag ingetrokken",
     },
-    targets: {
-      user: "Gebruiker",
-      group: "Groep",
-      tenant: "Organisatie",
-      subscription: "Abonnement",
-      licenseRequest: "Licentieaanvraag",
-      product: "Product",
-      licenseJob: "Bulklicentiewijziging",
-    },
   },
-  settings: {
-    title: "Instellingen",
-    description: "Je persoonlijke voorkeuren.",
-    languageTitle: "Weergavetaal",
-    languageHint:
-      "Het beheercentrum is beschikbaar in het Engels en het Nederlands. Je keuze wordt op dit apparaat onthouden en bij je account opgeslagen.",
-    accountTitle: "Je account",
-    name: "Naam",
-    email: "E-mailadres",
-    homeTenant: "Thuisorganisatie",
+  licensing: {
+    requiresRole: (roles: string) => `Vereist een van deze rollen: ${roles}`,
+    appsOff: (product: string, apps: string) => `Apps uitgeschakeld in ${product}: ${apps}`,
+    usersHeading: "Per gebruiker",
   },
-  licenses: licensesNl,
-  licensing: licensingNl,
-  conflicts: conflictsNl,
-  reclaim: reclaimNl,
-  dashboard: dashboardNl,
-  groupLicenses: groupLicensesNl,
   requests: requestsNl,
-  productHolders: productHoldersNl,
 };
 export { nl as texts };

@@ -7,6 +7,7 @@ import { useListPageStyles } from "@/components/list-page-styles";
 import { useI18n } from "@/lib/i18n";
 import { dayPattern } from "@/lib/i18n/locale";
 import type { AuditFilterProblem, AuditFilterValues } from "../api/audit-filter";
+import { useAuditTexts } from "../texts";
 
 const useStyles = makeStyles({
   // Every field has a hint line below its input: aligned at the top, the inputs line up.
@@ -29,6 +30,7 @@ export function AuditFilters({
   const styles = useStyles();
   const list = useListPageStyles();
   const { t, language } = useI18n();
+  const a = useAuditTexts();
   const [fromInvalid, setFromInvalid] = useState(false);
   const [toInvalid, setToInvalid] = useState(false);
 
@@ -54,18 +56,18 @@ export function AuditFilters({
   const active = Boolean(values.action || values.from || values.to);
 
   return (
-    <search className={mergeClasses(list.filters, styles.row)} aria-label={t.audit.filters.label}>
+    <search className={mergeClasses(list.filters, styles.row)} aria-label={a.filters.label}>
       <Field
-        label={t.audit.filters.action}
-        hint={problem === "action" ? undefined : t.audit.filters.actionHint}
+        label={a.filters.action}
+        hint={problem === "action" ? undefined : a.filters.actionHint}
         validationState={problem === "action" ? "error" : "none"}
-        validationMessage={problem === "action" ? t.audit.filters.actionInvalid : undefined}
+        validationMessage={problem === "action" ? a.filters.actionInvalid : undefined}
         className={styles.action}
       >
         <Dropdown
           multiselect
           className={styles.dropdown}
-          placeholder={t.audit.filters.actionPlaceholder}
+          placeholder={a.filters.actionPlaceholder}
           value={selectedLabels}
           selectedOptions={selected}
           onOptionSelect={(_, data) => onChange({ action: data.selectedOptions.join(",") || undefined })}
@@ -78,22 +80,22 @@ export function AuditFilters({
         </Dropdown>
       </Field>
       <Field
-        label={t.audit.filters.from}
-        hint={fromInvalid ? undefined : t.audit.filters.fromHint}
+        label={a.filters.from}
+        hint={fromInvalid ? undefined : a.filters.fromHint}
         validationState={fromInvalid ? "error" : "none"}
-        validationMessage={fromInvalid ? t.audit.filters.dayInvalid(dayPattern(language)) : undefined}
+        validationMessage={fromInvalid ? a.filters.dayInvalid(dayPattern(language)) : undefined}
       >
         <DayInput value={values.from} onChange={(from) => onChange({ from })} onInvalidDay={setFromInvalid} />
       </Field>
       <Field
-        label={t.audit.filters.to}
-        hint={toInvalid || problem === "range" ? undefined : t.audit.filters.toHint}
+        label={a.filters.to}
+        hint={toInvalid || problem === "range" ? undefined : a.filters.toHint}
         validationState={toInvalid || problem === "range" ? "error" : "none"}
         validationMessage={
           toInvalid
-            ? t.audit.filters.dayInvalid(dayPattern(language))
+            ? a.filters.dayInvalid(dayPattern(language))
             : problem === "range"
-              ? t.audit.filters.rangeInvalid
+              ? a.filters.rangeInvalid
               : undefined
         }
       >
@@ -106,7 +108,7 @@ export function AuditFilters({
           icon={<DismissRegular />}
           onClick={() => onChange({ action: undefined, from: undefined, to: undefined })}
         >
-          {t.audit.filters.clear}
+          {a.filters.clear}
         </Button>
       ) : null}
     </search>

@@ -14,6 +14,7 @@ import {
 import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { Fragment, useState } from "react";
 import { useI18n } from "@/lib/i18n";
+import { useAuditTexts } from "../texts";
 
 const useStyles = makeStyles({
   table: { minWidth: "720px" },
@@ -48,6 +49,7 @@ function json(value: unknown): string {
 export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
   const styles = useStyles();
   const { t, formatDateTime } = useI18n();
+  const a = useAuditTexts();
   const [expanded, setExpanded] = useState<ReadonlySet<string>>(new Set());
   const toggle = (id: string) =>
     setExpanded((current) => {
@@ -58,14 +60,14 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
     });
 
   return (
-    <Table aria-label={t.audit.title} className={styles.table}>
+    <Table aria-label={a.title} className={styles.table}>
       <TableHeader>
         <TableRow>
-          <TableHeaderCell>{t.audit.columns.when}</TableHeaderCell>
-          <TableHeaderCell>{t.audit.columns.actor}</TableHeaderCell>
-          <TableHeaderCell>{t.audit.columns.action}</TableHeaderCell>
-          <TableHeaderCell>{t.audit.columns.target}</TableHeaderCell>
-          <TableHeaderCell>{t.audit.columns.details}</TableHeaderCell>
+          <TableHeaderCell>{a.columns.when}</TableHeaderCell>
+          <TableHeaderCell>{a.columns.actor}</TableHeaderCell>
+          <TableHeaderCell>{a.columns.action}</TableHeaderCell>
+          <TableHeaderCell>{a.columns.target}</TableHeaderCell>
+          <TableHeaderCell>{a.columns.details}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -79,15 +81,15 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
                 <TableCell>{formatDateTime(event.createdAt)}</TableCell>
                 <TableCell>
                   {event.actorDisplayName ?? (
-                    <span className={styles.muted}>{event.actorUserId ? t.audit.unknownUser : t.audit.system}</span>
+                    <span className={styles.muted}>{event.actorUserId ? a.unknownUser : a.system}</span>
                   )}
                 </TableCell>
                 <TableCell>{label(t.audit.actions, event.action) ?? event.action}</TableCell>
                 <TableCell>
-                  {event.targetDisplayName ?? label(t.audit.targets, event.targetType) ?? event.targetType}
+                  {event.targetDisplayName ?? label(a.targets, event.targetType) ?? event.targetType}
                   {event.targetDisplayName ? (
                     <Text size={200} className={styles.muted} block>
-                      {label(t.audit.targets, event.targetType) ?? event.targetType}
+                      {label(a.targets, event.targetType) ?? event.targetType}
                     </Text>
                   ) : null}
                 </TableCell>
@@ -101,7 +103,7 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
                       aria-controls={open ? detailsId : undefined}
                       onClick={() => toggle(event.id)}
                     >
-                      {open ? t.audit.hideChanges : t.audit.showChanges}
+                      {open ? a.hideChanges : a.showChanges}
                     </Button>
                   ) : null}
                 </TableCell>
@@ -111,11 +113,11 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
                   <TableCell colSpan={5}>
                     <div className={styles.changes}>
                       <div>
-                        <Text weight="semibold">{t.audit.before}</Text>
+                        <Text weight="semibold">{a.before}</Text>
                         <pre className={styles.pre}>{json(event.before)}</pre>
                       </div>
                       <div>
-                        <Text weight="semibold">{t.audit.after}</Text>
+                        <Text weight="semibold">{a.after}</Text>
                         <pre className={styles.pre}>{json(event.after)}</pre>
                       </div>
                     </div>

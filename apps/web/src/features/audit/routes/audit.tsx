@@ -15,6 +15,7 @@ import { type AuditFilterValues, toAuditQuery } from "../api/audit-filter";
 import { auditExportUrl, useAuditLog } from "../api/get-audit-log";
 import { AuditFilters } from "../components/audit-filters";
 import { AuditTable } from "../components/audit-table";
+import { useAuditTexts } from "../texts";
 
 const useStyles = makeStyles({
   commands: {
@@ -32,6 +33,7 @@ export function AuditRoute() {
   const styles = useStyles();
   const list = useListPageStyles();
   const { t } = useI18n();
+  const a = useAuditTexts();
   const { tenant } = useTenant();
   const [params, updateFilters] = useQueryParams();
   const exportHintId = useId();
@@ -50,7 +52,7 @@ export function AuditRoute() {
 
   return (
     <>
-      <PageHeader title={t.audit.title} description={t.audit.description} />
+      <PageHeader title={a.title} description={a.description} />
       <div className={styles.commands}>
         <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
           <ToolbarButton
@@ -61,13 +63,13 @@ export function AuditRoute() {
             {t.common.refresh}
           </ToolbarButton>
           <CsvExportButton
-            label={t.audit.export.button}
+            label={a.export.button}
             hrefFor={(delimiter) => (problem ? undefined : auditExportUrl(tenant.id, query, delimiter))}
             aria-describedby={exportHintId}
           />
         </Toolbar>
         <Text id={exportHintId} size={200} className={styles.hint}>
-          {filtersActive ? t.audit.export.hintFiltered : t.audit.export.hint}
+          {filtersActive ? a.export.hintFiltered : a.export.hint}
         </Text>
       </div>
       <AuditFilters values={values} problem={problem} onChange={updateFilters} />
@@ -78,20 +80,20 @@ export function AuditRoute() {
             problem
               ? ""
               : audit.isPending
-                ? t.audit.loading
+                ? a.loading
                 : audit.isError
                   ? ""
-                  : t.audit.shownCount(events.length, audit.hasNextPage)
+                  : a.shownCount(events.length, audit.hasNextPage)
           }
         />
       </div>
       {problem ? null : audit.isError ? (
         <ErrorMessage error={audit.error} onRetry={() => audit.refetch()} />
       ) : audit.isPending ? (
-        <Spinner label={t.audit.loading} />
+        <Spinner label={a.loading} />
       ) : events.length === 0 ? (
-        <EmptyState icon={<HistoryRegular />} title={t.audit.emptyTitle}>
-          {filtersActive ? t.audit.emptyFiltered : t.audit.emptyBody}
+        <EmptyState icon={<HistoryRegular />} title={a.emptyTitle}>
+          {filtersActive ? a.emptyFiltered : a.emptyBody}
         </EmptyState>
       ) : (
         <div className={list.surface}>

@@ -13,10 +13,14 @@ import { ArrowSyncRegular, CartRegular, DeleteRegular } from "@fluentui/react-ic
 import { useId } from "react";
 import { GatedButton } from "@/components/gated-button";
 import { expiredRenewal, renewalPath } from "@/components/licensing/expired-subscription-notice";
+import type { LicensingTexts } from "@/components/licensing/texts";
+import { useLicensingTexts } from "@/components/licensing/texts";
 import { RouterLink } from "@/components/router-link";
-import { type Messages, useI18n } from "@/lib/i18n";
+import { useI18n } from "@/lib/i18n";
 import { localeOf } from "@/lib/i18n/locale";
 import { useTenant } from "@/lib/tenant";
+import type { ConflictsTexts } from "../texts";
+import { useConflictsTexts } from "../texts";
 import { ConflictHoldersTable } from "./conflict-holders-table";
 import { GatedLinkButton } from "./gated-link-button";
 
@@ -41,20 +45,21 @@ const shortfallFixes = (conflict: LicenseConflictReport) =>
  */
 export function conflictSentence(
   conflict: LicenseConflictReport,
-  t: Messages,
+  c: ConflictsTexts,
+  l: LicensingTexts,
   locale: string,
   formatDate: (iso: string) => string,
 ): string {
   const phrase = (fix: Fix): string => {
     switch (fix.kind) {
       case "removeAssignments":
-        return t.conflicts.fixRemove(fix.count);
+        return c.fixRemove(fix.count);
       case "buySeats":
-        return t.conflicts.fixBuy(fix.seats);
+        return c.fixBuy(fix.seats);
       case "renewSubscription":
-        return t.conflicts.fixRenew;
+        return c.fixRenew;
       case "deleteUsers":
-        return t.conflicts.fixDelete(fix.count);
+        return c.fixDelete(fix.count);
     }
   };
   const order: Fix["kind"][] = ["removeAssignments", "buySeats", "renewSubscription", "deleteUsers"];
@@ -68,12 +73,9 @@ export function conflictSentence(
   ];
   const list = new Intl.ListFormat(locale, { type: "disjunction" }).format(fixes);
   if (conflict.kind === "expired") {
-    return t.conflicts.expiredProblem(conflict.expiring, conflict.displayName, formatDate(conflict.accessEndsAt ?? ""));
+    return l.conflicts.expiredProblem(conflict.expiring, conflict.displayName, formatDate(conflict.accessEndsAt ?? ""));
   }
-  return t.conflicts.sentence(
-    t.conflicts.problem(conflict.consumedUnits, conflict.displayName, conflict.usableUnits),
-    list,
-  );
+  return c.sentence(c.problem(conflict.consumedUnits, conflict.displayName, conflict.usableUnits), list);
 }
 
 /** One product in shortfall: what is wrong in plain words, its holders, and the fixes that apply. */
@@ -89,7 +91,9 @@ export function ConflictCard({
   onRemove: () => void;
 }) {
   const styles = useStyles();
-  const { t, language, formatDate } = useI18n();
+  const { language, formatDate } = useI18n();
+  const l = useLicensingTexts();
+  const c = useConflictsTexts();
   const { tenant, can } = useTenant();
   const headingId = useId();
   const restoreFocusTarget = useRestoreFocusTarget();
@@ -117,9 +121,9 @@ export function ConflictCard({
           <Badge
             appearance="filled"
             color={status === "Warning" ? "warning" : "danger"}
-            aria-label={t.conflicts.statusLabel(t.conflicts.status[status])}
+            aria-label={c.statusLabel(c.status[status])}
           >
-            {t.conflicts.status[status]}
+            {c.status[status]}
           </Badge>
         ) : null}
       </div>
@@ -128,20 +132,20 @@ export function ConflictCard({
         intent={expired || status === "Enabled" || status === "Warning" ? "warning" : "error"}
         layout="multiline"
       >
-        <MessageBarBody>{conflictSentence(conflict, t, locale, formatDate)}</MessageBarBody>
+        <MessageBarBody>{conflictSentence(conflict, c, l, locale, formatDate)}</MessageBarBody>
       </MessageBar>
-      <Text className={styles.muted}>{expired ? t.conflicts.expiredDetail : t.conflicts.statusDetail[status]}</Text>
+      <Text className={styles.muted}>{expired ? c.expiredDetail : c.statusDetail[status]}</Text>
       <Text className={styles.muted}>
         {expired
-          ? t.conflicts.expiredSeatsLine(conflict.consumedUnits, conflict.expiring)
-          : t.conflicts.seatsLine(conflict.consumedUnits, conflict.usableUnits, conflict.shortfall)}
+          ? c.expiredSeatsLine(conflict.consumedUnits, conflict.expiring)
+          : c.seatsLine(conflict.consumedUnits, conflict.usableUnits, conflict.shortfall)}
       </Text>
       {!expired && conflict.expiring > 0 && conflict.accessEndsAt ? (
-        <Text>{t.conflicts.alsoExpiring(conflict.expiring, formatDate(conflict.accessEndsAt))}</Text>
+        <Text>{c.alsoExpiring(conflict.expiring, formatDate(conflict.accessEndsAt))}</Text>
       ) : null}
       {conflict.resolveBy ? (
         <Text weight="semibold">
-          {(expired ? t.conflicts.accessEndsBy : t.conflicts.resolveBy)(
+          {(expired ? c.accessEndsBy : c.resolveBy)(
             new Intl.DateTimeFormat(locale, { dateStyle: "long", timeZone: "UTC" }).format(
               new Date(conflict.resolveBy),
             ),
@@ -160,7 +164,7 @@ export function ConflictCard({
             onClick={onRemove}
             {...restoreFocusTarget}
           >
-            {t.conflicts.removeSelected}
+            {c.removeSelected}
           </GatedButton>
         ) : null}
         {buyFix ? (
@@ -169,12 +173,12 @@ export function ConflictCard({
             icon={<CartRegular />}
             to={`/t/${tenant.id}/billing?buy=${encodeURIComponent(conflict.skuId)}&seats=${buyFix.seats}`}
           >
-            {t.conflicts.buySeats(buyFix.seats)}
+            {c.buySeats(buyFix.seats)}
           </GatedLinkButton>
         ) : null}
         {renewFix ? (
           <GatedLinkButton action="billing.manage" icon={<ArrowSyncRegular />} to={renewalPath(tenant.id, renewFix)}>
-            {renewFix.trial ? t.conflicts.convertTrial : t.conflicts.renew}
+            {renewFix.trial ? l.conflicts.convertTrial : l.conflicts.renew}
           </GatedLinkButton>
         ) : null}
         {expiredFix ? (
@@ -184,17 +188,17 @@ export function ConflictCard({
             to={renewalPath(tenant.id, expiredFix)}
             appearance={expired ? "primary" : undefined}
           >
-            {expiredFix.trial ? t.conflicts.convertTrial : t.conflicts.renew}
+            {expiredFix.trial ? l.conflicts.convertTrial : l.conflicts.renew}
           </GatedLinkButton>
         ) : null}
         {deleteFix && can("users.manage") ? (
-          <RouterLink to={`/t/${tenant.id}/users`}>{t.conflicts.deleteUsers}</RouterLink>
+          <RouterLink to={`/t/${tenant.id}/users`}>{c.deleteUsers}</RouterLink>
         ) : null}
       </div>
 
       {removeFix && canAssign ? (
         <Text role="status" aria-live="polite">
-          {t.conflicts.selection(selected.size, needed)}
+          {c.selection(selected.size, needed)}
         </Text>
       ) : null}
 
@@ -207,9 +211,9 @@ export function ConflictCard({
         />
       </div>
       {conflict.userCount > conflict.users.length ? (
-        <Text className={styles.muted}>{t.conflicts.holdersPartial(conflict.users.length, conflict.userCount)}</Text>
+        <Text className={styles.muted}>{c.holdersPartial(conflict.users.length, conflict.userCount)}</Text>
       ) : null}
-      {hasInherited ? <Text className={styles.muted}>{t.conflicts.throughGroupHint}</Text> : null}
+      {hasInherited ? <Text className={styles.muted}>{c.throughGroupHint}</Text> : null}
     </Card>
   );
 }

@@ -12,6 +12,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useI18n } from "@/lib/i18n";
+import { useConflictsTexts } from "../texts";
 
 type Holder = LicenseConflictReport["users"][number];
 
@@ -38,7 +39,8 @@ export function ConflictHoldersTable({
   onSelectionChange: (selected: Set<string>) => void;
 }) {
   const styles = useStyles();
-  const { t, formatDate } = useI18n();
+  const { formatDate } = useI18n();
+  const c = useConflictsTexts();
   const direct = conflict.users.filter((user) => user.direct);
   const selectedDirect = direct.filter((user) => selected.has(user.id)).length;
   const allState = selectedDirect === 0 ? false : selectedDirect === direct.length ? true : "mixed";
@@ -53,21 +55,21 @@ export function ConflictHoldersTable({
   const toggleAll = () => onSelectionChange(allState === true ? new Set() : new Set(direct.map((user) => user.id)));
 
   return (
-    <Table aria-label={t.conflicts.holdersTitle(conflict.displayName)} className={styles.table} size="small">
+    <Table aria-label={c.holdersTitle(conflict.displayName)} className={styles.table} size="small">
       <TableHeader>
         <TableRow>
           {showSelection ? (
             <TableSelectionCell
               checked={allState}
               onClick={toggleAll}
-              checkboxIndicator={{ "aria-label": t.conflicts.selectAll(conflict.displayName) }}
+              checkboxIndicator={{ "aria-label": c.selectAll(conflict.displayName) }}
             />
           ) : null}
-          <TableHeaderCell>{t.conflicts.columns.name}</TableHeaderCell>
-          <TableHeaderCell>{t.conflicts.columns.email}</TableHeaderCell>
-          <TableHeaderCell>{t.conflicts.columns.assigned}</TableHeaderCell>
-          <TableHeaderCell>{t.conflicts.lastSignIn}</TableHeaderCell>
-          <TableHeaderCell>{t.conflicts.columns.how}</TableHeaderCell>
+          <TableHeaderCell>{c.columns.name}</TableHeaderCell>
+          <TableHeaderCell>{c.columns.email}</TableHeaderCell>
+          <TableHeaderCell>{c.columns.assigned}</TableHeaderCell>
+          <TableHeaderCell>{c.lastSignIn}</TableHeaderCell>
+          <TableHeaderCell>{c.columns.how}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -78,7 +80,7 @@ export function ConflictHoldersTable({
                 <TableSelectionCell
                   checked={selected.has(user.id)}
                   onClick={() => toggle(user)}
-                  checkboxIndicator={{ "aria-label": t.conflicts.selectRow(user.displayName) }}
+                  checkboxIndicator={{ "aria-label": c.selectRow(user.displayName) }}
                 />
               ) : (
                 <TableCell className={styles.noSelection} />
@@ -93,12 +95,10 @@ export function ConflictHoldersTable({
               {user.lastSignInAt ? (
                 formatDate(user.lastSignInAt)
               ) : (
-                <span className={styles.muted}>{t.conflicts.neverSignedIn}</span>
+                <span className={styles.muted}>{c.neverSignedIn}</span>
               )}
             </TableCell>
-            <TableCell>
-              {user.direct ? t.conflicts.direct : <span className={styles.muted}>{t.conflicts.throughGroup}</span>}
-            </TableCell>
+            <TableCell>{user.direct ? c.direct : <span className={styles.muted}>{c.throughGroup}</span>}</TableCell>
           </TableRow>
         ))}
       </TableBody>

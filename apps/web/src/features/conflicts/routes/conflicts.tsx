@@ -8,11 +8,11 @@ import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { PageHeader } from "@/components/page-header";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
-import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import { useLicenseConflicts } from "@/lib/licensing/conflicts";
 import { useTenant } from "@/lib/tenant";
 import { ConflictCard } from "../components/conflict-card";
+import { useConflictsTexts } from "../texts";
 
 const useStyles = makeStyles({
   content: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, outline: "none" },
@@ -43,7 +43,7 @@ function selectionOf(conflict: LicenseConflictReport, selections: Readonly<Recor
 /** Every product in shortfall, the users involved, and the fixes: remove assignments, buy seats, renew. */
 export function ConflictsRoute() {
   const styles = useStyles();
-  const { t } = useI18n();
+  const c = useConflictsTexts();
   const { tenant } = useTenant();
   const conflicts = useLicenseConflicts(tenant.id);
   const [selections, setSelections] = useState<Record<string, ReadonlySet<string>>>({});
@@ -67,8 +67,8 @@ export function ConflictsRoute() {
   const onExpired = list.filter((conflict) => conflict.expiring > 0);
   const expiring = list.reduce((sum, conflict) => sum + conflict.expiring, 0);
   const summary = [
-    short.length > 0 ? t.conflicts.summaryCount(short.length, users) : "",
-    expiring > 0 ? t.conflicts.summaryExpiring(onExpired.length, expiring) : "",
+    short.length > 0 ? c.summaryCount(short.length, users) : "",
+    expiring > 0 ? c.summaryExpiring(onExpired.length, expiring) : "",
   ]
     .filter(Boolean)
     .join(" ");
@@ -100,30 +100,24 @@ export function ConflictsRoute() {
 
   return (
     <>
-      <PageHeader title={t.conflicts.title} description={t.conflicts.description} />
+      <PageHeader title={c.title} description={c.description} />
       <LiveStatus
         message={
-          conflicts.isPending
-            ? t.conflicts.loading
-            : conflicts.isSuccess
-              ? list.length === 0
-                ? t.conflicts.emptyTitle
-                : summary
-              : ""
+          conflicts.isPending ? c.loading : conflicts.isSuccess ? (list.length === 0 ? c.emptyTitle : summary) : ""
         }
       />
       <div ref={contentRef} tabIndex={-1} className={styles.content} aria-busy={conflicts.isFetching}>
         {conflicts.isPending ? (
-          <Spinner label={t.conflicts.loading} />
+          <Spinner label={c.loading} />
         ) : conflicts.isError ? (
           <ErrorMessage error={conflicts.error} onRetry={() => conflicts.refetch()} />
         ) : list.length === 0 ? (
           <EmptyState
             icon={<CheckmarkCircleRegular />}
-            title={t.conflicts.emptyTitle}
-            actions={<RouterLink to={`/t/${tenant.id}/licenses`}>{t.conflicts.goToLicenses}</RouterLink>}
+            title={c.emptyTitle}
+            actions={<RouterLink to={`/t/${tenant.id}/licenses`}>{c.goToLicenses}</RouterLink>}
           >
-            {t.conflicts.emptyBody}
+            {c.emptyBody}
           </EmptyState>
         ) : (
           <>
@@ -144,7 +138,7 @@ export function ConflictsRoute() {
         open={dialogOpen}
         tenantId={tenant.id}
         change={removal?.change ?? null}
-        title={removal ? t.conflicts.dialogTitle(removal.product, removal.change.userIds.length) : ""}
+        title={removal ? c.dialogTitle(removal.product, removal.change.userIds.length) : ""}
         dataLossWarning
         onClose={closeDialog}
         onApplied={() => {

@@ -6,8 +6,8 @@ import { useApiErrorOnFields } from "@/lib/forms/api-errors";
 import { FormField, TextField } from "@/lib/forms/form-field";
 import { useZodForm } from "@/lib/forms/zod-form";
 import { useOpenKey } from "@/lib/hooks";
-import { useI18n } from "@/lib/i18n";
 import { useCreateGroup } from "../api/create-group";
+import { useGroupsTexts } from "../texts";
 
 interface AddGroupDialogProps {
   tenantId: string;
@@ -25,7 +25,7 @@ export function AddGroupDialog(props: AddGroupDialogProps) {
 }
 
 function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps) {
-  const { t } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const createGroup = useCreateGroup(tenantId);
   const form = useZodForm(createGroupRequestSchema, {
@@ -41,7 +41,7 @@ function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps)
   const save = form.handleSubmit((request) =>
     createGroup.mutate(request, {
       onSuccess: (group) => {
-        notify(t.groups.add.created(group.displayName));
+        notify(g.add.created(group.displayName));
         onClose();
       },
     }),
@@ -50,16 +50,16 @@ function AddGroupDialogContent({ tenantId, open, onClose }: AddGroupDialogProps)
   return (
     <FormDialog
       open={open}
-      title={t.groups.add.title}
-      confirmLabel={t.groups.add.submit}
-      busyLabel={t.groups.add.submitting}
+      title={g.add.title}
+      confirmLabel={g.add.submit}
+      busyLabel={g.add.submitting}
       busy={createGroup.isPending}
       onConfirm={save}
       onClose={onClose}
       error={error}
     >
-      <TextField control={form.control} name="displayName" label={t.groups.add.displayName} required />
-      <FormField control={form.control} name="description" label={t.groups.add.description}>
+      <TextField control={form.control} name="displayName" label={g.add.displayName} required />
+      <FormField control={form.control} name="description" label={g.add.description}>
         {(field) => (
           <Textarea
             ref={field.ref}

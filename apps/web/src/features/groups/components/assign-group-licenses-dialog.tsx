@@ -1,18 +1,8 @@
 import type { GroupLicenses } from "@allot/contracts";
-import {
-  Button,
-  Dialog,
-  DialogActions,
-  DialogBody,
-  DialogContent,
-  DialogSurface,
-  DialogTitle,
-  makeStyles,
-  Spinner,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useMemo, useState } from "react";
+import { BusyButton } from "@/components/busy-button";
+import { DialogShell } from "@/components/dialog-shell";
 import { ErrorMessage } from "@/components/error-message";
 import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useNotify } from "@/components/notify";
@@ -21,6 +11,7 @@ import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useAssignGroupLicenses } from "../api/assign-group-licenses";
 import { useGroupLicenseChoice } from "../hooks/use-group-license-choice";
+import { useGroupsTexts } from "../texts";
 import { GroupProductChoice } from "./group-product-choice";
 import { errorsBySku } from "./license-errors";
 
@@ -63,6 +54,7 @@ function AssignGroupLicensesDialogContent({
 }: AssignGroupLicensesDialogProps) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const skus = useSubscribedSkus(tenantId, open);
   const assign = useAssignGroupLicenses(tenantId, licenses.id);
@@ -82,20 +74,16 @@ function AssignGroupLicensesDialogContent({
     [skus.data, current],
   );
   const nameOf = (skuId: string) =>
-    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? t.groupLicenses.unknownProduct;
+    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? g.licenses.unknownProduct;
 
-  const fieldErrors = errorsBySku(assign.error, t);
-
-  const close = () => {
-    if (!assign.isPending) onClose();
-  };
+  const fieldErrors = errorsBySku(assign.error, t, g.licenses.unknownReason);
 
   const save = () => {
     assign.mutate(
       { addLicenses, removeLicenses },
       {
         onSuccess: () => {
-          notify(t.groupLicenses.saved(groupName));
+          notify(g.licenses.saved(groupName));
           onClose();
         },
         onError: () => setStep("pick"),
@@ -104,87 +92,82 @@ function AssignGroupLicensesDialogContent({
   };
 
   const removedNames = removeLicenses.map(nameOf).join(", ");
+  const confirming = step === "confirm";
 
   return (
-    <Dialog open={open} onOpenChange={(_, data) => (data.open ? undefined : close())}>
-      <DialogSurface>
-        <DialogBody>
-          <DialogTitle>
-            {step === "confirm"
-              ? t.groupLicenses.confirmRemoveTitle(removeLicenses.length)
-              : t.groupLicenses.dialogTitle(groupName)}
-          </DialogTitle>
-          {step === "confirm" ? (
-            <>
-              <DialogContent className={styles.content}>
-                <Text>{t.groupLicenses.confirmRemoveBody(removedNames)}</Text>
-                <DataLossWarning licenses={removeLicenses.length} users={licenses.memberCount} />
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={() => setStep("pick")} disabled={assign.isPending}>
-                  {t.groupLicenses.back}
-                </Button>
-                <Button
-                  appearance="primary"
-                  onClick={save}
-                  disabledFocusable={assign.isPending}
-                  icon={assign.isPending ? <Spinner size="tiny" /> : undefined}
-                >
-                  {assign.isPending ? t.groupLicenses.removing : t.groupLicenses.confirmRemove}
-                </Button>
-              </DialogActions>
-            </>
+    <DialogShell
+      open={open}
+      title={confirming ? g.licenses.confirmRemoveTitle(removeLicenses.length) : g.licenses.dialogTitle(groupName)}
+      busy={assign.isPending}
+      onClose={onClose}
+      contentClassName={styles.content}
+      actions={
+        confirming ? (
+          <>
+            <Button onClick={() => setStep("pick")} disabled={assign.isPending}>
+              {g.licenses.back}
+            </Button>
+            <BusyButton
+              busy={assign.isPending}
+              label={g.licenses.confirmRemove}
+              busyLabel={g.licenses.removing}
+              onClick={save}
+            />
+          </>
+        ) : (
+          <>
+            <Button onClick={onClose} disabled={assign.isPending}>
+              {t.common.cancel}
+            </Button>
+            <BusyButton
+              busy={assign.isPending}
+              disabled={!changed}
+              label={g.licenses.save}
+              busyLabel={g.licenses.saving}
+              onClick={() => (removeLicenses.length > 0 ? setStep("confirm") : save())}
+            />
+          </>
+        )
+      }
+    >
+      {confirming ? (
+        <>
+          <Text>{g.licenses.confirmRemoveBody(removedNames)}</Text>
+          <DataLossWarning licenses={removeLicenses.length} users={licenses.memberCount} />
+        </>
+      ) : (
+        <>
+          <Text>{g.licenses.dialogIntro(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>
+          {assign.isError ? <ErrorMessage error={assign.error} /> : null}
+          {skus.isPending ? (
+            <Spinner size="tiny" label={g.licenses.skusLoading} labelPosition="after" />
+          ) : skus.isError ? (
+            <ErrorMessage error={skus.error} onRetry={() => skus.refetch()} />
+          ) : products.length === 0 ? (
+            <Text>{g.licenses.noProducts}</Text>
           ) : (
-            <>
-              <DialogContent className={styles.content}>
-                <Text>{t.groupLicenses.dialogIntro(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>
-                {assign.isError ? <ErrorMessage error={assign.error} /> : null}
-                {skus.isPending ? (
-                  <Spinner size="tiny" label={t.groupLicenses.skusLoading} labelPosition="after" />
-                ) : skus.isError ? (
-                  <ErrorMessage error={skus.error} onRetry={() => skus.refetch()} />
-                ) : products.length === 0 ? (
-                  <Text>{t.groupLicenses.noProducts}</Text>
-                ) : (
-                  <fieldset className={styles.products}>
-                    <legend className={styles.legend}>{t.groupLicenses.productsLegend}</legend>
-                    {products.map((sku) => (
-                      <GroupProductChoice
-                        key={sku.skuId}
-                        sku={sku}
-                        disabledPlans={disabledPlansOf(sku.skuId)}
-                        held={current.has(sku.skuId)}
-                        errors={fieldErrors.get(sku.skuId) ?? []}
-                        onToggle={(checked) => setProduct(sku.skuId, checked)}
-                        onPlansChange={(disabled) => setPlans(sku.skuId, disabled)}
-                      />
-                    ))}
-                  </fieldset>
-                )}
-                {changed ? null : (
-                  <Text size={200} className={styles.muted}>
-                    {t.groupLicenses.noChanges}
-                  </Text>
-                )}
-              </DialogContent>
-              <DialogActions>
-                <Button onClick={close} disabled={assign.isPending}>
-                  {t.common.cancel}
-                </Button>
-                <Button
-                  appearance="primary"
-                  disabled={!changed}
-                  disabledFocusable={assign.isPending}
-                  icon={assign.isPending ? <Spinner size="tiny" /> : undefined}
-                  onClick={() => (removeLicenses.length > 0 ? setStep("confirm") : save())}
-                >
-                  {assign.isPending ? t.groupLicenses.saving : t.groupLicenses.save}
-                </Button>
-              </DialogActions>
-            </>
+            <fieldset className={styles.products}>
+              <legend className={styles.legend}>{g.licenses.productsLegend}</legend>
+              {products.map((sku) => (
+                <GroupProductChoice
+                  key={sku.skuId}
+                  sku={sku}
+                  disabledPlans={disabledPlansOf(sku.skuId)}
+                  held={current.has(sku.skuId)}
+                  errors={fieldErrors.get(sku.skuId) ?? []}
+                  onToggle={(checked) => setProduct(sku.skuId, checked)}
+                  onPlansChange={(disabled) => setPlans(sku.skuId, disabled)}
+                />
+              ))}
+            </fieldset>
           )}
-        </DialogBody>
-      </DialogSurface>
-    </Dialog>
+          {changed ? null : (
+            <Text size={200} className={styles.muted}>
+              {g.licenses.noChanges}
+            </Text>
+          )}
+        </>
+      )}
+    </DialogShell>
   );
 }

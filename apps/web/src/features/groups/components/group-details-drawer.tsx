@@ -1,14 +1,8 @@
-import type { Group } from "@allot/contracts";
+import type { Group, User } from "@allot/contracts";
 import {
   Button,
   makeStyles,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   Toolbar,
   ToolbarButton,
@@ -19,10 +13,12 @@ import {
 import { DeleteRegular, PeopleAddRegular, PersonDeleteRegular } from "@fluentui/react-icons";
 import { useMemo, useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { DetailsDrawer } from "@/components/details-drawer";
 import { ErrorMessage } from "@/components/error-message";
 import { LoadMore } from "@/components/load-more";
 import { useNotify } from "@/components/notify";
+import { VisuallyHidden } from "@/components/visually-hidden";
 import { errorMessage } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
@@ -30,22 +26,14 @@ import { useDeleteGroup } from "../api/delete-group";
 import { useGroup } from "../api/get-group";
 import { useGroupMembers } from "../api/get-group-members";
 import { useRemoveGroupMember } from "../api/remove-group-member";
+import { useGroupsTexts } from "../texts";
 import { AddMembersDialog } from "./add-members-dialog";
 import { GroupLicensesSection } from "./group-licenses-section";
+import { useSectionStyles } from "./section-styles";
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0 },
-  muted: { color: tokens.colorNeutralForeground3 },
   toolbar: { marginInline: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
   actionColumn: { width: "48px" },
-  wrap: { overflowWrap: "anywhere" },
 });
 
 export function GroupDetailsDrawer({
@@ -57,16 +45,16 @@ export function GroupDetailsDrawer({
   initial: Group | undefined;
   onClose: () => void;
 }) {
-  const { t } = useI18n();
+  const g = useGroupsTexts();
   const { tenant } = useTenant();
   const query = useGroup(tenant.id, groupId, initial);
   const group = query.data;
   return (
     <DetailsDrawer
       open={groupId !== null}
-      title={group ? t.groups.details.title(group.displayName) : null}
+      title={group ? g.details.title(group.displayName) : null}
       query={query}
-      loadErrorTitle={t.groups.details.loadError}
+      loadErrorTitle={g.details.loadError}
       onClose={onClose}
     >
       {(loaded) => <GroupDetails key={loaded.id} group={loaded} onClose={onClose} />}
@@ -76,7 +64,9 @@ export function GroupDetailsDrawer({
 
 function GroupDetails({ group, onClose }: { group: Group; onClose: () => void }) {
   const styles = useStyles();
+  const frame = useSectionStyles();
   const { t } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const context = useTenant();
   const tenantId = context.tenant.id;
@@ -88,85 +78,72 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
   const [dialog, setDialog] = useState<"add" | "delete" | null>(null);
   const items = useMemo(() => members.data?.pages.flatMap((page) => page.items) ?? [], [members.data]);
   const memberIds = useMemo(() => new Set(items.map((user) => user.id)), [items]);
+  const columns: Array<DataColumn<User> | false> = [
+    { id: "name", header: t.users.columns.displayName, cell: (user) => user.displayName },
+    { id: "email", header: t.users.columns.email, className: frame.wrap, cell: (user) => user.email },
+    canManage && {
+      id: "remove",
+      header: <VisuallyHidden>{t.users.columns.actions}</VisuallyHidden>,
+      className: styles.actionColumn,
+      cell: (user) => (
+        <Tooltip content={g.details.removeMember(user.displayName)} relationship="label">
+          <Button
+            appearance="subtle"
+            size="small"
+            icon={
+              removeMember.isPending && removeMember.variables === user.id ? (
+                <Spinner size="tiny" />
+              ) : (
+                <PersonDeleteRegular />
+              )
+            }
+            disabledFocusable={removeMember.isPending}
+            onClick={() =>
+              removeMember.mutate(user.id, { onSuccess: () => notify(g.details.removed(user.displayName)) })
+            }
+          />
+        </Tooltip>
+      ),
+    },
+  ];
 
   return (
     <>
       {canManage ? (
         <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
           <ToolbarButton icon={<PeopleAddRegular />} onClick={() => setDialog("add")} {...restoreFocusTarget}>
-            {t.groups.details.addMembers}
+            {g.details.addMembers}
           </ToolbarButton>
           <ToolbarButton icon={<DeleteRegular />} onClick={() => setDialog("delete")} {...restoreFocusTarget}>
-            {t.groups.details.deleteGroup}
+            {g.details.deleteGroup}
           </ToolbarButton>
         </Toolbar>
       ) : null}
 
-      <section className={styles.section} aria-label={t.groups.details.description}>
-        <Text as="h3" weight="semibold" size={400} className={styles.heading}>
-          {t.groups.details.description}
+      <section className={frame.section} aria-label={g.details.description}>
+        <Text as="h3" weight="semibold" size={400} className={frame.heading}>
+          {g.details.description}
         </Text>
-        <Text className={group.description ? undefined : styles.muted}>
-          {group.description ?? t.groups.details.noDescription}
+        <Text className={group.description ? undefined : frame.muted}>
+          {group.description ?? g.details.noDescription}
         </Text>
       </section>
 
       <GroupLicensesSection tenantId={tenantId} group={group} />
 
-      <section className={styles.section} aria-label={t.groups.details.members}>
-        <Text as="h3" weight="semibold" size={400} className={styles.heading}>
-          {t.groups.details.members} ({group.memberCount})
+      <section className={frame.section} aria-label={g.details.members}>
+        <Text as="h3" weight="semibold" size={400} className={frame.heading}>
+          {g.details.members} ({group.memberCount})
         </Text>
         {removeMember.isError ? <ErrorMessage error={removeMember.error} /> : null}
         {members.isPending ? (
-          <Spinner size="tiny" label={t.groups.details.membersLoading} labelPosition="after" />
+          <Spinner size="tiny" label={g.details.membersLoading} labelPosition="after" />
         ) : members.isError ? (
           <ErrorMessage error={members.error} onRetry={() => members.refetch()} />
         ) : items.length === 0 ? (
-          <Text className={styles.muted}>{t.groups.details.noMembers}</Text>
+          <Text className={frame.muted}>{g.details.noMembers}</Text>
         ) : (
-          <Table size="small" aria-label={t.groups.details.members}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{t.users.columns.displayName}</TableHeaderCell>
-                <TableHeaderCell>{t.users.columns.email}</TableHeaderCell>
-                {canManage ? (
-                  <TableHeaderCell className={styles.actionColumn} aria-label={t.users.columns.actions} />
-                ) : null}
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {items.map((user) => (
-                <TableRow key={user.id}>
-                  <TableCell>{user.displayName}</TableCell>
-                  <TableCell className={styles.wrap}>{user.email}</TableCell>
-                  {canManage ? (
-                    <TableCell>
-                      <Tooltip content={t.groups.details.removeMember(user.displayName)} relationship="label">
-                        <Button
-                          appearance="subtle"
-                          size="small"
-                          icon={
-                            removeMember.isPending && removeMember.variables === user.id ? (
-                              <Spinner size="tiny" />
-                            ) : (
-                              <PersonDeleteRegular />
-                            )
-                          }
-                          disabledFocusable={removeMember.isPending}
-                          onClick={() =>
-                            removeMember.mutate(user.id, {
-                              onSuccess: () => notify(t.groups.details.removed(user.displayName)),
-                            })
-                          }
-                        />
-                      </Tooltip>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
+          <DataTable label={g.details.members} size="small" columns={columns} rows={items} rowKey={(user) => user.id} />
         )}
         <LoadMore
           hasMore={members.hasNextPage}
@@ -186,7 +163,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
           />
           <ConfirmDialog
             open={dialog === "delete"}
-            title={t.groups.delete.title(group.displayName)}
+            title={g.delete.title(group.displayName)}
             confirmLabel={t.common.delete}
             busyLabel={t.common.deleting}
             busy={deleteGroup.isPending}
@@ -194,7 +171,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
             onConfirm={() =>
               deleteGroup.mutate(group.id, {
                 onSuccess: () => {
-                  notify(t.groups.delete.deleted(group.displayName));
+                  notify(g.delete.deleted(group.displayName));
                   setDialog(null);
                   onClose();
                 },
@@ -202,7 +179,7 @@ function GroupDetails({ group, onClose }: { group: Group; onClose: () => void })
               })
             }
           >
-            {t.groups.delete.body}
+            {g.delete.body}
           </ConfirmDialog>
         </>
       ) : null}

@@ -2,22 +2,16 @@ import type { Group, GroupLicenses } from "@allot/contracts";
 import {
   MessageBar,
   MessageBarBody,
-  MessageBarTitle,
   makeStyles,
   Spinner,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
   Text,
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { ArrowSyncRegular, KeyMultipleRegular } from "@fluentui/react-icons";
+import { KeyMultipleRegular } from "@fluentui/react-icons";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/confirm-dialog";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
 import { DataLossWarning } from "@/components/licensing/data-loss-warning";
@@ -27,30 +21,23 @@ import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useAssignGroupLicenses } from "../api/assign-group-licenses";
 import { useGroupLicenses } from "../api/get-group-licenses";
 import { useReprocessGroupLicenses } from "../api/reprocess-group-licenses";
+import { useGroupsTexts } from "../texts";
 import { AssignGroupLicensesDialog } from "./assign-group-licenses-dialog";
-import { errorsBySku, violationText } from "./license-errors";
+import { errorsBySku } from "./license-errors";
+import { MembersInError } from "./members-in-error";
+import { useSectionStyles } from "./section-styles";
 
 const useStyles = makeStyles({
-  section: {
-    display: "flex",
-    flexDirection: "column",
-    gap: tokens.spacingVerticalS,
-    paddingBlock: tokens.spacingVerticalM,
-    borderTop: `${tokens.strokeWidthThin} solid ${tokens.colorNeutralStroke2}`,
-  },
-  heading: { margin: 0 },
-  subheading: { margin: 0, marginTop: tokens.spacingVerticalS },
-  muted: { color: tokens.colorNeutralForeground3 },
-  actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
   actionColumn: { width: "120px" },
-  wrap: { overflowWrap: "anywhere" },
   error: { color: tokens.colorPaletteRedForeground1 },
 });
 
 /** Group details › Licenses: the products the group hands its members, and the members it could not give them to. */
 export function GroupLicensesSection({ tenantId, group }: { tenantId: string; group: Group }) {
   const styles = useStyles();
+  const frame = useSectionStyles();
   const { t, formatNumber } = useI18n();
+  const g = useGroupsTexts();
   const notify = useNotify();
   const licenses = useGroupLicenses(tenantId, group.id);
   const skus = useSubscribedSkus(tenantId);
@@ -62,87 +49,93 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
   const [result, setResult] = useState<GroupLicenses | null>(null);
 
   const nameOf = (skuId: string) =>
-    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? t.groupLicenses.unknownProduct;
+    skus.data?.find((sku) => sku.skuId === skuId)?.displayName ?? g.licenses.unknownProduct;
   const planCount = (skuId: string) => skus.data?.find((sku) => sku.skuId === skuId)?.servicePlans.length;
-  const removeErrors = errorsBySku(assign.error, t);
+  const removeErrors = errorsBySku(assign.error, t, g.licenses.unknownReason);
+
+  type License = GroupLicenses["assignedLicenses"][number];
+  const columns: Array<DataColumn<License>> = [
+    {
+      id: "product",
+      header: g.licenses.product,
+      className: frame.wrap,
+      cell: (license) => {
+        const errors = removeErrors.get(license.skuId) ?? [];
+        return (
+          <>
+            {nameOf(license.skuId)}
+            {errors.length > 0 ? (
+              <div className={styles.error} role="alert">
+                {errors.join(" ")}
+              </div>
+            ) : null}
+          </>
+        );
+      },
+    },
+    {
+      id: "plans",
+      header: g.licenses.appsAndServices,
+      cell: (license) => {
+        const total = planCount(license.skuId);
+        return license.disabledPlans.length === 0 || total === undefined
+          ? g.licenses.allOn
+          : g.licenses.plansOn(formatNumber(total - license.disabledPlans.length), formatNumber(total));
+      },
+    },
+    {
+      id: "actions",
+      header: <span className={frame.muted}>{t.users.columns.actions}</span>,
+      className: styles.actionColumn,
+      cell: (license) => (
+        <GatedButton
+          action="licenses.assign"
+          size="small"
+          appearance="subtle"
+          aria-label={g.licenses.removeLabel(nameOf(license.skuId))}
+          onClick={() => setRemoving(license.skuId)}
+          {...restoreFocusTarget}
+        >
+          {g.licenses.remove}
+        </GatedButton>
+      ),
+    },
+  ];
 
   const data = licenses.data;
   return (
-    <section className={styles.section} aria-labelledby={`group-licenses-${group.id}`}>
-      <Text as="h3" id={`group-licenses-${group.id}`} weight="semibold" size={400} className={styles.heading}>
-        {t.groupLicenses.title}
+    <section className={frame.section} aria-labelledby={`group-licenses-${group.id}`}>
+      <Text as="h3" id={`group-licenses-${group.id}`} weight="semibold" size={400} className={frame.heading}>
+        {g.licenses.title}
       </Text>
-      <Text className={styles.muted}>{t.groupLicenses.intro}</Text>
+      <Text className={frame.muted}>{g.licenses.intro}</Text>
       {licenses.isPending ? (
-        <Spinner size="tiny" label={t.groupLicenses.loading} labelPosition="after" />
+        <Spinner size="tiny" label={g.licenses.loading} labelPosition="after" />
       ) : licenses.isError || !data ? (
-        <ErrorMessage error={licenses.error} title={t.groupLicenses.loadError} onRetry={() => licenses.refetch()} />
+        <ErrorMessage error={licenses.error} title={g.licenses.loadError} onRetry={() => licenses.refetch()} />
       ) : (
         <>
-          <div className={styles.actions}>
+          <div className={frame.actions}>
             <GatedButton
               action="licenses.assign"
               icon={<KeyMultipleRegular />}
               onClick={() => setDialogOpen(true)}
               {...restoreFocusTarget}
             >
-              {t.groupLicenses.assign}
+              {g.licenses.assign}
             </GatedButton>
           </div>
           {assign.isError && removeErrors.size === 0 ? <ErrorMessage error={assign.error} /> : null}
           {data.assignedLicenses.length === 0 ? (
-            <Text className={styles.muted}>{t.groupLicenses.none}</Text>
+            <Text className={frame.muted}>{g.licenses.none}</Text>
           ) : (
-            <Table size="small" aria-label={t.groupLicenses.productsLabel}>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell>{t.groupLicenses.product}</TableHeaderCell>
-                  <TableHeaderCell>{t.groupLicenses.appsAndServices}</TableHeaderCell>
-                  <TableHeaderCell className={styles.actionColumn}>
-                    <span className={styles.muted}>{t.users.columns.actions}</span>
-                  </TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {data.assignedLicenses.map((license) => {
-                  const name = nameOf(license.skuId);
-                  const total = planCount(license.skuId);
-                  const errors = removeErrors.get(license.skuId) ?? [];
-                  return (
-                    <TableRow key={license.skuId}>
-                      <TableCell className={styles.wrap}>
-                        {name}
-                        {errors.length > 0 ? (
-                          <div className={styles.error} role="alert">
-                            {errors.join(" ")}
-                          </div>
-                        ) : null}
-                      </TableCell>
-                      <TableCell>
-                        {license.disabledPlans.length === 0 || total === undefined
-                          ? t.groupLicenses.allOn
-                          : t.groupLicenses.plansOn(
-                              formatNumber(total - license.disabledPlans.length),
-                              formatNumber(total),
-                            )}
-                      </TableCell>
-                      <TableCell>
-                        <GatedButton
-                          action="licenses.assign"
-                          size="small"
-                          appearance="subtle"
-                          aria-label={t.groupLicenses.removeLabel(name)}
-                          onClick={() => setRemoving(license.skuId)}
-                          {...restoreFocusTarget}
-                        >
-                          {t.groupLicenses.remove}
-                        </GatedButton>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
+            <DataTable
+              label={g.licenses.productsLabel}
+              size="small"
+              columns={columns}
+              rows={data.assignedLicenses}
+              rowKey={(license) => license.skuId}
+            />
           )}
 
           <MembersInError
@@ -159,8 +152,8 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
               <MessageBar intent={result.membersWithLicenseErrorsCount === 0 ? "success" : "warning"}>
                 <MessageBarBody>
                   {result.membersWithLicenseErrorsCount === 0
-                    ? t.groupLicenses.reprocessedAll
-                    : t.groupLicenses.reprocessedSome(
+                    ? g.licenses.reprocessedAll
+                    : g.licenses.reprocessedSome(
                         result.membersWithLicenseErrorsCount,
                         formatNumber(result.membersWithLicenseErrorsCount),
                       )}
@@ -179,9 +172,9 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
           />
           <ConfirmDialog
             open={removing !== null}
-            title={t.groupLicenses.confirmRemoveTitle(1)}
-            confirmLabel={t.groupLicenses.confirmRemove}
-            busyLabel={t.groupLicenses.removing}
+            title={g.licenses.confirmRemoveTitle(1)}
+            confirmLabel={g.licenses.confirmRemove}
+            busyLabel={g.licenses.removing}
             busy={assign.isPending}
             onCancel={() => setRemoving(null)}
             onConfirm={() => {
@@ -190,7 +183,7 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
               assign.mutate(
                 { addLicenses: [], removeLicenses: [removing] },
                 {
-                  onSuccess: () => notify(t.groupLicenses.removed(name, group.displayName)),
+                  onSuccess: () => notify(g.licenses.removed(name, group.displayName)),
                   onSettled: () => setRemoving(null),
                 },
               );
@@ -198,7 +191,7 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
           >
             {removing ? (
               <>
-                <Text block>{t.groupLicenses.confirmRemoveBody(nameOf(removing))}</Text>
+                <Text block>{g.licenses.confirmRemoveBody(nameOf(removing))}</Text>
                 <DataLossWarning licenses={1} users={data.memberCount} />
               </>
             ) : null}
@@ -206,73 +199,5 @@ export function GroupLicensesSection({ tenantId, group }: { tenantId: string; gr
         </>
       )}
     </section>
-  );
-}
-
-function MembersInError({
-  licenses,
-  nameOf,
-  reprocessing,
-  onReprocess,
-}: {
-  licenses: GroupLicenses;
-  nameOf: (skuId: string) => string;
-  reprocessing: boolean;
-  onReprocess: () => void;
-}) {
-  const styles = useStyles();
-  const { t, formatNumber } = useI18n();
-  const count = licenses.membersWithLicenseErrorsCount;
-  const listed = licenses.membersWithLicenseErrors;
-
-  if (licenses.assignedLicenses.length === 0 && count === 0) return null;
-  if (count === 0) {
-    return <Text>{t.groupLicenses.allApplied(licenses.memberCount, formatNumber(licenses.memberCount))}</Text>;
-  }
-  return (
-    <>
-      <Text as="h4" weight="semibold" size={300} className={styles.subheading}>
-        {t.groupLicenses.errorsTitle}
-      </Text>
-      <MessageBar intent="warning" layout="multiline">
-        <MessageBarBody>
-          <MessageBarTitle>{t.groupLicenses.errorsSummary(count, formatNumber(count))}</MessageBarTitle>
-          {t.groupLicenses.errorsHint}
-        </MessageBarBody>
-      </MessageBar>
-      <div className={styles.actions}>
-        <GatedButton
-          action="licenses.assign"
-          icon={reprocessing ? <Spinner size="tiny" /> : <ArrowSyncRegular />}
-          disabledFocusable={reprocessing}
-          onClick={onReprocess}
-        >
-          {reprocessing ? t.groupLicenses.reprocessing : t.groupLicenses.reprocess}
-        </GatedButton>
-      </div>
-      <Table size="small" aria-label={t.groupLicenses.errorsTitle}>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell>{t.groupLicenses.member}</TableHeaderCell>
-            <TableHeaderCell>{t.groupLicenses.product}</TableHeaderCell>
-            <TableHeaderCell>{t.groupLicenses.reason}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {listed.map((row) => (
-            <TableRow key={`${row.userId}:${row.skuId}`}>
-              <TableCell className={styles.wrap}>{row.displayName}</TableCell>
-              <TableCell className={styles.wrap}>{nameOf(row.skuId)}</TableCell>
-              <TableCell className={styles.wrap}>{violationText(row.error, t)}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-      {count > listed.length ? (
-        <Text size={200} className={styles.muted}>
-          {t.groupLicenses.errorsTruncated(formatNumber(listed.length), formatNumber(count))}
-        </Text>
-      ) : null}
-    </>
   );
 }

@@ -4,6 +4,7 @@ import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { useI18n } from "@/lib/i18n";
+import { useGroupsTexts } from "../texts";
 
 const useStyles = makeStyles({
   product: {
@@ -47,7 +48,8 @@ export function GroupProductChoice({
   onPlansChange: (disabled: Set<string>) => void;
 }) {
   const styles = useStyles();
-  const { t, formatNumber } = useI18n();
+  const { formatNumber } = useI18n();
+  const g = useGroupsTexts();
   const [expanded, setExpanded] = useState(false);
   const seatsId = useId();
   const errorId = useId();
@@ -69,11 +71,11 @@ export function GroupProductChoice({
       <div className={styles.details}>
         <Text id={seatsId} size={200} className={!usable || sku.available <= 0 ? styles.warning : styles.muted}>
           {!usable
-            ? t.groupLicenses.notUsable
+            ? g.licenses.notUsable
             : sku.available <= 0
-              ? t.groupLicenses.noneAvailable
-              : t.groupLicenses.available(formatNumber(sku.available))}
-          {held && !picked ? ` ${t.groupLicenses.willBeRemoved}` : ""}
+              ? g.licenses.noneAvailable
+              : g.licenses.available(formatNumber(sku.available))}
+          {held && !picked ? ` ${g.licenses.willBeRemoved}` : ""}
         </Text>
         {errors.length > 0 ? (
           <Text id={errorId} size={200} className={styles.error}>
@@ -91,8 +93,8 @@ export function GroupProductChoice({
               aria-controls={plansId}
               onClick={() => setExpanded((value) => !value)}
             >
-              {t.groupLicenses.showPlans(sku.displayName)} (
-              {t.groupLicenses.plansOn(formatNumber(on), formatNumber(sku.servicePlans.length))})
+              {g.licenses.showPlans(sku.displayName)} (
+              {g.licenses.plansOn(formatNumber(on), formatNumber(sku.servicePlans.length))})
             </Button>
             <div id={plansId} className={styles.plans} hidden={!expanded}>
               {expanded ? (

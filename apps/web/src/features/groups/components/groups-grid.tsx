@@ -15,6 +15,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { useI18n } from "@/lib/i18n";
+import { useGroupsTexts } from "../texts";
 
 const useStyles = makeStyles({
   grid: { minWidth: "560px" },
@@ -31,18 +32,19 @@ export function GroupsGrid({
   busy: boolean;
 }) {
   const styles = useStyles();
-  const { t, formatDate, formatNumber } = useI18n();
+  const { formatDate, formatNumber } = useI18n();
+  const g = useGroupsTexts();
   const restoreFocusTarget = useRestoreFocusTarget();
   const columns = useMemo<TableColumnDefinition<Group>[]>(
     () => [
       createTableColumn<Group>({
         columnId: "displayName",
-        renderHeaderCell: () => t.groups.columns.displayName,
+        renderHeaderCell: () => g.columns.displayName,
         renderCell: (group) => (
           <Link
             as="button"
             onClick={() => onOpen(group)}
-            aria-label={t.groups.openDetails(group.displayName)}
+            aria-label={g.openDetails(group.displayName)}
             {...restoreFocusTarget}
           >
             {group.displayName}
@@ -51,22 +53,21 @@ export function GroupsGrid({
       }),
       createTableColumn<Group>({
         columnId: "description",
-        renderHeaderCell: () => t.groups.columns.description,
-        renderCell: (group) =>
-          group.description ?? <span className={styles.muted}>{t.groups.details.noDescription}</span>,
+        renderHeaderCell: () => g.columns.description,
+        renderCell: (group) => group.description ?? <span className={styles.muted}>{g.details.noDescription}</span>,
       }),
       createTableColumn<Group>({
         columnId: "members",
-        renderHeaderCell: () => t.groups.columns.members,
+        renderHeaderCell: () => g.columns.members,
         renderCell: (group) => formatNumber(group.memberCount),
       }),
       createTableColumn<Group>({
         columnId: "createdAt",
-        renderHeaderCell: () => t.groups.columns.createdAt,
+        renderHeaderCell: () => g.columns.createdAt,
         renderCell: (group) => formatDate(group.createdAt),
       }),
     ],
-    [t, onOpen, formatDate, formatNumber, styles, restoreFocusTarget],
+    [g, onOpen, formatDate, formatNumber, styles, restoreFocusTarget],
   );
   return (
     <DataGrid
@@ -74,7 +75,7 @@ export function GroupsGrid({
       columns={columns}
       getRowId={(group: Group) => group.id}
       focusMode="composite"
-      aria-label={t.groups.title}
+      aria-label={g.title}
       aria-busy={busy}
       className={styles.grid}
     >

@@ -24,6 +24,7 @@ import { useGroups } from "../api/get-groups";
 import { AddGroupDialog } from "../components/add-group-dialog";
 import { GroupDetailsDrawer } from "../components/group-details-drawer";
 import { GroupsGrid } from "../components/groups-grid";
+import { useGroupsTexts } from "../texts";
 
 const useStyles = makeStyles({
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, marginBottom: tokens.spacingVerticalS },
@@ -33,6 +34,7 @@ export function GroupsRoute() {
   const styles = useStyles();
   const list = useListPageStyles();
   const { t } = useI18n();
+  const g = useGroupsTexts();
   const context = useTenant();
   const tenantId = context.tenant.id;
   const canManage = context.can("users.manage");
@@ -56,11 +58,11 @@ export function GroupsRoute() {
 
   return (
     <>
-      <PageHeader title={t.groups.title} description={t.groups.description} />
+      <PageHeader title={g.title} description={g.description} />
       <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
         {canManage ? (
           <ToolbarButton icon={<PeopleTeamAddRegular />} onClick={() => setAddOpen(true)} {...restoreFocusTarget}>
-            {t.groups.addGroup}
+            {g.addGroup}
           </ToolbarButton>
         ) : null}
         <ToolbarButton
@@ -72,33 +74,23 @@ export function GroupsRoute() {
         </ToolbarButton>
       </Toolbar>
       <search className={list.filters}>
-        <Field label={t.groups.search} className={list.search}>
-          <SearchBox
-            value={search}
-            placeholder={t.groups.searchPlaceholder}
-            onChange={(_, data) => setSearch(data.value)}
-          />
+        <Field label={g.search} className={list.search}>
+          <SearchBox value={search} placeholder={g.searchPlaceholder} onChange={(_, data) => setSearch(data.value)} />
         </Field>
       </search>
       <div className={list.status}>
         <LiveStatus
           visible
-          message={
-            groups.isPending
-              ? t.groups.loading
-              : groups.isError
-                ? ""
-                : t.groups.shownCount(items.length, groups.hasNextPage)
-          }
+          message={groups.isPending ? g.loading : groups.isError ? "" : g.shownCount(items.length, groups.hasNextPage)}
         />
       </div>
       {groups.isError ? (
         <ErrorMessage error={groups.error} onRetry={() => groups.refetch()} />
       ) : groups.isPending ? (
-        <Spinner label={t.groups.loading} />
+        <Spinner label={g.loading} />
       ) : items.length === 0 ? (
-        <EmptyState icon={<PeopleTeamRegular />} title={t.groups.emptyTitle}>
-          {debounced ? t.groups.emptySearch : t.groups.emptyAll}
+        <EmptyState icon={<PeopleTeamRegular />} title={g.emptyTitle}>
+          {debounced ? g.emptySearch : g.emptyAll}
         </EmptyState>
       ) : (
         <div className={list.surface}>

@@ -14,6 +14,7 @@ import type { UseQueryResult } from "@tanstack/react-query";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
 import { usageBarColor, userProducts } from "@/lib/licensing/subscribed-skus";
+import { useHomeTexts } from "../texts";
 import { useWidgetStyles, WidgetCard } from "./widget-card";
 
 const TOP_PRODUCTS = 5;
@@ -45,20 +46,20 @@ function usableSeats(sku: SubscribedSku): number {
 export function SeatsWidget({ query, tenantId }: { query: UseQueryResult<SubscribedSku[]>; tenantId: string }) {
   const styles = useStyles();
   const widget = useWidgetStyles();
-  const { t } = useI18n();
+  const h = useHomeTexts();
   return (
     <WidgetCard
-      title={t.dashboard.seatsTitle}
+      title={h.dashboard.seatsTitle}
       query={query}
-      loadingLabel={t.dashboard.seatsLoading}
+      loadingLabel={h.dashboard.seatsLoading}
       className={styles.wide}
-      links={<RouterLink to={`/t/${tenantId}/licenses`}>{t.dashboard.viewLicenses}</RouterLink>}
+      links={<RouterLink to={`/t/${tenantId}/licenses`}>{h.dashboard.viewLicenses}</RouterLink>}
     >
       {(skus) => {
         const products = userProducts(skus).sort(
           (a, b) => b.consumedUnits - a.consumedUnits || a.displayName.localeCompare(b.displayName),
         );
-        if (products.length === 0) return <Text className={widget.muted}>{t.dashboard.seatsNone}</Text>;
+        if (products.length === 0) return <Text className={widget.muted}>{h.dashboard.seatsNone}</Text>;
         const shown = products.slice(0, TOP_PRODUCTS);
         return (
           <>
@@ -67,11 +68,11 @@ export function SeatsWidget({ query, tenantId }: { query: UseQueryResult<Subscri
                 const total = usableSeats(sku);
                 const used = sku.consumedUnits;
                 const short = Math.max(0, used - total);
-                const usage = t.dashboard.seatsUsage(used, total);
+                const usage = h.dashboard.seatsUsage(used, total);
                 const full = short === 0 && sku.available <= 0;
                 const state = short > 0 ? "error" : full ? "warning" : "none";
                 const detail = `${usage} · ${
-                  short > 0 ? t.dashboard.seatsShort(short) : t.dashboard.seatsAvailable(Math.max(0, sku.available))
+                  short > 0 ? h.dashboard.seatsShort(short) : h.dashboard.seatsAvailable(Math.max(0, sku.available))
                 }`;
                 return (
                   <Field
@@ -87,14 +88,14 @@ export function SeatsWidget({ query, tenantId }: { query: UseQueryResult<Subscri
                       max={total === 0 ? 1 : total}
                       thickness="large"
                       color={usageBarColor(sku)}
-                      aria-valuetext={t.dashboard.seatsUsed(sku.displayName, used, total)}
+                      aria-valuetext={h.dashboard.seatsUsed(sku.displayName, used, total)}
                     />
                   </Field>
                 );
               })}
             </div>
             {products.length > shown.length ? (
-              <Text className={widget.muted}>{t.dashboard.seatsMore(products.length - shown.length)}</Text>
+              <Text className={widget.muted}>{h.dashboard.seatsMore(products.length - shown.length)}</Text>
             ) : null}
           </>
         );
@@ -119,17 +120,17 @@ export function ConflictsBanner({
   conflicts: readonly LicenseConflictReport[] | undefined;
   tenantId: string;
 }) {
-  const { t } = useI18n();
+  const h = useHomeTexts();
   const short = (conflicts ?? []).filter((conflict) => conflict.shortfall > 0);
   if (short.length === 0) return null;
   return (
     <MessageBar intent="warning" layout="multiline">
       <MessageBarBody>
-        <MessageBarTitle>{t.dashboard.bannerTitle}</MessageBarTitle>
-        {t.dashboard.bannerBody(short.length, shortfallOf(short))}
+        <MessageBarTitle>{h.dashboard.bannerTitle}</MessageBarTitle>
+        {h.dashboard.bannerBody(short.length, shortfallOf(short))}
       </MessageBarBody>
       <MessageBarActions>
-        <RouterLink to={`/t/${tenantId}/licenses/conflicts`}>{t.dashboard.bannerLink}</RouterLink>
+        <RouterLink to={`/t/${tenantId}/licenses/conflicts`}>{h.dashboard.bannerLink}</RouterLink>
       </MessageBarActions>
     </MessageBar>
   );
@@ -143,16 +144,17 @@ export function ConflictsWidget({
   tenantId: string;
 }) {
   const widget = useWidgetStyles();
-  const { t, formatNumber } = useI18n();
+  const { formatNumber } = useI18n();
+  const h = useHomeTexts();
   return (
     <WidgetCard
-      title={t.dashboard.conflictsTitle}
+      title={h.dashboard.conflictsTitle}
       query={query}
-      loadingLabel={t.dashboard.conflictsLoading}
+      loadingLabel={h.dashboard.conflictsLoading}
       links={
         <>
-          <RouterLink to={`/t/${tenantId}/licenses/conflicts`}>{t.dashboard.viewConflicts}</RouterLink>
-          <RouterLink to={`/t/${tenantId}/licenses/reclaim`}>{t.dashboard.reclaimLink}</RouterLink>
+          <RouterLink to={`/t/${tenantId}/licenses/conflicts`}>{h.dashboard.viewConflicts}</RouterLink>
+          <RouterLink to={`/t/${tenantId}/licenses/reclaim`}>{h.dashboard.reclaimLink}</RouterLink>
         </>
       }
     >
@@ -160,21 +162,21 @@ export function ConflictsWidget({
         conflicts.length === 0 ? (
           <>
             <Text className={widget.number}>{formatNumber(0)}</Text>
-            <Text className={widget.muted}>{t.dashboard.conflictsNone}</Text>
+            <Text className={widget.muted}>{h.dashboard.conflictsNone}</Text>
           </>
         ) : (
           <>
             <Text className={widget.number}>{formatNumber(conflicts.length)}</Text>
             {shortfallOf(conflicts) > 0 ? (
               <Text className={widget.muted}>
-                {t.dashboard.conflictsCount(
+                {h.dashboard.conflictsCount(
                   conflicts.filter((conflict) => conflict.shortfall > 0).length,
                   shortfallOf(conflicts),
                 )}
               </Text>
             ) : null}
             {expiringOf(conflicts) > 0 ? (
-              <Text className={widget.muted}>{t.dashboard.conflictsExpiring(expiringOf(conflicts))}</Text>
+              <Text className={widget.muted}>{h.dashboard.conflictsExpiring(expiringOf(conflicts))}</Text>
             ) : null}
           </>
         )
@@ -185,19 +187,20 @@ export function ConflictsWidget({
 
 export function PendingRequestsWidget({ query, tenantId }: { query: UseQueryResult<number>; tenantId: string }) {
   const widget = useWidgetStyles();
-  const { t, formatNumber } = useI18n();
+  const { formatNumber } = useI18n();
+  const h = useHomeTexts();
   return (
     <WidgetCard
-      title={t.dashboard.requestsTitle}
+      title={h.dashboard.requestsTitle}
       query={query}
-      loadingLabel={t.dashboard.requestsLoading}
-      links={<RouterLink to={`/t/${tenantId}/requests`}>{t.dashboard.viewRequests}</RouterLink>}
+      loadingLabel={h.dashboard.requestsLoading}
+      links={<RouterLink to={`/t/${tenantId}/requests`}>{h.dashboard.viewRequests}</RouterLink>}
     >
       {(total) => (
         <>
           <Text className={widget.number}>{formatNumber(total)}</Text>
           <Text className={widget.muted}>
-            {total === 0 ? t.dashboard.requestsNone : t.dashboard.requestsWaiting(total)}
+            {total === 0 ? h.dashboard.requestsNone : h.dashboard.requestsWaiting(total)}
           </Text>
         </>
       )}
@@ -214,24 +217,25 @@ export function RecentChangesWidget({ query, tenantId }: { query: UseQueryResult
   const styles = useStyles();
   const widget = useWidgetStyles();
   const { t, formatDateTime } = useI18n();
+  const h = useHomeTexts();
   return (
     <WidgetCard
-      title={t.dashboard.recentTitle}
+      title={h.dashboard.recentTitle}
       query={query}
-      loadingLabel={t.dashboard.recentLoading}
+      loadingLabel={h.dashboard.recentLoading}
       className={styles.wide}
-      links={<RouterLink to={`/t/${tenantId}/audit`}>{t.dashboard.viewAudit}</RouterLink>}
+      links={<RouterLink to={`/t/${tenantId}/audit`}>{h.dashboard.viewAudit}</RouterLink>}
     >
       {(events) =>
         events.length === 0 ? (
-          <Text className={widget.muted}>{t.dashboard.recentNone}</Text>
+          <Text className={widget.muted}>{h.dashboard.recentNone}</Text>
         ) : (
           <ul className={styles.changes}>
             {events.map((event) => (
               <li key={event.id} className={styles.change}>
                 <Text weight="semibold">{actionLabel(t.audit.actions, event.action)}</Text>
                 <Text size={200} className={widget.muted}>
-                  {event.actorDisplayName ?? t.dashboard.recentSystem} ·{" "}
+                  {event.actorDisplayName ?? h.dashboard.recentSystem} ·{" "}
                   <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
                 </Text>
               </li>

@@ -2,8 +2,8 @@ import type { LicenseConflictReport } from "@allot/contracts";
 import { MessageBar, MessageBarActions, MessageBarBody, MessageBarTitle } from "@fluentui/react-components";
 import { ExpiredSubscriptionNotice } from "@/components/licensing/expired-subscription-notice";
 import { RouterLink } from "@/components/router-link";
-import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
+import { useHomeTexts } from "../texts";
 
 /**
  * Banners at the top of Home for subscriptions people depend on, from the API's conflict report (who is affected is
@@ -18,7 +18,7 @@ export function SubscriptionsBanner({
   conflicts: readonly LicenseConflictReport[] | undefined;
   tenantId: string;
 }) {
-  const { t } = useI18n();
+  const h = useHomeTexts();
   const { can } = useTenant();
   const expiring = (conflicts ?? []).filter((conflict) => conflict.expiring > 0);
   const lost = (conflicts ?? []).filter(
@@ -31,13 +31,13 @@ export function SubscriptionsBanner({
       {lost.map((conflict) => (
         <MessageBar key={`lost-${conflict.skuId}`} intent="error" layout="multiline">
           <MessageBarBody>
-            <MessageBarTitle>{t.conflicts.lostTitle(conflict.displayName)}</MessageBarTitle>
-            {t.dashboard.subscriptionsLost(conflict.displayName, conflict.shortfall)}
-            {can("billing.manage") ? null : ` ${t.dashboard.subscriptionsAskBilling}`}
+            <MessageBarTitle>{h.dashboard.lostTitle(conflict.displayName)}</MessageBarTitle>
+            {h.dashboard.subscriptionsLost(conflict.displayName, conflict.shortfall)}
+            {can("billing.manage") ? null : ` ${h.dashboard.subscriptionsAskBilling}`}
           </MessageBarBody>
           {can("billing.read") ? (
             <MessageBarActions>
-              <RouterLink to={`/t/${tenantId}/billing`}>{t.dashboard.subscriptionsBannerLink}</RouterLink>
+              <RouterLink to={`/t/${tenantId}/billing`}>{h.dashboard.subscriptionsBannerLink}</RouterLink>
             </MessageBarActions>
           ) : null}
         </MessageBar>

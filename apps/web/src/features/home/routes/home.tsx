@@ -31,6 +31,7 @@ import {
   SeatsWidget,
 } from "../components/license-widgets";
 import { SubscriptionsBanner } from "../components/subscriptions-banner";
+import { useHomeTexts } from "../texts";
 
 const useStyles = makeStyles({
   tenant: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalS },
@@ -63,6 +64,7 @@ const useStyles = makeStyles({
 function CountCard({ title, query, link }: { title: string; query: UseQueryResult<Count>; link?: ReactNode }) {
   const styles = useStyles();
   const { t, formatNumber } = useI18n();
+  const h = useHomeTexts();
   return (
     <Card className={styles.card} aria-busy={query.isPending}>
       <CardHeader
@@ -73,14 +75,14 @@ function CountCard({ title, query, link }: { title: string; query: UseQueryResul
         }
       />
       {query.isPending ? (
-        <Skeleton aria-label={t.home.countsLoading}>
+        <Skeleton aria-label={h.countsLoading}>
           <SkeletonItem size={40} />
         </Skeleton>
       ) : query.isError ? (
         <Text role="alert">{errorMessage(query.error, t)}</Text>
       ) : (
         <Text className={styles.number}>
-          {query.data.atLeast ? t.home.countAtLeast(query.data.count) : formatNumber(query.data.count)}
+          {query.data.atLeast ? h.countAtLeast(query.data.count) : formatNumber(query.data.count)}
         </Text>
       )}
       {link}
@@ -91,6 +93,7 @@ function CountCard({ title, query, link }: { title: string; query: UseQueryResul
 export function HomeRoute() {
   const styles = useStyles();
   const { t } = useI18n();
+  const h = useHomeTexts();
   const { data: me } = useMe();
   const context = useTenant();
   const { tenant } = context;
@@ -108,9 +111,9 @@ export function HomeRoute() {
 
   return (
     <>
-      <PageHeader title={me ? t.home.welcome(me.user.displayName) : t.home.title}>
+      <PageHeader title={me ? h.welcome(me.user.displayName) : h.title}>
         <div className={styles.tenant}>
-          <Text>{t.home.tenantLine(tenant.name, tenant.domain)}</Text>
+          <Text>{h.tenantLine(tenant.name, tenant.domain)}</Text>
           {tenant.access === "delegated" ? (
             <Badge appearance="tint" color="informative">
               {t.shell.delegatedAccess}
@@ -130,7 +133,7 @@ export function HomeRoute() {
         <CardHeader
           header={
             <Text as="h2" weight="semibold" size={400}>
-              {t.home.yourRoles}
+              {h.yourRoles}
             </Text>
           }
         />
@@ -145,21 +148,21 @@ export function HomeRoute() {
 
       {directory ? (
         <>
-          <section className={styles.cards} aria-label={t.home.directoryTitle}>
+          <section className={styles.cards} aria-label={h.directoryTitle}>
             <CountCard
-              title={t.home.activeUsers}
+              title={h.activeUsers}
               query={users}
-              link={<RouterLink to={`/t/${tenant.id}/users`}>{t.home.viewUsers}</RouterLink>}
+              link={<RouterLink to={`/t/${tenant.id}/users`}>{h.viewUsers}</RouterLink>}
             />
-            <CountCard title={t.home.guests} query={guests} />
+            <CountCard title={h.guests} query={guests} />
             <CountCard
-              title={t.home.groups}
+              title={h.groups}
               query={groups}
-              link={<RouterLink to={`/t/${tenant.id}/groups`}>{t.home.viewGroups}</RouterLink>}
+              link={<RouterLink to={`/t/${tenant.id}/groups`}>{h.viewGroups}</RouterLink>}
             />
-            <CountCard title={t.home.deletedUsers} query={deleted} />
+            <CountCard title={h.deletedUsers} query={deleted} />
           </section>
-          <section className={styles.cards} aria-label={t.home.licensingTitle}>
+          <section className={styles.cards} aria-label={h.licensingTitle}>
             <SeatsWidget query={seats} tenantId={tenant.id} />
             <ConflictsWidget query={conflicts} tenantId={tenant.id} />
             {approver ? <PendingRequestsWidget query={pending} tenantId={tenant.id} /> : null}
@@ -169,13 +172,13 @@ export function HomeRoute() {
       ) : (
         <MessageBar intent="info" layout="multiline" className={styles.banner}>
           <MessageBarBody>
-            {t.home.noDirectoryAccess}
+            {h.noDirectoryAccess}
             <ul className={styles.memberLinks}>
               <li>
-                <RouterLink to={`/t/${tenant.id}/pricing`}>{t.home.memberPricing}</RouterLink>
+                <RouterLink to={`/t/${tenant.id}/pricing`}>{h.memberPricing}</RouterLink>
               </li>
               <li>
-                <RouterLink to={`/t/${tenant.id}/account/licenses`}>{t.home.memberLicenses}</RouterLink>
+                <RouterLink to={`/t/${tenant.id}/account/licenses`}>{h.memberLicenses}</RouterLink>
               </li>
             </ul>
           </MessageBarBody>

@@ -3,7 +3,9 @@ import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { describeBulkChange } from "@/components/licensing/describe-change";
 import { useProductName } from "@/components/licensing/product-names";
+import { useLicensingTexts } from "@/components/licensing/texts";
 import { useI18n } from "@/lib/i18n";
+import { useJobsTexts } from "../texts";
 
 const useStyles = makeStyles({
   root: {
@@ -28,25 +30,27 @@ const useStyles = makeStyles({
 /** Who started a bulk change, when, what it does and to how many users. */
 export function JobFacts({ job, tenantId }: { job: BulkJob; tenantId: string }) {
   const styles = useStyles();
-  const { t, formatDateTime } = useI18n();
+  const { formatDateTime } = useI18n();
+  const l = useLicensingTexts();
+  const j = useJobsTexts();
   const productName = useProductName(tenantId);
   const headingId = useId();
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Text as="h2" id={headingId} size={400} weight="semibold" className={styles.heading}>
-        {t.licenses.jobFacts}
+        {j.jobFacts}
       </Text>
       <dl className={styles.list}>
-        <dt className={styles.term}>{t.licenses.jobChange}</dt>
-        <dd className={styles.value}>{describeBulkChange(job, t, productName)}</dd>
-        <dt className={styles.term}>{t.licenses.jobUsers}</dt>
-        <dd className={styles.value}>{t.licensing.jobUsers(job.total)}</dd>
-        <dt className={styles.term}>{t.licenses.jobStartedBy}</dt>
-        <dd className={styles.value}>{job.createdBy.displayName ?? t.licenses.unknownPerson}</dd>
-        <dt className={styles.term}>{t.licenses.jobStartedAt}</dt>
+        <dt className={styles.term}>{j.jobChange}</dt>
+        <dd className={styles.value}>{describeBulkChange(job, l, productName)}</dd>
+        <dt className={styles.term}>{j.jobUsers}</dt>
+        <dd className={styles.value}>{l.jobUsers(job.total)}</dd>
+        <dt className={styles.term}>{j.jobStartedBy}</dt>
+        <dd className={styles.value}>{job.createdBy.displayName ?? j.unknownPerson}</dd>
+        <dt className={styles.term}>{j.jobStartedAt}</dt>
         <dd className={styles.value}>{formatDateTime(job.createdAt)}</dd>
-        <dt className={styles.term}>{t.licenses.jobFinishedAt}</dt>
-        <dd className={styles.value}>{job.finishedAt ? formatDateTime(job.finishedAt) : t.licenses.notFinished}</dd>
+        <dt className={styles.term}>{j.jobFinishedAt}</dt>
+        <dd className={styles.value}>{job.finishedAt ? formatDateTime(job.finishedAt) : j.notFinished}</dd>
       </dl>
     </section>
   );

@@ -4,12 +4,13 @@ import { useParams } from "react-router";
 import { BackLink } from "@/components/back-link";
 import { ErrorMessage } from "@/components/error-message";
 import { BulkJobProgress } from "@/components/licensing/bulk-job-progress";
+import { useLicensingTexts } from "@/components/licensing/texts";
 import { PageHeader } from "@/components/page-header";
 import { isApiError } from "@/lib/api-client";
-import { useI18n } from "@/lib/i18n";
 import { bulkJobQueryOptions } from "@/lib/licensing/bulk";
 import { useTenant } from "@/lib/tenant";
 import { JobFacts } from "../components/job-facts";
+import { useJobsTexts } from "../texts";
 
 const useStyles = makeStyles({
   body: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalXL, maxWidth: "960px" },
@@ -21,7 +22,8 @@ const useStyles = makeStyles({
  */
 export function JobRoute() {
   const styles = useStyles();
-  const { t } = useI18n();
+  const l = useLicensingTexts();
+  const j = useJobsTexts();
   const tenantId = useTenant().tenant.id;
   const { jobId = "" } = useParams();
   // BulkJobProgress polls the job; this observer only reads it for the facts.
@@ -29,8 +31,8 @@ export function JobRoute() {
 
   return (
     <>
-      <BackLink to={`/t/${tenantId}/licenses`}>{t.licenses.backToLicenses}</BackLink>
-      <PageHeader title={t.licenses.jobTitle} />
+      <BackLink to={`/t/${tenantId}/licenses`}>{l.backToLicenses}</BackLink>
+      <PageHeader title={j.jobTitle} />
       {job.data ? (
         <div className={styles.body}>
           <JobFacts job={job.data} tenantId={tenantId} />
@@ -40,14 +42,12 @@ export function JobRoute() {
         <ErrorMessage
           error={job.error}
           title={
-            isApiError(job.error, "NotFound") || isApiError(job.error, "InvalidId")
-              ? t.licenses.jobNotFound
-              : t.licensing.jobLoadFailed
+            isApiError(job.error, "NotFound") || isApiError(job.error, "InvalidId") ? j.jobNotFound : l.jobLoadFailed
           }
           onRetry={() => job.refetch()}
         />
       ) : (
-        <Spinner label={t.licensing.loadingJob} />
+        <Spinner label={l.loadingJob} />
       )}
     </>
   );

@@ -24,6 +24,7 @@ import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import { useTenant } from "@/lib/tenant";
 import { useUserSuggestions } from "../api/search-users";
+import { useLicensesTexts } from "../texts";
 import { seatTotal } from "./usage-bar";
 
 const useStyles = makeStyles({
@@ -59,6 +60,7 @@ export function AssignLicensesDrawer(props: AssignLicensesDrawerProps) {
 function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLicensesDrawerProps) {
   const styles = useStyles();
   const { t } = useI18n();
+  const lt = useLicensesTexts();
   const context = useTenant();
   const [chosen, setChosen] = useState<Map<string, User>>(new Map());
   const [disabledPlans, setDisabledPlans] = useState<Set<string>>(new Set());
@@ -117,19 +119,19 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
               <Button appearance="subtle" aria-label={t.common.close} icon={<DismissRegular />} onClick={onClose} />
             }
           >
-            {t.licenses.panelTitle(sku.displayName)}
+            {lt.panelTitle(sku.displayName)}
           </DrawerHeaderTitle>
         </DrawerHeader>
         <DrawerBody className={styles.body}>
-          <Text className={styles.seats}>{t.licenses.panelSeats(available, total)}</Text>
+          <Text className={styles.seats}>{lt.panelSeats(available, total)}</Text>
           {available === 0 ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>
-                <MessageBarTitle>{t.licenses.noSeatsTitle}</MessageBarTitle>
-                {t.licenses.noSeatsBody}{" "}
+                <MessageBarTitle>{lt.noSeatsTitle}</MessageBarTitle>
+                {lt.noSeatsBody}{" "}
                 {context.can("billing.manage") ? (
                   <RouterLink to={`/t/${tenantId}/billing?buy=${encodeURIComponent(sku.skuId)}&seats=1`} inline>
-                    {t.licenses.buySeats}
+                    {lt.buySeats}
                   </RouterLink>
                 ) : null}
               </MessageBarBody>
@@ -144,37 +146,37 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
                 const held = user.licenses.find((license) => license.skuId === sku.skuId);
                 if (!held) return undefined;
                 return held.direct
-                  ? { text: t.productHolders.alreadyHas, disabled: true }
-                  : { text: t.productHolders.hasThroughGroup };
+                  ? { text: lt.holders.alreadyHas, disabled: true }
+                  : { text: lt.holders.hasThroughGroup };
               }}
               chosen={chosen}
               onChange={setChosen}
               texts={{
-                label: t.licenses.pickerLabel,
-                hint: t.licenses.pickerHint,
-                placeholder: t.licenses.pickerPlaceholder,
-                chosen: t.licenses.chosenUsers,
-                remove: t.licenses.removeUser,
-                searching: t.licenses.searching,
-                noMatches: t.licenses.noMatches,
+                label: lt.pickerLabel,
+                hint: lt.pickerHint,
+                placeholder: lt.pickerPlaceholder,
+                chosen: lt.chosenUsers,
+                remove: lt.removeUser,
+                searching: lt.searching,
+                noMatches: lt.noMatches,
               }}
-              summary={{ count: t.licenses.chosenCount, clear: t.licenses.clearChosen }}
+              summary={{ count: lt.chosenCount, clear: lt.clearChosen }}
             />
           </div>
           {tried && chosen.size === 0 ? (
             <Text role="alert" className={styles.hint}>
-              {t.licenses.chooseUsersFirst}
+              {lt.chooseUsersFirst}
             </Text>
           ) : null}
           {available > 0 && chosen.size > available ? (
             <MessageBar intent="warning" layout="multiline">
-              <MessageBarBody>{t.licenses.moreThanSeats(chosen.size, available)}</MessageBarBody>
+              <MessageBarBody>{lt.moreThanSeats(chosen.size, available)}</MessageBarBody>
             </MessageBar>
           ) : null}
           {sku.servicePlans.length > 0 ? (
             <div>
               <Text as="p" className={styles.hint}>
-                {t.licenses.plansHint}
+                {lt.plansHint}
               </Text>
               <ServicePlanChecklist
                 productName={sku.displayName}
@@ -187,7 +189,7 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
         </DrawerBody>
         <DrawerFooter className={styles.footer}>
           <Button appearance="primary" onClick={assign} disabledFocusable={previewOpen}>
-            {t.licenses.assignButton}
+            {lt.assignButton}
           </Button>
           <Button onClick={onClose}>{t.common.cancel}</Button>
         </DrawerFooter>
@@ -196,7 +198,7 @@ function AssignLicensesDrawerContent({ open, tenantId, sku, onClose }: AssignLic
         open={previewOpen}
         tenantId={tenantId}
         change={change}
-        title={t.licenses.assignTitle(sku.displayName, change?.userIds.length ?? 0)}
+        title={lt.assignTitle(sku.displayName, change?.userIds.length ?? 0)}
         onClose={closePreview}
         onApplied={() => {
           applied.current = true;

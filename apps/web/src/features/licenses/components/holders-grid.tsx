@@ -14,6 +14,7 @@ import {
 } from "@fluentui/react-components";
 import { useMemo } from "react";
 import { useI18n } from "@/lib/i18n";
+import { useLicensesTexts } from "../texts";
 
 const useStyles = makeStyles({ grid: { minWidth: "560px" } });
 
@@ -37,24 +38,25 @@ export function HoldersGrid({
   busy: boolean;
 }) {
   const styles = useStyles();
-  const { t, formatDate } = useI18n();
-  const h = t.productHolders;
+  const { formatDate } = useI18n();
+  const lt = useLicensesTexts();
+  const h = lt.holders;
   const columns = useMemo<TableColumnDefinition<User>[]>(
     () => [
       createTableColumn<User>({
         columnId: "name",
-        renderHeaderCell: () => t.licenses.holdersColumns.name,
+        renderHeaderCell: () => lt.holdersColumns.name,
         renderCell: (user) => <Text weight="semibold">{user.displayName}</Text>,
       }),
       createTableColumn<User>({
         columnId: "email",
-        renderHeaderCell: () => t.licenses.holdersColumns.email,
+        renderHeaderCell: () => lt.holdersColumns.email,
         renderCell: (user) => <Text wrap={false}>{user.email}</Text>,
       }),
       createTableColumn<User>({
         columnId: "type",
-        renderHeaderCell: () => t.licenses.holdersColumns.type,
-        renderCell: (user) => t.licenses.userType[user.userType],
+        renderHeaderCell: () => lt.holdersColumns.type,
+        renderCell: (user) => lt.userType[user.userType],
       }),
       createTableColumn<User>({
         columnId: "assignment",
@@ -74,7 +76,7 @@ export function HoldersGrid({
         },
       }),
     ],
-    [t, h, skuId, formatDate],
+    [lt, h, skuId, formatDate],
   );
   return (
     <DataGrid
@@ -89,9 +91,7 @@ export function HoldersGrid({
       className={styles.grid}
     >
       <DataGridHeader>
-        <DataGridRow
-          selectionCell={selectable ? { checkboxIndicator: { "aria-label": t.licenses.selectAll } } : undefined}
-        >
+        <DataGridRow selectionCell={selectable ? { checkboxIndicator: { "aria-label": lt.selectAll } } : undefined}>
           {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
         </DataGridRow>
       </DataGridHeader>
@@ -100,7 +100,7 @@ export function HoldersGrid({
           <DataGridRow<User>
             key={rowId}
             selectionCell={
-              selectable ? { checkboxIndicator: { "aria-label": t.licenses.selectRow(item.displayName) } } : undefined
+              selectable ? { checkboxIndicator: { "aria-label": lt.selectRow(item.displayName) } } : undefined
             }
           >
             {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}

@@ -2,7 +2,7 @@ import type { SubscribedSku } from "@allot/contracts";
 import { Badge, makeStyles, tokens } from "@fluentui/react-components";
 import { WarningFilled } from "@fluentui/react-icons";
 import { useHref, useLinkClickHandler } from "react-router";
-import { useI18n } from "@/lib/i18n";
+import { useLicensesTexts } from "../texts";
 import { inConflict } from "./usage-bar";
 
 const useStyles = makeStyles({
@@ -17,7 +17,7 @@ const useStyles = makeStyles({
 /** A product's state when it needs attention: not Enabled (expired, suspended…) and/or a conflict (links to fix it). */
 export function ProductBadges({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const lt = useLicensesTexts();
   const conflictsPath = `/t/${tenantId}/licenses/conflicts`;
   const href = useHref(conflictsPath);
   const onClick = useLinkClickHandler<HTMLAnchorElement>(conflictsPath);
@@ -28,18 +28,13 @@ export function ProductBadges({ sku, tenantId }: { sku: SubscribedSku; tenantId:
     <span className={styles.root}>
       {sku.capabilityStatus !== "Enabled" ? (
         <Badge appearance="tint" color={sku.capabilityStatus === "Warning" ? "warning" : "danger"}>
-          {t.licenses.capability[sku.capabilityStatus]}
+          {lt.capability[sku.capabilityStatus]}
         </Badge>
       ) : null}
       {conflict ? (
-        <a
-          href={href}
-          onClick={onClick}
-          className={styles.link}
-          aria-label={t.licenses.conflictLink(sku.displayName, short)}
-        >
+        <a href={href} onClick={onClick} className={styles.link} aria-label={lt.conflictLink(sku.displayName, short)}>
           <Badge appearance="filled" color="danger" icon={<WarningFilled />}>
-            {t.licenses.inConflict(short)}
+            {lt.inConflict(short)}
           </Badge>
         </a>
       ) : null}

@@ -15,6 +15,7 @@ import {
 import { useMemo } from "react";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
+import { useLicensesTexts } from "../texts";
 import { ProductBadges } from "./product-badges";
 import { inConflict, seatTotal, UsageBar } from "./usage-bar";
 
@@ -43,14 +44,15 @@ export function ProductsTable({
   label: string;
 }) {
   const styles = useStyles();
-  const { t, formatNumber } = useI18n();
+  const { formatNumber } = useI18n();
+  const lt = useLicensesTexts();
 
   const columns = useMemo<TableColumnDefinition<SubscribedSku>[]>(
     () => [
       createTableColumn<SubscribedSku>({
         columnId: "product",
         compare: (a, b) => a.displayName.localeCompare(b.displayName),
-        renderHeaderCell: () => t.licenses.columns.product,
+        renderHeaderCell: () => lt.columns.product,
         renderCell: (sku) => (
           <span className={styles.name}>
             <RouterLink to={`/t/${tenantId}/licenses/${sku.skuId}`}>{sku.displayName}</RouterLink>
@@ -63,13 +65,13 @@ export function ProductsTable({
       createTableColumn<SubscribedSku>({
         columnId: "total",
         compare: (a, b) => seatTotal(a) - seatTotal(b),
-        renderHeaderCell: () => t.licenses.columns.total,
+        renderHeaderCell: () => lt.columns.total,
         renderCell: (sku) => (
           <span className={styles.name}>
             <span className={styles.numeric}>{formatNumber(seatTotal(sku))}</span>
             {sku.prepaidUnits.warning > 0 ? (
               <Text size={200} className={styles.muted}>
-                {t.licenses.warningSeats(sku.prepaidUnits.warning)}
+                {lt.warningSeats(sku.prepaidUnits.warning)}
               </Text>
             ) : null}
           </span>
@@ -78,13 +80,13 @@ export function ProductsTable({
       createTableColumn<SubscribedSku>({
         columnId: "assigned",
         compare: (a, b) => a.consumedUnits - b.consumedUnits,
-        renderHeaderCell: () => t.licenses.columns.assigned,
+        renderHeaderCell: () => lt.columns.assigned,
         renderCell: (sku) => <span className={styles.numeric}>{formatNumber(sku.consumedUnits)}</span>,
       }),
       createTableColumn<SubscribedSku>({
         columnId: "available",
         compare: (a, b) => a.available - b.available,
-        renderHeaderCell: () => t.licenses.columns.available,
+        renderHeaderCell: () => lt.columns.available,
         renderCell: (sku) => (
           <span className={inConflict(sku) ? styles.negative : styles.numeric}>{formatNumber(sku.available)}</span>
         ),
@@ -92,23 +94,23 @@ export function ProductsTable({
       createTableColumn<SubscribedSku>({
         columnId: "usage",
         compare: (a, b) => a.consumedUnits / Math.max(seatTotal(a), 1) - b.consumedUnits / Math.max(seatTotal(b), 1),
-        renderHeaderCell: () => t.licenses.columns.usage,
+        renderHeaderCell: () => lt.columns.usage,
         renderCell: (sku) => <UsageBar sku={sku} className={styles.bar} />,
       }),
       createTableColumn<SubscribedSku>({
         columnId: "status",
         compare: (a, b) =>
           Number(inConflict(b)) - Number(inConflict(a)) || a.capabilityStatus.localeCompare(b.capabilityStatus),
-        renderHeaderCell: () => t.licenses.columns.status,
+        renderHeaderCell: () => lt.columns.status,
         renderCell: (sku) =>
           inConflict(sku) || sku.capabilityStatus !== "Enabled" ? (
             <ProductBadges sku={sku} tenantId={tenantId} />
           ) : (
-            <Text className={styles.muted}>{t.licenses.capability.Enabled}</Text>
+            <Text className={styles.muted}>{lt.capability.Enabled}</Text>
           ),
       }),
     ],
-    [t, tenantId, formatNumber, styles],
+    [lt, tenantId, formatNumber, styles],
   );
 
   return (

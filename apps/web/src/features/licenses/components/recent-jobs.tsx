@@ -4,9 +4,11 @@ import { ErrorMessage } from "@/components/error-message";
 import { BulkJobStatusBadge, jobFinished, jobPercent } from "@/components/licensing/bulk-job-progress";
 import { describeBulkChange } from "@/components/licensing/describe-change";
 import { useProductName } from "@/components/licensing/product-names";
+import { useLicensingTexts } from "@/components/licensing/texts";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
 import { useBulkJobs } from "@/lib/licensing/bulk";
+import { useLicensesTexts } from "../texts";
 
 const SHOWN = 5;
 
@@ -30,6 +32,8 @@ const useStyles = makeStyles({
 export function RecentJobs({ tenantId }: { tenantId: string }) {
   const styles = useStyles();
   const { t, formatDateTime } = useI18n();
+  const l = useLicensingTexts();
+  const lt = useLicensesTexts();
   const headingId = useId();
   const jobs = useBulkJobs(tenantId);
   const productName = useProductName(tenantId);
@@ -37,35 +41,33 @@ export function RecentJobs({ tenantId }: { tenantId: string }) {
   return (
     <section className={styles.root} aria-labelledby={headingId}>
       <Text as="h2" id={headingId} size={500} weight="semibold" className={styles.heading}>
-        {t.licenses.recentJobs}
+        {lt.recentJobs}
       </Text>
       {jobs.isPending ? (
         <Spinner size="tiny" label={t.common.loading} />
       ) : jobs.isError ? (
-        <ErrorMessage error={jobs.error} title={t.licenses.recentJobsError} onRetry={() => jobs.refetch()} />
+        <ErrorMessage error={jobs.error} title={lt.recentJobsError} onRetry={() => jobs.refetch()} />
       ) : items.length === 0 ? (
-        <Text className={styles.muted}>{t.licenses.recentJobsEmpty}</Text>
+        <Text className={styles.muted}>{lt.recentJobsEmpty}</Text>
       ) : (
         <ul className={styles.list}>
           {items.map((job) => {
-            const change = describeBulkChange(job, t, productName);
+            const change = describeBulkChange(job, l, productName);
             const when = formatDateTime(job.createdAt);
             return (
               <li key={job.id} className={styles.item}>
                 <span className={styles.main}>
                   <RouterLink to={`/t/${tenantId}/licenses/jobs/${job.id}`}>{change}</RouterLink>
                   <Text size={200} className={styles.muted}>
-                    {t.licensing.jobUsers(job.total)} ·{" "}
-                    {job.createdBy.displayName
-                      ? t.licenses.jobBy(job.createdBy.displayName, when)
-                      : t.licenses.jobByUnknown(when)}
+                    {l.jobUsers(job.total)} ·{" "}
+                    {job.createdBy.displayName ? lt.jobBy(job.createdBy.displayName, when) : lt.jobByUnknown(when)}
                   </Text>
                 </span>
                 <BulkJobStatusBadge status={job.status} />
                 <Text size={200} className={styles.muted}>
                   {jobFinished(job)
-                    ? t.licensing.resultCounts(job.succeeded, job.failed)
-                    : t.licensing.progressText(job.processed, job.total, jobPercent(job))}
+                    ? l.resultCounts(job.succeeded, job.failed)
+                    : l.progressText(job.processed, job.total, jobPercent(job))}
                 </Text>
               </li>
             );

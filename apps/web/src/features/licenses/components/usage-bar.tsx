@@ -1,7 +1,7 @@
 import type { SubscribedSku } from "@allot/contracts";
 import { ProgressBar } from "@fluentui/react-components";
-import { useI18n } from "@/lib/i18n";
 import { usageBarColor } from "@/lib/licensing/subscribed-skus";
+import { useLicensesTexts } from "../texts";
 
 /** Seats that can be assigned from: enabled ones plus those in the grace period after expiry. */
 export function seatTotal(sku: Pick<SubscribedSku, "prepaidUnits">): number {
@@ -14,7 +14,7 @@ export function inConflict(sku: Pick<SubscribedSku, "conflicts" | "available">):
 
 /** Assigned of total seats as a bar, coloured as on Home: red in conflict (more holders than seats), amber when full. */
 export function UsageBar({ sku, className }: { sku: SubscribedSku; className?: string }) {
-  const { t } = useI18n();
+  const lt = useLicensesTexts();
   const total = seatTotal(sku);
   const color = usageBarColor(sku);
   return (
@@ -24,7 +24,7 @@ export function UsageBar({ sku, className }: { sku: SubscribedSku; className?: s
       max={Math.max(total, 1)}
       color={color}
       thickness="large"
-      aria-label={t.licenses.usageLabel(sku.displayName, sku.consumedUnits, total)}
+      aria-label={lt.usageLabel(sku.displayName, sku.consumedUnits, total)}
     />
   );
 }

@@ -17,7 +17,7 @@ import {
   PersonArrowLeftRegular,
   WarningRegular,
 } from "@fluentui/react-icons";
-import { useId } from "react";
+import { type ComponentProps, useId } from "react";
 import { useNavigate } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
@@ -30,6 +30,7 @@ import { useTenant } from "@/lib/tenant";
 import { ProductsTable } from "../components/products-table";
 import { RecentJobs } from "../components/recent-jobs";
 import { inConflict } from "../components/usage-bar";
+import { useLicensesTexts } from "../texts";
 
 const useStyles = makeStyles({
   toolbar: {
@@ -47,13 +48,11 @@ const useStyles = makeStyles({
 /** Billing › Licenses: every product with its seats and usage, conflicts, and the latest bulk changes. */
 export function LicensesRoute() {
   const styles = useStyles();
-  const list = useListPageStyles();
   const { t } = useI18n();
+  const lt = useLicensesTexts();
   const tenantId = useTenant().tenant.id;
   const navigate = useNavigate();
   const skus = useSubscribedSkus(tenantId);
-  const userHeadingId = useId();
-  const capacityHeadingId = useId();
 
   const all = skus.data ?? [];
   const userSkus = all.filter((sku) => sku.appliesTo === "User");
@@ -65,13 +64,13 @@ export function LicensesRoute() {
 
   return (
     <>
-      <PageHeader title={t.licenses.title} description={t.licenses.description} />
-      <Toolbar aria-label={t.licenses.commands} className={styles.toolbar}>
+      <PageHeader title={lt.title} description={lt.description} />
+      <Toolbar aria-label={lt.commands} className={styles.toolbar}>
         <ToolbarButton icon={<WarningRegular />} onClick={() => navigate(conflictsPath)}>
-          {conflicted > 0 ? t.licenses.conflictsWithCount(conflicted) : t.licenses.conflicts}
+          {conflicted > 0 ? lt.conflictsWithCount(conflicted) : lt.conflicts}
         </ToolbarButton>
         <ToolbarButton icon={<PersonArrowLeftRegular />} onClick={() => navigate(reclaimPath)}>
-          {t.licenses.reclaim}
+          {lt.reclaim}
         </ToolbarButton>
         <ToolbarButton
           icon={skus.isFetching && !skus.isPending ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
@@ -85,54 +84,61 @@ export function LicensesRoute() {
       {conflicted > 0 ? (
         <MessageBar intent="warning" layout="multiline" className={styles.banner}>
           <MessageBarBody>
-            <MessageBarTitle>{t.licenses.conflictBannerTitle}</MessageBarTitle>
-            {t.licenses.conflictBanner(conflicted)}
+            <MessageBarTitle>{lt.conflictBannerTitle}</MessageBarTitle>
+            {lt.conflictBanner(conflicted)}
           </MessageBarBody>
           <MessageBarActions>
-            <Button onClick={() => navigate(conflictsPath)}>{t.licenses.viewConflicts}</Button>
+            <Button onClick={() => navigate(conflictsPath)}>{lt.viewConflicts}</Button>
           </MessageBarActions>
         </MessageBar>
       ) : null}
 
-      <LiveStatus
-        message={skus.isPending ? t.licenses.loading : skus.isError ? "" : t.licenses.productCount(all.length)}
-      />
+      <LiveStatus message={skus.isPending ? lt.loading : skus.isError ? "" : lt.productCount(all.length)} />
 
       {skus.isError ? (
-        <ErrorMessage error={skus.error} title={t.licenses.loadError} onRetry={() => skus.refetch()} />
+        <ErrorMessage error={skus.error} title={lt.loadError} onRetry={() => skus.refetch()} />
       ) : skus.isPending ? (
-        <Spinner label={t.licenses.loading} />
+        <Spinner label={lt.loading} />
       ) : all.length === 0 ? (
-        <EmptyState icon={<KeyMultipleRegular />} title={t.licenses.emptyTitle}>
-          {t.licenses.emptyBody}
+        <EmptyState icon={<KeyMultipleRegular />} title={lt.emptyTitle}>
+          {lt.emptyBody}
         </EmptyState>
       ) : (
         <div className={styles.sections}>
-          {userSkus.length > 0 ? (
-            <section className={styles.section} aria-labelledby={userHeadingId}>
-              <Text as="h2" id={userHeadingId} size={500} weight="semibold" className={styles.heading}>
-                {t.licenses.userLicenses}
-              </Text>
-              <Text className={styles.hint}>{t.licenses.userLicensesHint}</Text>
-              <div className={list.surface}>
-                <ProductsTable skus={userSkus} tenantId={tenantId} label={t.licenses.userLicenses} />
-              </div>
-            </section>
-          ) : null}
-          {capacitySkus.length > 0 ? (
-            <section className={styles.section} aria-labelledby={capacityHeadingId}>
-              <Text as="h2" id={capacityHeadingId} size={500} weight="semibold" className={styles.heading}>
-                {t.licenses.capacity}
-              </Text>
-              <Text className={styles.hint}>{t.licenses.capacityHint}</Text>
-              <div className={list.surface}>
-                <ProductsTable skus={capacitySkus} tenantId={tenantId} label={t.licenses.capacity} />
-              </div>
-            </section>
-          ) : null}
+          <ProductsSection title={lt.userLicenses} hint={lt.userLicensesHint} skus={userSkus} tenantId={tenantId} />
+          <ProductsSection title={lt.capacity} hint={lt.capacityHint} skus={capacitySkus} tenantId={tenantId} />
           <RecentJobs tenantId={tenantId} />
         </div>
       )}
     </>
+  );
+}
+
+/** One kind of product (user licenses, capacity add-ons) under its heading; nothing when there is none of that kind. */
+function ProductsSection({
+  title,
+  hint,
+  skus,
+  tenantId,
+}: {
+  title: string;
+  hint: string;
+  skus: ComponentProps<typeof ProductsTable>["skus"];
+  tenantId: string;
+}) {
+  const styles = useStyles();
+  const list = useListPageStyles();
+  const headingId = useId();
+  if (skus.length === 0) return null;
+  return (
+    <section className={styles.section} aria-labelledby={headingId}>
+      <Text as="h2" id={headingId} size={500} weight="semibold" className={styles.heading}>
+        {title}
+      </Text>
+      <Text className={styles.hint}>{hint}</Text>
+      <div className={list.surface}>
+        <ProductsTable skus={skus} tenantId={tenantId} label={title} />
+      </div>
+    </section>
   );
 }

@@ -31,6 +31,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { GatedButton } from "@/components/gated-button";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
 import { ExpiredSubscriptionNotice } from "@/components/licensing/expired-subscription-notice";
+import { useLicensingTexts } from "@/components/licensing/texts";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
@@ -47,6 +48,7 @@ import { AssignLicensesDrawer } from "../components/assign-licenses-drawer";
 import { HoldersGrid } from "../components/holders-grid";
 import { ProductBadges } from "../components/product-badges";
 import { inConflict, seatTotal, UsageBar } from "../components/usage-bar";
+import { useLicensesTexts } from "../texts";
 
 const useStyles = makeStyles({
   summary: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalS, maxWidth: "560px" },
@@ -63,25 +65,26 @@ const NO_SELECTION: ReadonlySet<string> = new Set();
 
 /** A product: seats, apps included, the users who hold it; assign it to more users or take it away. */
 export function ProductRoute() {
-  const { t } = useI18n();
+  const l = useLicensingTexts();
+  const lt = useLicensesTexts();
   const tenantId = useTenant().tenant.id;
   const { skuId = "" } = useParams();
   const skus = useSubscribedSkus(tenantId);
   const sku = skus.data?.find((candidate) => candidate.skuId === skuId);
 
-  const back = <BackLink to={`/t/${tenantId}/licenses`}>{t.licenses.backToLicenses}</BackLink>;
+  const back = <BackLink to={`/t/${tenantId}/licenses`}>{l.backToLicenses}</BackLink>;
 
   if (skus.isPending || skus.isError || !sku) {
     return (
       <DetailPageState
         back={back}
-        title={t.licenses.title}
+        title={lt.title}
         query={skus}
         missing={!sku}
-        loading={t.licenses.loading}
-        notFound={t.licenses.productNotFound}
+        loading={lt.loading}
+        notFound={lt.productNotFound}
         notFoundIcon={<KeyMultipleRegular />}
-        loadError={t.licenses.loadError}
+        loadError={lt.loadError}
       />
     );
   }
@@ -97,6 +100,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
   const styles = useStyles();
   const list = useListPageStyles();
   const { t, formatNumber } = useI18n();
+  const lt = useLicensesTexts();
   const context = useTenant();
   const counts = useHolderCounts(tenantId, sku.skuId);
   const canAssign = context.can("licenses.assign");
@@ -122,10 +126,10 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
   const isUserProduct = sku.appliesTo === "User";
   const loading = holders.isPending;
   const status = loading
-    ? t.licenses.holdersLoading
+    ? lt.holdersLoading
     : holders.isError
       ? ""
-      : t.licenses.holdersShown(items.length, holders.hasNextPage);
+      : lt.holdersShown(items.length, holders.hasNextPage);
 
   const openUnassign = () => {
     const userIds = [...selected];
@@ -140,8 +144,8 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
         title={sku.displayName}
         description={
           inConflict(sku)
-            ? t.licenses.seatsSummaryConflict(sku.consumedUnits, total, Math.max(sku.conflicts, -sku.available))
-            : t.licenses.seatsSummary(sku.consumedUnits, total, sku.available)
+            ? lt.seatsSummaryConflict(sku.consumedUnits, total, Math.max(sku.conflicts, -sku.available))
+            : lt.seatsSummary(sku.consumedUnits, total, sku.available)
         }
       >
         <div className={styles.summary}>
@@ -162,7 +166,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
       {sku.servicePlans.length > 0 ? (
         <Accordion collapsible className={styles.plans}>
           <AccordionItem value="plans">
-            <AccordionHeader as="h2">{t.licenses.plansHeading(sku.servicePlans.length)}</AccordionHeader>
+            <AccordionHeader as="h2">{lt.plansHeading(sku.servicePlans.length)}</AccordionHeader>
             <AccordionPanel>
               <ul className={styles.planList}>
                 {sku.servicePlans.map((plan) => (
@@ -176,11 +180,11 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
 
       <section className={styles.section} aria-labelledby={holdersHeadingId}>
         <Text as="h2" id={holdersHeadingId} size={500} weight="semibold" className={styles.heading}>
-          {t.licenses.holdersHeading}
+          {lt.holdersHeading}
         </Text>
         {counts.data ? (
           <Text>
-            {t.productHolders.counts(
+            {lt.holders.counts(
               counts.data.total,
               formatNumber(counts.data.direct),
               formatNumber(counts.data.inherited),
@@ -188,7 +192,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
             )}
           </Text>
         ) : null}
-        <Toolbar aria-label={t.licenses.commands} className={styles.toolbar}>
+        <Toolbar aria-label={lt.commands} className={styles.toolbar}>
           {isUserProduct ? (
             <>
               <GatedButton
@@ -198,7 +202,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
                 onClick={() => setAssignOpen(true)}
                 {...restoreFocusTarget}
               >
-                {t.licenses.assign}
+                {lt.assign}
               </GatedButton>
               <GatedButton
                 action="licenses.assign"
@@ -208,7 +212,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
                 disabledFocusable={canAssign && selected.size === 0}
                 {...restoreFocusTarget}
               >
-                {selected.size > 0 ? t.licenses.unassignCount(selected.size) : t.licenses.unassign}
+                {selected.size > 0 ? lt.unassignCount(selected.size) : lt.unassign}
               </GatedButton>
             </>
           ) : null}
@@ -222,10 +226,10 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
         </Toolbar>
 
         <search className={list.filters}>
-          <Field label={t.licenses.searchHolders} className={list.search}>
+          <Field label={lt.searchHolders} className={list.search}>
             <SearchBox
               value={searchText}
-              placeholder={t.licenses.searchPlaceholder}
+              placeholder={lt.searchPlaceholder}
               onChange={(_, data) => setSearchText(data.value)}
             />
           </Field>
@@ -236,22 +240,22 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
           {selected.size > 0 ? (
             <>
               <Text weight="semibold" role="status">
-                {t.licenses.selectedCount(selected.size)}
+                {lt.selectedCount(selected.size)}
               </Text>
               <Button size="small" appearance="subtle" onClick={() => setSelected(new Set())}>
-                {t.licenses.clearSelection}
+                {lt.clearSelection}
               </Button>
             </>
           ) : null}
         </div>
 
         {holders.isError ? (
-          <ErrorMessage error={holders.error} title={t.licenses.holdersError} onRetry={() => holders.refetch()} />
+          <ErrorMessage error={holders.error} title={lt.holdersError} onRetry={() => holders.refetch()} />
         ) : loading ? (
-          <Spinner label={t.licenses.holdersLoading} />
+          <Spinner label={lt.holdersLoading} />
         ) : items.length === 0 ? (
-          <EmptyState icon={<PeopleSearchRegular />} title={t.licenses.holdersEmpty} headingLevel="h3">
-            {search ? t.licenses.holdersEmptySearch : isUserProduct && canAssign ? t.licenses.holdersEmptyHint : null}
+          <EmptyState icon={<PeopleSearchRegular />} title={lt.holdersEmpty} headingLevel="h3">
+            {search ? lt.holdersEmptySearch : isUserProduct && canAssign ? lt.holdersEmptyHint : null}
           </EmptyState>
         ) : (
           <div className={list.surface}>
@@ -261,7 +265,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
               selectable={canAssign && isUserProduct}
               selected={selected}
               onSelectionChange={setSelected}
-              label={t.licenses.holdersHeading}
+              label={lt.holdersHeading}
               busy={holders.isFetching}
             />
           </div>
@@ -280,7 +284,7 @@ function ProductPage({ sku, tenantId }: { sku: SubscribedSku; tenantId: string }
             open={unassignOpen}
             tenantId={tenantId}
             change={unassign?.change ?? null}
-            title={t.licenses.unassignTitle(sku.displayName, unassign?.count ?? 0)}
+            title={lt.unassignTitle(sku.displayName, unassign?.count ?? 0)}
             dataLossWarning
             onClose={() => setUnassignOpen(false)}
             onApplied={() => setSelected(new Set())}

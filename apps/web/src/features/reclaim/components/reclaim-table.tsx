@@ -13,6 +13,7 @@ import {
   tokens,
 } from "@fluentui/react-components";
 import { useI18n } from "@/lib/i18n";
+import { useReclaimTexts } from "../texts";
 
 const useStyles = makeStyles({
   table: { minWidth: "720px" },
@@ -41,7 +42,8 @@ export function ReclaimTable({
   formatMoney: (cents: number) => string;
 }) {
   const styles = useStyles();
-  const { t, formatDateTime } = useI18n();
+  const { formatDateTime } = useI18n();
+  const r = useReclaimTexts();
   const selectedShown = candidates.filter((candidate) => selected.has(candidate.id)).length;
   const allState = selectedShown === 0 ? false : selectedShown === candidates.length ? true : "mixed";
 
@@ -62,13 +64,13 @@ export function ReclaimTable({
             <TableSelectionCell
               checked={allState}
               onClick={toggleAll}
-              checkboxIndicator={{ "aria-label": t.reclaim.selectAll }}
+              checkboxIndicator={{ "aria-label": r.selectAll }}
             />
           ) : null}
-          <TableHeaderCell>{t.reclaim.columns.name}</TableHeaderCell>
-          <TableHeaderCell>{t.reclaim.columns.lastSignIn}</TableHeaderCell>
-          <TableHeaderCell>{t.reclaim.columns.licenses}</TableHeaderCell>
-          <TableHeaderCell button={{ className: styles.moneyHeader }}>{t.reclaim.columns.monthlyCost}</TableHeaderCell>
+          <TableHeaderCell>{r.columns.name}</TableHeaderCell>
+          <TableHeaderCell>{r.columns.lastSignIn}</TableHeaderCell>
+          <TableHeaderCell>{r.columns.licenses}</TableHeaderCell>
+          <TableHeaderCell button={{ className: styles.moneyHeader }}>{r.columns.monthlyCost}</TableHeaderCell>
         </TableRow>
       </TableHeader>
       <TableBody>
@@ -78,7 +80,7 @@ export function ReclaimTable({
               <TableSelectionCell
                 checked={selected.has(candidate.id)}
                 onClick={() => toggle(candidate.id)}
-                checkboxIndicator={{ "aria-label": t.reclaim.selectRow(candidate.displayName) }}
+                checkboxIndicator={{ "aria-label": r.selectRow(candidate.displayName) }}
               />
             ) : null}
             <TableCell>
@@ -87,7 +89,7 @@ export function ReclaimTable({
                   {candidate.displayName}
                   {candidate.userType === "guest" ? (
                     <Badge appearance="tint" color="informative" size="small">
-                      {t.reclaim.guest}
+                      {r.guest}
                     </Badge>
                   ) : null}
                 </span>
@@ -100,7 +102,7 @@ export function ReclaimTable({
               {candidate.lastSignInAt ? (
                 formatDateTime(candidate.lastSignInAt)
               ) : (
-                <span className={styles.muted}>{t.reclaim.never}</span>
+                <span className={styles.muted}>{r.never}</span>
               )}
             </TableCell>
             <TableCell>

@@ -34,6 +34,7 @@ import {
   useReclaimCandidates,
 } from "../api/get-reclaim-candidates";
 import { ReclaimTable } from "../components/reclaim-table";
+import { useReclaimTexts } from "../texts";
 
 const useStyles = makeStyles({
   days: { maxWidth: "320px" },
@@ -66,7 +67,8 @@ const useStyles = makeStyles({
 export function ReclaimRoute() {
   const styles = useStyles();
   const listStyles = useListPageStyles();
-  const { t, formatDate, formatNumber } = useI18n();
+  const { formatDate, formatNumber } = useI18n();
+  const r = useReclaimTexts();
   const { tenant, can } = useTenant();
   const restoreFocusTarget = useRestoreFocusTarget();
   const [params, setParams] = useQueryParams();
@@ -108,23 +110,19 @@ export function ReclaimRoute() {
     setDialogOpen(true);
   };
 
-  const status = candidates.isPending
-    ? t.reclaim.loading
-    : first
-      ? t.reclaim.shownCount(items.length, first.totalUsers)
-      : "";
+  const status = candidates.isPending ? r.loading : first ? r.shownCount(items.length, first.totalUsers) : "";
 
   return (
     <>
-      <PageHeader title={t.reclaim.title} description={t.reclaim.description} />
+      <PageHeader title={r.title} description={r.description} />
 
       <div className={listStyles.filters}>
         <Field
           className={styles.days}
-          label={t.reclaim.daysLabel}
-          hint={t.reclaim.daysHint}
+          label={r.daysLabel}
+          hint={r.daysHint}
           validationState={invalid ? "error" : "none"}
-          validationMessage={invalid ? t.reclaim.daysInvalid : undefined}
+          validationMessage={invalid ? r.daysInvalid : undefined}
         >
           <SpinButton
             value={parseInactiveDays(draft)}
@@ -138,30 +136,30 @@ export function ReclaimRoute() {
           />
         </Field>
       </div>
-      {first ? <Text className={styles.since}>{t.reclaim.inactiveSince(formatDate(first.inactiveSince))}</Text> : null}
+      {first ? <Text className={styles.since}>{r.inactiveSince(formatDate(first.inactiveSince))}</Text> : null}
 
       <LiveStatus message={status} />
 
       {candidates.isPending ? (
-        <Spinner label={t.reclaim.loading} />
+        <Spinner label={r.loading} />
       ) : candidates.isError ? (
         <ErrorMessage error={candidates.error} onRetry={() => candidates.refetch()} />
       ) : first && first.totalUsers === 0 ? (
-        <EmptyState icon={<PersonClockRegular />} title={t.reclaim.emptyTitle}>
-          {t.reclaim.emptyBody(days)}
+        <EmptyState icon={<PersonClockRegular />} title={r.emptyTitle}>
+          {r.emptyBody(days)}
         </EmptyState>
       ) : first ? (
         <>
-          <section className={styles.totals} aria-label={t.reclaim.totalsLabel}>
+          <section className={styles.totals} aria-label={r.totalsLabel}>
             <Card className={styles.total}>
               <Text as="h2" weight="semibold" size={300}>
-                {t.reclaim.totalUsers}
+                {r.totalUsers}
               </Text>
               <Text className={styles.number}>{formatNumber(first.totalUsers)}</Text>
             </Card>
             <Card className={styles.total}>
               <Text as="h2" weight="semibold" size={300}>
-                {t.reclaim.totalCost}
+                {r.totalCost}
               </Text>
               <Text className={styles.number}>{formatMoney(first.totalMonthlyCostCents)}</Text>
             </Card>
@@ -170,7 +168,7 @@ export function ReclaimRoute() {
           {canAssign ? (
             <div className={styles.actions}>
               <MessageBar intent="warning" layout="multiline">
-                <MessageBarBody>{t.reclaim.replaceWarning}</MessageBarBody>
+                <MessageBarBody>{r.replaceWarning}</MessageBarBody>
               </MessageBar>
               <div className={styles.actionRow}>
                 <GatedButton
@@ -181,15 +179,15 @@ export function ReclaimRoute() {
                   onClick={openReclaim}
                   {...restoreFocusTarget}
                 >
-                  {t.reclaim.reclaimButton}
+                  {r.reclaimButton}
                 </GatedButton>
                 {chosen.length > 0 ? (
                   <Button appearance="subtle" onClick={() => setSelected(new Set())}>
-                    {t.reclaim.clearSelection}
+                    {r.clearSelection}
                   </Button>
                 ) : null}
                 <Text role="status" aria-live="polite">
-                  {t.reclaim.selection(chosen.length, formatMoney(chosenCents))}
+                  {r.selection(chosen.length, formatMoney(chosenCents))}
                 </Text>
               </div>
             </div>
@@ -197,17 +195,17 @@ export function ReclaimRoute() {
             <div className={styles.actions}>
               <div className={styles.actionRow}>
                 <GatedButton action="licenses.assign" appearance="primary" icon={<ArrowUndoRegular />}>
-                  {t.reclaim.reclaimButton}
+                  {r.reclaimButton}
                 </GatedButton>
               </div>
             </div>
           )}
 
-          <div className={listStyles.status}>{t.reclaim.shownCount(items.length, first.totalUsers)}</div>
+          <div className={listStyles.status}>{r.shownCount(items.length, first.totalUsers)}</div>
           <div className={listStyles.surface} aria-busy={candidates.isFetching}>
             <ReclaimTable
               candidates={items}
-              label={t.reclaim.tableLabel(days)}
+              label={r.tableLabel(days)}
               selectable={canAssign}
               selected={selected}
               onSelectionChange={setSelected}
@@ -226,7 +224,7 @@ export function ReclaimRoute() {
         open={dialogOpen}
         tenantId={tenant.id}
         change={change?.change ?? null}
-        title={change ? t.reclaim.dialogTitle(change.change.userIds.length, formatMoney(change.cents)) : ""}
+        title={change ? r.dialogTitle(change.change.userIds.length, formatMoney(change.cents)) : ""}
         dataLossWarning
         onClose={() => setDialogOpen(false)}
         onApplied={() => {

@@ -4,6 +4,7 @@ import { PageHeader } from "@/components/page-header";
 import { useMe } from "@/lib/auth";
 import { isLanguage, LANGUAGES, useI18n } from "@/lib/i18n";
 import { useLanguagePreference } from "@/lib/language";
+import { useSettingsTexts } from "../texts";
 
 const useStyles = makeStyles({
   cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "640px" },
@@ -23,6 +24,7 @@ const useStyles = makeStyles({
 export function SettingsRoute() {
   const styles = useStyles();
   const { t } = useI18n();
+  const s = useSettingsTexts();
   const { language, changeLanguage } = useLanguagePreference();
   const { data: me } = useMe();
   const languageHeading = useId();
@@ -30,16 +32,16 @@ export function SettingsRoute() {
 
   return (
     <>
-      <PageHeader title={t.settings.title} description={t.settings.description} />
+      <PageHeader title={s.title} description={s.description} />
       <div className={styles.cards}>
         <Card className={styles.card}>
           <CardHeader
             header={
               <Text as="h2" id={languageHeading} weight="semibold" size={500}>
-                {t.settings.languageTitle}
+                {s.languageTitle}
               </Text>
             }
-            description={<Text className={styles.hint}>{t.settings.languageHint}</Text>}
+            description={<Text className={styles.hint}>{s.languageHint}</Text>}
           />
           <RadioGroup
             aria-labelledby={languageHeading}
@@ -58,18 +60,18 @@ export function SettingsRoute() {
             <CardHeader
               header={
                 <Text as="h2" weight="semibold" size={500}>
-                  {t.settings.accountTitle}
+                  {s.accountTitle}
                 </Text>
               }
             />
             <dl className={styles.facts}>
-              <dt className={styles.term}>{t.settings.name}</dt>
+              <dt className={styles.term}>{s.name}</dt>
               <dd className={styles.value}>{me.user.displayName}</dd>
-              <dt className={styles.term}>{t.settings.email}</dt>
+              <dt className={styles.term}>{s.email}</dt>
               <dd className={styles.value}>{me.user.email}</dd>
               {home ? (
                 <>
-                  <dt className={styles.term}>{t.settings.homeTenant}</dt>
+                  <dt className={styles.term}>{s.homeTenant}</dt>
                   <dd className={styles.value}>
                     {home.name} ({home.domain})
                   </dd>
