@@ -16,7 +16,7 @@ export function useActionGate(action: Action): { allowed: boolean; reason: strin
   const { t } = useI18n();
   const context = useTenant();
   const allowed = context.can(action);
-  return { allowed, reason: allowed ? "" : t.licensing.requiresRole(rolesGranting(action, t)) };
+  return { allowed, reason: allowed ? "" : t.common.requiresRole(rolesGranting(action, t)) };
 }
 
 /**

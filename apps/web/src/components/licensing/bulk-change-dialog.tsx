@@ -19,8 +19,8 @@ import { LiveStatus } from "@/components/visually-hidden";
 import { useOpenKey } from "@/lib/hooks";
 import { useI18n } from "@/lib/i18n";
 import { type BulkChange, bulkJobQueryOptions, previewBulkChange, useStartBulkJob } from "@/lib/licensing/bulk";
-import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { queryKeys } from "@/lib/query-keys";
+import { useAppsOffLines } from "./apps-off";
 import { BulkJobProgress, jobFinished } from "./bulk-job-progress";
 import { BulkUserResults } from "./bulk-user-results";
 import { DataLossWarning } from "./data-loss-warning";
@@ -93,7 +93,14 @@ function BulkChangeDialogContent({
   });
 
   const jobDone = jobFinished(job.data);
-  const appsOff = useAppsOff(tenantId, change);
+  const appsOff = useAppsOffLines(
+    tenantId,
+    useMemo(
+      () =>
+        (change?.add ?? []).map((license) => ({ skuId: license.skuId, disabledPlans: license.disabledPlans ?? [] })),
+      [change],
+    ),
+  );
 
   // The Apply button disappears when the job starts: move focus to the progress, so keyboard users stay in place.
   useEffect(() => {
@@ -200,7 +207,7 @@ function BulkChangeDialogContent({
                 results={report.results}
                 kind="preview"
                 productName={productName}
-                heading={t.licensing.usersHeading}
+                heading={l.usersHeading}
                 usageLocationFix={{ tenantId, onSet: () => void preview.refetch() }}
               />
             </>
@@ -215,20 +222,4 @@ function BulkChangeDialogContent({
       )}
     </DialogShell>
   );
-}
-
-/** "Apps switched off in Microsoft 365 E3: Teams, Viva Engage", one line per added product with apps off. */
-function useAppsOff(tenantId: string, change: BulkChange | null): string[] {
-  const { t } = useI18n();
-  const skus = useSubscribedSkus(tenantId);
-  return useMemo(() => {
-    const byId = new Map((skus.data ?? []).map((sku) => [sku.skuId, sku]));
-    return (change?.add ?? []).flatMap((license) => {
-      const off = license.disabledPlans ?? [];
-      if (off.length === 0) return [];
-      const sku = byId.get(license.skuId);
-      const planName = (id: string) => sku?.servicePlans.find((plan) => plan.servicePlanId === id)?.displayName ?? id;
-      return [t.licensing.appsOff(sku?.displayName ?? license.skuId, off.map(planName).join(", "))];
-    });
-  }, [skus.data, change, t]);
 }

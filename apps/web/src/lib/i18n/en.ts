@@ -1,14 +1,15 @@
 import type { AuditAction, ErrorCode } from "@allot/contracts";
 import type { Role } from "@allot/domain";
 import type { ClientErrorCode } from "../api-client";
-import { requestsEn } from "./areas/requests";
+import { textTools } from "./plural";
 import type { Widen } from "./widen";
 
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const { plural } = textTools("en");
 
 /** English texts: the reference dictionary. Every other language is typed against this one. */
 export const en = {
   common: {
+    requiresRole: (roles: string) => `Requires one of these roles: ${roles}`,
     appName: "Allot",
     loading: "Loading…",
     loadingPage: "Loading page…",
@@ -231,12 +232,10 @@ export const en = {
     } satisfies Record<AuditAction, string>,
   },
   /** Licensing words read by the shell's gated button and the users pages; the rest is in components/licensing/texts. */
-  licensing: {
-    requiresRole: (roles: string) => `Requires one of these roles: ${roles}`,
-    appsOff: (product: string, apps: string) => `Apps switched off in ${product}: ${apps}`,
-    usersHeading: "Per user",
+  /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */
+  requests: {
+    navLabel: (count: number) => `Requests, ${count} pending`,
   },
-  requests: requestsEn,
 };
 
 /** The shape every language's dictionary must have: the same keys as English, texts of its own. */

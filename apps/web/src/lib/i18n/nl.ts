@@ -1,11 +1,12 @@
-import { requestsNl } from "./areas/requests";
 import type { Messages } from "./en";
+import { textTools } from "./plural";
 
-const plural = (count: number, one: string, other: string) => (count === 1 ? one : other);
+const { plural } = textTools("nl");
 
 /** Dutch texts. Typed against the English dictionary: a missing or extra key fails the typecheck. */
 export const nl: Messages = {
   common: {
+    requiresRole: (roles: string) => `Vereist een van deze rollen: ${roles}`,
     appName: "Allot",
     loading: "Laden…",
     loadingPage: "Pagina laden…",
@@ -226,11 +227,9 @@ export const nl: Messages = {
       "request.cancelled": "Licentieaanvraag ingetrokken",
     },
   },
-  licensing: {
-    requiresRole: (roles: string) => `Vereist een van deze rollen: ${roles}`,
-    appsOff: (product: string, apps: string) => `Apps uitgeschakeld in ${product}: ${apps}`,
-    usersHeading: "Per gebruiker",
+  /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */
+  requests: {
+    navLabel: (count: number) => `Aanvragen, ${count} open`,
   },
-  requests: requestsNl,
 };
 export { nl as texts };

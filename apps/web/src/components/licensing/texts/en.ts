@@ -9,6 +9,8 @@ const { plural, number } = textTools("en");
  */
 export const texts = {
   title: "Bulk license change",
+  appsOff: (product: string, apps: string) => `Apps switched off in ${product}: ${apps}`,
+  usersHeading: "Per user",
   plansLegend: (product: string, on: number, total: number) => `Apps and services of ${product}: ${on} of ${total} on`,
   // Preview (dry run)
   checkingUsers: (count: number) => `Checking ${number(count)} ${plural(count, "user", "users")}…`,
@@ -24,7 +26,7 @@ export const texts = {
   dataLoss: {
     title: "Data will be deleted",
     body: (licenses: number | null, users: number | null) =>
-      `Removing ${licenses === 1 ? "this license" : "these licenses"} deletes ${users === 1 ? "the user's" : "the users'"} data in ${licenses === 1 ? "its" : "their"} apps and services, such as ${users === 1 ? "their mailbox and all its messages" : "their mailboxes and all their messages"}. The data can't be recovered (except documents stored in SharePoint Online), not even by assigning the license again.`,
+      `Removing ${plural(licenses ?? 0, "this license", "these licenses")} deletes ${plural(users ?? 0, "the user's", "the users'")} data in ${plural(licenses ?? 0, "its", "their")} apps and services, such as ${plural(users ?? 0, "their mailbox and all its messages", "their mailboxes and all their messages")}. The data can't be recovered (except documents stored in SharePoint Online), not even by assigning the license again.`,
   },
   usageLocation: {
     label: (name: string) => `Usage location of ${name}`,

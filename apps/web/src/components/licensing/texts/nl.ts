@@ -4,6 +4,8 @@ import type { LicensingTexts } from "./en";
 const { plural, number } = textTools("nl");
 
 export const texts: LicensingTexts = {
+  appsOff: (product: string, apps: string) => `Apps uitgeschakeld in ${product}: ${apps}`,
+  usersHeading: "Per gebruiker",
   title: "Licenties in bulk wijzigen",
   plansLegend: (product: string, on: number, total: number) =>
     `Apps en services van ${product}: ${on} van ${total} aan`,
@@ -16,7 +18,7 @@ export const texts: LicensingTexts = {
   dataLoss: {
     title: "Gegevens worden verwijderd",
     body: (licenses: number | null, users: number | null) =>
-      `Als u ${licenses === 1 ? "deze licentie" : "deze licenties"} verwijdert, worden de gegevens van ${users === 1 ? "de gebruiker" : "de gebruikers"} in de apps en services ervan verwijderd, zoals ${users === 1 ? "het postvak" : "de postvakken"} met alle berichten. U kunt de gegevens niet meer herstellen (met uitzondering van de documenten die zijn opgeslagen in SharePoint Online), ook niet door de licentie opnieuw toe te wijzen.`,
+      `Als u ${plural(licenses ?? 0, "deze licentie", "deze licenties")} verwijdert, worden de gegevens van ${plural(users ?? 0, "de gebruiker", "de gebruikers")} in de apps en services ervan verwijderd, zoals ${plural(users ?? 0, "het postvak", "de postvakken")} met alle berichten. U kunt de gegevens niet meer herstellen (met uitzondering van de documenten die zijn opgeslagen in SharePoint Online), ook niet door de licentie opnieuw toe te wijzen.`,
   },
   usageLocation: {
     label: (name: string) => `Gebruikslocatie van ${name}`,

@@ -2,10 +2,12 @@ import type { BulkLicenseReport } from "@allot/contracts";
 import { Checkbox, MessageBar, MessageBarBody, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useId, useMemo } from "react";
 import { ErrorMessage } from "@/components/error-message";
+import { useAppsOffLines } from "@/components/licensing/apps-off";
 import { BulkUserResults } from "@/components/licensing/bulk-user-results";
 import { useProductName } from "@/components/licensing/product-names";
 import { SeatChanges } from "@/components/licensing/seat-changes";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
+import { useLicensingTexts } from "@/components/licensing/texts";
 import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import type { ChosenLicenses } from "../lib/new-user-draft";
@@ -116,19 +118,12 @@ export function AddUserReview({
   chosen: ChosenLicenses;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
   const u = useUsersTexts();
   const a = u.addUserLicenses;
   const productName = useProductName(tenantId);
-  const skus = useSubscribedSkus(tenantId);
-  // As every preview does: the apps switched off, by name.
-  const appsOff = [...chosen].flatMap(([skuId, off]) => {
-    if (off.size === 0) return [];
-    const sku = skus.data?.find((candidate) => candidate.skuId === skuId);
-    const plan = (id: string) =>
-      sku?.servicePlans.find((candidate) => candidate.servicePlanId === id)?.displayName ?? id;
-    return [t.licensing.appsOff(productName(skuId), [...off].map(plan).join(", "))];
-  });
+  const l = useLicensingTexts();
+  const products = useMemo(() => [...chosen].map(([skuId, off]) => ({ skuId, disabledPlans: [...off] })), [chosen]);
+  const appsOff = useAppsOffLines(tenantId, products);
   const ok = report.summary.failed === 0;
   return (
     <div className={styles.review}>
@@ -142,12 +137,7 @@ export function AddUserReview({
         </MessageBarBody>
       </MessageBar>
       <SeatChanges seats={report.seats} productName={productName} />
-      <BulkUserResults
-        results={report.results}
-        kind="preview"
-        productName={productName}
-        heading={t.licensing.usersHeading}
-      />
+      <BulkUserResults results={report.results} kind="preview" productName={productName} heading={l.usersHeading} />
     </div>
   );
 }
