@@ -1,19 +1,6 @@
-import {
-  MessageBar,
-  MessageBarBody,
-  makeStyles,
-  Spinner,
-  Switch,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { MessageBar, MessageBarBody, makeStyles, Spinner, Switch, Text, tokens } from "@fluentui/react-components";
 import { CartRegular } from "@fluentui/react-icons";
+import { DataTable } from "@/components/data-table";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useActionGate } from "@/components/gated-button";
@@ -83,36 +70,36 @@ export function SelfServicePolicies({ tenantId }: { tenantId: string }) {
         </EmptyState>
       ) : (
         <div className={list.surface}>
-          <Table aria-label={b.selfService.tableLabel} className={styles.table}>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell>{b.columns.product}</TableHeaderCell>
-                <TableHeaderCell>{b.selfService.column}</TableHeaderCell>
-                <TableHeaderCell>{b.selfService.effectColumn}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {offered.map((policy) => {
-                const pending = update.isPending && update.variables?.skuId === policy.skuId;
-                return (
-                  <TableRow key={policy.skuId}>
-                    <TableCell>{policy.productName}</TableCell>
-                    <TableCell>
-                      <Switch
-                        checked={pending ? (update.variables?.enabled ?? policy.enabled) : policy.enabled}
-                        disabled={!gate.allowed || pending}
-                        aria-label={b.selfService.switchLabel(policy.productName)}
-                        onChange={(_, data) => toggle(policy, data.checked)}
-                      />
-                    </TableCell>
-                    <TableCell className={styles.muted}>
-                      {policy.enabled ? b.selfService.on : b.selfService.off}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
+          <DataTable
+            label={b.selfService.tableLabel}
+            className={styles.table}
+            rows={offered}
+            rowKey={(policy) => policy.skuId}
+            columns={[
+              { id: "product", header: b.columns.product, cell: (policy) => policy.productName },
+              {
+                id: "allowed",
+                header: b.selfService.column,
+                cell: (policy) => {
+                  const pending = update.isPending && update.variables?.skuId === policy.skuId;
+                  return (
+                    <Switch
+                      checked={pending ? (update.variables?.enabled ?? policy.enabled) : policy.enabled}
+                      disabled={!gate.allowed || pending}
+                      aria-label={b.selfService.switchLabel(policy.productName)}
+                      onChange={(_, data) => toggle(policy, data.checked)}
+                    />
+                  );
+                },
+              },
+              {
+                id: "effect",
+                header: b.selfService.effectColumn,
+                className: styles.muted,
+                cell: (policy) => (policy.enabled ? b.selfService.on : b.selfService.off),
+              },
+            ]}
+          />
         </div>
       )}
     </div>

@@ -1,16 +1,7 @@
 import type { Subscription } from "@allot/contracts";
-import {
-  makeStyles,
-  Table,
-  TableBody,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useNavigate } from "react-router";
+import { type DataColumn, DataTable } from "@/components/data-table";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
 import { useBillingTexts } from "../texts";
@@ -51,62 +42,66 @@ export function SubscriptionsTable({
   const navigate = useNavigate();
   const pathOf = (subscription: Subscription) => `/t/${tenantId}/billing/subscriptions/${subscription.id}`;
 
+  const columns: Array<DataColumn<Subscription>> = [
+    {
+      id: "product",
+      header: b.columns.product,
+      headerCellClassName: styles.productColumn,
+      cell: (subscription) => (
+        <span className={styles.stack}>
+          <RouterLink to={pathOf(subscription)}>{subscription.productName}</RouterLink>
+          <SubscriptionSourceBadges subscription={subscription} />
+        </span>
+      ),
+    },
+    {
+      id: "seats",
+      header: b.columns.seats,
+      headerCellClassName: styles.narrowColumn,
+      cell: (subscription) => (
+        <span className={styles.stack}>
+          <span className={styles.number}>{formatNumber(subscription.seats)}</span>
+          {subscription.source === "selfService" ? (
+            <Text size={200} className={styles.muted}>
+              {b.assignedByOwner(subscription.assignedBySubscriptionOwner)}
+            </Text>
+          ) : null}
+        </span>
+      ),
+    },
+    {
+      id: "status",
+      header: b.columns.status,
+      cell: (subscription) => <SubscriptionStatusBadge subscription={subscription} />,
+    },
+    { id: "source", header: b.columns.source, cell: (subscription) => sourceText(subscription, b) },
+    { id: "term", header: b.columns.term, cell: (subscription) => termText(subscription, b) },
+    { id: "next", header: b.columns.next, cell: (subscription) => lifecycleText(subscription, b, formatDate) },
+    {
+      id: "autoRenew",
+      header: b.columns.autoRenew,
+      headerCellClassName: styles.narrowColumn,
+      cell: (subscription) =>
+        subscription.source === "trial" || subscription.state === "deleted"
+          ? b.notApplicable
+          : subscription.autoRenew
+            ? b.on
+            : b.off,
+    },
+  ];
   return (
-    <Table aria-label={label} className={styles.table}>
-      <TableHeader>
-        <TableRow>
-          <TableHeaderCell className={styles.productColumn}>{b.columns.product}</TableHeaderCell>
-          <TableHeaderCell className={styles.narrowColumn}>{b.columns.seats}</TableHeaderCell>
-          <TableHeaderCell>{b.columns.status}</TableHeaderCell>
-          <TableHeaderCell>{b.columns.source}</TableHeaderCell>
-          <TableHeaderCell>{b.columns.term}</TableHeaderCell>
-          <TableHeaderCell>{b.columns.next}</TableHeaderCell>
-          <TableHeaderCell className={styles.narrowColumn}>{b.columns.autoRenew}</TableHeaderCell>
-        </TableRow>
-      </TableHeader>
-      <TableBody>
-        {subscriptions.map((subscription) => (
-          <TableRow
-            key={subscription.id}
-            className={styles.row}
-            onClick={(event) => {
-              // The link itself navigates (and opens new tabs); the rest of the row is a larger target for mice.
-              if ((event.target as HTMLElement).closest("a")) return;
-              navigate(pathOf(subscription));
-            }}
-          >
-            <TableCell>
-              <span className={styles.stack}>
-                <RouterLink to={pathOf(subscription)}>{subscription.productName}</RouterLink>
-                <SubscriptionSourceBadges subscription={subscription} />
-              </span>
-            </TableCell>
-            <TableCell>
-              <span className={styles.stack}>
-                <span className={styles.number}>{formatNumber(subscription.seats)}</span>
-                {subscription.source === "selfService" ? (
-                  <Text size={200} className={styles.muted}>
-                    {b.assignedByOwner(subscription.assignedBySubscriptionOwner)}
-                  </Text>
-                ) : null}
-              </span>
-            </TableCell>
-            <TableCell>
-              <SubscriptionStatusBadge subscription={subscription} />
-            </TableCell>
-            <TableCell>{sourceText(subscription, b)}</TableCell>
-            <TableCell>{termText(subscription, b)}</TableCell>
-            <TableCell>{lifecycleText(subscription, b, formatDate)}</TableCell>
-            <TableCell>
-              {subscription.source === "trial" || subscription.state === "deleted"
-                ? b.notApplicable
-                : subscription.autoRenew
-                  ? b.on
-                  : b.off}
-            </TableCell>
-          </TableRow>
-        ))}
-      </TableBody>
-    </Table>
+    <DataTable
+      label={label}
+      className={styles.table}
+      columns={columns}
+      rows={subscriptions}
+      rowKey={(subscription) => subscription.id}
+      rowClassName={styles.row}
+      onRowClick={(subscription, event) => {
+        // The link itself navigates (and opens new tabs); the rest of the row is a larger target for mice.
+        if ((event.target as HTMLElement).closest("a")) return;
+        navigate(pathOf(subscription));
+      }}
+    />
   );
 }

@@ -1,12 +1,6 @@
 import type { Group } from "@allot/contracts";
 import {
   createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
   Link,
   makeStyles,
   type TableColumnDefinition,
@@ -14,6 +8,7 @@ import {
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
 import { useMemo } from "react";
+import { ColumnGrid } from "@/components/column-grid";
 import { useI18n } from "@/lib/i18n";
 import { useGroupsTexts } from "../texts";
 
@@ -70,27 +65,14 @@ export function GroupsGrid({
     [g, onOpen, formatDate, formatNumber, styles, restoreFocusTarget],
   );
   return (
-    <DataGrid
-      items={groups as Group[]}
+    <ColumnGrid
+      items={groups}
       columns={columns}
-      getRowId={(group: Group) => group.id}
+      getRowId={(group) => group.id}
       focusMode="composite"
-      aria-label={g.title}
-      aria-busy={busy}
+      label={g.title}
+      busy={busy}
       className={styles.grid}
-    >
-      <DataGridHeader>
-        <DataGridRow>
-          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-        </DataGridRow>
-      </DataGridHeader>
-      <DataGridBody<Group>>
-        {({ item, rowId }) => (
-          <DataGridRow<Group> key={rowId}>
-            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
-          </DataGridRow>
-        )}
-      </DataGridBody>
-    </DataGrid>
+    />
   );
 }

@@ -1,18 +1,7 @@
 import type { User } from "@allot/contracts";
-import {
-  createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  makeStyles,
-  type TableColumnDefinition,
-  type TableRowId,
-  Text,
-} from "@fluentui/react-components";
+import { createTableColumn, makeStyles, type TableColumnDefinition, Text } from "@fluentui/react-components";
 import { useMemo } from "react";
+import { ColumnGrid } from "@/components/column-grid";
 import { useI18n } from "@/lib/i18n";
 import { useLicensesTexts } from "../texts";
 
@@ -79,34 +68,23 @@ export function HoldersGrid({
     [lt, h, skuId, formatDate],
   );
   return (
-    <DataGrid
-      items={users as User[]}
+    <ColumnGrid
+      items={users}
       columns={columns}
-      getRowId={(user: User) => user.id}
-      selectionMode={selectable ? "multiselect" : undefined}
-      selectedItems={selected as Set<TableRowId>}
-      onSelectionChange={(_, data) => onSelectionChange(new Set([...data.selectedItems].map(String)))}
-      aria-label={label}
-      aria-busy={busy}
+      getRowId={(user) => user.id}
+      label={label}
+      busy={busy}
       className={styles.grid}
-    >
-      <DataGridHeader>
-        <DataGridRow selectionCell={selectable ? { checkboxIndicator: { "aria-label": lt.selectAll } } : undefined}>
-          {({ renderHeaderCell }) => <DataGridHeaderCell>{renderHeaderCell()}</DataGridHeaderCell>}
-        </DataGridRow>
-      </DataGridHeader>
-      <DataGridBody<User>>
-        {({ item, rowId }) => (
-          <DataGridRow<User>
-            key={rowId}
-            selectionCell={
-              selectable ? { checkboxIndicator: { "aria-label": lt.selectRow(item.displayName) } } : undefined
+      selection={
+        selectable
+          ? {
+              selected,
+              onChange: onSelectionChange,
+              allLabel: lt.selectAll,
+              rowLabel: (user) => lt.selectRow(user.displayName),
             }
-          >
-            {({ renderCell }) => <DataGridCell>{renderCell(item)}</DataGridCell>}
-          </DataGridRow>
-        )}
-      </DataGridBody>
-    </DataGrid>
+          : undefined
+      }
+    />
   );
 }

@@ -1,18 +1,7 @@
 import type { SubscribedSku } from "@allot/contracts";
-import {
-  createTableColumn,
-  DataGrid,
-  DataGridBody,
-  DataGridCell,
-  DataGridHeader,
-  DataGridHeaderCell,
-  DataGridRow,
-  makeStyles,
-  type TableColumnDefinition,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { createTableColumn, makeStyles, type TableColumnDefinition, Text, tokens } from "@fluentui/react-components";
 import { useMemo } from "react";
+import { ColumnGrid } from "@/components/column-grid";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
 import { useLicensesTexts } from "../texts";
@@ -114,34 +103,16 @@ export function ProductsTable({
   );
 
   return (
-    <DataGrid
-      items={skus as SubscribedSku[]}
+    <ColumnGrid
+      items={skus}
       columns={columns}
-      getRowId={(sku: SubscribedSku) => sku.skuId}
+      getRowId={(sku) => sku.skuId}
       sortable
       defaultSortState={{ sortColumn: "product", sortDirection: "ascending" }}
       focusMode="composite"
-      aria-label={label}
+      label={label}
       className={styles.grid}
-    >
-      <DataGridHeader>
-        <DataGridRow>
-          {({ renderHeaderCell, columnId }) => (
-            <DataGridHeaderCell className={styles[WIDTH[String(columnId)] ?? "narrow"]}>
-              {renderHeaderCell()}
-            </DataGridHeaderCell>
-          )}
-        </DataGridRow>
-      </DataGridHeader>
-      <DataGridBody<SubscribedSku>>
-        {({ item, rowId }) => (
-          <DataGridRow<SubscribedSku> key={rowId}>
-            {({ renderCell, columnId }) => (
-              <DataGridCell className={styles[WIDTH[String(columnId)] ?? "narrow"]}>{renderCell(item)}</DataGridCell>
-            )}
-          </DataGridRow>
-        )}
-      </DataGridBody>
-    </DataGrid>
+      columnClassName={(columnId) => styles[WIDTH[String(columnId)] ?? "narrow"]}
+    />
   );
 }
