@@ -3,7 +3,7 @@ import { useEffect } from "react";
 import { type FieldValues, get, type Path, type UseFormReturn } from "react-hook-form";
 import { ApiError } from "@/lib/api-client";
 import { type Messages, useI18n } from "@/lib/i18n";
-import { fieldErrorsFromApi } from "@/lib/validation";
+import { fieldErrorsFromApi } from "./problems";
 
 /** Error codes the API answers that belong to one field of the form, e.g. `{ EmailTaken: "email" }`. */
 export type FieldsByCode<Values extends FieldValues> = Partial<Record<ErrorCode, Path<Values>>>;

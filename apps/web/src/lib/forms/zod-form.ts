@@ -9,7 +9,7 @@ import {
 } from "react-hook-form";
 import type { z } from "zod";
 import { type Messages, useI18n } from "@/lib/i18n";
-import { localizeIssue } from "@/lib/validation";
+import { localizeIssue } from "./problems";
 
 /**
  * A resolver that validates a form with a zod schema (the contracts' request schemas) and words every problem in the

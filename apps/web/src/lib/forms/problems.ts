@@ -1,8 +1,6 @@
 import type { FieldError } from "@allot/contracts";
 import type { z } from "zod";
-import type { Messages } from "./i18n";
-
-export type FieldErrors = Partial<Record<string, string>>;
+import type { Messages } from "@/lib/i18n";
 
 /** A zod issue in the current language. The contracts' own messages are English, so they are matched by kind. */
 export function localizeIssue(issue: z.core.$ZodIssue, t: Messages): string {
@@ -23,19 +21,9 @@ export function localizeIssue(issue: z.core.$ZodIssue, t: Messages): string {
   }
 }
 
-/** The first problem per field of a failed parse; issues about the whole form are keyed "". */
-export function fieldErrorsFromZod(error: z.ZodError, t: Messages): FieldErrors {
-  const errors: FieldErrors = {};
-  for (const issue of error.issues) {
-    const key = issue.path.map(String).join(".");
-    errors[key] ??= localizeIssue(issue, t);
-  }
-  return errors;
-}
-
 /** Field errors the API returned (path like "body.email" or "email"), keyed by the field name. */
-export function fieldErrorsFromApi(errors: readonly FieldError[]): FieldErrors {
-  const result: FieldErrors = {};
+export function fieldErrorsFromApi(errors: readonly FieldError[]): Partial<Record<string, string>> {
+  const result: Partial<Record<string, string>> = {};
   for (const error of errors) {
     const key = error.path.replace(/^\/?(body[./])?/, "").replaceAll("/", ".");
     result[key] ??= error.message;
