@@ -25,6 +25,8 @@ interface Ids {
   invoiceId: string;
   /** A pending license request of the tenant's maker. */
   requestId: string;
+  /** A partner's relationship with the tenant. */
+  relationshipId: string;
 }
 
 interface RouteCase {
@@ -316,6 +318,27 @@ const ROUTES: RouteCase[] = [
     path: `${T}/licenseRequests/{requestId}/cancel`,
     url: (i) => `/api/tenants/${i.tenantId}/licenseRequests/${i.requestId}/cancel`,
   },
+  {
+    method: "GET",
+    path: `${T}/partnerRelationships`,
+    url: (i) => `/api/tenants/${i.tenantId}/partnerRelationships`,
+  },
+  {
+    method: "PATCH",
+    path: `${T}/partnerRelationships/{relationshipId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/partnerRelationships/${i.relationshipId}`,
+    body: () => ({ endsAt: new Date(Date.now() + 30 * DAY_MS).toISOString() }),
+  },
+  {
+    method: "POST",
+    path: `${T}/partnerRelationships/{relationshipId}/removePrivileges`,
+    url: (i) => `/api/tenants/${i.tenantId}/partnerRelationships/${i.relationshipId}/removePrivileges`,
+  },
+  {
+    method: "POST",
+    path: `${T}/partnerRelationships/{relationshipId}/reinstatePrivileges`,
+    url: (i) => `/api/tenants/${i.tenantId}/partnerRelationships/${i.relationshipId}/reinstatePrivileges`,
+  },
 ];
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
@@ -365,6 +388,7 @@ describe("tenant isolation", () => {
       orders,
       invoices,
       keys,
+      relationships,
     ] = await Promise.all([
       t.db.user.findMany({
         where: { tenantId },
@@ -400,6 +424,7 @@ describe("tenant isolation", () => {
       t.db.order.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
       t.db.invoice.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { lines: true } }),
       t.db.idempotencyKey.count({ where: { tenantId } }),
+      t.db.partnerRelationship.findMany({ where: { customerTenantId: tenantId }, orderBy: { id: "asc" } }),
     ]);
     return createHash("sha256")
       .update(
@@ -418,6 +443,7 @@ describe("tenant isolation", () => {
           orders,
           invoices,
           keys,
+          relationships,
         }),
       )
       .digest("hex");
@@ -528,6 +554,7 @@ describe("tenant isolation", () => {
       orderId: order.id,
       invoiceId: invoice.id,
       requestId: request.id,
+      relationshipId: (await t.db.partnerRelationship.findFirstOrThrow({ where: { customerTenantId: tenantId } })).id,
     };
   }
 

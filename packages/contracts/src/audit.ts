@@ -1,5 +1,13 @@
 import { z } from "zod";
-import { csvExportQuery, cursorQuery, idInputSchema, isoDateTime, page, uuidSchema } from "./common.js";
+import {
+  csvExportQuery,
+  cursorQuery,
+  idInputSchema,
+  instantInputSchema,
+  isoDateTime,
+  page,
+  uuidSchema,
+} from "./common.js";
 
 /**
  * Every action code the API writes to the audit log. The web app labels each in every language, and its action
@@ -53,6 +61,9 @@ export const AUDIT_ACTIONS = [
   "request.approved",
   "request.denied",
   "request.cancelled",
+  "partner.privilegesRemoved",
+  "partner.privilegesReinstated",
+  "partner.endDateChanged",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -65,6 +76,7 @@ export const AUDIT_TARGET_TYPES = [
   "licenseRequest",
   "licenseJob",
   "product",
+  "partnerRelationship",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -108,24 +120,6 @@ const auditActionsQuery = z
       .transform((actions) => [...new Set(actions)]),
   );
 
-// PostgreSQL's timestamptz starts at year 1 (there is no year 0) and JS prints years past 9999 in a form it refuses.
-const EARLIEST = Date.parse("0001-01-01T00:00:00Z");
-const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
-
-/**
- * An instant with an explicit offset (`Z` or `+01:00`). Stored times have millisecond precision, so finer digits
- * round up to the next millisecond: `createdAt >= t` and `createdAt < t` then select exactly the same rows.
- */
-const auditInstant = z.iso
-  .datetime({ offset: true, error: "must be an ISO 8601 date-time with an offset, e.g. 2025-01-31T00:00:00Z" })
-  .transform((value) => {
-    const fraction = /\.\d{3}(\d+)/.exec(value)?.[1];
-    return new Date(Date.parse(value) + (fraction && /[1-9]/.test(fraction) ? 1 : 0));
-  })
-  .refine((date) => date.getTime() >= EARLIEST && date.getTime() <= LATEST, {
-    error: "must lie between the years 0001 and 9999 (UTC)",
-  });
-
 /** Filters of the audit log and its CSV export; all optional, combined with AND. */
 const auditFilterShape = {
   actorUserId: idInputSchema.describe("Events done by this user.").optional(),
@@ -134,8 +128,8 @@ const auditFilterShape = {
     .optional(),
   userId: idInputSchema.describe("Events whose target is this user.").optional(),
   skuId: idInputSchema.describe("Events that touched the product with this Microsoft skuId.").optional(),
-  from: auditInstant.describe("Events at or after this instant (ISO 8601 with an offset).").optional(),
-  to: auditInstant.describe("Events before this instant (ISO 8601 with an offset).").optional(),
+  from: instantInputSchema.describe("Events at or after this instant (ISO 8601 with an offset).").optional(),
+  to: instantInputSchema.describe("Events before this instant (ISO 8601 with an offset).").optional(),
 };
 
 function rangeInOrder(query: { from?: Date | undefined; to?: Date | undefined }, ctx: z.core.$RefinementCtx) {

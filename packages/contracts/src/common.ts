@@ -84,3 +84,21 @@ export const csvExportQuery = {
     .default("comma")
     .describe("Field separator: `comma` (default) or `semicolon` (Excel in Dutch and other European languages)."),
 };
+
+// PostgreSQL's timestamptz starts at year 1 (there is no year 0) and JS prints years past 9999 in a form it refuses.
+const EARLIEST = Date.parse("0001-01-01T00:00:00Z");
+const LATEST = Date.parse("9999-12-31T23:59:59.999Z");
+
+/**
+ * An instant with an explicit offset (`Z` or `+01:00`). Stored times have millisecond precision, so finer digits
+ * round up to the next millisecond: `createdAt >= t` and `createdAt < t` then select exactly the same rows.
+ */
+export const instantInputSchema = z.iso
+  .datetime({ offset: true, error: "must be an ISO 8601 date-time with an offset, e.g. 2025-01-31T00:00:00Z" })
+  .transform((value) => {
+    const fraction = /\.\d{3}(\d+)/.exec(value)?.[1];
+    return new Date(Date.parse(value) + (fraction && /[1-9]/.test(fraction) ? 1 : 0));
+  })
+  .refine((date) => date.getTime() >= EARLIEST && date.getTime() <= LATEST, {
+    error: "must lie between the years 0001 and 9999 (UTC)",
+  });

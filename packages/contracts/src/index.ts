@@ -8,6 +8,7 @@ export * from "./groups.js";
 export * from "./health.js";
 export * from "./licenses.js";
 export * from "./me.js";
+export * from "./partners.js";
 export * from "./requests.js";
 export * from "./setup.js";
 export * from "./users.js";

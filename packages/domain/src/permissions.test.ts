@@ -12,23 +12,24 @@ import {
 } from "./permissions.js";
 import { ALL_ROLES, type Role } from "./roles.js";
 
-// DESIGN.md §2, written out by hand so the matrix in code is checked against the document, not against itself.
-// Columns: assign/remove licenses, manage billing, read billing, self-service purchase, create/delete/restore users,
-// reset passwords, approve requests, request a license, read the directory, read the audit log.
+// DESIGN.md §2 and Partner Center's delegated roles, written out by hand so the matrix in code is checked against the
+// documents, not against itself. Columns: assign/remove licenses, manage billing, read billing, self-service
+// purchase, create/delete/restore users, reset passwords, approve requests, request a license, read the directory,
+// read the audit log, manage partner relationships (the organization's own global admin only).
 const Y = true;
 const N = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit
-  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N),
-  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N),
-  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N),
-  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N),
-  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N),
-  member: row(N, N, N, Y, N, N, N, Y, N, N),
-  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  helpdeskAgent: row(N, N, N, N, N, Y, N, Y, Y, N),
-  salesAgent: row(N, N, Y, N, N, N, N, N, Y, N),
+  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit partners
+  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N, N),
+  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N, N),
+  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N, N),
+  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N, N),
+  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N),
+  member: row(N, N, N, Y, N, N, N, Y, N, N, N),
+  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N),
+  helpdeskAgent: row(Y, N, N, N, N, Y, N, Y, Y, N, N),
+  salesAgent: row(Y, Y, Y, N, N, N, N, N, Y, N, N),
 };
 
 function row(...allowed: boolean[]): Record<Action, boolean> {

@@ -15,6 +15,7 @@ export const ACTIONS = [
   "requests.create", // ask an admin for a license
   "directory.read", // list users, groups and licenses in the admin center
   "audit.read", // read the audit log
+  "relationships.manage", // see partners' delegated access, remove and reinstate it (the organization's own admin)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -31,6 +32,7 @@ const GLOBAL_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "requests.create",
   "directory.read",
   "audit.read",
+  "relationships.manage",
 ]);
 const BILLING_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "billing.manage",
@@ -60,10 +62,15 @@ export const PERMISSIONS: Matrix = {
   helpdeskAdmin: HELPDESK_ADMIN,
   serviceAdmin: new Set<Action>(["requests.create", "directory.read"]),
   member: new Set<Action>(["billing.selfServicePurchase", "requests.create"]),
-  // Delegated (partner) roles act like the tenant role they mirror; a sales agent only reads billing.
-  adminAgent: GLOBAL_ADMIN,
-  helpdeskAgent: HELPDESK_ADMIN,
-  salesAgent: new Set<Action>(["billing.read", "directory.read"]),
+  // Delegated (partner) roles, as Partner Center has them: an admin agent acts as the customer's global admin; a
+  // helpdesk agent resets passwords of non-admins and, as Partner Center lists helpdesk agents among the roles that
+  // assign and revoke licenses, assigns and revokes them; a sales agent reads and buys subscriptions on behalf of the
+  // customer and assigns and revokes licenses.
+  // An admin agent acts as the global admin, except on the relationship its own access rests on: only the customer
+  // removes or reinstates a partner's privileges.
+  adminAgent: new Set<Action>([...GLOBAL_ADMIN].filter((action) => action !== "relationships.manage")),
+  helpdeskAgent: new Set<Action>([...HELPDESK_ADMIN, "licenses.assign"]),
+  salesAgent: new Set<Action>(["licenses.assign", "billing.manage", "billing.read", "directory.read"]),
 };
 
 /** Whether any of the given roles grants the action. */

@@ -56,7 +56,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     }
     // Ids compare as strings below (the actor's own tenant): lower-case, as the database returns them.
     const tenantId = rawTenantId.toLowerCase();
-    const roles = await tenantRoles(app.db, actor, tenantId);
+    const roles = await tenantRoles(app.db, actor, tenantId, app.clock.now());
     if (!roles) return sendProblem(request, reply, "NotFound", "Tenant was not found.");
     request.tenant = { db: app.db, actor, tenantId, roles, requestId: request.id, clock: app.clock };
     if (config.action && !can(roles, config.action)) {

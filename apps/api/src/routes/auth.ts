@@ -63,7 +63,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       });
       const actor = await resolveSession(app.db, session.token, app.config.sessionTtlMs);
       if (!actor) throw new Error("a session just created could not be read back");
-      return getMe(app.db, actor);
+      return getMe(app.db, actor, app.clock.now());
     },
   });
 
@@ -88,7 +88,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       summary: "The signed-in user, its reachable tenants and the CSRF token",
       response: { 200: meSchema, 401: problemSchema },
     },
-    handler: (request) => getMe(app.db, actorOf(request)),
+    handler: (request) => getMe(app.db, actorOf(request), app.clock.now()),
   });
 
   app.patch("/api/me", {
@@ -99,7 +99,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       body: updateMeRequestSchema,
       response: { 200: meSchema, 400: problemSchema, 401: problemSchema, 403: problemSchema },
     },
-    handler: async (request) => getMe(app.db, await updateMe(app.db, actorOf(request), request.body, request.id)),
+    handler: async (request) =>
+      getMe(app.db, await updateMe(app.db, actorOf(request), request.body, request.id), app.clock.now()),
   });
 
   app.post("/api/me/password", {
@@ -118,7 +119,7 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
       refusePublishedPassword(app.config.env, request.body.newPassword, "body.newPassword");
       const actor = actorOf(request);
       await changeOwnPassword(app.db, actor, request.body, request.id);
-      return getMe(app.db, { ...actor, passwordChangeRequired: false });
+      return getMe(app.db, { ...actor, passwordChangeRequired: false }, app.clock.now());
     },
   });
 };

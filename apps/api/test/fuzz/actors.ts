@@ -80,7 +80,7 @@ export class Actors {
     const { token, csrfToken } = await createSession(this.db, seeded.id, ttlMs, { ip: null, userAgent: "fuzz" });
     const resolved = await resolveSession(this.db, token, ttlMs);
     if (!resolved) throw new Error(`${actor.email}: a revived session could not be read back`);
-    const me: Me = await getMe(this.db, resolved);
+    const me: Me = await getMe(this.db, resolved, this.app.clock.now());
     actor.session = { cookie: `allot_session=${token}`, csrfToken, me };
   }
 }

@@ -39,7 +39,7 @@ describe("canManageSubscription", () => {
   it("nobody else: another maker, other admins, or an unknown person", () => {
     expect(canManageSubscription(makersOwn, { userId: "other", roles: ["member"] })).toBe(false);
     expect(canManageSubscription(makersOwn, { userId: null, roles: ["member"] })).toBe(false);
-    expect(canManageSubscription(subscription(), { userId: "admin", roles: ["licenseAdmin", "salesAgent"] })).toBe(
+    expect(canManageSubscription(subscription(), { userId: "admin", roles: ["licenseAdmin", "helpdeskAgent"] })).toBe(
       false,
     );
   });

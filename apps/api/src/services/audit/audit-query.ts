@@ -100,7 +100,7 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
 /**
  * The target's name, looked up in the tenant by the target's type. Users are deleted softly, so a deleted user keeps
  * its name; a deleted group is named by the name its last event recorded. A subscription, a license request and a
- * product are named by their product; a bulk job has no name.
+ * product are named by their product, a partner relationship by its partner; a bulk job has no name.
  */
 const targetDisplayName = Prisma.sql`CASE e."targetType"
   WHEN 'user' THEN COALESCE(
@@ -119,6 +119,8 @@ const targetDisplayName = Prisma.sql`CASE e."targetType"
                                WHERE r.id = e.target_uuid AND r."tenantId" = e."tenantId")
   WHEN 'product' THEN (SELECT p."displayName" FROM "Product" p WHERE p."skuId" = e.target_uuid)
   WHEN 'tenant' THEN (SELECT t.name FROM "Tenant" t WHERE t.id = e.target_uuid AND t.id = e."tenantId")
+  WHEN 'partnerRelationship' THEN (SELECT t.name FROM "PartnerRelationship" r JOIN "Tenant" t ON t.id = r."partnerTenantId"
+                                    WHERE r.id = e.target_uuid AND r."customerTenantId" = e."tenantId")
 END`;
 
 export function auditKeyOf(row: AuditRow): AuditKey {

@@ -2,13 +2,17 @@ import type { Me, ReachableTenant } from "@allot/contracts";
 import type { Db } from "@allot/db";
 import type { Role } from "@allot/domain";
 import type { Actor } from "../../types.js";
+import { grantingRelationshipWhere } from "./tenant-roles.js";
 
 /** The signed-in user and every tenant it can act in: its own, and customers reached through a partner. */
-export async function getMe(db: Db, actor: Actor): Promise<Me> {
+export async function getMe(db: Db, actor: Actor, now: Date): Promise<Me> {
   const [home, delegated] = await Promise.all([
     db.tenant.findUniqueOrThrow({ where: { id: actor.tenantId } }),
     db.delegatedAccess.findMany({
-      where: { partnerUserId: actor.userId, relationship: { status: "active", partnerTenantId: actor.tenantId } },
+      where: {
+        partnerUserId: actor.userId,
+        relationship: { partnerTenantId: actor.tenantId, ...grantingRelationshipWhere(now) },
+      },
       select: { role: true, relationship: { select: { customerTenant: true } } },
       orderBy: { relationship: { customerTenant: { name: "asc" } } },
     }),

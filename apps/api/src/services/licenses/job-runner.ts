@@ -90,7 +90,7 @@ export class LicenseJobRunner {
         job = (await this.db.licenseJob.findUnique({ where: { id: jobId } })) as JobState | null;
         if (!job || job.status === "succeeded" || job.status === "failed") return;
         // Each chunk acts with the creator's rights as they are now, not as they were when the job was created.
-        roles = await creatorRoles(this.db, job, false);
+        roles = await creatorRoles(this.db, job, false, this.clock.now());
       } catch (error) {
         if (await this.waitedForDatabase(error, jobId)) continue;
         throw error;
@@ -108,7 +108,7 @@ export class LicenseJobRunner {
             auditRun: false,
             beforeCommit: async (tx, report) => {
               // Again under a share lock of the creator's row, so a disable or delete cannot slip in before commit.
-              if (!(await creatorRoles(tx, current, true))) throw creatorForbidden();
+              if (!(await creatorRoles(tx, current, true, this.clock.now()))) throw creatorForbidden();
               const progress = await recordChunk(tx, jobId, offset, report);
               if (progress === "taken") throw new ChunkTaken();
               if (progress === "done") {
@@ -178,7 +178,7 @@ const creatorForbidden = () =>
  * or removed and the job's creator set to null), sign-in blocked, or without a role that allows assigning. `lock`
  * takes a share lock on the creator's row for the rest of the transaction.
  */
-async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean): Promise<Role[] | null> {
+async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean, now: Date): Promise<Role[] | null> {
   if (!job.createdByUserId) return null;
   const [creator] = await db.$queryRaw<
     Array<{ tenantId: string; accountEnabled: boolean; deletedAt: Date | null; ownRoles: TenantRole[] }>
@@ -193,6 +193,7 @@ async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean): Promise<
     db,
     { userId: job.createdByUserId, tenantId: creator.tenantId, ownRoles },
     job.tenantId,
+    now,
   );
   return roles && can(roles, "licenses.assign") ? roles : null;
 }

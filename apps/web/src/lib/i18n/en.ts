@@ -229,6 +229,9 @@ export const en = {
       "request.approved": "License request approved",
       "request.denied": "License request denied",
       "request.cancelled": "License request withdrawn",
+      "partner.privilegesRemoved": "Partner's delegated admin privileges removed",
+      "partner.privilegesReinstated": "Partner's delegated admin privileges reinstated",
+      "partner.endDateChanged": "Partner relationship end date changed",
     } satisfies Record<AuditAction, string>,
   },
   /** Licensing words read by the shell's gated button and the users pages; the rest is in components/licensing/texts. */

@@ -225,6 +225,9 @@ export const nl: Messages = {
       "request.approved": "Licentieaanvraag goedgekeurd",
       "request.denied": "Licentieaanvraag afgewezen",
       "request.cancelled": "Licentieaanvraag ingetrokken",
+      "partner.privilegesRemoved": "Gedelegeerde beheerdersbevoegdheden van partner verwijderd",
+      "partner.privilegesReinstated": "Gedelegeerde beheerdersbevoegdheden van partner hersteld",
+      "partner.endDateChanged": "Einddatum van partnerrelatie gewijzigd",
     },
   },
   /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */

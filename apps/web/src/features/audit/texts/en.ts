@@ -57,6 +57,7 @@ export const texts = {
     licenseRequest: "License request",
     product: "Product",
     licenseJob: "Bulk license change",
+    partnerRelationship: "Partner relationship",
   } satisfies Record<AuditTargetType, string>,
 };
 

@@ -52,5 +52,6 @@ export const texts: AuditTexts = {
     licenseRequest: "Licentieaanvraag",
     product: "Product",
     licenseJob: "Bulklicentiewijziging",
+    partnerRelationship: "Partnerrelatie",
   },
 };

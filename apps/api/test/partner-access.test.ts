@@ -1,0 +1,228 @@
+import { DEMO_PASSWORD } from "@allot/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "./fixtures.js";
+import { as, type CatalogRow, catalogBySku, createTestApp, login, problem, type TestApp } from "./helpers.js";
+
+/**
+ * A partner's agents in a customer, as Partner Center has the roles: helpdesk and sales agents assign and revoke
+ * licenses, a sales agent buys on behalf of the customer, only an admin agent licenses guests; and access lasts as
+ * long as the customer's relationship grants it: removed, or past its end date, the customer is gone (404) on the
+ * very next request of a session already open.
+ */
+
+let t: TestApp;
+let base: string;
+let sku: Record<string, CatalogRow>;
+let relationshipId: string;
+const SALES_AGENT = "sales-agent@partner.test";
+
+const assign = (skuId: string) => ({ addLicenses: [{ skuId, disabledPlans: [] }], removeLicenses: [] });
+const revoke = (skuId: string) => ({ addLicenses: [], removeLicenses: [skuId] });
+
+beforeAll(async () => {
+  t = await createTestApp({ loginRateLimitPerMinute: 100_000 });
+  base = `/api/tenants/${t.tenants.contoso}`;
+  sku = await catalogBySku(t.db);
+  const relationship = await t.db.partnerRelationship.findFirstOrThrow({
+    where: { partnerTenantId: t.tenants.partner, customerTenantId: t.tenants.contoso },
+  });
+  relationshipId = relationship.id;
+  const seller = await t.db.user.create({
+    data: {
+      tenantId: t.tenants.partner,
+      email: SALES_AGENT,
+      displayName: "Sales agent",
+      passwordHash: (
+        await t.db.user.findFirstOrThrow({ where: { email: "agent@partner.test" }, select: { passwordHash: true } })
+      ).passwordHash,
+    },
+  });
+  await t.db.delegatedAccess.create({ data: { relationshipId, partnerUserId: seller.id, role: "salesAgent" } });
+});
+afterAll(() => t?.close());
+
+const skuId = (part: string) => (sku[part] as CatalogRow).skuId;
+
+describe("what each agent may do in the customer", () => {
+  it("a helpdesk agent assigns and revokes a member's license", async () => {
+    const api = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const given = await api.post(`${base}/users/${user.id}/assignLicense`, assign(skuId("POWER_BI_PRO")));
+    expect(given.statusCode, given.body).toBe(200);
+    const taken = await api.post(`${base}/users/${user.id}/assignLicense`, revoke(skuId("POWER_BI_PRO")));
+    expect(taken.statusCode, taken.body).toBe(200);
+    const events = await t.db.auditEvent.findMany({
+      where: { tenantId: t.tenants.contoso, targetId: user.id, action: "user.licensesChanged" },
+      select: { actorUserId: true },
+    });
+    const agent = await t.db.user.findFirstOrThrow({ where: { email: "helpdesk@partner.test" } });
+    expect(events.length).toBeGreaterThanOrEqual(2);
+    expect(events.every((event) => event.actorUserId === agent.id)).toBe(true);
+  });
+
+  it("a helpdesk or sales agent cannot license a guest: that takes a full admin (an admin agent)", async () => {
+    const guest = await makeUser(t.db, t.tenants.contoso, { userType: "guest" });
+    for (const email of ["helpdesk@partner.test", SALES_AGENT]) {
+      const api = as(t.app, await login(t.app, email, DEMO_PASSWORD));
+      const refused = await api.post(`${base}/users/${guest.id}/assignLicense`, assign(skuId("POWER_BI_PRO")));
+      expect(refused.statusCode, email).toBe(403);
+      expect(problem(refused).code, email).toBe("GuestRequiresGlobalAdmin");
+    }
+    const admin = as(t.app, await login(t.app, "agent@partner.test", DEMO_PASSWORD));
+    const given = await admin.post(`${base}/users/${guest.id}/assignLicense`, assign(skuId("POWER_BI_PRO")));
+    expect(given.statusCode, given.body).toBe(200);
+  });
+
+  it("a sales agent buys on behalf of the customer and assigns what it bought", async () => {
+    const api = as(t.app, await login(t.app, SALES_AGENT, DEMO_PASSWORD));
+    const bought = await api.post(`${base}/subscriptions`, {
+      skuId: skuId("POWER_BI_PRO"),
+      seats: 2,
+      billingTerm: "monthly",
+    });
+    expect(bought.statusCode, bought.body).toBe(201);
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const given = await api.post(`${base}/users/${user.id}/assignLicense`, assign(skuId("POWER_BI_PRO")));
+    expect(given.statusCode, given.body).toBe(200);
+  });
+
+  it("a helpdesk agent still buys nothing and manages no users", async () => {
+    const api = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const bought = await api.post(`${base}/subscriptions`, {
+      skuId: skuId("POWER_BI_PRO"),
+      seats: 1,
+      billingTerm: "monthly",
+    });
+    expect(bought.statusCode).toBe(403);
+    const created = await api.post(`${base}/users`, { displayName: "Nobody", email: "nobody@contoso.test" });
+    expect(created.statusCode).toBe(403);
+  });
+});
+
+describe("how long the relationship grants access", () => {
+  it("ends on the next request once the customer removes the privileges, and comes back when reinstated", async () => {
+    const api = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    expect((await api.get(`${base}/users`)).statusCode).toBe(200);
+    await t.db.partnerRelationship.update({ where: { id: relationshipId }, data: { status: "terminated" } });
+    try {
+      expect((await api.get(`${base}/users`)).statusCode).toBe(404);
+      const me = (await api.get("/api/me")).json() as { tenants: Array<{ id: string }> };
+      expect(me.tenants.map((tenant) => tenant.id)).not.toContain(t.tenants.contoso);
+    } finally {
+      await t.db.partnerRelationship.update({ where: { id: relationshipId }, data: { status: "active" } });
+    }
+    expect((await api.get(`${base}/users`)).statusCode).toBe(200);
+  });
+
+  it("ends by itself at its end date, by the app's clock", async () => {
+    const api = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const endsAt = new Date(t.clock.now().getTime() + 60 * 60_000);
+    await t.db.partnerRelationship.update({ where: { id: relationshipId }, data: { endsAt } });
+    const start = t.clock.now();
+    try {
+      expect((await api.get(`${base}/users`)).statusCode).toBe(200);
+      t.clock.set(endsAt);
+      expect((await api.get(`${base}/users`)).statusCode).toBe(404);
+      const me = (await api.get("/api/me")).json() as { tenants: Array<{ id: string }> };
+      expect(me.tenants.map((tenant) => tenant.id)).not.toContain(t.tenants.contoso);
+    } finally {
+      t.clock.set(start);
+      await t.db.partnerRelationship.update({ where: { id: relationshipId }, data: { endsAt: null } });
+    }
+  });
+});
+
+describe("the customer stays in control (Settings › Partner relationships)", () => {
+  const url = () => `${base}/partnerRelationships`;
+
+  it("its global admin sees each partner with its roles and who of the partner acted recently", async () => {
+    const helpdesk = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const user = await makeUser(t.db, t.tenants.contoso);
+    expect(
+      (await helpdesk.post(`${base}/users/${user.id}/assignLicense`, assign(skuId("POWER_BI_PRO")))).statusCode,
+    ).toBe(200);
+    const admin = as(t.app, await login(t.app, "admin@contoso.test", DEMO_PASSWORD));
+    const listed = await admin.get(url());
+    expect(listed.statusCode, listed.body).toBe(200);
+    const [northwind, ...others] = listed.json().value;
+    expect(others).toEqual([]);
+    expect(northwind).toMatchObject({
+      id: relationshipId,
+      partner: { tenantId: t.tenants.partner },
+      status: "active",
+      grantsAccess: true,
+      endsAt: null,
+      roles: ["adminAgent", "helpdeskAgent", "salesAgent"],
+    });
+    const agent = northwind.agents.find((a: { email: string }) => a.email === "helpdesk@partner.test");
+    expect(agent.roles).toEqual(["helpdeskAgent"]);
+    expect(Date.parse(agent.lastActedAt)).toBeGreaterThan(Date.now() - 60_000);
+  });
+
+  it("only the organization's own global admin manages it: not the partner's admin agent, not a billing admin", async () => {
+    for (const email of ["agent@partner.test", "billing@contoso.test", "users@contoso.test"]) {
+      const api = as(t.app, await login(t.app, email, DEMO_PASSWORD));
+      expect((await api.get(url())).statusCode, email).toBe(403);
+      expect((await api.post(`${url()}/${relationshipId}/removePrivileges`)).statusCode, email).toBe(403);
+    }
+    const relationship = await t.db.partnerRelationship.findUniqueOrThrow({ where: { id: relationshipId } });
+    expect(relationship.status).toBe("active");
+  });
+
+  it("removing the privileges ends an open agent session's access at once, audited; reinstating brings it back", async () => {
+    const agent = as(t.app, await login(t.app, "agent@partner.test", DEMO_PASSWORD));
+    const admin = as(t.app, await login(t.app, "admin@contoso.test", DEMO_PASSWORD));
+    expect((await agent.get(`${base}/users`)).statusCode).toBe(200);
+    const removed = await admin.post(`${url()}/${relationshipId}/removePrivileges`);
+    expect(removed.statusCode, removed.body).toBe(200);
+    expect(removed.json()).toMatchObject({ status: "terminated", grantsAccess: false });
+    try {
+      expect((await agent.get(`${base}/users`)).statusCode).toBe(404);
+      // Again: nothing changes and nothing more is audited.
+      expect((await admin.post(`${url()}/${relationshipId}/removePrivileges`)).statusCode).toBe(200);
+      const audit = await admin.get(`${base}/auditLog?action=partner.privilegesRemoved`);
+      expect(audit.statusCode, audit.body).toBe(200);
+      const events = audit.json().items as Array<{ targetId: string; targetDisplayName: string }>;
+      expect(events.filter((event) => event.targetId === relationshipId)).toHaveLength(1);
+      expect(events[0]?.targetDisplayName).toBe("Northwind Partners");
+    } finally {
+      const reinstated = await admin.post(`${url()}/${relationshipId}/reinstatePrivileges`);
+      expect(reinstated.statusCode, reinstated.body).toBe(200);
+    }
+    expect((await agent.get(`${base}/users`)).statusCode).toBe(200);
+  });
+
+  it("an end date must lie ahead; once the clock reaches it the partner is shown without access", async () => {
+    const admin = as(t.app, await login(t.app, "admin@contoso.test", DEMO_PASSWORD));
+    const past = await admin.patch(`${url()}/${relationshipId}`, {
+      endsAt: new Date(t.clock.now().getTime() - 1000).toISOString(),
+    });
+    expect(past.statusCode).toBe(400);
+    expect(problem(past).code).toBe("ValidationFailed");
+    const endsAt = new Date(t.clock.now().getTime() + 7 * 86_400_000);
+    const start = t.clock.now();
+    try {
+      const set = await admin.patch(`${url()}/${relationshipId}`, { endsAt: endsAt.toISOString() });
+      expect(set.statusCode, set.body).toBe(200);
+      expect(set.json()).toMatchObject({ endsAt: endsAt.toISOString(), grantsAccess: true });
+      t.clock.set(endsAt);
+      const [shown] = (await admin.get(url())).json().value;
+      expect(shown).toMatchObject({ status: "active", grantsAccess: false });
+    } finally {
+      t.clock.set(start);
+      const cleared = await admin.patch(`${url()}/${relationshipId}`, { endsAt: null });
+      expect(cleared.json()).toMatchObject({ endsAt: null, grantsAccess: true });
+    }
+  });
+
+  it("an unknown relationship, or another organization's, is 404", async () => {
+    const admin = as(t.app, await login(t.app, "admin@contoso.test", DEMO_PASSWORD));
+    const fabrikams = await t.db.partnerRelationship.findFirstOrThrow({
+      where: { customerTenantId: { not: t.tenants.contoso } },
+    });
+    for (const id of [fabrikams.id, "00000000-0000-4000-8000-000000000000"]) {
+      expect((await admin.post(`${url()}/${id}/removePrivileges`)).statusCode).toBe(404);
+    }
+    expect((await t.db.partnerRelationship.findUniqueOrThrow({ where: { id: fabrikams.id } })).status).toBe("active");
+  });
+});
