@@ -226,3 +226,38 @@ describe("the customer stays in control (Settings › Partner relationships)", (
     expect((await t.db.partnerRelationship.findUniqueOrThrow({ where: { id: fabrikams.id } })).status).toBe("active");
   });
 });
+
+describe("partners' changes in the customer's audit log", () => {
+  it("name the partner's agent with the partner's organization, and can be listed on their own", async () => {
+    const helpdesk = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const given = await helpdesk.post(`${base}/users/${user.id}/assignLicense`, assign(skuId("POWER_BI_PRO")));
+    expect(given.statusCode, given.body).toBe(200);
+    const admin = as(t.app, await login(t.app, "admin@contoso.test", DEMO_PASSWORD));
+    const own = await makeUser(t.db, t.tenants.contoso);
+    expect((await admin.post(`${base}/users/${own.id}/assignLicense`, assign(skuId("POWER_BI_PRO")))).statusCode).toBe(
+      200,
+    );
+
+    type Event = {
+      targetId: string;
+      actorDisplayName: string;
+      actorPartner: { tenantId: string; name: string } | null;
+    };
+    const events = async (query: string) =>
+      ((await admin.get(`${base}/auditLog?action=user.licensesChanged${query}`)).json().items as Event[]).filter(
+        (event) => event.targetId === user.id || event.targetId === own.id,
+      );
+
+    const all = await events("");
+    const byAgent = all.find((event) => event.targetId === user.id);
+    expect(byAgent?.actorPartner).toEqual({ tenantId: t.tenants.partner, name: "Northwind Partners" });
+    expect(all.find((event) => event.targetId === own.id)?.actorPartner).toBeNull();
+    expect((await events("&byPartners=true")).map((event) => event.targetId)).toEqual([user.id]);
+    expect((await events("&byPartners=false")).map((event) => event.targetId)).toEqual([own.id]);
+
+    const csv = await admin.get(`${base}/auditLog/export?action=user.licensesChanged`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.body).toContain(`${byAgent?.actorDisplayName} (Northwind Partners)`);
+  });
+});

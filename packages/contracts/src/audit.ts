@@ -6,6 +6,7 @@ import {
   instantInputSchema,
   isoDateTime,
   page,
+  queryBoolean,
   uuidSchema,
 } from "./common.js";
 
@@ -85,6 +86,8 @@ export const auditEventSchema = z.object({
   tenantId: uuidSchema,
   actorUserId: uuidSchema.nullable(),
   actorDisplayName: z.string().nullable(),
+  /** The actor's partner organization when a partner's agent made the change (delegated access); else null. */
+  actorPartner: z.object({ tenantId: uuidSchema, name: z.string() }).nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),
@@ -128,6 +131,9 @@ const auditFilterShape = {
     .optional(),
   userId: idInputSchema.describe("Events whose target is this user.").optional(),
   skuId: idInputSchema.describe("Events that touched the product with this Microsoft skuId.").optional(),
+  byPartners: queryBoolean
+    .describe("true: only changes made by partners' agents (delegated access); false: only this organization's own.")
+    .optional(),
   from: instantInputSchema.describe("Events at or after this instant (ISO 8601 with an offset).").optional(),
   to: instantInputSchema.describe("Events before this instant (ISO 8601 with an offset).").optional(),
 };

@@ -10,6 +10,7 @@ export interface AuditCriteria {
   actions?: readonly string[] | undefined;
   targetUserId?: string | undefined;
   productId?: string | undefined;
+  byPartners?: boolean | undefined;
   from?: Date | undefined;
   to?: Date | undefined;
 }
@@ -34,6 +35,7 @@ export async function resolveAuditFilter(ctx: TenantContext, filter: AuditLogFil
     actions: filter.action,
     targetUserId: filter.userId,
     productId,
+    byPartners: filter.byPartners,
     from: filter.from,
     to: filter.to,
   };
@@ -45,6 +47,8 @@ export interface AuditRow {
   tenantId: string;
   actorUserId: string | null;
   actorDisplayName: string | null;
+  actorPartnerTenantId: string | null;
+  actorPartnerName: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -73,6 +77,11 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
     conditions.push(Prisma.sql`e."targetType" = 'user' AND e."targetId" = ${c.targetUserId}`);
   }
   if (c.productId !== undefined) conditions.push(Prisma.sql`e."productIds" @> ARRAY[${c.productId}::uuid]`);
+  if (c.byPartners !== undefined) {
+    // A partner's agent is a user of another tenant than the event's (the actor's row, by primary key).
+    const byPartner = Prisma.sql`EXISTS (SELECT 1 FROM "User" p WHERE p.id = e."actorUserId" AND p."tenantId" <> e."tenantId")`;
+    conditions.push(c.byPartners ? byPartner : Prisma.sql`NOT ${byPartner}`);
+  }
   if (c.from !== undefined) conditions.push(Prisma.sql`e."createdAt" >= ${c.from.toISOString()}::timestamptz`);
   if (c.to !== undefined) conditions.push(Prisma.sql`e."createdAt" < ${c.to.toISOString()}::timestamptz`);
   if (after) {
@@ -83,7 +92,8 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
   // The page is chosen first; only its rows then look up the names (a sort would otherwise name every match).
   return Prisma.sql`
     SELECT e.id::text AS id, e."tenantId"::text AS "tenantId", e."actorUserId"::text AS "actorUserId",
-           a."displayName" AS "actorDisplayName", e.action, e."targetType", e."targetId",
+           a."displayName" AS "actorDisplayName", pt.id::text AS "actorPartnerTenantId",
+           pt.name AS "actorPartnerName", e.action, e."targetType", e."targetId",
            ${targetDisplayName} AS "targetDisplayName",
            e."productIds"::text[] AS "productIds", e.before, e.after, e."requestId", e."createdAt"
       FROM (SELECT e.*,
@@ -94,6 +104,7 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
              ORDER BY e."createdAt" DESC, e.id DESC
              LIMIT ${take}) e
       LEFT JOIN "User" a ON a.id = e."actorUserId"
+      LEFT JOIN "Tenant" pt ON pt.id = a."tenantId" AND a."tenantId" <> e."tenantId"
      ORDER BY e."createdAt" DESC, e.id DESC`;
 }
 
@@ -133,6 +144,10 @@ export function auditEventFromRow(row: AuditRow): AuditEvent {
     tenantId: row.tenantId,
     actorUserId: row.actorUserId,
     actorDisplayName: row.actorDisplayName,
+    actorPartner:
+      row.actorPartnerTenantId && row.actorPartnerName
+        ? { tenantId: row.actorPartnerTenantId, name: row.actorPartnerName }
+        : null,
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,

@@ -13,7 +13,10 @@ const jsonText = (value: unknown): string | null =>
 function rowCells(row: AuditRow): CsvCell[] {
   return [
     row.createdAt.toISOString(),
-    row.actorDisplayName,
+    // A partner's agent is named with its organization, as the log shows it.
+    row.actorDisplayName && row.actorPartnerName
+      ? `${row.actorDisplayName} (${row.actorPartnerName})`
+      : row.actorDisplayName,
     row.actorUserId,
     row.action,
     row.targetType,

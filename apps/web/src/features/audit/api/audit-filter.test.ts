@@ -23,6 +23,13 @@ describe("toAuditQuery", () => {
     });
   });
 
+  it("asks for partners' changes, or the organization's own, or everyone's", () => {
+    expect(toAuditQuery({ by: "partners" }).query.byPartners).toBe("true");
+    expect(toAuditQuery({ by: "organization" }).query.byPartners).toBe("false");
+    expect(toAuditQuery({ by: "someone" }).query.byPartners).toBeUndefined();
+    expect(toAuditQuery({}).query.byPartners).toBeUndefined();
+  });
+
   it("trims the action codes and checks them with the API's own schema", () => {
     expect(toAuditQuery({ action: " user.created,user.deleted " }).query.action).toBe("user.created,user.deleted");
     for (const action of ["user.*", "a,,b", "user deleted", Array.from({ length: 21 }, (_, i) => `a${i}`).join(",")]) {

@@ -5,6 +5,8 @@ import type { AuditQuery } from "./get-audit-log";
 // A type, not an interface: it is handed to useQueryParams' update, which takes any name → value record.
 export type AuditFilterValues = {
   action?: string | undefined;
+  /** Whose changes: a partner's agents' (delegated access) or the organization's own; everyone's when left out. */
+  by?: string | undefined;
   from?: string | undefined;
   to?: string | undefined;
 };
@@ -34,7 +36,9 @@ export function toAuditQuery(values: AuditFilterValues): { query: AuditQuery; pr
   const action = values.action?.trim() || undefined;
   const from = values.from ? localMidnight(values.from)?.toISOString() : undefined;
   const to = values.to ? localMidnight(values.to, 1)?.toISOString() : undefined;
-  const query = { action, from, to };
+  const byPartners: AuditQuery["byPartners"] =
+    values.by === "partners" ? "true" : values.by === "organization" ? "false" : undefined;
+  const query = { action, from, to, byPartners };
   if (action && !auditLogFilterSchema.safeParse({ action }).success) return { query: {}, problem: "action" };
   if ((values.from && !from) || (values.to && !to) || (from && to && from >= to))
     return { query: {}, problem: "range" };

@@ -11,6 +11,7 @@ export type AuditPage = z.infer<typeof auditPageSchema>;
 /** The filters as the API takes them: action codes, and instants with an offset (`to` exclusive). */
 export interface AuditQuery {
   action?: string | undefined;
+  byPartners?: "true" | "false" | undefined;
   from?: string | undefined;
   to?: string | undefined;
 }

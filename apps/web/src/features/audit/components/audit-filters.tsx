@@ -53,7 +53,13 @@ export function AuditFilters({
     .map((code) => options.find((option) => option.code === code)?.label ?? code)
     .join(", ");
 
-  const active = Boolean(values.action || values.from || values.to);
+  const active = Boolean(values.action || values.from || values.to || values.by);
+  const byOptions = [
+    { value: "", label: a.filters.byAnyone },
+    { value: "organization", label: a.filters.byOrganization },
+    { value: "partners", label: a.filters.byPartners },
+  ];
+  const by = byOptions.find((option) => option.value === (values.by ?? "")) ?? byOptions[0];
 
   return (
     <search className={mergeClasses(list.filters, styles.row)} aria-label={a.filters.label}>
@@ -74,6 +80,19 @@ export function AuditFilters({
         >
           {options.map((option) => (
             <Option key={option.code} value={option.code}>
+              {option.label}
+            </Option>
+          ))}
+        </Dropdown>
+      </Field>
+      <Field label={a.filters.by} hint={a.filters.byHint}>
+        <Dropdown
+          value={by?.label ?? ""}
+          selectedOptions={[by?.value ?? ""]}
+          onOptionSelect={(_, data) => onChange({ by: data.optionValue || undefined })}
+        >
+          {byOptions.map((option) => (
+            <Option key={option.value} value={option.value}>
               {option.label}
             </Option>
           ))}
@@ -106,7 +125,7 @@ export function AuditFilters({
           appearance="subtle"
           className={styles.clear}
           icon={<DismissRegular />}
-          onClick={() => onChange({ action: undefined, from: undefined, to: undefined })}
+          onClick={() => onChange({ action: undefined, by: undefined, from: undefined, to: undefined })}
         >
           {a.filters.clear}
         </Button>

@@ -83,6 +83,11 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
                   {event.actorDisplayName ?? (
                     <span className={styles.muted}>{event.actorUserId ? a.unknownUser : a.system}</span>
                   )}
+                  {event.actorPartner ? (
+                    <Text size={200} className={styles.muted} block>
+                      {a.byPartner(event.actorPartner.name)}
+                    </Text>
+                  ) : null}
                 </TableCell>
                 <TableCell>{label(t.audit.actions, event.action) ?? event.action}</TableCell>
                 <TableCell>

@@ -42,9 +42,10 @@ export function AuditRoute() {
   const action = params.get("action") ?? undefined;
   const from = params.get("from") ?? undefined;
   const to = params.get("to") ?? undefined;
-  const values: AuditFilterValues = useMemo(() => ({ action, from, to }), [action, from, to]);
+  const by = params.get("by") ?? undefined;
+  const values: AuditFilterValues = useMemo(() => ({ action, from, to, by }), [action, from, to, by]);
   const { query, problem } = useMemo(() => toAuditQuery(values), [values]);
-  const filtersActive = Boolean(query.action || query.from || query.to);
+  const filtersActive = Boolean(query.action || query.from || query.to || query.byPartners);
 
   const audit = useAuditLog(tenant.id, query, problem === null);
   const events = useMemo(() => audit.data?.pages.flatMap((page) => page.items) ?? [], [audit.data]);

@@ -43,7 +43,13 @@ export const texts = {
     rangeInvalid: "Choose an end date on or after the start date.",
     dayInvalid: (pattern: string) => `Enter a date as ${pattern}.`,
     clear: "Clear filters",
+    by: "Changed by",
+    byHint: "Partners act through delegated access.",
+    byAnyone: "Anyone",
+    byOrganization: "This organization's people",
+    byPartners: "Partners",
   },
+  byPartner: (partner: string) => `Partner: ${partner}`,
   export: {
     button: "Export CSV",
     hint: "Downloads the newest 100,000 events at most.",

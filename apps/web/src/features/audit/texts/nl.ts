@@ -38,7 +38,13 @@ export const texts: AuditTexts = {
     rangeInvalid: "Kies een einddatum op of na de begindatum.",
     dayInvalid: (pattern: string) => `Voer een datum in als ${pattern}.`,
     clear: "Filters wissen",
+    by: "Gewijzigd door",
+    byHint: "Partners werken via gedelegeerde toegang.",
+    byAnyone: "Iedereen",
+    byOrganization: "Mensen van deze organisatie",
+    byPartners: "Partners",
   },
+  byPartner: (partner: string) => `Partner: ${partner}`,
   export: {
     button: "CSV exporteren",
     hint: "Downloadt hoogstens de nieuwste 100.000 gebeurtenissen.",
