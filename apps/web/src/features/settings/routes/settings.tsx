@@ -1,14 +1,17 @@
 import { Card, CardHeader, makeStyles, Radio, RadioGroup, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
+import { useActionGate } from "@/components/gated-button";
 import { PageHeader } from "@/components/page-header";
 import { useMe } from "@/lib/auth";
 import { isLanguage, LANGUAGES, useI18n } from "@/lib/i18n";
 import { useLanguagePreference } from "@/lib/language";
+import { useTenant } from "@/lib/tenant";
+import { PartnerRelationshipsSection } from "../components/partner-relationships-section";
 import { useSettingsTexts } from "../texts";
 
 const useStyles = makeStyles({
-  cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL, maxWidth: "640px" },
-  card: { padding: tokens.spacingHorizontalL },
+  cards: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalL },
+  card: { padding: tokens.spacingHorizontalL, maxWidth: "640px" },
   facts: {
     display: "grid",
     gridTemplateColumns: "max-content 1fr",
@@ -27,6 +30,9 @@ export function SettingsRoute() {
   const s = useSettingsTexts();
   const { language, changeLanguage } = useLanguagePreference();
   const { data: me } = useMe();
+  const tenantId = useTenant().tenant.id;
+  // The partners' access is the organization's own global admin's to manage; nobody else sees the section.
+  const managesPartners = useActionGate("relationships.manage").allowed;
   const languageHeading = useId();
   const home = me?.tenants.find((tenant) => tenant.id === me.user.tenantId);
 
@@ -80,6 +86,7 @@ export function SettingsRoute() {
             </dl>
           </Card>
         ) : null}
+        {managesPartners ? <PartnerRelationshipsSection tenantId={tenantId} /> : null}
       </div>
     </>
   );
