@@ -261,3 +261,120 @@ describe("partners' changes in the customer's audit log", () => {
     expect(csv.body).toContain(`${byAgent?.actorDisplayName} (Northwind Partners)`);
   });
 });
+
+describe("the partner's customers and the cross-customer overview", () => {
+  const partnerBase = () => `/api/partners/${t.tenants.partner}`;
+  type Customer = {
+    tenantId: string;
+    name: string;
+    yourRoles: string[];
+    relationship: { status: string; grantsAccess: boolean };
+    licensing: {
+      assigned: number;
+      total: number;
+      conflicts: number;
+      expiringSubscriptions: number;
+      pendingRequests: number;
+    } | null;
+  };
+
+  it("lists the customers an agent holds roles in, by name, with the licensing their own admin center shows", async () => {
+    const helpdesk = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const listed = await helpdesk.get(`${partnerBase()}/customers`);
+    expect(listed.statusCode, listed.body).toBe(200);
+    const customers = listed.json().items as Customer[];
+    expect(customers.map((c) => c.tenantId)).toEqual([t.tenants.contoso, t.tenants.fabrikam]);
+    expect(customers.map((c) => c.yourRoles)).toEqual([["helpdeskAgent"], ["helpdeskAgent"]]);
+
+    // The same numbers as Contoso's own admin center: subscribedSkus, licenseConflicts, pending requests.
+    const admin = as(t.app, await login(t.app, "admin@contoso.test", DEMO_PASSWORD));
+    const skus = (await admin.get(`${base}/subscribedSkus`)).json().value as Array<{
+      consumedUnits: number;
+      prepaidUnits: { enabled: number; warning: number };
+    }>;
+    const conflicts = (await admin.get(`${base}/licenseConflicts`)).json().value as unknown[];
+    const pending = await t.db.licenseRequest.count({ where: { tenantId: t.tenants.contoso, status: "pending" } });
+    expect(customers[0]?.licensing).toMatchObject({
+      assigned: skus.reduce((sum, sku) => sum + sku.consumedUnits, 0),
+      total: skus.reduce((sum, sku) => sum + sku.prepaidUnits.enabled + sku.prepaidUnits.warning, 0),
+      conflicts: conflicts.length,
+      pendingRequests: pending,
+    });
+  });
+
+  it("searches by name or domain and pages by name", async () => {
+    const helpdesk = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const found = (await helpdesk.get(`${partnerBase()}/customers?search=fabrikam.te`)).json().items as Customer[];
+    expect(found.map((c) => c.name)).toEqual(["Fabrikam"]);
+    const first = (await helpdesk.get(`${partnerBase()}/customers?limit=1`)).json();
+    expect(first.items.map((c: Customer) => c.tenantId)).toEqual([t.tenants.contoso]);
+    const second = (await helpdesk.get(`${partnerBase()}/customers?limit=1&cursor=${first.nextCursor}`)).json();
+    expect(second.items.map((c: Customer) => c.tenantId)).toEqual([t.tenants.fabrikam]);
+    expect(second.nextCursor).toBeNull();
+  });
+
+  it("shows the partner's global admin every customer, staff without roles none, and anyone else nothing (404)", async () => {
+    const password = "Partner-admin-pass-1";
+    const partnerAdmin = await makeUser(t.db, t.tenants.partner, { role: "globalAdmin", password });
+    const staff = await makeUser(t.db, t.tenants.partner, { password });
+    const asAdmin = as(t.app, await login(t.app, partnerAdmin.email, password));
+    const all = (await asAdmin.get(`${partnerBase()}/customers`)).json().items as Customer[];
+    expect(all.map((c) => c.tenantId).sort()).toEqual([t.tenants.contoso, t.tenants.fabrikam].sort());
+    expect(all.every((c) => c.yourRoles.length === 0)).toBe(true);
+    const asStaff = as(t.app, await login(t.app, staff.email, password));
+    expect((await asStaff.get(`${partnerBase()}/customers`)).json().items).toEqual([]);
+
+    const customerAdmin = as(t.app, await login(t.app, "admin@contoso.test", DEMO_PASSWORD));
+    expect((await customerAdmin.get(`${partnerBase()}/customers`)).statusCode).toBe(404);
+    expect((await customerAdmin.get(`${partnerBase()}/overview`)).statusCode).toBe(404);
+    // A customer's id is no partner center, not even for the partner's own staff.
+    expect((await asAdmin.get(`/api/partners/${t.tenants.contoso}/customers`)).statusCode).toBe(404);
+  });
+
+  it("shows a customer who removed the privileges without any of its data", async () => {
+    const helpdesk = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    await t.db.partnerRelationship.update({ where: { id: relationshipId }, data: { status: "terminated" } });
+    try {
+      const [contoso] = (await helpdesk.get(`${partnerBase()}/customers`)).json().items as Customer[];
+      expect(contoso).toMatchObject({ relationship: { status: "terminated", grantsAccess: false }, licensing: null });
+    } finally {
+      await t.db.partnerRelationship.update({ where: { id: relationshipId }, data: { status: "active" } });
+    }
+  });
+
+  it("adds up each product over the customers, and exports that as CSV", async () => {
+    const helpdesk = as(t.app, await login(t.app, "helpdesk@partner.test", DEMO_PASSWORD));
+    const overview = await helpdesk.get(`${partnerBase()}/overview`);
+    expect(overview.statusCode, overview.body).toBe(200);
+    type Row = { skuPartNumber: string; customers: number; bought: number; assigned: number; free: number };
+    const pbi = (overview.json().value as Row[]).find((row) => row.skuPartNumber === "POWER_BI_PRO");
+    const perCustomer = await Promise.all(
+      [t.tenants.contoso, t.tenants.fabrikam].map(async (tenantId) => {
+        const api = as(t.app, await login(t.app, "agent@partner.test", DEMO_PASSWORD));
+        const own = tenantId === t.tenants.contoso ? api : helpdesk;
+        const skus = (await own.get(`/api/tenants/${tenantId}/subscribedSkus`)).json().value as Array<{
+          skuPartNumber: string;
+          consumedUnits: number;
+          prepaidUnits: { enabled: number; warning: number };
+        }>;
+        return skus.find((sku) => sku.skuPartNumber === "POWER_BI_PRO");
+      }),
+    );
+    const bought = perCustomer.reduce(
+      (sum, sku) => sum + (sku ? sku.prepaidUnits.enabled + sku.prepaidUnits.warning : 0),
+      0,
+    );
+    const assigned = perCustomer.reduce((sum, sku) => sum + (sku?.consumedUnits ?? 0), 0);
+    expect(pbi).toMatchObject({ customers: 2, bought, assigned });
+
+    const csv = await helpdesk.get(`${partnerBase()}/overview/export?delimiter=semicolon`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers["content-type"]).toContain("text/csv");
+    const lines = csv.body
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]).toBe("skuPartNumber;product;customers;bought;assigned;free;conflicts");
+    expect(lines.find((line) => line.startsWith("POWER_BI_PRO;"))).toContain(`;2;${bought};${assigned};`);
+  });
+});

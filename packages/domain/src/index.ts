@@ -4,6 +4,7 @@ export * from "./licensing/direct-delta.js";
 export * from "./licensing/inherited.js";
 export * from "./licensing/seats.js";
 export * from "./licensing/validator.js";
+export * from "./partners/customer-health.js";
 export * from "./partners/relationship.js";
 export * from "./permissions.js";
 export * from "./roles.js";

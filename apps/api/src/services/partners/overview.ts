@@ -1,0 +1,74 @@
+import type { PartnerOverview } from "@allot/contracts";
+import { customerHealth, relationshipGrantsAccess } from "@allot/domain";
+import { customerProducts } from "./customer-licensing.js";
+import { visibleCustomersSql } from "./list-customers.js";
+import type { PartnerContext } from "./partner-context.js";
+
+/**
+ * Per product, over every customer the caller may see whose relationship grants access: seats bought, assigned and
+ * free, and how many customers are in conflict on it; by product name. What Partner Center lacks: where to sell
+ * more (little free, conflicts) and where to reclaim (much free).
+ */
+export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverview> {
+  const now = ctx.clock.now();
+  const customers = await ctx.db.$queryRaw<
+    Array<{ tenantId: string; status: "active" | "terminated"; endsAt: Date | null }>
+  >`
+    SELECT t.id::text AS "tenantId", r.status::text AS status, r."endsAt"
+      FROM "PartnerRelationship" r JOIN "Tenant" t ON t.id = r."customerTenantId"
+     WHERE ${visibleCustomersSql(ctx, undefined)}`;
+  const byTenant = await customerProducts(
+    ctx.db,
+    customers.filter((customer) => relationshipGrantsAccess(customer, now)).map((customer) => customer.tenantId),
+  );
+  const totals = new Map<string, PartnerOverview["value"][number]>();
+  for (const products of byTenant.values()) {
+    for (const [productId, product] of products) {
+      if (product.subscriptions.length === 0) continue;
+      const health = customerHealth([product], now);
+      const row = totals.get(productId) ?? {
+        skuId: "",
+        skuPartNumber: "",
+        displayName: "",
+        customers: 0,
+        bought: 0,
+        assigned: 0,
+        free: 0,
+        conflicts: 0,
+      };
+      row.customers += 1;
+      row.bought += health.total;
+      row.assigned += health.assigned;
+      row.free += Math.max(0, health.total - health.assigned);
+      row.conflicts += health.conflicts;
+      totals.set(productId, row);
+    }
+  }
+  if (totals.size === 0) return { value: [] };
+  const catalog = await ctx.db.$queryRaw<
+    Array<{ id: string; skuId: string; skuPartNumber: string; displayName: string }>
+  >`
+    SELECT id::text AS id, "skuId"::text AS "skuId", "skuPartNumber", "displayName" FROM "Product"
+     WHERE id = ANY(${[...totals.keys()]}::uuid[])`;
+  const value = catalog.map((product) => ({
+    ...(totals.get(product.id) as PartnerOverview["value"][number]),
+    skuId: product.skuId,
+    skuPartNumber: product.skuPartNumber,
+    displayName: product.displayName,
+  }));
+  return { value: value.sort((a, b) => a.displayName.localeCompare(b.displayName, "en")) };
+}
+
+/** The overview as CSV text (a few dozen rows at most: one per product). */
+export async function partnerOverviewCsvRows(ctx: PartnerContext) {
+  const { value } = await partnerOverview(ctx);
+  return value.map((row) => [
+    row.skuPartNumber,
+    row.displayName,
+    row.customers,
+    row.bought,
+    row.assigned,
+    row.free,
+    row.conflicts,
+  ]);
+}

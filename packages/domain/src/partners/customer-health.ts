@@ -1,0 +1,42 @@
+import { type LifecycleSubscription, renewsAutomatically } from "../billing/lifecycle.js";
+import { detectConflict } from "../licensing/conflicts.js";
+import { type SubscriptionSeats, summarizeSeats } from "../licensing/seats.js";
+
+/** How far ahead a partner's customer list warns of subscriptions that end. */
+export const EXPIRY_WARNING_DAYS = 30;
+
+/** One product of a customer: its subscriptions and the seats its holders consume. */
+export interface CustomerProduct {
+  subscriptions: ReadonlyArray<SubscriptionSeats & LifecycleSubscription>;
+  consumedUnits: number;
+}
+
+/** What a partner's customer list shows of one customer's licensing. */
+export interface CustomerHealth {
+  /** Seats held by people, over all products. */
+  assigned: number;
+  /** Usable seats (active, or expired in grace), over all products. */
+  total: number;
+  /** Products in license conflict (a shortfall of seats, or holders on expired seats), as the conflicts page has them. */
+  conflicts: number;
+  /** Active subscriptions whose term ends within EXPIRY_WARNING_DAYS without renewing by itself. */
+  expiring: number;
+}
+
+/** An active subscription that ends within `days` of now and will not renew by itself. */
+export function endsWithoutRenewalWithin(subscription: LifecycleSubscription, now: Date, days: number): boolean {
+  const left = subscription.termEndsAt.getTime() - now.getTime();
+  return subscription.state === "active" && !renewsAutomatically(subscription) && left > 0 && left <= days * 86_400_000;
+}
+
+/** A customer's licensing at a glance, from the same seat and conflict rules its own admin center uses. */
+export function customerHealth(products: readonly CustomerProduct[], now: Date): CustomerHealth {
+  const health: CustomerHealth = { assigned: 0, total: 0, conflicts: 0, expiring: 0 };
+  for (const [index, { subscriptions, consumedUnits }] of products.entries()) {
+    health.assigned += consumedUnits;
+    health.total += summarizeSeats(subscriptions, consumedUnits).usableUnits;
+    if (detectConflict({ productId: String(index), subscriptions, userIds: [], consumedUnits })) health.conflicts += 1;
+    health.expiring += subscriptions.filter((s) => endsWithoutRenewalWithin(s, now, EXPIRY_WARNING_DAYS)).length;
+  }
+  return health;
+}
