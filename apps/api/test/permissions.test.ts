@@ -58,6 +58,7 @@ serviceAdmin    yes       yes      yes      no         no       no          no  
 member          no        no       no       no         no       no          no         no          no              no           no        no          no           no         no        no          no          no        no          no        no           no
 adminAgent      yes       yes      yes      yes        yes      yes         yes        yes         yes             yes          yes       yes         yes          yes        yes       yes         yes         yes       yes         yes       yes          yes
 helpdeskAgent   yes       yes      yes      no         no       no          no         no          yes             no           no        no          no           yes        yes       yes         no          no        no          no        no           no
+salesAgent      yes       yes      yes      no         no       no          no         no          no              no           no        no          no           yes        yes       yes         no          no        no          no        no           no
 `;
 
 type Expectation = Record<ActionName, boolean>;
@@ -283,6 +284,7 @@ describe("permission matrix over the users and groups API", () => {
       "users@fabrikam.test",
       "agent@partner.test",
       "helpdesk@partner.test",
+      "sales@partner.test",
     ];
     for (const email of emails) sessions.set(email, await login(t.app, email));
     for (const [name, tenantId] of [
@@ -298,7 +300,7 @@ describe("permission matrix over the users and groups API", () => {
 
   it("the expectation table names every role once", () => {
     expect(Object.keys(EXPECTED).sort()).toEqual(
-      [...CUSTOMER_ROLES.map(([role]) => role), "adminAgent", "helpdeskAgent"].sort(),
+      [...CUSTOMER_ROLES.map(([role]) => role), "adminAgent", "helpdeskAgent", "salesAgent"].sort(),
     );
   });
 
@@ -319,6 +321,8 @@ describe("permission matrix over the users and groups API", () => {
       ["admin agent", "agent@partner.test", "contoso", "adminAgent"],
       ["helpdesk agent", "helpdesk@partner.test", "contoso", "helpdeskAgent"],
       ["helpdesk agent", "helpdesk@partner.test", "fabrikam", "helpdeskAgent"],
+      ["sales agent", "sales@partner.test", "contoso", "salesAgent"],
+      ["sales agent", "sales@partner.test", "fabrikam", null],
       // No relationship grants the admin agent anything in Fabrikam: the tenant does not exist for it.
       ["admin agent", "agent@partner.test", "fabrikam", null],
     ];

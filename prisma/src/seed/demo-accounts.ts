@@ -20,6 +20,8 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   ...["contoso.test", "fabrikam.test"].flatMap((domain) =>
     CUSTOMER_ACCOUNTS.map(([local, role]) => ({ email: `${local}@${domain}`, role })),
   ),
+  { email: "admin@partner.test", role: "Partner global admin (every customer in the partner center)" },
   { email: "agent@partner.test", role: "Partner admin agent for Contoso" },
   { email: "helpdesk@partner.test", role: "Partner helpdesk agent for Contoso and Fabrikam" },
+  { email: "sales@partner.test", role: "Partner sales agent for Contoso" },
 ];

@@ -328,14 +328,27 @@ async function seedPartner(tx: Tx, contoso: SeededCustomer, fabrikam: SeededCust
   const partner = await tx.tenant.create({
     data: { name: "Northwind Partners", domain: "partner.test", kind: "partner" },
   });
-  const [agent, helpdesk] = await Promise.all(
+  const [agent, helpdesk, sales] = await Promise.all(
     [
       { email: "agent@partner.test", displayName: "Ruben Dekker (Admin agent)" },
       { email: "helpdesk@partner.test", displayName: "Sanne Visser (Helpdesk agent)" },
+      { email: "sales@partner.test", displayName: "Daan Jansen (Sales agent)" },
     ].map((u) =>
       tx.user.create({ data: { ...u, tenantId: partner.id, usageLocation: "NL", passwordHash, userType: "member" } }),
     ),
   );
+  // The partner's own global admin: manages its staff and sees every customer in the partner center.
+  await tx.user.create({
+    data: {
+      email: "admin@partner.test",
+      displayName: "Lotte de Vries (Partner admin)",
+      tenantId: partner.id,
+      usageLocation: "NL",
+      passwordHash,
+      userType: "member",
+      roleAssignments: { create: { tenantId: partner.id, role: "globalAdmin" } },
+    },
+  });
   const withContoso = await tx.partnerRelationship.create({
     data: { partnerTenantId: partner.id, customerTenantId: contoso.tenantId },
   });
@@ -347,6 +360,7 @@ async function seedPartner(tx: Tx, contoso: SeededCustomer, fabrikam: SeededCust
       { relationshipId: withContoso.id, partnerUserId: agent!.id, role: "adminAgent" },
       { relationshipId: withContoso.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
       { relationshipId: withFabrikam.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
+      { relationshipId: withContoso.id, partnerUserId: sales!.id, role: "salesAgent" },
     ],
   });
 }
