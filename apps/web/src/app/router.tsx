@@ -69,6 +69,11 @@ export function createAppRouter() {
                   lazy: page(async () => (await import("@/features/home/routes/home")).HomeRoute),
                 },
                 {
+                  path: "customers",
+                  handle: section("customers"),
+                  lazy: page(async () => (await import("@/features/partners/routes/customers")).CustomersRoute),
+                },
+                {
                   path: "users",
                   handle: section("users"),
                   lazy: page(async () => (await import("@/features/users/routes/users")).UsersRoute),

@@ -14,4 +14,6 @@ export const queryKeys = {
   billing: (tenantId: string) => ["tenants", tenantId, "billing"] as const,
   /** The pricing page and My licenses: what the signed-in person holds, requested and bought. */
   account: (tenantId: string) => ["tenants", tenantId, "account"] as const,
+  /** A partner tenant's customers and its products overview across them. */
+  partnerCenter: (tenantId: string) => ["tenants", tenantId, "partnerCenter"] as const,
 };

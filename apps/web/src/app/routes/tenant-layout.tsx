@@ -36,7 +36,7 @@ export function TenantLayout() {
     );
   }
   // A page open to all (a maker's own self-service subscription) leaves the decision to the API, which answers 404.
-  const allowed = section === undefined || openToAll || canOpenSection(section, context.roles);
+  const allowed = section === undefined || openToAll || canOpenSection(section, context.tenant);
   return (
     <AppShell me={me} context={context} section={section}>
       {allowed ? <Outlet /> : <Forbidden homeHref={`/t/${context.tenant.id}`} />}

@@ -1,6 +1,9 @@
-import type { Action, Role } from "@allot/domain";
+import type { ReachableTenant } from "@allot/contracts";
+import type { Action } from "@allot/domain";
 import { can } from "@allot/domain";
 import {
+  BuildingMultipleFilled,
+  BuildingMultipleRegular,
   bundleIcon,
   CartFilled,
   CartRegular,
@@ -27,6 +30,7 @@ import type { Messages } from "@/lib/i18n";
 
 export const SECTIONS = [
   "home",
+  "customers",
   "users",
   "groups",
   "licenses",
@@ -45,12 +49,20 @@ export interface NavItemDefinition {
   path: string;
   /** The right a role needs to see the item and open the page; none: everyone in the tenant. */
   action?: Action;
+  /** Only in a partner tenant, for its own staff (its customers are theirs to see, not the delegated agents'). */
+  partnerStaff?: true;
   icon: ReturnType<typeof bundleIcon>;
 }
 
 /** The left navigation, and the one table that says which right each area needs. */
 export const NAV_ITEMS: readonly NavItemDefinition[] = [
   { section: "home", path: "", icon: bundleIcon(HomeFilled, HomeRegular) },
+  {
+    section: "customers",
+    path: "customers",
+    partnerStaff: true,
+    icon: bundleIcon(BuildingMultipleFilled, BuildingMultipleRegular),
+  },
   { section: "users", path: "users", action: "directory.read", icon: bundleIcon(PeopleFilled, PeopleRegular) },
   {
     section: "groups",
@@ -85,9 +97,11 @@ export function isSection(value: unknown): value is Section {
   return typeof value === "string" && (SECTIONS as readonly string[]).includes(value);
 }
 
-export function canOpenSection(section: Section, roles: readonly Role[]): boolean {
+/** Whether the signed-in user may open the section in this tenant (their roles there, and the tenant's kind). */
+export function canOpenSection(section: Section, tenant: Pick<ReachableTenant, "roles" | "kind" | "access">): boolean {
   const item = NAV_ITEMS.find((candidate) => candidate.section === section);
-  return item?.action === undefined || can(roles, item.action);
+  if (item?.partnerStaff && !(tenant.kind === "partner" && tenant.access === "member")) return false;
+  return item?.action === undefined || can(tenant.roles, item.action);
 }
 
 export function sectionPath(tenantId: string, section: Section): string {

@@ -39,7 +39,7 @@ export function SideNav({
   const styles = useStyles();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const items = NAV_ITEMS.filter((item) => canOpenSection(item.section, context.roles));
+  const items = NAV_ITEMS.filter((item) => canOpenSection(item.section, context.tenant));
   const pending = usePendingRequestCount(context.tenant.id, context.can("requests.approve"));
 
   const follow = (event: MouseEvent<HTMLElement>, href: string) => {

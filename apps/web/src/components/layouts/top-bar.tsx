@@ -161,7 +161,7 @@ function TenantSwitcher({
     const target = me.tenants.find((tenant) => tenant.id === tenantId);
     if (!target || target.id === current.id) return;
     rememberTenant(target.id);
-    const keep = section && canOpenSection(section, target.roles) ? section : "home";
+    const keep = section && canOpenSection(section, target) ? section : "home";
     navigate(sectionPath(target.id, keep));
   };
   return (

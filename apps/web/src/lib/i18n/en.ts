@@ -137,6 +137,7 @@ export const en = {
   shell: {
     nav: {
       home: "Home",
+      customers: "Customers",
       users: "Users",
       groups: "Groups",
       licenses: "Licenses",

@@ -136,6 +136,7 @@ export const nl: Messages = {
   shell: {
     nav: {
       home: "Start",
+      customers: "Klanten",
       users: "Gebruikers",
       groups: "Groepen",
       licenses: "Licenties",
