@@ -87,7 +87,13 @@ export function ProductsOverview({ partnerTenantId }: { partnerTenantId: string 
       ) : overview.data.value.length === 0 ? (
         <Text className={styles.muted}>{p.empty}</Text>
       ) : (
-        <div className={list.surface}>
+        // Focusable, so keyboard users can scroll the table sideways: its rows hold nothing to focus.
+        <section
+          className={list.surface}
+          aria-label={p.tableLabel}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+          tabIndex={0}
+        >
           <DataTable
             label={p.tableLabel}
             columns={columns}
@@ -95,7 +101,7 @@ export function ProductsOverview({ partnerTenantId }: { partnerTenantId: string 
             rowKey={(product) => product.skuId}
             className={styles.table}
           />
-        </div>
+        </section>
       )}
     </section>
   );

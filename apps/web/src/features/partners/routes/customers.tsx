@@ -58,9 +58,15 @@ export function CustomersRoute() {
           {search ? c.emptySearch(search) : c.emptyBody}
         </EmptyState>
       ) : (
-        <div className={list.surface}>
+        // Focusable, so keyboard users can scroll the wide table sideways even when no row holds a link.
+        <section
+          className={list.surface}
+          aria-label={c.tableLabel}
+          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
+          tabIndex={0}
+        >
           <CustomersTable customers={rows} reachable={(tenantId) => reachable.has(tenantId)} />
-        </div>
+        </section>
       )}
       <LoadMore
         hasMore={customers.hasNextPage && !customers.isError}
