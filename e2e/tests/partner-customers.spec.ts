@@ -23,7 +23,7 @@ test("the partner's global admin sees every customer, searches, and exports the 
   await expect(fabrikam).toContainText(/\d+ of \d+/);
   // Fabrikam is short of Power BI Pro seats: a conflict, seen as a badge and heard in words.
   await expect(fabrikam).toContainText(/[1-9]\d* products? in conflict/);
-  await expect(page.getByRole("status").filter({ hasText: "2 customers shown" })).toBeVisible();
+  await expect(page.getByRole("status").filter({ hasText: "3 customers shown" })).toBeVisible();
 
   await test.step("a search narrows the list and stays in the address", async () => {
     await page.getByRole("searchbox", { name: "Search customers" }).fill("fab");
@@ -62,7 +62,7 @@ test("the partner's global admin sees every customer, searches, and exports the 
   });
 });
 
-test("a helpdesk agent sees both customers with their role and opens Fabrikam's admin center", async ({
+test("a helpdesk agent sees all three customers with their role and opens Fabrikam's admin center", async ({
   page,
   api,
 }) => {
@@ -70,7 +70,7 @@ test("a helpdesk agent sees both customers with their role and opens Fabrikam's 
   await signInAs(page, "helpdesk@partner.test");
   await nav(page).getByRole("link", { name: "Customers", exact: true }).click();
   const table = page.getByRole("table", { name: "Customers" });
-  for (const domain of ["contoso.test", "fabrikam.test"]) {
+  for (const domain of ["contoso.test", "fabrikam.test", "tailspin.test"]) {
     await expect(table.getByRole("row").filter({ hasText: domain })).toContainText("Helpdesk agent");
   }
   await table.getByRole("link", { name: "Fabrikam" }).click();

@@ -13,7 +13,7 @@ export interface TestApp {
   /** The connection string of this app's own database (a fresh copy of the seeded template). */
   databaseUrl: string;
   /** Tenant ids of the demo tenants by domain. */
-  tenants: { contoso: string; fabrikam: string; partner: string };
+  tenants: { contoso: string; fabrikam: string; tailspin: string; partner: string };
   /** The clock the app's rules read: move it to walk subscriptions through their lifecycle, or past a deadline. */
   clock: MovableClock;
   /** Every route the app registered (method, url, schemas, config), in registration order. */
@@ -50,6 +50,7 @@ export async function createTestApp(
     tenants: {
       contoso: await byDomain("contoso.test"),
       fabrikam: await byDomain("fabrikam.test"),
+      tailspin: await byDomain("tailspin.test"),
       partner: await byDomain("partner.test"),
     },
     async close() {

@@ -17,11 +17,11 @@ const CUSTOMER_ACCOUNTS = [
 ] as const;
 
 export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
-  ...["contoso.test", "fabrikam.test"].flatMap((domain) =>
+  ...["contoso.test", "fabrikam.test", "tailspin.test"].flatMap((domain) =>
     CUSTOMER_ACCOUNTS.map(([local, role]) => ({ email: `${local}@${domain}`, role })),
   ),
   { email: "admin@partner.test", role: "Partner global admin (every customer in the partner center)" },
-  { email: "agent@partner.test", role: "Partner admin agent for Contoso" },
-  { email: "helpdesk@partner.test", role: "Partner helpdesk agent for Contoso and Fabrikam" },
+  { email: "agent@partner.test", role: "Partner admin agent for Contoso and Tailspin Toys" },
+  { email: "helpdesk@partner.test", role: "Partner helpdesk agent for Contoso, Fabrikam and Tailspin Toys" },
   { email: "sales@partner.test", role: "Partner sales agent for Contoso" },
 ];

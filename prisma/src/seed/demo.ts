@@ -35,6 +35,10 @@ interface CustomerPlan {
   guestDomain: string;
   locations: readonly string[];
   nameOffset: number;
+  /** Generated members besides the demo staff (GENERATED_MEMBERS unless said). */
+  members?: number;
+  /** Which generated members have no usage location (the last WITHOUT_USAGE_LOCATION unless said). */
+  withoutUsageLocation?: (displayName: string) => boolean;
   subscriptions: readonly SubscriptionPlan[];
 }
 
@@ -79,6 +83,26 @@ const FABRIKAM: CustomerPlan = {
   ],
 };
 
+// Tailspin Toys is the large customer (1,200 people) that makes the partner center's paging real. Visio and Business
+// Standard have no free seats (Buy more), and the Gupta family has no usage location: one of the first 30 people by
+// name (Adele Gupta), so a bulk assignment across the first two pages reports exactly one failure with its reason.
+const TAILSPIN: CustomerPlan = {
+  name: "Tailspin Toys",
+  domain: "tailspin.test",
+  guestDomain: "wingtip.test",
+  locations: ["US", "US", "GB", "NL", "DE", "FR"],
+  nameOffset: 200,
+  members: 1_180,
+  withoutUsageLocation: (displayName) => displayName.endsWith(" Gupta"),
+  subscriptions: [
+    { sku: "SPE_E3", seats: 1_100, assigned: 700 },
+    { sku: "O365_BUSINESS_PREMIUM", seats: 100, assigned: 100 },
+    { sku: "EXCHANGESTANDARD", seats: 200, assigned: 150 },
+    { sku: "POWER_BI_PRO", seats: 400, assigned: 250 },
+    { sku: "VISIOCLIENT", seats: 10, assigned: 10 },
+  ],
+};
+
 /**
  * When generated person `index` (created index + 1 days ago) last signed in: most within the last month, every
  * fourth on the day after joining and never since, every sixth never. So the oldest of them are the inactive
@@ -103,7 +127,8 @@ export async function seedDemo(db: Db): Promise<boolean> {
       const products = await upsertCatalog(tx);
       const contoso = await seedCustomer(tx, CONTOSO, products, passwordHash);
       const fabrikam = await seedCustomer(tx, FABRIKAM, products, passwordHash);
-      await seedPartner(tx, contoso, fabrikam, passwordHash);
+      const tailspin = await seedCustomer(tx, TAILSPIN, products, passwordHash);
+      await seedPartner(tx, { contoso, fabrikam, tailspin }, passwordHash);
     },
     { timeout: 120_000 },
   );
@@ -207,10 +232,15 @@ async function seedCustomer(
     });
     if (staff.role) roles.push({ tenantId: tenant.id, userId: id, role: staff.role });
   }
-  const generated = people(GENERATED_MEMBERS + GUESTS, plan.nameOffset);
+  const members = plan.members ?? GENERATED_MEMBERS;
+  const generated = people(members + GUESTS, plan.nameOffset);
   generated.forEach((person, index) => {
-    const guest = index >= GENERATED_MEMBERS;
-    const withoutLocation = !guest && index >= GENERATED_MEMBERS - WITHOUT_USAGE_LOCATION;
+    const guest = index >= members;
+    const withoutLocation =
+      !guest &&
+      (plan.withoutUsageLocation
+        ? plan.withoutUsageLocation(person.displayName)
+        : index >= members - WITHOUT_USAGE_LOCATION);
     users.push({
       id: randomUUID(),
       tenantId: tenant.id,
@@ -324,7 +354,11 @@ async function seedGroups(tx: Tx, tenantId: string, tenantName: string, members:
   }
 }
 
-async function seedPartner(tx: Tx, contoso: SeededCustomer, fabrikam: SeededCustomer, passwordHash: string) {
+async function seedPartner(
+  tx: Tx,
+  customers: Record<"contoso" | "fabrikam" | "tailspin", SeededCustomer>,
+  passwordHash: string,
+) {
   const partner = await tx.tenant.create({
     data: { name: "Northwind Partners", domain: "partner.test", kind: "partner" },
   });
@@ -349,17 +383,18 @@ async function seedPartner(tx: Tx, contoso: SeededCustomer, fabrikam: SeededCust
       roleAssignments: { create: { tenantId: partner.id, role: "globalAdmin" } },
     },
   });
-  const withContoso = await tx.partnerRelationship.create({
-    data: { partnerTenantId: partner.id, customerTenantId: contoso.tenantId },
-  });
-  const withFabrikam = await tx.partnerRelationship.create({
-    data: { partnerTenantId: partner.id, customerTenantId: fabrikam.tenantId },
-  });
+  const relationshipWith = (customer: SeededCustomer) =>
+    tx.partnerRelationship.create({ data: { partnerTenantId: partner.id, customerTenantId: customer.tenantId } });
+  const withContoso = await relationshipWith(customers.contoso);
+  const withFabrikam = await relationshipWith(customers.fabrikam);
+  const withTailspin = await relationshipWith(customers.tailspin);
   await tx.delegatedAccess.createMany({
     data: [
       { relationshipId: withContoso.id, partnerUserId: agent!.id, role: "adminAgent" },
+      { relationshipId: withTailspin.id, partnerUserId: agent!.id, role: "adminAgent" },
       { relationshipId: withContoso.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
       { relationshipId: withFabrikam.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
+      { relationshipId: withTailspin.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
       { relationshipId: withContoso.id, partnerUserId: sales!.id, role: "salesAgent" },
     ],
   });
