@@ -1,5 +1,14 @@
 import { z } from "zod";
-import { cursorQuery, idInputSchema, isoDateTime, page, queryBoolean, queryWholeNumber, uuidSchema } from "./common.js";
+import {
+  csvExportQuery,
+  cursorQuery,
+  idInputSchema,
+  isoDateTime,
+  page,
+  queryBoolean,
+  queryWholeNumber,
+  uuidSchema,
+} from "./common.js";
 import { ERROR_CODES, problemSchema } from "./errors.js";
 import { type AddLicense, addLicensesSchema, distinct, MAX_LICENSES_PER_CALL } from "./license-input.js";
 import { userSchema } from "./users.js";
@@ -153,6 +162,11 @@ export const bulkLicenseRequestSchema = bulkChangeRules(
     remove: removeLicensesSchema.default([]),
     /** add: change the named licenses only; replace: the users end up with exactly `add` as direct licenses. */
     mode: bulkModeSchema,
+    /**
+     * Add mode: a product a user already holds with the same service plans is left as it is for that user instead
+     * of refused as AlreadyAssigned (Partner Center's "checked" for a selection where some hold it already).
+     */
+    skipAlreadyAssigned: z.boolean().default(false),
     /** true: every user's change applies or none does; false: valid changes apply, the rest are reported. */
     atomic: z.boolean().default(true),
     /** true: validate and report exactly what a real run would do, commit nothing. */
@@ -286,6 +300,11 @@ export const bulkJobRequestSchema = bulkChangeRules(
     add: addLicensesSchema.default([]),
     remove: removeLicensesSchema.default([]),
     mode: bulkModeSchema,
+    /**
+     * Add mode: a product a user already holds with the same service plans is left as it is for that user instead
+     * of refused as AlreadyAssigned (Partner Center's "checked" for a selection where some hold it already).
+     */
+    skipAlreadyAssigned: z.boolean().default(false),
   }),
 );
 export type BulkJobRequest = z.input<typeof bulkJobRequestSchema>;
@@ -320,6 +339,17 @@ export const bulkJobPageSchema = page(bulkJobSchema);
 export const bulkJobParamsSchema = z.strictObject({ tenantId: idInputSchema, jobId: idInputSchema });
 /** `results=false`: progress only (what a progress bar polls), the results list left empty. */
 export const bulkJobQuerySchema = z.strictObject({ results: queryBoolean.default(true) });
+/** A job's results as CSV (the confirmation page's export): one row per user, failures first. */
+export const bulkJobExportQuerySchema = z.strictObject(csvExportQuery);
+export const BULK_JOB_CSV_COLUMNS = [
+  "userId",
+  "displayName",
+  "result",
+  "assigned",
+  "revoked",
+  "servicePlansChanged",
+  "reasons",
+] as const;
 
 /** Users who have not signed in for `inactiveDays` yet hold paid licenses directly: seats to reclaim. */
 export const reclaimQuerySchema = z.strictObject({
@@ -367,6 +397,23 @@ export const licenseSelectionSchema = z.object({
   ),
 });
 export type LicenseSelection = z.infer<typeof licenseSelectionSchema>;
+
+/** Which of the given users hold one product: the list behind a Manage licenses page's Assigned count. */
+export const selectionHoldersRequestSchema = z.strictObject({ userIds: bulkUserIdsSchema, skuId: idInputSchema });
+export const selectionHoldersSchema = z.object({
+  skuId: uuidSchema,
+  /** Live users among those asked for who hold the product in effect, by name. */
+  value: z.array(
+    z.object({
+      id: uuidSchema,
+      displayName: z.string(),
+      userPrincipalName: z.string(),
+      /** Assigned directly (removable here); false: only through a group. */
+      direct: z.boolean(),
+    }),
+  ),
+});
+export type SelectionHolders = z.infer<typeof selectionHoldersSchema>;
 
 /** The holders of one product, counted: the total of a product's holders list, direct vs through a group. */
 export const holderCountsQuerySchema = z.strictObject({ skuId: idInputSchema });

@@ -76,6 +76,32 @@ export type UserIds = z.infer<typeof userIdsSchema>;
 export const userPageSchema = page(userSchema);
 export type UserPage = z.infer<typeof userPageSchema>;
 
+/** The page sizes a numbered users list offers (Partner Center's users and licenses table). */
+export const USER_PAGE_SIZES = [10, 25, 50, 100] as const;
+/**
+ * Numbered pages (First / Previous / Next / Last) of the live users by name: for a person paging a customer's
+ * directory, where keyset paging cannot jump to the last page. `page` past the last gives an empty page.
+ */
+export const numberedUsersQuerySchema = z.strictObject({
+  search: searchText.optional(),
+  page: queryWholeNumber(1, 9999, "must be a whole number from 1 to 9999").default(1),
+  pageSize: z
+    .enum(USER_PAGE_SIZES.map(String) as ["10", "25", "50", "100"], { error: "must be 10, 25, 50 or 100" })
+    .transform(Number)
+    .default(25),
+});
+export type NumberedUsersQuery = z.input<typeof numberedUsersQuerySchema>;
+export const numberedUserPageSchema = z.object({
+  items: z.array(userSchema),
+  page: z.number().int(),
+  pageSize: z.number().int(),
+  /** Live users matching the search, on every page together. */
+  total: z.number().int(),
+  /** Pages of `pageSize` that hold them (at least 1). */
+  pageCount: z.number().int(),
+});
+export type NumberedUserPage = z.infer<typeof numberedUserPageSchema>;
+
 export const passwordSchema = z
   .string()
   .min(12, { error: "must be at least 12 characters" })

@@ -3,6 +3,7 @@ export * from "./licensing/conflicts.js";
 export * from "./licensing/direct-delta.js";
 export * from "./licensing/inherited.js";
 export * from "./licensing/seats.js";
+export * from "./licensing/still-to-add.js";
 export * from "./licensing/validator.js";
 export * from "./partners/customer-health.js";
 export * from "./partners/relationship.js";

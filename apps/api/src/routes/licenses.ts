@@ -1,6 +1,8 @@
 import {
   assignLicenseRequestSchema,
+  BULK_JOB_CSV_COLUMNS,
   bulkJobDetailsSchema,
+  bulkJobExportQuerySchema,
   bulkJobPageSchema,
   bulkJobParamsSchema,
   bulkJobQuerySchema,
@@ -22,21 +24,26 @@ import {
   problemSchema,
   reclaimPageSchema,
   reclaimQuerySchema,
+  selectionHoldersRequestSchema,
+  selectionHoldersSchema,
   subscribedSkusSchema,
   tenantParamsSchema,
   userParamsSchema,
 } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CSV_FORMAT, csvWriter } from "../lib/csv.js";
 import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { assignGroupLicenses, getGroupLicenses, reprocessGroupLicenses } from "../services/groups/group-licenses.js";
+import { bulkJobCsvRows } from "../services/licenses/bulk-job-csv.js";
 import { createBulkJob, getBulkJob, listBulkJobs } from "../services/licenses/bulk-jobs.js";
 import { bulkAssignLicenses } from "../services/licenses/bulk-licenses.js";
 import { licenseConflicts } from "../services/licenses/conflicts.js";
 import { holderCounts } from "../services/licenses/holder-counts.js";
 import { reclaimCandidates } from "../services/licenses/reclaim.js";
 import { licenseSelection } from "../services/licenses/selection.js";
+import { selectionHolders } from "../services/licenses/selection-holders.js";
 import { subscribedSkus } from "../services/licenses/subscribed-skus.js";
 import { assignUserLicenses, getLicensedUser, userLicenseDetails } from "../services/licenses/user-licenses.js";
 
@@ -164,6 +171,45 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: bulkJobDetailsSchema, ...problemResponses },
     },
     handler: (request) => getBulkJob(tenantOf(request), request.params.jobId, { withResults: request.query.results }),
+  });
+
+  app.get("/api/tenants/:tenantId/licenses/bulkJobs/:jobId/export", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "Download a license job's result per user as CSV (its confirmation page), failures first",
+      description: `Columns ${BULK_JOB_CSV_COLUMNS.join(", ")}. ${CSV_FORMAT}`,
+      params: bulkJobParamsSchema,
+      querystring: bulkJobExportQuerySchema,
+      produces: ["text/csv", "application/problem+json"],
+      response: {
+        200: { description: "The results as a CSV attachment", content: { "text/csv": { schema: z.string() } } },
+        ...problemResponses,
+      },
+    },
+    handler: async (request, reply) => {
+      const ctx = tenantOf(request);
+      const rows = await bulkJobCsvRows(ctx, request.params.jobId);
+      const writer = csvWriter(BULK_JOB_CSV_COLUMNS, request.query.delimiter);
+      reply
+        .type("text/csv; charset=utf-8")
+        .header("content-disposition", `attachment; filename="license-job-${request.params.jobId}.csv"`);
+      return reply.send(request.method === "HEAD" ? "" : writer.head() + writer.rows(rows));
+    },
+  });
+
+  app.post("/api/tenants/:tenantId/licenses/selection/holders", {
+    config: { action: "directory.read" },
+    bodyLimit: BULK_BODY_LIMIT,
+    schema: {
+      tags,
+      summary: "Which of the given users hold one product (directly or through a group), by name",
+      params: tenantParamsSchema,
+      querystring: noQuery,
+      body: selectionHoldersRequestSchema,
+      response: { 200: selectionHoldersSchema, ...problemResponses },
+    },
+    handler: (request) => selectionHolders(tenantOf(request), request.body.userIds, request.body.skuId),
   });
 
   app.post("/api/tenants/:tenantId/licenses/selection", {

@@ -4,6 +4,8 @@ import {
   createUserRequestSchema,
   listUsersQuerySchema,
   memberOfSchema,
+  numberedUserPageSchema,
+  numberedUsersQuerySchema,
   problemSchema,
   resetPasswordRequestSchema,
   resetPasswordResponseSchema,
@@ -25,6 +27,7 @@ import { tenantOf } from "../lib/tenant.js";
 import { createUser, previewCreateUser } from "../services/users/create-user.js";
 import { deleteUser } from "../services/users/delete-user.js";
 import { getUser } from "../services/users/get-user.js";
+import { listNumberedUsers } from "../services/users/list-numbered-users.js";
 import { listUserIds, listUsers } from "../services/users/list-users.js";
 import { memberOf } from "../services/users/member-of.js";
 import { resetPassword } from "../services/users/reset-password.js";
@@ -44,6 +47,21 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
       response: { 200: userPageSchema, ...problemResponses },
     },
     handler: (request) => listUsers(tenantOf(request), request.query),
+  });
+
+  app.get("/api/tenants/:tenantId/users/paged", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "List live users by name in numbered pages with the total (First / Previous / Next / Last)",
+      description:
+        "For people paging a directory; scripts should page `GET /users` by cursor, whose cost does not grow with " +
+        "the page number. `page` past the last page gives an empty `items`.",
+      params: tenantParamsSchema,
+      querystring: numberedUsersQuerySchema,
+      response: { 200: numberedUserPageSchema, ...problemResponses },
+    },
+    handler: (request) => listNumberedUsers(tenantOf(request), request.query),
   });
 
   app.get("/api/tenants/:tenantId/users/ids", {

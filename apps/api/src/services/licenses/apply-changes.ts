@@ -5,6 +5,7 @@ import {
   type DirectLicense,
   directDelta,
   type LicenseChange,
+  licensesStillToAdd,
   requestedDelta,
   validateLicenseChanges,
 } from "@allot/domain";
@@ -26,6 +27,8 @@ export interface LicenseChangeRequest {
   remove: readonly string[];
   /** replace: each user ends up with exactly `add` as direct licenses (remove-all, then add). */
   mode: "add" | "replace";
+  /** Add mode: leave a product a user holds with the same plans as it is instead of refusing AlreadyAssigned. */
+  skipAlreadyAssigned?: boolean;
   /** true: all users' changes apply or none does. */
   atomic: boolean;
   /** true: decide everything, write nothing. */
@@ -68,7 +71,10 @@ export async function applyLicenseChanges(
   const holdings = await lockHoldings(tx, ctx.tenantId, request.userIds);
   const changes: LicenseChange[] = [...holdings.users.values()].map((user) => ({
     userId: user.userId,
-    add: request.add,
+    add:
+      request.skipAlreadyAssigned && request.mode === "add"
+        ? licensesStillToAdd(request.add, user.direct)
+        : request.add,
     remove: request.mode === "replace" ? user.direct.map((license) => license.productId) : request.remove,
   }));
   const involved = new Set([

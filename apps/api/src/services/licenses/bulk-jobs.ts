@@ -14,6 +14,7 @@ export interface BulkJobChange {
   add: Array<{ skuId: string; disabledPlans: string[] }>;
   remove: string[];
   mode: "add" | "replace";
+  skipAlreadyAssigned?: boolean | undefined;
 }
 
 type SeatLine = BulkLicenseReport["seats"][number];

@@ -12,6 +12,7 @@ export interface BulkLicenseBody {
   add: AddLicense[];
   remove: string[];
   mode: "add" | "replace";
+  skipAlreadyAssigned?: boolean | undefined;
   atomic: boolean;
   dryRun: boolean;
 }
@@ -58,6 +59,7 @@ export async function bulkAssignLicenses(
         add: directLicenses(change),
         remove: change.remove.map((product) => product.id),
         mode: body.mode,
+        skipAlreadyAssigned: body.skipAlreadyAssigned ?? false,
         atomic: body.atomic,
         dryRun: body.dryRun,
       });

@@ -22,6 +22,8 @@ export interface UserPageCriteria {
   after?: { displayName: string; id: string } | undefined;
   /** Rows to fetch: the page size plus one, to know whether another page follows. */
   take: number;
+  /** Numbered pages: rows to skip before the page (never with `after`). */
+  offset?: number | undefined;
   /** The time the restore window is measured at (the clock's). */
   now: Date;
 }
@@ -44,12 +46,17 @@ export function userIdsQuery(c: Omit<UserPageCriteria, "after">): Prisma.Sql {
   return userListQuery(c, Prisma.sql`u.id::text AS id`);
 }
 
+/** How many users match the criteria (paging aside): the total of a numbered list. */
+export function userCountQuery(c: Omit<UserPageCriteria, "after" | "take" | "offset">): Prisma.Sql {
+  return Prisma.sql`SELECT count(*)::int AS total FROM "User" u WHERE ${listConditions(c)}`;
+}
+
 /** The domain's `isRestorable(u."deletedAt", now)` as a condition on the row aliased `u`. */
 function isRestorableSql(now: Date): Prisma.Sql {
   return Prisma.sql`u."deletedAt" >= ${earliestRestorableDeletion(now)}`;
 }
 
-function userListQuery(c: UserPageCriteria, columns: Prisma.Sql): Prisma.Sql {
+function listConditions(c: Omit<UserPageCriteria, "take" | "offset">): Prisma.Sql {
   const conditions: Prisma.Sql[] = [
     Prisma.sql`u."tenantId" = ${c.tenantId}::uuid`,
     c.deleted ? isRestorableSql(c.now) : Prisma.sql`u."deletedAt" IS NULL`,
@@ -84,15 +91,19 @@ function userListQuery(c: UserPageCriteria, columns: Prisma.Sql): Prisma.Sql {
   if (c.after) {
     conditions.push(Prisma.sql`(u."displayName", u.id) > (${c.after.displayName}, ${c.after.id}::uuid)`);
   }
-  const where = Prisma.join(conditions, " AND ");
+  return Prisma.join(conditions, " AND ");
+}
 
+function userListQuery(c: UserPageCriteria, columns: Prisma.Sql): Prisma.Sql {
+  const where = listConditions(c);
+  const skip = c.offset ? Prisma.sql` OFFSET ${c.offset}` : Prisma.empty;
   if (c.search && c.search.length >= TRIGRAM_MIN_LENGTH) {
     return Prisma.sql`WITH matches AS MATERIALIZED (
         SELECT u.id, u."displayName" FROM "User" u WHERE ${where}
       ), page AS (
-        SELECT id, "displayName" FROM matches ORDER BY "displayName", id LIMIT ${c.take}
+        SELECT id, "displayName" FROM matches ORDER BY "displayName", id LIMIT ${c.take}${skip}
       )
       SELECT ${columns} FROM page p JOIN "User" u ON u.id = p.id ORDER BY p."displayName", p.id`;
   }
-  return Prisma.sql`SELECT ${columns} FROM "User" u WHERE ${where} ORDER BY u."displayName", u.id LIMIT ${c.take}`;
+  return Prisma.sql`SELECT ${columns} FROM "User" u WHERE ${where} ORDER BY u."displayName", u.id LIMIT ${c.take}${skip}`;
 }
