@@ -344,7 +344,7 @@ describe("sign-in and sessions", () => {
   });
 
   describe("/api/me", () => {
-    it("lists a partner admin agent's own tenant and the one customer it is delegated to", async () => {
+    it("lists a partner admin agent's own tenant and the customers it is delegated to, by name", async () => {
       const session = await login(t.app, "agent@partner.test");
       expect(session.me.tenants).toEqual([
         {
@@ -363,10 +363,18 @@ describe("sign-in and sessions", () => {
           access: "delegated",
           roles: ["adminAgent"],
         },
+        {
+          id: t.tenants.tailspin,
+          name: "Tailspin Toys",
+          domain: "tailspin.test",
+          kind: "customer",
+          access: "delegated",
+          roles: ["adminAgent"],
+        },
       ]);
     });
 
-    it("lists both customers of the partner helpdesk agent, by name", async () => {
+    it("lists the three customers of the partner helpdesk agent, by name", async () => {
       const session = await login(t.app, "helpdesk@partner.test");
       expect(session.me.tenants).toEqual([
         expect.objectContaining({ id: t.tenants.partner, access: "member", roles: ["member"] }),
@@ -379,6 +387,12 @@ describe("sign-in and sessions", () => {
         expect.objectContaining({
           id: t.tenants.fabrikam,
           name: "Fabrikam",
+          access: "delegated",
+          roles: ["helpdeskAgent"],
+        }),
+        expect.objectContaining({
+          id: t.tenants.tailspin,
+          name: "Tailspin Toys",
           access: "delegated",
           roles: ["helpdeskAgent"],
         }),
@@ -400,7 +414,7 @@ describe("sign-in and sessions", () => {
       await t.db.partnerRelationship.update({ where: { id: relationship.id }, data: { status: "terminated" } });
       try {
         const me = await as(t.app, agent).get("/api/me");
-        expect(me.json().tenants.map((x: { id: string }) => x.id)).toEqual([t.tenants.partner]);
+        expect(me.json().tenants.map((x: { id: string }) => x.id)).toEqual([t.tenants.partner, t.tenants.tailspin]);
         const users = await as(t.app, agent).get(`/api/tenants/${t.tenants.contoso}/users`);
         expect(users.statusCode).toBe(404);
         expect(problem(users).code).toBe("NotFound");

@@ -407,7 +407,7 @@ export const selectionHoldersSchema = z.object({
     z.object({
       id: uuidSchema,
       displayName: z.string(),
-      userPrincipalName: z.string(),
+      email: z.string(),
       /** Assigned directly (removable here); false: only through a group. */
       direct: z.boolean(),
     }),

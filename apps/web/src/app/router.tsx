@@ -74,6 +74,27 @@ export function createAppRouter() {
                   lazy: page(async () => (await import("@/features/partners/routes/customers")).CustomersRoute),
                 },
                 {
+                  path: "users-and-licenses",
+                  handle: section("usersAndLicenses"),
+                  lazy: page(
+                    async () => (await import("@/features/customer-licenses/routes/users")).CustomerUsersRoute,
+                  ),
+                },
+                {
+                  path: "users-and-licenses/manage",
+                  handle: section("usersAndLicenses"),
+                  lazy: page(
+                    async () => (await import("@/features/customer-licenses/routes/manage")).ManageLicensesRoute,
+                  ),
+                },
+                {
+                  path: "users-and-licenses/jobs/:jobId",
+                  handle: section("usersAndLicenses"),
+                  lazy: page(
+                    async () => (await import("@/features/customer-licenses/routes/confirmation")).ConfirmationRoute,
+                  ),
+                },
+                {
                   path: "users",
                   handle: section("users"),
                   lazy: page(async () => (await import("@/features/users/routes/users")).UsersRoute),

@@ -21,7 +21,7 @@ export async function selectionHolders(
   }
   const ids = [...new Set(userIds)];
   const value = await ctx.db.$queryRaw<SelectionHolders["value"]>`
-    SELECT u.id::text AS id, u."displayName", u.email AS "userPrincipalName",
+    SELECT u.id::text AS id, u."displayName", u.email,
            bool_or(l."assignedByGroupId" IS NULL) AS direct
       FROM "User" u JOIN "LicenseAssignment" l ON l."userId" = u.id AND l."productId" = ${product.id}::uuid
      WHERE u."tenantId" = ${ctx.tenantId}::uuid AND u.id = ANY(${ids}::uuid[]) AND u."deletedAt" IS NULL

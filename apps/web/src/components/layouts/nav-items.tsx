@@ -13,6 +13,8 @@ import {
   HomeRegular,
   KeyFilled,
   KeyRegular,
+  PeopleCheckmarkFilled,
+  PeopleCheckmarkRegular,
   PeopleFilled,
   PeopleRegular,
   PeopleTeamFilled,
@@ -31,6 +33,7 @@ import type { Messages } from "@/lib/i18n";
 export const SECTIONS = [
   "home",
   "customers",
+  "usersAndLicenses",
   "users",
   "groups",
   "licenses",
@@ -51,6 +54,8 @@ export interface NavItemDefinition {
   action?: Action;
   /** Only in a partner tenant, for its own staff (its customers are theirs to see, not the delegated agents'). */
   partnerStaff?: true;
+  /** Only for a partner's agent in a customer (Partner Center's workflow; the customer's own admins have Users). */
+  delegatedOnly?: true;
   icon: ReturnType<typeof bundleIcon>;
 }
 
@@ -62,6 +67,13 @@ export const NAV_ITEMS: readonly NavItemDefinition[] = [
     path: "customers",
     partnerStaff: true,
     icon: bundleIcon(BuildingMultipleFilled, BuildingMultipleRegular),
+  },
+  {
+    section: "usersAndLicenses",
+    path: "users-and-licenses",
+    action: "licenses.assign",
+    delegatedOnly: true,
+    icon: bundleIcon(PeopleCheckmarkFilled, PeopleCheckmarkRegular),
   },
   { section: "users", path: "users", action: "directory.read", icon: bundleIcon(PeopleFilled, PeopleRegular) },
   {
@@ -101,6 +113,7 @@ export function isSection(value: unknown): value is Section {
 export function canOpenSection(section: Section, tenant: Pick<ReachableTenant, "roles" | "kind" | "access">): boolean {
   const item = NAV_ITEMS.find((candidate) => candidate.section === section);
   if (item?.partnerStaff && !(tenant.kind === "partner" && tenant.access === "member")) return false;
+  if (item?.delegatedOnly && tenant.access !== "delegated") return false;
   return item?.action === undefined || can(tenant.roles, item.action);
 }
 

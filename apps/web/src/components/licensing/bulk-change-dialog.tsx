@@ -49,6 +49,11 @@ export interface BulkChangeDialogProps {
   onClose: () => void;
   /** The job was accepted by the server (it runs from now on, whether the dialog stays open or not). */
   onApplied?: (job: BulkJob) => void;
+  /**
+   * Apply the change to every user, those the preview refuses included, so the job's results name each failure
+   * and its reason (a confirmation page); by default only the users the preview accepts are sent.
+   */
+  includeRefused?: boolean;
 }
 
 /**
@@ -68,6 +73,7 @@ function BulkChangeDialogContent({
   dataLossWarning = false,
   onClose,
   onApplied,
+  includeRefused = false,
 }: BulkChangeDialogProps) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -113,15 +119,12 @@ function BulkChangeDialogContent({
 
   const apply = () => {
     if (!change || validUserIds.length === 0) return;
-    start.mutate(
-      { ...change, userIds: validUserIds },
-      {
-        onSuccess: (started) => {
-          setJobId(started.id);
-          onApplied?.(started);
-        },
+    start.mutate(includeRefused ? change : { ...change, userIds: validUserIds }, {
+      onSuccess: (started) => {
+        setJobId(started.id);
+        onApplied?.(started);
       },
-    );
+    });
   };
 
   const finished = jobDone;

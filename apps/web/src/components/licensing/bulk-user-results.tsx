@@ -65,7 +65,7 @@ function needsUsageLocation(result: BulkUserResult): boolean {
 }
 
 /** Why a result failed, one line per violation, in the user's language. */
-function describeFailure(
+export function describeFailure(
   result: BulkUserResult,
   t: Messages,
   l: LicensingTexts,

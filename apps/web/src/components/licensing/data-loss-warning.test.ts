@@ -76,6 +76,7 @@ describe("the data-loss warning", () => {
     expect(paths).toEqual([
       "features/account/components/subscription-card.tsx",
       "features/conflicts/routes/conflicts.tsx",
+      "features/customer-licenses/routes/manage.tsx",
       "features/groups/components/assign-group-licenses-dialog.tsx",
       "features/groups/components/group-licenses-section.tsx",
       "features/licenses/components/assign-licenses-drawer.tsx",

@@ -138,6 +138,7 @@ export const en = {
     nav: {
       home: "Home",
       customers: "Customers",
+      usersAndLicenses: "Users and licenses",
       users: "Users",
       groups: "Groups",
       licenses: "Licenses",

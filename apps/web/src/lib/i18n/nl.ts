@@ -137,6 +137,7 @@ export const nl: Messages = {
     nav: {
       home: "Start",
       customers: "Klanten",
+      usersAndLicenses: "Gebruikers en licenties",
       users: "Gebruikers",
       groups: "Groepen",
       licenses: "Licenties",

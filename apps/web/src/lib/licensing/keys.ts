@@ -9,6 +9,9 @@ export const licensingKeys = {
   groupLicenses: (tenantId: string, groupId: string) => [...queryKeys.licensing(tenantId), "group", groupId] as const,
   reclaim: (tenantId: string, inactiveDays: number) =>
     [...queryKeys.licensing(tenantId), "reclaim", inactiveDays] as const,
+  /** What a set of users holds (keyed by selectionKey): the tri-state toggles of a bulk change. */
+  selection: (tenantId: string, selectionKey: string) =>
+    [...queryKeys.licensing(tenantId), "selection", selectionKey] as const,
   jobs: (tenantId: string) => [...queryKeys.licensing(tenantId), "jobs"] as const,
   job: (tenantId: string, jobId: string) => [...queryKeys.licensing(tenantId), "jobs", jobId] as const,
 };

@@ -1,4 +1,4 @@
-import { Button, makeStaticStyles, makeStyles, Text, tokens } from "@fluentui/react-components";
+import { Button, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { PrintRegular, ReceiptRegular } from "@fluentui/react-icons";
 import type { ReactNode } from "react";
 import { useParams } from "react-router";
@@ -6,6 +6,7 @@ import { BackLink } from "@/components/back-link";
 import { DataTable } from "@/components/data-table";
 import { DetailPageState } from "@/components/detail-page-state";
 import { PageHeader } from "@/components/page-header";
+import { usePrintAreaStyles } from "@/components/print-area";
 import { useFormatMoney } from "@/lib/format-money";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
@@ -13,22 +14,6 @@ import { useInvoice } from "../api/get-invoice";
 import { Fact } from "../components/fact";
 import { InvoiceStatusBadge } from "../components/invoice-status";
 import { useBillingTexts } from "../texts";
-
-/**
- * Printing an invoice prints the invoice only: the portal's bars and navigation are hidden while this page is
- * shown (`:has` keeps the rule from touching any other page).
- */
-const usePrintStyles = makeStaticStyles(`
-@media print {
-  body:has([data-invoice-print]) * { visibility: hidden; }
-  body:has([data-invoice-print]) [data-invoice-print],
-  body:has([data-invoice-print]) [data-invoice-print] * { visibility: visible; }
-  body:has([data-invoice-print]) [data-invoice-print] {
-    position: absolute; inset-inline-start: 0; inset-block-start: 0; width: 100%; padding: 16px; box-sizing: border-box;
-  }
-  body:has([data-invoice-print]) [data-invoice-print] [data-no-print] { display: none; }
-}
-`);
 
 const useStyles = makeStyles({
   headerRow: { display: "flex", flexWrap: "wrap", alignItems: "center", gap: tokens.spacingHorizontalM },
@@ -66,7 +51,8 @@ interface InvoiceRow {
 
 /** Billing › an invoice: its lines (one per billing change), totals and status, printable. */
 export function InvoiceRoute() {
-  usePrintStyles();
+  // Printing the invoice prints the invoice only.
+  usePrintAreaStyles();
   const styles = useStyles();
   const { formatDate, formatNumber } = useI18n();
   const b = useBillingTexts();
@@ -100,7 +86,7 @@ export function InvoiceRoute() {
   const currency = data.currency;
   const numberColumn = { className: styles.number, headerClassName: styles.numberHeader };
   return (
-    <div data-invoice-print="">
+    <div data-print-area="">
       {back}
       <PageHeader title={b.invoice.heading(data.number)}>
         <div className={styles.headerRow}>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { relationshipState, searchParam } from "./customer-status";
+import { relationshipState } from "./customer-status";
 
 const base = { id: "3f7c1a52-3a43-4d0c-9a51-0b8f3c1d2e4f", endsAt: null };
 
@@ -22,13 +22,5 @@ describe("relationshipState", () => {
     expect(
       relationshipState({ ...base, status: "terminated", grantsAccess: false, endsAt: "2020-01-01T00:00:00.000Z" }),
     ).toBe("removed");
-  });
-});
-
-describe("searchParam", () => {
-  it("trims the text and leaves an empty search out of the address", () => {
-    expect(searchParam("  fab ")).toBe("fab");
-    expect(searchParam("   ")).toBeUndefined();
-    expect(searchParam("")).toBeUndefined();
   });
 });

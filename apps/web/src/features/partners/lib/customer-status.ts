@@ -8,9 +8,3 @@ export function relationshipState(relationship: PartnerCustomer["relationship"])
   if (relationship.status === "terminated") return "removed";
   return relationship.grantsAccess ? "active" : "ended";
 }
-
-/** The search as the address holds it: trimmed, and nothing for an empty box. */
-export function searchParam(text: string): string | undefined {
-  const trimmed = text.trim();
-  return trimmed === "" ? undefined : trimmed;
-}

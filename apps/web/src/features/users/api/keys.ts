@@ -14,9 +14,6 @@ export const userKeys = {
   all: (tenantId: string) => queryKeys.users(tenantId),
   list: (tenantId: string, filter: UsersFilter) => [...queryKeys.users(tenantId), "list", filter] as const,
   ids: (tenantId: string, filter: UsersFilter) => [...queryKeys.users(tenantId), "ids", filter] as const,
-  /** The licenses a set of users hold; `selectionKey` names the set (see selectionKey in get-license-selection). */
-  licenseSelection: (tenantId: string, selectionKey: string) =>
-    [...queryKeys.users(tenantId), "licenseSelection", selectionKey] as const,
   detail: (tenantId: string, userId: string) => [...queryKeys.users(tenantId), "detail", userId] as const,
   memberOf: (tenantId: string, userId: string) => [...queryKeys.users(tenantId), "detail", userId, "memberOf"] as const,
 };

@@ -23,11 +23,11 @@ import { ErrorMessage } from "@/components/error-message";
 import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
+import type { ManageMode } from "@/lib/licensing/license-toggles";
+import { selectionKey, useLicenseSelection } from "@/lib/licensing/selection";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { useLicenseChoices } from "@/lib/licensing/use-license-choices";
 import { useTenant } from "@/lib/tenant";
-import { selectionKey, useLicenseSelection } from "../api/get-license-selection";
-import { useLicenseChoices } from "../hooks/use-license-choices";
-import type { ManageMode } from "../lib/license-toggles";
 import { useUsersTexts } from "../texts";
 import { ProductLicenseToggle } from "./product-license-toggle";
 

@@ -5,7 +5,7 @@ import { useId, useState } from "react";
 import { ServicePlanChecklist } from "@/components/licensing/service-plan-checklist";
 import { RouterLink } from "@/components/router-link";
 import { useI18n } from "@/lib/i18n";
-import { nextToggleState, type ToggleState } from "../lib/license-toggles";
+import { nextToggleState, type ToggleState } from "@/lib/licensing/license-toggles";
 import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({

@@ -1,7 +1,12 @@
-import { type LicenseSelection, licenseSelectionSchema } from "@allot/contracts";
+import {
+  type LicenseSelection,
+  licenseSelectionSchema,
+  type SelectionHolders,
+  selectionHoldersSchema,
+} from "@allot/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest, tenantPath } from "@/lib/api-client";
-import { userKeys } from "./keys";
+import { licensingKeys } from "./keys";
 
 /** Per product, how many of these users hold it directly and in effect (what the tri-state toggles show). */
 export function getLicenseSelection(
@@ -36,11 +41,34 @@ export function selectionKey(userIds: readonly string[]): string {
 
 export function licenseSelectionQueryOptions(tenantId: string, userIds: readonly string[], key: string) {
   return queryOptions({
-    queryKey: userKeys.licenseSelection(tenantId, key),
+    queryKey: licensingKeys.selection(tenantId, key),
     queryFn: ({ signal }) => getLicenseSelection(tenantId, userIds, signal),
   });
 }
 
 export function useLicenseSelection(tenantId: string, userIds: readonly string[], key: string, enabled = true) {
   return useQuery({ ...licenseSelectionQueryOptions(tenantId, userIds, key), enabled: enabled && userIds.length > 0 });
+}
+
+/** Which of these users hold one product, by name (the list behind a Manage licenses page's Assigned count). */
+export function getSelectionHolders(
+  tenantId: string,
+  userIds: readonly string[],
+  skuId: string,
+  signal?: AbortSignal,
+): Promise<SelectionHolders> {
+  return apiRequest(tenantPath(tenantId, "licenses", "selection", "holders"), {
+    method: "POST",
+    body: { userIds, skuId },
+    schema: selectionHoldersSchema,
+    signal,
+  });
+}
+
+export function useSelectionHolders(tenantId: string, userIds: readonly string[], key: string, skuId: string | null) {
+  return useQuery({
+    queryKey: [...licensingKeys.selection(tenantId, key), "holders", skuId],
+    queryFn: ({ signal }) => getSelectionHolders(tenantId, userIds, skuId as string, signal),
+    enabled: skuId !== null && userIds.length > 0,
+  });
 }

@@ -10,7 +10,7 @@ import {
   shownToggle,
   type ToggleState,
   toBulkChange,
-} from "../lib/license-toggles";
+} from "./license-toggles";
 
 /**
  * The Manage product licenses panel's choices for the selected users: the mode, the tri-state toggle of each
