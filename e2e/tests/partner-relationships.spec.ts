@@ -93,10 +93,13 @@ test("the customer's global admin removes and reinstates a partner's delegated a
     const reachable = agent.getByRole("list", { name: "Switch organization" });
     await expect(reachable.getByRole("link", { name: PARTNER })).toBeVisible();
     await expect(reachable.getByRole("link", { name: /Contoso/ })).toHaveCount(0);
-    // In its own organization, nothing is left to switch to.
+    // Its other customer stays; Contoso is no longer among them.
     await reachable.getByRole("link", { name: PARTNER }).click();
     await expect(nav(agent)).toBeVisible();
-    await expect(agent.getByRole("button", { name: /^Switch organization/ })).toHaveCount(0);
+    await agent.getByRole("button", { name: /^Switch organization/ }).click();
+    await expect(agent.getByRole("menuitemradio", { name: /Tailspin Toys/ })).toBeVisible();
+    await expect(agent.getByRole("menuitemradio", { name: /Contoso/ })).toHaveCount(0);
+    await agent.keyboard.press("Escape");
   });
 
   await test.step("reinstated, the agent has Contoso back", async () => {

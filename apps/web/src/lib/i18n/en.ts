@@ -152,6 +152,7 @@ export const en = {
     adminCenter: "Admin center",
     tenantSwitcher: "Switch organization",
     currentTenant: (name: string) => `Organization: ${name}`,
+    currentTenantPrefix: "Organization:",
     delegated: "Delegated",
     delegatedAccess: "Delegated access through your partner",
     memberAccess: "Your organization",

@@ -151,6 +151,7 @@ export const nl: Messages = {
     adminCenter: "Beheercentrum",
     tenantSwitcher: "Andere organisatie kiezen",
     currentTenant: (name: string) => `Organisatie: ${name}`,
+    currentTenantPrefix: "Organisatie:",
     delegated: "Gedelegeerd",
     delegatedAccess: "Gedelegeerde toegang via je partner",
     memberAccess: "Je eigen organisatie",

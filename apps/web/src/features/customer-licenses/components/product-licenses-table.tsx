@@ -111,7 +111,10 @@ export function ProductLicensesTable({
                   </span>
                 </TableCell>
                 <TableCell className={styles.number}>
-                  <Link aria-label={m.assignedLabel(sku.displayName, holders)} onClick={() => onShowHolders(sku)}>
+                  <Link
+                    aria-label={m.assignedLabel(sku.displayName, holders, selectedCount)}
+                    onClick={() => onShowHolders(sku)}
+                  >
                     {m.assignedLink(holders, selectedCount)}
                   </Link>
                 </TableCell>

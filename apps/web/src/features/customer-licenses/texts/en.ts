@@ -53,7 +53,8 @@ export const texts = {
     columns: { product: "Product", total: "Total", available: "Available", assigned: "Assigned", actions: "Actions" },
     checkbox: (product: string) => `${product} for the selected users`,
     assignedLink: (held: number, selected: number) => `${number(held)} of ${number(selected)}`,
-    assignedLabel: (product: string, held: number) => `${users(held)} of the selection hold ${product}: show who`,
+    assignedLabel: (product: string, held: number, selected: number) =>
+      `${number(held)} of ${number(selected)} selected users hold ${product}: show who`,
     buyMore: "Buy more",
     cannotBuy: "Your role can't buy. Ask a sales agent or the organization's billing admin.",
     showPlans: "Show service plans",

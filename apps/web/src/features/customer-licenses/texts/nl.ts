@@ -58,7 +58,8 @@ export const texts: CustomerLicensesTexts = {
     },
     checkbox: (product: string) => `${product} voor de geselecteerde gebruikers`,
     assignedLink: (held: number, selected: number) => `${number(held)} van ${number(selected)}`,
-    assignedLabel: (product: string, held: number) => `${users(held)} uit de selectie hebben ${product}: laat zien wie`,
+    assignedLabel: (product: string, held: number, selected: number) =>
+      `${number(held)} van ${number(selected)} geselecteerde gebruikers hebben ${product}: laat zien wie`,
     buyMore: "Meer kopen",
     cannotBuy: "Uw rol kan niet kopen. Vraag het een verkoopagent of de factureringsbeheerder van de organisatie.",
     showPlans: "Serviceabonnementen weergeven",
