@@ -1,5 +1,6 @@
 import type { Db } from "@allot/db";
 import type { CustomerProduct, LifecycleSubscription, SubscriptionSeats } from "@allot/domain";
+import { customerCountersQuery, customerSubscriptionsQuery } from "./partner-queries.js";
 
 type SubscriptionRow = SubscriptionSeats &
   LifecycleSubscription & { tenantId: string; productId: string; seats: number };
@@ -14,18 +15,11 @@ export async function customerProducts(
 ): Promise<Map<string, Map<string, CustomerProduct>>> {
   const byTenant = new Map<string, Map<string, CustomerProduct>>(tenantIds.map((id) => [id, new Map()]));
   if (tenantIds.length === 0) return byTenant;
-  const ids = [...tenantIds];
   const [subscriptions, counters] = await Promise.all([
-    db.$queryRaw<SubscriptionRow[]>`
-      SELECT s.id::text AS id, s."tenantId"::text AS "tenantId", s."productId"::text AS "productId", s.seats,
-             s.state::text AS state, s.source::text AS source, s."takenOverAt" IS NOT NULL AS "takenOver",
-             (SELECT count(*)::int FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id) AS "ownerAssigned",
-             s."autoRenew", s."billingTerm"::text AS "billingTerm", s."termStartsAt", s."termEndsAt",
-             s."stateChangedAt", s."cancelledAt"
-        FROM "Subscription" s WHERE s."tenantId" = ANY(${ids}::uuid[])`,
-    db.$queryRaw<Array<{ tenantId: string; productId: string; consumedUnits: number }>>`
-      SELECT "tenantId"::text AS "tenantId", "productId"::text AS "productId", "consumedUnits"
-        FROM "TenantProduct" WHERE "tenantId" = ANY(${ids}::uuid[])`,
+    db.$queryRaw<SubscriptionRow[]>(customerSubscriptionsQuery(tenantIds)),
+    db.$queryRaw<Array<{ tenantId: string; productId: string; consumedUnits: number }>>(
+      customerCountersQuery(tenantIds),
+    ),
   ]);
   const productOf = (tenantId: string, productId: string): CustomerProduct & { subscriptions: SubscriptionRow[] } => {
     const products = byTenant.get(tenantId) as Map<string, CustomerProduct>;

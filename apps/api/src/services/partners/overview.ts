@@ -1,8 +1,8 @@
 import type { PartnerOverview } from "@allot/contracts";
 import { customerHealth, relationshipGrantsAccess } from "@allot/domain";
 import { customerProducts } from "./customer-licensing.js";
-import { visibleCustomersSql } from "./list-customers.js";
-import type { PartnerContext } from "./partner-context.js";
+import { customersSeenBy, type PartnerContext } from "./partner-context.js";
+import { productsByIdQuery, visibleRelationshipsQuery } from "./partner-queries.js";
 
 /**
  * Per product, over every customer the caller may see whose relationship grants access: seats bought, assigned and
@@ -13,10 +13,7 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
   const now = ctx.clock.now();
   const customers = await ctx.db.$queryRaw<
     Array<{ tenantId: string; status: "active" | "terminated"; endsAt: Date | null }>
-  >`
-    SELECT t.id::text AS "tenantId", r.status::text AS status, r."endsAt"
-      FROM "PartnerRelationship" r JOIN "Tenant" t ON t.id = r."customerTenantId"
-     WHERE ${visibleCustomersSql(ctx, undefined)}`;
+  >(visibleRelationshipsQuery(customersSeenBy(ctx)));
   const byTenant = await customerProducts(
     ctx.db,
     customers.filter((customer) => relationshipGrantsAccess(customer, now)).map((customer) => customer.tenantId),
@@ -47,9 +44,7 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
   if (totals.size === 0) return { value: [] };
   const catalog = await ctx.db.$queryRaw<
     Array<{ id: string; skuId: string; skuPartNumber: string; displayName: string }>
-  >`
-    SELECT id::text AS id, "skuId"::text AS "skuId", "skuPartNumber", "displayName" FROM "Product"
-     WHERE id = ANY(${[...totals.keys()]}::uuid[])`;
+  >(productsByIdQuery([...totals.keys()]));
   const value = catalog.map((product) => ({
     ...(totals.get(product.id) as PartnerOverview["value"][number]),
     skuId: product.skuId,
