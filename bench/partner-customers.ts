@@ -6,6 +6,7 @@ import { decodeCursor } from "../apps/api/src/lib/cursor.js";
 import {
   customerCountersQuery,
   customerPageQuery,
+  customerSeatsQuery,
   customerSubscriptionsQuery,
   productsByIdQuery,
   type VisibleCustomersCriteria,
@@ -111,7 +112,12 @@ async function runRaw(pool: pg.Pool, viewer: VisibleCustomersCriteria, request: 
   const granting = customers.filter((c) => relationshipGrantsAccess(c, now)).map((c) => c.tenantId);
   let keys = customers.map((c) => c.tenantId);
   if (granting.length > 0) {
-    const licensing = [sql(customerSubscriptionsQuery(granting)), sql(customerCountersQuery(granting))];
+    // The list reads each subscription's lifecycle and every seat counter (in two statements sent at once); the
+    // overview the seats of each subscription with its product's counter (one statement).
+    const licensing =
+      request.kind === "overview"
+        ? [sql(customerSeatsQuery(granting))]
+        : [sql(customerSubscriptionsQuery(granting)), sql(customerCountersQuery(granting))];
     waves.push(licensing);
     const [subscriptions] = await Promise.all(licensing.map((s) => run<{ tenantId: string; productId: string }>(s)));
     if (request.kind === "overview") {

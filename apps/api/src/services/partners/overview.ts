@@ -1,6 +1,6 @@
 import type { PartnerOverview } from "@allot/contracts";
-import { customerHealth, relationshipGrantsAccess } from "@allot/domain";
-import { customerProducts } from "./customer-licensing.js";
+import { productSeatHealth, relationshipGrantsAccess } from "@allot/domain";
+import { customerSeats } from "./customer-licensing.js";
 import { customersSeenBy, type PartnerContext } from "./partner-context.js";
 import { productsByIdQuery, visibleRelationshipsQuery } from "./partner-queries.js";
 
@@ -14,7 +14,7 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
   const customers = await ctx.db.$queryRaw<
     Array<{ tenantId: string; status: "active" | "terminated"; endsAt: Date | null }>
   >(visibleRelationshipsQuery(customersSeenBy(ctx)));
-  const byTenant = await customerProducts(
+  const byTenant = await customerSeats(
     ctx.db,
     customers.filter((customer) => relationshipGrantsAccess(customer, now)).map((customer) => customer.tenantId),
   );
@@ -22,7 +22,7 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
   for (const products of byTenant.values()) {
     for (const [productId, product] of products) {
       if (product.subscriptions.length === 0) continue;
-      const health = customerHealth([product], now);
+      const health = productSeatHealth(product);
       const row = totals.get(productId) ?? {
         skuId: "",
         skuPartNumber: "",
@@ -37,7 +37,7 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
       row.bought += health.total;
       row.assigned += health.assigned;
       row.free += Math.max(0, health.total - health.assigned);
-      row.conflicts += health.conflicts;
+      if (health.inConflict) row.conflicts += 1;
       totals.set(productId, row);
     }
   }

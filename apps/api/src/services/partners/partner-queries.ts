@@ -62,15 +62,37 @@ export function visibleRelationshipsQuery(c: Omit<VisibleCustomersCriteria, "sea
      WHERE ${visibleCustomersSql(c)}`;
 }
 
-/** The subscriptions of these customers, with what their lifecycle and seat rules need. */
+/**
+ * What the seat rules read of a subscription `s`. `ownerAssigned` (the seats a maker gave from their own self-service
+ * subscription) only counts while it is not admin-assignable (isAdminAssignable): it is counted for those alone, so
+ * the hundreds of admin subscriptions of a partner's customers cost no lookup of their assignments.
+ */
+const SEAT_COLUMNS = Prisma.sql`s.id::text AS id, s."tenantId"::text AS "tenantId", s."productId"::text AS "productId", s.seats,
+             s.state::text AS state, s.source::text AS source, s."takenOverAt" IS NOT NULL AS "takenOver",
+             CASE WHEN s.source = 'selfService' AND s."takenOverAt" IS NULL
+                  THEN (SELECT count(*)::int FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id)
+                  ELSE 0 END AS "ownerAssigned"`;
+
+/** The subscriptions of these customers, with what their seat and lifecycle rules need (the customers list). */
 export function customerSubscriptionsQuery(tenantIds: readonly string[]): Prisma.Sql {
   return Prisma.sql`
-      SELECT s.id::text AS id, s."tenantId"::text AS "tenantId", s."productId"::text AS "productId", s.seats,
-             s.state::text AS state, s.source::text AS source, s."takenOverAt" IS NOT NULL AS "takenOver",
-             (SELECT count(*)::int FROM "LicenseAssignment" la WHERE la."subscriptionId" = s.id) AS "ownerAssigned",
+      SELECT ${SEAT_COLUMNS},
              s."autoRenew", s."billingTerm"::text AS "billingTerm", s."termStartsAt", s."termEndsAt",
              s."stateChangedAt", s."cancelledAt"
         FROM "Subscription" s WHERE s."tenantId" = ANY(${[...tenantIds]}::uuid[])`;
+}
+
+/**
+ * The subscriptions of these customers with what the seat rules need and no more, each with the seats its product
+ * consumes (the overview: every customer of a partner, so thousands of rows, where each column and statement counts).
+ * A product without a subscription is not in it.
+ */
+export function customerSeatsQuery(tenantIds: readonly string[]): Prisma.Sql {
+  return Prisma.sql`
+      SELECT ${SEAT_COLUMNS}, COALESCE(tp."consumedUnits", 0) AS "consumedUnits"
+        FROM "Subscription" s
+        LEFT JOIN "TenantProduct" tp ON tp."tenantId" = s."tenantId" AND tp."productId" = s."productId"
+       WHERE s."tenantId" = ANY(${[...tenantIds]}::uuid[])`;
 }
 
 /** The seats consumed per product of these customers. */
