@@ -53,10 +53,10 @@ export async function customerSeats(
   const rows = await db.$queryRaw<Array<Located<SubscriptionSeats & { consumedUnits: number }>>>(
     customerSeatsQuery(tenantIds),
   );
-  for (const { consumedUnits, ...subscription } of rows) {
-    const product = at(subscription.tenantId, subscription.productId);
-    product.subscriptions.push(subscription);
-    product.consumedUnits = consumedUnits;
+  for (const row of rows) {
+    const product = at(row.tenantId, row.productId);
+    product.subscriptions.push(row);
+    product.consumedUnits = row.consumedUnits;
   }
   return byTenant;
 }
