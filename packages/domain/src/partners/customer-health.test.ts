@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { customerHealth, endsWithoutRenewalWithin } from "./customer-health.js";
+import { customerHealth, endsWithoutRenewalWithin, productSeatHealth } from "./customer-health.js";
 
 const now = new Date("2026-12-07T12:00:00Z");
 const day = 86_400_000;
@@ -61,5 +61,44 @@ describe("customerHealth", () => {
 
   it("is all zero for a customer without products", () => {
     expect(customerHealth([], now)).toEqual({ assigned: 0, total: 0, conflicts: 0, expiring: 0 });
+  });
+});
+
+describe("productSeatHealth", () => {
+  const seats = (overrides: { seats?: number; state?: "active" | "expired" | "disabled"; source?: "selfService" }) => ({
+    id: "s",
+    seats: 10,
+    state: "active" as const,
+    source: "admin" as const,
+    takenOver: false,
+    ...overrides,
+  });
+
+  it("needs seats only, no lifecycle: usable seats, holders, and whether the product is in conflict", () => {
+    expect(productSeatHealth({ subscriptions: [seats({})], consumedUnits: 7 })).toEqual({
+      assigned: 7,
+      total: 10,
+      inConflict: false,
+    });
+    expect(productSeatHealth({ subscriptions: [seats({ seats: 2 })], consumedUnits: 3 }).inConflict).toBe(true);
+    expect(productSeatHealth({ subscriptions: [seats({ state: "expired" })], consumedUnits: 4 })).toEqual({
+      assigned: 4,
+      total: 10,
+      inConflict: true,
+    });
+    expect(productSeatHealth({ subscriptions: [seats({ state: "disabled" })], consumedUnits: 0 })).toEqual({
+      assigned: 0,
+      total: 0,
+      inConflict: false,
+    });
+  });
+
+  it("counts a maker's self-service seats like any usable seats", () => {
+    const own = { ...seats({ seats: 5, source: "selfService" }), ownerAssigned: 3 };
+    expect(productSeatHealth({ subscriptions: [own, seats({ seats: 4 })], consumedUnits: 8 })).toEqual({
+      assigned: 8,
+      total: 9,
+      inConflict: false,
+    });
   });
 });

@@ -1,8 +1,8 @@
 import type { PartnerOverview } from "@allot/contracts";
-import { customerHealth, relationshipGrantsAccess } from "@allot/domain";
-import { customerProducts } from "./customer-licensing.js";
-import { visibleCustomersSql } from "./list-customers.js";
-import type { PartnerContext } from "./partner-context.js";
+import { productSeatHealth, relationshipGrantsAccess } from "@allot/domain";
+import { customerSeats } from "./customer-licensing.js";
+import { customersSeenBy, type PartnerContext } from "./partner-context.js";
+import { productsByIdQuery, visibleRelationshipsQuery } from "./partner-queries.js";
 
 /**
  * Per product, over every customer the caller may see whose relationship grants access: seats bought, assigned and
@@ -13,11 +13,8 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
   const now = ctx.clock.now();
   const customers = await ctx.db.$queryRaw<
     Array<{ tenantId: string; status: "active" | "terminated"; endsAt: Date | null }>
-  >`
-    SELECT t.id::text AS "tenantId", r.status::text AS status, r."endsAt"
-      FROM "PartnerRelationship" r JOIN "Tenant" t ON t.id = r."customerTenantId"
-     WHERE ${visibleCustomersSql(ctx, undefined)}`;
-  const byTenant = await customerProducts(
+  >(visibleRelationshipsQuery(customersSeenBy(ctx)));
+  const byTenant = await customerSeats(
     ctx.db,
     customers.filter((customer) => relationshipGrantsAccess(customer, now)).map((customer) => customer.tenantId),
   );
@@ -25,7 +22,7 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
   for (const products of byTenant.values()) {
     for (const [productId, product] of products) {
       if (product.subscriptions.length === 0) continue;
-      const health = customerHealth([product], now);
+      const health = productSeatHealth(product);
       const row = totals.get(productId) ?? {
         skuId: "",
         skuPartNumber: "",
@@ -40,16 +37,14 @@ export async function partnerOverview(ctx: PartnerContext): Promise<PartnerOverv
       row.bought += health.total;
       row.assigned += health.assigned;
       row.free += Math.max(0, health.total - health.assigned);
-      row.conflicts += health.conflicts;
+      if (health.inConflict) row.conflicts += 1;
       totals.set(productId, row);
     }
   }
   if (totals.size === 0) return { value: [] };
   const catalog = await ctx.db.$queryRaw<
     Array<{ id: string; skuId: string; skuPartNumber: string; displayName: string }>
-  >`
-    SELECT id::text AS id, "skuId"::text AS "skuId", "skuPartNumber", "displayName" FROM "Product"
-     WHERE id = ANY(${[...totals.keys()]}::uuid[])`;
+  >(productsByIdQuery([...totals.keys()]));
   const value = catalog.map((product) => ({
     ...(totals.get(product.id) as PartnerOverview["value"][number]),
     skuId: product.skuId,

@@ -2,6 +2,7 @@ import type { Db } from "@allot/db";
 import { notFound } from "../../lib/app-error.js";
 import type { Clock } from "../../lib/clock.js";
 import type { Actor } from "../../types.js";
+import type { VisibleCustomersCriteria } from "./partner-queries.js";
 
 /** A partner's own staff member working in the partner's center. */
 export interface PartnerContext {
@@ -29,4 +30,9 @@ export async function partnerContext(
       : null;
   if (!partner) throw notFound("Partner");
   return { db, actor, partnerTenantId, clock, seesAllCustomers: actor.ownRoles.includes("globalAdmin") };
+}
+
+/** Whose customers the context's caller sees, as the partner center's statements take it. */
+export function customersSeenBy(ctx: PartnerContext): VisibleCustomersCriteria {
+  return { partnerTenantId: ctx.partnerTenantId, userId: ctx.actor.userId, seesAllCustomers: ctx.seesAllCustomers };
 }
