@@ -31,6 +31,7 @@ import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { meRoutes } from "./routes/me.js";
+import { partnerStaffRoutes } from "./routes/partner-staff.js";
 import { partnerRelationshipRoutes } from "./routes/partners.js";
 import { requestRoutes } from "./routes/requests.js";
 import { setupRoutes } from "./routes/setup.js";
@@ -184,6 +185,7 @@ export async function buildApp({
     await api.register(billingRecordRoutes);
     await api.register(meRoutes);
     await api.register(partnerRelationshipRoutes);
+    await api.register(partnerStaffRoutes);
   });
 
   const webDist = config.webDist;
