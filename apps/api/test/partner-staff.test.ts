@@ -247,7 +247,12 @@ describe("bad input is a problem, never a 500", () => {
   const cases: Array<[string, (a: Api) => Promise<LightMyRequestResponse>, number, string]> = [
     ["no body fields", (a) => a.post(staffUrl, {}), 400, "ValidationFailed"],
     ["an unknown field", (a) => a.post(staffUrl, { displayName: "X", email: "x@partner.test", extra: 1 }), 400, ""],
-    ["a short password", (a) => a.post(staffUrl, { displayName: "X", email: "x@partner.test", password: "1" }), 400, ""],
+    [
+      "a short password",
+      (a) => a.post(staffUrl, { displayName: "X", email: "x@partner.test", password: "1" }),
+      400,
+      "",
+    ],
     [
       "an email outside the domain",
       (a) => a.post(staffUrl, { displayName: "X", email: "x@contoso.test" }),
@@ -273,8 +278,7 @@ describe("bad input is a problem, never a 500", () => {
     ],
     [
       "an unknown relationship",
-      async (a) =>
-        a.put(`${staffUrl}/${(await freshStaff()).id}/customerAccess/${crypto.randomUUID()}`, { roles: [] }),
+      async (a) => a.put(`${staffUrl}/${(await freshStaff()).id}/customerAccess/${crypto.randomUUID()}`, { roles: [] }),
       404,
       "NotFound",
     ],

@@ -74,6 +74,11 @@ export function createAppRouter() {
                   lazy: page(async () => (await import("@/features/partners/routes/customers")).CustomersRoute),
                 },
                 {
+                  path: "staff",
+                  handle: section("staff"),
+                  lazy: page(async () => (await import("@/features/partners/routes/staff")).StaffRoute),
+                },
+                {
                   path: "users",
                   handle: section("users"),
                   lazy: page(async () => (await import("@/features/users/routes/users")).UsersRoute),

@@ -19,6 +19,8 @@ import {
   PeopleTeamRegular,
   PersonAccountsFilled,
   PersonAccountsRegular,
+  PersonBoardFilled,
+  PersonBoardRegular,
   ReceiptFilled,
   ReceiptRegular,
   SettingsFilled,
@@ -31,6 +33,7 @@ import type { Messages } from "@/lib/i18n";
 export const SECTIONS = [
   "home",
   "customers",
+  "staff",
   "users",
   "groups",
   "licenses",
@@ -62,6 +65,13 @@ export const NAV_ITEMS: readonly NavItemDefinition[] = [
     path: "customers",
     partnerStaff: true,
     icon: bundleIcon(BuildingMultipleFilled, BuildingMultipleRegular),
+  },
+  {
+    section: "staff",
+    path: "staff",
+    partnerStaff: true,
+    action: "partnerStaff.manage",
+    icon: bundleIcon(PersonBoardFilled, PersonBoardRegular),
   },
   { section: "users", path: "users", action: "directory.read", icon: bundleIcon(PeopleFilled, PeopleRegular) },
   {

@@ -143,6 +143,7 @@ export const en = {
     nav: {
       home: "Home",
       customers: "Customers",
+      staff: "Partner staff",
       users: "Users",
       groups: "Groups",
       licenses: "Licenses",

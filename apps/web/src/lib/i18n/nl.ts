@@ -83,7 +83,7 @@ export const nl: Messages = {
     CustomerAccessGrantForbidden:
       "Alleen de globale beheerder van je organisatie geeft medewerkers toegang tot klanten.",
     PrivilegesRemoved:
-      "Deze klant heeft je gedelegeerde beheerdersbevoegdheden ingetrokken: niemand kan daar toegang krijgen.",
+      "Deze klant heeft je gedelegeerde beheerdersbevoegdheden verwijderd: niemand kan daar toegang krijgen.",
     RelationshipEnded: "De relatie met deze klant is beëindigd: niemand kan daar toegang krijgen.",
     DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
     RequestNotPending: "Deze aanvraag is al afgehandeld.",
@@ -144,6 +144,7 @@ export const nl: Messages = {
     nav: {
       home: "Start",
       customers: "Klanten",
+      staff: "Partnermedewerkers",
       users: "Gebruikers",
       groups: "Groepen",
       licenses: "Licenties",
