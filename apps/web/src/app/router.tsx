@@ -79,6 +79,11 @@ export function createAppRouter() {
                   lazy: page(async () => (await import("@/features/partners/routes/staff")).StaffRoute),
                 },
                 {
+                  path: "activity",
+                  handle: section("activity"),
+                  lazy: page(async () => (await import("@/features/partners/routes/activity")).ActivityRoute),
+                },
+                {
                   path: "users",
                   handle: section("users"),
                   lazy: page(async () => (await import("@/features/users/routes/users")).UsersRoute),

@@ -27,6 +27,8 @@ import {
   SettingsRegular,
   TaskListSquareLtrFilled,
   TaskListSquareLtrRegular,
+  TimelineFilled,
+  TimelineRegular,
 } from "@fluentui/react-icons";
 import type { Messages } from "@/lib/i18n";
 
@@ -34,6 +36,7 @@ export const SECTIONS = [
   "home",
   "customers",
   "staff",
+  "activity",
   "users",
   "groups",
   "licenses",
@@ -72,6 +75,12 @@ export const NAV_ITEMS: readonly NavItemDefinition[] = [
     partnerStaff: true,
     action: "partnerStaff.manage",
     icon: bundleIcon(PersonBoardFilled, PersonBoardRegular),
+  },
+  {
+    section: "activity",
+    path: "activity",
+    partnerStaff: true,
+    icon: bundleIcon(TimelineFilled, TimelineRegular),
   },
   { section: "users", path: "users", action: "directory.read", icon: bundleIcon(PeopleFilled, PeopleRegular) },
   {

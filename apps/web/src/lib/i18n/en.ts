@@ -144,6 +144,7 @@ export const en = {
       home: "Home",
       customers: "Customers",
       staff: "Partner staff",
+      activity: "Activity",
       users: "Users",
       groups: "Groups",
       licenses: "Licenses",

@@ -145,6 +145,7 @@ export const nl: Messages = {
       home: "Start",
       customers: "Klanten",
       staff: "Partnermedewerkers",
+      activity: "Activiteit",
       users: "Gebruikers",
       groups: "Groepen",
       licenses: "Licenties",

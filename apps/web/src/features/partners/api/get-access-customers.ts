@@ -4,7 +4,7 @@ import type { AccessCustomer } from "../lib/staff-access";
 import { getPartnerCustomers } from "./get-customers";
 
 /**
- * Every customer of the partner, for the Customer access dialog's choice: all pages of the customers list (the
+ * Every customer of the partner, for the Customer access dialog's and the Activity filter's choice: all pages of the customers list (the
  * global admin, who alone gives access, sees every customer there).
  */
 async function getAccessCustomers(partnerTenantId: string, signal: AbortSignal): Promise<AccessCustomer[]> {
@@ -15,6 +15,7 @@ async function getAccessCustomers(partnerTenantId: string, signal: AbortSignal):
     for (const customer of page.items) {
       customers.push({
         relationshipId: customer.relationship.id,
+        tenantId: customer.tenantId,
         name: customer.name,
         grantsAccess: customer.relationship.grantsAccess,
       });

@@ -23,14 +23,15 @@ export function getStaff(
 }
 
 /** The partner's staff by name, one keyset page after the other; the last list stays while a search loads. */
-export function useStaff(partnerTenantId: string, search: string) {
-  return useInfiniteQuery(
-    infiniteQueryOptions({
+export function useStaff(partnerTenantId: string, search: string, enabled = true) {
+  return useInfiniteQuery({
+    ...infiniteQueryOptions({
       queryKey: [...staffKey(partnerTenantId), search],
       queryFn: ({ pageParam, signal }) => getStaff(partnerTenantId, search, pageParam, signal),
       initialPageParam: null as string | null,
       getNextPageParam: (last) => last.nextCursor,
       placeholderData: keepPreviousData,
     }),
-  );
+    enabled,
+  });
 }

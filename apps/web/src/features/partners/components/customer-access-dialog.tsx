@@ -1,7 +1,7 @@
 import { type StaffMember, setStaffAccessRequestSchema } from "@allot/contracts";
 import { DELEGATED_ROLES, type DelegatedRole } from "@allot/domain";
 import { Checkbox, makeStyles, Select, Spinner, Text, tokens } from "@fluentui/react-components";
-import { useId } from "react";
+import { useEffect, useId, useMemo, useRef } from "react";
 import { Controller } from "react-hook-form";
 import { ErrorMessage } from "@/components/error-message";
 import { FormDialog } from "@/components/form-dialog";
@@ -11,7 +11,7 @@ import { FormField } from "@/lib/forms/form-field";
 import { useZodForm } from "@/lib/forms/zod-form";
 import { useAccessCustomers } from "../api/get-access-customers";
 import { useSetStaffAccess } from "../api/staff-mutations";
-import { type AccessCustomer, rolesInScope, type ScopeValue } from "../lib/staff-access";
+import { rolesInScope, type ScopeValue } from "../lib/staff-access";
 import { usePartnersTexts } from "../texts";
 
 const useStyles = makeStyles({
@@ -38,64 +38,41 @@ interface AccessDraft {
  * roles shown start from what they hold in the customer chosen.
  */
 export function CustomerAccessDialog({ partnerTenantId, member, onClose }: CustomerAccessDialogProps) {
-  const tx = usePartnersTexts().staff.accessDialog;
-  const customers = useAccessCustomers(partnerTenantId, member !== null);
-  if (!member) return null;
-  if (!customers.data || customers.data.length === 0) {
-    // Nothing to choose yet (loading, failed) or at all: only Cancel.
-    return (
-      <FormDialog
-        open
-        title={tx.title(member.displayName)}
-        confirmLabel={tx.submit}
-        busyLabel={tx.submitting}
-        busy={false}
-        onConfirm={() => undefined}
-        onClose={onClose}
-        unavailable={
-          customers.isError ? (
-            <ErrorMessage error={customers.error} onRetry={() => customers.refetch()} />
-          ) : customers.isPending ? (
-            <Spinner label={tx.loadingCustomers} />
-          ) : (
-            <Text>{tx.noCustomers}</Text>
-          )
-        }
-      >
-        {null}
-      </FormDialog>
-    );
-  }
   // A fresh form per staff member, starting from what they hold.
-  return (
-    <CustomerAccessForm
-      key={member.id}
-      partnerTenantId={partnerTenantId}
-      member={member}
-      customers={customers.data}
-      onClose={onClose}
-    />
-  );
+  return member ? (
+    <CustomerAccessForm key={member.id} partnerTenantId={partnerTenantId} member={member} onClose={onClose} />
+  ) : null;
 }
 
 function CustomerAccessForm({
   partnerTenantId,
   member,
-  customers,
   onClose,
-}: Omit<CustomerAccessDialogProps, "member"> & { member: StaffMember; customers: AccessCustomer[] }) {
+}: Omit<CustomerAccessDialogProps, "member"> & { member: StaffMember }) {
   const styles = useStyles();
   const c = usePartnersTexts();
   const tx = c.staff.accessDialog;
   const notify = useNotify();
   const setAccess = useSetStaffAccess(partnerTenantId);
+  const loaded = useAccessCustomers(partnerTenantId, true);
+  const customers = useMemo(() => loaded.data ?? [], [loaded.data]);
   const selectId = useId();
   const hintId = useId();
   const form = useZodForm(setStaffAccessRequestSchema, {
-    defaultValues: { scope: "all", roles: rolesInScope(member, "all", customers) } satisfies AccessDraft,
+    defaultValues: { scope: "all", roles: rolesInScope(member, "all", customers) } as AccessDraft,
     toInput: ({ roles }: AccessDraft) => ({ roles }),
   });
   const error = useApiErrorOnFields(form, setAccess.error);
+  // The roles start from what is held in every customer, known once the customers are (once: a list refreshed
+  // behind the dialog must not undo the choice being made).
+  const { reset } = form;
+  const started = useRef(loaded.data !== undefined);
+  useEffect(() => {
+    if (loaded.data && !started.current) {
+      started.current = true;
+      reset({ scope: "all", roles: rolesInScope(member, "all", loaded.data) });
+    }
+  }, [loaded.data, member, reset]);
   const scope = form.watch("scope");
   const chosen = customers?.find((customer) => customer.relationshipId === scope);
 
@@ -123,6 +100,15 @@ function CustomerAccessForm({
       onConfirm={submit}
       onClose={onClose}
       error={error}
+      unavailable={
+        loaded.isError ? (
+          <ErrorMessage error={loaded.error} onRetry={() => loaded.refetch()} />
+        ) : loaded.isPending ? (
+          <Spinner label={tx.loadingCustomers} />
+        ) : customers.length === 0 ? (
+          <Text>{tx.noCustomers}</Text>
+        ) : undefined
+      }
     >
       <FormField control={form.control} name="scope" label={{ children: tx.customer, htmlFor: selectId }}>
         {(field) => (

@@ -2,9 +2,9 @@ import { describe, expect, it } from "vitest";
 import { type AccessCustomer, rolesInScope, staffRowActions } from "./staff-access";
 
 const customers: AccessCustomer[] = [
-  { relationshipId: "r-contoso", name: "Contoso", grantsAccess: true },
-  { relationshipId: "r-fabrikam", name: "Fabrikam", grantsAccess: true },
-  { relationshipId: "r-tailspin", name: "Tailspin", grantsAccess: false },
+  { relationshipId: "r-contoso", tenantId: "t-contoso", name: "Contoso", grantsAccess: true },
+  { relationshipId: "r-fabrikam", tenantId: "t-fabrikam", name: "Fabrikam", grantsAccess: true },
+  { relationshipId: "r-tailspin", tenantId: "t-tailspin", name: "Tailspin", grantsAccess: false },
 ];
 
 function member(access: Record<string, Array<"adminAgent" | "helpdeskAgent" | "salesAgent">>) {

@@ -4,6 +4,7 @@ import { can, canManageStaffMember, DELEGATED_ROLES, type DelegatedRole, type Ro
 /** A customer as the Customer access dialog offers it: its relationship, and whether that grants access now. */
 export interface AccessCustomer {
   relationshipId: string;
+  tenantId: string;
   name: string;
   grantsAccess: boolean;
 }

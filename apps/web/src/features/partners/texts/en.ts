@@ -138,6 +138,8 @@ export const texts = {
     tableLabel: "Activity",
     columns: { when: "When", who: "Changed by", customer: "Customer", what: "What", target: "About" },
     yourCompany: "Your company",
+    accessChange: (customer: string, roles: string) => `Now: ${roles} in ${customer}`,
+    noRoles: "no roles",
     emptyTitle: "No activity",
     emptyBody: "Changes your company's staff make appear here.",
   },

@@ -142,6 +142,8 @@ export const texts: PartnersTexts = {
     tableLabel: "Activiteit",
     columns: { when: "Wanneer", who: "Gewijzigd door", customer: "Klant", what: "Wat", target: "Over" },
     yourCompany: "Uw bedrijf",
+    accessChange: (customer: string, roles: string) => `Nu: ${roles} bij ${customer}`,
+    noRoles: "geen rollen",
     emptyTitle: "Geen activiteit",
     emptyBody: "Wijzigingen die de medewerkers van uw bedrijf aanbrengen, verschijnen hier.",
   },
