@@ -15,7 +15,7 @@ const SERVICE_AREA_IMPORTS = {
   billing: ["auth", "licenses", "seats"],
   requests: ["auth", "billing", "licenses", "seats"],
   me: ["auth", "billing", "directory", "licenses", "requests", "seats"],
-  partners: ["seats"],
+  partners: ["audit", "licenses", "seats", "users"],
 };
 
 const serviceAreaRules = Object.entries(SERVICE_AREA_IMPORTS).map(([area, allowed]) => ({

@@ -31,6 +31,8 @@ import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { meRoutes } from "./routes/me.js";
+import { partnerActivityRoutes } from "./routes/partner-activity.js";
+import { partnerStaffRoutes } from "./routes/partner-staff.js";
 import { partnerRelationshipRoutes } from "./routes/partners.js";
 import { requestRoutes } from "./routes/requests.js";
 import { setupRoutes } from "./routes/setup.js";
@@ -184,6 +186,8 @@ export async function buildApp({
     await api.register(billingRecordRoutes);
     await api.register(meRoutes);
     await api.register(partnerRelationshipRoutes);
+    await api.register(partnerStaffRoutes);
+    await api.register(partnerActivityRoutes);
   });
 
   const webDist = config.webDist;

@@ -65,6 +65,7 @@ export const AUDIT_ACTIONS = [
   "partner.privilegesRemoved",
   "partner.privilegesReinstated",
   "partner.endDateChanged",
+  "partnerStaff.accessChanged",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 

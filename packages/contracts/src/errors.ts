@@ -42,6 +42,11 @@ export const ERROR_STATUS = {
   PaymentDeclined: 402,
   IdempotencyKeyReused: 422,
   OrderTooLarge: 422,
+  // Partner center: staff and their access to customers.
+  EmailOutsideDomain: 422,
+  CustomerAccessGrantForbidden: 403,
+  PrivilegesRemoved: 409,
+  RelationshipEnded: 409,
   // License requests.
   DuplicateRequest: 409,
   RequestNotPending: 409,

@@ -8,6 +8,8 @@ export * from "./groups.js";
 export * from "./health.js";
 export * from "./licenses.js";
 export * from "./me.js";
+export * from "./partner-activity.js";
+export * from "./partner-staff.js";
 export * from "./partners.js";
 export * from "./requests.js";
 export * from "./setup.js";

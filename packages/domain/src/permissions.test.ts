@@ -6,6 +6,7 @@ import {
   allowedActions,
   can,
   canLicenseGuests,
+  canManageStaffMember,
   canManageUser,
   canResetPassword,
   canSetUsageLocation,
@@ -15,21 +16,22 @@ import { ALL_ROLES, type Role } from "./roles.js";
 // DESIGN.md §2 and Partner Center's delegated roles, written out by hand so the matrix in code is checked against the
 // documents, not against itself. Columns: assign/remove licenses, manage billing, read billing, self-service
 // purchase, create/delete/restore users, reset passwords, approve requests, request a license, read the directory,
-// read the audit log, manage partner relationships (the organization's own global admin only).
+// read the audit log, manage partner relationships (the organization's own global admin only), and the partner
+// center's: manage the partner's staff, grant them access to customers, see every customer and everyone's activity.
 const Y = true;
 const N = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit partners
-  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N, N),
-  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N, N),
-  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N, N),
-  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N, N),
-  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N),
-  member: row(N, N, N, Y, N, N, N, Y, N, N, N),
-  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N),
-  helpdeskAgent: row(Y, N, N, N, N, Y, N, Y, Y, N, N),
-  salesAgent: row(Y, Y, Y, N, N, N, N, N, Y, N, N),
+  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit partners staff grant seeAll
+  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N, N, N, N, N),
+  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N, N, Y, N, N),
+  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N, N, N, N, N),
+  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N, N, N, N, N),
+  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N),
+  member: row(N, N, N, Y, N, N, N, Y, N, N, N, N, N, N),
+  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N),
+  helpdeskAgent: row(Y, N, N, N, N, Y, N, Y, Y, N, N, N, N, N),
+  salesAgent: row(Y, Y, Y, N, N, N, N, N, Y, N, N, N, N, N),
 };
 
 function row(...allowed: boolean[]): Record<Action, boolean> {
@@ -108,5 +110,21 @@ describe("acting on another user", () => {
     expect(canLicenseGuests(["globalAdmin"])).toBe(true);
     expect(canLicenseGuests(["adminAgent"])).toBe(true);
     expect(canLicenseGuests(["licenseAdmin", "userAdmin"])).toBe(false);
+  });
+});
+
+describe("managing a partner's staff", () => {
+  it("the partner's global admin manages anyone on its staff, its user admin only those without an admin role", () => {
+    expect(canManageStaffMember(["globalAdmin"], true)).toBe(true);
+    expect(canManageStaffMember(["globalAdmin"], false)).toBe(true);
+    expect(canManageStaffMember(["userAdmin"], false)).toBe(true);
+    expect(canManageStaffMember(["userAdmin"], true)).toBe(false);
+  });
+
+  it("no other role manages staff, and only the global admin gives staff access to customers", () => {
+    for (const role of ALL_ROLES.filter((candidate) => candidate !== "globalAdmin" && candidate !== "userAdmin")) {
+      expect(canManageStaffMember([role], false), role).toBe(false);
+    }
+    expect(ALL_ROLES.filter((role) => can([role], "partnerAccess.grant"))).toEqual(["globalAdmin"]);
   });
 });

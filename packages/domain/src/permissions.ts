@@ -16,6 +16,10 @@ export const ACTIONS = [
   "directory.read", // list users, groups and licenses in the admin center
   "audit.read", // read the audit log
   "relationships.manage", // see partners' delegated access, remove and reinstate it (the organization's own admin)
+  // The partner center, in a partner's own tenant (its staff's own roles there; no customer's role reaches them):
+  "partnerStaff.manage", // list, add, edit and remove the partner's staff (see canManageStaffMember for whom)
+  "partnerAccess.grant", // give staff delegated roles in customers: per customer or for all of them
+  "partnerCenter.seeAll", // every customer and every staff member's activity, not only the caller's own
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -33,6 +37,9 @@ const GLOBAL_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "directory.read",
   "audit.read",
   "relationships.manage",
+  "partnerStaff.manage",
+  "partnerAccess.grant",
+  "partnerCenter.seeAll",
 ]);
 const BILLING_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "billing.manage",
@@ -46,6 +53,14 @@ const HELPDESK_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "directory.read",
 ]);
 
+/** Rights a delegated role never carries, even an admin agent's "as the global admin". */
+const NOT_DELEGATED: ReadonlySet<Action> = new Set<Action>([
+  "relationships.manage",
+  "partnerStaff.manage",
+  "partnerAccess.grant",
+  "partnerCenter.seeAll",
+]);
+
 /** The permission matrix: the one place that says what each role may do, used by the API and by the web app. */
 export const PERMISSIONS: Matrix = {
   globalAdmin: GLOBAL_ADMIN,
@@ -57,6 +72,8 @@ export const PERMISSIONS: Matrix = {
     "requests.approve",
     "requests.create",
     "directory.read",
+    // The partner's "user management admin": manages staff, but gives no one access to a customer.
+    "partnerStaff.manage",
   ]),
   licenseAdmin: new Set<Action>(["licenses.assign", "requests.approve", "requests.create", "directory.read"]),
   helpdeskAdmin: HELPDESK_ADMIN,
@@ -67,8 +84,9 @@ export const PERMISSIONS: Matrix = {
   // assign and revoke licenses, assigns and revokes them; a sales agent reads and buys subscriptions on behalf of the
   // customer and assigns and revokes licenses.
   // An admin agent acts as the global admin, except on the relationship its own access rests on: only the customer
-  // removes or reinstates a partner's privileges.
-  adminAgent: new Set<Action>([...GLOBAL_ADMIN].filter((action) => action !== "relationships.manage")),
+  // removes or reinstates a partner's privileges. The partner center's rights are the partner's own roles', never a
+  // customer's.
+  adminAgent: new Set<Action>([...GLOBAL_ADMIN].filter((action) => !NOT_DELEGATED.has(action))),
   helpdeskAgent: new Set<Action>([...HELPDESK_ADMIN, "licenses.assign"]),
   salesAgent: new Set<Action>(["licenses.assign", "billing.manage", "billing.read", "directory.read"]),
 };
@@ -103,6 +121,14 @@ export function canResetPassword(actorRoles: readonly Role[], targetIsAdmin: boo
 /** Edit, delete or restore a user. */
 export function canManageUser(actorRoles: readonly Role[], targetIsAdmin: boolean): boolean {
   return canActOnUser(actorRoles, "users.manage", targetIsAdmin);
+}
+
+/**
+ * Edit or remove a member of a partner's staff: the partner's user admin only those without an admin role in the
+ * partner's tenant, its global admin anyone.
+ */
+export function canManageStaffMember(actorRoles: readonly Role[], targetIsAdmin: boolean): boolean {
+  return canActOnUser(actorRoles, "partnerStaff.manage", targetIsAdmin);
 }
 
 /**

@@ -72,7 +72,7 @@ export const partnerRelationshipRoutes: FastifyPluginAsyncZod = async (app) => {
   }
 
   const partnerOf = (request: FastifyRequest, partnerTenantId: string) =>
-    partnerContext(app.db, actorOf(request), partnerTenantId, app.clock);
+    partnerContext(app.db, actorOf(request), partnerTenantId, app.clock, request.id);
 
   app.get("/api/partners/:partnerTenantId/customers", {
     schema: {

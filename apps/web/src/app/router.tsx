@@ -95,6 +95,16 @@ export function createAppRouter() {
                   ),
                 },
                 {
+                  path: "staff",
+                  handle: section("staff"),
+                  lazy: page(async () => (await import("@/features/partners/routes/staff")).StaffRoute),
+                },
+                {
+                  path: "activity",
+                  handle: section("activity"),
+                  lazy: page(async () => (await import("@/features/partners/routes/activity")).ActivityRoute),
+                },
+                {
                   path: "users",
                   handle: section("users"),
                   lazy: page(async () => (await import("@/features/users/routes/users")).UsersRoute),

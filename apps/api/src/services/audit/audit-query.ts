@@ -97,8 +97,7 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
            ${targetDisplayName} AS "targetDisplayName",
            e."productIds"::text[] AS "productIds", e.before, e.after, e."requestId", e."createdAt"
       FROM (SELECT e.*,
-                   CASE WHEN e."targetId" ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
-                        THEN e."targetId"::uuid END AS target_uuid
+                   ${targetUuid} AS target_uuid
               FROM "AuditEvent" e
              WHERE ${Prisma.join(conditions, " AND ")}
              ORDER BY e."createdAt" DESC, e.id DESC
@@ -108,12 +107,17 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
      ORDER BY e."createdAt" DESC, e.id DESC`;
 }
 
+/** The event's target id as a uuid when it is one (a skuId, a user id), else null: `targetDisplayName` reads it. */
+export const targetUuid = Prisma.sql`CASE WHEN e."targetId" ~* '^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$'
+                        THEN e."targetId"::uuid END`;
+
 /**
  * The target's name, looked up in the tenant by the target's type. Users are deleted softly, so a deleted user keeps
  * its name; a deleted group is named by the name its last event recorded. A subscription, a license request and a
- * product are named by their product, a partner relationship by its partner; a bulk job has no name.
+ * product are named by their product, a partner relationship by its partner; a bulk job has no name. Reads the
+ * event as `e` with its target's id as `e.target_uuid` (see `targetUuid`).
  */
-const targetDisplayName = Prisma.sql`CASE e."targetType"
+export const targetDisplayName = Prisma.sql`CASE e."targetType"
   WHEN 'user' THEN COALESCE(
     (SELECT u."displayName" FROM "User" u WHERE u.id = e.target_uuid AND u."tenantId" = e."tenantId"),
     e.before->>'displayName', e.after->>'displayName')

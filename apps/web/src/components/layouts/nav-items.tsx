@@ -21,12 +21,16 @@ import {
   PeopleTeamRegular,
   PersonAccountsFilled,
   PersonAccountsRegular,
+  PersonBoardFilled,
+  PersonBoardRegular,
   ReceiptFilled,
   ReceiptRegular,
   SettingsFilled,
   SettingsRegular,
   TaskListSquareLtrFilled,
   TaskListSquareLtrRegular,
+  TimelineFilled,
+  TimelineRegular,
 } from "@fluentui/react-icons";
 import type { Messages } from "@/lib/i18n";
 
@@ -34,6 +38,8 @@ export const SECTIONS = [
   "home",
   "customers",
   "usersAndLicenses",
+  "staff",
+  "activity",
   "users",
   "groups",
   "licenses",
@@ -74,6 +80,19 @@ export const NAV_ITEMS: readonly NavItemDefinition[] = [
     action: "licenses.assign",
     delegatedOnly: true,
     icon: bundleIcon(PeopleCheckmarkFilled, PeopleCheckmarkRegular),
+  },
+  {
+    section: "staff",
+    path: "staff",
+    partnerStaff: true,
+    action: "partnerStaff.manage",
+    icon: bundleIcon(PersonBoardFilled, PersonBoardRegular),
+  },
+  {
+    section: "activity",
+    path: "activity",
+    partnerStaff: true,
+    icon: bundleIcon(TimelineFilled, TimelineRegular),
   },
   { section: "users", path: "users", action: "directory.read", icon: bundleIcon(PeopleFilled, PeopleRegular) },
   {

@@ -79,6 +79,11 @@ export const en = {
     PaymentDeclined: "The card was declined. Use another card or ask your admin.",
     IdempotencyKeyReused: "This request was already sent with different details. Start again.",
     OrderTooLarge: "This is more than one order can bill. Choose fewer seats, or buy them in several subscriptions.",
+    // Partner center.
+    EmailOutsideDomain: "The email address must be in your organization's domain.",
+    CustomerAccessGrantForbidden: "Only your organization's global admin gives staff access to customers.",
+    PrivilegesRemoved: "This customer removed your delegated admin privileges: no one can be given access there.",
+    RelationshipEnded: "The relationship with this customer has ended: no one can be given access there.",
     DuplicateRequest: "You already have a pending request for this product.",
     RequestNotPending: "This request has already been handled.",
     PasswordChangeRequired: "Choose a new password before you continue.",
@@ -139,6 +144,8 @@ export const en = {
       home: "Home",
       customers: "Customers",
       usersAndLicenses: "Users and licenses",
+      staff: "Partner staff",
+      activity: "Activity",
       users: "Users",
       groups: "Groups",
       licenses: "Licenses",
@@ -235,6 +242,7 @@ export const en = {
       "partner.privilegesRemoved": "Partner's delegated admin privileges removed",
       "partner.privilegesReinstated": "Partner's delegated admin privileges reinstated",
       "partner.endDateChanged": "Partner relationship end date changed",
+      "partnerStaff.accessChanged": "Partner staff customer access changed",
     } satisfies Record<AuditAction, string>,
   },
   /** Licensing words read by the shell's gated button and the users pages; the rest is in components/licensing/texts. */

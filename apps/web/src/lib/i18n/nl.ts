@@ -78,6 +78,13 @@ export const nl: Messages = {
     IdempotencyKeyReused: "Deze aanvraag is al eerder met andere gegevens verstuurd. Begin opnieuw.",
     OrderTooLarge:
       "Dit is meer dan één bestelling kan factureren. Kies minder licenties, of koop ze in meerdere abonnementen.",
+    // Partnercentrum.
+    EmailOutsideDomain: "Het e-mailadres moet in het domein van je organisatie liggen.",
+    CustomerAccessGrantForbidden:
+      "Alleen de globale beheerder van je organisatie geeft medewerkers toegang tot klanten.",
+    PrivilegesRemoved:
+      "Deze klant heeft je gedelegeerde beheerdersbevoegdheden verwijderd: niemand kan daar toegang krijgen.",
+    RelationshipEnded: "De relatie met deze klant is beëindigd: niemand kan daar toegang krijgen.",
     DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
     RequestNotPending: "Deze aanvraag is al afgehandeld.",
     PasswordChangeRequired: "Kies eerst een nieuw wachtwoord.",
@@ -138,6 +145,8 @@ export const nl: Messages = {
       home: "Start",
       customers: "Klanten",
       usersAndLicenses: "Gebruikers en licenties",
+      staff: "Partnermedewerkers",
+      activity: "Activiteit",
       users: "Gebruikers",
       groups: "Groepen",
       licenses: "Licenties",
@@ -231,6 +240,7 @@ export const nl: Messages = {
       "partner.privilegesRemoved": "Gedelegeerde beheerdersbevoegdheden van partner verwijderd",
       "partner.privilegesReinstated": "Gedelegeerde beheerdersbevoegdheden van partner hersteld",
       "partner.endDateChanged": "Einddatum van partnerrelatie gewijzigd",
+      "partnerStaff.accessChanged": "Klanttoegang van partnermedewerker gewijzigd",
     },
   },
   /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */

@@ -3,7 +3,7 @@ import type { Widen } from "@/lib/i18n/widen";
 
 const { plural, number } = textTools("en");
 
-/** Texts of the partner's Customers page, in English: the reference for other languages. */
+/** Texts of the partner center's pages (Customers, Partner staff, Activity), in English: the reference for other languages. */
 export const texts = {
   title: "Customers",
   description:
@@ -52,6 +52,96 @@ export const texts = {
       conflicts: "Customers in conflict",
     },
     exportButton: "Export CSV",
+  },
+  staff: {
+    title: "Partner staff",
+    description:
+      "The people of your company who work in the partner center, their roles here and the roles they hold in your customers.",
+    search: "Search staff",
+    searchPlaceholder: "Name or email",
+    loading: "Loading staff…",
+    shownCount: (count: number, more: boolean) =>
+      `${number(count)} staff ${plural(count, "member", "members")} shown${more ? ", more available" : ""}`,
+    tableLabel: "Partner staff",
+    columns: { name: "Name", email: "Email", roles: "Roles here", access: "Customer access", actions: "Actions" },
+    noTenantRoles: "Member",
+    noAccess: "No customers",
+    accessEntry: (customer: string, roles: string) => `${customer}: ${roles}`,
+    privilegesRemoved: "privileges removed",
+    emptyTitle: "No staff found",
+    emptySearch: (search: string) => `No staff member's name or email contains "${search}".`,
+    add: "Add staff",
+    access: "Customer access",
+    accessLabel: (name: string) => `Customer access of ${name}`,
+    remove: "Remove",
+    removeLabel: (name: string) => `Remove ${name}`,
+    addDialog: {
+      title: "Add a staff member",
+      displayName: "Display name",
+      email: "Email",
+      emailHint: (domain: string) => `In your company's domain: name@${domain}`,
+      password: "Password",
+      autoPassword: "Generate a temporary password",
+      ownPassword: "Let me create the password",
+      passwordField: "New password",
+      passwordHint: "At least 12 characters.",
+      submit: "Add",
+      submitting: "Adding…",
+      createdTitle: "Staff member added",
+      created: (name: string) => `${name} was added. Give them access to customers with Customer access.`,
+      temporaryPassword: "Temporary password",
+      temporaryPasswordHint: "Copy it now and pass it on safely: it is shown only this once.",
+      ownPasswordSet: "The password you typed was set.",
+    },
+    removeDialog: {
+      title: (name: string) => `Remove ${name}?`,
+      body: (name: string) =>
+        `${name} can no longer sign in, and loses every role in your customers at once. The account can be restored within 30 days from Users, without those roles.`,
+      confirm: "Remove",
+      removing: "Removing…",
+      removed: (name: string) => `${name} was removed.`,
+    },
+    accessDialog: {
+      title: (name: string) => `Customer access of ${name}`,
+      customer: "Customer",
+      allCustomers: "All customers",
+      removedSuffix: (name: string) => `${name} (privileges removed)`,
+      allHint:
+        "Sets these roles in every customer whose relationship grants access now. Customers who removed your privileges keep what they had, and customers who join later are not included.",
+      removedHint: "This customer removed your delegated admin privileges: roles can be taken away here, not given.",
+      roles: "Roles",
+      roleHints: {
+        adminAgent: "Acts as the customer's global admin.",
+        helpdeskAgent: "Resets non-admins' passwords, reads users and licenses, assigns and revokes licenses.",
+        salesAgent: "Buys subscriptions on the customer's behalf, assigns and revokes licenses.",
+      },
+      submit: "Save",
+      submitting: "Saving…",
+      saved: (name: string) => `Customer access of ${name} saved.`,
+      loadingCustomers: "Loading customers…",
+      noCustomers: "Your company has no customers yet.",
+    },
+  },
+  activity: {
+    title: "Activity",
+    descriptionAll: "Every change your company's staff made, in your customers and here, newest first.",
+    descriptionOwn: "The changes you made, in your customers and here, newest first.",
+    filters: "Filter activity",
+    customer: "Customer",
+    anyCustomer: "All customers",
+    ownTenant: (name: string) => `${name} (your company)`,
+    staff: "Staff member",
+    anyStaff: "Everyone",
+    loading: "Loading activity…",
+    shownCount: (count: number, more: boolean) =>
+      `${number(count)} ${plural(count, "change", "changes")} shown${more ? ", more available" : ""}`,
+    tableLabel: "Activity",
+    columns: { when: "When", who: "Changed by", customer: "Customer", what: "What", target: "About" },
+    yourCompany: "Your company",
+    accessChange: (customer: string, roles: string) => `Now: ${roles} in ${customer}`,
+    noRoles: "no roles",
+    emptyTitle: "No activity",
+    emptyBody: "Changes your company's staff make appear here.",
   },
 };
 

@@ -1,7 +1,7 @@
 import { defineTexts } from "@/lib/i18n";
 import type { PartnersTexts } from "./en";
 
-/** The partner's Customers page's texts; loaded with it, in the language shown. */
+/** The partner center's texts; loaded with its pages, in the language shown. */
 export const partnersTexts = defineTexts<PartnersTexts>({ en: () => import("./en"), nl: () => import("./nl") });
 
 export const usePartnersTexts = partnersTexts.useTexts;
