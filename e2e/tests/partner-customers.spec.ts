@@ -87,4 +87,7 @@ test("a sales agent sees only the customer they hold a role in", async ({ page }
   await expect(table.getByRole("row").filter({ hasText: "contoso.test" })).toContainText("Sales agent");
   await expect(table.getByRole("row").filter({ hasText: "fabrikam.test" })).toHaveCount(0);
   await expect(page.getByRole("status").filter({ hasText: "1 customer shown" })).toBeVisible();
+  // Straight from the list into the customer's users and licenses.
+  await table.getByRole("link", { name: "Users and licenses of Contoso" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Users and licenses" })).toBeVisible();
 });

@@ -79,7 +79,8 @@ describe("the partner's activity", () => {
     const byHelpdesk = events.find((e) => e.actorUserId === ids.helpdesk && e.action === "user.passwordReset");
     expect(byHelpdesk?.customer?.tenantId).toBe(t.tenants.fabrikam);
     const grants = events.filter((e) => e.action === "partnerStaff.accessChanged" && e.targetId === ids.staff);
-    expect(grants).toHaveLength(2);
+    // Given "for all customers": one change per customer (Contoso, Fabrikam, Tailspin Toys).
+    expect(grants).toHaveLength(3);
     expect(grants.every((e) => e.customer === null && e.actorPartner === null)).toBe(true);
     expect(grants.every((e) => e.actorUserId === ids.globalAdmin)).toBe(true);
   });

@@ -16,7 +16,7 @@ let t: TestApp;
 let staffUrl: string;
 const sessions = new Map<string, Session>();
 /** The relationships of the partner with each customer. */
-const relationship: Record<"contoso" | "fabrikam", string> = { contoso: "", fabrikam: "" };
+const relationship: Record<"contoso" | "fabrikam" | "tailspin", string> = { contoso: "", fabrikam: "", tailspin: "" };
 const USER_ADMIN_PASSWORD = "User-admin-password-1";
 const NEW_PASSWORD = "Staff-password-2024";
 
@@ -26,7 +26,7 @@ const api = (who: string): Api => as(t.app, sessions.get(who) as Session);
 beforeAll(async () => {
   t = await createTestApp({ loginRateLimitPerMinute: 100_000 });
   staffUrl = `/api/partners/${t.tenants.partner}/staff`;
-  for (const customer of ["contoso", "fabrikam"] as const) {
+  for (const customer of ["contoso", "fabrikam", "tailspin"] as const) {
     relationship[customer] = (
       await t.db.partnerRelationship.findFirstOrThrow({
         where: { partnerTenantId: t.tenants.partner, customerTenantId: t.tenants[customer] },
@@ -167,6 +167,26 @@ describe("adding staff and giving them access", () => {
     expect((await api("globalAdmin").get(`${staffUrl}/${member.id}/customerAccess`)).statusCode).toBe(404);
   });
 
+  it("deleted through the ordinary users route, a staff member's roles go too, and a restore does not bring them back", async () => {
+    const member = await freshStaff();
+    const granted = await api("globalAdmin").put(`${staffUrl}/${member.id}/customerAccess/${relationship.contoso}`, {
+      roles: ["adminAgent"],
+    });
+    expect(granted.statusCode, granted.body).toBe(200);
+    const users = `/api/tenants/${t.tenants.partner}/users/${member.id}`;
+    const deleted = await api("globalAdmin").delete(users);
+    expect(deleted.statusCode, deleted.body).toBe(204);
+    expect(await t.db.delegatedAccess.count({ where: { partnerUserId: member.id } })).toBe(0);
+    const [event] = await auditOf(t.db, deleted, "user.deleted");
+    expect(event?.before).toMatchObject({
+      delegatedRoles: [{ relationshipId: relationship.contoso, role: "adminAgent" }],
+    });
+    const restored = await api("globalAdmin").post(`${users}/restore`, {});
+    expect(restored.statusCode, restored.body).toBe(200);
+    const back = as(t.app, await login(t.app, member.email, NEW_PASSWORD));
+    expect((await back.get(`/api/tenants/${t.tenants.contoso}/users?limit=1`)).statusCode).toBe(404);
+  });
+
   it("with a password of the admin's choosing, none is answered", async () => {
     const email = uniqueEmail("partner.test", "pw");
     const added = await api("userAdmin").post(staffUrl, { displayName: "Chosen", email, password: NEW_PASSWORD });
@@ -181,9 +201,11 @@ describe("adding staff and giving them access", () => {
     const granted = await api("globalAdmin").put(url, { roles: ["salesAgent", "adminAgent"] });
     expect(granted.statusCode, granted.body).toBe(200);
     const access = (granted.json() as StaffMember).customerAccess;
-    expect(access.map((a) => a.relationshipId).sort()).toEqual([relationship.contoso, relationship.fabrikam].sort());
+    expect(access.map((a) => a.relationshipId).sort()).toEqual(
+      [relationship.contoso, relationship.fabrikam, relationship.tailspin].sort(),
+    );
     expect(access.every((a) => a.roles.join() === "adminAgent,salesAgent")).toBe(true);
-    expect(await auditOf(t.db, granted, "partnerStaff.accessChanged")).toHaveLength(2);
+    expect(await auditOf(t.db, granted, "partnerStaff.accessChanged")).toHaveLength(3);
 
     const again = await api("globalAdmin").put(url, { roles: ["salesAgent", "adminAgent"] });
     expect(await auditOf(t.db, again)).toEqual([]);
@@ -237,7 +259,11 @@ describe("listing the staff", () => {
     const admin = all.find((member) => member.email === "admin@partner.test");
     expect(admin?.roles).toEqual(["globalAdmin"]);
     const helpdesk = all.find((member) => member.email === "helpdesk@partner.test");
-    expect(helpdesk?.customerAccess.map((a) => a.roles)).toEqual([["helpdeskAgent"], ["helpdeskAgent"]]);
+    expect(helpdesk?.customerAccess.map((a) => a.roles)).toEqual([
+      ["helpdeskAgent"],
+      ["helpdeskAgent"],
+      ["helpdeskAgent"],
+    ]);
     const found = await list("search=HELPDESK@partner");
     expect(found.items.map((member) => member.email)).toEqual(["helpdesk@partner.test"]);
   });

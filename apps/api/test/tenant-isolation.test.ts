@@ -59,6 +59,7 @@ const ROUTES: RouteCase[] = [
     }),
   },
   { method: "GET", path: `${T}/users/ids`, url: (i) => `/api/tenants/${i.tenantId}/users/ids` },
+  { method: "GET", path: `${T}/users/paged`, url: (i) => `/api/tenants/${i.tenantId}/users/paged` },
   { method: "GET", path: `${T}/users/{userId}`, url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}` },
   {
     method: "PATCH",
@@ -153,10 +154,21 @@ const ROUTES: RouteCase[] = [
     url: (i) => `/api/tenants/${i.tenantId}/licenses/bulkJobs/${i.jobId}`,
   },
   {
+    method: "GET",
+    path: `${T}/licenses/bulkJobs/{jobId}/export`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/bulkJobs/${i.jobId}/export`,
+  },
+  {
     method: "POST",
     path: `${T}/licenses/selection`,
     url: (i) => `/api/tenants/${i.tenantId}/licenses/selection`,
     body: (i) => ({ userIds: [i.userId, i.otherUserId] }),
+  },
+  {
+    method: "POST",
+    path: `${T}/licenses/selection/holders`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/selection/holders`,
+    body: (i) => ({ userIds: [i.userId, i.otherUserId], skuId: POWER_BI_PRO }),
   },
   {
     method: "GET",

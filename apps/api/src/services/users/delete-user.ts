@@ -41,11 +41,24 @@ export async function deleteUserIn(tx: Tx, ctx: TenantContext, userId: string): 
     .map(({ productId, disabledServicePlanIds }) => ({ productId, disabledServicePlanIds }));
   await tx.user.update({ where: { id: userId }, data: { deletedAt: ctx.clock.now(), licensesAtDeletion: direct } });
   await tx.session.deleteMany({ where: { userId } });
+  // A partner's staff member loses the customers they act in for good: a restore brings the account back, not the
+  // delegated roles (the partner's global admin grants them again if they should have them).
+  const delegatedRoles = await tx.delegatedAccess.findMany({
+    where: { partnerUserId: userId },
+    select: { relationshipId: true, role: true },
+    orderBy: [{ relationshipId: "asc" }, { role: "asc" }],
+  });
+  await tx.delegatedAccess.deleteMany({ where: { partnerUserId: userId } });
   await audit(tx, ctx, {
     action: "user.deleted",
     targetType: "user",
     targetId: userId,
     productIds: freedProducts,
-    before: { displayName: user.displayName, email: user.email, licenses },
+    before: {
+      displayName: user.displayName,
+      email: user.email,
+      licenses,
+      ...(delegatedRoles.length > 0 ? { delegatedRoles } : {}),
+    },
   });
 }

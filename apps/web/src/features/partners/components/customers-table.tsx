@@ -69,6 +69,20 @@ export function CustomersTable({
     },
     { id: "domain", header: c.columns.domain, cell: (customer) => customer.domain },
     {
+      id: "manage",
+      header: c.columns.manage,
+      // Every agent role assigns and revokes licenses: the partner's workflow for them, straight from the list.
+      cell: (customer) =>
+        reachable(customer.tenantId) && customer.yourRoles.length > 0 ? (
+          <RouterLink
+            to={`/t/${customer.tenantId}/users-and-licenses`}
+            aria-label={c.usersAndLicensesOf(customer.name)}
+          >
+            {c.usersAndLicenses}
+          </RouterLink>
+        ) : null,
+    },
+    {
       id: "relationship",
       header: c.columns.relationship,
       cell: (customer) => {

@@ -17,6 +17,7 @@ export const texts = {
   columns: {
     name: "Customer",
     domain: "Domain",
+    manage: "Manage",
     relationship: "Relationship",
     yourRoles: "Your roles",
     seats: "Seats assigned",
@@ -33,6 +34,8 @@ export const texts = {
     `${number(count)} ${plural(count, "subscription", "subscriptions")} expiring within 30 days`,
   pending: (count: number) => `${number(count)} pending license ${plural(count, "request", "requests")}`,
   noAccess: "No access",
+  usersAndLicenses: "Users and licenses",
+  usersAndLicensesOf: (name: string) => `Users and licenses of ${name}`,
   emptyTitle: "No customers yet",
   emptyBody: "An organization appears here once it gives your company delegated access.",
   emptySearchTitle: "No customers found",

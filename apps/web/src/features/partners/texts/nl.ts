@@ -17,6 +17,7 @@ export const texts: PartnersTexts = {
   columns: {
     name: "Klant",
     domain: "Domein",
+    manage: "Beheren",
     relationship: "Relatie",
     yourRoles: "Uw rollen",
     seats: "Toegewezen licenties",
@@ -34,6 +35,8 @@ export const texts: PartnersTexts = {
   pending: (count: number) =>
     `${number(count)} ${plural(count, "openstaande licentieaanvraag", "openstaande licentieaanvragen")}`,
   noAccess: "Geen toegang",
+  usersAndLicenses: "Gebruikers en licenties",
+  usersAndLicensesOf: (name: string) => `Gebruikers en licenties van ${name}`,
   emptyTitle: "Nog geen klanten",
   emptyBody: "Een organisatie verschijnt hier zodra die uw bedrijf gedelegeerde toegang geeft.",
   emptySearchTitle: "Geen klanten gevonden",
