@@ -7,8 +7,8 @@ import { BackLink } from "@/components/back-link";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { BulkChangeDialog } from "@/components/licensing/bulk-change-dialog";
-import { useListPageStyles } from "@/components/list-page-styles";
 import { PageHeader } from "@/components/page-header";
+import { TableSurface } from "@/components/table-surface";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import { selectionKey, useLicenseSelection } from "@/lib/licensing/selection";
@@ -34,7 +34,6 @@ const useStyles = makeStyles({
  */
 export function ManageLicensesRoute() {
   const styles = useStyles();
-  const list = useListPageStyles();
   const { manage: m, users: u } = useCustomerLicensesTexts();
   const { language } = useI18n();
   const { tenant, can } = useTenant();
@@ -93,12 +92,7 @@ export function ManageLicensesRoute() {
         ) : products.length === 0 ? (
           <EmptyState icon={<KeyMultipleRegular />} title={m.noProducts} />
         ) : (
-          <section
-            className={list.surface}
-            aria-label={m.productsLabel}
-            // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-            tabIndex={0}
-          >
+          <TableSurface label={m.productsLabel}>
             <ProductLicensesTable
               tenantId={tenant.id}
               canBuy={can("billing.manage")}
@@ -113,7 +107,7 @@ export function ManageLicensesRoute() {
               onPlansChange={choices.setDisabledPlans}
               onShowHolders={setHoldersOf}
             />
-          </section>
+          </TableSurface>
         )}
         {choices.nothingChosen ? (
           <MessageBar intent="warning" politeness="assertive">

@@ -6,6 +6,7 @@ import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { PageHeader } from "@/components/page-header";
+import { TableSurface } from "@/components/table-surface";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
@@ -117,18 +118,13 @@ export function CustomerUsersRoute() {
               {search ? u.emptySearch(search) : u.empty}
             </EmptyState>
           ) : (
-            <section
-              className={list.surface}
-              aria-label={u.tableLabel}
-              // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-              tabIndex={0}
-            >
+            <TableSurface label={u.tableLabel}>
               <UsersPageTable
                 users={data.items}
                 selection={selection}
                 onSelectionChange={(next) => update(() => next)}
               />
-            </section>
+            </TableSurface>
           )}
           {data ? (
             <UsersPager

@@ -4,7 +4,7 @@ import { useId } from "react";
 import { CsvExportButton } from "@/components/csv-export-button";
 import { type DataColumn, DataTable } from "@/components/data-table";
 import { ErrorMessage } from "@/components/error-message";
-import { useListPageStyles } from "@/components/list-page-styles";
+import { TableSurface } from "@/components/table-surface";
 import { useI18n } from "@/lib/i18n";
 import { partnerOverviewExportUrl, usePartnerOverview } from "../api/get-overview";
 import { usePartnersTexts } from "../texts";
@@ -31,7 +31,6 @@ const useStyles = makeStyles({
 /** "Products across customers": every product's seats added up over the customers, with its CSV export. */
 export function ProductsOverview({ partnerTenantId }: { partnerTenantId: string }) {
   const styles = useStyles();
-  const list = useListPageStyles();
   const { formatNumber } = useI18n();
   const p = usePartnersTexts().products;
   const overview = usePartnerOverview(partnerTenantId);
@@ -87,13 +86,7 @@ export function ProductsOverview({ partnerTenantId }: { partnerTenantId: string 
       ) : overview.data.value.length === 0 ? (
         <Text className={styles.muted}>{p.empty}</Text>
       ) : (
-        // Focusable, so keyboard users can scroll the table sideways: its rows hold nothing to focus.
-        <section
-          className={list.surface}
-          aria-label={p.tableLabel}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-          tabIndex={0}
-        >
+        <TableSurface label={p.tableLabel}>
           <DataTable
             label={p.tableLabel}
             columns={columns}
@@ -101,7 +94,7 @@ export function ProductsOverview({ partnerTenantId }: { partnerTenantId: string 
             rowKey={(product) => product.skuId}
             className={styles.table}
           />
-        </section>
+        </TableSurface>
       )}
     </section>
   );

@@ -6,6 +6,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
+import { TableSurface } from "@/components/table-surface";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useQueryParams } from "@/lib/hooks";
 import { useTenant } from "@/lib/tenant";
@@ -90,14 +91,9 @@ export function ActivityRoute() {
           {a.emptyBody}
         </EmptyState>
       ) : (
-        <section
-          className={list.surface}
-          aria-label={a.tableLabel}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-          tabIndex={0}
-        >
+        <TableSurface label={a.tableLabel}>
           <ActivityTable events={rows} />
-        </section>
+        </TableSurface>
       )}
       <LoadMore
         hasMore={activity.hasNextPage && !activity.isError}

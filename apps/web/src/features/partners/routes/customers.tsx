@@ -6,6 +6,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
+import { TableSurface } from "@/components/table-surface";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useMe } from "@/lib/auth";
 import { useTenant } from "@/lib/tenant";
@@ -58,15 +59,9 @@ export function CustomersRoute() {
           {search ? c.emptySearch(search) : c.emptyBody}
         </EmptyState>
       ) : (
-        // Focusable, so keyboard users can scroll the wide table sideways even when no row holds a link.
-        <section
-          className={list.surface}
-          aria-label={c.tableLabel}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-          tabIndex={0}
-        >
+        <TableSurface label={c.tableLabel}>
           <CustomersTable customers={rows} reachable={(tenantId) => reachable.has(tenantId)} />
-        </section>
+        </TableSurface>
       )}
       <LoadMore
         hasMore={customers.hasNextPage && !customers.isError}

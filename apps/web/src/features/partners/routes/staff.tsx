@@ -7,6 +7,7 @@ import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { LoadMore } from "@/components/load-more";
 import { PageHeader } from "@/components/page-header";
+import { TableSurface } from "@/components/table-surface";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useMe } from "@/lib/auth";
 import { useTenant } from "@/lib/tenant";
@@ -67,20 +68,14 @@ export function StaffRoute() {
           {s.emptySearch(search)}
         </EmptyState>
       ) : (
-        // Focusable, so keyboard users can scroll the wide table sideways even when no row holds a button.
-        <section
-          className={list.surface}
-          aria-label={s.tableLabel}
-          // biome-ignore lint/a11y/noNoninteractiveTabindex: a scrollable region must be reachable by keyboard.
-          tabIndex={0}
-        >
+        <TableSurface label={s.tableLabel}>
           <StaffTable
             staff={rows}
             callerRoles={roles}
             callerId={me?.user.id ?? ""}
             onAction={(action, member) => setOpen({ action, member })}
           />
-        </section>
+        </TableSurface>
       )}
       <LoadMore
         hasMore={staff.hasNextPage && !staff.isError}
