@@ -1,6 +1,7 @@
 import type { StaffPage } from "@allot/contracts";
 import type { Prisma } from "@allot/db";
 import { decodeCursor, keysetPage } from "../../lib/cursor.js";
+import { likeLiteral } from "../../lib/like.js";
 import type { PartnerContext } from "./partner-context.js";
 import { assertMayManageStaff } from "./staff-rights.js";
 import { staffSelect, staffWhere, toStaffMember } from "./staff-view.js";
@@ -18,8 +19,8 @@ export async function listStaff(
   if (query.search) {
     conditions.push({
       OR: [
-        { displayName: { contains: query.search, mode: "insensitive" } },
-        { email: { contains: query.search, mode: "insensitive" } },
+        { displayName: { contains: likeLiteral(query.search), mode: "insensitive" } },
+        { email: { contains: likeLiteral(query.search), mode: "insensitive" } },
       ],
     });
   }
