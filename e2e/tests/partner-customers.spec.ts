@@ -73,7 +73,7 @@ test("a helpdesk agent sees all three customers with their role and opens Fabrik
   for (const domain of ["contoso.test", "fabrikam.test", "tailspin.test"]) {
     await expect(table.getByRole("row").filter({ hasText: domain })).toContainText("Helpdesk agent");
   }
-  await table.getByRole("link", { name: "Fabrikam" }).click();
+  await table.getByRole("link", { name: "Fabrikam", exact: true }).click();
   await expect(page).toHaveURL(new RegExp(`/t/${fabrikam.id}$`));
   await expect(page.getByRole("button", { name: /^Switch organization/ })).toHaveAccessibleName(/Fabrikam Delegated$/);
   // In a customer the partner center is not offered.

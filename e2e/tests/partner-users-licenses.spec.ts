@@ -1,7 +1,7 @@
 import { readFile } from "node:fs/promises";
 import type { Locator, Page } from "@playwright/test";
 import { expectNoSeriousA11yViolations } from "./axe";
-import { type Api, expect, nav, signInAs, test } from "./fixtures";
+import { type Api, CONTOSO, expect, nav, signInAs, TenantApi, test } from "./fixtures";
 
 // Partner Center's "assign or revoke licenses for several users" procedure, in Tailspin Toys (1,200 users): select
 // users across pages, check them under Selected users, choose licenses with tri-state checkboxes and service plans,
@@ -215,7 +215,22 @@ test("a helpdesk agent assigns, drops a user from the selection, and cannot buy"
   await expect(page.getByRole("table", { name: "License changes per user" })).toContainText(kept);
 });
 
-test("a sales agent uses Buy more for a product with no free seats", async ({ page, api }) => {
+test("a sales agent uses Buy more for a product with no free seats", async ({ page, api, request }) => {
+  // Other specs buy and give out Visio seats in Contoso: whatever is free now goes to new people, so none is.
+  const admin = new TenantApi(request);
+  await admin.signIn(CONTOSO.admin, CONTOSO.domain);
+  const skus = await admin.send<{ value: Array<{ skuId: string; skuPartNumber: string; available: number }> }>(
+    "GET",
+    "subscribedSkus",
+  );
+  const visioSku = skus.value.find((sku) => sku.skuPartNumber === "VISIOCLIENT");
+  for (let seat = 0; seat < (visioSku?.available ?? 0); seat++) {
+    const person = await admin.createPerson("PUL Visio");
+    await admin.send("POST", `users/${person.id}/assignLicense`, {
+      addLicenses: [{ skuId: visioSku?.skuId, disabledPlans: [] }],
+      removeLicenses: [],
+    });
+  }
   const contoso = await openUsersAndLicenses(page, "sales@partner.test", "contoso.test", api);
   await usersTable(page).getByRole("row").nth(1).getByRole("checkbox").check();
   await page.getByRole("button", { name: "Manage licenses" }).click();

@@ -8,11 +8,14 @@ export function RouterLink({
   children,
   className,
   inline,
+  "aria-label": label,
 }: {
   to: string;
   children: ReactNode;
   className?: string;
   inline?: boolean;
+  /** A fuller name than the text, e.g. "Users and licenses of Contoso" for a repeated "Users and licenses". */
+  "aria-label"?: string;
 }) {
   const href = useHref(to);
   const handleClick = useLinkClickHandler<HTMLAnchorElement>(to);
@@ -21,6 +24,7 @@ export function RouterLink({
       href={href}
       className={className}
       inline={inline}
+      aria-label={label}
       onClick={(event: MouseEvent<HTMLAnchorElement>) => handleClick(event)}
     >
       {children}
