@@ -1,34 +1,15 @@
-import type { Me, PartnerActivityEvent } from "@allot/contracts";
+import type { PartnerActivityEvent } from "@allot/contracts";
 import type { TenantRole } from "@allot/domain";
 import { screen, within } from "@testing-library/react";
-import { BrowserRouter, Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Language } from "@/lib/i18n";
-import { useCurrentTenant } from "@/lib/tenant";
-import { renderInApp } from "@/test/render";
-import { partnersTexts } from "../texts";
+import { PARTNER, partnerStaffMe, renderPartnerPage } from "../test/render-partner-page";
 import { ActivityRoute } from "./activity";
 
-const PARTNER = "8b1e3c1d-4c56-4f7a-9d2e-1a2b3c4d5e6f";
 const FABRIKAM = "0f3b9c2d-1e4a-4b5c-8d6e-7f8091a2b3c4";
 const ADMIN = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d";
 
-function me(roles: TenantRole[]): Me {
-  return {
-    user: {
-      id: ADMIN,
-      tenantId: PARTNER,
-      displayName: "Partner admin",
-      email: "admin@partner.test",
-      preferredLanguage: null,
-      passwordChangeRequired: false,
-    },
-    tenants: [
-      { id: PARTNER, name: "Northwind Partners", domain: "partner.test", kind: "partner", access: "member", roles },
-    ],
-    csrfToken: "token",
-  };
-}
+const me = (roles: TenantRole[]) => partnerStaffMe(ADMIN, roles);
 
 const GRANT: PartnerActivityEvent = {
   id: "1f2e3d4c-5b6a-4789-8abc-def012345678",
@@ -59,22 +40,7 @@ async function answer(input: RequestInfo | URL): Promise<Response> {
   return Response.json({ title: "Not found" }, { status: 404 });
 }
 
-function InTenant() {
-  return useCurrentTenant() ? <ActivityRoute /> : null;
-}
-
-async function renderPage(language: Language = "en") {
-  await partnersTexts.load(language);
-  window.history.replaceState(null, "", `/t/${PARTNER}/activity`);
-  await renderInApp(
-    <BrowserRouter>
-      <Routes>
-        <Route path="/t/:tenantId/activity" element={<InTenant />} />
-      </Routes>
-    </BrowserRouter>,
-    language,
-  );
-}
+const renderPage = (language?: Language) => renderPartnerPage("activity", ActivityRoute, language);
 
 beforeEach(() => {
   roles = ["globalAdmin"];

@@ -1,14 +1,10 @@
 import type { Me, PartnerCustomer, PartnerOverview } from "@allot/contracts";
 import { screen, within } from "@testing-library/react";
-import { BrowserRouter, Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Language } from "@/lib/i18n";
-import { useCurrentTenant } from "@/lib/tenant";
-import { renderInApp } from "@/test/render";
-import { partnersTexts } from "../texts";
+import { PARTNER, renderPartnerPage } from "../test/render-partner-page";
 import { CustomersRoute } from "./customers";
 
-const PARTNER = "8b1e3c1d-4c56-4f7a-9d2e-1a2b3c4d5e6f";
 const CONTOSO = "c6a1e1f0-2d3b-4c5d-8e9f-0a1b2c3d4e5f";
 const LITWARE = "0f3b9c2d-1e4a-4b5c-8d6e-7f8091a2b3c4";
 
@@ -84,23 +80,7 @@ function answer(url: string): Response {
   return Response.json({ title: "Not found" }, { status: 404 });
 }
 
-/** As the tenant layout does: the page renders once /api/me says the tenant is reachable. */
-function InTenant() {
-  return useCurrentTenant() ? <CustomersRoute /> : null;
-}
-
-async function renderPage(language: Language = "en") {
-  await partnersTexts.load(language);
-  window.history.replaceState(null, "", `/t/${PARTNER}/customers`);
-  await renderInApp(
-    <BrowserRouter>
-      <Routes>
-        <Route path="/t/:tenantId/customers" element={<InTenant />} />
-      </Routes>
-    </BrowserRouter>,
-    language,
-  );
-}
+const renderPage = (language?: Language) => renderPartnerPage("customers", CustomersRoute, language);
 
 beforeEach(() => {
   fetchMock.mockReset();

@@ -1,35 +1,16 @@
-import type { Me, PartnerCustomer, StaffMember } from "@allot/contracts";
+import type { PartnerCustomer, StaffMember } from "@allot/contracts";
 import type { TenantRole } from "@allot/domain";
 import { fireEvent, screen, waitFor, within } from "@testing-library/react";
-import { BrowserRouter, Route, Routes } from "react-router";
 import { afterEach, beforeEach, describe, expect, it, vi } from "vitest";
 import type { Language } from "@/lib/i18n";
-import { useCurrentTenant } from "@/lib/tenant";
-import { renderInApp } from "@/test/render";
-import { partnersTexts } from "../texts";
+import { PARTNER, partnerStaffMe, renderPartnerPage } from "../test/render-partner-page";
 import { StaffRoute } from "./staff";
 
-const PARTNER = "8b1e3c1d-4c56-4f7a-9d2e-1a2b3c4d5e6f";
 const ME_ID = "5a6b7c8d-9e0f-4a1b-8c2d-3e4f5a6b7c8d";
 const NOOR = "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e";
 const FABRIKAM_RELATIONSHIP = "4a8d2b63-4b54-4e1d-8b62-1c9f4d2e3f5a";
 
-function me(roles: TenantRole[]): Me {
-  return {
-    user: {
-      id: ME_ID,
-      tenantId: PARTNER,
-      displayName: "Partner admin",
-      email: "admin@partner.test",
-      preferredLanguage: null,
-      passwordChangeRequired: false,
-    },
-    tenants: [
-      { id: PARTNER, name: "Northwind Partners", domain: "partner.test", kind: "partner", access: "member", roles },
-    ],
-    csrfToken: "token",
-  };
-}
+const me = (roles: TenantRole[]) => partnerStaffMe(ME_ID, roles);
 
 const STAFF: StaffMember[] = [
   {
@@ -91,22 +72,7 @@ async function answer(input: RequestInfo | URL, init?: RequestInit): Promise<Res
   return Response.json({ title: "Not found" }, { status: 404 });
 }
 
-function InTenant() {
-  return useCurrentTenant() ? <StaffRoute /> : null;
-}
-
-async function renderPage(language: Language = "en") {
-  await partnersTexts.load(language);
-  window.history.replaceState(null, "", `/t/${PARTNER}/staff`);
-  await renderInApp(
-    <BrowserRouter>
-      <Routes>
-        <Route path="/t/:tenantId/staff" element={<InTenant />} />
-      </Routes>
-    </BrowserRouter>,
-    language,
-  );
-}
+const renderPage = (language?: Language) => renderPartnerPage("staff", StaffRoute, language);
 
 beforeEach(() => {
   roles = ["globalAdmin"];
