@@ -26,6 +26,11 @@ export function userProducts(skus: readonly SubscribedSku[]): SubscribedSku[] {
   return skus.filter((sku) => sku.appliesTo === "User");
 }
 
+/** Those products by name in the language shown, as Microsoft's license panels list them. */
+export function userProductsByName(skus: readonly SubscribedSku[], language: string): SubscribedSku[] {
+  return userProducts(skus).sort((a, b) => a.displayName.localeCompare(b.displayName, language));
+}
+
 /**
  * The colour of a product's usage bar, the same wherever it is drawn (Home, Licenses, a product's page): red while
  * holders outnumber the usable seats, amber when it is full (no seat left to assign), the brand colour otherwise.

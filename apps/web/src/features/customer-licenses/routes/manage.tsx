@@ -12,7 +12,7 @@ import { TableSurface } from "@/components/table-surface";
 import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import { selectionKey, useLicenseSelection } from "@/lib/licensing/selection";
-import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { userProductsByName, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useLicenseChoices } from "@/lib/licensing/use-license-choices";
 import { useTenant } from "@/lib/tenant";
 import { AssignedHoldersDialog } from "../components/assigned-holders-dialog";
@@ -44,10 +44,7 @@ export function ManageLicensesRoute() {
   const key = useMemo(() => selectionKey(userIds), [userIds]);
   const skus = useSubscribedSkus(tenant.id);
   const holdings = useLicenseSelection(tenant.id, userIds, key);
-  const products = useMemo(
-    () => userProducts(skus.data ?? []).sort((a, b) => a.displayName.localeCompare(b.displayName, language)),
-    [skus.data, language],
-  );
+  const products = useMemo(() => userProductsByName(skus.data ?? [], language), [skus.data, language]);
   const skuIds = useMemo(() => products.map((sku) => sku.skuId), [products]);
   const choices = useLicenseChoices({ userIds, skuIds, selection: holdings.data });
   const [pending, setPending] = useState<{ change: BulkChange; dataLoss: boolean } | null>(null);

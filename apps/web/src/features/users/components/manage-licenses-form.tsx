@@ -25,7 +25,7 @@ import { useI18n } from "@/lib/i18n";
 import type { BulkChange } from "@/lib/licensing/bulk";
 import type { ManageMode } from "@/lib/licensing/license-toggles";
 import { selectionKey, useLicenseSelection } from "@/lib/licensing/selection";
-import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { userProductsByName, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useLicenseChoices } from "@/lib/licensing/use-license-choices";
 import { useTenant } from "@/lib/tenant";
 import { useUsersTexts } from "../texts";
@@ -71,10 +71,7 @@ export function ManageLicensesForm({
   const restoreFocusTarget = useRestoreFocusTarget();
 
   // By name, as Microsoft's panel lists them (the catalog's order means nothing to an admin).
-  const products = useMemo(
-    () => userProducts(skus.data ?? []).sort((a, b) => a.displayName.localeCompare(b.displayName, language)),
-    [skus.data, language],
-  );
+  const products = useMemo(() => userProductsByName(skus.data ?? [], language), [skus.data, language]);
   const skuIds = useMemo(() => products.map((sku) => sku.skuId), [products]);
   const choices = useLicenseChoices({ userIds, skuIds, selection: selection.data });
   const { mode } = choices;

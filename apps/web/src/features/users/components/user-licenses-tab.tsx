@@ -9,7 +9,7 @@ import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useNotify } from "@/components/notify";
 import { ApiError } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
-import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
+import { userProductsByName, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
 import { useAssignUserLicenses } from "../api/assign-user-licenses";
 import { useUserGroups } from "../api/get-user-groups";
@@ -60,11 +60,7 @@ export function UserLicensesTab({ user }: { user: User }) {
   const licenses = useUserLicenses(tenant.id, user.id);
   const skus = useSubscribedSkus(tenant.id);
   const groups = useUserGroups(tenant.id, user.id);
-  const products = useMemo(
-    () =>
-      skus.data ? userProducts(skus.data).sort((a, b) => a.displayName.localeCompare(b.displayName, language)) : [],
-    [skus.data, language],
-  );
+  const products = useMemo(() => (skus.data ? userProductsByName(skus.data, language) : []), [skus.data, language]);
 
   if (licenses.isError || skus.isError) {
     const error = licenses.error ?? skus.error;
