@@ -43,10 +43,13 @@ const PAGES: Visit[] = [
   { name: "settings", path: (t) => `/t/${t}/settings` },
 ];
 
-/** The page has its heading and has finished loading what it shows first (no spinner left in the main area). */
+/**
+ * The page has its heading and has finished loading what it shows first (no spinner left in the main area).
+ * Found by element, not by role: once a modal drawer opens, the page behind it is aria-hidden and has no roles.
+ */
 async function settle(page: Page): Promise<void> {
-  const main = page.getByRole("main");
-  await expect(main.getByRole("heading", { level: 1 })).toBeVisible({ timeout: 20_000 });
+  const main = page.locator("main");
+  await expect(main.locator("h1")).toBeVisible({ timeout: 20_000 });
   await expect(main.locator(".fui-Spinner")).toHaveCount(0, { timeout: 15_000 });
 }
 
