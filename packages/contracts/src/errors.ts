@@ -47,6 +47,17 @@ export const ERROR_STATUS = {
   CustomerAccessGrantForbidden: 403,
   PrivilegesRemoved: 409,
   RelationshipEnded: 409,
+  // Power Platform: capacity add-ons, flows, DLP, trials.
+  CapacityExceeded: 409,
+  CapacityInUse: 409,
+  CapacityNotAvailable: 409,
+  DlpViolation: 422,
+  LicenseRequired: 409,
+  EnvironmentNotEmpty: 409,
+  EnvironmentNameTaken: 409,
+  DefaultEnvironmentExists: 409,
+  MachineNameTaken: 409,
+  TrialSignUpDisabled: 403,
   // License requests.
   DuplicateRequest: 409,
   RequestNotPending: 409,

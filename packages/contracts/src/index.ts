@@ -11,6 +11,7 @@ export * from "./me.js";
 export * from "./partner-activity.js";
 export * from "./partner-staff.js";
 export * from "./partners.js";
+export * from "./power-platform.js";
 export * from "./requests.js";
 export * from "./setup.js";
 export * from "./users.js";

@@ -8,5 +8,6 @@ export * from "./licensing/validator.js";
 export * from "./partners/customer-health.js";
 export * from "./partners/relationship.js";
 export * from "./permissions.js";
+export * from "./power-platform/index.js";
 export * from "./roles.js";
 export * from "./users/restore-window.js";

@@ -16,22 +16,24 @@ import { ALL_ROLES, type Role } from "./roles.js";
 // DESIGN.md §2 and Partner Center's delegated roles, written out by hand so the matrix in code is checked against the
 // documents, not against itself. Columns: assign/remove licenses, manage billing, read billing, self-service
 // purchase, create/delete/restore users, reset passwords, approve requests, request a license, read the directory,
-// read the audit log, manage partner relationships (the organization's own global admin only), and the partner
-// center's: manage the partner's staff, grant them access to customers, see every customer and everyone's activity.
+// read the audit log, manage partner relationships (the organization's own global admin only), the partner
+// center's: manage the partner's staff, grant them access to customers, see every customer and everyone's activity;
+// and the Power Platform's (seed 004): manage environments, capacity and DLP, buy its products, own flows.
 const Y = true;
 const N = false;
 const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit partners staff grant seeAll
-  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N, N, N, N, N),
-  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N, N, Y, N, N),
-  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N, N, N, N, N),
-  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N, N, N, N, N),
-  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N),
-  member: row(N, N, N, Y, N, N, N, Y, N, N, N, N, N, N),
-  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N),
-  helpdeskAgent: row(Y, N, N, N, N, Y, N, Y, Y, N, N, N, N, N),
-  salesAgent: row(Y, Y, Y, N, N, N, N, N, Y, N, N, N, N, N),
+  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit partners staff grant seeAll | ppManage ppBuy flows
+  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N, N, N, N, N, N, N, Y),
+  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N, N, Y, N, N, N, N, Y),
+  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N, N, N, N, N, N, N, Y),
+  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y),
+  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N, N, N, Y),
+  powerPlatformAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N, Y, Y, Y),
+  member: row(N, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, N, Y),
+  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, Y, N),
+  helpdeskAgent: row(Y, N, N, N, N, Y, N, Y, Y, N, N, N, N, N, N, N, N),
+  salesAgent: row(Y, Y, Y, N, N, N, N, N, Y, N, N, N, N, N, N, N, N),
 };
 
 function row(...allowed: boolean[]): Record<Action, boolean> {
@@ -55,6 +57,7 @@ describe("permission matrix (DESIGN.md §2)", () => {
       "requests.approve",
       "requests.create",
       "directory.read",
+      "flows.create",
     ]);
     expect(allowedActions([])).toEqual([]);
   });

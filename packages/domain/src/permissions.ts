@@ -20,6 +20,10 @@ export const ACTIONS = [
   "partnerStaff.manage", // list, add, edit and remove the partner's staff (see canManageStaffMember for whom)
   "partnerAccess.grant", // give staff delegated roles in customers: per customer or for all of them
   "partnerCenter.seeAll", // every customer and every staff member's activity, not only the caller's own
+  // Power Platform (seed 004):
+  "powerPlatform.manage", // environments, capacity allocation, machines, DLP policies, any flow's license mode
+  "powerPlatform.buy", // buy Power Platform products (Power Automate, Power BI, Power Apps) and no others
+  "flows.create", // own flows: create them and edit one's own (makers; owners and co-owners edit theirs)
 ] as const;
 export type Action = (typeof ACTIONS)[number];
 
@@ -40,12 +44,16 @@ const GLOBAL_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "partnerStaff.manage",
   "partnerAccess.grant",
   "partnerCenter.seeAll",
+  "powerPlatform.manage",
+  "powerPlatform.buy",
+  "flows.create",
 ]);
 const BILLING_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "billing.manage",
   "billing.read",
   "requests.create",
   "directory.read",
+  "flows.create",
 ]);
 const HELPDESK_ADMIN: ReadonlySet<Action> = new Set<Action>([
   "users.resetPassword",
@@ -59,6 +67,8 @@ const NOT_DELEGATED: ReadonlySet<Action> = new Set<Action>([
   "partnerStaff.manage",
   "partnerAccess.grant",
   "partnerCenter.seeAll",
+  // Delegated agents act for the customer's admins; they own no flows in it.
+  "flows.create",
 ]);
 
 /** The permission matrix: the one place that says what each role may do, used by the API and by the web app. */
@@ -72,13 +82,29 @@ export const PERMISSIONS: Matrix = {
     "requests.approve",
     "requests.create",
     "directory.read",
+    "flows.create",
     // The partner's "user management admin": manages staff, but gives no one access to a customer.
     "partnerStaff.manage",
   ]),
-  licenseAdmin: new Set<Action>(["licenses.assign", "requests.approve", "requests.create", "directory.read"]),
-  helpdeskAdmin: HELPDESK_ADMIN,
-  serviceAdmin: new Set<Action>(["requests.create", "directory.read"]),
-  member: new Set<Action>(["billing.selfServicePurchase", "requests.create"]),
+  licenseAdmin: new Set<Action>([
+    "licenses.assign",
+    "requests.approve",
+    "requests.create",
+    "directory.read",
+    "flows.create",
+  ]),
+  helpdeskAdmin: new Set<Action>([...HELPDESK_ADMIN, "flows.create"]),
+  serviceAdmin: new Set<Action>(["requests.create", "directory.read", "flows.create"]),
+  // Entra's Power Platform admin: the Power Platform admin center, and buying its products (billing.manage is for
+  // any product). It reads the directory to pick flows' owners and the users a run check is for.
+  powerPlatformAdmin: new Set<Action>([
+    "powerPlatform.manage",
+    "powerPlatform.buy",
+    "flows.create",
+    "requests.create",
+    "directory.read",
+  ]),
+  member: new Set<Action>(["billing.selfServicePurchase", "requests.create", "flows.create"]),
   // Delegated (partner) roles, as Partner Center has them: an admin agent acts as the customer's global admin; a
   // helpdesk agent resets passwords of non-admins and, as Partner Center lists helpdesk agents among the roles that
   // assign and revoke licenses, assigns and revokes them; a sales agent reads and buys subscriptions on behalf of the

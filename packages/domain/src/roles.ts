@@ -9,6 +9,7 @@ export const TENANT_ROLES = [
   "licenseAdmin",
   "helpdeskAdmin",
   "serviceAdmin",
+  "powerPlatformAdmin",
   "member",
 ] as const;
 export type TenantRole = (typeof TENANT_ROLES)[number];

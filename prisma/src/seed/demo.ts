@@ -6,7 +6,14 @@ import { CATALOG, SERVICE_PLANS } from "./catalog.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { people } from "./people.js";
 
-type TenantRoleName = "globalAdmin" | "billingAdmin" | "userAdmin" | "licenseAdmin" | "helpdeskAdmin" | "serviceAdmin";
+type TenantRoleName =
+  | "globalAdmin"
+  | "billingAdmin"
+  | "userAdmin"
+  | "licenseAdmin"
+  | "helpdeskAdmin"
+  | "serviceAdmin"
+  | "powerPlatformAdmin";
 
 const DAY = 86_400_000;
 /** How long ago the seeded seat cuts that left a product short (Fabrikam's Power BI Pro) were made. */

@@ -85,6 +85,18 @@ export const nl: Messages = {
     PrivilegesRemoved:
       "Deze klant heeft je gedelegeerde beheerdersbevoegdheden verwijderd: niemand kan daar toegang krijgen.",
     RelationshipEnded: "De relatie met deze klant is beëindigd: niemand kan daar toegang krijgen.",
+    CapacityExceeded:
+      "Er is niet genoeg capaciteit gekocht: wijs minder eenheden toe of koop meer van de invoegtoepassing.",
+    CapacityInUse: "Stromen of machines in deze omgeving gebruiken die capaciteit nog.",
+    CapacityNotAvailable:
+      "Deze omgeving heeft geen ongebruikte capaciteit van die invoegtoepassing. Wijs eerst capaciteit toe.",
+    DlpViolation: "Een beleid ter voorkoming van gegevensverlies staat deze combinatie van connectors niet toe.",
+    LicenseRequired: "Wie deze stroom uitvoert, heeft er een licentie voor nodig.",
+    EnvironmentNotEmpty: "Alleen een omgeving zonder stromen en machines kan worden verwijderd.",
+    EnvironmentNameTaken: "Een andere omgeving heeft deze naam al.",
+    DefaultEnvironmentExists: "De organisatie heeft al een standaardomgeving.",
+    MachineNameTaken: "Een andere machine in deze omgeving heeft deze naam al.",
+    TrialSignUpDisabled: "Je organisatie heeft aanmelden voor een proefversie van dit product uitgeschakeld.",
     DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
     RequestNotPending: "Deze aanvraag is al afgehandeld.",
     PasswordChangeRequired: "Kies eerst een nieuw wachtwoord.",
@@ -130,6 +142,7 @@ export const nl: Messages = {
     licenseAdmin: "Licentiebeheerder",
     helpdeskAdmin: "Helpdeskbeheerder",
     serviceAdmin: "Beheerder serviceondersteuning",
+    powerPlatformAdmin: "Power Platform-beheerder",
     member: "Gebruiker (geen beheerdersrol)",
     adminAgent: "Beheeragent (partner)",
     helpdeskAgent: "Helpdeskagent (partner)",
