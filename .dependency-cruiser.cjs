@@ -14,7 +14,8 @@ const SERVICE_AREA_IMPORTS = {
   groups: ["auth", "directory", "licenses", "seats", "users"],
   billing: ["auth", "licenses", "seats"],
   requests: ["auth", "billing", "licenses", "seats"],
-  me: ["auth", "billing", "directory", "licenses", "requests", "seats"],
+  "power-platform": ["auth", "billing", "directory", "licenses", "seats"],
+  me: ["auth", "billing", "directory", "licenses", "power-platform", "requests", "seats"],
   partners: ["audit", "licenses", "seats", "users"],
 };
 

@@ -26,8 +26,11 @@ declare module "fastify" {
     public?: boolean;
     /** May be kept by caches; every other answer under /api/ is `Cache-Control: no-store`. */
     cacheable?: boolean;
-    /** The permission-matrix action a tenant route needs; checked before the handler runs. */
-    action?: Action;
+    /**
+     * The permission-matrix action a tenant route needs, or several of which any one will do (a list); checked
+     * before the handler runs.
+     */
+    action?: Action | readonly Action[];
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
     beforePasswordChange?: boolean;
     /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */

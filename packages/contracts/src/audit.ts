@@ -66,6 +66,20 @@ export const AUDIT_ACTIONS = [
   "partner.privilegesReinstated",
   "partner.endDateChanged",
   "partnerStaff.accessChanged",
+  "powerPlatform.environmentCreated",
+  "powerPlatform.environmentUpdated",
+  "powerPlatform.environmentDeleted",
+  "powerPlatform.capacityAllocated",
+  "powerPlatform.flowCreated",
+  "powerPlatform.flowUpdated",
+  "powerPlatform.flowLicenseModeChanged",
+  "powerPlatform.machineRegistered",
+  "powerPlatform.machineUpdated",
+  "powerPlatform.machineDeleted",
+  "powerPlatform.dlpPoliciesChanged",
+  "powerPlatform.trialSignUpPolicyChanged",
+  "licenses.trialStarted",
+  "licenses.trialLicenseExpired",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -79,6 +93,9 @@ export const AUDIT_TARGET_TYPES = [
   "licenseJob",
   "product",
   "partnerRelationship",
+  "environment",
+  "flow",
+  "machine",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

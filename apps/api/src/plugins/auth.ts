@@ -59,7 +59,9 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
     const roles = await tenantRoles(app.db, actor, tenantId, app.clock.now());
     if (!roles) return sendProblem(request, reply, "NotFound", "Tenant was not found.");
     request.tenant = { db: app.db, actor, tenantId, roles, requestId: request.id, clock: app.clock };
-    if (config.action && !can(roles, config.action)) {
+    const needed =
+      config.action === undefined ? [] : typeof config.action === "string" ? [config.action] : config.action;
+    if (needed.length > 0 && !needed.some((action) => can(roles, action))) {
       return sendProblem(request, reply, "Forbidden", "Your role in this organisation does not allow this.");
     }
   });

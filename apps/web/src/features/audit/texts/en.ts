@@ -64,6 +64,9 @@ export const texts = {
     product: "Product",
     licenseJob: "Bulk license change",
     partnerRelationship: "Partner relationship",
+    environment: "Environment",
+    flow: "Flow",
+    machine: "Machine",
   } satisfies Record<AuditTargetType, string>,
 };
 

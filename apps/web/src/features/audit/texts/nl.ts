@@ -59,5 +59,8 @@ export const texts: AuditTexts = {
     product: "Product",
     licenseJob: "Bulklicentiewijziging",
     partnerRelationship: "Partnerrelatie",
+    environment: "Omgeving",
+    flow: "Stroom",
+    machine: "Machine",
   },
 };
