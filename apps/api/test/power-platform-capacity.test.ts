@@ -99,7 +99,7 @@ describe("environments", () => {
     for (const refused of answers.filter((r) => r.statusCode !== 201)) {
       expect(problem(refused).code).toBe("DefaultEnvironmentExists");
     }
-    const defaultId = (answers.find((r) => r.statusCode === 201)?.json() as Environment).id;
+    const defaultId = (answers.find((r) => r.statusCode === 201)?.json() as Environment | undefined)?.id;
     const other = (await fabrikam.post(url, { name: `Prod ${randomUUID().slice(0, 6)}`, type: "production" })).json();
     const retype = await fabrikam.patch(`${url}/${other.id}`, { type: "default" });
     expect(retype.statusCode).toBe(409);
