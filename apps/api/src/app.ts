@@ -34,6 +34,7 @@ import { meRoutes } from "./routes/me.js";
 import { partnerActivityRoutes } from "./routes/partner-activity.js";
 import { partnerStaffRoutes } from "./routes/partner-staff.js";
 import { partnerRelationshipRoutes } from "./routes/partners.js";
+import { powerPlatformRoutes } from "./routes/power-platform.js";
 import { requestRoutes } from "./routes/requests.js";
 import { setupRoutes } from "./routes/setup.js";
 import { userRoutes } from "./routes/users.js";
@@ -188,6 +189,7 @@ export async function buildApp({
     await api.register(partnerRelationshipRoutes);
     await api.register(partnerStaffRoutes);
     await api.register(partnerActivityRoutes);
+    await api.register(powerPlatformRoutes);
   });
 
   const webDist = config.webDist;

@@ -27,6 +27,9 @@ interface Ids {
   requestId: string;
   /** A partner's relationship with the tenant. */
   relationshipId: string;
+  /** A Power Platform environment of the tenant, and a machine registered in it. */
+  environmentId: string;
+  machineId: string;
 }
 
 interface RouteCase {
@@ -351,6 +354,53 @@ const ROUTES: RouteCase[] = [
     path: `${T}/partnerRelationships/{relationshipId}/reinstatePrivileges`,
     url: (i) => `/api/tenants/${i.tenantId}/partnerRelationships/${i.relationshipId}/reinstatePrivileges`,
   },
+  { method: "GET", path: `${T}/environments`, url: (i) => `/api/tenants/${i.tenantId}/environments` },
+  {
+    method: "POST",
+    path: `${T}/environments`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments`,
+    body: () => ({ name: `Intruders ${randomUUID().slice(0, 8)}`, type: "production" }),
+  },
+  {
+    method: "PATCH",
+    path: `${T}/environments/{environmentId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}`,
+    body: () => ({ name: "Renamed by intruder" }),
+  },
+  {
+    method: "DELETE",
+    path: `${T}/environments/{environmentId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}`,
+  },
+  { method: "GET", path: `${T}/capacity`, url: (i) => `/api/tenants/${i.tenantId}/capacity` },
+  {
+    method: "PUT",
+    path: `${T}/environments/{environmentId}/capacity`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}/capacity`,
+    body: () => ({ allocations: [] }),
+  },
+  {
+    method: "GET",
+    path: `${T}/environments/{environmentId}/machines`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}/machines`,
+  },
+  {
+    method: "POST",
+    path: `${T}/environments/{environmentId}/machines`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}/machines`,
+    body: () => ({ name: `Intruder ${randomUUID().slice(0, 8)}`, parallelRuns: 1 }),
+  },
+  {
+    method: "PATCH",
+    path: `${T}/machines/{machineId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/machines/${i.machineId}`,
+    body: () => ({ parallelRuns: 2 }),
+  },
+  {
+    method: "DELETE",
+    path: `${T}/machines/{machineId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/machines/${i.machineId}`,
+  },
 ];
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
@@ -401,6 +451,7 @@ describe("tenant isolation", () => {
       invoices,
       keys,
       relationships,
+      environments,
     ] = await Promise.all([
       t.db.user.findMany({
         where: { tenantId },
@@ -437,6 +488,11 @@ describe("tenant isolation", () => {
       t.db.invoice.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { lines: true } }),
       t.db.idempotencyKey.count({ where: { tenantId } }),
       t.db.partnerRelationship.findMany({ where: { customerTenantId: tenantId }, orderBy: { id: "asc" } }),
+      t.db.environment.findMany({
+        where: { tenantId },
+        orderBy: { id: "asc" },
+        include: { allocations: { orderBy: { id: "asc" } }, machines: { orderBy: { id: "asc" } } },
+      }),
     ]);
     return createHash("sha256")
       .update(
@@ -456,6 +512,7 @@ describe("tenant isolation", () => {
           invoices,
           keys,
           relationships,
+          environments,
         }),
       )
       .digest("hex");
@@ -553,6 +610,10 @@ describe("tenant isolation", () => {
     const request = await t.db.licenseRequest.create({
       data: { tenantId, requesterUserId: maker.id, productId: visio.id, message: "please" },
     });
+    const environment = await t.db.environment.create({
+      data: { tenantId, name: `Isolated ${randomUUID().slice(0, 8)}`, type: "sandbox" },
+    });
+    const machine = await t.db.machine.create({ data: { environmentId: environment.id, name: "Isolated machine" } });
     return {
       tenantId,
       userId: user.id,
@@ -567,6 +628,8 @@ describe("tenant isolation", () => {
       invoiceId: invoice.id,
       requestId: request.id,
       relationshipId: (await t.db.partnerRelationship.findFirstOrThrow({ where: { customerTenantId: tenantId } })).id,
+      environmentId: environment.id,
+      machineId: machine.id,
     };
   }
 
@@ -620,9 +683,17 @@ describe("tenant isolation", () => {
 
   describe("Fabrikam ids under Contoso's tenant id are unknown (404 NotFound)", () => {
     const withForeignIds = ROUTES.filter((r) =>
-      ["{userId}", "{groupId}", "{jobId}", "{subscriptionId}", "{orderId}", "{invoiceId}", "{requestId}"].some(
-        (param) => r.path.includes(param),
-      ),
+      [
+        "{userId}",
+        "{groupId}",
+        "{jobId}",
+        "{subscriptionId}",
+        "{orderId}",
+        "{invoiceId}",
+        "{requestId}",
+        "{environmentId}",
+        "{machineId}",
+      ].some((param) => r.path.includes(param)),
     );
     for (const route of withForeignIds) {
       it(label(route), async () => {

@@ -11,6 +11,7 @@ import {
 } from "./common.js";
 import { ERROR_CODES, problemSchema } from "./errors.js";
 import { type AddLicense, addLicensesSchema, distinct, MAX_LICENSES_PER_CALL } from "./license-input.js";
+import { capacityConflictSchema } from "./power-platform.js";
 import { userSchema } from "./users.js";
 
 export { type AddLicense, addLicenseSchema } from "./license-input.js";
@@ -289,7 +290,11 @@ export const licenseConflictSchema = z.object({
   resolveBy: isoDateTime.nullable(),
 });
 export type LicenseConflictReport = z.infer<typeof licenseConflictSchema>;
-export const licenseConflictsSchema = z.object({ value: z.array(licenseConflictSchema) });
+export const licenseConflictsSchema = z.object({
+  value: z.array(licenseConflictSchema),
+  /** Capacity add-ons allocated to environments beyond what is bought (absent from older servers: none). */
+  capacityConflicts: z.array(capacityConflictSchema).default([]),
+});
 
 /** A bulk change run in the background, for thousands of users: the client polls it and may leave and come back. */
 export const BULK_JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;

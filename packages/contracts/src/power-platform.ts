@@ -1,6 +1,7 @@
 import { CAPACITY_TYPES, DLP_GROUPS, FLOW_KINDS, FLOW_LICENSE_MODES } from "@allot/domain";
 import { z } from "zod";
 import { idInputSchema, isoDateTime, text, uuidSchema } from "./common.js";
+import { problemSchema } from "./errors.js";
 
 // Power Platform (seed 004): environments, capacity add-ons allocated to them, flows and their license, machines,
 // DLP policies and the Power Automate trial. Routes under /api/tenants/:tenantId.
@@ -75,6 +76,22 @@ export const capacitySchema = z.object({
 });
 export type Capacity = z.infer<typeof capacitySchema>;
 
+/**
+ * An add-on allocated beyond what is bought and usable: a license conflict (License conflicts page), fixed by buying
+ * more or lowering the environments' allocations listed (largest first).
+ */
+export const capacityConflictSchema = z.object({
+  skuId: uuidSchema,
+  skuPartNumber: z.string(),
+  displayName: z.string(),
+  capacityType: capacityTypeSchema,
+  bought: z.number().int(),
+  allocated: z.number().int(),
+  overAllocated: z.number().int(),
+  environments: z.array(z.object({ id: uuidSchema, name: z.string(), quantity: z.number().int() })),
+});
+export type CapacityConflict = z.infer<typeof capacityConflictSchema>;
+
 /** The whole set of add-ons allocated to one environment; an add-on left out is allocated 0. */
 export const setEnvironmentCapacityRequestSchema = z.strictObject({
   allocations: z
@@ -100,6 +117,18 @@ export const capacityShortfallSchema = z.object({
   ),
 });
 export type CapacityShortfall = z.infer<typeof capacityShortfallSchema>;
+
+/**
+ * The 409 answers of environments, capacity and machines: a problem with, when its code has them, the extension
+ * members of CapacityExceeded (`exceeded`), CapacityInUse / CapacityNotAvailable (`shortfall`, `flows`, `machines`)
+ * and EnvironmentNotEmpty (`flowCount`, `machineCount`).
+ */
+export const capacityProblemSchema = problemSchema.extend({
+  ...capacityExceededSchema.partial().shape,
+  ...capacityShortfallSchema.partial().shape,
+  flowCount: z.number().int().optional(),
+  machineCount: z.number().int().optional(),
+});
 
 export const connectorSchema = z.object({
   id: z.string(),

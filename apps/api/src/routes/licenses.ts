@@ -46,6 +46,7 @@ import { licenseSelection } from "../services/licenses/selection.js";
 import { selectionHolders } from "../services/licenses/selection-holders.js";
 import { subscribedSkus } from "../services/licenses/subscribed-skus.js";
 import { assignUserLicenses, getLicensedUser, userLicenseDetails } from "../services/licenses/user-licenses.js";
+import { capacityConflicts } from "../services/power-platform/capacity-conflicts.js";
 
 const tags = ["Licenses"];
 /** None of these routes takes query parameters: `?dryRun=true` must be refused, not ignored. */
@@ -292,10 +293,17 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: "Products with more holders than usable seats, the users involved and the fixes",
+      description:
+        "capacityConflicts: capacity add-ons allocated to environments beyond what is bought and usable (a " +
+        "subscription shrank, expired or was disabled), with the environments holding them.",
       params: tenantParamsSchema,
       querystring: noQuery,
       response: { 200: licenseConflictsSchema, ...problemResponses },
     },
-    handler: (request) => licenseConflicts(tenantOf(request)),
+    handler: async (request) => {
+      const ctx = tenantOf(request);
+      const [report, capacity] = await Promise.all([licenseConflicts(ctx), capacityConflicts(ctx.db, ctx.tenantId)]);
+      return { ...report, capacityConflicts: capacity };
+    },
   });
 };

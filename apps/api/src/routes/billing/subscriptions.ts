@@ -45,10 +45,12 @@ export const subscriptionRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post("/api/tenants/:tenantId/subscriptions", {
-    config: { action: "billing.manage" },
+    config: { action: ["billing.manage", "powerPlatform.buy"] },
     schema: {
       tags,
       summary: "Buy a subscription: seats of a product for a monthly or annual term, billed now on account",
+      description:
+        "A Power Platform admin (powerPlatform.buy without billing.manage) buys Power Platform products only.",
       params: tenantParamsSchema,
       querystring: noQuery,
       headers: idempotencyHeaders,

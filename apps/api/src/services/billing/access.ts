@@ -1,6 +1,6 @@
 import type { BillingResult } from "@allot/contracts";
 import { type Db, Prisma, type Tx } from "@allot/db";
-import { can, type LifecycleSubscription } from "@allot/domain";
+import { can, isPowerPlatformProduct, type LifecycleSubscription } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
 import { type CatalogEntry, catalogOf } from "../licenses/catalog.js";
@@ -139,4 +139,20 @@ export function auditView(subscription: Partial<SubscriptionRecord>) {
     billingTerm: subscription.billingTerm,
     termEndsAt: subscription.termEndsAt,
   };
+}
+
+/**
+ * Buying for the organization: billing admins (billing.manage) buy any product, a Power Platform admin
+ * (powerPlatform.buy) Power Platform products only (Power Automate, Power BI, Power Apps); anyone else 403.
+ */
+export function assertCanBuy(ctx: TenantContext, product: { skuPartNumber: string; displayName: string }): void {
+  if (can(ctx.roles, "billing.manage")) return;
+  if (can(ctx.roles, "powerPlatform.buy")) {
+    if (isPowerPlatformProduct(product.skuPartNumber)) return;
+    throw new AppError(
+      "Forbidden",
+      `As a Power Platform admin you can buy Power Platform products only (Power Automate, Power BI, Power Apps), not ${product.displayName}. Ask a billing admin.`,
+    );
+  }
+  throw forbiddenToManage();
 }

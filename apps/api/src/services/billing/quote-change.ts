@@ -16,6 +16,7 @@ import { AppError } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
 import { seatStates } from "../seats/seat-states.js";
 import {
+  assertCanBuy,
   assertCanManage,
   assertOwnPerson,
   forbiddenToManage,
@@ -58,10 +59,14 @@ export async function quoteChange(ctx: TenantContext, request: ParsedQuoteReques
     switch (request.kind) {
       case "purchase":
       case "selfServicePurchase": {
-        const needed = request.kind === "purchase" ? "billing.manage" : "billing.selfServicePurchase";
-        if (!can(ctx.roles, needed)) throw forbiddenToManage();
-        if (request.kind === "selfServicePurchase") assertOwnPerson(ctx);
+        if (request.kind === "selfServicePurchase") {
+          if (!can(ctx.roles, "billing.selfServicePurchase")) throw forbiddenToManage();
+          assertOwnPerson(ctx);
+        } else if (!can(ctx.roles, "billing.manage") && !can(ctx.roles, "powerPlatform.buy")) {
+          throw forbiddenToManage();
+        }
         const product = await productBySkuId(tx, request.skuId);
+        if (request.kind === "purchase") assertCanBuy(ctx, product);
         if (request.kind === "selfServicePurchase" && !(await selfServiceAllowed(tx, ctx.tenantId)).get(product.id)) {
           throw new AppError(
             "SelfServicePurchaseDisabled",

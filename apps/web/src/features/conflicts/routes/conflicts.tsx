@@ -9,8 +9,9 @@ import { PageHeader } from "@/components/page-header";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
 import type { BulkChange } from "@/lib/licensing/bulk";
-import { useLicenseConflicts } from "@/lib/licensing/conflicts";
+import { useCapacityConflicts, useLicenseConflicts } from "@/lib/licensing/conflicts";
 import { useTenant } from "@/lib/tenant";
+import { CapacityConflictCard } from "../components/capacity-conflict-card";
 import { ConflictCard } from "../components/conflict-card";
 import { useConflictsTexts } from "../texts";
 
@@ -46,6 +47,7 @@ export function ConflictsRoute() {
   const c = useConflictsTexts();
   const { tenant } = useTenant();
   const conflicts = useLicenseConflicts(tenant.id);
+  const capacity = useCapacityConflicts(tenant.id).data ?? [];
   const [selections, setSelections] = useState<Record<string, ReadonlySet<string>>>({});
   const [removal, setRemoval] = useState<Removal | null>(null);
   const [dialogOpen, setDialogOpen] = useState(false);
@@ -103,7 +105,13 @@ export function ConflictsRoute() {
       <PageHeader title={c.title} description={c.description} />
       <LiveStatus
         message={
-          conflicts.isPending ? c.loading : conflicts.isSuccess ? (list.length === 0 ? c.emptyTitle : summary) : ""
+          conflicts.isPending
+            ? c.loading
+            : conflicts.isSuccess
+              ? list.length === 0 && capacity.length === 0
+                ? c.emptyTitle
+                : summary
+              : ""
         }
       />
       <div ref={contentRef} tabIndex={-1} className={styles.content} aria-busy={conflicts.isFetching}>
@@ -111,7 +119,7 @@ export function ConflictsRoute() {
           <Spinner label={c.loading} />
         ) : conflicts.isError ? (
           <ErrorMessage error={conflicts.error} onRetry={() => conflicts.refetch()} />
-        ) : list.length === 0 ? (
+        ) : list.length === 0 && capacity.length === 0 ? (
           <EmptyState
             icon={<CheckmarkCircleRegular />}
             title={c.emptyTitle}
@@ -130,6 +138,9 @@ export function ConflictsRoute() {
                 onSelectionChange={(next) => setSelections((current) => ({ ...current, [conflict.skuId]: next }))}
                 onRemove={() => openRemoval(conflict)}
               />
+            ))}
+            {capacity.map((conflict) => (
+              <CapacityConflictCard key={conflict.skuId} tenantId={tenant.id} conflict={conflict} />
             ))}
           </>
         )}

@@ -74,6 +74,13 @@ export const texts = {
     `Assigned: ${consumed} · On expired subscriptions: ${expiring}`,
   accessEndsBy: (date: string, days: number) =>
     `Renew by ${date} (${days} ${plural(days, "day", "days")} left). After that everyone on it loses access.`,
+  capacityTitle: (addOn: string) => `${addOn}: allocated beyond what is bought`,
+  capacityLine: (bought: number, allocated: number, over: number) =>
+    `Bought: ${bought} · Allocated to environments: ${allocated} · Over by: ${over}`,
+  capacityDetail:
+    "A subscription of this add-on shrank, expired or was disabled. Lower the allocation of these environments, or buy more.",
+  capacityEnvironment: (name: string, quantity: number) => `${name}: ${quantity} allocated`,
+  goToAddOns: "Go to Add-ons",
   lastSignIn: "Last sign-in",
   neverSignedIn: "Never",
 };

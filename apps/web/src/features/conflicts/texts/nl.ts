@@ -76,6 +76,13 @@ export const texts: ConflictsTexts = {
     `Toegewezen: ${consumed} · Via verlopen abonnementen: ${expiring}`,
   accessEndsBy: (date: string, days: number) =>
     `Verleng vóór ${date} (nog ${days} ${plural(days, "dag", "dagen")}). Daarna verliest iedereen die het gebruikt de toegang.`,
+  capacityTitle: (addOn: string) => `${addOn}: meer toegewezen dan gekocht`,
+  capacityLine: (bought: number, allocated: number, over: number) =>
+    `Gekocht: ${bought} · Toegewezen aan omgevingen: ${allocated} · Te veel: ${over}`,
+  capacityDetail:
+    "Een abonnement op deze invoegtoepassing is verkleind, verlopen of uitgeschakeld. Verlaag de toewijzing van deze omgevingen, of koop er meer.",
+  capacityEnvironment: (name: string, quantity: number) => `${name}: ${quantity} toegewezen`,
+  goToAddOns: "Naar Invoegtoepassingen",
   lastSignIn: "Laatste aanmelding",
   neverSignedIn: "Nooit",
 };
