@@ -137,7 +137,7 @@ function DlpEditor({ saved }: { saved: DlpPolicies }) {
         </TableSurface>
       )}
       {dirty ? (
-        <MessageBar intent="info">
+        <MessageBar intent="info" layout="multiline">
           <MessageBarBody>{p.dlp.unsaved}</MessageBarBody>
         </MessageBar>
       ) : null}
