@@ -154,6 +154,34 @@ export function createAppRouter() {
                   handle: section("billing"),
                   lazy: page(async () => (await import("@/features/billing/routes/invoice")).InvoiceRoute),
                 },
+                // Power Platform: Flows is the makers' My flows too (section myFlows needs flows.create only).
+                {
+                  path: "power-platform/environments",
+                  handle: section("powerPlatform"),
+                  lazy: page(
+                    async () => (await import("@/features/power-platform/routes/environments")).EnvironmentsRoute,
+                  ),
+                },
+                {
+                  path: "power-platform/capacity",
+                  handle: section("powerPlatform"),
+                  lazy: page(async () => (await import("@/features/power-platform/routes/capacity")).CapacityRoute),
+                },
+                {
+                  path: "power-platform/flows",
+                  handle: section("myFlows"),
+                  lazy: page(async () => (await import("@/features/power-platform/routes/flows")).FlowsRoute),
+                },
+                {
+                  path: "power-platform/machines",
+                  handle: section("powerPlatform"),
+                  lazy: page(async () => (await import("@/features/power-platform/routes/machines")).MachinesRoute),
+                },
+                {
+                  path: "power-platform/dlp",
+                  handle: section("powerPlatform"),
+                  lazy: page(async () => (await import("@/features/power-platform/routes/dlp")).DlpRoute),
+                },
                 {
                   path: "pricing",
                   handle: section("pricing"),

@@ -16,4 +16,6 @@ export const queryKeys = {
   account: (tenantId: string) => ["tenants", tenantId, "account"] as const,
   /** A partner tenant's customers and its products overview across them. */
   partnerCenter: (tenantId: string) => ["tenants", tenantId, "partnerCenter"] as const,
+  /** Environments, capacity allocations, flows, machines and DLP policies: one change can move any of them. */
+  powerPlatform: (tenantId: string) => ["tenants", tenantId, "powerPlatform"] as const,
 };

@@ -7,6 +7,10 @@ import {
   bundleIcon,
   CartFilled,
   CartRegular,
+  FlowchartFilled,
+  FlowchartRegular,
+  FlowFilled,
+  FlowRegular,
   HistoryFilled,
   HistoryRegular,
   HomeFilled,
@@ -45,6 +49,8 @@ export const SECTIONS = [
   "licenses",
   "billing",
   "requests",
+  "powerPlatform",
+  "myFlows",
   "pricing",
   "account",
   "audit",
@@ -62,6 +68,11 @@ export interface NavItemDefinition {
   partnerStaff?: true;
   /** Only for a partner's agent in a customer (Partner Center's workflow; the customer's own admins have Users). */
   delegatedOnly?: true;
+  /**
+   * Left out of the navigation for those with this right, who reach the same pages through `instead` (a maker's My
+   * flows is the Power Platform admin's Flows); the page itself stays open to them.
+   */
+  hiddenWith?: { action: Action; instead: Section };
   icon: ReturnType<typeof bundleIcon>;
 }
 
@@ -109,6 +120,21 @@ export const NAV_ITEMS: readonly NavItemDefinition[] = [
     action: "requests.approve",
     icon: bundleIcon(TaskListSquareLtrFilled, TaskListSquareLtrRegular),
   },
+  // Power Platform admin center: environments, capacity, flows, machines and DLP policies.
+  {
+    section: "powerPlatform",
+    path: "power-platform/environments",
+    action: "powerPlatform.manage",
+    icon: bundleIcon(FlowchartFilled, FlowchartRegular),
+  },
+  // Makers' own flows: the Power Platform's Flows page, which the API fills with their own and co-owned flows.
+  {
+    section: "myFlows",
+    path: "power-platform/flows",
+    action: "flows.create",
+    hiddenWith: { action: "powerPlatform.manage", instead: "powerPlatform" },
+    icon: bundleIcon(FlowFilled, FlowRegular),
+  },
   // Every signed-in person: makers buy or request licenses here and see their own.
   {
     section: "pricing",
@@ -134,6 +160,22 @@ export function canOpenSection(section: Section, tenant: Pick<ReachableTenant, "
   if (item?.partnerStaff && !(tenant.kind === "partner" && tenant.access === "member")) return false;
   if (item?.delegatedOnly && tenant.access !== "delegated") return false;
   return item?.action === undefined || can(tenant.roles, item.action);
+}
+
+/** The navigation's items for these roles in this tenant. */
+export function navItemsFor(tenant: Pick<ReachableTenant, "roles" | "kind" | "access">): NavItemDefinition[] {
+  return NAV_ITEMS.filter(
+    (item) => canOpenSection(item.section, tenant) && !(item.hiddenWith && can(tenant.roles, item.hiddenWith.action)),
+  );
+}
+
+/** The item to mark as current on a page of `section`: the section's own, or the one that stands in for it. */
+export function selectedNavSection(
+  section: Section | undefined,
+  items: readonly NavItemDefinition[],
+): Section | undefined {
+  if (section === undefined || items.some((item) => item.section === section)) return section;
+  return NAV_ITEMS.find((item) => item.section === section)?.hiddenWith?.instead;
 }
 
 export function sectionPath(tenantId: string, section: Section): string {

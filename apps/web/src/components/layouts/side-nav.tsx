@@ -5,7 +5,7 @@ import { VisuallyHidden } from "@/components/visually-hidden";
 import { usePendingLicenseRequestCount } from "@/lib/api/license-requests";
 import { useI18n } from "@/lib/i18n";
 import type { TenantContext } from "@/lib/tenant";
-import { canOpenSection, NAV_ITEMS, type Section, sectionPath } from "./nav-items";
+import { navItemsFor, type Section, sectionPath, selectedNavSection } from "./nav-items";
 
 const useStyles = makeStyles({
   // Wide content in the page must never squeeze the navigation.
@@ -39,7 +39,8 @@ export function SideNav({
   const styles = useStyles();
   const { t } = useI18n();
   const navigate = useNavigate();
-  const items = NAV_ITEMS.filter((item) => canOpenSection(item.section, context.tenant));
+  const items = navItemsFor(context.tenant);
+  const selected = selectedNavSection(section, items);
   const pending = usePendingRequestCount(context.tenant.id, context.can("requests.approve"));
 
   const follow = (event: MouseEvent<HTMLElement>, href: string) => {
@@ -64,7 +65,7 @@ export function SideNav({
       onOpenChange={(_, data) => {
         if (!data.open) onClose();
       }}
-      selectedValue={section ?? ""}
+      selectedValue={selected ?? ""}
       tabbable
       aria-label={t.a11y.mainNavigation}
       className={type === "inline" ? styles.drawer : styles.overlay}
@@ -80,7 +81,7 @@ export function SideNav({
               value={item.section}
               href={href}
               icon={<Icon />}
-              aria-current={item.section === section ? "page" : undefined}
+              aria-current={item.section === selected ? "page" : undefined}
               onClick={(event: MouseEvent<HTMLElement>) => follow(event, href)}
             >
               {badge ? (

@@ -162,6 +162,8 @@ export const en = {
       licenses: "Licenses",
       billing: "Billing",
       requests: "Requests",
+      powerPlatform: "Power Platform",
+      myFlows: "My flows",
       pricing: "Products and pricing",
       account: "My account",
       audit: "Audit log",

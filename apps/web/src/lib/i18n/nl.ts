@@ -165,6 +165,8 @@ export const nl: Messages = {
       licenses: "Licenties",
       billing: "Facturering",
       requests: "Aanvragen",
+      powerPlatform: "Power Platform",
+      myFlows: "Mijn stromen",
       pricing: "Producten en prijzen",
       account: "Mijn account",
       audit: "Auditlogboek",
