@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 describe("CapacityRoute (Capacity › Add-ons)", () => {
-  it("shows each add-on's figures, the over-allocation with a link to buy more, and allocated (in use) per cell", async () => {
+  it("shows each add-on's figures, the over-allocation with a link to buy more, and "in use of allocated" per cell", async () => {
     stubApi(["powerPlatformAdmin"], (url) => (url === CAPACITY_URL ? Response.json(CAPACITY) : undefined));
     await renderPowerPlatformPage("capacity", CapacityRoute);
     const process = await screen.findByRole("region", { name: "Summary of Power Automate Process" });
@@ -40,9 +40,9 @@ describe("CapacityRoute (Capacity › Add-ons)", () => {
     expect(perFlow.textContent).not.toContain("beyond what is bought");
     const table = screen.getByRole("table", { name: "Add-ons allocated to environments" });
     const [, production, sandbox] = within(table).getAllByRole("row");
-    expect(production?.textContent).toContain("7 (3 in use)");
-    expect(production?.textContent).toContain("3 (1 in use)");
-    expect(sandbox?.textContent).toContain("0 (0 in use)");
+    expect(production?.textContent).toContain("3 of 7 in use");
+    expect(production?.textContent).toContain("1 of 3 in use");
+    expect(sandbox?.textContent).toContain("0 of 0 in use");
   });
 
   it("Edit on an environment sends the whole set of quantities, and the table is fetched again", async () => {

@@ -91,7 +91,7 @@ export const texts = {
       "Your organization has no capacity add-ons. Buy Process, Per flow, Unattended RPA or Hosted Process add-ons to allocate them here.",
     tableLabel: "Add-ons allocated to environments",
     environmentColumn: "Environment",
-    cell: (allocated: number, inUse: number) => `${allocated} (${inUse} in use)`,
+    cell: (allocated: number, inUse: number) => `${inUse} of ${allocated} in use`,
     noEnvironments: "There are no environments to allocate capacity to.",
     edit: "Edit",
     editLabel: (environment: string) => `Edit add-ons of ${environment}`,

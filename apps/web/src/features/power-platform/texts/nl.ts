@@ -90,7 +90,7 @@ export const texts: PowerPlatformTexts = {
       "Je organisatie heeft geen capaciteitsinvoegtoepassingen. Koop Process-, Per stroom-, RPA zonder toezicht- of Hosted Process-invoegtoepassingen om ze hier toe te wijzen.",
     tableLabel: "Invoegtoepassingen toegewezen aan omgevingen",
     environmentColumn: "Omgeving",
-    cell: (allocated, inUse) => `${allocated} (${inUse} in gebruik)`,
+    cell: (allocated, inUse) => `${inUse} van ${allocated} in gebruik`,
     noEnvironments: "Er zijn geen omgevingen om capaciteit aan toe te wijzen.",
     edit: "Bewerken",
     editLabel: (environment) => `Invoegtoepassingen van ${environment} bewerken`,
