@@ -107,6 +107,7 @@ export const connectorSchema = z.object({
   tier: z.enum(["standard", "premium"]),
 });
 export const connectorListSchema = z.object({ items: z.array(connectorSchema) });
+export type ConnectorList = z.infer<typeof connectorListSchema>;
 
 const personSchema = z.object({ id: uuidSchema, displayName: z.string(), email: z.string() });
 
@@ -131,6 +132,7 @@ export const flowSchema = z.object({
 });
 export type Flow = z.infer<typeof flowSchema>;
 export const flowListSchema = z.object({ items: z.array(flowSchema) });
+export type FlowList = z.infer<typeof flowListSchema>;
 
 const connectorIdsSchema = z.array(z.string().min(1).max(100)).max(50);
 const coOwnerIdsSchema = z.array(idInputSchema).max(100);

@@ -57,8 +57,6 @@ describe("overlappingConnectors", () => {
   });
 
   it("a connector named twice in the same group is in one group, not two", () => {
-    expect(overlappingConnectors({ business: ["shared_sql", "shared_sql"], nonBusiness: [], blocked: [] })).toEqual(
-      [],
-    );
+    expect(overlappingConnectors({ business: ["shared_sql", "shared_sql"], nonBusiness: [], blocked: [] })).toEqual([]);
   });
 });

@@ -55,7 +55,12 @@ describe("checkFlowRun", () => {
   });
 
   it("an attended desktop flow needs the attended RPA plan, premium cloud flows' plan is not enough", () => {
-    const attended: FlowToRun = { kind: "desktopAttended", licenseMode: "owner", connectors: [], suspendedByDlp: false };
+    const attended: FlowToRun = {
+      kind: "desktopAttended",
+      licenseMode: "owner",
+      connectors: [],
+      suspendedByDlp: false,
+    };
     expect(checkFlowRun(attended, runner("FLOW_O365_P2", "FLOW_PREMIUM"))).toEqual({
       allowed: false,
       code: "LicenseRequired",
@@ -84,9 +89,11 @@ describe("checkFlowRun", () => {
 
   it("a flow a DLP policy suspended runs for no one, whatever pays for it", () => {
     for (const licenseMode of ["owner", "process", "perFlow"] as const) {
-      expect(
-        checkFlowRun({ ...cloud(STANDARD, licenseMode), suspendedByDlp: true }, runner("FLOW_PREMIUM")),
-      ).toEqual({ allowed: false, code: "DlpViolation", missing: [] });
+      expect(checkFlowRun({ ...cloud(STANDARD, licenseMode), suspendedByDlp: true }, runner("FLOW_PREMIUM"))).toEqual({
+        allowed: false,
+        code: "DlpViolation",
+        missing: [],
+      });
     }
   });
 });
