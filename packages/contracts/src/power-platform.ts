@@ -1,6 +1,7 @@
 import { CAPACITY_TYPES, DLP_GROUPS, FLOW_KINDS, FLOW_LICENSE_MODES } from "@allot/domain";
 import { z } from "zod";
 import { idInputSchema, isoDateTime, text, uuidSchema } from "./common.js";
+import { problemSchema } from "./errors.js";
 
 // Power Platform (seed 004): environments, capacity add-ons allocated to them, flows and their license, machines,
 // DLP policies and the Power Automate trial. Routes under /api/tenants/:tenantId.
@@ -266,3 +267,7 @@ export const trialSignUpSchema = z.object({
   daysLeft: z.number().int(),
 });
 export type TrialSignUp = z.infer<typeof trialSignUpSchema>;
+
+/** The problem answers carrying those extensions (members absent from other problems of the same status). */
+export const capacityNotAvailableProblemSchema = problemSchema.extend(capacityShortfallSchema.partial().shape);
+export const dlpViolationProblemSchema = problemSchema.extend(dlpViolationSchema.partial().shape);

@@ -1,4 +1,4 @@
-import { dlpPoliciesSchema, problemSchema, putDlpPoliciesRequestSchema, tenantParamsSchema } from "@allot/contracts";
+import { dlpPoliciesSchema, putDlpPoliciesRequestSchema, tenantParamsSchema } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { problemResponses } from "../lib/responses.js";
@@ -33,7 +33,7 @@ export const dlpPolicyRoutes: FastifyPluginAsyncZod = async (app) => {
       params: tenantParamsSchema,
       querystring: noQuery,
       body: putDlpPoliciesRequestSchema,
-      response: { 200: dlpPoliciesSchema, ...problemResponses, 422: problemSchema },
+      response: { 200: dlpPoliciesSchema, ...problemResponses },
     },
     handler: (request) => putDlpPolicies(tenantOf(request), request.body),
   });

@@ -1,11 +1,12 @@
 import {
+  capacityNotAvailableProblemSchema,
   connectorListSchema,
   createFlowRequestSchema,
+  dlpViolationProblemSchema,
   environmentParamsSchema,
   flowListSchema,
   flowParamsSchema,
   flowSchema,
-  problemSchema,
   runCheckRequestSchema,
   runCheckSchema,
   tenantParamsSchema,
@@ -64,7 +65,7 @@ export const flowRoutes: FastifyPluginAsyncZod = async (app) => {
       params: environmentParamsSchema,
       querystring: noQuery,
       body: createFlowRequestSchema,
-      response: { 201: flowSchema, ...problemResponses, 422: problemSchema },
+      response: { 201: flowSchema, ...problemResponses, 422: dlpViolationProblemSchema },
     },
     handler: async (request, reply) =>
       reply.code(201).send(await createFlow(tenantOf(request), request.params.environmentId, request.body)),
@@ -95,7 +96,12 @@ export const flowRoutes: FastifyPluginAsyncZod = async (app) => {
       params: flowParamsSchema,
       querystring: noQuery,
       body: updateFlowRequestSchema,
-      response: { 200: flowSchema, ...problemResponses, 409: problemSchema, 422: problemSchema },
+      response: {
+        200: flowSchema,
+        ...problemResponses,
+        409: capacityNotAvailableProblemSchema,
+        422: dlpViolationProblemSchema,
+      },
     },
     handler: (request) => updateFlow(tenantOf(request), request.params.flowId, request.body),
   });
