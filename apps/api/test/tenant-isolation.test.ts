@@ -27,6 +27,9 @@ interface Ids {
   requestId: string;
   /** A partner's relationship with the tenant. */
   relationshipId: string;
+  /** An environment of the tenant and a flow in it (owned by its maker). */
+  environmentId: string;
+  flowId: string;
 }
 
 interface RouteCase {
@@ -351,6 +354,39 @@ const ROUTES: RouteCase[] = [
     path: `${T}/partnerRelationships/{relationshipId}/reinstatePrivileges`,
     url: (i) => `/api/tenants/${i.tenantId}/partnerRelationships/${i.relationshipId}/reinstatePrivileges`,
   },
+  // Power Platform: flows, run checks, connectors, DLP policies.
+  { method: "GET", path: `${T}/connectors`, url: (i) => `/api/tenants/${i.tenantId}/connectors` },
+  {
+    method: "GET",
+    path: `${T}/environments/{environmentId}/flows`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}/flows`,
+  },
+  {
+    method: "POST",
+    path: `${T}/environments/{environmentId}/flows`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}/flows`,
+    body: (i) => ({ name: "Intruder flow", ownerUserId: i.userId }),
+  },
+  { method: "GET", path: `${T}/flows/{flowId}`, url: (i) => `/api/tenants/${i.tenantId}/flows/${i.flowId}` },
+  {
+    method: "PATCH",
+    path: `${T}/flows/{flowId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/flows/${i.flowId}`,
+    body: () => ({ name: "Renamed by intruder", licenseMode: "owner" }),
+  },
+  {
+    method: "POST",
+    path: `${T}/flows/{flowId}/runChecks`,
+    url: (i) => `/api/tenants/${i.tenantId}/flows/${i.flowId}/runChecks`,
+    body: (i) => ({ runAsUserId: i.userId }),
+  },
+  { method: "GET", path: `${T}/dlpPolicies`, url: (i) => `/api/tenants/${i.tenantId}/dlpPolicies` },
+  {
+    method: "PUT",
+    path: `${T}/dlpPolicies`,
+    url: (i) => `/api/tenants/${i.tenantId}/dlpPolicies`,
+    body: () => ({ policies: [{ name: "Intruder", environmentId: null, blocked: ["shared_sharepointonline"] }] }),
+  },
 ];
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
@@ -401,6 +437,8 @@ describe("tenant isolation", () => {
       invoices,
       keys,
       relationships,
+      flows,
+      dlpPolicies,
     ] = await Promise.all([
       t.db.user.findMany({
         where: { tenantId },
@@ -437,6 +475,8 @@ describe("tenant isolation", () => {
       t.db.invoice.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { lines: true } }),
       t.db.idempotencyKey.count({ where: { tenantId } }),
       t.db.partnerRelationship.findMany({ where: { customerTenantId: tenantId }, orderBy: { id: "asc" } }),
+      t.db.flow.findMany({ where: { environment: { tenantId } }, orderBy: { id: "asc" }, include: { coOwners: true } }),
+      t.db.dlpPolicy.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     ]);
     return createHash("sha256")
       .update(
@@ -456,6 +496,8 @@ describe("tenant isolation", () => {
           invoices,
           keys,
           relationships,
+          flows,
+          dlpPolicies,
         }),
       )
       .digest("hex");
@@ -553,8 +595,14 @@ describe("tenant isolation", () => {
     const request = await t.db.licenseRequest.create({
       data: { tenantId, requesterUserId: maker.id, productId: visio.id, message: "please" },
     });
+    const environment = await t.db.environment.create({ data: { tenantId, name: `Isolation ${randomUUID()}` } });
+    const flow = await t.db.flow.create({
+      data: { environmentId: environment.id, name: "Isolated flow", ownerUserId: maker.id, connectors: [] },
+    });
     return {
       tenantId,
+      environmentId: environment.id,
+      flowId: flow.id,
       userId: user.id,
       otherUserId: other.id,
       deletedUserId: deleted.id,
@@ -620,9 +668,17 @@ describe("tenant isolation", () => {
 
   describe("Fabrikam ids under Contoso's tenant id are unknown (404 NotFound)", () => {
     const withForeignIds = ROUTES.filter((r) =>
-      ["{userId}", "{groupId}", "{jobId}", "{subscriptionId}", "{orderId}", "{invoiceId}", "{requestId}"].some(
-        (param) => r.path.includes(param),
-      ),
+      [
+        "{userId}",
+        "{groupId}",
+        "{jobId}",
+        "{subscriptionId}",
+        "{orderId}",
+        "{invoiceId}",
+        "{requestId}",
+        "{environmentId}",
+        "{flowId}",
+      ].some((param) => r.path.includes(param)),
     );
     for (const route of withForeignIds) {
       it(label(route), async () => {
