@@ -201,6 +201,9 @@ describe("Power Platform flows and DLP", () => {
       const url = `${base}/environments/${env}/flows`;
       const byMaker = await as(t.app, maker).post(url, { name: "x", ownerUserId: otherMakerId });
       expect(problem(byMaker).code).toBe("Forbidden");
+      const fabrikamUser = await makeUser(t.db, t.tenants.fabrikam);
+      const stranger = await as(t.app, pp).post(url, { name: "x", ownerUserId: fabrikamUser.id });
+      expect(problem(stranger)).toMatchObject({ code: "ValidationFailed", errors: [{ path: "body.ownerUserId" }] });
       const byAdmin = await create(pp, env, { ownerUserId: otherMakerId });
       expect(byAdmin.owner.id).toBe(otherMakerId);
       const agent = await login(t.app, "agent@partner.test");

@@ -30,7 +30,17 @@ export async function createFlow(ctx: TenantContext, environmentId: string, body
     });
     if (!environment) throw notFound("Environment");
     const ownerUserId = body.ownerUserId ?? ctx.actor.userId;
-    if (body.ownerUserId !== undefined) await tenantPeople(tx, ctx.tenantId, [ownerUserId], "body.ownerUserId");
+    if (body.ownerUserId !== undefined) {
+      const owner = await tx.user.findFirst({
+        where: { id: ownerUserId, tenantId: ctx.tenantId, deletedAt: null },
+        select: { id: true },
+      });
+      if (!owner) {
+        throw new AppError("ValidationFailed", "The owner must be a person of this organisation.", {
+          errors: [{ path: "body.ownerUserId", message: "not a person of this organisation" }],
+        });
+      }
+    }
     const coOwnerIds = (await tenantPeople(tx, ctx.tenantId, body.coOwnerIds, "body.coOwnerIds")).filter(
       (userId) => userId !== ownerUserId,
     );
