@@ -27,6 +27,8 @@ import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { billingRoutes } from "./routes/billing/index.js";
 import { billingRecordRoutes } from "./routes/billing-records.js";
+import { dlpPolicyRoutes } from "./routes/dlp-policies.js";
+import { flowRoutes } from "./routes/flows.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
@@ -190,6 +192,8 @@ export async function buildApp({
     await api.register(partnerStaffRoutes);
     await api.register(partnerActivityRoutes);
     await api.register(powerPlatformRoutes);
+    await api.register(flowRoutes);
+    await api.register(dlpPolicyRoutes);
   });
 
   const webDist = config.webDist;

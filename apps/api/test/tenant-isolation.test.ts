@@ -30,6 +30,7 @@ interface Ids {
   /** A Power Platform environment of the tenant, and a machine registered in it. */
   environmentId: string;
   machineId: string;
+  flowId: string;
 }
 
 interface RouteCase {
@@ -401,6 +402,39 @@ const ROUTES: RouteCase[] = [
     path: `${T}/machines/{machineId}`,
     url: (i) => `/api/tenants/${i.tenantId}/machines/${i.machineId}`,
   },
+  // Power Platform: flows, run checks, connectors, DLP policies.
+  { method: "GET", path: `${T}/connectors`, url: (i) => `/api/tenants/${i.tenantId}/connectors` },
+  {
+    method: "GET",
+    path: `${T}/environments/{environmentId}/flows`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}/flows`,
+  },
+  {
+    method: "POST",
+    path: `${T}/environments/{environmentId}/flows`,
+    url: (i) => `/api/tenants/${i.tenantId}/environments/${i.environmentId}/flows`,
+    body: (i) => ({ name: "Intruder flow", ownerUserId: i.userId }),
+  },
+  { method: "GET", path: `${T}/flows/{flowId}`, url: (i) => `/api/tenants/${i.tenantId}/flows/${i.flowId}` },
+  {
+    method: "PATCH",
+    path: `${T}/flows/{flowId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/flows/${i.flowId}`,
+    body: () => ({ name: "Renamed by intruder", licenseMode: "owner" }),
+  },
+  {
+    method: "POST",
+    path: `${T}/flows/{flowId}/runChecks`,
+    url: (i) => `/api/tenants/${i.tenantId}/flows/${i.flowId}/runChecks`,
+    body: (i) => ({ runAsUserId: i.userId }),
+  },
+  { method: "GET", path: `${T}/dlpPolicies`, url: (i) => `/api/tenants/${i.tenantId}/dlpPolicies` },
+  {
+    method: "PUT",
+    path: `${T}/dlpPolicies`,
+    url: (i) => `/api/tenants/${i.tenantId}/dlpPolicies`,
+    body: () => ({ policies: [{ name: "Intruder", environmentId: null, blocked: ["shared_sharepointonline"] }] }),
+  },
 ];
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
@@ -452,6 +486,8 @@ describe("tenant isolation", () => {
       keys,
       relationships,
       environments,
+      flows,
+      dlpPolicies,
     ] = await Promise.all([
       t.db.user.findMany({
         where: { tenantId },
@@ -493,6 +529,8 @@ describe("tenant isolation", () => {
         orderBy: { id: "asc" },
         include: { allocations: { orderBy: { id: "asc" } }, machines: { orderBy: { id: "asc" } } },
       }),
+      t.db.flow.findMany({ where: { environment: { tenantId } }, orderBy: { id: "asc" }, include: { coOwners: true } }),
+      t.db.dlpPolicy.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
     ]);
     return createHash("sha256")
       .update(
@@ -513,6 +551,8 @@ describe("tenant isolation", () => {
           keys,
           relationships,
           environments,
+          flows,
+          dlpPolicies,
         }),
       )
       .digest("hex");
@@ -614,8 +654,12 @@ describe("tenant isolation", () => {
       data: { tenantId, name: `Isolated ${randomUUID().slice(0, 8)}`, type: "sandbox" },
     });
     const machine = await t.db.machine.create({ data: { environmentId: environment.id, name: "Isolated machine" } });
+    const flow = await t.db.flow.create({
+      data: { environmentId: environment.id, name: "Isolated flow", ownerUserId: maker.id, connectors: [] },
+    });
     return {
       tenantId,
+      flowId: flow.id,
       userId: user.id,
       otherUserId: other.id,
       deletedUserId: deleted.id,
@@ -693,6 +737,7 @@ describe("tenant isolation", () => {
         "{requestId}",
         "{environmentId}",
         "{machineId}",
+        "{flowId}",
       ].some((param) => r.path.includes(param)),
     );
     for (const route of withForeignIds) {

@@ -117,7 +117,10 @@ describe("users", () => {
       expect(members.every((u) => u.roles.length === 0)).toBe(true);
       expect(members.map((u) => u.email)).toContain("maker@contoso.test");
       expect(members.map((u) => u.email)).not.toContain("admin@contoso.test");
-      expect(members.length + 6).toBe(
+      const powerPlatformAdmins = await walk("role=powerPlatformAdmin", 200);
+      expect(powerPlatformAdmins.map((u) => u.email)).toEqual(["powerplatform@contoso.test"]);
+      // Seven admins: the six demo staff admins and Contoso's Power Platform admin.
+      expect(members.length + 7).toBe(
         await t.db.user.count({ where: { tenantId: t.tenants.contoso, deletedAt: null } }),
       );
     });

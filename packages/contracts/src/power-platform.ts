@@ -136,6 +136,7 @@ export const connectorSchema = z.object({
   tier: z.enum(["standard", "premium"]),
 });
 export const connectorListSchema = z.object({ items: z.array(connectorSchema) });
+export type ConnectorList = z.infer<typeof connectorListSchema>;
 
 const personSchema = z.object({ id: uuidSchema, displayName: z.string(), email: z.string() });
 
@@ -160,6 +161,7 @@ export const flowSchema = z.object({
 });
 export type Flow = z.infer<typeof flowSchema>;
 export const flowListSchema = z.object({ items: z.array(flowSchema) });
+export type FlowList = z.infer<typeof flowListSchema>;
 
 const connectorIdsSchema = z.array(z.string().min(1).max(100)).max(50);
 const coOwnerIdsSchema = z.array(idInputSchema).max(100);
@@ -293,3 +295,7 @@ export const trialSignUpSchema = z.object({
   daysLeft: z.number().int(),
 });
 export type TrialSignUp = z.infer<typeof trialSignUpSchema>;
+
+/** The problem answers carrying those extensions (members absent from other problems of the same status). */
+export const capacityNotAvailableProblemSchema = problemSchema.extend(capacityShortfallSchema.partial().shape);
+export const dlpViolationProblemSchema = problemSchema.extend(dlpViolationSchema.partial().shape);

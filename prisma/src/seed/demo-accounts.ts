@@ -20,6 +20,7 @@ export const DEMO_ACCOUNTS: readonly DemoAccount[] = [
   ...["contoso.test", "fabrikam.test", "tailspin.test"].flatMap((domain) =>
     CUSTOMER_ACCOUNTS.map(([local, role]) => ({ email: `${local}@${domain}`, role })),
   ),
+  { email: "powerplatform@contoso.test", role: "Power Platform admin" },
   { email: "admin@partner.test", role: "Partner global admin (every customer in the partner center)" },
   { email: "agent@partner.test", role: "Partner admin agent for Contoso and Tailspin Toys" },
   { email: "helpdesk@partner.test", role: "Partner helpdesk agent for Contoso, Fabrikam and Tailspin Toys" },

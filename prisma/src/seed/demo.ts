@@ -5,6 +5,7 @@ import { hashPassword } from "../passwords.js";
 import { CATALOG, SERVICE_PLANS } from "./catalog.js";
 import { DEMO_PASSWORD } from "./demo-accounts.js";
 import { people } from "./people.js";
+import { seedPowerPlatform } from "./power-platform.js";
 
 type TenantRoleName =
   | "globalAdmin"
@@ -47,6 +48,8 @@ interface CustomerPlan {
   /** Which generated members have no usage location (the last WITHOUT_USAGE_LOCATION unless said). */
   withoutUsageLocation?: (displayName: string) => boolean;
   subscriptions: readonly SubscriptionPlan[];
+  /** Environments, flows, machines, DLP and a Power Platform admin (seed 004); else two plain environments. */
+  powerPlatform?: boolean;
 }
 
 // Contoso has free seats of most products (Power BI Pro: 45 of 100 free), exhausted Business Standard and Visio.
@@ -56,6 +59,7 @@ const CONTOSO: CustomerPlan = {
   guestDomain: "litware.test",
   locations: ["US", "US", "US", "NL", "GB", "DE"],
   nameOffset: 0,
+  powerPlatform: true,
   subscriptions: [
     { sku: "SPE_E3", seats: 150, assigned: 120 },
     { sku: "O365_BUSINESS_PREMIUM", seats: 25, assigned: 25 },
@@ -267,12 +271,25 @@ async function seedCustomer(
   const joined = new Map(users.map((u) => [u.id, u.createdAt.getTime()]));
   await seedLicenses(tx, tenant.id, plan, products, licensable, joined);
   await seedGroups(tx, tenant.id, plan.name, licensable);
-  await tx.environment.createMany({
-    data: [
-      { tenantId: tenant.id, name: `${plan.name} (default)`, type: "production" },
-      { tenantId: tenant.id, name: `${plan.name} Sandbox`, type: "sandbox" },
-    ],
-  });
+  if (plan.powerPlatform) {
+    const makerId = users.find((u) => u.email === `maker@${plan.domain}`)?.id as string;
+    const others = licensable.slice(DEMO_STAFF.length, DEMO_STAFF.length + 5);
+    await seedPowerPlatform(tx, {
+      tenantId: tenant.id,
+      domain: plan.domain,
+      makerId,
+      people: others,
+      products,
+      passwordHash,
+    });
+  } else {
+    await tx.environment.createMany({
+      data: [
+        { tenantId: tenant.id, name: `${plan.name} (default)`, type: "production" },
+        { tenantId: tenant.id, name: `${plan.name} Sandbox`, type: "sandbox" },
+      ],
+    });
+  }
   return { tenantId: tenant.id, licensable };
 }
 

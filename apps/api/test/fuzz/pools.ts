@@ -24,6 +24,10 @@ const ALIASES: Record<string, { table: string; column: string }> = {
   email: { table: "User", column: "email" },
   action: { table: "AuditEvent", column: "action" },
   displayName: { table: "Group", column: "displayName" },
+  // People named by a role (a flow's co-owners and owner, whom a run check is for), not rows of a table of that name.
+  coOwnerIds: { table: "User", column: "id" },
+  ownerUserId: { table: "User", column: "id" },
+  runAsUserId: { table: "User", column: "id" },
 };
 
 export interface PoolValues {

@@ -48,13 +48,18 @@ export function dlpViolations(connectors: readonly string[], policies: readonly 
   });
 }
 
-/** A connector in more than one group of one policy is a mistake the API refuses. */
+/**
+ * A connector in more than one group of one policy is a mistake the API refuses. (One named twice in the same group
+ * is in one group only: the API stores each group's connectors once.)
+ */
 export function overlappingConnectors(policy: Pick<DlpPolicyRules, DlpGroup>): string[] {
   const seen = new Set<string>();
   const twice = new Set<string>();
-  for (const id of [...policy.business, ...policy.nonBusiness, ...policy.blocked]) {
-    if (seen.has(id)) twice.add(id);
-    seen.add(id);
+  for (const group of DLP_GROUPS) {
+    for (const id of new Set(policy[group])) {
+      if (seen.has(id)) twice.add(id);
+      seen.add(id);
+    }
   }
   return [...twice];
 }

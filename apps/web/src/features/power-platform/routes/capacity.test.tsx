@@ -23,7 +23,7 @@ afterEach(() => {
 });
 
 describe("CapacityRoute (Capacity › Add-ons)", () => {
-  it("shows each add-on's figures, the over-allocation with a link to buy more, and "in use of allocated" per cell", async () => {
+  it("shows each add-on's figures, the over-allocation with a link to buy more, and how many of the allocated units are in use per cell", async () => {
     stubApi(["powerPlatformAdmin"], (url) => (url === CAPACITY_URL ? Response.json(CAPACITY) : undefined));
     await renderPowerPlatformPage("capacity", CapacityRoute);
     const process = await screen.findByRole("region", { name: "Summary of Power Automate Process" });
