@@ -36,6 +36,7 @@ import { partnerStaffRoutes } from "./routes/partner-staff.js";
 import { partnerRelationshipRoutes } from "./routes/partners.js";
 import { requestRoutes } from "./routes/requests.js";
 import { setupRoutes } from "./routes/setup.js";
+import { trialRoutes } from "./routes/trials.js";
 import { userRoutes } from "./routes/users.js";
 import { purgeThrottle } from "./services/auth/sign-in-throttle.js";
 import { BillingScheduler } from "./services/billing/scheduler.js";
@@ -185,6 +186,7 @@ export async function buildApp({
     await api.register(billingRoutes);
     await api.register(billingRecordRoutes);
     await api.register(meRoutes);
+    await api.register(trialRoutes);
     await api.register(partnerRelationshipRoutes);
     await api.register(partnerStaffRoutes);
     await api.register(partnerActivityRoutes);
