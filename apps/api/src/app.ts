@@ -39,6 +39,7 @@ import { partnerRelationshipRoutes } from "./routes/partners.js";
 import { powerPlatformRoutes } from "./routes/power-platform.js";
 import { requestRoutes } from "./routes/requests.js";
 import { setupRoutes } from "./routes/setup.js";
+import { trialRoutes } from "./routes/trials.js";
 import { userRoutes } from "./routes/users.js";
 import { purgeThrottle } from "./services/auth/sign-in-throttle.js";
 import { BillingScheduler } from "./services/billing/scheduler.js";
@@ -188,6 +189,7 @@ export async function buildApp({
     await api.register(billingRoutes);
     await api.register(billingRecordRoutes);
     await api.register(meRoutes);
+    await api.register(trialRoutes);
     await api.register(partnerRelationshipRoutes);
     await api.register(partnerStaffRoutes);
     await api.register(partnerActivityRoutes);

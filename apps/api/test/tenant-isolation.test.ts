@@ -310,6 +310,12 @@ const ROUTES: RouteCase[] = [
   // Pricing, My licenses, the people picker, license requests.
   { method: "GET", path: `${T}/pricing`, url: (i) => `/api/tenants/${i.tenantId}/pricing` },
   { method: "GET", path: `${T}/me/licenses`, url: (i) => `/api/tenants/${i.tenantId}/me/licenses` },
+  {
+    method: "POST",
+    path: `${T}/trials/powerAutomate/signUp`,
+    url: (i) => `/api/tenants/${i.tenantId}/trials/powerAutomate/signUp`,
+    body: () => ({ as: "organization" }),
+  },
   { method: "GET", path: `${T}/people`, url: (i) => `/api/tenants/${i.tenantId}/people?search=a` },
   {
     method: "POST",

@@ -271,10 +271,17 @@ export const selfServicePolicySchema = z.object({
   /** The product can be bought by makers at all. */
   available: z.boolean(),
   enabled: z.boolean(),
+  /** People may sign up for the product's trial themselves (Power Automate's viral trial); null when it has none. */
+  trialSignUpEnabled: z.boolean().nullable(),
 });
 export type SelfServicePolicy = z.infer<typeof selfServicePolicySchema>;
 export const selfServicePoliciesSchema = z.object({ value: z.array(selfServicePolicySchema) });
-export const updateSelfServicePolicyRequestSchema = z.strictObject({ enabled: z.boolean() });
+/** Either or both: self-service purchase, and (products with a trial sign-up) whether people may sign up. */
+export const updateSelfServicePolicyRequestSchema = z
+  .strictObject({ enabled: z.boolean().optional(), trialSignUpEnabled: z.boolean().optional() })
+  .refine((body) => body.enabled !== undefined || body.trialSignUpEnabled !== undefined, {
+    message: "Name enabled, trialSignUpEnabled or both.",
+  });
 
 /** A product on the pricing page, with what the signed-in person can do about it. */
 export const pricingProductSchema = z.object({
@@ -296,6 +303,10 @@ export const pricingProductSchema = z.object({
   licensed: z.boolean(),
   /** Their pending request for it, if any. */
   pendingRequestId: uuidSchema.nullable(),
+  /** Obtained only by signing up for its trial (Power Automate Free): never bought, requested or trialled. */
+  trialSignUpOnly: z.boolean(),
+  /** The signed-in person may sign up for its trial now (one of the tenant's people, allowed, not holding it). */
+  trialSignUpAvailable: z.boolean(),
 });
 export const pricingSchema = z.object({ value: z.array(pricingProductSchema) });
 export type PricingProduct = z.infer<typeof pricingProductSchema>;

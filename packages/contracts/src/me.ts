@@ -16,6 +16,10 @@ export const myLicenseSchema = z.object({
   groups: z.array(z.object({ id: uuidSchema, displayName: z.string() })),
   /** Backed by a trial only: when it ends. */
   trialEndsAt: isoDateTime.nullable(),
+  /** With trialEndsAt: whole days left (rounded up), 0 once it ended. */
+  trialDaysLeft: z.number().int().nullable(),
+  /** A trial the person started just for themself: theirs alone, not in the admin center (no seat, no state). */
+  individualTrial: z.boolean(),
   servicePlans: z.array(
     z.object({ servicePlanId: uuidSchema, servicePlanName: z.string(), displayName: z.string(), enabled: z.boolean() }),
   ),

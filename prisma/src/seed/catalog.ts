@@ -15,6 +15,8 @@ export interface CatalogProduct {
   /** The user must hold at least one of these products. */
   requiresAnyOf?: readonly string[];
   unavailableIn?: readonly string[];
+  /** Makers may buy it for themselves (self-service); false for products obtained another way. Default true. */
+  selfServiceAvailable?: boolean;
 }
 
 export const SERVICE_PLANS: Readonly<Record<string, string>> = {
@@ -49,6 +51,7 @@ export const SERVICE_PLANS: Readonly<Record<string, string>> = {
   POWER_AUTOMATE_UNATTENDED_RPA_PLAN: "Power Automate RPA Unattended",
   POWER_AUTOMATE_PROCESS_PLAN: "Power Automate Process",
   POWER_AUTOMATE_HOSTED_PROCESS_PLAN: "Power Automate Hosted Process",
+  FLOW_P2_VIRAL: "Flow Free",
 };
 
 const EXCHANGE_PRODUCTS = ["SPE_E3", "O365_BUSINESS_PREMIUM", "EXCHANGESTANDARD", "EXCHANGEENTERPRISE"] as const;
@@ -158,6 +161,18 @@ export const CATALOG: readonly CatalogProduct[] = [
     pricePerSeatMonthCents: 1_400,
     trialDays: 90,
     servicePlans: ["POWER_AUTOMATE_ATTENDED_RPA", "FLOW_PREMIUM", "DYN365_CDS_VIRAL"],
+  },
+  {
+    // Power Automate's trial (seed 004's FAQ): obtained only by signing up for the trial, never bought. The first
+    // sign-up for the organization gives the tenant 10,000 free licenses, each ending 90 days after it was assigned.
+    skuId: "f30db892-07e9-47e9-837c-80727f46fd3d",
+    skuPartNumber: "FLOW_FREE",
+    displayName: "Microsoft Power Automate Free",
+    kind: "user",
+    pricePerSeatMonthCents: 0,
+    trialDays: 90,
+    servicePlans: ["FLOW_P2_VIRAL", "DYN365_CDS_VIRAL"],
+    selfServiceAvailable: false,
   },
   {
     skuId: "0c1a8f39-5f0e-4c8a-9c1f-2a7f4f6d7a01",

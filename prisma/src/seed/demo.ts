@@ -177,6 +177,7 @@ async function upsertCatalog(tx: Tx): Promise<Map<string, string>> {
         capacityType: product.capacityType ?? null,
         pricePerSeatMonthCents: product.pricePerSeatMonthCents,
         trialDays: product.trialDays,
+        selfServiceAvailable: product.selfServiceAvailable ?? true,
         servicePlans: {
           create: product.servicePlans.map((name) => ({ servicePlanId: planIds.get(name) as string })),
         },

@@ -10,6 +10,14 @@ export const POWER_AUTOMATE_TRIAL = {
   days: 90,
 } as const;
 
+/**
+ * Products obtained only by signing up for their trial (never bought, requested or trialled by admins): their
+ * licenses each end on their own, `days` after they were assigned.
+ */
+export function isTrialSignUpProduct(skuPartNumber: string): boolean {
+  return skuPartNumber === POWER_AUTOMATE_TRIAL.skuPartNumber;
+}
+
 const DAY_MS = 24 * 60 * 60 * 1000;
 
 /** When a trial license assigned (or an individual trial started) at `start` ends. */

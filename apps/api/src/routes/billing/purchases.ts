@@ -85,12 +85,13 @@ export const purchaseRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: "billing.manage" },
     schema: {
       tags,
-      summary: "Allow or stop self-service purchases of a product; makers then see 'Request from my admin'",
+      summary:
+        "Allow or stop self-service purchases of a product (makers then see 'Request from my admin'), or trial sign-ups",
       params: skuParamsSchema,
       querystring: noQuery,
       body: updateSelfServicePolicyRequestSchema,
       response: { 200: selfServicePolicySchema, ...problemResponses },
     },
-    handler: (request) => setSelfServicePolicy(tenantOf(request), request.params.skuId, request.body.enabled),
+    handler: (request) => setSelfServicePolicy(tenantOf(request), request.params.skuId, request.body),
   });
 };

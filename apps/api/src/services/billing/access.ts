@@ -1,6 +1,6 @@
 import type { BillingResult } from "@allot/contracts";
 import { type Db, Prisma, type Tx } from "@allot/db";
-import { can, isPowerPlatformProduct, type LifecycleSubscription } from "@allot/domain";
+import { can, isPowerPlatformProduct, isTrialSignUpProduct, type LifecycleSubscription } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
 import { type CatalogEntry, catalogOf } from "../licenses/catalog.js";
@@ -111,6 +111,14 @@ export async function productBySkuId(tx: Tx, skuId: string, path = "body.skuId")
   if (!product)
     throw new AppError("NotFound", "No product has this skuId.", { errors: [{ path, message: "is not a product" }] });
   return product;
+}
+
+/** Refuses buying (or an admin's trial of) a product obtained only by signing up for its trial: Power Automate Free. */
+export function assertForSale(product: { skuPartNumber: string; displayName: string }, path = "body.skuId"): void {
+  if (!isTrialSignUpProduct(product.skuPartNumber)) return;
+  throw new AppError("TrialNotOffered", `${product.displayName} is not sold: people sign up for its trial instead.`, {
+    errors: [{ path, message: "is obtained by trial sign-up only" }],
+  });
 }
 
 /** What every billing change answers: the subscription now, and the order and invoice it wrote. */

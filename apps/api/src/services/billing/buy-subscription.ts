@@ -3,7 +3,7 @@ import { type BillingTerm, priceTerm, termEnd } from "@allot/domain";
 import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { lockSeats } from "../seats/seat-ledger.js";
-import { assertCanBuy, auditView, productBySkuId } from "./access.js";
+import { assertCanBuy, assertForSale, auditView, productBySkuId } from "./access.js";
 import { finishBillingChange } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { chargeStoredMethod } from "./payments.js";
@@ -20,6 +20,7 @@ export async function buySubscription(
   return withIdempotency(ctx, idempotency, async (tx) => {
     const product = await productBySkuId(tx, body.skuId);
     assertCanBuy(ctx, product);
+    assertForSale(product);
     const now = ctx.clock.now();
     const charge = billable(priceTerm("purchase", product, body.seats, body.billingTerm, now));
     const subscription = await tx.subscription.create({

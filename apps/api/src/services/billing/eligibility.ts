@@ -24,3 +24,11 @@ export async function trialedProducts(db: Reader, tenantId: string): Promise<Set
     SELECT DISTINCT "productId"::text FROM "Order" WHERE "tenantId" = ${tenantId}::uuid AND kind IN ('trial', 'trialConversion')`;
   return new Set(rows.map((row) => row.productId));
 }
+
+/** Per product the tenant has a seat row for: whether people may sign up for its trial (on unless turned off). */
+export async function trialSignUpAllowed(db: Reader, tenantId: string): Promise<Map<string, boolean>> {
+  const rows = await db.$queryRaw<Array<{ productId: string; allowed: boolean }>>`
+    SELECT "productId"::text AS "productId", "trialSignUpEnabled" AS allowed
+      FROM "TenantProduct" WHERE "tenantId" = ${tenantId}::uuid`;
+  return new Map(rows.map((row) => [row.productId, row.allowed]));
+}

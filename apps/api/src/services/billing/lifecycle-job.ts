@@ -10,6 +10,7 @@ import {
 } from "@allot/domain";
 import { type AuditEntry, auditBySystem } from "../../lib/audit.js";
 import { purgeExpiredIdempotencyKeys } from "../../lib/idempotency.js";
+import { expireTrials, type TrialExpiryReport } from "../licenses/expire-trials.js";
 import { lockSeats } from "../seats/seat-ledger.js";
 import { isOwnerHeld, lockSubscription, pricedProduct, type SubscriptionRecord } from "./access.js";
 import { billable, recordCharge } from "./charges.js";
@@ -17,7 +18,7 @@ import { refreshConflictDeadline, shortfallOf } from "./conflict-deadline.js";
 import { removeExcessHolders } from "./excess-holders.js";
 import { chargeStoredMethod } from "./payments.js";
 
-export interface LifecycleReport {
+export interface LifecycleReport extends TrialExpiryReport {
   renewed: number;
   expired: number;
   disabled: number;
@@ -28,14 +29,24 @@ export interface LifecycleReport {
 }
 
 function emptyReport(): LifecycleReport {
-  return { renewed: 0, expired: 0, disabled: 0, deleted: 0, licensesRemoved: 0, deadlinesPassed: 0 };
+  return {
+    renewed: 0,
+    expired: 0,
+    disabled: 0,
+    deleted: 0,
+    licensesRemoved: 0,
+    deadlinesPassed: 0,
+    trialLicensesExpired: 0,
+    individualTrialsEnded: 0,
+  };
 }
 
 const TRANSACTION = { maxWait: 30_000, timeout: 120_000 } as const;
 
 /**
  * The scheduled billing job: walks every subscription whose next transition is due through the lifecycle
- * (auto-renewals billed, expired → disabled → deleted), enforces accepted conflicts' 90-day deadlines, and forgets
+ * (auto-renewals billed, expired → disabled → deleted), enforces accepted conflicts' 90-day deadlines, removes trial
+ * licenses and ends individual trials whose own 90 days are over (see expireTrials), and forgets
  * idempotency keys older than 24 h. Each subscription changes in its own transaction under the same locks as an
  * admin's change, and the due steps are recomputed under the lock, so two runs at once, or one run twice, apply
  * each transition once.
@@ -79,6 +90,7 @@ export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<Lifec
       await refreshConflictDeadline(tx, row.tenantId, row.productId, now, false);
     }, TRANSACTION);
   }
+  Object.assign(report, await expireTrials(db, now, requestId));
   await purgeExpiredIdempotencyKeys(db, now);
   return report;
 }

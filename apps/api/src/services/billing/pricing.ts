@@ -1,8 +1,8 @@
 import { DEFAULT_TRIAL_DAYS, type PricingProduct } from "@allot/contracts";
-import { can } from "@allot/domain";
+import { can, isTrialSignUpProduct } from "@allot/domain";
 import type { TenantContext } from "../../types.js";
 import { catalogOf } from "../licenses/catalog.js";
-import { selfServiceAllowed, trialedProducts } from "./eligibility.js";
+import { selfServiceAllowed, trialedProducts, trialSignUpAllowed } from "./eligibility.js";
 
 /**
  * The pricing page: every product with its price and what is included, and what the signed-in person can do about
@@ -12,7 +12,7 @@ import { selfServiceAllowed, trialedProducts } from "./eligibility.js";
  */
 export async function pricing(ctx: TenantContext): Promise<{ value: PricingProduct[] }> {
   const userId = ctx.actor.userId;
-  const [catalog, trialDays, allowed, trialed, held, pending] = await Promise.all([
+  const [catalog, trialDays, allowed, trialed, held, pending, signUpAllowed] = await Promise.all([
     catalogOf(ctx.db),
     // The catalog cache leaves out trial lengths: read them (a few dozen rows).
     ctx.db.product.findMany({ select: { id: true, trialDays: true } }),
@@ -28,6 +28,7 @@ export async function pricing(ctx: TenantContext): Promise<{ value: PricingProdu
       select: { id: true, productId: true },
       orderBy: { createdAt: "asc" },
     }),
+    trialSignUpAllowed(ctx.db, ctx.tenantId),
   ]);
   const trialDaysOf = new Map(trialDays.map((product) => [product.id, product.trialDays]));
   const licensed = new Set(held.map((assignment) => assignment.productId));
@@ -37,10 +38,15 @@ export async function pricing(ctx: TenantContext): Promise<{ value: PricingProdu
   // A partner's agent is not one of the organization's people: it cannot buy for itself here.
   const mayBuy = can(ctx.roles, "billing.selfServicePurchase") && ctx.actor.tenantId === ctx.tenantId;
 
+  // Only the organization's own people sign up for a trial (a partner's agent is not one of them).
+  const maySignUp = ctx.actor.tenantId === ctx.tenantId;
+
   const value = [...catalog.byId.values()]
     .sort((a, b) => (a.kind === b.kind ? a.displayName.localeCompare(b.displayName) : a.kind === "user" ? -1 : 1))
-    .map(
-      (product): PricingProduct => ({
+    .map((product): PricingProduct => {
+      // A trial sign-up product (Power Automate Free) is neither bought, requested nor trialled by admins.
+      const signUpOnly = isTrialSignUpProduct(product.skuPartNumber);
+      return {
         skuId: product.skuId,
         skuPartNumber: product.skuPartNumber,
         displayName: product.displayName,
@@ -54,11 +60,14 @@ export async function pricing(ctx: TenantContext): Promise<{ value: PricingProdu
           displayName: plan.displayName,
         })),
         trialDays: trialDaysOf.get(product.id) ?? DEFAULT_TRIAL_DAYS,
-        trialAvailable: product.kind === "user" && mayTrial && !trialed.has(product.id),
-        selfServicePurchase: product.kind === "user" && mayBuy && allowed.get(product.id) === true,
+        trialAvailable: product.kind === "user" && !signUpOnly && mayTrial && !trialed.has(product.id),
+        selfServicePurchase: product.kind === "user" && !signUpOnly && mayBuy && allowed.get(product.id) === true,
         licensed: licensed.has(product.id),
         pendingRequestId: pendingRequest.get(product.id) ?? null,
-      }),
-    );
+        trialSignUpOnly: signUpOnly,
+        trialSignUpAvailable:
+          signUpOnly && maySignUp && !licensed.has(product.id) && signUpAllowed.get(product.id) !== false,
+      };
+    });
   return { value };
 }

@@ -4,7 +4,7 @@ import { AppError } from "../../lib/app-error.js";
 import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { lockSeats } from "../seats/seat-ledger.js";
-import { auditView, productBySkuId } from "./access.js";
+import { assertForSale, auditView, productBySkuId } from "./access.js";
 import { finishBillingChange } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { trialedProducts } from "./eligibility.js";
@@ -20,6 +20,7 @@ export async function startTrial(
 ): Promise<Remembered<BillingResult>> {
   return withIdempotency(ctx, idempotency, async (tx) => {
     const product = await productBySkuId(tx, body.skuId);
+    assertForSale(product);
     if (product.kind !== "user") {
       throw new AppError("TrialNotOffered", `${product.displayName} has no free trial.`, {
         errors: [{ path: "body.skuId", message: "offers no trial" }],

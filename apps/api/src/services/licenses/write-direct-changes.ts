@@ -4,6 +4,7 @@ import { type AuditEntry, auditRowsSql } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
 import { assertSeatsChanged, seatChangesSql } from "../seats/seat-ledger.js";
 import { uuidArrayLiteral } from "./holdings.js";
+import { trialExpirySql } from "./trial-expiry.js";
 
 /** A self-service buyer's own subscription, whose seats new assignments of its product come from. */
 export interface OwnerSubscription {
@@ -85,9 +86,10 @@ export async function writeDirectChanges(
   if (added.length > 0) {
     steps.push(Prisma.sql`added AS (
       INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "disabledServicePlanIds", state, "updatedAt",
-                                       "subscriptionId")
+                                       "subscriptionId", "expiresAt")
       SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, x.user_id, x.product_id, x.plans::uuid[], 'active', now(),
-             CASE WHEN x.product_id = ${own?.productId ?? null}::uuid THEN ${own?.id ?? null}::uuid END
+             CASE WHEN x.product_id = ${own?.productId ?? null}::uuid THEN ${own?.id ?? null}::uuid END,
+             ${trialExpirySql(Prisma.sql`x.product_id`, ctx.clock.now())}
         FROM unnest(${added.map((w) => w.userId)}::uuid[], ${added.map((w) => w.productId)}::uuid[],
                     ${added.map((w) => uuidArrayLiteral(w.plans))}::text[]) AS x(user_id, product_id, plans)
       RETURNING 1)`);

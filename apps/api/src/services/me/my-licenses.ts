@@ -1,4 +1,5 @@
 import type { LicenseAssignmentState, MyLicenses } from "@allot/contracts";
+import { trialDaysLeft } from "@allot/domain";
 import { assertOwnTenant } from "../../lib/own-tenant.js";
 import type { TenantContext } from "../../types.js";
 import { loadSubscriptions } from "../billing/subscription-view.js";
@@ -15,7 +16,8 @@ type MyLicense = MyLicenses["licenses"][number];
 /**
  * My account › Licenses: the products the signed-in person holds (directly or through groups) with each one's state
  * as the admin center derives it, the apps switched on, when a trial backing it ends, their license requests and
- * the self-service subscriptions they bought. Their own tenant only.
+ * the self-service subscriptions they bought. A trial license (Power Automate Free) shows its own end and the days
+ * left; a trial the person started just for themself (individual) is listed too, marked so. Their own tenant only.
  */
 export async function myLicenses(ctx: TenantContext): Promise<MyLicenses> {
   assertOwnTenant(ctx);
@@ -36,7 +38,8 @@ export async function myLicenses(ctx: TenantContext): Promise<MyLicenses> {
   const groupIds = [
     ...new Set(user.licenseAssignmentStates.flatMap((a) => (a.assignedByGroup ? [a.assignedByGroup] : []))),
   ];
-  const [groups, trialEnds] = await Promise.all([
+  const now = ctx.clock.now();
+  const [groups, trialEnds, ownEnds, individual] = await Promise.all([
     groupIds.length === 0
       ? Promise.resolve([])
       : ctx.db.group.findMany({
@@ -47,6 +50,11 @@ export async function myLicenses(ctx: TenantContext): Promise<MyLicenses> {
       ctx,
       products.map((product) => product.id),
     ),
+    ownTrialEnds(ctx, userId),
+    ctx.db.individualTrial.findMany({
+      where: { userId, expiresAt: { gt: now } },
+      select: { productId: true, expiresAt: true },
+    }),
   ]);
   const groupNames = new Map(groups.map((group) => [group.id, group.displayName]));
   const effectivePlans = new Map(user.assignedLicenses.map((license) => [license.skuId, license.disabledPlans]));
@@ -59,6 +67,8 @@ export async function myLicenses(ctx: TenantContext): Promise<MyLicenses> {
     const shown = inEffect.length > 0 ? inEffect : assignments;
     const disabled = new Set(effectivePlans.get(product.skuId) ?? commonPlans(shown));
     const on = state === "Active" || state === "ActiveWithError";
+    // A trial license's own end comes before its subscription's (which, for the trial product, never ends).
+    const endsAt = ownEnds.get(product.id) ?? trialEnds.get(product.id) ?? null;
     return {
       skuId: product.skuId,
       skuPartNumber: product.skuPartNumber,
@@ -68,7 +78,9 @@ export async function myLicenses(ctx: TenantContext): Promise<MyLicenses> {
       groups: [...new Set(shown.flatMap((a) => (a.assignedByGroup ? [a.assignedByGroup] : [])))]
         .map((id) => ({ id, displayName: groupNames.get(id) ?? "" }))
         .sort((a, b) => a.displayName.localeCompare(b.displayName)),
-      trialEndsAt: trialEnds.get(product.id)?.toISOString() ?? null,
+      trialEndsAt: endsAt?.toISOString() ?? null,
+      trialDaysLeft: endsAt ? trialDaysLeft(endsAt, now) : null,
+      individualTrial: false,
       servicePlans: product.servicePlans.map((plan) => ({
         servicePlanId: plan.id,
         servicePlanName: plan.name,
@@ -77,6 +89,27 @@ export async function myLicenses(ctx: TenantContext): Promise<MyLicenses> {
       })),
     };
   });
+  for (const trial of individual) {
+    const product = catalog.byId.get(trial.productId);
+    if (!product) continue;
+    licenses.push({
+      skuId: product.skuId,
+      skuPartNumber: product.skuPartNumber,
+      productName: product.displayName,
+      state: "Active",
+      direct: false,
+      groups: [],
+      trialEndsAt: trial.expiresAt.toISOString(),
+      trialDaysLeft: trialDaysLeft(trial.expiresAt, now),
+      individualTrial: true,
+      servicePlans: product.servicePlans.map((plan) => ({
+        servicePlanId: plan.id,
+        servicePlanName: plan.name,
+        displayName: plan.displayName,
+        enabled: true,
+      })),
+    });
+  }
   licenses.sort((a, b) => a.productName.localeCompare(b.productName));
   return { licenses, requests, subscriptions };
 }
@@ -101,4 +134,14 @@ async function trialEndsByProduct(ctx: TenantContext, productIds: readonly strin
      GROUP BY s."productId"
     HAVING bool_and(s.source = 'trial')`;
   return new Map(rows.map((row) => [row.productId, row.endsAt]));
+}
+
+/** Per product: when the person's trial license of it ends (the earliest, should they hold it twice). */
+async function ownTrialEnds(ctx: TenantContext, userId: string): Promise<Map<string, Date>> {
+  const rows = await ctx.db.licenseAssignment.findMany({
+    where: { tenantId: ctx.tenantId, userId, expiresAt: { not: null } },
+    select: { productId: true, expiresAt: true },
+    orderBy: { expiresAt: "desc" },
+  });
+  return new Map(rows.flatMap((row) => (row.expiresAt ? [[row.productId, row.expiresAt] as const] : [])));
 }

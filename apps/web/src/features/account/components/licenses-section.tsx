@@ -63,10 +63,23 @@ function LicenseCard({ license }: { license: License }) {
         <Badge appearance="tint" color={STATE_COLORS[license.state]}>
           {stateLabel}
         </Badge>
+        {license.individualTrial ? (
+          <Badge appearance="outline" color="informative">
+            {tx.individualTrial}
+          </Badge>
+        ) : null}
       </div>
       {license.direct ? <Text className={styles.muted}>{tx.direct}</Text> : null}
       {groups ? <Text className={styles.muted}>{tx.throughGroups(groups)}</Text> : null}
-      {license.trialEndsAt ? <Text>{tx.trialEnds(formatDate(license.trialEndsAt))}</Text> : null}
+      {license.individualTrial ? <Text className={styles.muted}>{tx.individualTrialNote}</Text> : null}
+      {license.trialEndsAt && license.trialDaysLeft !== null ? (
+        <>
+          <Text weight="semibold">{tx.trialDaysLeft(license.trialDaysLeft)}</Text>
+          <Text className={styles.muted}>{tx.trialEndsOn(formatDate(license.trialEndsAt))}</Text>
+        </>
+      ) : license.trialEndsAt ? (
+        <Text>{tx.trialEnds(formatDate(license.trialEndsAt))}</Text>
+      ) : null}
       {license.servicePlans.length > 0 ? (
         <Accordion collapsible>
           <AccordionItem value="apps">
@@ -90,7 +103,10 @@ function LicenseCard({ license }: { license: License }) {
   );
 }
 
-/** "Your licenses": each product with its state, how it came (directly, through groups), trial end and apps. */
+/**
+ * "Your licenses": each product with its state, how it came (directly, through groups), a trial's days left and end,
+ * and apps. A trial the person started just for themself is marked "Individual trial".
+ */
 export function LicensesSection({ licenses }: { licenses: readonly License[] }) {
   const styles = useStyles();
   const tx = useAccountTexts();
@@ -98,7 +114,8 @@ export function LicensesSection({ licenses }: { licenses: readonly License[] }) 
   return (
     <ul className={styles.grid}>
       {licenses.map((license) => (
-        <li key={license.skuId}>
+        // An individual trial may sit beside the organization's license of the same product.
+        <li key={`${license.skuId}${license.individualTrial ? ":individual" : ""}`}>
           <LicenseCard license={license} />
         </li>
       ))}

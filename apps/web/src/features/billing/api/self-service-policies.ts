@@ -26,20 +26,33 @@ export function useSelfServicePolicies(tenantId: string, enabled = true) {
   return useQuery({ ...selfServicePoliciesQueryOptions(tenantId), enabled });
 }
 
-export function updateSelfServicePolicy(tenantId: string, skuId: string, enabled: boolean): Promise<SelfServicePolicy> {
+/** What to switch: self-service purchase, trial sign-up (products that have one), or both. */
+export interface PolicyChange {
+  enabled?: boolean;
+  trialSignUpEnabled?: boolean;
+}
+
+export function updateSelfServicePolicy(
+  tenantId: string,
+  skuId: string,
+  change: PolicyChange,
+): Promise<SelfServicePolicy> {
   return apiRequest(tenantPath(tenantId, "selfService", "policies", skuId), {
     method: "PUT",
-    body: { enabled },
+    body: change,
     schema: selfServicePolicySchema,
   });
 }
 
-/** Allows or stops self-service purchase of one product; makers then see "Buy" or "Request from my admin". */
+/**
+ * Allows or stops self-service purchase of one product (makers then see "Buy" or "Request from my admin"), or the
+ * trial sign-up of a product that has one.
+ */
 export function useUpdateSelfServicePolicy(tenantId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ skuId, enabled }: { skuId: string; enabled: boolean }) =>
-      updateSelfServicePolicy(tenantId, skuId, enabled),
+    mutationFn: ({ skuId, ...change }: PolicyChange & { skuId: string }) =>
+      updateSelfServicePolicy(tenantId, skuId, change),
     onSuccess: (policy) => {
       queryClient.setQueryData<SelfServicePolicy[]>(billingKeys.policies(tenantId), (current) =>
         current?.map((candidate) => (candidate.skuId === policy.skuId ? policy : candidate)),

@@ -25,7 +25,8 @@ const useStyles = makeStyles({
 
 /**
  * Self-service purchase per product (Microsoft's AllowSelfServicePurchase): on, makers buy it for themselves with a
- * card on Products and pricing; off, they see "Request from my admin" instead. Only billing managers may switch.
+ * card on Products and pricing; off, they see "Request from my admin" instead. For Power Automate Free, whether people
+ * may sign up for its trial themselves. Only billing managers may switch.
  */
 export function SelfServicePolicies({ tenantId }: { tenantId: string }) {
   const styles = useStyles();
@@ -37,22 +38,34 @@ export function SelfServicePolicies({ tenantId }: { tenantId: string }) {
   const update = useUpdateSelfServicePolicy(tenantId);
   const notify = useNotify();
 
-  const offered = (policies.data ?? []).filter((policy) => policy.available);
+  const s = b.selfService;
+  // Products makers may buy, and the product people sign up for a trial of (Power Automate Free).
+  const offered = (policies.data ?? []).filter((policy) => policy.available || policy.trialSignUpEnabled !== null);
   const toggle = (policy: SelfServicePolicy, enabled: boolean) =>
     update.mutate(
       { skuId: policy.skuId, enabled },
       {
-        onSuccess: () =>
-          notify(enabled ? b.selfService.allowed(policy.productName) : b.selfService.stopped(policy.productName)),
+        onSuccess: () => notify(enabled ? s.allowed(policy.productName) : s.stopped(policy.productName)),
         onError: (error) => notify(errorMessage(error, t), "error"),
       },
     );
+  const toggleTrial = (policy: SelfServicePolicy, trialSignUpEnabled: boolean) =>
+    update.mutate(
+      { skuId: policy.skuId, trialSignUpEnabled },
+      {
+        onSuccess: () =>
+          notify(trialSignUpEnabled ? s.trialAllowed(policy.productName) : s.trialStopped(policy.productName)),
+        onError: (error) => notify(errorMessage(error, t), "error"),
+      },
+    );
+  const pendingFor = (policy: SelfServicePolicy) => update.isPending && update.variables?.skuId === policy.skuId;
 
   return (
     <div className={styles.section}>
       <div className={styles.intro}>
         <Text>{b.selfService.intro}</Text>
         <Text className={styles.muted}>{b.selfService.offExplained}</Text>
+        <Text className={styles.muted}>{s.trialExplained}</Text>
       </div>
       {!gate.allowed ? (
         <MessageBar intent="info" layout="multiline">
@@ -81,7 +94,8 @@ export function SelfServicePolicies({ tenantId }: { tenantId: string }) {
                 id: "allowed",
                 header: b.selfService.column,
                 cell: (policy) => {
-                  const pending = update.isPending && update.variables?.skuId === policy.skuId;
+                  if (!policy.available) return <span className={styles.muted}>{s.notSold}</span>;
+                  const pending = pendingFor(policy);
                   return (
                     <Switch
                       checked={pending ? (update.variables?.enabled ?? policy.enabled) : policy.enabled}
@@ -93,10 +107,29 @@ export function SelfServicePolicies({ tenantId }: { tenantId: string }) {
                 },
               },
               {
+                id: "trialSignUp",
+                header: s.trialColumn,
+                cell: (policy) => {
+                  if (policy.trialSignUpEnabled === null) return null;
+                  const pending = pendingFor(policy);
+                  const checked = pending
+                    ? (update.variables?.trialSignUpEnabled ?? policy.trialSignUpEnabled)
+                    : policy.trialSignUpEnabled;
+                  return (
+                    <Switch
+                      checked={checked}
+                      disabled={!gate.allowed || pending}
+                      aria-label={s.trialSwitchLabel(policy.productName)}
+                      onChange={(_, data) => toggleTrial(policy, data.checked)}
+                    />
+                  );
+                },
+              },
+              {
                 id: "effect",
                 header: b.selfService.effectColumn,
                 className: styles.muted,
-                cell: (policy) => (policy.enabled ? b.selfService.on : b.selfService.off),
+                cell: (policy) => (!policy.available ? s.notSold : policy.enabled ? s.on : s.off),
               },
             ]}
           />

@@ -211,6 +211,13 @@ export const texts = {
     stopped: (product: string) => `People now request ${product} from an admin instead of buying it.`,
     emptyTitle: "No products offer self-service purchase",
     emptyBody: "None of your products can be bought by people for themselves.",
+    notSold: "Not sold",
+    trialColumn: "Allow trial sign-up",
+    trialExplained:
+      "Power Automate's free trial: people may sign up themselves, for the organization (10,000 free licenses, each ending 90 days after it was assigned) or just for themselves. Turn it off to stop new sign-ups.",
+    trialSwitchLabel: (product: string) => `Allow people to sign up for the trial of ${product}`,
+    trialAllowed: (product: string) => `People can now sign up for the trial of ${product}.`,
+    trialStopped: (product: string) => `People can no longer sign up for the trial of ${product}.`,
   },
 };
 

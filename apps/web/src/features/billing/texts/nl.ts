@@ -212,5 +212,12 @@ export const texts: BillingTexts = {
     stopped: (product: string) => `Mensen vragen ${product} nu aan bij een beheerder in plaats van het te kopen.`,
     emptyTitle: "Geen producten met selfservice-aankoop",
     emptyBody: "Geen van je producten kan door mensen zelf worden gekocht.",
+    notSold: "Niet te koop",
+    trialColumn: "Aanmelden voor proefversie toestaan",
+    trialExplained:
+      "De gratis proefversie van Power Automate: mensen kunnen zich zelf aanmelden, voor de organisatie (10.000 gratis licenties, die elk 90 dagen na toewijzing verlopen) of alleen voor zichzelf. Zet het uit om nieuwe aanmeldingen te stoppen.",
+    trialSwitchLabel: (product: string) => `Mensen toestaan zich aan te melden voor de proefversie van ${product}`,
+    trialAllowed: (product: string) => `Mensen kunnen zich nu aanmelden voor de proefversie van ${product}.`,
+    trialStopped: (product: string) => `Mensen kunnen zich niet meer aanmelden voor de proefversie van ${product}.`,
   },
 };

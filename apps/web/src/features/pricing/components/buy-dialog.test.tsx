@@ -23,6 +23,8 @@ const PRODUCT: PricingProduct = {
   selfServicePurchase: true,
   licensed: false,
   pendingRequestId: null,
+  trialSignUpOnly: false,
+  trialSignUpAvailable: false,
 };
 const QUOTE: Quote = {
   kind: "selfServicePurchase",

@@ -34,11 +34,12 @@ const useStyles = makeStyles({
   actions: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalS },
 });
 
-export type ProductAction = "buy" | "request" | "trial";
+export type ProductAction = "buy" | "request" | "trial" | "signUp";
 
 /**
  * One product: price per user and month (and year), what's included, whether the person has it or asked for it,
- * and what they can do: buy it for themself, request it from their admin, or (admins) start a free trial.
+ * and what they can do: buy it for themself, request it from their admin, or (admins) start a free trial. A product
+ * people sign up for instead (Power Automate Free) is free and offers only "Start free trial", to its own people.
  */
 export function ProductCard({
   product,
@@ -57,9 +58,11 @@ export function ProductCard({
   const restoreFocusTarget = useRestoreFocusTarget();
   const user = product.kind === "user";
   const pending = product.pendingRequestId !== null;
-  const canBuy = member && user && product.selfServicePurchase && can("billing.selfServicePurchase");
-  const canRequest = member && user && !product.licensed && !pending && can("requests.create");
-  const canTrial = product.trialAvailable && can("billing.manage");
+  const signUpOnly = product.trialSignUpOnly;
+  const canBuy = member && user && !signUpOnly && product.selfServicePurchase && can("billing.selfServicePurchase");
+  const canRequest = member && user && !signUpOnly && !product.licensed && !pending && can("requests.create");
+  const canTrial = !signUpOnly && product.trialAvailable && can("billing.manage");
+  const canSignUp = member && signUpOnly && product.trialSignUpAvailable;
 
   return (
     <Card className={styles.card} role="region" aria-labelledby={headingId}>
@@ -78,11 +81,20 @@ export function ProductCard({
           </Badge>
         ) : null}
       </div>
-      <div className={styles.price}>
-        <Text className={styles.amount}>{money(product.pricePerSeatMonthCents, product.currency)}</Text>
-        <Text className={styles.muted}>{user ? tx.perUserMonth : tx.perUnitMonth}</Text>
-      </div>
-      {user ? (
+      {signUpOnly ? (
+        <>
+          <Text className={styles.amount}>{tx.free}</Text>
+          <Text size={200} className={styles.muted}>
+            {tx.signUp.note(product.trialDays)}
+          </Text>
+        </>
+      ) : (
+        <div className={styles.price}>
+          <Text className={styles.amount}>{money(product.pricePerSeatMonthCents, product.currency)}</Text>
+          <Text className={styles.muted}>{user ? tx.perUserMonth : tx.perUnitMonth}</Text>
+        </div>
+      )}
+      {user && !signUpOnly ? (
         <Text size={200} className={styles.muted}>
           {tx.perYear(money(product.pricePerSeatYearCents, product.currency))}
         </Text>
@@ -106,7 +118,12 @@ export function ProductCard({
           </AccordionItem>
         </Accordion>
       ) : null}
-      {member && user && !product.selfServicePurchase && !product.licensed && can("billing.selfServicePurchase") ? (
+      {member &&
+      user &&
+      !signUpOnly &&
+      !product.selfServicePurchase &&
+      !product.licensed &&
+      can("billing.selfServicePurchase") ? (
         <Text size={200} className={styles.muted}>
           {tx.selfServiceOff}
         </Text>
@@ -131,6 +148,16 @@ export function ProductCard({
             {...restoreFocusTarget}
           >
             {tx.requestFromAdmin}
+          </Button>
+        ) : null}
+        {canSignUp ? (
+          <Button
+            appearance="primary"
+            icon={<RocketRegular />}
+            onClick={() => onAction("signUp", product)}
+            {...restoreFocusTarget}
+          >
+            {tx.startTrial}
           </Button>
         ) : null}
         {canTrial ? (

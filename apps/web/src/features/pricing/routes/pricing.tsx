@@ -20,6 +20,7 @@ import { useTenant } from "@/lib/tenant";
 import { BuyDialog } from "../components/buy-dialog";
 import { type ProductAction, ProductCard } from "../components/product-card";
 import { RequestDialog } from "../components/request-dialog";
+import { SignUpTrialDialog } from "../components/sign-up-trial-dialog";
 import { TrialDialog } from "../components/trial-dialog";
 import { usePricingTexts } from "../texts";
 
@@ -125,6 +126,7 @@ export function PricingRoute() {
       <BuyDialog tenantId={tenant.id} product={dialogProduct("buy")} onClose={close} />
       <RequestDialog tenantId={tenant.id} product={dialogProduct("request")} onClose={close} />
       <TrialDialog tenantId={tenant.id} product={dialogProduct("trial")} onClose={close} />
+      <SignUpTrialDialog tenantId={tenant.id} product={dialogProduct("signUp")} onClose={close} />
     </>
   );
 }

@@ -26,6 +26,7 @@ export const texts = {
   buyNow: "Buy now",
   requestFromAdmin: "Request from my admin",
   startTrial: "Start free trial",
+  free: "Free",
   selfServiceOff: "You can't buy this yourself here. Request it from your admin.",
   buy: {
     title: (product: string) => `Buy ${product}`,
@@ -88,6 +89,18 @@ export const texts = {
     confirm: "Start free trial",
     starting: "Starting…",
     started: (product: string, date: string) => `Trial of ${product} started. It ends on ${date}.`,
+  },
+  signUp: {
+    note: (days: number) => `Try the premium features free for ${days} days. No cost, no card.`,
+    title: (product: string) => `Start your free trial of ${product}?`,
+    body: (days: number) => `The trial is free and lasts ${days} days. Nobody is charged for it. Choose who it is for.`,
+    forWhom: "Who is the trial for?",
+    organization: "For my organization (your admins see it and can give trial licenses to others)",
+    individual: "Just for me (only you use it; it is not shown to your admins)",
+    confirm: "Start free trial",
+    starting: "Starting…",
+    started: (product: string, days: number) =>
+      `Your trial of ${product} has started: ${plural(days, "1 day", `${days} days`)} left.`,
   },
 };
 

@@ -26,6 +26,7 @@ export const texts: PricingTexts = {
   buyNow: "Nu kopen",
   requestFromAdmin: "Aanvragen bij mijn beheerder",
   startTrial: "Gratis proefversie starten",
+  free: "Gratis",
   selfServiceOff: "Je kunt dit hier niet zelf kopen. Vraag het aan bij je beheerder.",
   buy: {
     title: (product: string) => `${product} kopen`,
@@ -88,5 +89,18 @@ export const texts: PricingTexts = {
     confirm: "Gratis proefversie starten",
     starting: "Starten…",
     started: (product: string, date: string) => `Proefversie van ${product} gestart. Die loopt af op ${date}.`,
+  },
+  signUp: {
+    note: (days: number) => `Probeer de premium functies ${days} dagen gratis. Geen kosten, geen creditcard.`,
+    title: (product: string) => `Je gratis proefversie van ${product} starten?`,
+    body: (days: number) =>
+      `De proefversie is gratis en loopt ${days} dagen. Er worden geen kosten in rekening gebracht. Kies voor wie die is.`,
+    forWhom: "Voor wie is de proefversie?",
+    organization: "Voor mijn organisatie (je beheerders zien die en kunnen anderen proeflicenties geven)",
+    individual: "Alleen voor mij (alleen jij gebruikt die; je beheerders zien die niet)",
+    confirm: "Gratis proefversie starten",
+    starting: "Starten…",
+    started: (product: string, days: number) =>
+      `Je proefversie van ${product} is gestart: nog ${plural(days, "1 dag", `${days} dagen`)}.`,
   },
 };
