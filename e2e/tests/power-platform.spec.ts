@@ -24,7 +24,9 @@ const TEXTS = {
     machineName: "Name",
     parallelRuns: "Parallel runs",
     register: "Register",
-    shortfall: /\d+ more Process or Unattended RPA units? needed in Production/,
+    // Production has 2 Process units (1 left once the flow uses one) and its 2 Unattended RPA units run the seeded
+    // machines: a machine with 2 parallel runs lacks 1 unit.
+    shortfall: "1 more Process unit needed in Production",
   },
   nl: {
     editAddOns: "Invoegtoepassingen van Production bewerken",
@@ -39,7 +41,7 @@ const TEXTS = {
     machineName: "Naam",
     parallelRuns: "Parallelle uitvoeringen",
     register: "Registreren",
-    shortfall: /Nog \d+ eenhe(id|den) Process of Unattended RPA nodig in Production/,
+    shortfall: "Nog 1 eenheid Process nodig in Production",
   },
 } as const;
 
