@@ -251,7 +251,7 @@ describe("Power Platform flows and DLP", () => {
         flows: [],
         machines: [],
       });
-      expect(extensions(refused).detail).toMatch(/Allocate capacity/);
+      expect(extensions(refused).detail).toMatch(/allocate capacity to the environment/i);
       const perFlow = await patch(maker, flow.id, { licenseMode: "perFlow" });
       expect(extensions(perFlow)).toMatchObject({
         shortfall: [{ skuPartNumber: "FLOW_BUSINESS_PROCESS", capacityType: "perFlow", units: 1 }],

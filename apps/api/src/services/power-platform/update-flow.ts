@@ -4,9 +4,9 @@ import { canEditFlow, checkDemand, type FlowLicenseMode, flowDemand } from "@all
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
-import { environmentAllocation, environmentDemand, lockEnvironment } from "./capacity-state.js";
+import { capacityNotAvailable } from "./capacity-shortfall.js";
+import { capacityProducts, environmentAllocation, environmentDemand, lockEnvironment } from "./capacity-state.js";
 import { assertDlpCompliant, knownConnectors, lockTenantDlp, tenantPeople } from "./flow-input.js";
-import { capacityNotAvailable } from "./flow-shortfall.js";
 import { coOwnerIdsOf, type FlowRow, findTenantFlow, managesPowerPlatform, toFlow } from "./flow-view.js";
 
 type Body = Exclude<UpdateFlowRequest, undefined>;
@@ -50,7 +50,7 @@ export async function updateFlow(ctx: TenantContext, flowId: string, body: Body)
         perFlowFlows: demand.perFlowFlows - freed.perFlowFlows,
       };
       const check = checkDemand(without, flowDemand(to), allocated);
-      if (!check.ok) throw await capacityNotAvailable(tx, environment, check.shortfall);
+      if (!check.ok) throw await capacityNotAvailable(tx, environment, check.shortfall, await capacityProducts(tx));
     }
     await tx.flow.update({
       where: { id: flow.id },
