@@ -7,8 +7,10 @@ import { as, type CatalogRow, catalogBySku, createTestApp, login, problem, type 
 
 /**
  * Environments, capacity add-ons allocated to them and machines (seed 004), against Contoso's seeded add-ons:
- * Process 3, Per flow 5, Unattended RPA 2, Hosted Process 1. Every environment a test allocates to is its own, so the
- * tests only share the tenant's totals, which each reads before it changes them.
+ * Process 3, Per flow 5, Unattended RPA 2, Hosted Process 1. The demo allocates some of them to Production for its
+ * machines and its one flow on Per flow; this file starts from none allocated (those machines gone, every flow on its
+ * owner's license), so each test has the whole of what Contoso bought. Every environment a test allocates to is its
+ * own, so the tests only share the tenant's totals, which each reads before it changes them.
  */
 
 let t: TestApp;
@@ -50,6 +52,10 @@ beforeAll(async () => {
   api = as(t.app, await login(t.app, "admin@contoso.test"));
   base = `/api/tenants/${t.tenants.contoso}`;
   sku = await catalogBySku(t.db);
+  const inContoso = { environment: { tenantId: t.tenants.contoso } };
+  await t.db.machine.deleteMany({ where: inContoso });
+  await t.db.flow.updateMany({ where: inContoso, data: { licensedBy: "owner" } });
+  await t.db.capacityAllocation.deleteMany({ where: inContoso });
 });
 afterAll(() => t.close());
 
@@ -61,8 +67,11 @@ describe("environments", () => {
     expect(items.map((e) => e.name)).toEqual(
       [...items.map((e) => e.name)].sort((a, b) => a.toLowerCase().localeCompare(b.toLowerCase())),
     );
-    expect(items.map((e) => e.name)).toEqual(expect.arrayContaining(["Contoso (default)", "Contoso Sandbox"]));
-    expect(items[0]).toMatchObject({ flowCount: 0, machineCount: 0 });
+    expect(items.map((e) => e.name)).toEqual(expect.arrayContaining(["Default", "Production", "Sandbox"]));
+    const sandbox = items.find((e) => e.name === "Sandbox");
+    const flowsInSandbox = await t.db.flow.count({ where: { environmentId: sandbox?.id } });
+    expect(flowsInSandbox).toBeGreaterThan(0);
+    expect(sandbox).toMatchObject({ type: "sandbox", flowCount: flowsInSandbox, machineCount: 0 });
   });
 
   it("creates, renames and retypes; names are unique in any case; audited", async () => {
@@ -82,7 +91,7 @@ describe("environments", () => {
     expect(renamed.json()).toMatchObject({ name: name.toLowerCase(), type: "developer" });
     const retyped = await api.patch(`${base}/environments/${environment.id}`, { type: "sandbox" });
     expect(retyped.json()).toMatchObject({ type: "sandbox" });
-    const onto = await api.patch(`${base}/environments/${environment.id}`, { name: "contoso sandbox" });
+    const onto = await api.patch(`${base}/environments/${environment.id}`, { name: "SANDBOX" });
     expect(onto.statusCode).toBe(409);
     expect(problem(onto).code).toBe("EnvironmentNameTaken");
     const audits = await auditOf(t.db, retyped, "powerPlatform.environmentUpdated");
