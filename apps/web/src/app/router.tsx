@@ -1,3 +1,4 @@
+import type { Action } from "@allot/domain";
 import { type ComponentType, useMemo } from "react";
 import { createBrowserRouter, type RouteObject } from "react-router";
 import { RouterProvider } from "react-router/dom";
@@ -14,6 +15,8 @@ export interface RouteHandle {
   section: Section;
   /** Reachable by everyone in the tenant; the API decides what they may see (a buyer's own subscription). */
   openToAll?: boolean;
+  /** Open to those with any of these rights instead of the section's (Buy products: billing or Power Platform admins). */
+  anyOf?: readonly Action[];
 }
 
 function section(name: Section): RouteHandle {
@@ -143,6 +146,11 @@ export function createAppRouter() {
                   path: "billing",
                   handle: section("billing"),
                   lazy: page(async () => (await import("@/features/billing/routes/billing")).BillingRoute),
+                },
+                {
+                  path: "billing/buy",
+                  handle: { ...section("billing"), anyOf: ["billing.manage", "powerPlatform.buy"] },
+                  lazy: page(async () => (await import("@/features/billing/routes/buy")).BuyRoute),
                 },
                 {
                   path: "billing/subscriptions/:subscriptionId",

@@ -1,6 +1,6 @@
 import type { Role } from "@allot/domain";
 import { describe, expect, it } from "vitest";
-import { navItemsFor, selectedNavSection } from "./nav-items";
+import { canOpenPage, navItemsFor, selectedNavSection } from "./nav-items";
 
 const sections = (roles: Role[], access: "member" | "delegated" = "member") =>
   navItemsFor({ roles, kind: "customer", access }).map((item) => item.section);
@@ -26,5 +26,24 @@ describe("Power Platform in the navigation", () => {
     const agent = sections(["salesAgent"], "delegated");
     expect(agent).not.toContain("powerPlatform");
     expect(agent).not.toContain("myFlows");
+  });
+});
+
+describe("Buy products (a billing page open to those who may buy)", () => {
+  const BUYERS = ["billing.manage", "powerPlatform.buy"] as const;
+  const opens = (roles: Role[]) => canOpenPage("billing", BUYERS, { roles, kind: "customer", access: "member" });
+
+  it("opens for billing and Power Platform admins, not for members or license admins", () => {
+    expect(opens(["billingAdmin"])).toBe(true);
+    expect(opens(["globalAdmin"])).toBe(true);
+    expect(opens(["powerPlatformAdmin"])).toBe(true);
+    expect(opens(["member"])).toBe(false);
+    expect(opens(["licenseAdmin"])).toBe(false);
+  });
+
+  it("the rest of Billing stays closed to a Power Platform admin", () => {
+    expect(
+      canOpenPage("billing", undefined, { roles: ["powerPlatformAdmin"], kind: "customer", access: "member" }),
+    ).toBe(false);
   });
 });

@@ -162,6 +162,19 @@ export function canOpenSection(section: Section, tenant: Pick<ReachableTenant, "
   return item?.action === undefined || can(tenant.roles, item.action);
 }
 
+/**
+ * Whether the signed-in user may open a page of `section`: with `anyOf`, any of those rights opens it (a page of the
+ * section that others may reach too, such as Buy products for Power Platform admins); else the section's rules.
+ */
+export function canOpenPage(
+  section: Section,
+  anyOf: readonly Action[] | undefined,
+  tenant: Pick<ReachableTenant, "roles" | "kind" | "access">,
+): boolean {
+  if (anyOf) return anyOf.some((action) => can(tenant.roles, action));
+  return canOpenSection(section, tenant);
+}
+
 /** The navigation's items for these roles in this tenant. */
 export function navItemsFor(tenant: Pick<ReachableTenant, "roles" | "kind" | "access">): NavItemDefinition[] {
   return NAV_ITEMS.filter(

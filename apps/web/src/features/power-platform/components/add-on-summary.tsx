@@ -31,7 +31,14 @@ const useStyles = makeStyles({
 });
 
 /** One card per capacity add-on: bought, allocated, available, and a warning when more is allocated than bought. */
-export function AddOnSummaries({ addOns, buyHref }: { addOns: CapacityAddOn[]; buyHref: string | undefined }) {
+export function AddOnSummaries({
+  addOns,
+  buyHref,
+}: {
+  addOns: CapacityAddOn[];
+  /** Where to buy more of an add-on (Buy products with it chosen); none for those who may not buy. */
+  buyHref: ((skuId: string) => string) | undefined;
+}) {
   const styles = useStyles();
   const p = usePowerPlatformTexts();
   return (
@@ -61,7 +68,7 @@ export function AddOnSummaries({ addOns, buyHref }: { addOns: CapacityAddOn[]; b
                 <MessageBarTitle>{p.capacity.conflict(addOn.conflicts)}</MessageBarTitle>
                 {p.capacity.conflictBody}{" "}
                 {buyHref ? (
-                  <RouterLink to={buyHref} inline>
+                  <RouterLink to={buyHref(addOn.skuId)} inline>
                     {p.capacity.buyMore}
                   </RouterLink>
                 ) : null}

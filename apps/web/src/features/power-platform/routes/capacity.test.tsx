@@ -1,4 +1,4 @@
-import { fireEvent, screen, waitFor, within } from "@testing-library/react";
+import { cleanup, fireEvent, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import {
   CAPACITY,
@@ -32,9 +32,9 @@ describe("CapacityRoute (Capacity › Add-ons)", () => {
     expect(process.textContent).toContain("Allocated7");
     expect(process.textContent).toContain("Available0");
     expect(within(process).getByText("2 units allocated beyond what is bought")).toBeTruthy();
-    // A Power Platform admin has no billing.read: the link goes to Products and pricing.
-    expect(within(process).getByRole("link", { name: "Buy more in Billing" }).getAttribute("href")).toBe(
-      `/t/${TENANT}/pricing`,
+    // A Power Platform admin buys more on Buy products, with the add-on chosen.
+    expect(within(process).getByRole("link", { name: "Buy more" }).getAttribute("href")).toBe(
+      `/t/${TENANT}/billing/buy?sku=${PROCESS_SKU}`,
     );
     const perFlow = screen.getByRole("region", { name: "Summary of Power Automate per flow" });
     expect(perFlow.textContent).not.toContain("beyond what is bought");
@@ -43,6 +43,21 @@ describe("CapacityRoute (Capacity › Add-ons)", () => {
     expect(production?.textContent).toContain("3 of 7 in use");
     expect(production?.textContent).toContain("1 of 3 in use");
     expect(sandbox?.textContent).toContain("0 of 0 in use");
+  });
+
+  it("links billing admins to Buy products with the add-on, and offers no buy link to those who may not buy", async () => {
+    stubApi(["globalAdmin"], (url) => (url === CAPACITY_URL ? Response.json(CAPACITY) : undefined));
+    await renderPowerPlatformPage("capacity", CapacityRoute);
+    const process = await screen.findByRole("region", { name: "Summary of Power Automate Process" });
+    expect(within(process).getByRole("link", { name: "Buy more" }).getAttribute("href")).toBe(
+      `/t/${TENANT}/billing/buy?sku=${PROCESS_SKU}`,
+    );
+    cleanup();
+    stubApi(["member"], (url) => (url === CAPACITY_URL ? Response.json(CAPACITY) : undefined));
+    await renderPowerPlatformPage("capacity", CapacityRoute);
+    const again = await screen.findByRole("region", { name: "Summary of Power Automate Process" });
+    expect(within(again).getByText("2 units allocated beyond what is bought")).toBeTruthy();
+    expect(within(again).queryByRole("link")).toBeNull();
   });
 
   it("Edit on an environment sends the whole set of quantities, and the table is fetched again", async () => {

@@ -27,7 +27,11 @@ export function CapacityRoute() {
   const capacity = useCapacity(tenantId);
   const restoreFocusTarget = useRestoreFocusTarget();
   const [editing, setEditing] = useState<string | null>(null);
-  const buyHref = context.can("billing.read") ? `/t/${tenantId}/billing` : `/t/${tenantId}/pricing`;
+  // Billing and Power Platform admins buy more on Buy products, with the add-on chosen; others get no link.
+  const buyHref =
+    context.can("billing.manage") || context.can("powerPlatform.buy")
+      ? (skuId: string) => `/t/${tenantId}/billing/buy?sku=${encodeURIComponent(skuId)}`
+      : undefined;
 
   const addOns = capacity.data?.addOns ?? [];
   const columns: DataColumn<EnvironmentCapacity>[] = [

@@ -86,7 +86,7 @@ export const texts = {
     available: "Available",
     conflict: (count: number) => `${count} ${plural(count, "unit", "units")} allocated beyond what is bought`,
     conflictBody: "Buy more of this add-on or allocate fewer units to environments.",
-    buyMore: "Buy more in Billing",
+    buyMore: "Buy more",
     noAddOns:
       "Your organization has no capacity add-ons. Buy Process, Per flow, Unattended RPA or Hosted Process add-ons to allocate them here.",
     tableLabel: "Add-ons allocated to environments",

@@ -85,7 +85,7 @@ export const texts: PowerPlatformTexts = {
     available: "Beschikbaar",
     conflict: (count) => `${count} ${plural(count, "eenheid", "eenheden")} meer toegewezen dan er gekocht is`,
     conflictBody: "Koop meer van deze invoegtoepassing of wijs minder eenheden toe aan omgevingen.",
-    buyMore: "Meer kopen via Facturering",
+    buyMore: "Meer kopen",
     noAddOns:
       "Je organisatie heeft geen capaciteitsinvoegtoepassingen. Koop Process-, Per stroom-, RPA zonder toezicht- of Hosted Process-invoegtoepassingen om ze hier toe te wijzen.",
     tableLabel: "Invoegtoepassingen toegewezen aan omgevingen",

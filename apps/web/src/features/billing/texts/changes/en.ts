@@ -44,6 +44,16 @@ export const texts = {
     failed: "The subscription couldn't be bought.",
     done: (seats: number, product: string) => `You bought ${seats} ${plural(seats, "seat", "seats")} of ${product}.`,
   },
+  buyPage: {
+    title: "Buy products",
+    description: "Buy a subscription for your organization: choose the product, the seats and the billing term.",
+    powerPlatformOnly:
+      "As a Power Platform administrator you can buy Power Automate, Power BI and Power Apps products.",
+    form: "Purchase",
+    viewSubscription: "View the subscription",
+    backToAddOns: "Back to Add-ons",
+    buyAnother: "Buy another product",
+  },
   trial: {
     open: "Start a free trial",
     title: "Start a free trial",

@@ -42,6 +42,17 @@ export const texts: BillingChangeTexts = {
     done: (seats: number, product: string) =>
       `Je hebt ${seats} ${plural(seats, "licentie", "licenties")} van ${product} gekocht.`,
   },
+  buyPage: {
+    title: "Producten kopen",
+    description:
+      "Koop een abonnement voor je organisatie: kies het product, het aantal licenties en de factureringsperiode.",
+    powerPlatformOnly:
+      "Als Power Platform-beheerder kun je producten van Power Automate, Power BI en Power Apps kopen.",
+    form: "Aankoop",
+    viewSubscription: "Het abonnement bekijken",
+    backToAddOns: "Terug naar Invoegtoepassingen",
+    buyAnother: "Nog een product kopen",
+  },
   trial: {
     open: "Een gratis proefversie starten",
     title: "Een gratis proefversie starten",
