@@ -6,7 +6,7 @@ import { CONTOSO, expect, nav, signIn, signInInDutch, TenantApi, test } from "./
 // Seed 004's Power Platform admin center, as Contoso's Power Platform admin: Resources › Capacity › Add-ons › Edit on
 // Production, 2 Process units, Save; a flow of Production switched to the Process license in its details pane;
 // Production then uses 1 of its 2 Process units; a machine with 2 parallel runs is refused with what it lacks. Every
-// page passes axe, in English and in Dutch.
+// page passes axe, in English and in Dutch. Its Buy more leads the admin to Buy products, Power Platform products only.
 
 const POWER_PLATFORM_ADMIN = "powerplatform@contoso.test";
 
@@ -27,6 +27,10 @@ const TEXTS = {
     // Production has 2 Process units (1 left once the flow uses one) and its 2 Unattended RPA units run the seeded
     // machines: a machine with 2 parallel runs lacks 1 unit.
     shortfall: "1 more Process unit needed in Production",
+    buyMoreProcess: "Buy more Power Automate Process",
+    buyPage: "Buy products",
+    powerPlatformOnly:
+      "As a Power Platform administrator you can buy Power Automate, Power BI and Power Apps products.",
   },
   nl: {
     editAddOns: "Invoegtoepassingen van Production bewerken",
@@ -42,6 +46,10 @@ const TEXTS = {
     parallelRuns: "Parallelle uitvoeringen",
     register: "Registreren",
     shortfall: "Nog 1 eenheid Process nodig in Production",
+    buyMoreProcess: "Meer kopen van Power Automate Process",
+    buyPage: "Producten kopen",
+    powerPlatformOnly:
+      "Als Power Platform-beheerder kun je producten van Power Automate, Power BI en Power Apps kopen.",
   },
 } as const;
 
@@ -136,6 +144,16 @@ for (const language of ["en", "nl"] as const) {
       await dialog.getByRole("button", { name: x.register, exact: true }).click();
       await expect(dialog.getByText(x.shortfall)).toBeVisible();
       await expectNoSeriousA11yViolations(page, { include: "[role='dialog']" });
+    });
+
+    await test.step("Add-ons › Buy more leads to Buy products, limited to Power Platform products", async () => {
+      await page.goto(`${tenant}/capacity`);
+      await settle(page);
+      await page.getByRole("link", { name: x.buyMoreProcess }).click();
+      await expect(page.getByRole("heading", { level: 1, name: x.buyPage })).toBeVisible();
+      await expect(page.getByText(x.powerPlatformOnly)).toBeVisible();
+      await settle(page);
+      await expectNoSeriousA11yViolations(page);
     });
   });
 }

@@ -62,6 +62,11 @@ export function AddOnSummaries({
               </div>
             ))}
           </dl>
+          {buyHref && addOn.conflicts === 0 ? (
+            <RouterLink to={buyHref(addOn.skuId)} aria-label={p.capacity.buyMoreOf(addOn.displayName)}>
+              {p.capacity.buyMore}
+            </RouterLink>
+          ) : null}
           {addOn.conflicts > 0 ? (
             <MessageBar intent="warning" layout="multiline">
               <MessageBarBody>

@@ -87,6 +87,7 @@ export const texts = {
     conflict: (count: number) => `${count} ${plural(count, "unit", "units")} allocated beyond what is bought`,
     conflictBody: "Buy more of this add-on or allocate fewer units to environments.",
     buyMore: "Buy more",
+    buyMoreOf: (addOn: string) => `Buy more ${addOn}`,
     noAddOns:
       "Your organization has no capacity add-ons. Buy Process, Per flow, Unattended RPA or Hosted Process add-ons to allocate them here.",
     tableLabel: "Add-ons allocated to environments",

@@ -86,6 +86,7 @@ export const texts: PowerPlatformTexts = {
     conflict: (count) => `${count} ${plural(count, "eenheid", "eenheden")} meer toegewezen dan er gekocht is`,
     conflictBody: "Koop meer van deze invoegtoepassing of wijs minder eenheden toe aan omgevingen.",
     buyMore: "Meer kopen",
+    buyMoreOf: (addOn) => `Meer kopen van ${addOn}`,
     noAddOns:
       "Je organisatie heeft geen capaciteitsinvoegtoepassingen. Koop Process-, Per stroom-, RPA zonder toezicht- of Hosted Process-invoegtoepassingen om ze hier toe te wijzen.",
     tableLabel: "Invoegtoepassingen toegewezen aan omgevingen",
