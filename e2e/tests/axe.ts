@@ -22,13 +22,14 @@ const BLOCKING = new Set(["serious", "critical"]);
 /**
  * While a Fluent dialog is open its focus manager marks the rest of the app aria-hidden, and it lifts that only after
  * the dialog's exit animation, a little after the dialog itself is hidden. A page-wide check started in that gap
- * reports the whole app as aria-hidden-focus (a CI flake), so it first waits, up to 5 s, for the page's main landmark
- * to be exposed again. If it never is, axe reports it as the violation it then is.
+ * reports the whole app as aria-hidden-focus (a CI flake), so it first waits, up to 15 s (a loaded CI machine has
+ * taken more than 5), for the page's main landmark to be exposed again. If it never is, axe reports it as the
+ * violation it then is.
  */
 async function waitForModalToRelease(page: Page): Promise<void> {
   await page
     .waitForFunction(() => document.querySelector('[aria-hidden="true"]:has(main)') === null, undefined, {
-      timeout: 5_000,
+      timeout: 15_000,
     })
     .catch(() => undefined);
 }
@@ -38,7 +39,11 @@ async function waitForModalToRelease(page: Page): Promise<void> {
  * impact serious or critical, listing each rule with its impact, help text and the offending selectors.
  */
 export async function expectNoSeriousA11yViolations(page: Page, options: A11yOptions = {}): Promise<void> {
-  if (!options.include) await waitForModalToRelease(page);
+  if (!options.include) {
+    await waitForModalToRelease(page);
+    // A confirmation toast fading in is painted in colours too pale for axe's contrast check until it has arrived.
+    await animationsSettled(page.locator("body"));
+  }
   let builder = new AxeBuilder({ page }).withTags(TAGS);
   if (options.include) builder = builder.include(options.include);
   for (const selector of [...ALWAYS_EXCLUDED, ...(options.exclude ?? [])]) builder = builder.exclude(selector);
