@@ -295,6 +295,7 @@ export const licenseConflictsSchema = z.object({
   /** Capacity add-ons allocated to environments beyond what is bought (absent from older servers: none). */
   capacityConflicts: z.array(capacityConflictSchema).default([]),
 });
+export type LicenseConflicts = z.infer<typeof licenseConflictsSchema>;
 
 /** A bulk change run in the background, for thousands of users: the client polls it and may leave and come back. */
 export const BULK_JOB_STATUSES = ["queued", "running", "succeeded", "failed"] as const;

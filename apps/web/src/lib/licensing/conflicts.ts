@@ -1,12 +1,11 @@
-import { type CapacityConflict, type LicenseConflictReport, licenseConflictsSchema } from "@allot/contracts";
+import { type LicenseConflicts, licenseConflictsSchema } from "@allot/contracts";
 import { queryOptions, useQuery } from "@tanstack/react-query";
 import { apiRequest, tenantPath } from "@/lib/api-client";
 import { licensingKeys } from "./keys";
 
-export function getLicenseConflicts(tenantId: string, signal?: AbortSignal): Promise<LicenseConflictReport[]> {
-  return apiRequest(tenantPath(tenantId, "licenseConflicts"), { schema: licenseConflictsSchema, signal }).then(
-    (body) => body.value,
-  );
+/** The whole license conflicts report: seat conflicts per product (`value`) and over-allocated capacity add-ons. */
+export function getLicenseConflicts(tenantId: string, signal?: AbortSignal): Promise<LicenseConflicts> {
+  return apiRequest(tenantPath(tenantId, "licenseConflicts"), { schema: licenseConflictsSchema, signal });
 }
 
 export function licenseConflictsQueryOptions(tenantId: string) {
@@ -18,20 +17,10 @@ export function licenseConflictsQueryOptions(tenantId: string) {
 
 /** Products with more holders than usable seats, each with its holders and the fixes that apply. */
 export function useLicenseConflicts(tenantId: string, enabled = true) {
-  return useQuery({ ...licenseConflictsQueryOptions(tenantId), enabled });
+  return useQuery({ ...licenseConflictsQueryOptions(tenantId), enabled, select: (report) => report.value });
 }
 
-export function getCapacityConflicts(tenantId: string, signal?: AbortSignal): Promise<CapacityConflict[]> {
-  return apiRequest(tenantPath(tenantId, "licenseConflicts"), { schema: licenseConflictsSchema, signal }).then(
-    (body) => body.capacityConflicts,
-  );
-}
-
-/** Capacity add-ons allocated to environments beyond what is bought (under the conflicts key: refreshed with it). */
+/** Capacity add-ons allocated to environments beyond what is bought: the same report, read once for both. */
 export function useCapacityConflicts(tenantId: string, enabled = true) {
-  return useQuery({
-    queryKey: [...licensingKeys.conflicts(tenantId), "capacity"],
-    queryFn: ({ signal }) => getCapacityConflicts(tenantId, signal),
-    enabled,
-  });
+  return useQuery({ ...licenseConflictsQueryOptions(tenantId), enabled, select: (report) => report.capacityConflicts });
 }
