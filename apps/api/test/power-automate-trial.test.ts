@@ -145,6 +145,44 @@ describe("signing up for the organization", () => {
   });
 });
 
+describe("what the trial is not", () => {
+  it("its subscription is not resized, renewed, converted or cancelled; no group or request hands out its licenses", async () => {
+    const subscription = await t.db.subscription.findFirstOrThrow({
+      where: { tenantId: t.tenants.contoso, productId: flowFree.productId },
+    });
+    const url = `${base}/subscriptions/${subscription.id}`;
+    for (const [path, body] of [
+      ["changeSeats", { seats: 20_000 }],
+      ["renew", {}],
+      ["convert", { billingTerm: "monthly" }],
+      ["cancel", {}],
+    ] as const) {
+      const refused = await admin.post(`${url}/${path}`, body);
+      expect(refused.statusCode, `${path}: ${refused.body}`).toBe(409);
+      expect(problem(refused).code).toBe("SubscriptionStateInvalid");
+    }
+    expect(await t.db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({
+      seats: 10_000,
+      state: "active",
+      source: "trial",
+    });
+
+    const group = await t.db.group.findFirstOrThrow({ where: { tenantId: t.tenants.contoso } });
+    const toGroup = await admin.post(`${base}/groups/${group.id}/assignLicense`, {
+      addLicenses: [{ skuId: flowFree.skuId, disabledPlans: [] }],
+      removeLicenses: [],
+    });
+    expect(toGroup.statusCode).toBe(422);
+    expect(problem(toGroup).code).toBe("TrialLicenseNotForGroups");
+    expect(await t.db.groupLicense.count({ where: { productId: flowFree.productId } })).toBe(0);
+
+    const asked = await maker.post(`${base}/licenseRequests`, { skuId: flowFree.skuId });
+    expect(asked.statusCode).toBe(422);
+    expect(problem(asked).code).toBe("TrialNotOffered");
+    expect(await t.db.licenseRequest.count({ where: { productId: flowFree.productId } })).toBe(0);
+  });
+});
+
 describe("signing up as an individual", () => {
   it("is the person's alone: on their My licenses, nowhere in the admin center", async () => {
     const person = await makeUser(t.db, t.tenants.contoso, { password: "Individual-Trial-1" });

@@ -58,6 +58,7 @@ export const ERROR_STATUS = {
   DefaultEnvironmentExists: 409,
   MachineNameTaken: 409,
   TrialSignUpDisabled: 403,
+  TrialLicenseNotForGroups: 422,
   // License requests.
   DuplicateRequest: 409,
   RequestNotPending: 409,

@@ -13,6 +13,8 @@ export interface SubscriptionRecord extends LifecycleSubscription {
   id: string;
   tenantId: string;
   productId: string;
+  /** The product's, for the rules that depend on which product it is (the trial people sign up for). */
+  skuPartNumber: string;
   seats: number;
   ownerUserId: string | null;
   takenOverAt: Date | null;
@@ -40,7 +42,8 @@ async function selectSubscription(
     SELECT id::text AS id, "tenantId"::text AS "tenantId", "productId"::text AS "productId", seats, state::text AS state,
            source::text AS source, "ownerUserId"::text AS "ownerUserId", "takenOverAt", "autoRenew",
            "billingTerm"::text AS "billingTerm", "termStartsAt", "termEndsAt", "stateChangedAt", "cancelledAt",
-           "paymentProvider", "cardLast4"
+           "paymentProvider", "cardLast4",
+           (SELECT p."skuPartNumber" FROM "Product" p WHERE p.id = "productId") AS "skuPartNumber"
       FROM "Subscription" WHERE id = ${subscriptionId}::uuid AND "tenantId" = ${tenantId}::uuid
       ${forUpdate ? Prisma.sql`FOR UPDATE` : Prisma.empty}`;
   if (!row) throw notFound("Subscription");
@@ -77,7 +80,10 @@ export function forbiddenToManage(): AppError {
  * bought until an admin takes it over. Others get 403 if they may read billing, else 404 (nothing revealed).
  */
 export function assertCanManage(ctx: TenantContext, subscription: SubscriptionRecord): void {
-  if (can(ctx.roles, "billing.manage") || isOwnerOf(ctx, subscription)) return;
+  if (can(ctx.roles, "billing.manage") || isOwnerOf(ctx, subscription)) {
+    assertNotSignUpTrial(subscription);
+    return;
+  }
   if (can(ctx.roles, "billing.read") || subscription.ownerUserId === ctx.actor.userId) {
     throw forbiddenToManage();
   }
@@ -88,6 +94,18 @@ export function assertCanRead(ctx: TenantContext, subscription: Pick<Subscriptio
   if (can(ctx.roles, "billing.read")) return;
   if (subscription.source === "selfService" && subscription.ownerUserId === ctx.actor.userId) return;
   throw notFound("Subscription");
+}
+
+/**
+ * The Power Automate trial's subscription (10,000 free licenses from the first sign-up) is not billed, renewed,
+ * resized, converted or cancelled: each of its licenses ends on its own, 90 days after it was given.
+ */
+export function assertNotSignUpTrial(subscription: Pick<SubscriptionRecord, "skuPartNumber">): void {
+  if (!isTrialSignUpProduct(subscription.skuPartNumber)) return;
+  throw stateInvalid(
+    "This is the free Power Automate trial people sign up for: its licenses end by themselves 90 days after each " +
+      "was given, so the subscription cannot be changed, renewed, converted or cancelled.",
+  );
 }
 
 export function stateInvalid(message: string): AppError {

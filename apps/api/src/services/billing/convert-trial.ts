@@ -2,7 +2,7 @@ import type { BillingResult } from "@allot/contracts";
 import { type BillingTerm, checkTrialConversion, priceTerm, termEnd } from "@allot/domain";
 import type { IdempotentRequest, Remembered } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
-import { auditView, pricedProduct, stateInvalid } from "./access.js";
+import { assertNotSignUpTrial, auditView, pricedProduct, stateInvalid } from "./access.js";
 import { changeSubscription, finishBillingChange } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { chargeStoredMethod } from "./payments.js";
@@ -19,6 +19,7 @@ export async function convertTrial(
   idempotency?: IdempotentRequest,
 ): Promise<Remembered<BillingResult>> {
   return changeSubscription(ctx, subscriptionId, idempotency, async (tx, subscription) => {
+    assertNotSignUpTrial(subscription);
     const guard = checkTrialConversion(subscription);
     if (!guard.ok) {
       throw stateInvalid(

@@ -1,6 +1,6 @@
 import type { AddLicense, GroupLicenses, LicenseViolation } from "@allot/contracts";
 import type { Tx } from "@allot/db";
-import { samePlans } from "@allot/domain";
+import { isTrialSignUpProduct, samePlans } from "@allot/domain";
 import { notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
@@ -36,6 +36,15 @@ function groupViolations(
 ): LicenseViolation[] {
   const violations = foreignPlanViolations(catalog, change);
   for (const { product, disabledServicePlanIds } of change.add) {
+    // A trial license ends 90 days after it was given to its person; a group would hand it out again and again.
+    if (isTrialSignUpProduct(product.skuPartNumber)) {
+      violations.push({
+        code: "TrialLicenseNotForGroups",
+        skuId: product.skuId,
+        message: `${product.skuPartNumber} is a trial license: assign it to people, each for their own 90 days, not to a group.`,
+      });
+      continue;
+    }
     const current = held.get(product.id);
     if (current && samePlans(current, disabledServicePlanIds)) {
       violations.push({

@@ -13,7 +13,6 @@ import { refuseBrokenPrerequisites } from "./broken-prerequisites.js";
 import type { Catalog } from "./catalog.js";
 import { type AssignmentRow, holdsSeat, lockHoldings, uuidArrayLiteral } from "./holdings.js";
 import { memberAuditEntries } from "./inherited-audit.js";
-import { trialExpirySql } from "./trial-expiry.js";
 
 export interface SyncScope {
   /** Groups whose licenses are brought in line (locked by the caller before the users). */
@@ -168,10 +167,9 @@ export async function syncInheritedLicenses(
     await tx.$executeRaw`
       INSERT INTO "LicenseAssignment"
              (id, "tenantId", "userId", "productId", "assignedByGroupId", "disabledServicePlanIds", state, "errorCode",
-              "updatedAt", "expiresAt")
+              "updatedAt")
       SELECT gen_random_uuid(), ${ctx.tenantId}::uuid, x.user_id, x.product_id, x.group_id, x.plans::uuid[],
-             (CASE WHEN x.code IS NULL THEN 'active' ELSE 'error' END)::"LicenseAssignmentState", x.code, now(),
-             ${trialExpirySql(Prisma.sql`x.product_id`, ctx.clock.now())}
+             (CASE WHEN x.code IS NULL THEN 'active' ELSE 'error' END)::"LicenseAssignmentState", x.code, now()
         FROM unnest(${inserts.map((w) => w.userId)}::uuid[], ${inserts.map((w) => w.productId)}::uuid[],
                     ${inserts.map((w) => w.groupId)}::uuid[], ${inserts.map((w) => uuidArrayLiteral(w.plans))}::text[],
                     ${inserts.map((w) => w.code)}::text[]) AS x(user_id, product_id, group_id, plans, code)`;

@@ -1,4 +1,5 @@
 import type { CreateLicenseRequest, LicenseRequest } from "@allot/contracts";
+import { isTrialSignUpProduct } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
@@ -17,6 +18,15 @@ export async function createLicenseRequest(ctx: TenantContext, body: CreateLicen
   const requesterUserId = ctx.actor.userId;
   const [product] = resolveSkus(await catalogOf(ctx.db), [body.skuId], "body.skuId");
   if (!product) throw new Error("resolveSkus returned no product");
+  if (isTrialSignUpProduct(product.skuPartNumber)) {
+    throw new AppError(
+      "TrialNotOffered",
+      `${product.displayName} is not asked of admins: start its free trial yourself.`,
+      {
+        errors: [{ path: "body.skuId", message: "is obtained by trial sign-up", skuId: product.skuId }],
+      },
+    );
+  }
   const message = body.message ?? null;
   const id = await ctx.db.$transaction(async (tx) => {
     await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(

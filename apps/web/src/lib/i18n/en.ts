@@ -94,6 +94,7 @@ export const en = {
     DefaultEnvironmentExists: "The organization already has a default environment.",
     MachineNameTaken: "Another machine in this environment already has this name.",
     TrialSignUpDisabled: "Your organization has turned off trial sign-up for this product.",
+    TrialLicenseNotForGroups: "A trial license is assigned to people, each for their own 90 days, not to groups.",
     DuplicateRequest: "You already have a pending request for this product.",
     RequestNotPending: "This request has already been handled.",
     PasswordChangeRequired: "Choose a new password before you continue.",

@@ -97,6 +97,8 @@ export const nl: Messages = {
     DefaultEnvironmentExists: "De organisatie heeft al een standaardomgeving.",
     MachineNameTaken: "Een andere machine in deze omgeving heeft deze naam al.",
     TrialSignUpDisabled: "Je organisatie heeft aanmelden voor een proefversie van dit product uitgeschakeld.",
+    TrialLicenseNotForGroups:
+      "Een proeflicentie wordt aan personen toegewezen, elk voor de eigen 90 dagen, niet aan groepen.",
     DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
     RequestNotPending: "Deze aanvraag is al afgehandeld.",
     PasswordChangeRequired: "Kies eerst een nieuw wachtwoord.",
