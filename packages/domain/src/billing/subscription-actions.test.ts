@@ -4,7 +4,7 @@ import { canManageSubscription, isHeldBySelfService, type ManagedSubscription } 
 /** Billing admins manage every subscription; a maker manages the one they bought until an admin takes it over. */
 
 function subscription(overrides: Partial<ManagedSubscription> = {}): ManagedSubscription {
-  return { source: "admin", takenOver: false, ownerUserId: null, ...overrides };
+  return { source: "admin", takenOver: false, ownerUserId: null, skuPartNumber: "SPE_E3", ...overrides };
 }
 
 const makersOwn = subscription({ source: "selfService", ownerUserId: "maker" });
@@ -22,6 +22,14 @@ describe("isHeldBySelfService", () => {
 });
 
 describe("canManageSubscription", () => {
+  it("nobody manages the Power Automate trial people sign up for, not even a global admin", () => {
+    const trial = subscription({ source: "trial", skuPartNumber: "FLOW_FREE" });
+    expect(canManageSubscription(trial, { userId: "admin", roles: ["globalAdmin"] })).toBe(false);
+    expect(canManageSubscription(subscription({ source: "trial" }), { userId: "admin", roles: ["globalAdmin"] })).toBe(
+      true,
+    );
+  });
+
   it("billing and global admins manage every subscription, a maker's own included", () => {
     for (const role of ["billingAdmin", "globalAdmin", "adminAgent"] as const) {
       expect(canManageSubscription(subscription(), { userId: "admin", roles: [role] })).toBe(true);

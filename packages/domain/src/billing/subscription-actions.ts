@@ -1,5 +1,6 @@
 import type { SubscriptionSource } from "../licensing/seats.js";
 import { can } from "../permissions.js";
+import { isTrialSignUpProduct } from "../power-platform/trials.js";
 import type { Role } from "../roles.js";
 
 /** What deciding who may change a subscription needs to know of it. */
@@ -9,6 +10,7 @@ export interface ManagedSubscription {
   takenOver: boolean;
   /** The maker who bought a self-service subscription; null for the others. */
   ownerUserId: string | null;
+  skuPartNumber: string;
 }
 
 /** The signed-in person acting on the subscription, with their roles in its tenant. */
@@ -27,9 +29,11 @@ export function isHeldBySelfService(subscription: Pick<ManagedSubscription, "sou
 
 /**
  * Whether the actor may change the subscription (seats, renewal, auto-renew, cancelling): billing and global admins
- * every subscription, the maker who bought a self-service one while it is still theirs.
+ * every subscription, the maker who bought a self-service one while it is still theirs. Nobody changes the Power
+ * Automate trial's: its licenses end by themselves, 90 days after each was given.
  */
 export function canManageSubscription(subscription: ManagedSubscription, actor: SubscriptionActor): boolean {
+  if (isTrialSignUpProduct(subscription.skuPartNumber)) return false;
   if (can(actor.roles, "billing.manage")) return true;
   return (
     isHeldBySelfService(subscription) &&

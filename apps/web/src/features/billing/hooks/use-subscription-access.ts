@@ -18,6 +18,7 @@ function managed(subscription: Subscription): ManagedSubscription {
     source: subscription.source,
     takenOver: subscription.takenOverAt !== null,
     ownerUserId: subscription.owner?.id ?? null,
+    skuPartNumber: subscription.skuPartNumber,
   };
 }
 
