@@ -1,9 +1,21 @@
 import type { Flow } from "@allot/contracts";
-import { Badge, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
+import {
+  Badge,
+  Button,
+  MessageBar,
+  MessageBarBody,
+  makeStyles,
+  Text,
+  tokens,
+  useRestoreFocusTarget,
+} from "@fluentui/react-components";
+import { EditRegular } from "@fluentui/react-icons";
+import { useState } from "react";
 import { DetailsDrawer } from "@/components/details-drawer";
 import { useTenant } from "@/lib/tenant";
 import { useConnectors, useFlow } from "../api/flows";
 import { usePowerPlatformTexts } from "../texts";
+import { EditFlowDialog } from "./edit-flow-dialog";
 import { FlowLicenseSection } from "./flow-license-section";
 import { RunCheck } from "./run-check";
 
@@ -14,9 +26,13 @@ const useStyles = makeStyles({
   value: { margin: 0, overflowWrap: "anywhere" },
   list: { margin: 0, paddingInlineStart: tokens.spacingHorizontalL },
   badge: { marginInlineStart: tokens.spacingHorizontalS },
+  actions: { display: "flex", gap: tokens.spacingHorizontalS },
 });
 
-/** A flow's details pane: owner, co-owners, connectors, Licensing (with Edit) and the run check. */
+/**
+ * A flow's details pane: Edit flow (name, description, connectors, co-owners) for those who may, owner, co-owners,
+ * connectors, Licensing (with its own Edit) and the run check.
+ */
 export function FlowDetailsDrawer({
   flowId,
   initial,
@@ -48,8 +64,24 @@ function FlowDetails({ flow }: { flow: Flow }) {
   const context = useTenant();
   const connectors = useConnectors(context.tenant.id);
   const connectorOf = (id: string) => connectors.data?.find((connector) => connector.id === id);
+  const [editing, setEditing] = useState(false);
+  // Focus returns to Edit flow once the dialog closes, which also gives the pane back to assistive technology.
+  const restoreFocusTarget = useRestoreFocusTarget();
   return (
     <div className={styles.body}>
+      {flow.canEdit ? (
+        <div className={styles.actions}>
+          <Button
+            icon={<EditRegular />}
+            aria-label={p.flow.editFlowLabel(flow.name)}
+            onClick={() => setEditing(true)}
+            {...restoreFocusTarget}
+          >
+            {p.flow.editFlow}
+          </Button>
+          <EditFlowDialog flow={flow} open={editing} onClose={() => setEditing(false)} />
+        </div>
+      ) : null}
       {flow.suspendedByDlp ? (
         <MessageBar intent="warning" layout="multiline">
           <MessageBarBody>{p.flow.suspendedBody}</MessageBarBody>

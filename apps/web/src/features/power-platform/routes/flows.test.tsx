@@ -85,6 +85,7 @@ describe("FlowsRoute", () => {
     await renderPowerPlatformPage(`flows?flow=${FLOW.id}`, FlowsRoute);
     const pane = await screen.findByRole("dialog", { name: "Flow Invoice approval" }, slow);
     expect(within(pane).queryByRole("button", { name: "Edit the flow's license" })).toBeNull();
+    expect(within(pane).queryByRole("button", { name: /^Edit flow/ })).toBeNull();
     expect(within(pane).queryByRole("heading", { name: "Check who can run it" })).toBeNull();
     await waitFor(() => expect(screen.queryByRole("tab", { name: "Capacity", hidden: true })).toBeNull());
     expect(screen.getByRole("heading", { level: 1, hidden: true }).textContent).toBe("My flows");

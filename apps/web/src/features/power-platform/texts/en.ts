@@ -145,6 +145,9 @@ export const texts = {
       perFlow: (environment: string) =>
         `This flow is licensed by a Per flow add-on of ${environment}. Anyone in the organization can run it.`,
     },
+    editFlow: "Edit flow",
+    /** Starts with the visible "Edit flow". */
+    editFlowLabel: (name: string) => `Edit flow ${name}`,
     edit: "Edit",
     editLicense: "Edit the flow's license",
     plan: "Plan",
@@ -189,6 +192,12 @@ export const texts = {
       mixed: (policy: string, connectors: string) => `${policy}: business and non-business data mixed (${connectors})`,
       blocked: (policy: string, connectors: string) => `${policy}: blocked connectors (${connectors})`,
     },
+  },
+  editFlow: {
+    title: (name: string) => `Edit flow ${name}`,
+    kindFixed: "The type can't be changed once the flow exists.",
+    coOwnersFixed: "You can remove co-owners here. Ask an administrator to add new ones.",
+    saved: (name: string) => `Flow ${name} saved`,
   },
   machines: {
     title: "Machines",

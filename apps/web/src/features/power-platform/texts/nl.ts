@@ -144,6 +144,8 @@ export const texts: PowerPlatformTexts = {
       perFlow: (environment) =>
         `Deze stroom heeft een licentie via een invoegtoepassing per stroom van ${environment}. Iedereen in de organisatie kan hem uitvoeren.`,
     },
+    editFlow: "Stroom bewerken",
+    editFlowLabel: (name) => `Stroom bewerken: ${name}`,
     edit: "Bewerken",
     editLicense: "Licentie van de stroom bewerken",
     plan: "Abonnement",
@@ -188,6 +190,12 @@ export const texts: PowerPlatformTexts = {
       mixed: (policy, connectors) => `${policy}: zakelijke en niet-zakelijke gegevens gecombineerd (${connectors})`,
       blocked: (policy, connectors) => `${policy}: geblokkeerde connectors (${connectors})`,
     },
+  },
+  editFlow: {
+    title: (name) => `Stroom ${name} bewerken`,
+    kindFixed: "Het type kun je niet meer wijzigen als de stroom bestaat.",
+    coOwnersFixed: "Je kunt hier mede-eigenaren verwijderen. Vraag een beheerder om nieuwe toe te voegen.",
+    saved: (name) => `Stroom ${name} is opgeslagen`,
   },
   machines: {
     title: "Machines",
