@@ -9,6 +9,8 @@ export const ERROR_STATUS = {
   MalformedJson: 400,
   InvalidId: 400,
   Unauthenticated: 401,
+  // A bearer token that is malformed, expired, revoked, or whose app or secret was disabled.
+  InvalidAuthenticationToken: 401,
   InvalidCredentials: 401,
   CsrfTokenInvalid: 403,
   Forbidden: 403,
@@ -59,6 +61,8 @@ export const ERROR_STATUS = {
   MachineNameTaken: 409,
   TrialSignUpDisabled: 403,
   TrialLicenseNotForGroups: 422,
+  // Scripts: OData query options the Graph-compatible API does not support (never silently ignored).
+  UnsupportedQuery: 400,
   // License requests.
   DuplicateRequest: 409,
   RequestNotPending: 409,

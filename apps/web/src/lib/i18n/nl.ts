@@ -44,6 +44,7 @@ export const nl: Messages = {
     MalformedJson: "De aanvraag kon niet worden gelezen.",
     InvalidId: "De id in het adres is niet geldig.",
     Unauthenticated: "Je sessie is beëindigd. Meld je opnieuw aan.",
+    InvalidAuthenticationToken: "Het toegangstoken is niet geldig: het is verlopen of ingetrokken, of de app is uitgeschakeld.",
     InvalidCredentials: "Het e-mailadres of wachtwoord is onjuist.",
     CsrfTokenInvalid: "Je sessie is in een ander venster gewijzigd. Laad de pagina opnieuw en probeer het nog eens.",
     Forbidden: "Je hebt geen toestemming om dit in deze organisatie te doen.",
@@ -99,6 +100,7 @@ export const nl: Messages = {
     TrialSignUpDisabled: "Je organisatie heeft aanmelden voor een proefversie van dit product uitgeschakeld.",
     TrialLicenseNotForGroups:
       "Een proeflicentie wordt aan personen toegewezen, elk voor de eigen 90 dagen, niet aan groepen.",
+    UnsupportedQuery: "Deze queryoptie wordt niet ondersteund.",
     DuplicateRequest: "Je hebt al een openstaande aanvraag voor dit product.",
     RequestNotPending: "Deze aanvraag is al afgehandeld.",
     PasswordChangeRequired: "Kies eerst een nieuw wachtwoord.",
