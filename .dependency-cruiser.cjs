@@ -9,6 +9,7 @@ const SERVICE_AREA_IMPORTS = {
   directory: [],
   seats: [],
   setup: [],
+  applications: [],
   licenses: ["auth", "directory", "seats"],
   users: ["auth", "directory", "licenses", "seats"],
   groups: ["auth", "directory", "licenses", "seats", "users"],

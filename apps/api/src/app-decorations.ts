@@ -6,9 +6,10 @@
 import type { Db } from "@allot/db";
 import type { Action } from "@allot/domain";
 import type { BudgetKind, Config } from "./config.js";
+import type { AccessTokens } from "./lib/access-tokens.js";
 import type { Clock } from "./lib/clock.js";
 import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
-import type { Actor, TenantContext } from "./types.js";
+import type { Principal, TenantContext } from "./types.js";
 
 declare module "fastify" {
   interface FastifyInstance {
@@ -16,9 +17,11 @@ declare module "fastify" {
     config: Config;
     licenseJobs: LicenseJobRunner;
     clock: Clock;
+    /** Signs and verifies app registrations' access tokens (see lib/access-tokens.ts). */
+    accessTokens: AccessTokens;
   }
   interface FastifyRequest {
-    actor: Actor | null;
+    actor: Principal | null;
     tenant: TenantContext | null;
   }
   interface FastifyContextConfig {
@@ -31,6 +34,8 @@ declare module "fastify" {
      * before the handler runs.
      */
     action?: Action | readonly Action[];
+    /** Refuses bearer tokens: a person in a session only (making tokens, registering apps). */
+    sessionOnly?: boolean;
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
     beforePasswordChange?: boolean;
     /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */

@@ -16,6 +16,7 @@ import {
   type ZodTypeProvider,
 } from "fastify-type-provider-zod";
 import type { Config } from "./config.js";
+import { AccessTokens } from "./lib/access-tokens.js";
 import { type Clock, systemClock } from "./lib/clock.js";
 import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
@@ -23,6 +24,7 @@ import { errorHandlerPlugin } from "./plugins/errors.js";
 import { jsonBodyPlugin } from "./plugins/json-body.js";
 import { rateBudgetPlugin } from "./plugins/rate-budgets.js";
 import { refuseUndeclaredQuery } from "./plugins/strict-query.js";
+import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
 import { authRoutes } from "./routes/auth.js";
 import { billingRoutes } from "./routes/billing/index.js";
@@ -33,9 +35,11 @@ import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { meRoutes } from "./routes/me.js";
+import { oauthRoutes } from "./routes/oauth.js";
 import { partnerActivityRoutes } from "./routes/partner-activity.js";
 import { partnerStaffRoutes } from "./routes/partner-staff.js";
 import { partnerRelationshipRoutes } from "./routes/partners.js";
+import { personalTokenRoutes } from "./routes/personal-tokens.js";
 import { powerPlatformRoutes } from "./routes/power-platform.js";
 import { requestRoutes } from "./routes/requests.js";
 import { setupRoutes } from "./routes/setup.js";
@@ -110,6 +114,10 @@ export async function buildApp({
   app.decorate("db", db);
   app.decorate("config", config);
   app.decorate("clock", clock);
+  app.decorate("accessTokens", await AccessTokens.create(config.tokenSigningKeys, config.accessTokenTtlSeconds));
+  if (config.tokenSigningKeys.length === 0 && config.env === "production") {
+    app.log.warn("TOKEN_SIGNING_KEYS is not set: access tokens are signed with a key made at start (one process only)");
+  }
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
     // Everything under /api/ answers for someone's session (sign-in creates one; errors after sign-in too): no
@@ -196,6 +204,9 @@ export async function buildApp({
     await api.register(powerPlatformRoutes);
     await api.register(flowRoutes);
     await api.register(dlpPolicyRoutes);
+    await api.register(applicationRoutes);
+    await api.register(personalTokenRoutes);
+    await api.register(oauthRoutes);
   });
 
   const webDist = config.webDist;

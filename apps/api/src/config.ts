@@ -96,7 +96,53 @@ const envSchema = z.object({
   ...rateBudgetEnv(),
   /** How often the billing lifecycle job runs (renewals, expiry, deletion); 0 turns it off (tests run it by hand). */
   BILLING_JOB_INTERVAL_MINUTES: z.coerce.number().min(0).max(1440).optional(),
+  /**
+   * The keys access tokens are signed with: a JSON array of private EC P-256 JWKs, each with a `kid`. The first
+   * signs; all verify and are published at /.well-known/jwks.json. To rotate, put a new key first and drop the old
+   * one an hour later (a token lives at most an hour). Unset: one key made at start, fine for one process only.
+   */
+  TOKEN_SIGNING_KEYS: z.string().optional().transform(parseSigningKeys),
+  /** How long an access token from the token endpoint is valid (Entra's default, and our ceiling, is an hour). */
+  ACCESS_TOKEN_MINUTES: z.coerce.number().int().min(1).max(60).default(60),
+  /** Graph-compatible API throttling, per app (or person's token) per tenant: requests per window, window length. */
+  GRAPH_REQUESTS_PER_WINDOW: z.coerce.number().int().positive().max(1_000_000).default(2_000),
+  GRAPH_THROTTLE_WINDOW_SECONDS: z.coerce.number().int().positive().max(3_600).default(10),
 });
+
+/** A private EC P-256 JSON Web Key as TOKEN_SIGNING_KEYS lists them. */
+const signingKeySchema = z.looseObject({
+  kty: z.literal("EC"),
+  crv: z.literal("P-256"),
+  kid: z.string().min(1),
+  x: z.string(),
+  y: z.string(),
+  d: z.string(),
+});
+export type SigningKey = z.infer<typeof signingKeySchema>;
+
+function parseSigningKeys(value: string | undefined, context: z.RefinementCtx): SigningKey[] {
+  if (value === undefined || value.trim() === "") return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(value);
+  } catch {
+    context.addIssue({ code: "custom", message: "TOKEN_SIGNING_KEYS is not JSON: give an array of private JWKs" });
+    return z.NEVER;
+  }
+  const keys = z.array(signingKeySchema).min(1).safeParse(json);
+  if (!keys.success) {
+    context.addIssue({
+      code: "custom",
+      message: "TOKEN_SIGNING_KEYS: give an array of private EC P-256 JWKs, each with kid, x, y and d",
+    });
+    return z.NEVER;
+  }
+  const kids = keys.data.map((key) => key.kid);
+  if (new Set(kids).size !== kids.length) {
+    context.addIssue({ code: "custom", message: "TOKEN_SIGNING_KEYS: each key needs its own kid" });
+  }
+  return keys.data;
+}
 
 /** Which proxies' forwarded headers to believe: none, the nearest N hops, or these addresses and networks. */
 export type TrustProxy = false | number | string[];
@@ -168,6 +214,10 @@ const configSchema = envSchema.transform((e) => ({
   billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
   /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
   rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
+  /** Empty: the app makes one key when it starts. */
+  tokenSigningKeys: e.TOKEN_SIGNING_KEYS,
+  accessTokenTtlSeconds: e.ACCESS_TOKEN_MINUTES * 60,
+  graphThrottle: { limit: e.GRAPH_REQUESTS_PER_WINDOW, windowMs: e.GRAPH_THROTTLE_WINDOW_SECONDS * 1000 },
 }));
 
 /** The API's settings, typed once: what configSchema makes of the environment. */

@@ -80,6 +80,13 @@ export const AUDIT_ACTIONS = [
   "powerPlatform.trialSignUpPolicyChanged",
   "licenses.trialStarted",
   "licenses.trialLicenseExpired",
+  "application.created",
+  "application.updated",
+  "application.deleted",
+  "application.secretAdded",
+  "application.secretRemoved",
+  "personalToken.created",
+  "personalToken.revoked",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -96,6 +103,8 @@ export const AUDIT_TARGET_TYPES = [
   "environment",
   "flow",
   "machine",
+  "application",
+  "personalToken",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 
@@ -106,6 +115,10 @@ export const auditEventSchema = z.object({
   actorDisplayName: z.string().nullable(),
   /** The actor's partner organization when a partner's agent made the change (delegated access); else null. */
   actorPartner: z.object({ tenantId: uuidSchema, name: z.string() }).nullable(),
+  /** The app registration that made the change with its own token (no person then); else null. */
+  actorApplication: z.object({ id: uuidSchema, displayName: z.string() }).nullable(),
+  /** The personal access token the person made the change with; else null. */
+  actorToken: z.object({ id: uuidSchema, name: z.string() }).nullable(),
   action: z.string(),
   targetType: z.string(),
   targetId: z.string().nullable(),

@@ -1,3 +1,4 @@
+export * from "./applications.js";
 export * from "./audit.js";
 export * from "./auth.js";
 export * from "./billing.js";

@@ -10,8 +10,10 @@ import {
   canManageUser,
   canResetPassword,
   canSetUsageLocation,
+  type Grantee,
+  tokenGrantees,
 } from "./permissions.js";
-import { ALL_ROLES, type Role } from "./roles.js";
+import { ALL_ROLES, APPLICATION_PERMISSIONS, type ApplicationPermission, type Role } from "./roles.js";
 
 // DESIGN.md §2 and Partner Center's delegated roles, written out by hand so the matrix in code is checked against the
 // documents, not against itself. Columns: assign/remove licenses, manage billing, read billing, self-service
@@ -21,20 +23,29 @@ import { ALL_ROLES, type Role } from "./roles.js";
 // and the Power Platform's (seed 004): manage environments, capacity and DLP, buy its products, own flows.
 const Y = true;
 const N = false;
-const EXPECTED: Record<Role, Record<Action, boolean>> = {
-  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit partners staff grant seeAll | ppManage ppBuy flows
-  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
-  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N, N, N, N, N, N, N, Y),
-  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N, N, Y, N, N, N, N, Y),
-  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N, N, N, N, N, N, N, Y),
-  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y),
-  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N, N, N, Y),
-  powerPlatformAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N, Y, Y, Y),
-  member: row(N, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, N, Y),
-  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, Y, N),
-  helpdeskAgent: row(Y, N, N, N, N, Y, N, Y, Y, N, N, N, N, N, N, N, N),
-  salesAgent: row(Y, Y, Y, N, N, N, N, N, Y, N, N, N, N, N, N, N, N),
+const EXPECTED: Record<Role | ApplicationPermission, Record<Action, boolean>> = {
+  //              licenses.assign billing.manage billing.read selfService users.manage resetPassword approve create   dirRead audit partners staff grant seeAll | ppManage ppBuy flows | groups apps
+  globalAdmin: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, Y),
+  billingAdmin: row(N, Y, Y, N, N, N, N, Y, Y, N, N, N, N, N, N, N, Y, N, N),
+  userAdmin: row(Y, N, N, N, Y, Y, Y, Y, Y, N, N, Y, N, N, N, N, Y, Y, N),
+  licenseAdmin: row(Y, N, N, N, N, N, Y, Y, Y, N, N, N, N, N, N, N, Y, N, N),
+  helpdeskAdmin: row(N, N, N, N, N, Y, N, Y, Y, N, N, N, N, N, N, N, Y, N, N),
+  serviceAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N, N, N, Y, N, N),
+  powerPlatformAdmin: row(N, N, N, N, N, N, N, Y, Y, N, N, N, N, N, Y, Y, Y, N, N),
+  member: row(N, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, N, Y, N, N),
+  adminAgent: row(Y, Y, Y, Y, Y, Y, Y, Y, Y, Y, N, N, N, N, Y, Y, N, Y, N),
+  helpdeskAgent: row(Y, N, N, N, N, Y, N, Y, Y, N, N, N, N, N, N, N, N, N, N),
+  salesAgent: row(Y, Y, Y, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N),
+  // App registrations' Graph application permissions: reading the directory, and each write right on its own.
+  "User.Read.All": row(N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N),
+  "User.ReadWrite.All": row(N, N, N, N, Y, N, N, N, Y, N, N, N, N, N, N, N, N, N, N),
+  "Group.ReadWrite.All": row(N, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, Y, N),
+  "Directory.Read.All": row(N, N, Y, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N),
+  "LicenseAssignment.ReadWrite.All": row(Y, N, N, N, N, N, N, N, Y, N, N, N, N, N, N, N, N, N, N),
+  "Organization.Read.All": row(N, N, Y, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N, N),
 };
+
+const ALL_GRANTEES: ReadonlyArray<Role | ApplicationPermission> = [...ALL_ROLES, ...APPLICATION_PERMISSIONS];
 
 function row(...allowed: boolean[]): Record<Action, boolean> {
   expect(allowed).toHaveLength(ACTIONS.length);
@@ -42,7 +53,7 @@ function row(...allowed: boolean[]): Record<Action, boolean> {
 }
 
 describe("permission matrix (DESIGN.md §2)", () => {
-  for (const role of ALL_ROLES) {
+  for (const role of ALL_GRANTEES) {
     for (const action of ACTIONS) {
       const expected = EXPECTED[role][action];
       it(`${role} ${expected ? "may" : "may not"} ${action}`, () => {
@@ -60,14 +71,44 @@ describe("permission matrix (DESIGN.md §2)", () => {
       "flows.create",
     ]);
     expect(allowedActions([])).toEqual([]);
+    expect(allowedActions(["User.ReadWrite.All", "Group.ReadWrite.All"])).toEqual([
+      "users.manage",
+      "directory.read",
+      "groups.manage",
+    ]);
   });
 
   it("grants the union of several roles' rights, and nothing more", () => {
     fc.assert(
-      fc.property(fc.subarray([...ALL_ROLES]), fc.constantFrom(...ACTIONS), (roles, action) => {
+      fc.property(fc.subarray([...ALL_GRANTEES]), fc.constantFrom(...ACTIONS), (roles, action) => {
         expect(can(roles, action)).toBe(roles.some((role) => EXPECTED[role][action]));
       }),
     );
+  });
+});
+
+describe("personal access tokens", () => {
+  it("grant exactly the scopes they carry that the person's roles grant", () => {
+    fc.assert(
+      fc.property(
+        fc.subarray([...ALL_ROLES]),
+        fc.subarray([...ACTIONS]),
+        fc.constantFrom(...ACTIONS),
+        (roles, scopes, action) => {
+          expect(can(tokenGrantees(roles, scopes), action)).toBe(can(roles, action) && scopes.includes(action));
+        },
+      ),
+    );
+  });
+
+  it("keep a full admin's standing on admins and guests, within their scopes", () => {
+    const admin = tokenGrantees(["globalAdmin"], ["users.manage", "licenses.assign"]);
+    expect(canManageUser(admin, true)).toBe(true);
+    expect(canLicenseGuests(admin)).toBe(true);
+    expect(canResetPassword(admin, true)).toBe(false);
+    const userAdmin = tokenGrantees(["userAdmin"], ["users.manage"]);
+    expect(canManageUser(userAdmin, true)).toBe(false);
+    expect(canManageUser(userAdmin, false)).toBe(true);
   });
 });
 
@@ -107,6 +148,14 @@ describe("acting on another user", () => {
     expect(canSetUsageLocation(["licenseAdmin"], false)).toBe(false);
     expect(canSetUsageLocation(["adminAgent"], true)).toBe(true);
     expect(canSetUsageLocation(["helpdeskAgent"], false)).toBe(false);
+  });
+
+  it("an app edits and licenses non-admin members only, whatever its permissions", () => {
+    const app: Grantee[] = [...APPLICATION_PERMISSIONS];
+    expect(canManageUser(app, false)).toBe(true);
+    expect(canManageUser(app, true)).toBe(false);
+    expect(canResetPassword(app, false)).toBe(false);
+    expect(canLicenseGuests(app)).toBe(false);
   });
 
   it("only full admins license guests", () => {

@@ -27,3 +27,22 @@ export const ADMIN_ROLES: readonly TenantRole[] = TENANT_ROLES.filter((role) => 
 export function isAdminRole(role: Role): boolean {
   return role !== "member";
 }
+
+/**
+ * The application permissions an app registration can be granted, named as Microsoft Graph names them, so a script
+ * written for Graph asks for the same ones; the permission matrix maps each onto actions.
+ */
+export const APPLICATION_PERMISSIONS = [
+  "User.Read.All",
+  "User.ReadWrite.All",
+  "Group.ReadWrite.All",
+  "Directory.Read.All",
+  "LicenseAssignment.ReadWrite.All",
+  "Organization.Read.All",
+] as const;
+export type ApplicationPermission = (typeof APPLICATION_PERMISSIONS)[number];
+
+/** The application permissions among stored names, in the catalog's order: a name no longer offered grants nothing. */
+export function applicationPermissionsOf(stored: readonly string[]): ApplicationPermission[] {
+  return APPLICATION_PERMISSIONS.filter((permission) => stored.includes(permission));
+}

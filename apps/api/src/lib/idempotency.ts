@@ -4,6 +4,7 @@ import { Prisma, type Tx } from "@allot/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { TenantContext } from "../types.js";
 import { AppError } from "./app-error.js";
+import { principalId } from "./tenant.js";
 
 /** How long a remembered answer is replayed. */
 export const IDEMPOTENCY_TTL_MS = 24 * 3_600_000;
@@ -84,9 +85,9 @@ export async function withIdempotency<T>(
     if (request !== undefined) {
       const { key } = request;
       await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(
-        hashtextextended(${`${ctx.tenantId}:${ctx.actor.userId}:${key}`}, 0))`;
+        hashtextextended(${`${ctx.tenantId}:${principalId(ctx.actor)}:${key}`}, 0))`;
       const existing = await tx.idempotencyKey.findUnique({
-        where: { tenantId_userId_key: { tenantId: ctx.tenantId, userId: ctx.actor.userId, key } },
+        where: { tenantId_userId_key: { tenantId: ctx.tenantId, userId: principalId(ctx.actor), key } },
       });
       if (existing && existing.expiresAt > now && existing.responseStatus !== null) {
         if (existing.route !== request.route || existing.bodyHash !== request.bodyHash) {
@@ -104,7 +105,7 @@ export async function withIdempotency<T>(
       await tx.idempotencyKey.create({
         data: {
           tenantId: ctx.tenantId,
-          userId: ctx.actor.userId,
+          userId: principalId(ctx.actor),
           key: request.key,
           method: request.method,
           route: request.route,

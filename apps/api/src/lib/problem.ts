@@ -1,6 +1,7 @@
 import type { ErrorCode, FieldError, Problem } from "@allot/contracts";
 import { ERROR_STATUS } from "@allot/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
+import { isGraphRequest, sendGraphError } from "./graph-error.js";
 
 const TITLES: Record<number, string> = {
   400: "Bad Request",
@@ -20,7 +21,10 @@ const TITLES: Record<number, string> = {
   503: "Service Unavailable",
 };
 
-/** Answers with RFC 9457 problem details carrying the stable error code. */
+/**
+ * Answers with RFC 9457 problem details carrying the stable error code; under /graph/v1.0, in Graph's error
+ * envelope instead (the same code as its first detail), so clients written for Graph read every error there.
+ */
 export function sendProblem(
   request: FastifyRequest,
   reply: FastifyReply,
@@ -28,6 +32,9 @@ export function sendProblem(
   detail: string,
   extra: { errors?: FieldError[]; retryAfterSeconds?: number; [extension: string]: unknown } = {},
 ): FastifyReply {
+  if (isGraphRequest(request)) return sendGraphError(request, reply, code, detail, extra.errors);
+  // RFC 6750 §3: a refused bearer token is answered with the challenge that says why.
+  if (code === "InvalidAuthenticationToken") reply.header("www-authenticate", 'Bearer error="invalid_token"');
   const status = ERROR_STATUS[code];
   const problem: Problem = {
     type: `https://allot.dev/problems/${code}`,

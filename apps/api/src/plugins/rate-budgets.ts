@@ -23,8 +23,10 @@ export const rateBudgetPlugin = fp(async (app: FastifyInstance) => {
     const kind = request.routeOptions.config.budget;
     if (!kind || !request.actor || !request.tenant) return;
     const limits = app.config.rateBudgets[kind];
+    // Per caller: a session, a personal access token, or an app (all its tokens together).
+    const caller = request.actor.kind === "user" ? request.actor.sessionId : `app:${request.actor.applicationId}`;
     const spent = budget.spend([
-      { key: `${kind}:session:${request.actor.sessionId}`, limit: limits.perSession },
+      { key: `${kind}:session:${caller}`, limit: limits.perSession },
       { key: `${kind}:tenant:${request.tenant.tenantId}`, limit: limits.perTenant },
     ]);
     if (!spent.allowed) {

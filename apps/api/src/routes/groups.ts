@@ -35,7 +35,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post("/api/tenants/:tenantId/groups", {
-    config: { action: "users.manage" },
+    config: { action: "groups.manage" },
     schema: {
       tags,
       summary: "Create a group",
@@ -58,7 +58,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.patch("/api/tenants/:tenantId/groups/:groupId", {
-    config: { action: "users.manage" },
+    config: { action: "groups.manage" },
     schema: {
       tags,
       summary: "Rename a group or change its description",
@@ -70,7 +70,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete("/api/tenants/:tenantId/groups/:groupId", {
-    config: { action: "users.manage" },
+    config: { action: "groups.manage" },
     schema: {
       tags,
       summary: "Delete a group",
@@ -96,7 +96,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.post("/api/tenants/:tenantId/groups/:groupId/members", {
-    config: { action: "users.manage" },
+    config: { action: "groups.manage" },
     schema: {
       tags,
       summary: "Add members (all or nothing)",
@@ -111,7 +111,7 @@ export const groupRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.delete("/api/tenants/:tenantId/groups/:groupId/members/:userId", {
-    config: { action: "users.manage" },
+    config: { action: "groups.manage" },
     schema: {
       tags,
       summary: "Remove a member",

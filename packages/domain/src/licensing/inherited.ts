@@ -1,5 +1,4 @@
-import { can, canLicenseGuests } from "../permissions.js";
-import type { Role } from "../roles.js";
+import { can, canLicenseGuests, type Grantee } from "../permissions.js";
 import {
   type CatalogProduct,
   checkCombination,
@@ -28,7 +27,7 @@ export type InheritedOutcome =
   | { userId: string; productId: string; ok: false; code: ViolationCode };
 
 export interface InheritedInput {
-  actorRoles: readonly Role[];
+  actorRoles: readonly Grantee[];
   catalog: ReadonlyMap<string, CatalogProduct>;
   seats: ReadonlyMap<string, ProductSeats>;
   users: ReadonlyMap<string, UserLicenses>;

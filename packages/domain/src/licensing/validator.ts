@@ -1,5 +1,4 @@
-import { type Action, can, canLicenseGuests } from "../permissions.js";
-import type { Role } from "../roles.js";
+import { type Action, can, canLicenseGuests, type Grantee } from "../permissions.js";
 
 /**
  * The license assignment validator (DESIGN.md §2): given a tenant's catalog, the seats an admin may still hand
@@ -80,7 +79,7 @@ export type UserResult =
   | { userId: string; ok: false; violations: Violation[] };
 
 export interface ValidationInput {
-  actorRoles: readonly Role[];
+  actorRoles: readonly Grantee[];
   catalog: ReadonlyMap<string, CatalogProduct>;
   seats: ReadonlyMap<string, ProductSeats>;
   users: ReadonlyMap<string, UserLicenses>;

@@ -49,6 +49,10 @@ export interface AuditRow {
   actorDisplayName: string | null;
   actorPartnerTenantId: string | null;
   actorPartnerName: string | null;
+  actorApplicationId: string | null;
+  actorApplicationName: string | null;
+  actorTokenId: string | null;
+  actorTokenName: string | null;
   action: string;
   targetType: string;
   targetId: string | null;
@@ -93,7 +97,13 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
   return Prisma.sql`
     SELECT e.id::text AS id, e."tenantId"::text AS "tenantId", e."actorUserId"::text AS "actorUserId",
            a."displayName" AS "actorDisplayName", pt.id::text AS "actorPartnerTenantId",
-           pt.name AS "actorPartnerName", e.action, e."targetType", e."targetId",
+           pt.name AS "actorPartnerName", e."actorApplicationId"::text AS "actorApplicationId",
+           ${applicationName(Prisma.sql`e."actorApplicationId"`)} AS "actorApplicationName",
+           e."actorTokenId"::text AS "actorTokenId",
+           COALESCE(tk.name, (SELECT c.after->>'name' FROM "AuditEvent" c
+                               WHERE c."targetType" = 'personalToken' AND c."targetId" = e."actorTokenId"::text
+                                 AND c.action = 'personalToken.created' LIMIT 1)) AS "actorTokenName",
+           e.action, e."targetType", e."targetId",
            ${targetDisplayName} AS "targetDisplayName",
            e."productIds"::text[] AS "productIds", e.before, e.after, e."requestId", e."createdAt"
       FROM (SELECT e.*,
@@ -104,7 +114,20 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
              LIMIT ${take}) e
       LEFT JOIN "User" a ON a.id = e."actorUserId"
       LEFT JOIN "Tenant" pt ON pt.id = a."tenantId" AND a."tenantId" <> e."tenantId"
+      LEFT JOIN "PersonalAccessToken" tk ON tk.id = e."actorTokenId"
      ORDER BY e."createdAt" DESC, e.id DESC`;
+}
+
+/**
+ * An app's name: its current one, or (deleted) the one its registration recorded, so the log still says which app
+ * made a change after the app is gone.
+ */
+function applicationName(id: Prisma.Sql): Prisma.Sql {
+  return Prisma.sql`COALESCE(
+    (SELECT ap."displayName" FROM "Application" ap WHERE ap.id = ${id} AND ap."tenantId" = e."tenantId"),
+    (SELECT c.after->>'displayName' FROM "AuditEvent" c
+      WHERE c."tenantId" = e."tenantId" AND c."targetType" = 'application' AND c."targetId" = ${id}::text
+        AND c.action = 'application.created' LIMIT 1))`;
 }
 
 /** The event's target id as a uuid when it is one (a skuId, a user id), else null: `targetDisplayName` reads it. */
@@ -134,6 +157,9 @@ export const targetDisplayName = Prisma.sql`CASE e."targetType"
                                WHERE r.id = e.target_uuid AND r."tenantId" = e."tenantId")
   WHEN 'product' THEN (SELECT p."displayName" FROM "Product" p WHERE p."skuId" = e.target_uuid)
   WHEN 'tenant' THEN (SELECT t.name FROM "Tenant" t WHERE t.id = e.target_uuid AND t.id = e."tenantId")
+  WHEN 'application' THEN ${applicationName(Prisma.sql`e.target_uuid`)}
+  WHEN 'personalToken' THEN COALESCE(
+    (SELECT t.name FROM "PersonalAccessToken" t WHERE t.id = e.target_uuid), e.after->>'name', e.before->>'name')
   WHEN 'partnerRelationship' THEN (SELECT t.name FROM "PartnerRelationship" r JOIN "Tenant" t ON t.id = r."partnerTenantId"
                                     WHERE r.id = e.target_uuid AND r."customerTenantId" = e."tenantId")
 END`;
@@ -152,6 +178,12 @@ export function auditEventFromRow(row: AuditRow): AuditEvent {
       row.actorPartnerTenantId && row.actorPartnerName
         ? { tenantId: row.actorPartnerTenantId, name: row.actorPartnerName }
         : null,
+    actorApplication:
+      row.actorApplicationId !== null
+        ? { id: row.actorApplicationId, displayName: row.actorApplicationName ?? row.actorApplicationId }
+        : null,
+    actorToken:
+      row.actorTokenId !== null ? { id: row.actorTokenId, name: row.actorTokenName ?? row.actorTokenId } : null,
     action: row.action,
     targetType: row.targetType,
     targetId: row.targetId,

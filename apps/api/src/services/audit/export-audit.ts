@@ -10,13 +10,20 @@ export const AUDIT_EXPORT_PAGE_SIZE = 2_000;
 const jsonText = (value: unknown): string | null =>
   value === null || value === undefined ? null : JSON.stringify(value);
 
+/** The actor as the log shows it: a partner's agent with its organization, an app as an app, a token by its name. */
+function actorCell(row: AuditRow): string | null {
+  if (row.actorApplicationId !== null) return `App: ${row.actorApplicationName ?? row.actorApplicationId}`;
+  const person =
+    row.actorDisplayName && row.actorPartnerName
+      ? `${row.actorDisplayName} (${row.actorPartnerName})`
+      : row.actorDisplayName;
+  return person && row.actorTokenId !== null ? `${person} [token: ${row.actorTokenName ?? row.actorTokenId}]` : person;
+}
+
 function rowCells(row: AuditRow): CsvCell[] {
   return [
     row.createdAt.toISOString(),
-    // A partner's agent is named with its organization, as the log shows it.
-    row.actorDisplayName && row.actorPartnerName
-      ? `${row.actorDisplayName} (${row.actorPartnerName})`
-      : row.actorDisplayName,
+    actorCell(row),
     row.actorUserId,
     row.action,
     row.targetType,

@@ -72,6 +72,7 @@ export async function resolveSession(db: Db, token: string, ttlMs: number): Prom
     });
   }
   return {
+    kind: "user",
     userId: row.userId,
     tenantId: row.tenantId,
     displayName: row.displayName,
@@ -81,5 +82,6 @@ export async function resolveSession(db: Db, token: string, ttlMs: number): Prom
     csrfToken: row.csrfToken,
     ownRoles: row.ownRoles.length > 0 ? row.ownRoles : ["member"],
     passwordChangeRequired: row.passwordChangeRequired,
+    token: null,
   };
 }

@@ -3,6 +3,7 @@ import { type BillingTerm, priceTerm, termEnd } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { catalogOf } from "../licenses/catalog.js";
@@ -41,7 +42,7 @@ export async function buyForSelf(
         seats: body.seats,
         state: "active",
         source: "selfService",
-        ownerUserId: ctx.actor.userId,
+        ownerUserId: personOf(ctx.actor).userId,
         autoRenew: true,
         billingTerm: body.billingTerm,
         termStartsAt: now,
@@ -68,7 +69,7 @@ export async function buyForSelf(
     // no usage location…): then every seat is left to give out.
     const catalog = await catalogOf(ctx.db, tx);
     await applyLicenseChanges(tx, ctx, catalog, {
-      userIds: [ctx.actor.userId],
+      userIds: [personOf(ctx.actor).userId],
       add: [{ productId: product.id, disabledServicePlanIds: [] }],
       remove: [],
       mode: "add",
@@ -80,7 +81,7 @@ export async function buyForSelf(
     // (the tenant's InvoiceCounter row) is always taken after the users' and seat rows' locks.
     const recorded = await recordCharge(
       tx,
-      { tenantId: ctx.tenantId, userId: ctx.actor.userId, now },
+      { tenantId: ctx.tenantId, userId: personOf(ctx.actor).userId, now },
       { subscriptionId: created.id, productId: product.id, charge, payment },
     );
     return billingResult(tx, ctx.tenantId, created.id, recorded);

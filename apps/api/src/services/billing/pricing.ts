@@ -1,5 +1,6 @@
 import { DEFAULT_TRIAL_DAYS, type PricingProduct } from "@allot/contracts";
 import { can, isTrialSignUpProduct } from "@allot/domain";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 import { catalogOf } from "../licenses/catalog.js";
 import { selfServiceAllowed, trialedProducts, trialSignUpAllowed } from "./eligibility.js";
@@ -11,7 +12,7 @@ import { selfServiceAllowed, trialedProducts, trialSignUpAllowed } from "./eligi
  * then capacity add-ons, each by name.
  */
 export async function pricing(ctx: TenantContext): Promise<{ value: PricingProduct[] }> {
-  const userId = ctx.actor.userId;
+  const userId = personOf(ctx.actor).userId;
   const [catalog, trialDays, allowed, trialed, held, pending, signUpAllowed] = await Promise.all([
     catalogOf(ctx.db),
     // The catalog cache leaves out trial lengths: read them (a few dozen rows).

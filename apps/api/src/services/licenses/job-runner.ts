@@ -207,6 +207,8 @@ function jobContext(db: Db, clock: Clock, jobId: string, job: JobState, roles: R
     requestId: `job:${jobId}`,
     clock,
     actor: {
+      kind: "user",
+      token: null,
       userId: job.createdByUserId as string,
       tenantId: job.tenantId,
       displayName: "",

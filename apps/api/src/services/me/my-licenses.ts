@@ -1,6 +1,7 @@
 import type { LicenseAssignmentState, MyLicenses } from "@allot/contracts";
 import { trialDaysLeft } from "@allot/domain";
 import { assertOwnTenant } from "../../lib/own-tenant.js";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 import { loadSubscriptions } from "../billing/subscription-view.js";
 import { type CatalogEntry, catalogOf } from "../licenses/catalog.js";
@@ -21,7 +22,7 @@ type MyLicense = MyLicenses["licenses"][number];
  */
 export async function myLicenses(ctx: TenantContext): Promise<MyLicenses> {
   assertOwnTenant(ctx);
-  const userId = ctx.actor.userId;
+  const userId = personOf(ctx.actor).userId;
   const catalog = await catalogOf(ctx.db);
   const [user, requests, subscriptions] = await Promise.all([
     licensedUser(ctx.db, ctx, catalog, userId),

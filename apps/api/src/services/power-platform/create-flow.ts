@@ -1,6 +1,7 @@
 import type { CreateFlowRequest, Flow } from "@allot/contracts";
 import { AppError, notFound } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 import { assertDlpCompliant, knownConnectors, lockTenantDlp, tenantPeople } from "./flow-input.js";
 import { findTenantFlow, managesPowerPlatform, toFlow } from "./flow-view.js";
@@ -29,7 +30,7 @@ export async function createFlow(ctx: TenantContext, environmentId: string, body
       select: { id: true },
     });
     if (!environment) throw notFound("Environment");
-    const ownerUserId = body.ownerUserId ?? ctx.actor.userId;
+    const ownerUserId = body.ownerUserId ?? personOf(ctx.actor).userId;
     if (body.ownerUserId !== undefined) {
       const owner = await tx.user.findFirst({
         where: { id: ownerUserId, tenantId: ctx.tenantId, deletedAt: null },

@@ -9,6 +9,7 @@ import {
   usesPremiumConnectors,
 } from "@allot/domain";
 import { notFound } from "../../lib/app-error.js";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 
 /** What a flow's answer is made of, loaded with one query. */
@@ -45,7 +46,7 @@ export function managesPowerPlatform(ctx: Pick<TenantContext, "roles">): boolean
 export function visibleFlows(ctx: TenantContext): Prisma.FlowWhereInput {
   const inTenant: Prisma.FlowWhereInput = { environment: { tenantId: ctx.tenantId } };
   if (managesPowerPlatform(ctx)) return inTenant;
-  const userId = ctx.actor.userId;
+  const userId = personOf(ctx.actor).userId;
   return { ...inTenant, OR: [{ ownerUserId: userId }, { coOwners: { some: { userId } } }] };
 }
 
@@ -68,7 +69,7 @@ export function toFlow(row: FlowRow, ctx: TenantContext): Flow {
     licenseMode: row.licensedBy as FlowLicenseMode,
     suspendedByDlp: row.suspendedByDlp,
     canEdit: canEditFlow(
-      { userId: ctx.actor.userId, managesPowerPlatform: managesPowerPlatform(ctx) },
+      { userId: personOf(ctx.actor).userId, managesPowerPlatform: managesPowerPlatform(ctx) },
       { ownerUserId: row.ownerUserId, coOwnerIds: coOwnerIdsOf(row) },
     ),
     createdAt: row.createdAt.toISOString(),

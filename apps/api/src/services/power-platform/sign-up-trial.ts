@@ -3,6 +3,7 @@ import type { Tx } from "@allot/db";
 import { isTrialLicenseExpired, POWER_AUTOMATE_TRIAL, trialDaysLeft, trialLicenseExpiry } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { catalogOf } from "../licenses/catalog.js";
@@ -66,7 +67,7 @@ export async function signUpForTrial(ctx: TenantContext, body: { as: "organizati
 
 /** The person's own trial: theirs alone, once while one runs (an ended one not yet cleared is replaced). */
 async function startIndividual(tx: Tx, ctx: TenantContext, product: Product, now: Date): Promise<Date> {
-  const userId = ctx.actor.userId;
+  const userId = personOf(ctx.actor).userId;
   const key = { userId_productId: { userId, productId: product.id } };
   const running = await tx.individualTrial.findUnique({ where: key });
   if (running && !isTrialLicenseExpired(running.expiresAt, now)) {
@@ -87,7 +88,7 @@ async function startIndividual(tx: Tx, ctx: TenantContext, product: Product, now
 
 /** The tenant's trial subscription (created on the first sign-up) and one of its licenses for the person. */
 async function startForOrganization(tx: Tx, ctx: TenantContext, product: Product, now: Date): Promise<Date> {
-  const userId = ctx.actor.userId;
+  const userId = personOf(ctx.actor).userId;
   // Locks in the licensing order (user rows, then seat rows): two first sign-ups at once create one subscription.
   await lockHoldings(tx, ctx.tenantId, [userId]);
   await lockSeats(tx, ctx.tenantId, [product.id]);

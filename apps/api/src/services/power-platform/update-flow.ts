@@ -3,6 +3,7 @@ import type { Tx } from "@allot/db";
 import { canEditFlow, checkDemand, type FlowLicenseMode, flowDemand } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 import { capacityNotAvailable } from "./capacity-shortfall.js";
 import { capacityProducts, environmentAllocation, environmentDemand, lockEnvironment } from "./capacity-state.js";
@@ -70,7 +71,7 @@ export async function updateFlow(ctx: TenantContext, flowId: string, body: Body)
 }
 
 function assertMayEdit(ctx: TenantContext, flow: FlowRow): void {
-  const actor = { userId: ctx.actor.userId, managesPowerPlatform: managesPowerPlatform(ctx) };
+  const actor = { userId: personOf(ctx.actor).userId, managesPowerPlatform: managesPowerPlatform(ctx) };
   if (!canEditFlow(actor, { ownerUserId: flow.ownerUserId, coOwnerIds: coOwnerIdsOf(flow) })) {
     throw new AppError("Forbidden", "Only the flow's owner, its co-owners and Power Platform admins can change it.");
   }

@@ -2,6 +2,7 @@ import type { CreateLicenseRequest, LicenseRequest } from "@allot/contracts";
 import { isTrialSignUpProduct } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
+import { personOf } from "../../lib/tenant.js";
 import type { TenantContext } from "../../types.js";
 import { catalogOf, resolveSkus } from "../licenses/catalog.js";
 import { loadRequest } from "./list-requests.js";
@@ -15,7 +16,7 @@ export async function createLicenseRequest(ctx: TenantContext, body: CreateLicen
   if (ctx.actor.tenantId !== ctx.tenantId) {
     throw new AppError("Forbidden", "Only people of this organisation can ask it for a license.");
   }
-  const requesterUserId = ctx.actor.userId;
+  const requesterUserId = personOf(ctx.actor).userId;
   const [product] = resolveSkus(await catalogOf(ctx.db), [body.skuId], "body.skuId");
   if (!product) throw new Error("resolveSkus returned no product");
   if (isTrialSignUpProduct(product.skuPartNumber)) {

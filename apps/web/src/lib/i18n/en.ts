@@ -273,6 +273,13 @@ export const en = {
       "powerPlatform.trialSignUpPolicyChanged": "Trial sign-up setting changed",
       "licenses.trialStarted": "Power Automate trial started",
       "licenses.trialLicenseExpired": "Trial license expired and removed",
+      "application.created": "App registered",
+      "application.updated": "App registration changed",
+      "application.deleted": "App registration deleted",
+      "application.secretAdded": "Client secret added",
+      "application.secretRemoved": "Client secret removed",
+      "personalToken.created": "Personal access token created",
+      "personalToken.revoked": "Personal access token revoked",
     } satisfies Record<AuditAction, string>,
   },
   /** Licensing words read by the shell's gated button and the users pages; the rest is in components/licensing/texts. */

@@ -44,7 +44,8 @@ export const nl: Messages = {
     MalformedJson: "De aanvraag kon niet worden gelezen.",
     InvalidId: "De id in het adres is niet geldig.",
     Unauthenticated: "Je sessie is beëindigd. Meld je opnieuw aan.",
-    InvalidAuthenticationToken: "Het toegangstoken is niet geldig: het is verlopen of ingetrokken, of de app is uitgeschakeld.",
+    InvalidAuthenticationToken:
+      "Het toegangstoken is niet geldig: het is verlopen of ingetrokken, of de app is uitgeschakeld.",
     InvalidCredentials: "Het e-mailadres of wachtwoord is onjuist.",
     CsrfTokenInvalid: "Je sessie is in een ander venster gewijzigd. Laad de pagina opnieuw en probeer het nog eens.",
     Forbidden: "Je hebt geen toestemming om dit in deze organisatie te doen.",
@@ -274,6 +275,13 @@ export const nl: Messages = {
       "powerPlatform.trialSignUpPolicyChanged": "Instelling voor aanmelden voor proefversies gewijzigd",
       "licenses.trialStarted": "Proefversie van Power Automate gestart",
       "licenses.trialLicenseExpired": "Proeflicentie verlopen en verwijderd",
+      "application.created": "App geregistreerd",
+      "application.updated": "App-registratie gewijzigd",
+      "application.deleted": "App-registratie verwijderd",
+      "application.secretAdded": "Clientgeheim toegevoegd",
+      "application.secretRemoved": "Clientgeheim verwijderd",
+      "personalToken.created": "Persoonlijk toegangstoken gemaakt",
+      "personalToken.revoked": "Persoonlijk toegangstoken ingetrokken",
     },
   },
   /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */

@@ -67,6 +67,8 @@ export const texts = {
     environment: "Environment",
     flow: "Flow",
     machine: "Machine",
+    application: "App registration",
+    personalToken: "Personal access token",
   } satisfies Record<AuditTargetType, string>,
 };
 

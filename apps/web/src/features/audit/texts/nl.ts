@@ -62,5 +62,7 @@ export const texts: AuditTexts = {
     environment: "Omgeving",
     flow: "Stroom",
     machine: "Machine",
+    application: "App-registratie",
+    personalToken: "Persoonlijk toegangstoken",
   },
 };

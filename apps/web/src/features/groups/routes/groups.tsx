@@ -37,7 +37,7 @@ export function GroupsRoute() {
   const g = useGroupsTexts();
   const context = useTenant();
   const tenantId = context.tenant.id;
-  const canManage = context.can("users.manage");
+  const canManage = context.can("groups.manage");
   const [params, updateParams] = useQueryParams();
   const openGroupId = params.get("group");
   const [search, setSearch] = useState("");

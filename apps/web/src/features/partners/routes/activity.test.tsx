@@ -17,6 +17,8 @@ const GRANT: PartnerActivityEvent = {
   actorUserId: ADMIN,
   actorDisplayName: "Partner admin",
   actorPartner: null,
+  actorApplication: null,
+  actorToken: null,
   action: "partnerStaff.accessChanged",
   targetType: "user",
   targetId: "6b7c8d9e-0f1a-4b2c-9d3e-4f5a6b7c8d9e",
