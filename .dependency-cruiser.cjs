@@ -18,6 +18,7 @@ const SERVICE_AREA_IMPORTS = {
   "power-platform": ["auth", "billing", "directory", "licenses", "seats"],
   me: ["auth", "billing", "directory", "licenses", "power-platform", "requests", "seats"],
   partners: ["audit", "licenses", "seats", "users"],
+  graph: ["auth", "directory", "groups", "licenses", "seats", "users"],
 };
 
 const serviceAreaRules = Object.entries(SERVICE_AREA_IMPORTS).map(([area, allowed]) => ({

@@ -31,6 +31,9 @@ interface Ids {
   environmentId: string;
   machineId: string;
   flowId: string;
+  /** An app registration of the tenant and one of its client secrets. */
+  applicationId: string;
+  secretId: string;
 }
 
 interface RouteCase {
@@ -441,6 +444,36 @@ const ROUTES: RouteCase[] = [
     url: (i) => `/api/tenants/${i.tenantId}/dlpPolicies`,
     body: () => ({ policies: [{ name: "Intruder", environmentId: null, blocked: ["shared_sharepointonline"] }] }),
   },
+  // Scripts: app registrations and their client secrets.
+  { method: "GET", path: `${T}/applications`, url: (i) => `/api/tenants/${i.tenantId}/applications` },
+  {
+    method: "POST",
+    path: `${T}/applications`,
+    url: (i) => `/api/tenants/${i.tenantId}/applications`,
+    body: () => ({ displayName: "Intruder", permissions: ["User.ReadWrite.All"] }),
+  },
+  {
+    method: "PATCH",
+    path: `${T}/applications/{applicationId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/applications/${i.applicationId}`,
+    body: () => ({ permissions: ["User.ReadWrite.All", "LicenseAssignment.ReadWrite.All"] }),
+  },
+  {
+    method: "DELETE",
+    path: `${T}/applications/{applicationId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/applications/${i.applicationId}`,
+  },
+  {
+    method: "POST",
+    path: `${T}/applications/{applicationId}/secrets`,
+    url: (i) => `/api/tenants/${i.tenantId}/applications/${i.applicationId}/secrets`,
+    body: () => ({ displayName: "Intruder" }),
+  },
+  {
+    method: "DELETE",
+    path: `${T}/applications/{applicationId}/secrets/{secretId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/applications/${i.applicationId}/secrets/${i.secretId}`,
+  },
 ];
 
 const label = (r: RouteCase) => `${r.method} ${r.path}`;
@@ -494,6 +527,7 @@ describe("tenant isolation", () => {
       environments,
       flows,
       dlpPolicies,
+      applications,
     ] = await Promise.all([
       t.db.user.findMany({
         where: { tenantId },
@@ -537,6 +571,7 @@ describe("tenant isolation", () => {
       }),
       t.db.flow.findMany({ where: { environment: { tenantId } }, orderBy: { id: "asc" }, include: { coOwners: true } }),
       t.db.dlpPolicy.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
+      t.db.application.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { secrets: true } }),
     ]);
     return createHash("sha256")
       .update(
@@ -559,6 +594,7 @@ describe("tenant isolation", () => {
           environments,
           flows,
           dlpPolicies,
+          applications,
         }),
       )
       .digest("hex");
@@ -663,7 +699,25 @@ describe("tenant isolation", () => {
     const flow = await t.db.flow.create({
       data: { environmentId: environment.id, name: "Isolated flow", ownerUserId: maker.id, connectors: [] },
     });
+    const application = await t.db.application.create({
+      data: {
+        tenantId,
+        displayName: "Isolated app",
+        permissions: ["User.Read.All"],
+        secrets: {
+          create: {
+            displayName: "Isolated secret",
+            hint: "abc",
+            secretHash: randomUUID(),
+            expiresAt: new Date(Date.now() + DAY_MS),
+          },
+        },
+      },
+      select: { id: true, secrets: { select: { id: true } } },
+    });
     return {
+      applicationId: application.id,
+      secretId: application.secrets[0]?.id as string,
       tenantId,
       flowId: flow.id,
       userId: user.id,
@@ -744,6 +798,8 @@ describe("tenant isolation", () => {
         "{environmentId}",
         "{machineId}",
         "{flowId}",
+        "{applicationId}",
+        "{secretId}",
       ].some((param) => r.path.includes(param)),
     );
     for (const route of withForeignIds) {

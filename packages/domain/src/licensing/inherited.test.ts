@@ -127,6 +127,47 @@ describe("planInheritedLicenses: one outcome per member and product", () => {
   });
 });
 
+describe("planInheritedLicenses: the organization's country", () => {
+  const withoutLocation = member("u", { usageLocation: null });
+  const run = (defaultUsageLocation: string | null | undefined, productId = "pbi") =>
+    decisions(
+      planInheritedLicenses({
+        actorRoles: ["licenseAdmin"],
+        catalog: CATALOG,
+        seats: PLENTY(),
+        users: new Map([["u", withoutLocation]]),
+        candidates: [{ userId: "u", productIds: [productId] }],
+        defaultUsageLocation,
+      }).outcomes,
+    );
+
+  it("licenses a member without a usage location as if the organization's country were theirs, as Entra does", () => {
+    expect(run("NL")).toEqual({ "u|pbi": "seat" });
+  });
+
+  it("without an organization country, such a member's license stays in error", () => {
+    expect(run(null)).toEqual({ "u|pbi": "UsageLocationRequired" });
+    expect(run(undefined)).toEqual({ "u|pbi": "UsageLocationRequired" });
+  });
+
+  it("the organization's country is held to the product's country rules like a member's own", () => {
+    expect(run("CU", "e3")).toEqual({ "u|e3": "ProhibitedInUsageLocationViolation" });
+  });
+
+  it("a member's own location wins over the organization's", () => {
+    const inCuba = member("u", { usageLocation: "CU" });
+    const outcome = planInheritedLicenses({
+      actorRoles: ["licenseAdmin"],
+      catalog: CATALOG,
+      seats: PLENTY(),
+      users: new Map([["u", inCuba]]),
+      candidates: [{ userId: "u", productIds: ["e3"] }],
+      defaultUsageLocation: "NL",
+    });
+    expect(decisions(outcome.outcomes)).toEqual({ "u|e3": "ProhibitedInUsageLocationViolation" });
+  });
+});
+
 describe("planInheritedLicenses: several products for one member", () => {
   it("puts the base product in place before the add-on that needs it, whatever the order named", () => {
     for (const productIds of [

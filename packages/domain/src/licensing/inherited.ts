@@ -32,6 +32,11 @@ export interface InheritedInput {
   seats: ReadonlyMap<string, ProductSeats>;
   users: ReadonlyMap<string, UserLicenses>;
   candidates: readonly InheritedCandidate[];
+  /**
+   * The organization's country: a member without a usage location is licensed as if it were theirs, as Entra's
+   * group-based licensing uses the directory's location. Absent or null: such a member's license stays in error.
+   */
+  defaultUsageLocation?: string | null;
 }
 
 export interface InheritedPlan {
@@ -61,8 +66,9 @@ function planForUser(
   { userId, productIds }: InheritedCandidate,
   available: Map<string, number>,
 ): InheritedOutcome[] {
-  const user = input.users.get(userId);
-  if (!user) throw new Error(`planInheritedLicenses: no licenses given for user ${userId}`);
+  const given = input.users.get(userId);
+  if (!given) throw new Error(`planInheritedLicenses: no licenses given for user ${userId}`);
+  const user = { ...given, usageLocation: given.usageLocation ?? input.defaultUsageLocation ?? null };
   const held = new Set([...user.direct.map((license) => license.productId), ...user.inherited]);
   const outcomes: InheritedOutcome[] = [];
   const fail = (productId: string, code: ViolationCode) => outcomes.push({ userId, productId, ok: false, code });

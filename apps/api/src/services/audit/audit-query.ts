@@ -98,11 +98,14 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
     SELECT e.id::text AS id, e."tenantId"::text AS "tenantId", e."actorUserId"::text AS "actorUserId",
            a."displayName" AS "actorDisplayName", pt.id::text AS "actorPartnerTenantId",
            pt.name AS "actorPartnerName", e."actorApplicationId"::text AS "actorApplicationId",
-           ${applicationName(Prisma.sql`e."actorApplicationId"`)} AS "actorApplicationName",
+           CASE WHEN e."actorApplicationId" IS NOT NULL
+                THEN ${applicationName(Prisma.sql`e."actorApplicationId"`)} END AS "actorApplicationName",
            e."actorTokenId"::text AS "actorTokenId",
-           COALESCE(tk.name, (SELECT c.after->>'name' FROM "AuditEvent" c
-                               WHERE c."targetType" = 'personalToken' AND c."targetId" = e."actorTokenId"::text
-                                 AND c.action = 'personalToken.created' LIMIT 1)) AS "actorTokenName",
+           CASE WHEN e."actorTokenId" IS NOT NULL THEN COALESCE(tk.name,
+             (SELECT c.after->>'name' FROM "AuditEvent" c
+               WHERE c."tenantId" = e."tenantId" AND c."targetType" = 'personalToken'
+                 AND c."targetId" = e."actorTokenId"::text AND c.action = 'personalToken.created' LIMIT 1))
+           END AS "actorTokenName",
            e.action, e."targetType", e."targetId",
            ${targetDisplayName} AS "targetDisplayName",
            e."productIds"::text[] AS "productIds", e.before, e.after, e."requestId", e."createdAt"
@@ -114,7 +117,7 @@ export function auditEventsQuery(c: AuditCriteria, after: AuditKey | undefined, 
              LIMIT ${take}) e
       LEFT JOIN "User" a ON a.id = e."actorUserId"
       LEFT JOIN "Tenant" pt ON pt.id = a."tenantId" AND a."tenantId" <> e."tenantId"
-      LEFT JOIN "PersonalAccessToken" tk ON tk.id = e."actorTokenId"
+      LEFT JOIN "PersonalAccessToken" tk ON tk.id = e."actorTokenId" AND e."actorTokenId" IS NOT NULL
      ORDER BY e."createdAt" DESC, e.id DESC`;
 }
 

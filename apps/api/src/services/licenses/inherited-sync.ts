@@ -49,7 +49,7 @@ export async function syncInheritedLicenses(
   const holdings = await lockHoldings(tx, ctx.tenantId, scope.userIds);
   const userIds = [...holdings.users.keys()];
   const groupIds = [...scope.groupIds];
-  const [memberships, groupLicenses] = await Promise.all([
+  const [memberships, groupLicenses, tenant] = await Promise.all([
     tx.$queryRaw<Array<{ groupId: string; userId: string }>>`
       SELECT "groupId"::text AS "groupId", "userId"::text AS "userId" FROM "GroupMember"
        WHERE "groupId" = ANY(${groupIds}::uuid[]) AND "userId" = ANY(${userIds}::uuid[])`,
@@ -57,6 +57,7 @@ export async function syncInheritedLicenses(
       SELECT "groupId"::text AS "groupId", "productId"::text AS "productId",
              "disabledServicePlanIds"::text[] AS "disabledServicePlanIds"
         FROM "GroupLicense" WHERE "groupId" = ANY(${groupIds}::uuid[])`,
+    tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { defaultUsageLocation: true } }),
   ]);
 
   const desired = new Map<string, { userId: string; productId: string; groupId: string; plans: string[] }>();
@@ -132,6 +133,7 @@ export async function syncInheritedLicenses(
     candidates.set(want.userId, set);
   }
   const plan = planInheritedLicenses({
+    defaultUsageLocation: tenant.defaultUsageLocation,
     actorRoles: ctx.roles,
     catalog: catalog.byId,
     seats,
