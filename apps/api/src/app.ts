@@ -31,6 +31,7 @@ import { billingRoutes } from "./routes/billing/index.js";
 import { billingRecordRoutes } from "./routes/billing-records.js";
 import { dlpPolicyRoutes } from "./routes/dlp-policies.js";
 import { flowRoutes } from "./routes/flows.js";
+import { graphRoutes } from "./routes/graph/index.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
 import { licenseRoutes } from "./routes/licenses.js";
@@ -207,6 +208,7 @@ export async function buildApp({
     await api.register(applicationRoutes);
     await api.register(personalTokenRoutes);
     await api.register(oauthRoutes);
+    await api.register(graphRoutes);
   });
 
   const webDist = config.webDist;

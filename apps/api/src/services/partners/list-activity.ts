@@ -44,6 +44,9 @@ export async function listPartnerActivity(
            a."displayName" AS "actorDisplayName",
            CASE WHEN e."tenantId" <> ${partner} THEN pt.id::text END AS "actorPartnerTenantId",
            CASE WHEN e."tenantId" <> ${partner} THEN pt.name END AS "actorPartnerName",
+           -- Staff are people: no app acts here; a token they used is named (once revoked, by its id).
+           NULL::text AS "actorApplicationId", NULL::text AS "actorApplicationName",
+           e."actorTokenId"::text AS "actorTokenId", tk.name AS "actorTokenName",
            e.action, e."targetType", e."targetId", ${targetDisplayName} AS "targetDisplayName",
            e."productIds"::text[] AS "productIds", e.before, e.after, e."requestId", e."createdAt",
            CASE WHEN e."tenantId" <> ${partner} THEN t.name END AS "customerName"
@@ -53,6 +56,7 @@ export async function listPartnerActivity(
              ORDER BY e."createdAt" DESC, e.id DESC
              LIMIT ${limit + 1}) e
       LEFT JOIN "User" a ON a.id = e."actorUserId"
+      LEFT JOIN "PersonalAccessToken" tk ON tk.id = e."actorTokenId"
       JOIN "Tenant" pt ON pt.id = ${partner}
       JOIN "Tenant" t ON t.id = e."tenantId"
      ORDER BY e."createdAt" DESC, e.id DESC`;

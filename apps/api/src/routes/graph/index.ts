@@ -1,0 +1,37 @@
+import type { FastifyPluginAsync } from "fastify";
+import { AppError } from "../../lib/app-error.js";
+import { systemClock } from "../../lib/clock.js";
+import { RateBudget } from "../../lib/rate-budget.js";
+import { principalId } from "../../lib/tenant.js";
+import { graphBatchRoutes } from "./batch.js";
+import { graphGroupRoutes } from "./groups.js";
+import { graphSkuRoutes } from "./skus.js";
+
+/**
+ * The Microsoft Graph v1.0-compatible API at /graph/v1.0: bearer tokens only (an app's or a person's), the tenant
+ * is the token's, errors are Graph's envelope (lib/graph-error.ts), and every caller is throttled per tenant with
+ * 429 and Retry-After, which Graph clients' retry handlers honour.
+ */
+export const graphRoutes: FastifyPluginAsync = async (app) => {
+  // Server time: a throttle window is a security timer, not a rule the app clock moves (see lib/clock.ts).
+  const throttle = new RateBudget(systemClock, app.config.graphThrottle.windowMs);
+  app.addHook("onRequest", async (request) => {
+    if (!request.actor || !request.tenant) return;
+    const spent = throttle.spend([
+      {
+        key: `${request.tenant.tenantId}:${principalId(request.actor)}`,
+        limit: app.config.graphThrottle.limit,
+      },
+    ]);
+    if (!spent.allowed) {
+      throw new AppError(
+        "TooManyRequests",
+        `Too many requests from this app in this organization. Retry after ${spent.retryAfterSeconds} seconds.`,
+        { retryAfterSeconds: spent.retryAfterSeconds },
+      );
+    }
+  });
+  await app.register(graphSkuRoutes);
+  await app.register(graphGroupRoutes);
+  await app.register(graphBatchRoutes);
+};

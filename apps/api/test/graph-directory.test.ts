@@ -1,0 +1,284 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { makeUser } from "./fixtures.js";
+import { accessToken, graph, graphError, registerApp } from "./graph-tokens.js";
+import { type CatalogRow, catalogBySku, createTestApp, login, type Session, type TestApp } from "./helpers.js";
+
+/**
+ * The Graph-compatible API's groups, subscribed SKUs, subscriptions and batches, with app tokens: Graph's bodies
+ * and error envelope, permissions per application permission, revocation on the next request, audit attribution,
+ * tenant isolation and throttling.
+ */
+
+let t: TestApp;
+let admin: Session;
+let catalog: Record<string, CatalogRow>;
+let token: string;
+let app: Awaited<ReturnType<typeof registerApp>>;
+
+beforeAll(async () => {
+  t = await createTestApp({ loginRateLimitPerMinute: 100_000 });
+  admin = await login(t.app, "admin@contoso.test");
+  catalog = await catalogBySku(t.db);
+  app = await registerApp(t.app, admin, t.tenants.contoso, [
+    "User.ReadWrite.All",
+    "Group.ReadWrite.All",
+    "LicenseAssignment.ReadWrite.All",
+    "Directory.Read.All",
+  ]);
+  token = await accessToken(t.app, app);
+});
+afterAll(() => t.close());
+
+const skuOf = (part: string) => (catalog[part] as CatalogRow).skuId;
+
+describe("groups", () => {
+  it("creates a security group with Graph's body, reads it, adds and removes a member by $ref; audited as the app", async () => {
+    const api = graph(t.app, token);
+    const created = await api.post("/groups", {
+      displayName: `Graph group ${randomUUID().slice(0, 8)}`,
+      mailEnabled: false,
+      mailNickname: "graphgroup",
+      securityEnabled: true,
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const group = created.json() as { id: string; securityEnabled: boolean; "@odata.context": string };
+    expect(group).toMatchObject({ securityEnabled: true, mailEnabled: false, groupTypes: [] });
+    expect(group["@odata.context"]).toContain("/graph/v1.0/$metadata#groups");
+    const event = await t.db.auditEvent.findFirstOrThrow({ where: { action: "group.created", targetId: group.id } });
+    expect(event).toMatchObject({ actorUserId: null, actorApplicationId: app.id });
+
+    const member = await makeUser(t.db, t.tenants.contoso);
+    const ref = { "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${member.id}` };
+    expect((await api.post(`/groups/${group.id}/members/$ref`, ref)).statusCode).toBe(204);
+    const again = await api.post(`/groups/${group.id}/members/$ref`, ref);
+    expect(graphError(again)).toMatchObject({
+      status: 400,
+      code: "Request_BadRequest",
+      details: [{ code: "AlreadyMember" }],
+    });
+    expect((await api.delete(`/groups/${group.id}/members/${member.id}/$ref`)).statusCode).toBe(204);
+  });
+
+  it("refuses Microsoft 365 and mail-enabled groups with Graph's 400", async () => {
+    const response = await graph(t.app, token).post("/groups", {
+      displayName: "Team",
+      mailEnabled: true,
+      mailNickname: "team",
+      securityEnabled: false,
+      groupTypes: ["Unified"],
+    });
+    expect(graphError(response)).toMatchObject({ status: 400, code: "Request_BadRequest" });
+  });
+
+  it("assignLicense on a group licenses its members; one without a usage location gets the organization's country", async () => {
+    await t.db.tenant.update({ where: { id: t.tenants.contoso }, data: { defaultUsageLocation: "NL" } });
+    const api = graph(t.app, token);
+    const group = (
+      await api.post("/groups", {
+        displayName: `Licensed ${randomUUID().slice(0, 8)}`,
+        mailEnabled: false,
+        mailNickname: "licensed",
+        securityEnabled: true,
+      })
+    ).json() as { id: string };
+    const member = await makeUser(t.db, t.tenants.contoso, { usageLocation: null });
+    await api.post(`/groups/${group.id}/members/$ref`, {
+      "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${member.id}`,
+    });
+    const assigned = await api.post(`/groups/${group.id}/assignLicense`, {
+      addLicenses: [{ skuId: skuOf("POWER_BI_PRO"), disabledPlans: [] }],
+      removeLicenses: [],
+    });
+    expect(assigned.statusCode, assigned.body).toBe(200);
+    expect(assigned.json()).toMatchObject({ assignedLicenses: [{ skuId: skuOf("POWER_BI_PRO"), disabledPlans: [] }] });
+    const selected = await api.get(`/groups/${group.id}?$select=assignedLicenses`);
+    expect(selected.json()).toMatchObject({ id: group.id, assignedLicenses: [{ skuId: skuOf("POWER_BI_PRO") }] });
+    expect(selected.json()).not.toHaveProperty("displayName");
+    const held = await t.db.licenseAssignment.findFirstOrThrow({ where: { userId: member.id } });
+    expect(held.state).toBe("active");
+    await t.db.tenant.update({ where: { id: t.tenants.contoso }, data: { defaultUsageLocation: null } });
+  });
+
+  it("pages groups with @odata.nextLink and refuses unsupported OData with Graph's code", async () => {
+    const api = graph(t.app, token);
+    const first = (await api.get("/groups?$top=2")).json() as { value: unknown[]; "@odata.nextLink"?: string };
+    expect(first.value).toHaveLength(2);
+    const next = new URL(first["@odata.nextLink"] as string);
+    const second = await api.get(`/groups${next.search}`);
+    expect(second.statusCode).toBe(200);
+    expect(graphError(await api.get("/groups?$expand=members"))).toMatchObject({
+      status: 400,
+      code: "Request_UnsupportedQuery",
+    });
+    expect(graphError(await api.get("/groups?$select=nope")).code).toBe("Request_BadRequest");
+  });
+});
+
+describe("licensing", () => {
+  it("subscribedSkus carries Graph's account, subscription ids and plans' provisioning status", async () => {
+    const response = await graph(t.app, token).get("/subscribedSkus");
+    expect(response.statusCode, response.body).toBe(200);
+    const { value } = response.json() as { value: Array<Record<string, unknown>> };
+    const pbi = value.find((sku) => sku.skuPartNumber === "POWER_BI_PRO");
+    expect(pbi).toMatchObject({
+      id: `${t.tenants.contoso}_${skuOf("POWER_BI_PRO")}`,
+      accountId: t.tenants.contoso,
+      accountName: expect.any(String),
+      appliesTo: "User",
+      subscriptionIds: expect.arrayContaining([expect.any(String)]),
+      servicePlans: expect.arrayContaining([
+        expect.objectContaining({ provisioningStatus: "Success", appliesTo: "User" }),
+      ]),
+    });
+    const one = await graph(t.app, token).get(`/subscribedSkus/${pbi?.id}`);
+    expect(one.json()).toMatchObject({ skuPartNumber: "POWER_BI_PRO" });
+    expect(graphError(await graph(t.app, token).get("/subscribedSkus/nope")).code).toBe("Request_ResourceNotFound");
+    const subscriptions = await graph(t.app, token).get("/directory/subscriptions");
+    expect(subscriptions.statusCode).toBe(200);
+    expect((subscriptions.json() as { value: unknown[] }).value[0]).toMatchObject({
+      status: "Enabled",
+      totalLicenses: expect.any(Number),
+      skuPartNumber: expect.any(String),
+    });
+  });
+
+  it("an app without a permission that allows it gets Graph's 403", async () => {
+    const reader = await registerApp(t.app, admin, t.tenants.contoso, ["User.Read.All"]);
+    const readerToken = await accessToken(t.app, reader);
+    const response = await graph(t.app, readerToken).post("/groups", {
+      displayName: "x",
+      mailEnabled: false,
+      mailNickname: "x",
+      securityEnabled: true,
+    });
+    expect(graphError(response)).toMatchObject({ status: 403, code: "Authorization_RequestDenied" });
+    expect(graphError(await graph(t.app, readerToken).get("/subscribedSkus")).status).toBe(403);
+  });
+});
+
+describe("tokens", () => {
+  it("a deleted secret, a disabled app and a changed permission take effect on the next request", async () => {
+    const other = await registerApp(t.app, admin, t.tenants.contoso, ["Directory.Read.All"]);
+    const otherToken = await accessToken(t.app, other);
+    const api = graph(t.app, otherToken);
+    expect((await api.get("/groups")).statusCode).toBe(200);
+    const url = `/api/tenants/${t.tenants.contoso}/applications/${other.id}`;
+    await t.app.inject({
+      method: "PATCH",
+      url,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      payload: { permissions: ["Organization.Read.All"] },
+    });
+    expect(graphError(await api.get("/groups")).status).toBe(403);
+    await t.app.inject({
+      method: "PATCH",
+      url,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      payload: { enabled: false },
+    });
+    const disabled = await api.get("/subscribedSkus");
+    expect(graphError(disabled)).toMatchObject({ status: 401, code: "InvalidAuthenticationToken" });
+    await t.app.inject({
+      method: "PATCH",
+      url,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+      payload: { enabled: true },
+    });
+    expect((await api.get("/subscribedSkus")).statusCode).toBe(200);
+    await t.app.inject({
+      method: "DELETE",
+      url: `${url}/secrets/${other.secret.id}`,
+      headers: { cookie: admin.cookie, "x-csrf-token": admin.csrfToken },
+    });
+    expect(graphError(await api.get("/subscribedSkus")).status).toBe(401);
+  });
+
+  it("no token, a session cookie or a garbage token is 401 in Graph's envelope", async () => {
+    const none = await t.app.inject({ method: "GET", url: "/graph/v1.0/groups", headers: { cookie: admin.cookie } });
+    expect(graphError(none)).toMatchObject({ status: 401, code: "InvalidAuthenticationToken" });
+    expect(graphError(await graph(t.app, "not.a.jwt").get("/groups")).status).toBe(401);
+    expect(graphError(await graph(t.app, token).get("/nothingHere")).code).toBe("Request_ResourceNotFound");
+  });
+
+  it("another tenant's app sees only its own tenant: Contoso's group ids are not found", async () => {
+    const fabrikamAdmin = await login(t.app, "admin@fabrikam.test");
+    const fabrikamApp = await registerApp(t.app, fabrikamAdmin, t.tenants.fabrikam, ["Group.ReadWrite.All"]);
+    const fabrikamToken = await accessToken(t.app, fabrikamApp);
+    const contosoGroup = await t.db.group.findFirstOrThrow({ where: { tenantId: t.tenants.contoso } });
+    const response = await graph(t.app, fabrikamToken).get(`/groups/${contosoGroup.id}`);
+    expect(graphError(response)).toMatchObject({ status: 404, code: "Request_ResourceNotFound" });
+    const listed = (await graph(t.app, fabrikamToken).get("/groups?$top=999")).json() as {
+      value: Array<{ id: string }>;
+    };
+    expect(listed.value.map((g) => g.id)).not.toContain(contosoGroup.id);
+  });
+});
+
+describe("$batch", () => {
+  it("runs up to 20 requests in dependsOn order; a failed dependency answers 424", async () => {
+    const response = await graph(t.app, token).post("/$batch", {
+      requests: [
+        { id: "2", method: "GET", url: "/subscribedSkus", dependsOn: ["1"] },
+        {
+          id: "1",
+          method: "POST",
+          url: "/groups",
+          headers: { "content-type": "application/json" },
+          body: {
+            displayName: `Batch ${randomUUID().slice(0, 8)}`,
+            mailEnabled: false,
+            mailNickname: "b",
+            securityEnabled: true,
+          },
+        },
+        { id: "3", method: "GET", url: "/groups/00000000-0000-4000-8000-000000000000" },
+        { id: "4", method: "GET", url: "/subscribedSkus", dependsOn: ["3"] },
+      ],
+    });
+    expect(response.statusCode, response.body).toBe(200);
+    const answers = (response.json() as { responses: Array<{ id: string; status: number; body: unknown }> }).responses;
+    expect(answers.map((a) => [a.id, a.status])).toEqual([
+      ["2", 200],
+      ["1", 201],
+      ["3", 404],
+      ["4", 424],
+    ]);
+    expect(answers[2]?.body).toMatchObject({ error: { code: "Request_ResourceNotFound" } });
+  });
+
+  it("refuses more than 20 requests, duplicate ids, unknown or cyclic dependencies, absolute URLs and nested batches", async () => {
+    const get = (id: string, extra: Record<string, unknown> = {}) => ({ id, method: "GET", url: "/groups", ...extra });
+    const bodies = [
+      { requests: Array.from({ length: 21 }, (_, i) => get(String(i))) },
+      { requests: [get("1"), get("1")] },
+      { requests: [get("1", { dependsOn: ["9"] })] },
+      { requests: [get("1", { dependsOn: ["2"] }), get("2", { dependsOn: ["1"] })] },
+      { requests: [get("1", { url: "https://graph.microsoft.com/v1.0/users" })] },
+      { requests: [get("1", { method: "POST", url: "/$batch", body: { requests: [] } })] },
+    ];
+    for (const body of bodies) {
+      const response = await graph(t.app, token).post("/$batch", body);
+      expect(graphError(response), JSON.stringify(body).slice(0, 100)).toMatchObject({ status: 400 });
+    }
+  });
+});
+
+describe("throttling", () => {
+  it("answers 429 with Retry-After in Graph's envelope once an app's budget in the window is spent", async () => {
+    const throttled = await createTestApp({ graphThrottle: { limit: 3, windowMs: 1_000 } });
+    try {
+      const owner = await login(throttled.app, "admin@contoso.test");
+      const registered = await registerApp(throttled.app, owner, throttled.tenants.contoso, ["Directory.Read.All"]);
+      const api = graph(throttled.app, await accessToken(throttled.app, registered));
+      for (let i = 0; i < 3; i++) expect((await api.get("/subscribedSkus")).statusCode).toBe(200);
+      const refused = await api.get("/subscribedSkus");
+      expect(graphError(refused)).toMatchObject({ status: 429, code: "TooManyRequests" });
+      expect(Number(refused.headers["retry-after"])).toBeGreaterThanOrEqual(1);
+      await new Promise((resolve) => setTimeout(resolve, 1_100));
+      expect((await api.get("/subscribedSkus")).statusCode).toBe(200);
+    } finally {
+      await throttled.close();
+    }
+  });
+});
