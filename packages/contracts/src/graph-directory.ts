@@ -75,7 +75,10 @@ export const graphCreateGroupSchema = z.strictObject({
   mailEnabled: z.literal(false, { error: "Allot's groups are security groups: mailEnabled must be false" }),
   mailNickname: z.string().min(1).max(64),
   securityEnabled: z.literal(true, { error: "Allot's groups are security groups: securityEnabled must be true" }),
-  groupTypes: z.array(z.string()).max(0, { error: "Allot's groups are security groups: groupTypes must be empty" }).optional(),
+  groupTypes: z
+    .array(z.string())
+    .max(0, { error: "Allot's groups are security groups: groupTypes must be empty" })
+    .optional(),
 });
 export type GraphCreateGroup = z.infer<typeof graphCreateGroupSchema>;
 
@@ -129,7 +132,14 @@ export const graphCompanySubscriptionSchema = z.object({
   ownerId: uuidSchema.nullable(),
   ownerTenantId: uuidSchema.nullable(),
   ownerType: z.string().nullable(),
-  serviceStatus: z.array(z.object({ servicePlanId: uuidSchema, servicePlanName: z.string(), provisioningStatus: z.string(), appliesTo: z.string() })),
+  serviceStatus: z.array(
+    z.object({
+      servicePlanId: uuidSchema,
+      servicePlanName: z.string(),
+      provisioningStatus: z.string(),
+      appliesTo: z.string(),
+    }),
+  ),
   skuId: uuidSchema,
   skuPartNumber: z.string(),
   status: z.enum(["Enabled", "Warning", "Suspended", "Deleted", "LockedOut"]),

@@ -60,7 +60,7 @@ export const graphBatchRoutes: FastifyPluginAsyncZod = async (app) => {
       refuseUnsupported(request.query, []);
       const indexOf = new Map(request.body.requests.map((item, index) => [item.id, index]));
       // Every URL is checked before anything runs: a bad one refuses the whole batch.
-      request.body.requests.forEach((item, index) => innerUrl(item.url, index));
+      for (const [index, item] of request.body.requests.entries()) innerUrl(item.url, index);
       const responses = await runBatch(request.body, (item) =>
         sendInner(app, request, item, indexOf.get(item.id) ?? 0),
       );
