@@ -169,9 +169,26 @@ export async function buildApp({
         version: "0.1.0",
         description:
           "License administration for Microsoft-style tenants. Errors are application/problem+json with a stable `code`. " +
-          "Mutations need the `X-CSRF-Token` header from `GET /api/me`.",
+          "Mutations need the `X-CSRF-Token` header from `GET /api/me`. Scripts use a bearer token instead (no CSRF " +
+          "header): a personal access token on /api/tenants/…, or an app's token (POST /oauth2/v2.0/token) on the " +
+          "Microsoft Graph v1.0-compatible API at /graph/v1.0, whose errors are Graph's envelope.",
       },
-      components: { securitySchemes: { session: { type: "apiKey", in: "cookie", name: "allot_session" } } },
+      components: {
+        securitySchemes: {
+          session: { type: "apiKey", in: "cookie", name: "allot_session" },
+          // Scripts: an app's client-credentials token, or a person's personal access token.
+          bearer: { type: "http", scheme: "bearer", bearerFormat: "JWT or allot_pat_…" },
+          clientCredentials: {
+            type: "oauth2",
+            flows: {
+              clientCredentials: {
+                tokenUrl: "/oauth2/v2.0/token",
+                scopes: { "api://allot/.default": "The app's granted permissions" },
+              },
+            },
+          },
+        },
+      },
       security: [{ session: [] }],
     },
     transform: jsonSchemaTransform,

@@ -13,6 +13,10 @@ import { graphSkuRoutes } from "./skus.js";
  * 429 and Retry-After, which Graph clients' retry handlers honour.
  */
 export const graphRoutes: FastifyPluginAsync = async (app) => {
+  // The OpenAPI document names the bearer token as these routes' only way in.
+  app.addHook("onRoute", (route) => {
+    route.schema = { ...route.schema, security: [{ bearer: [] }, { clientCredentials: ["api://allot/.default"] }] };
+  });
   // Server time: a throttle window is a security timer, not a rule the app clock moves (see lib/clock.ts).
   const throttle = new RateBudget(systemClock, app.config.graphThrottle.windowMs);
   app.addHook("onRequest", async (request) => {
