@@ -51,7 +51,7 @@ export function decodeSkipToken(token: string, fingerprint: string, byName: bool
   }
   const [first, second] = payload.after;
   const position = byName ? { displayName: first, id: second } : { displayName: null, id: first };
-  if (payload.after.length !== (byName ? 2 : 1) || !validPosition(position)) throw notOurs();
+  if (payload.after.length !== (byName ? 2 : 1) || !validPosition(position, byName)) throw notOurs();
   return position as KeysetPosition;
 }
 
@@ -69,11 +69,12 @@ function readPayload(token: string): { after: unknown[]; query: string } {
   return { after, query };
 }
 
-function validPosition(position: { displayName: unknown; id: unknown }): boolean {
+function validPosition(position: { displayName: unknown; id: unknown }, byName: boolean): boolean {
   const { displayName, id } = position;
   if (typeof id !== "string" || !uuidSchema.safeParse(id).success) return false;
+  if (!byName) return displayName === null;
   // No control character (NUL!) or lone surrogate: PostgreSQL cannot compare them; names never hold them.
-  return displayName === null || (typeof displayName === "string" && !/[\p{Cc}\p{Cs}]/u.test(displayName));
+  return typeof displayName === "string" && !/[\p{Cc}\p{Cs}]/u.test(displayName);
 }
 
 function notOurs() {
