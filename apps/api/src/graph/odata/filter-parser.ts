@@ -114,6 +114,6 @@ class FilterParser {
         `Comparing a condition with a value (position ${token.at + 1} of $filter) is not supported: write the condition alone, or with not. ${SUPPORTED_FILTERS}`,
       );
     }
-    return this.stream.unexpected("and, or, ')' or the end of $filter");
+    return this.stream.unexpected("and, or, ')' or the end");
   }
 }
