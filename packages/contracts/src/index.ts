@@ -5,6 +5,7 @@ export * from "./billing.js";
 export * from "./common.js";
 export * from "./countries.js";
 export * from "./errors.js";
+export * from "./graph.js";
 export * from "./graph-directory.js";
 export * from "./groups.js";
 export * from "./health.js";

@@ -8,6 +8,8 @@ import type { TenantContext } from "../../types.js";
  * found.
  */
 export async function resolveUserRef(ctx: Pick<TenantContext, "db" | "tenantId">, ref: string): Promise<string> {
+  // A control character (NUL!) or lone surrogate names nobody, and PostgreSQL would refuse it as text.
+  if (/[\p{Cc}\p{Cs}]/u.test(ref)) throw notFound("User");
   const byId = uuidSchema.safeParse(ref).success;
   const user = await ctx.db.user.findFirst({
     where: {

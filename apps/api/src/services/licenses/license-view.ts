@@ -21,8 +21,8 @@ interface Assignment {
  * code); the rest follows from the product's subscriptions at read time, so expiring a subscription needs no
  * rewrite of every assignment: no usable subscription left → Disabled, more holders than seats → ActiveWithError.
  */
-function stateOf(
-  assignment: Assignment,
+export function stateOf(
+  assignment: Pick<Assignment, "state" | "errorCode">,
   summary: SeatSummary | undefined,
 ): Pick<LicenseAssignmentState, "state" | "error"> {
   if (assignment.state === "error") return { state: "Error", error: assignment.errorCode ?? "Error" };
@@ -32,7 +32,9 @@ function stateOf(
 }
 
 /** Per product in effect: the plans off in every assignment of it (a plan on in any assignment is on). */
-function effectiveLicenses(assignments: readonly Assignment[]): Map<string, string[]> {
+export function effectiveLicenses(
+  assignments: ReadonlyArray<Pick<Assignment, "productId" | "disabledServicePlanIds" | "state">>,
+): Map<string, string[]> {
   const effective = new Map<string, string[]>();
   for (const assignment of assignments) {
     if (assignment.state === "error") continue;
@@ -61,7 +63,11 @@ interface UserLicenseState {
 }
 
 /** The user's columns, its assignments and the seat state of each product it has, in one statement. */
-async function loadUserLicenseState(tx: Tx, ctx: TenantContext, userId: string): Promise<UserLicenseState> {
+async function loadUserLicenseState(
+  tx: Tx,
+  ctx: Pick<TenantContext, "tenantId">,
+  userId: string,
+): Promise<UserLicenseState> {
   const [row] = await tx.$queryRaw<LicensedUserRow[]>`
     SELECT ${USER_COLUMNS},
            COALESCE((SELECT json_agg(json_build_object(
@@ -119,7 +125,11 @@ export async function licensedUser(
 }
 
 /** Graph's licenseDetails: per license in effect, every service plan with whether it is provisioned. */
-export async function licenseDetails(ctx: TenantContext, catalog: Catalog, userId: string): Promise<LicenseDetails> {
+export async function licenseDetails(
+  ctx: Pick<TenantContext, "db" | "tenantId">,
+  catalog: Catalog,
+  userId: string,
+): Promise<LicenseDetails> {
   const { columns, assignments, summaries } = await loadUserLicenseState(ctx.db, ctx, userId);
   if (columns.deletedAt) throw notFound("User");
   const value: LicenseDetails["value"] = [];

@@ -1,0 +1,3 @@
+-- CreateIndex
+CREATE INDEX "User_tenantId_id_idx" ON "User"("tenantId", "id");
+
