@@ -282,3 +282,72 @@ describe("throttling", () => {
     }
   });
 });
+
+describe("users", () => {
+  it("creates, reads by userPrincipalName, changes and deletes a user with Graph's bodies", async () => {
+    const api = graph(t.app, token);
+    const upn = `graph-${randomUUID().slice(0, 8)}@contoso.test`;
+    const created = await api.post("/users", {
+      accountEnabled: true,
+      displayName: "Graph Person",
+      mailNickname: "graphperson",
+      userPrincipalName: upn,
+      passwordProfile: { forceChangePasswordNextSignIn: true, password: "Graph-password-2026!" },
+      usageLocation: "NL",
+    });
+    expect(created.statusCode, created.body).toBe(201);
+    const { id } = created.json() as { id: string };
+    expect(created.json()).toMatchObject({ displayName: "Graph Person", userPrincipalName: upn });
+    const stored = await t.db.user.findUniqueOrThrow({ where: { id } });
+    expect(stored.passwordChangeRequired).toBe(true);
+    const byUpn = await api.get(`/users/${upn.toUpperCase()}?$select=accountEnabled,usageLocation,userType`);
+    expect(byUpn.json()).toMatchObject({ id, accountEnabled: true, usageLocation: "NL", userType: "Member" });
+    expect((await api.patch(`/users/${id}`, { displayName: "Renamed" })).statusCode).toBe(204);
+    expect(graphError(await api.patch(`/users/${id}`, { jobTitle: "x" })).status).toBe(400);
+    expect((await api.delete(`/users/${upn}`)).statusCode).toBe(204);
+    expect(graphError(await api.get(`/users/${id}`)).code).toBe("Request_ResourceNotFound");
+    const events = await t.db.auditEvent.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" } });
+    expect(events.map((e) => [e.action, e.actorApplicationId])).toEqual([
+      ["user.created", app.id],
+      ["user.updated", app.id],
+      ["user.deleted", app.id],
+    ]);
+  });
+
+  it("assignLicense answers the user; a refusal is Graph's 400 with Allot's reason and the skuId in details", async () => {
+    const api = graph(t.app, token);
+    const user = await makeUser(t.db, t.tenants.contoso);
+    const ok = await api.post(`/users/${user.id}/assignLicense`, {
+      addLicenses: [{ skuId: skuOf("POWER_BI_PRO"), disabledPlans: [] }],
+      removeLicenses: [],
+    });
+    expect(ok.statusCode, ok.body).toBe(200);
+    expect(ok.json()).toMatchObject({ id: user.id, userPrincipalName: user.email });
+    const details = (await api.get(`/users/${user.id}/licenseDetails`)).json() as { value: Array<{ skuId: string }> };
+    expect(details.value.map((d) => d.skuId)).toContain(skuOf("POWER_BI_PRO"));
+    const noLocation = await makeUser(t.db, t.tenants.contoso, { usageLocation: null });
+    const refused = await api.post(`/users/${noLocation.id}/assignLicense`, {
+      addLicenses: [{ skuId: skuOf("POWER_BI_PRO"), disabledPlans: [] }],
+      removeLicenses: [],
+    });
+    expect(graphError(refused)).toMatchObject({
+      status: 400,
+      code: "Request_BadRequest",
+      details: [{ code: "UsageLocationRequired", target: skuOf("POWER_BI_PRO") }],
+    });
+    const reprocessed = await api.post(`/users/${user.id}/reprocessLicenseAssignment`);
+    expect(reprocessed.statusCode, reprocessed.body).toBe(200);
+  });
+
+  it("pages users with @odata.nextLink and counts with ConsistencyLevel", async () => {
+    const api = graph(t.app, token);
+    const first = await api.get("/users?$top=3&$count=true", { consistencylevel: "eventual" });
+    expect(first.statusCode, first.body).toBe(200);
+    const body = first.json() as { value: unknown[]; "@odata.count": number; "@odata.nextLink": string };
+    expect(body.value).toHaveLength(3);
+    expect(body["@odata.count"]).toBeGreaterThan(3);
+    const next = new URL(body["@odata.nextLink"]);
+    expect((await api.get(`/users${next.search}`, { consistencylevel: "eventual" })).statusCode).toBe(200);
+    expect(graphError(await api.get("/users?$count=true")).code).toBe("Request_UnsupportedQuery");
+  });
+});

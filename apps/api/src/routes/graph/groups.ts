@@ -4,6 +4,7 @@ import {
   graphCreateGroupSchema,
   graphGroupSchema,
   graphReferenceSchema,
+  graphUserSchema,
   idInputSchema,
 } from "@allot/contracts";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
@@ -17,6 +18,7 @@ import {
   listGraphGroups,
   removeGraphMember,
 } from "../../services/graph/graph-groups.js";
+import { listGraphMembers } from "../../services/graph/list-graph-members.js";
 import { odataContext, originOf } from "./graph-request.js";
 import { nextLink, odataQuerySchema, refuseUnsupported, topOf } from "./odata-query.js";
 
@@ -80,6 +82,29 @@ export const graphGroupRoutes: FastifyPluginAsyncZod = async (app) => {
       refuseUnsupported(request.query, ["$select"]);
       const group = await getGraphGroup(tenantOf(request), request.params.groupId, request.query.$select);
       return { "@odata.context": odataContext(request, "groups/$entity"), ...group };
+    },
+  });
+
+  app.get("/graph/v1.0/groups/:groupId/members", {
+    config: { action: "directory.read" },
+    schema: {
+      tags,
+      summary: "The group's members (users, as directoryObjects), paged with @odata.nextLink",
+      params: groupParams,
+      querystring: odataQuerySchema,
+      response: { 200: graphCollection(graphUserSchema.extend({ "@odata.type": z.string() })) },
+    },
+    handler: async (request) => {
+      refuseUnsupported(request.query, ["$top", "$skiptoken"]);
+      const page = await listGraphMembers(tenantOf(request), request.params.groupId, {
+        top: topOf(request.query, 100, 999),
+        skipToken: request.query.$skiptoken,
+      });
+      return {
+        "@odata.context": odataContext(request, "directoryObjects"),
+        value: page.value,
+        "@odata.nextLink": nextLink(originOf(request), request.url, page.nextSkipToken),
+      };
     },
   });
 

@@ -6,6 +6,7 @@ import { principalId } from "../../lib/tenant.js";
 import { graphBatchRoutes } from "./batch.js";
 import { graphGroupRoutes } from "./groups.js";
 import { graphSkuRoutes } from "./skus.js";
+import { graphUserRoutes } from "./users.js";
 
 /**
  * The Microsoft Graph v1.0-compatible API at /graph/v1.0: bearer tokens only (an app's or a person's), the tenant
@@ -35,6 +36,7 @@ export const graphRoutes: FastifyPluginAsync = async (app) => {
       );
     }
   });
+  await app.register(graphUserRoutes);
   await app.register(graphSkuRoutes);
   await app.register(graphGroupRoutes);
   await app.register(graphBatchRoutes);

@@ -1,7 +1,7 @@
 import type { AddLicense, GraphCreateGroup, GraphGroup } from "@allot/contracts";
 import type { Prisma } from "@allot/db";
+import { decodeSkipToken, encodeSkipToken, queryFingerprint } from "../../graph/odata/skip-token.js";
 import { AppError, notFound } from "../../lib/app-error.js";
-import { decodeSkipToken, encodeSkipToken } from "../../lib/skiptoken.js";
 import type { TenantContext } from "../../types.js";
 import { assignGroupLicenses } from "../groups/group-licenses.js";
 import { createGroup } from "../groups/groups.js";
@@ -81,7 +81,8 @@ export interface GroupPageQuery {
 /** The tenant's groups by id, one keyset page at a time. */
 export async function listGraphGroups(ctx: TenantContext, query: GroupPageQuery) {
   const properties = groupProperties(query.select);
-  const [after] = query.skipToken ? decodeSkipToken(query.skipToken, `groups|${query.select ?? ""}`, 1) : [];
+  const fingerprint = queryFingerprint({ filter: "", orderBy: "id", select: `groups:${properties.join(",")}` });
+  const after = query.skipToken ? decodeSkipToken(query.skipToken, fingerprint, false).id : undefined;
   const rows = await ctx.db.group.findMany({
     where: { tenantId: ctx.tenantId, ...(after ? { id: { gt: after } } : {}) },
     orderBy: { id: "asc" },
@@ -93,7 +94,7 @@ export async function listGraphGroups(ctx: TenantContext, query: GroupPageQuery)
   return {
     value: page.map((row) => toGraphGroup(row, properties)),
     nextSkipToken:
-      rows.length > query.top && last ? encodeSkipToken([last.id], `groups|${query.select ?? ""}`) : undefined,
+      rows.length > query.top && last ? encodeSkipToken(fingerprint, { id: last.id, displayName: null }) : undefined,
   };
 }
 

@@ -29,10 +29,14 @@ const LICENSES_PATH = "body.assignedLicenses";
  * change takes (the same locks and rules as assignLicense). Any refusal undoes the whole step: either the user
  * exists with every license asked for, or nothing was created.
  */
-export async function createUser(ctx: TenantContext, data: CreateUserData): Promise<CreatedUser> {
+export async function createUser(
+  ctx: TenantContext,
+  data: CreateUserData,
+  options: { passwordChangeRequired?: boolean } = {},
+): Promise<CreatedUser> {
   const generated = data.password === undefined ? temporaryPassword() : null;
   const passwordHash = await hashPassword(data.password ?? (generated as string));
-  const userId = await inTransaction(ctx, data, passwordHash);
+  const userId = await inTransaction(ctx, data, passwordHash, options.passwordChangeRequired ?? false);
   const row = await ctx.db.user.findUniqueOrThrow({ where: { id: userId }, select: userSelect });
   return { ...toUser(row), temporaryPassword: generated };
 }
@@ -45,7 +49,7 @@ export async function createUser(ctx: TenantContext, data: CreateUserData): Prom
 export async function previewCreateUser(ctx: TenantContext, data: CreateUserData): Promise<BulkLicenseReport> {
   try {
     // Any hash will do: the row never commits.
-    await inTransaction(ctx, { ...data, dryRun: true }, "dry-run");
+    await inTransaction(ctx, { ...data, dryRun: true }, "dry-run", false);
   } catch (error) {
     if (error instanceof DryRunDone) return error.report;
     throw error;
@@ -53,7 +57,13 @@ export async function previewCreateUser(ctx: TenantContext, data: CreateUserData
   throw new Error("a dry run must roll back");
 }
 
-async function inTransaction(ctx: TenantContext, data: CreateUserData, passwordHash: string): Promise<string> {
+/** `passwordChangeRequired`: the first sign-in must choose a new password (Graph's forceChangePasswordNextSignIn). */
+async function inTransaction(
+  ctx: TenantContext,
+  data: CreateUserData,
+  passwordHash: string,
+  passwordChangeRequired: boolean,
+): Promise<string> {
   // The route asks for users.manage; licenses in the same step also need the right to assign them (today every
   // role that may add users may assign, but the matrix decides, not this assumption).
   if (data.assignedLicenses.length > 0 && !can(ctx.roles, "licenses.assign")) {
@@ -70,6 +80,7 @@ async function inTransaction(ctx: TenantContext, data: CreateUserData, passwordH
           userType: data.userType,
           accountEnabled: data.accountEnabled,
           passwordHash,
+          passwordChangeRequired,
         },
         select: userSelect,
       });
