@@ -1,5 +1,5 @@
 import { type Db, Prisma, type Tx } from "@allot/db";
-import { can, type Role, type TenantRole } from "@allot/domain";
+import { type Action, can, type Grantee, type TenantRole, tokenGrantees } from "@allot/domain";
 import type { FastifyBaseLogger } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
@@ -85,7 +85,7 @@ export class LicenseJobRunner {
     let retries = 0;
     while (!this.stopping) {
       let job: JobState | null;
-      let roles: Role[] | null;
+      let roles: Grantee[] | null;
       try {
         job = (await this.db.licenseJob.findUnique({ where: { id: jobId } })) as JobState | null;
         if (!job || job.status === "succeeded" || job.status === "failed") return;
@@ -178,7 +178,7 @@ const creatorForbidden = () =>
  * or removed and the job's creator set to null), sign-in blocked, or without a role that allows assigning. `lock`
  * takes a share lock on the creator's row for the rest of the transaction.
  */
-async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean, now: Date): Promise<Role[] | null> {
+async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean, now: Date): Promise<Grantee[] | null> {
   if (!job.createdByUserId) return null;
   const [creator] = await db.$queryRaw<
     Array<{ tenantId: string; accountEnabled: boolean; deletedAt: Date | null; ownRoles: TenantRole[] }>
@@ -195,11 +195,15 @@ async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean, now: Date
     job.tenantId,
     now,
   );
-  return roles && can(roles, "licenses.assign") ? roles : null;
+  if (!roles) return null;
+  // A job started with a personal access token acts within that token's scopes, as its request did.
+  const scopes = job.actorRoles.filter((role) => role.startsWith("scope:")).map((role) => role.slice("scope:".length));
+  const rights: Grantee[] = scopes.length > 0 ? tokenGrantees(roles, scopes as Action[]) : roles;
+  return can(rights, "licenses.assign") ? rights : null;
 }
 
 /** The job's creator acting again, with the roles it has now. */
-function jobContext(db: Db, clock: Clock, jobId: string, job: JobState, roles: Role[]): TenantContext {
+function jobContext(db: Db, clock: Clock, jobId: string, job: JobState, roles: Grantee[]): TenantContext {
   return {
     db,
     tenantId: job.tenantId,
