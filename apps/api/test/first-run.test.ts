@@ -76,7 +76,13 @@ describe("first-run setup on an empty database", () => {
     expect(result).toMatchObject({ adminEmail: SETUP.adminEmail, oneTimePassword: expect.stringMatching(/^\w{20}$/) });
     admin = { email: result.adminEmail, oneTimePassword: result.oneTimePassword, tenantId: result.tenantId };
     const tenant = await t.db.tenant.findUniqueOrThrow({ where: { id: result.tenantId } });
-    expect(tenant).toMatchObject({ name: SETUP.organizationName, domain: SETUP.domain, kind: "customer" });
+    // The admin's country becomes the organization's, which group licensing falls back on.
+    expect(tenant).toMatchObject({
+      name: SETUP.organizationName,
+      domain: SETUP.domain,
+      kind: "customer",
+      defaultUsageLocation: "NL",
+    });
     const user = await t.db.user.findUniqueOrThrow({
       where: { email: SETUP.adminEmail },
       include: { roleAssignments: true },

@@ -29,7 +29,13 @@ export async function setUpFirstOrganization(db: Db, input: SetupInput, requestI
       );
     }
     const tenant = await tx.tenant.create({
-      data: { name: input.organizationName, domain: input.domain, kind: "customer" },
+      // The admin's country is the organization's until it says otherwise: group licensing falls back on it.
+      data: {
+        name: input.organizationName,
+        domain: input.domain,
+        kind: "customer",
+        defaultUsageLocation: input.usageLocation,
+      },
     });
     const admin = await tx.user.create({
       data: {
