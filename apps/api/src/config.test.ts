@@ -43,3 +43,24 @@ describe("data folder", () => {
     expect(loadConfig({ DATA_DIR: "/var/lib/allot" }).dataDir).toBe("/var/lib/allot");
   });
 });
+
+describe("token settings", () => {
+  const key = { kty: "EC", crv: "P-256", kid: "k1", x: "x", y: "y", d: "d" };
+
+  it("read TOKEN_SIGNING_KEYS as a JSON array of private P-256 JWKs; unset is none (a key is made at start)", () => {
+    expect(loadConfig({}).tokenSigningKeys).toEqual([]);
+    expect(loadConfig({ TOKEN_SIGNING_KEYS: JSON.stringify([key]) }).tokenSigningKeys).toEqual([key]);
+  });
+
+  it("refuse keys that are not JSON, not private P-256 keys, or share a kid, naming the variable", () => {
+    for (const value of ["not json", "[]", JSON.stringify([{ ...key, d: undefined }]), JSON.stringify([key, key])]) {
+      expect(() => loadConfig({ TOKEN_SIGNING_KEYS: value }), value).toThrow(/TOKEN_SIGNING_KEYS/);
+    }
+  });
+
+  it("an access token lives an hour at most", () => {
+    expect(loadConfig({}).accessTokenTtlSeconds).toBe(3600);
+    expect(loadConfig({ ACCESS_TOKEN_MINUTES: "5" }).accessTokenTtlSeconds).toBe(300);
+    expect(() => loadConfig({ ACCESS_TOKEN_MINUTES: "61" })).toThrow(/ACCESS_TOKEN_MINUTES/);
+  });
+});
