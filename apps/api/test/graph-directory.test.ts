@@ -351,3 +351,31 @@ describe("users", () => {
     expect(graphError(await api.get("/users?$count=true")).code).toBe("Request_UnsupportedQuery");
   });
 });
+
+describe("the OpenAPI document", () => {
+  it("describes the Graph surface, the token endpoint and the bearer security schemes", async () => {
+    const response = await t.app.inject({ method: "GET", url: "/api/openapi.json" });
+    expect(response.statusCode).toBe(200);
+    const spec = response.json() as {
+      paths: Record<string, Record<string, { security?: unknown[] }>>;
+      components: { securitySchemes: Record<string, unknown> };
+    };
+    for (const path of [
+      "/graph/v1.0/users",
+      "/graph/v1.0/users/{user}/assignLicense",
+      "/graph/v1.0/subscribedSkus",
+      "/graph/v1.0/groups/{groupId}/members/$ref",
+      "/graph/v1.0/$batch",
+      "/oauth2/v2.0/token",
+      "/api/tenants/{tenantId}/applications",
+      "/api/me/tokens",
+    ]) {
+      expect(spec.paths, path).toHaveProperty([path]);
+    }
+    expect(spec.paths["/graph/v1.0/users"]?.get?.security).toEqual([
+      { bearer: [] },
+      { clientCredentials: ["api://allot/.default"] },
+    ]);
+    expect(Object.keys(spec.components.securitySchemes)).toEqual(["session", "bearer", "clientCredentials"]);
+  });
+});
