@@ -1,8 +1,9 @@
 import type { Db } from "@allot/db";
-import { ACTIONS, type Action, applicationPermissionsOf, type TenantRole } from "@allot/domain";
+import { ACTIONS, type Action, applicationPermissionsOf } from "@allot/domain";
 import type { AccessTokens } from "../../lib/access-tokens.js";
 import { sha256 } from "../../lib/tokens.js";
 import type { Actor, ApplicationActor, Principal } from "../../types.js";
+import { canAct, type PersonRow, personActor, personColumns } from "./person-actor.js";
 
 /** Personal access tokens start so, which tells them from access tokens (JWTs) and lets secret scanners find them. */
 export const PERSONAL_TOKEN_PREFIX = "allot_pat_";
@@ -56,45 +57,27 @@ async function applicationToken(
   };
 }
 
-interface TokenRow {
+interface TokenRow extends PersonRow {
   id: string;
   name: string;
   scopes: string[];
   lastUsedAt: Date | null;
-  userId: string;
-  tenantId: string;
-  displayName: string;
-  email: string;
-  preferredLanguage: string | null;
-  passwordChangeRequired: boolean;
-  ownRoles: TenantRole[];
 }
 
 const KNOWN_ACTIONS = new Set<string>(ACTIONS);
 
 async function personalToken(db: Db, token: string, now: Date): Promise<Actor | null> {
   const [row] = await db.$queryRaw<TokenRow[]>`
-    SELECT t.id::text AS id, t.name, t.scopes, t."lastUsedAt", u.id::text AS "userId", u."tenantId"::text AS "tenantId",
-           u."displayName", u.email, u."preferredLanguage", u."passwordChangeRequired",
-           ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS "ownRoles"
+    SELECT t.id::text AS id, t.name, t.scopes, t."lastUsedAt", ${personColumns}
       FROM "PersonalAccessToken" t JOIN "User" u ON u.id = t."userId"
-     WHERE t."tokenHash" = ${sha256(token)} AND t."expiresAt" > ${now}
-       AND u."accountEnabled" AND u."deletedAt" IS NULL`;
-  if (!row) return null;
+     WHERE t."tokenHash" = ${sha256(token)} AND t."expiresAt" > ${now}`;
+  if (!row || !canAct(row)) return null;
   if (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > TOUCH_INTERVAL_MS) {
     await db.personalAccessToken.update({ where: { id: row.id }, data: { lastUsedAt: now } });
   }
-  return {
-    kind: "user",
-    userId: row.userId,
-    tenantId: row.tenantId,
-    displayName: row.displayName,
-    email: row.email,
-    preferredLanguage: row.preferredLanguage,
+  return personActor(row, {
     sessionId: `token:${row.id}`,
     csrfToken: "",
-    ownRoles: row.ownRoles.length > 0 ? row.ownRoles : ["member"],
-    passwordChangeRequired: row.passwordChangeRequired,
     token: { id: row.id, name: row.name, scopes: row.scopes.filter((s): s is Action => KNOWN_ACTIONS.has(s)) },
-  };
+  });
 }

@@ -1,7 +1,7 @@
 import type { Db } from "@allot/db";
-import type { TenantRole } from "@allot/domain";
 import { randomToken, sha256 } from "../../lib/tokens.js";
 import type { Actor } from "../../types.js";
+import { canAct, type PersonRow, personActor, personColumns } from "./person-actor.js";
 
 /** How stale lastSeenAt may get before a request slides the session's expiry (saves a write per request). */
 const TOUCH_INTERVAL_MS = 5 * 60_000;
@@ -33,19 +33,10 @@ export async function createSession(
   return { token, csrfToken };
 }
 
-interface SessionRow {
+interface SessionRow extends PersonRow {
   csrfToken: string;
   expiresAt: Date;
   lastSeenAt: Date;
-  userId: string;
-  tenantId: string;
-  displayName: string;
-  email: string;
-  preferredLanguage: string | null;
-  accountEnabled: boolean;
-  deletedAt: Date | null;
-  passwordChangeRequired: boolean;
-  ownRoles: TenantRole[];
 }
 
 /**
@@ -55,33 +46,18 @@ interface SessionRow {
 export async function resolveSession(db: Db, token: string, ttlMs: number): Promise<Actor | null> {
   const id = sha256(token);
   const [row] = await db.$queryRaw<SessionRow[]>`
-    SELECT s."csrfToken", s."expiresAt", s."lastSeenAt", u.id::text AS "userId", u."tenantId"::text AS "tenantId",
-           u."displayName", u.email, u."preferredLanguage", u."accountEnabled", u."deletedAt",
-           u."passwordChangeRequired",
-           ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS "ownRoles"
+    SELECT s."csrfToken", s."expiresAt", s."lastSeenAt", ${personColumns}
       FROM "Session" s JOIN "User" u ON u.id = s."userId"
      WHERE s.id = ${id}`;
   // Server time, not the app clock: moving a test or demo clock must not sign everyone out (see lib/clock.ts).
   const now = Date.now();
   if (!row || new Date(row.expiresAt).getTime() <= now) return null;
-  if (!row.accountEnabled || row.deletedAt) return null;
+  if (!canAct(row)) return null;
   if (now - new Date(row.lastSeenAt).getTime() > TOUCH_INTERVAL_MS) {
     await db.session.update({
       where: { id },
       data: { lastSeenAt: new Date(now), expiresAt: new Date(now + ttlMs) },
     });
   }
-  return {
-    kind: "user",
-    userId: row.userId,
-    tenantId: row.tenantId,
-    displayName: row.displayName,
-    email: row.email,
-    preferredLanguage: row.preferredLanguage,
-    sessionId: id,
-    csrfToken: row.csrfToken,
-    ownRoles: row.ownRoles.length > 0 ? row.ownRoles : ["member"],
-    passwordChangeRequired: row.passwordChangeRequired,
-    token: null,
-  };
+  return personActor(row, { sessionId: id, csrfToken: row.csrfToken, token: null });
 }
