@@ -194,6 +194,20 @@ describe("tokens", () => {
     expect(graphError(await api.get("/subscribedSkus")).status).toBe(401);
   });
 
+  it("a token whose secret has expired is refused at once, though the token itself has not", async () => {
+    const other = await registerApp(t.app, admin, t.tenants.contoso, ["Directory.Read.All"]);
+    const api = graph(t.app, await accessToken(t.app, other));
+    expect((await api.get("/subscribedSkus")).statusCode).toBe(200);
+    await t.db.applicationSecret.update({
+      where: { id: other.secret.id },
+      data: { expiresAt: new Date(Date.now() - 1) },
+    });
+    expect(graphError(await api.get("/subscribedSkus"))).toMatchObject({
+      status: 401,
+      code: "InvalidAuthenticationToken",
+    });
+  });
+
   it("no token, a session cookie or a garbage token is 401 in Graph's envelope", async () => {
     const none = await t.app.inject({ method: "GET", url: "/graph/v1.0/groups", headers: { cookie: admin.cookie } });
     expect(graphError(none)).toMatchObject({ status: 401, code: "InvalidAuthenticationToken" });
