@@ -281,6 +281,11 @@ export const en = {
       "personalToken.created": "Personal access token created",
       "personalToken.revoked": "Personal access token revoked",
     } satisfies Record<AuditAction, string>,
+    /** Who made a change when it was not a person in a session: an app with its own token, or a person's token. */
+    actor: {
+      application: (app: string) => `App: ${app}`,
+      token: (person: string, token: string) => `${person} · token ${token}`,
+    },
   },
   /** Licensing words read by the shell's gated button and the users pages; the rest is in components/licensing/texts. */
   /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */

@@ -283,6 +283,10 @@ export const nl: Messages = {
       "personalToken.created": "Persoonlijk toegangstoken gemaakt",
       "personalToken.revoked": "Persoonlijk toegangstoken ingetrokken",
     },
+    actor: {
+      application: (app: string) => `App: ${app}`,
+      token: (person: string, token: string) => `${person} · token ${token}`,
+    },
   },
   /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */
   requests: {
