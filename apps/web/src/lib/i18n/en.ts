@@ -152,6 +152,7 @@ export const en = {
     signOut: "Sign out",
     signingOut: "Signing out…",
     changePassword: "Change password",
+    personalTokens: "Personal access tokens",
   },
   shell: {
     nav: {

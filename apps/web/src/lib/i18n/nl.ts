@@ -157,6 +157,7 @@ export const nl: Messages = {
     signOut: "Afmelden",
     signingOut: "Afmelden…",
     changePassword: "Wachtwoord wijzigen",
+    personalTokens: "Persoonlijke toegangstokens",
   },
   shell: {
     nav: {
