@@ -29,7 +29,8 @@ test("a global admin registers an app, adds a secret a script signs in with, dis
   playwright,
   baseURL,
 }) => {
-  test.setTimeout(120_000);
+  // Three dialogs walked through by keyboard and several axe runs: slow on a loaded CI machine.
+  test.setTimeout(180_000);
   await page.context().grantPermissions(["clipboard-read", "clipboard-write"]);
   const contoso = await api.tenant(CONTOSO.admin, CONTOSO.domain);
   // The script's own HTTP client: no session cookie, no CSRF token.
@@ -140,6 +141,11 @@ test("a global admin registers an app, adds a secret a script signs in with, dis
     await expect(row).toContainText("Disabled");
     const permissions = row.getByRole("list", { name: `API permissions of ${name}` });
     await expect(permissions.getByRole("listitem")).toHaveText(["User.Read.All", "LicenseAssignment.ReadWrite.All"]);
+    // Each permission explains itself on demand.
+    await permissions.getByRole("button", { name: "User.Read.All explanation" }).click();
+    await expect(page.getByRole("note")).toHaveText("Read users, groups and their licenses.");
+    await page.keyboard.press("Escape");
+    await expect(page.getByRole("note")).toHaveCount(0);
     await row.getByRole("button", { name: `Copy the client ID of ${name}` }).click();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(appId);
     await tallShot(page, "app-registrations-list");

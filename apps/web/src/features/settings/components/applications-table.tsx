@@ -7,13 +7,10 @@ import { useSettingsTexts } from "../texts";
 import { PermissionNames } from "./permission-names";
 
 const useStyles = makeStyles({
-  // Wide enough for a client id on one line; narrower windows scroll the table sideways.
-  table: { minWidth: "940px" },
-  idColumn: { width: "280px" },
-  permissionsColumn: { width: "215px" },
-  statusColumn: { width: "100px" },
-  createdColumn: { width: "105px" },
-  lastUsedColumn: { width: "105px" },
+  // Columns as wide as their content (a client id, a permission and a date never wrap), the name taking the rest;
+  // narrower windows scroll the table sideways.
+  table: { minWidth: "900px", tableLayout: "auto" },
+  nowrap: { whiteSpace: "nowrap" },
   id: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXXS, whiteSpace: "nowrap" },
   mono: { fontFamily: tokens.fontFamilyMonospace, fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
@@ -61,7 +58,6 @@ export function ApplicationsTable({
     },
     {
       id: "appId",
-      headerCellClassName: styles.idColumn,
       header: s.columns.appId,
       cell: (app) => (
         <span className={styles.id}>
@@ -72,26 +68,24 @@ export function ApplicationsTable({
     },
     {
       id: "permissions",
-      headerCellClassName: styles.permissionsColumn,
       header: s.columns.permissions,
       cell: (app) => <PermissionNames permissions={app.permissions} label={s.permissionsLabel(app.displayName)} />,
     },
     {
       id: "status",
-      headerCellClassName: styles.statusColumn,
       header: s.columns.status,
       cell: (app) => <AppStatus enabled={app.enabled} />,
     },
     {
       id: "created",
-      headerCellClassName: styles.createdColumn,
       header: s.columns.created,
+      className: styles.nowrap,
       cell: (app) => formatDate(app.createdAt),
     },
     {
       id: "lastUsed",
-      headerCellClassName: styles.lastUsedColumn,
       header: s.columns.lastUsed,
+      className: styles.nowrap,
       cell: (app) =>
         app.lastUsedAt ? formatDate(app.lastUsedAt) : <Text className={styles.muted}>{t.common.never}</Text>,
     },

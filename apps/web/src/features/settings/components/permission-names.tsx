@@ -11,7 +11,9 @@ const useStyles = makeStyles({
     flexDirection: "column",
     gap: tokens.spacingVerticalXXS,
   },
-  name: { fontSize: tokens.fontSizeBase200, whiteSpace: "nowrap" },
+  // The name and its info button stay on one line.
+  permission: { whiteSpace: "nowrap" },
+  name: { fontSize: tokens.fontSizeBase200 },
   muted: { color: tokens.colorNeutralForeground3 },
 });
 
@@ -21,6 +23,7 @@ export function PermissionName({ permission }: { permission: ApplicationPermissi
   const s = useSettingsTexts().apps;
   return (
     <InfoLabel
+      className={styles.permission}
       size="small"
       info={s.permissions[permission]}
       label={{ className: styles.name }}
