@@ -126,7 +126,6 @@ export const texts = {
       copyAppId: "Copy the application (client) ID",
       created: "Created",
       lastUsed: "Last used",
-      status: "Status",
       enabledSwitch: "App enabled",
       enabledHint: "A disabled app gets no tokens, and the tokens it has are refused from the next request.",
       turnedOn: (name: string) => `${name} enabled.`,

@@ -126,7 +126,6 @@ export const texts: SettingsTexts = {
       copyAppId: "Toepassings-id (client) kopiëren",
       created: "Gemaakt",
       lastUsed: "Laatst gebruikt",
-      status: "Status",
       enabledSwitch: "App ingeschakeld",
       enabledHint:
         "Een uitgeschakelde app krijgt geen tokens, en de tokens die hij heeft worden vanaf de volgende aanvraag geweigerd.",
