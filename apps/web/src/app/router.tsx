@@ -201,6 +201,13 @@ export function createAppRouter() {
                   lazy: page(async () => (await import("@/features/account/routes/my-licenses")).MyLicensesRoute),
                 },
                 {
+                  path: "account/tokens",
+                  handle: section("account"),
+                  lazy: page(
+                    async () => (await import("@/features/account/routes/personal-tokens")).PersonalTokensRoute,
+                  ),
+                },
+                {
                   path: "requests",
                   handle: section("requests"),
                   lazy: page(async () => (await import("@/features/requests/routes/requests")).RequestsRoute),

@@ -3,8 +3,23 @@ import { CopyRegular } from "@fluentui/react-icons";
 import { useId, useState } from "react";
 import { useI18n } from "@/lib/i18n";
 
-/** A read-only value (a temporary password) with a button that copies it. */
-export function CopyField({ label, value, hint }: { label: string; value: string; hint?: string }) {
+/**
+ * A read-only value (a temporary password, a client id) with a button that copies it. `copyLabel` names the button
+ * where a page shows several ("Copy client secret"); plain "Copy" when left out.
+ */
+export function CopyField({
+  label,
+  value,
+  hint,
+  copyLabel,
+  className,
+}: {
+  label: string;
+  value: string;
+  hint?: string;
+  copyLabel?: string;
+  className?: string;
+}) {
   const { t } = useI18n();
   const [copied, setCopied] = useState(false);
   const statusId = useId();
@@ -17,14 +32,14 @@ export function CopyField({ label, value, hint }: { label: string; value: string
     }
   };
   return (
-    <Field label={label} hint={hint}>
+    <Field label={label} hint={hint} className={className}>
       <Input
         readOnly
         value={value}
         aria-describedby={statusId}
         onFocus={(event) => event.currentTarget.select()}
         contentAfter={
-          <Tooltip content={t.common.copy} relationship="label">
+          <Tooltip content={copyLabel ?? t.common.copy} relationship="label">
             <Button appearance="transparent" size="small" icon={<CopyRegular />} onClick={copy} />
           </Tooltip>
         }

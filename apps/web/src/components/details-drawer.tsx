@@ -21,16 +21,26 @@ interface DetailsDrawerProps<T> {
   loadErrorTitle: string;
   onClose: () => void;
   children: (item: T) => ReactNode;
+  /** "large" for details with a table of their own (an app's client secrets). */
+  size?: "medium" | "large";
 }
 
 /** The side panel that opens an item of a list (a user, a group): header with a close button, then its details. */
-export function DetailsDrawer<T>({ open, title, query, loadErrorTitle, onClose, children }: DetailsDrawerProps<T>) {
+export function DetailsDrawer<T>({
+  open,
+  title,
+  query,
+  loadErrorTitle,
+  onClose,
+  children,
+  size = "medium",
+}: DetailsDrawerProps<T>) {
   const { t } = useI18n();
   return (
     <OverlayDrawer
       open={open}
       position="end"
-      size="medium"
+      size={size}
       onOpenChange={(_, data) => {
         if (!data.open) onClose();
       }}

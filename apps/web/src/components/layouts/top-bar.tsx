@@ -23,6 +23,7 @@ import {
 import {
   BuildingMultipleRegular,
   ChevronDownRegular,
+  KeyMultipleRegular,
   KeyRegular,
   LocalLanguageRegular,
   NavigationRegular,
@@ -34,7 +35,7 @@ import { useLogout } from "@/lib/auth";
 import { isLanguage, LANGUAGES, type Language, useI18n } from "@/lib/i18n";
 import { useLanguagePreference } from "@/lib/language";
 import type { TenantContext } from "@/lib/tenant";
-import { rememberTenant } from "@/lib/tenant";
+import { defaultTenant, rememberTenant } from "@/lib/tenant";
 import { canOpenSection, type Section, sectionPath } from "./nav-items";
 
 const useStyles = makeStyles({
@@ -121,7 +122,7 @@ export function TopBar({
       <span className={styles.spacer} />
       <TenantSwitcher me={me} context={context} section={section} />
       <LanguageMenu />
-      <AccountMenu me={me} />
+      <AccountMenu me={me} tenantId={context?.tenant.id} />
     </header>
   );
 }
@@ -246,12 +247,14 @@ function LanguageMenu() {
   );
 }
 
-function AccountMenu({ me }: { me: Me }) {
+function AccountMenu({ me, tenantId }: { me: Me; tenantId: string | undefined }) {
   const styles = useStyles();
   const { t } = useI18n();
   const logout = useLogout();
   const navigate = useNavigate();
   const signOut = () => logout.mutate();
+  // Tokens are the person's, not an organization's: shown under the organization open now, else the usual one.
+  const tokensTenant = tenantId ?? defaultTenant(me.tenants)?.id;
   return (
     <Menu>
       <MenuTrigger disableButtonEnhancement>
@@ -274,6 +277,11 @@ function AccountMenu({ me }: { me: Me }) {
           <MenuItem icon={<KeyRegular />} onClick={() => navigate("/account/password")}>
             {t.auth.changePassword}
           </MenuItem>
+          {tokensTenant ? (
+            <MenuItem icon={<KeyMultipleRegular />} onClick={() => navigate(`/t/${tokensTenant}/account/tokens`)}>
+              {t.auth.personalTokens}
+            </MenuItem>
+          ) : null}
           <MenuItem
             icon={logout.isPending ? <Spinner size="tiny" /> : <SignOutRegular />}
             disabled={logout.isPending}

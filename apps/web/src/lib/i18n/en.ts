@@ -152,6 +152,7 @@ export const en = {
     signOut: "Sign out",
     signingOut: "Signing out…",
     changePassword: "Change password",
+    personalTokens: "Personal access tokens",
   },
   shell: {
     nav: {
@@ -281,6 +282,11 @@ export const en = {
       "personalToken.created": "Personal access token created",
       "personalToken.revoked": "Personal access token revoked",
     } satisfies Record<AuditAction, string>,
+    /** Who made a change when it was not a person in a session: an app with its own token, or a person's token. */
+    actor: {
+      application: (app: string) => `App: ${app}`,
+      token: (person: string, token: string) => `${person} · token ${token}`,
+    },
   },
   /** Licensing words read by the shell's gated button and the users pages; the rest is in components/licensing/texts. */
   /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */

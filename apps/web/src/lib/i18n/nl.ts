@@ -157,6 +157,7 @@ export const nl: Messages = {
     signOut: "Afmelden",
     signingOut: "Afmelden…",
     changePassword: "Wachtwoord wijzigen",
+    personalTokens: "Persoonlijke toegangstokens",
   },
   shell: {
     nav: {
@@ -282,6 +283,10 @@ export const nl: Messages = {
       "application.secretRemoved": "Clientgeheim verwijderd",
       "personalToken.created": "Persoonlijk toegangstoken gemaakt",
       "personalToken.revoked": "Persoonlijk toegangstoken ingetrokken",
+    },
+    actor: {
+      application: (app: string) => `App: ${app}`,
+      token: (person: string, token: string) => `${person} · token ${token}`,
     },
   },
   /** The Requests item of the left navigation, with its badge; the page's own texts are in features/requests. */

@@ -9,11 +9,11 @@ import {
 } from "@fluentui/react-components";
 import { useId } from "react";
 import { ErrorMessage } from "@/components/error-message";
-import { PageHeader } from "@/components/page-header";
 import { RouterLink } from "@/components/router-link";
 import { LiveStatus } from "@/components/visually-hidden";
 import { useTenant } from "@/lib/tenant";
 import { useMyLicenses } from "../api/get-my-licenses";
+import { AccountHeader } from "../components/account-header";
 import { LicensesSection } from "../components/licenses-section";
 import { RequestsSection } from "../components/requests-section";
 import { SubscriptionCard } from "../components/subscription-card";
@@ -44,9 +44,9 @@ export function MyLicensesRoute() {
 
   return (
     <>
-      <PageHeader title={tx.title} description={tx.description}>
+      <AccountHeader page="licenses" title={tx.title} description={tx.description}>
         <RouterLink to={`/t/${tenant.id}/pricing`}>{tx.pricingLink}</RouterLink>
-      </PageHeader>
+      </AccountHeader>
       <LiveStatus message={mine.isLoading ? tx.loading : ""} />
 
       {tenant.access === "delegated" ? (

@@ -1,3 +1,4 @@
+import type { Action } from "@allot/domain";
 import { textTools } from "@/lib/i18n";
 import type { Widen } from "@/lib/i18n/widen";
 
@@ -95,6 +96,88 @@ export const texts = {
   cancelConfirm: "Cancel subscription",
   cancelling: "Cancelling…",
   cancelled: (product: string) => `${product} cancelled.`,
+  /** My account's pages, side by side under the page title. */
+  pages: { label: "My account", licenses: "Licenses", tokens: "Personal access tokens" },
+  tokens: {
+    title: "Personal access tokens",
+    description:
+      "Tokens your own scripts use to call the API as you, with only the rights you give them, for up to 90 days. Keep them as secret as a password.",
+    newToken: "New token",
+    loading: "Loading your tokens…",
+    loaded: (count: number) => `${count} ${plural(count, "token", "tokens")}`,
+    emptyTitle: "No personal access tokens",
+    emptyBody: "Create a token to let a script of yours call the API as you, with the rights you choose.",
+    tableLabel: "Your personal access tokens",
+    columns: {
+      name: "Name",
+      scopes: "Rights",
+      created: "Created",
+      expires: "Expires",
+      lastUsed: "Last used",
+      actions: "Actions",
+    },
+    startsWith: (hint: string) => `Starts with allot_pat_${hint}…`,
+    scopesLabel: (name: string) => `Rights of ${name}`,
+    expired: "Expired",
+    revoke: "Revoke",
+    revokeLabel: (name: string) => `Revoke the token ${name}`,
+    useTitle: "Use a token",
+    useHint:
+      "Send it in the Authorization header as Bearer <token> to the API of an organization you reach. Requests with a token need no CSRF header.",
+    apiBase: "API of this organization",
+    copyApiBase: "Copy the API address of this organization",
+  },
+  newToken: {
+    title: "New personal access token",
+    name: "Name",
+    nameHint: "What the token is for, such as the script that uses it.",
+    scopes: "Rights",
+    scopesHint:
+      "Only rights you hold are offered. In each organization, the token can do what both it and your roles there allow.",
+    scopesRequired: "Choose at least one right.",
+    noScopes: "You hold no rights that a token can carry.",
+    expires: "Expires",
+    expiry: { 7: "In 7 days", 30: "In 30 days", 60: "In 60 days", 90: "In 90 days" },
+    submit: "Create token",
+    submitting: "Creating…",
+    createdTitle: "Token created",
+    value: "Personal access token",
+    copy: "Copy the token",
+    warningTitle: "Copy your token now",
+    warning:
+      "It is shown only this once: after you close this dialog nobody can see it again. If it gets lost, revoke it and create a new one.",
+    expiresOn: (date: string) => `Expires on ${date}.`,
+    created: (name: string) => `Token ${name} created.`,
+  },
+  revokeDialog: {
+    title: (name: string) => `Revoke the token ${name}?`,
+    body: "Scripts that use it stop working at once: it is refused from the next request. This can't be undone.",
+    confirm: "Revoke token",
+    revoking: "Revoking…",
+    revoked: (name: string) => `Token ${name} revoked.`,
+  },
+  /** What each right lets a token do, as a person reads it. */
+  scopes: {
+    "licenses.assign": "Assign and remove licenses",
+    "billing.manage": "Buy and change subscriptions",
+    "billing.read": "Read subscriptions, orders and invoices",
+    "billing.selfServicePurchase": "Buy subscriptions for yourself",
+    "users.manage": "Add, edit and delete users",
+    "users.resetPassword": "Reset passwords",
+    "requests.approve": "Approve and deny license requests",
+    "requests.create": "Request licenses",
+    "directory.read": "Read users, groups and licenses",
+    "audit.read": "Read the audit log",
+    "relationships.manage": "Manage partner relationships",
+    "partnerStaff.manage": "Manage partner staff",
+    "partnerAccess.grant": "Give staff access to customers",
+    "partnerCenter.seeAll": "See all customers and all staff activity",
+    "powerPlatform.manage": "Manage the Power Platform",
+    "powerPlatform.buy": "Buy Power Platform products",
+    "flows.create": "Create and edit your own flows",
+    "groups.manage": "Create, change and delete groups",
+    "applications.manage": "Register apps",
+  } satisfies Record<Action, string>,
 };
 
 export type AccountTexts = Widen<typeof texts>;

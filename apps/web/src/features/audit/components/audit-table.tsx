@@ -11,14 +11,17 @@ import {
   Text,
   tokens,
 } from "@fluentui/react-components";
-import { ChevronDownRegular, ChevronRightRegular } from "@fluentui/react-icons";
+import { AppsRegular, ChevronDownRegular, ChevronRightRegular, KeyRegular } from "@fluentui/react-icons";
 import { Fragment, useState } from "react";
+import { actorKind, actorName } from "@/lib/audit-actor";
 import { useI18n } from "@/lib/i18n";
 import { useAuditTexts } from "../texts";
 
 const useStyles = makeStyles({
   table: { minWidth: "720px" },
   muted: { color: tokens.colorNeutralForeground3 },
+  actor: { display: "inline-flex", alignItems: "center", gap: tokens.spacingHorizontalXS },
+  actorIcon: { flexShrink: 0, fontSize: "16px", color: tokens.colorNeutralForeground3 },
   changes: {
     display: "grid",
     gridTemplateColumns: "repeat(auto-fit, minmax(240px, 1fr))",
@@ -44,6 +47,27 @@ function label(labels: Readonly<Record<string, string>>, code: string): string |
 
 function json(value: unknown): string {
   return value === null || value === undefined ? "—" : JSON.stringify(value, null, 2);
+}
+
+/**
+ * Who made the change: a person, "App: <name>" for an app registration with its own token, or "<person> · token
+ * <name>" for a person's personal access token; apps and tokens with an icon of their own beside the words.
+ */
+function ActorCell({ event }: { event: AuditEvent }) {
+  const styles = useStyles();
+  const { t } = useI18n();
+  const a = useAuditTexts();
+  const name = actorName(event, t);
+  if (name === null) return <span className={styles.muted}>{event.actorUserId ? a.unknownUser : a.system}</span>;
+  const kind = actorKind(event);
+  if (kind !== "application" && kind !== "token") return <>{name}</>;
+  const Icon = kind === "application" ? AppsRegular : KeyRegular;
+  return (
+    <span className={styles.actor}>
+      <Icon aria-hidden className={styles.actorIcon} />
+      {name}
+    </span>
+  );
 }
 
 export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
@@ -80,9 +104,7 @@ export function AuditTable({ events }: { events: readonly AuditEvent[] }) {
               <TableRow>
                 <TableCell>{formatDateTime(event.createdAt)}</TableCell>
                 <TableCell>
-                  {event.actorDisplayName ?? (
-                    <span className={styles.muted}>{event.actorUserId ? a.unknownUser : a.system}</span>
-                  )}
+                  <ActorCell event={event} />
                   {event.actorPartner ? (
                     <Text size={200} className={styles.muted} block>
                       {a.byPartner(event.actorPartner.name)}

@@ -12,6 +12,7 @@ import {
 } from "@fluentui/react-components";
 import type { UseQueryResult } from "@tanstack/react-query";
 import { RouterLink } from "@/components/router-link";
+import { actorName } from "@/lib/audit-actor";
 import { useI18n } from "@/lib/i18n";
 import { usageBarColor, userProducts } from "@/lib/licensing/subscribed-skus";
 import { useHomeTexts } from "../texts";
@@ -235,7 +236,7 @@ export function RecentChangesWidget({ query, tenantId }: { query: UseQueryResult
               <li key={event.id} className={styles.change}>
                 <Text weight="semibold">{actionLabel(t.audit.actions, event.action)}</Text>
                 <Text size={200} className={widget.muted}>
-                  {event.actorDisplayName ?? h.dashboard.recentSystem} ·{" "}
+                  {actorName(event, t) ?? h.dashboard.recentSystem} ·{" "}
                   <time dateTime={event.createdAt}>{formatDateTime(event.createdAt)}</time>
                 </Text>
               </li>

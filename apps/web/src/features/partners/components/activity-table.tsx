@@ -1,6 +1,7 @@
 import type { PartnerActivityEvent } from "@allot/contracts";
 import { makeStyles, Text, tokens } from "@fluentui/react-components";
 import { type DataColumn, DataTable } from "@/components/data-table";
+import { actorName } from "@/lib/audit-actor";
 import { useI18n } from "@/lib/i18n";
 import { accessChangeOf } from "../lib/activity";
 import { usePartnersTexts } from "../texts";
@@ -21,7 +22,7 @@ export function ActivityTable({ events }: { events: readonly PartnerActivityEven
 
   const columns: DataColumn<PartnerActivityEvent>[] = [
     { id: "when", header: a.columns.when, cell: (event) => formatDateTime(event.createdAt) },
-    { id: "who", header: a.columns.who, cell: (event) => event.actorDisplayName ?? "—" },
+    { id: "who", header: a.columns.who, cell: (event) => actorName(event, t) ?? "—" },
     {
       id: "customer",
       header: a.columns.customer,

@@ -32,11 +32,12 @@ const GRANT: PartnerActivityEvent = {
 
 const fetchMock = vi.fn<typeof fetch>();
 let roles: TenantRole[] = ["globalAdmin"];
+let events: PartnerActivityEvent[] = [GRANT];
 
 async function answer(input: RequestInfo | URL): Promise<Response> {
   const url = String(input);
   if (url === "/api/me") return Response.json(me(roles));
-  if (url.startsWith(`/api/partners/${PARTNER}/activity`)) return Response.json({ items: [GRANT], nextCursor: null });
+  if (url.startsWith(`/api/partners/${PARTNER}/activity`)) return Response.json({ items: events, nextCursor: null });
   if (url.startsWith(`/api/partners/${PARTNER}/customers`)) return Response.json({ items: [], nextCursor: null });
   if (url.startsWith(`/api/partners/${PARTNER}/staff`)) return Response.json({ items: [], nextCursor: null });
   return Response.json({ title: "Not found" }, { status: 404 });
@@ -46,6 +47,7 @@ const renderPage = (language?: Language) => renderPartnerPage("activity", Activi
 
 beforeEach(() => {
   roles = ["globalAdmin"];
+  events = [GRANT];
   fetchMock.mockReset();
   fetchMock.mockImplementation(answer);
   vi.stubGlobal("fetch", fetchMock);
@@ -74,5 +76,13 @@ describe("ActivityRoute", () => {
     expect(screen.getByRole("combobox", { name: "Klant" })).toBeTruthy();
     expect(screen.queryByRole("combobox", { name: "Medewerker" })).toBeNull();
     expect(screen.getByText("Nu: Helpdeskagent bij Fabrikam")).toBeTruthy();
+  });
+
+  it("names a change made with a personal access token by its person and token", async () => {
+    events = [{ ...GRANT, actorToken: { id: "2a3b4c5d-6e7f-4a8b-9c0d-1e2f3a4b5c6d", name: "staff-sync" } }];
+    await renderPage();
+    const table = await screen.findByRole("table", { name: "Activity" });
+    const [, row] = within(table).getAllByRole("row");
+    expect(row?.textContent).toContain("Partner admin · token staff-sync");
   });
 });

@@ -6,6 +6,7 @@ import { useMe } from "@/lib/auth";
 import { isLanguage, LANGUAGES, useI18n } from "@/lib/i18n";
 import { useLanguagePreference } from "@/lib/language";
 import { useTenant } from "@/lib/tenant";
+import { AppRegistrationsSection } from "../components/app-registrations-section";
 import { PartnerRelationshipsSection } from "../components/partner-relationships-section";
 import { useSettingsTexts } from "../texts";
 
@@ -33,6 +34,8 @@ export function SettingsRoute() {
   const tenantId = useTenant().tenant.id;
   // The partners' access is the organization's own global admin's to manage; nobody else sees the section.
   const managesPartners = useActionGate("relationships.manage").allowed;
+  // App registrations too: an app's secret would outlive a partner's access, so only the organization's own admin.
+  const managesApps = useActionGate("applications.manage").allowed;
   const languageHeading = useId();
   const home = me?.tenants.find((tenant) => tenant.id === me.user.tenantId);
 
@@ -87,6 +90,7 @@ export function SettingsRoute() {
           </Card>
         ) : null}
         {managesPartners ? <PartnerRelationshipsSection tenantId={tenantId} /> : null}
+        {managesApps ? <AppRegistrationsSection tenantId={tenantId} /> : null}
       </div>
     </>
   );
