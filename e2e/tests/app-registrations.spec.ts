@@ -121,6 +121,15 @@ test("a global admin registers an app, adds a secret a script signs in with, dis
     expect(body.token_type).toBe("Bearer");
     expect(body.access_token.split(".")).toHaveLength(3);
     expect(body.expires_in).toBeGreaterThan(0);
+    // The token reads the organization's users through the Graph-compatible API (User.Read.All).
+    const users = await script.get("/graph/v1.0/users?$top=5&$select=displayName,userPrincipalName", {
+      headers: { authorization: `Bearer ${body.access_token}` },
+    });
+    expect(users.status(), await users.text()).toBe(200);
+    const page1 = (await users.json()) as { value: Array<{ userPrincipalName: string }>; "@odata.nextLink"?: string };
+    expect(page1.value).toHaveLength(5);
+    expect(page1.value.every((user) => user.userPrincipalName.includes("@"))).toBe(true);
+    expect(page1["@odata.nextLink"]).toContain("$skiptoken=");
     await tallShot(page, "app-registrations-details");
   });
 

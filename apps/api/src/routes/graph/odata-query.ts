@@ -50,10 +50,15 @@ export function topOf(query: ODataQuery, fallback: number, max: number): number 
   return top;
 }
 
-/** The `@odata.nextLink` of a page: this request's URL with the next page's `$skiptoken`. */
+/**
+ * The `@odata.nextLink` of a page: this request's URL with the next page's `$skiptoken`, its other options kept as
+ * the client wrote them (Graph's links carry a literal `$`, not `%24`). The token is base64url: nothing to escape.
+ */
 export function nextLink(origin: string, url: string, skipToken: string | undefined): string | undefined {
   if (skipToken === undefined) return undefined;
-  const next = new URL(url, origin);
-  next.searchParams.set("$skiptoken", skipToken);
-  return next.toString();
+  const mark = url.indexOf("?");
+  const path = mark < 0 ? url : url.slice(0, mark);
+  const query = mark < 0 ? "" : url.slice(mark + 1);
+  const kept = query.split("&").filter((part) => part !== "" && !/^(\$|%24)skiptoken=/i.test(part));
+  return `${origin}${path}?${[...kept, `$skiptoken=${skipToken}`].join("&")}`;
 }
