@@ -245,6 +245,10 @@ describe("$batch", () => {
       ["4", 424],
     ]);
     expect(answers[2]?.body).toMatchObject({ error: { code: "Request_ResourceNotFound" } });
+    // Header names as Graph spells them: the Graph SDK's BatchResponseContent reads "Content-Type" exactly.
+    for (const answer of answers as Array<{ headers?: Record<string, string> }>) {
+      expect(Object.keys(answer.headers ?? {})).toEqual(["Content-Type"]);
+    }
   });
 
   it("refuses more than 20 requests, duplicate ids, unknown or cyclic dependencies, absolute URLs and nested batches", async () => {
