@@ -1,4 +1,5 @@
 import { randomUUID } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { PageIterator } from "@microsoft/microsoft-graph-client";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type ListedUser, main, usersWhere } from "./graph-sdk-example.js";
@@ -111,6 +112,15 @@ describe("tenant isolation", () => {
 });
 
 describe("the README's example script", () => {
+  it("is the README's code block, character for character", () => {
+    const readme = readFileSync(new URL("../../../README.md", import.meta.url), "utf8");
+    const marker = "<!-- apps/api/test/graph-sdk-example.ts -->\n```ts\n";
+    const start = readme.indexOf(marker);
+    expect(start, "README marks the example with its file").toBeGreaterThan(-1);
+    const block = readme.slice(start + marker.length, readme.indexOf("\n```\n", start + marker.length) + 1);
+    expect(block).toBe(readFileSync(new URL("./graph-sdk-example.ts", import.meta.url), "utf8"));
+  });
+
   it("lists a product's holders through PageIterator and assigns it, printing the refusal's reason", async () => {
     const { t } = suite;
     const catalog = await catalogBySku(t.db);
