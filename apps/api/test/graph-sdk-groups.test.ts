@@ -186,20 +186,18 @@ describe("throttling", () => {
         "Organization.Read.All",
       ]);
       const sdk = throttled.sdk(reader);
-      const started = Date.now();
-      for (let i = 0; i < 3; i++) {
-        const skus = await sdk.api("/subscribedSkus").get();
-        expect(skus.value.length).toBeGreaterThan(0);
-      }
+      // Three calls at once against a budget of two: one is refused, however slow the machine is.
+      const answers = await Promise.all([1, 2, 3].map(() => sdk.api("/subscribedSkus").get()));
+      for (const skus of answers) expect(skus.value.length).toBeGreaterThan(0);
       const graphCalls = throttled.front.seen.filter((seen) => seen.url.startsWith("/graph/"));
-      expect(graphCalls.map((seen) => seen.status)).toEqual([200, 200, 429, 200]);
-      const [refused, retried] = graphCalls.slice(2);
+      expect(graphCalls.map((seen) => seen.status).sort()).toEqual([200, 200, 200, 429]);
+      const refused = graphCalls.find((seen) => seen.status === 429);
+      const retried = graphCalls.find((seen) => seen.retryAttempt !== undefined);
       const retryAfter = Number(refused?.retryAfter);
       expect(retryAfter).toBeGreaterThanOrEqual(1);
-      expect(retried?.retryAttempt).toBe("1");
+      expect(retried).toMatchObject({ status: 200, retryAttempt: "1" });
       // The retry went out no sooner than Retry-After said.
       expect((retried?.startedAt ?? 0) - (refused?.startedAt ?? 0)).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
-      expect(Date.now() - started).toBeGreaterThanOrEqual(retryAfter * 1000 - 50);
     } finally {
       await throttled.close();
     }
