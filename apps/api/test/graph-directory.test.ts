@@ -259,6 +259,10 @@ describe("$batch", () => {
       ["4", 424],
     ]);
     expect(answers[2]?.body).toMatchObject({ error: { code: "Request_ResourceNotFound" } });
+    // Header names as Graph spells them: the Graph SDK's BatchResponseContent reads "Content-Type" exactly.
+    for (const answer of answers as Array<{ headers?: Record<string, string> }>) {
+      expect(Object.keys(answer.headers ?? {})).toEqual(["Content-Type"]);
+    }
   });
 
   it("refuses more than 20 requests, duplicate ids, unknown or cyclic dependencies, absolute URLs and nested batches", async () => {
@@ -349,6 +353,22 @@ describe("users", () => {
       code: "Request_BadRequest",
       details: [{ code: "UsageLocationRequired", target: skuOf("POWER_BI_PRO") }],
     });
+    // A skuId no product has is Graph's 400 (the 404 is for a user that does not exist), the skuId as its target.
+    const unknownSku = "00000000-0000-4000-8000-000000000001";
+    const unknown = await api.post(`/users/${user.id}/assignLicense`, {
+      addLicenses: [{ skuId: unknownSku, disabledPlans: [] }],
+      removeLicenses: [],
+    });
+    expect(graphError(unknown)).toMatchObject({
+      status: 400,
+      code: "Request_BadRequest",
+      details: [{ code: "NotFound", target: unknownSku }],
+    });
+    const nobody = await api.post(`/users/${randomUUID()}/assignLicense`, {
+      addLicenses: [{ skuId: skuOf("POWER_BI_PRO"), disabledPlans: [] }],
+      removeLicenses: [],
+    });
+    expect(graphError(nobody)).toMatchObject({ status: 404, code: "Request_ResourceNotFound" });
     const reprocessed = await api.post(`/users/${user.id}/reprocessLicenseAssignment`);
     expect(reprocessed.statusCode, reprocessed.body).toBe(200);
   });

@@ -40,9 +40,11 @@ async function sendInner(
   });
   const type = String(response.headers["content-type"] ?? "");
   const answer: BatchAnswer = { id: item.id, status: response.statusCode };
-  if (type) answer.headers = { "content-type": type };
+  // Spelled as Graph spells them: the SDK's BatchResponseContent looks for "Content-Type" exactly, and without it
+  // makes a Response of the body object ("[object Object]") instead of its JSON.
+  if (type) answer.headers = { "Content-Type": type };
   const retryAfter = response.headers["retry-after"];
-  if (retryAfter !== undefined) answer.headers = { ...answer.headers, "retry-after": String(retryAfter) };
+  if (retryAfter !== undefined) answer.headers = { ...answer.headers, "Retry-After": String(retryAfter) };
   if (response.body !== "") answer.body = type.includes("json") ? response.json() : response.body;
   return answer;
 }

@@ -20,6 +20,7 @@ import {
 } from "../../services/graph/graph-groups.js";
 import { listGraphMembers } from "../../services/graph/list-graph-members.js";
 import { odataContext, originOf } from "./graph-request.js";
+import { unknownSkuIsBadRequest } from "./license-errors.js";
 import { nextLink, odataQuerySchema, refuseUnsupported, topOf } from "./odata-query.js";
 
 const tags = ["Graph: groups"];
@@ -153,7 +154,9 @@ export const graphGroupRoutes: FastifyPluginAsyncZod = async (app) => {
     },
     handler: async (request) => {
       refuseUnsupported(request.query, []);
-      const group = await assignGraphGroupLicense(tenantOf(request), request.params.groupId, request.body);
+      const group = await unknownSkuIsBadRequest(() =>
+        assignGraphGroupLicense(tenantOf(request), request.params.groupId, request.body),
+      );
       return { "@odata.context": odataContext(request, "groups/$entity"), ...group };
     },
   });

@@ -20,6 +20,7 @@ import { createUser } from "../../services/users/create-user.js";
 import { deleteUser } from "../../services/users/delete-user.js";
 import { updateUser } from "../../services/users/update-user.js";
 import { odataContext, originOf } from "./graph-request.js";
+import { unknownSkuIsBadRequest } from "./license-errors.js";
 import { nextLink, odataQuerySchema, refuseUnsupported } from "./odata-query.js";
 
 const tags = ["Graph: users"];
@@ -150,7 +151,7 @@ export const graphUserRoutes: FastifyPluginAsyncZod = async (app) => {
       refuseUnsupported(request.query, []);
       const ctx = tenantOf(request);
       const userId = await resolveUserRef(ctx, request.params.user);
-      await assignUserLicenses(ctx, userId, request.body);
+      await unknownSkuIsBadRequest(() => assignUserLicenses(ctx, userId, request.body));
       const user = await getGraphUser(ctx, userId, undefined);
       return { "@odata.context": odataContext(request, "users/$entity"), ...user };
     },

@@ -66,7 +66,7 @@ export async function runBatch(body: GraphBatchRequest, send: SendOne): Promise<
         : {
             id: item.id,
             status: 424,
-            headers: { "content-type": "application/json" },
+            headers: { "Content-Type": "application/json" },
             body: {
               error: { code: "FailedDependency", message: `The request it depends on (${failed}) failed.` },
             },
