@@ -18,6 +18,7 @@ import {
 import type { Config } from "./config.js";
 import { AccessTokens } from "./lib/access-tokens.js";
 import { type Clock, systemClock } from "./lib/clock.js";
+import { isGraphRequest } from "./lib/graph-error.js";
 import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
@@ -121,9 +122,10 @@ export async function buildApp({
   }
   app.addHook("onSend", async (request, reply) => {
     reply.header("x-request-id", request.id);
-    // Everything under /api/ answers for someone's session (sign-in creates one; errors after sign-in too): no
-    // browser or proxy may keep a copy. Only routes that say so (the public OpenAPI document) may be cached.
-    if (request.url.startsWith("/api/") && !request.routeOptions.config.cacheable) {
+    // Everything under /api/ answers for someone's session (sign-in creates one; errors after sign-in too), and
+    // everything under /graph/v1.0 for someone's token: no browser or proxy may keep a copy. Only routes that say
+    // so (the public OpenAPI document) may be cached.
+    if ((request.url.startsWith("/api/") || isGraphRequest(request)) && !request.routeOptions.config.cacheable) {
       reply.header("cache-control", "no-store");
     }
   });

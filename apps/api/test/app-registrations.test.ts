@@ -1,6 +1,6 @@
 import type { Application, CreatedPersonalToken, CreatedSecret } from "@allot/contracts";
 import { decodeJwt, decodeProtectedHeader } from "jose";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { auditOf, makeUser } from "./fixtures.js";
 import { as, createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
 
@@ -180,6 +180,29 @@ describe("the token endpoint (client credentials)", () => {
     await as(t.app, admin).patch(`${appsUrl}/${app.id}`, { enabled: true });
     await t.db.applicationSecret.update({ where: { id: secret.id }, data: { expiresAt: new Date(Date.now() - 1000) } });
     expect((await requestToken(grant(app.appId, secret.secretText))).json()).toMatchObject({ error: "invalid_client" });
+  });
+
+  it("a failure that is no fault of the request is the API's 500 or 503, not invalid_request with its message", async () => {
+    const { app, secret } = await registerApp();
+    const broken = Object.assign(new Error("Invalid `prisma.application.findUnique()` invocation at x.ts:1"), {
+      code: "P2022",
+    });
+    const gone = Object.assign(new Error("Can't reach database server"), { code: "P1001" });
+    const lookUp = vi.spyOn(t.db.application, "findUnique");
+    try {
+      lookUp.mockRejectedValueOnce(broken);
+      const failed = await requestToken(grant(app.appId, secret.secretText));
+      expect(failed.statusCode).toBe(500);
+      expect(problem(failed).code).toBe("InternalError");
+      expect(failed.body).not.toMatch(/prisma|x\.ts/);
+      lookUp.mockRejectedValueOnce(gone);
+      const unavailable = await requestToken(grant(app.appId, secret.secretText));
+      expect(unavailable.statusCode).toBe(503);
+      expect(unavailable.headers["retry-after"]).toBeDefined();
+    } finally {
+      lookUp.mockRestore();
+    }
+    expect((await requestToken(grant(app.appId, secret.secretText))).statusCode).toBe(200);
   });
 
   it("locks a client id out after repeated failures, like sign-in, even for the right secret", async () => {

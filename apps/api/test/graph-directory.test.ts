@@ -280,6 +280,35 @@ describe("$batch", () => {
       expect(graphError(response), JSON.stringify(body).slice(0, 100)).toMatchObject({ status: 400 });
     }
   });
+
+  it("resolves dot segments before checking a URL: no batch in a batch, nothing outside /graph/v1.0", async () => {
+    const nested = { requests: [{ id: "a", method: "GET", url: "/groups" }] };
+    const urls = [
+      "/groups/../$batch",
+      "/./$batch",
+      "\\$batch",
+      "/groups/%2E%2E/$batch",
+      "/../../api/me",
+      "/groups/../../../api/tenants/x/users",
+      "/%2e%2e/%2e%2e/healthz",
+      "..",
+    ];
+    for (const url of urls) {
+      const response = await graph(t.app, token).post("/$batch", {
+        requests: [{ id: "1", method: "POST", url, body: nested, headers: { "content-type": "application/json" } }],
+      });
+      expect(graphError(response), url).toMatchObject({
+        status: 400,
+        details: [{ code: "ValidationFailed", target: "body.requests[0].url" }],
+      });
+    }
+    // Dot segments that stay inside are resolved as the request would be, and run.
+    const inside = await graph(t.app, token).post("/$batch", {
+      requests: [{ id: "1", method: "GET", url: "/users/../groups?$top=1" }],
+    });
+    expect(inside.statusCode, inside.body).toBe(200);
+    expect(inside.json()).toMatchObject({ responses: [{ id: "1", status: 200 }] });
+  });
 });
 
 describe("throttling", () => {

@@ -1,4 +1,5 @@
-import type { CreatedSecret } from "@allot/contracts";
+import type { CreatedPersonalToken, CreatedSecret } from "@allot/contracts";
+import { allowedActions } from "@allot/domain";
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
 import { expect } from "vitest";
 import { as, type Session } from "./helpers.js";
@@ -40,6 +41,20 @@ export async function accessToken(app: FastifyInstance, registered: RegisteredAp
   });
   expect(response.statusCode, response.body).toBe(200);
   return (response.json() as { access_token: string }).access_token;
+}
+
+/**
+ * A personal access token of a signed-in person (POST /api/me/tokens), with every right the person holds by
+ * default (applications.manage aside, which no token carries).
+ */
+export async function personalToken(app: FastifyInstance, session: Session, scopes?: string[]): Promise<string> {
+  const held = allowedActions(session.me.tenants.flatMap((tenant) => tenant.roles));
+  const response = await as(app, session).post("/api/me/tokens", {
+    name: "test token",
+    scopes: scopes ?? held.filter((action) => action !== "applications.manage"),
+  });
+  expect(response.statusCode, response.body).toBe(201);
+  return (response.json() as CreatedPersonalToken).token;
 }
 
 /** Requests to the Graph-compatible API with a bearer token. */

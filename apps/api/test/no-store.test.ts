@@ -1,10 +1,11 @@
 import { randomUUID } from "node:crypto";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { graph, personalToken, registerApp } from "./graph-tokens.js";
 import { as, createTestApp, login, type Session, type TestApp } from "./helpers.js";
-import { registeredRoutes, routeUrl, sendTo } from "./routes.js";
+import { isGraph, isTokenEndpoint, registeredRoutes, routeUrl, sendTo } from "./routes.js";
 
-/** Answers for a session are never kept by a browser's or a proxy's cache. */
+/** Answers for a session or a token, and the token endpoint's, are never kept by a browser's or a proxy's cache. */
 
 let t: TestApp;
 let admin: Session;
@@ -38,6 +39,39 @@ describe("Cache-Control: no-store on authenticated answers", () => {
     // Successes and refusals alike.
     expect([...statuses]).toEqual(expect.arrayContaining([200, 204, 400, 404]));
   }, 120_000);
+
+  it("every Graph route's answer to a bearer token, success or error", async () => {
+    const token = await personalToken(t.app, admin);
+    const routes = registeredRoutes(t).filter(isGraph);
+    expect(routes.length).toBeGreaterThan(15);
+    const statuses = new Set<number>();
+    for (const route of routes) {
+      const response = await sendTo(t.app, route, routeUrl(route, t.tenants.contoso), { bearer: token });
+      statuses.add(response.statusCode);
+      noStore(response, `${route.method} ${route.path}`);
+    }
+    expect([...statuses]).toEqual(expect.arrayContaining([200, 400, 404]));
+    noStore(await graph(t.app, token).get("/users?$top=1"), "a page of users");
+    noStore(await graph(t.app, "not-a-token").get("/users"), "401");
+    noStore(await graph(t.app, token).get("/nothing/here"), "404 route");
+  });
+
+  it("the token endpoint's tokens and errors", async () => {
+    const route = registeredRoutes(t).find(isTokenEndpoint);
+    expect(route).toBeDefined();
+    const registered = await registerApp(t.app, admin, t.tenants.contoso, ["User.Read.All"]);
+    const issued = await t.app.inject({
+      method: "POST",
+      url: "/oauth2/v2.0/token",
+      headers: { "content-type": "application/x-www-form-urlencoded" },
+      payload: `grant_type=client_credentials&client_id=${registered.appId}&client_secret=${encodeURIComponent(registered.secret.secretText)}&scope=api%3A%2F%2Fallot%2F.default`,
+    });
+    expect(issued.statusCode).toBe(200);
+    noStore(issued, "a token");
+    const refused = await t.app.inject({ method: "POST", url: "/oauth2/v2.0/token", payload: "{}" });
+    expect(refused.statusCode).toBe(400);
+    noStore(refused, "invalid_request");
+  });
 
   it("sign-in (which creates a session), a failed one, me, errors after sign-in and unknown API paths", async () => {
     const signIn = await t.app.inject({

@@ -27,16 +27,26 @@ export const routeUrl = (route: Route, tenantId: string) =>
     .replace(/:[A-Za-z]+/g, () => randomUUID())
     .replace("*", "x");
 
-/** Sends a request to a route as a signed-in user (CSRF header included), without a body. */
+/** How a request says who sends it: a session (with its CSRF token), or a bearer token (a person's or an app's). */
+export type Credentials = Session | { bearer: string };
+
+/** The route families whose answers are not problem+json: Graph's envelope, and OAuth's token endpoint errors. */
+export const isGraph = (route: Route) => route.path.startsWith("/graph/v1.0/");
+export const isTokenEndpoint = (route: Route) => route.method === "POST" && route.path === "/oauth2/v2.0/token";
+
+/** Sends a request to a route as a signed-in user (CSRF header included) or with a bearer token, without a body. */
 export function sendTo(
   app: FastifyInstance,
   route: Route,
   url: string,
-  session: Session,
+  who: Credentials,
 ): Promise<LightMyRequestResponse> {
   return app.inject({
     method: route.method,
     url,
-    headers: { cookie: session.cookie, "x-csrf-token": session.csrfToken },
+    headers:
+      "bearer" in who
+        ? { authorization: `Bearer ${who.bearer}` }
+        : { cookie: who.cookie, "x-csrf-token": who.csrfToken },
   });
 }

@@ -2,7 +2,9 @@ import { createHash, randomUUID } from "node:crypto";
 import type { InjectOptions } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DAY_MS, makeGroup, makeUser } from "./fixtures.js";
+import { accessToken, graphError, personalToken, registerApp } from "./graph-tokens.js";
 import { createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
+import { isGraph, registeredRoutes } from "./routes.js";
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
@@ -914,6 +916,98 @@ describe("tenant isolation", () => {
         }
       });
     }
+  });
+
+  describe("Graph: the tenant is the token's; Fabrikam's ids with a Contoso token are 404 Request_ResourceNotFound", () => {
+    /** A valid body per Graph route that takes one, so that only the tenant can stop the request. */
+    const GRAPH_BODIES: Record<string, (ids: Ids) => unknown> = {
+      "PATCH /graph/v1.0/users/:user": () => ({ displayName: "Intruder" }),
+      "POST /graph/v1.0/users/:user/assignLicense": () => ({ addLicenses: [{ skuId: VISIO }], removeLicenses: [] }),
+      "POST /graph/v1.0/groups/:groupId/members/$ref": (ids) => ({
+        "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${ids.otherUserId}`,
+      }),
+      "POST /graph/v1.0/groups/:groupId/assignLicense": () => ({ addLicenses: [{ skuId: VISIO }], removeLicenses: [] }),
+    };
+    /** Fabrikam's ids by the Graph routes' parameter names (a user also by user principal name). */
+    const graphParams = (ids: Ids, email: string): Record<string, string[]> => ({
+      user: [ids.userId, email],
+      groupId: [ids.groupId],
+      memberId: [ids.userId],
+      id: [`${ids.tenantId}_${POWER_BI_PRO}`],
+    });
+
+    it("every Graph route with an id in its path, with an app's token and a person's", async () => {
+      const contosoApp = await registerApp(t.app, admin, t.tenants.contoso, [
+        "User.ReadWrite.All",
+        "Group.ReadWrite.All",
+        "LicenseAssignment.ReadWrite.All",
+        "Directory.Read.All",
+        "Organization.Read.All",
+      ]);
+      const tokens = [await accessToken(t.app, contosoApp), await personalToken(t.app, admin)];
+      const email = (await t.db.user.findUniqueOrThrow({ where: { id: fabrikam.userId } })).email;
+      const routes = registeredRoutes(t).filter((route) => isGraph(route) && route.path.includes("/:"));
+      expect(routes.length).toBeGreaterThan(8);
+      const params = graphParams(fabrikam, email);
+      for (const route of routes) {
+        const name = `${route.method} ${route.path}`;
+        const names = [...route.path.matchAll(/:(\w+)/g)].map((match) => match[1] as string);
+        for (const param of names) expect(params[param], `${route.path}: a Fabrikam id for :${param}`).toBeDefined();
+        // Each way of naming the resource (a user by id and by user principal name).
+        for (const variant of [0, 1]) {
+          const url = route.path.replace(/:(\w+)/g, (_, param: string) => {
+            const values = params[param] as string[];
+            return encodeURIComponent(values[variant] ?? (values[0] as string));
+          });
+          const body = GRAPH_BODIES[name]?.(fabrikam);
+          for (const token of tokens) {
+            const response = await t.app.inject({
+              method: route.method,
+              url,
+              headers: { authorization: `Bearer ${token}` },
+              ...(body === undefined ? {} : { payload: body as InjectOptions["payload"] }),
+            });
+            expect(response.statusCode, `${name} ${url}: ${response.body.slice(0, 300)}`).toBe(404);
+            if (route.method !== "HEAD") {
+              expect(graphError(response), name).toMatchObject({
+                code: "Request_ResourceNotFound",
+                details: [{ code: "NotFound" }],
+              });
+            }
+          }
+        }
+      }
+    });
+
+    it("a Fabrikam user as a Contoso group's new member, and in a Contoso batch", async () => {
+      const token = await personalToken(t.app, admin);
+      const send = (method: "POST" | "GET", url: string, payload?: unknown) =>
+        t.app.inject({
+          method,
+          url: `/graph/v1.0${url}`,
+          headers: { authorization: `Bearer ${token}` },
+          ...(payload === undefined ? {} : { payload: payload as InjectOptions["payload"] }),
+        });
+      const ref = { "@odata.id": `https://graph.microsoft.com/v1.0/directoryObjects/${fabrikam.otherUserId}` };
+      const add = await send("POST", `/groups/${contoso.groupId}/members/$ref`, ref);
+      expect(graphError(add)).toMatchObject({ status: 404, details: [{ code: "NotFound" }] });
+      const batch = await send("POST", "/$batch", {
+        requests: [
+          { id: "1", method: "GET", url: `/users/${fabrikam.userId}` },
+          { id: "2", method: "GET", url: `/groups/${fabrikam.groupId}/members` },
+          { id: "3", method: "PATCH", url: `/users/${fabrikam.userId}`, body: { accountEnabled: false } },
+        ],
+      });
+      expect(batch.statusCode).toBe(200);
+      expect((batch.json() as { responses: Array<{ status: number }> }).responses.map((r) => r.status)).toEqual([
+        404, 404, 404,
+      ]);
+      const users = await send(
+        "GET",
+        `/users?$filter=${encodeURIComponent("startswith(userPrincipalName,'admin@fabrikam')")}`,
+      );
+      expect(users.json()).toMatchObject({ value: [] });
+    });
   });
 
   it("after all of the above, nothing in Fabrikam changed", async () => {

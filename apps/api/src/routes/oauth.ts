@@ -2,6 +2,7 @@ import { oauthErrorSchema, tokenResponseSchema } from "@allot/contracts";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { AppError } from "../lib/app-error.js";
 import { grantClientCredentials, OAuthError } from "../services/auth/client-credentials.js";
 
 const tags = ["Tokens"];
@@ -22,6 +23,32 @@ function basicCredentials(request: FastifyRequest): { clientId: string; clientSe
   } catch {
     throw new OAuthError("invalid_client", "The Basic credentials are not form-urlencoded.", 401);
   }
+}
+
+/**
+ * A request refused before the handler ran, as OAuth's invalid_request: query parameters (the API refuses any it does
+ * not declare, and this route declares none: a client secret in a URL would end up in logs), named; a body that is
+ * not a form, too large, or not readable. Null for anything else (a database gone away, a bug), which is no fault of
+ * the request and goes on to the API's error handler.
+ */
+function refusedRequest(error: Error & { statusCode?: number }): OAuthError | null {
+  if (error instanceof AppError) {
+    const parameters = (error.errors ?? [])
+      .map((field) => /^querystring\.(.*)$/.exec(field.path)?.[1])
+      .filter((name): name is string => name !== undefined);
+    if (parameters.length > 0) {
+      const named = parameters.map((name) => `'${name}'`).join(", ");
+      return new OAuthError(
+        "invalid_request",
+        `${parameters.length === 1 ? "The query parameter" : "The query parameters"} ${named} ` +
+          `${parameters.length === 1 ? "is" : "are"} not allowed: send the token request's fields in the ${FORM} body.`,
+      );
+    }
+    return error.status < 500 ? new OAuthError("invalid_request", error.message) : null;
+  }
+  const status = error.statusCode ?? 500;
+  if (status < 400 || status >= 500) return null;
+  return new OAuthError("invalid_request", `Send an ${FORM} body: ${error.message}`);
 }
 
 /** RFC 6749 §5.2's error answer; never cached, as §5.1 asks of every token endpoint answer. */
@@ -57,13 +84,16 @@ export const oauthRoutes: FastifyPluginAsyncZod = async (app) => {
         "grant_type=client_credentials, client_id, client_secret (or HTTP Basic), scope=api://allot/.default.",
       response: { 200: tokenResponseSchema, 400: oauthErrorSchema, 401: oauthErrorSchema, 429: oauthErrorSchema },
     },
-    // Any failure before the handler (a JSON body, a body too large) is still an OAuth invalid_request.
+    // Any refusal before the handler (a query parameter, a JSON body, a body too large) is still an OAuth
+    // invalid_request; what is no fault of the request is the API's 500 or 503, logged, as on every other route.
     errorHandler: (error, _request, reply) => {
       if (error instanceof OAuthError) return sendOAuthError(reply, error);
       if ((error as { statusCode?: number }).statusCode === 429) {
         return sendOAuthError(reply, new OAuthError("temporarily_unavailable", "Too many token requests.", 429, 60));
       }
-      return sendOAuthError(reply, new OAuthError("invalid_request", `Send a ${FORM} body: ${error.message}`));
+      const refused = refusedRequest(error);
+      if (!refused) throw error;
+      return sendOAuthError(reply, refused);
     },
     handler: async (request, reply) => {
       if (!request.headers["content-type"]?.toLowerCase().startsWith(FORM)) {

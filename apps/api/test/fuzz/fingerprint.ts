@@ -17,7 +17,10 @@ import pg from "pg";
  *
  * A refused sign-in legitimately writes (services/auth/sign-in-throttle.ts: its failure count and lock, an audit
  * event for a real account): those are entries of their own, SIGN_IN_ENTRIES, which only the sign-in route's
- * refusals may change.
+ * refusals may change. A refused token request counts its failure the same way, without an audit event
+ * (TOKEN_ENDPOINT_ENTRIES). A bearer token stamps when it was last used (services/auth/bearer.ts: the personal
+ * access token's, or the app's and its secret's lastUsedAt) on whatever request it is checked for: those columns are
+ * entries of their own too, TOKEN_USE_ENTRIES, which any request that carries a bearer token may change.
  */
 export type Fingerprint = Record<string, string>;
 
@@ -28,6 +31,17 @@ const VOLATILE_COLUMNS: Record<string, string[]> = { Session: ["lastSeenAt", "ex
 const SIGN_IN_TABLES = new Set(["SignInThrottle"]);
 const SIGN_IN_ROWS: Record<string, string> = { AuditEvent: `action IN ('auth.signInFailed', 'auth.accountLocked')` };
 export const SIGN_IN_ENTRIES: ReadonlySet<string> = new Set([...SIGN_IN_TABLES, "AuditEvent (sign-in failures)"]);
+/** What a refused token request writes: the throttle's rows (a client id is not an account: nothing is audited). */
+export const TOKEN_ENDPOINT_ENTRIES: ReadonlySet<string> = new Set(SIGN_IN_TABLES);
+
+/** Columns a bearer token's use stamps, by table. */
+const TOKEN_USE_COLUMNS: Record<string, string[]> = {
+  PersonalAccessToken: ["lastUsedAt"],
+  Application: ["lastUsedAt"],
+  ApplicationSecret: ["lastUsedAt"],
+};
+const lastUsed = (table: string) => `${table} (last used)`;
+export const TOKEN_USE_ENTRIES: ReadonlySet<string> = new Set(Object.keys(TOKEN_USE_COLUMNS).map(lastUsed));
 
 const quote = (name: string) => `"${name.replaceAll('"', '""')}"`;
 const counterOf = (table: string) => `fuzz_writes:${table}`;
@@ -78,10 +92,13 @@ export class ChangeDetector {
     const entries = new Map<string, string[]>();
     for (const [table, all] of columns) {
       const volatile = VOLATILE_COLUMNS[table] ?? [];
-      const kept = all.filter((c) => !volatile.includes(c));
+      const stamps = TOKEN_USE_COLUMNS[table] ?? [];
+      const kept = all.filter((c) => !volatile.includes(c) && !stamps.includes(c));
       const signInRows = SIGN_IN_ROWS[table];
       const own = [entry(table, table, kept, signInRows ? `NOT (${signInRows})` : undefined)];
       if (signInRows) own.push(entry(`${table} (sign-in failures)`, table, kept, signInRows));
+      // The stamps with the row's id, so a row's stamp moving is seen, and not a row coming or going twice.
+      if (stamps.length > 0) own.push(entry(lastUsed(table), table, ["id", ...stamps]));
       entries.set(table, own);
     }
     return new ChangeDetector(client, entries);

@@ -12,7 +12,9 @@ export interface JsonSchema {
   type?: JsonType | JsonType[];
   properties?: Record<string, JsonSchema>;
   required?: string[];
-  additionalProperties?: boolean;
+  /** false for strict objects; a schema for records (`z.record`), whose keys then follow `propertyNames`. */
+  additionalProperties?: boolean | JsonSchema;
+  propertyNames?: JsonSchema;
   items?: JsonSchema;
   minItems?: number;
   maxItems?: number;
@@ -39,6 +41,7 @@ export const SUPPORTED_KEYWORDS = new Set([
   "properties",
   "required",
   "additionalProperties",
+  "propertyNames",
   "items",
   "minItems",
   "maxItems",
@@ -179,7 +182,27 @@ function typed(schema: JsonSchema, type: JsonType, g: Generators, site: Site): f
           fromJsonSchema(child, g, { key: name, path: [...site.path, name] }),
         ]),
       );
-      const record = fc.record(shape, { requiredKeys: schema.required ?? [] });
+      const fixed = fc.record(shape, { requiredKeys: schema.required ?? [] });
+      // A record's entries (`z.record`): a few keys of its key schema, each with a value of its value schema.
+      const extra = schema.additionalProperties;
+      const record =
+        typeof extra === "object"
+          ? fc
+              .tuple(
+                fixed,
+                fc.dictionary(
+                  fromJsonSchema(schema.propertyNames ?? { type: "string" }, g, site) as fc.Arbitrary<string>,
+                  fromJsonSchema(extra, g, site),
+                  { maxKeys: Math.min(3, g.maxItems) },
+                ),
+              )
+              .map(([known, entries]) =>
+                Object.entries(entries).reduce<Record<string, unknown>>(
+                  (object, [k, v]) => withProperty(object, k, v),
+                  known as Record<string, unknown>,
+                ),
+              )
+          : fixed;
       return g.spoil
         ? fc.oneof(
             { weight: 12, arbitrary: record },
@@ -261,6 +284,9 @@ export function fromJsonSchema(
     valid = fc.oneof(...schema.type.map((type) => typed(schema, type, g, site)));
   } else if (schema.type !== undefined) {
     valid = typed(schema, schema.type, g, site);
+  } else if (Object.keys(schema).every((keyword) => keyword === "$schema" || keyword === "description")) {
+    // `{}`: any JSON value (`z.unknown()`, e.g. a batched request's body).
+    valid = fc.jsonValue({ maxDepth: 2 });
   } else {
     throw new Error(`schema without type at ${site.path.join(".") || "(root)"}: ${JSON.stringify(schema)}`);
   }

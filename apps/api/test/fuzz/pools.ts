@@ -28,7 +28,15 @@ const ALIASES: Record<string, { table: string; column: string }> = {
   coOwnerIds: { table: "User", column: "id" },
   ownerUserId: { table: "User", column: "id" },
   runAsUserId: { table: "User", column: "id" },
+  // Graph's names: a user by id (or user principal name, see requests.ts), a group's member, a $ref's target.
+  user: { table: "User", column: "id" },
+  memberId: { table: "User", column: "id" },
+  // An app registration's client id, as the token endpoint takes it.
+  appId: { table: "Application", column: "appId" },
 };
+
+/** Names that stand for another column of the table relating several ids: a group's `memberId` is its `userId`. */
+const RELATED_COLUMNS: Record<string, string> = { memberId: "userId" };
 
 export interface PoolValues {
   all: string[];
@@ -47,8 +55,12 @@ export class Pools {
   /** productId by skuId and service plan ids by skuId, for coherent license bodies. */
   plansBySku = new Map<string, string[]>();
   domains = new Map<string, string>();
+  /** The products each tenant subscribes to (skuIds), for Graph's subscribedSku ids (`{tenantId}_{skuId}`). */
+  subscribedSkus = new Map<string, string[]>();
   /** Cursors the API handed out, by route url (GET and HEAD share them). */
   readonly cursors = new Map<string, string[]>();
+  /** Graph's `@odata.nextLink`s the API handed out, by route url. */
+  readonly nextLinks = new Map<string, string[]>();
   /** Rows of the table that relates several ids (groupId + userId: GroupMember), by the names joined with "+". */
   private readonly related = new Map<string, Array<Record<string, string>>>();
 
@@ -88,10 +100,12 @@ export class Pools {
     const stem = /^(.+?)Ids?$/.exec(name)?.[1]?.toLowerCase();
     if (!stem) return null;
     const lastWord = /([A-Z][a-z0-9]*)$/.exec(/^(.+?)Ids?$/.exec(name)?.[1] ?? "")?.[1]?.toLowerCase();
+    // Only tables with an id column: GroupMember (keyed by groupId and userId) holds no "member id".
+    const withId = tables.filter((t) => this.columns.get(t)?.includes("id"));
     const table =
-      tables.find((t) => t.toLowerCase() === stem) ??
-      tables.find((t) => t.toLowerCase().endsWith(stem)) ??
-      (lastWord ? tables.find((t) => t.toLowerCase() === lastWord) : undefined);
+      withId.find((t) => t.toLowerCase() === stem) ??
+      withId.find((t) => t.toLowerCase().endsWith(stem)) ??
+      (lastWord ? withId.find((t) => t.toLowerCase() === lastWord) : undefined);
     return table ? withTenant(table, "id") : null;
   }
 
@@ -158,10 +172,11 @@ export class Pools {
     }
     for (const [key, rows] of this.related) {
       const names = key.split("+");
-      const table = [...this.columns].find(([, cols]) => names.every((name) => cols.includes(name)))?.[0];
+      const columnOf = (name: string) => RELATED_COLUMNS[name] ?? name;
+      const table = [...this.columns].find(([, cols]) => names.every((name) => cols.includes(columnOf(name))))?.[0];
       if (!table) continue;
       const found = await this.db.$queryRawUnsafe<Array<Record<string, string>>>(
-        `SELECT ${names.map((n) => `"${n}"::text AS "${n}"`).join(", ")} FROM "${table}" ORDER BY 1, 2 LIMIT 5000`,
+        `SELECT ${names.map((n) => `"${columnOf(n)}"::text AS "${n}"`).join(", ")} FROM "${table}" ORDER BY 1, 2 LIMIT 5000`,
       );
       rows.splice(0, rows.length, ...found);
     }
@@ -170,15 +185,31 @@ export class Pools {
         FROM "Product" p JOIN "ProductServicePlan" psp ON psp."productId" = p.id ORDER BY 1, 2`;
     this.plansBySku = new Map();
     for (const { skuId, planId } of plans) this.plansBySku.set(skuId, [...(this.plansBySku.get(skuId) ?? []), planId]);
+    const subscribed = await this.db.$queryRaw<Array<{ tenantId: string; skuId: string }>>`
+      SELECT DISTINCT s."tenantId"::text AS "tenantId", p."skuId"::text AS "skuId"
+        FROM "Subscription" s JOIN "Product" p ON p.id = s."productId" ORDER BY 1, 2`;
+    this.subscribedSkus = new Map();
+    for (const { tenantId, skuId } of subscribed) {
+      this.subscribedSkus.set(tenantId, [...(this.subscribedSkus.get(tenantId) ?? []), skuId]);
+    }
     const tenants = await this.db.tenant.findMany({ select: { id: true, domain: true }, orderBy: { domain: "asc" } });
     this.domains = new Map(tenants.map((tenant) => [tenant.id, tenant.domain]));
   }
 
   /** Remembers a cursor an answer carried, for later requests of the same list (at most a few per route). */
   harvestCursor(routeUrl: string, cursor: string): void {
-    const list = this.cursors.get(routeUrl) ?? [];
-    if (list.length >= 20 || list.includes(cursor)) return;
-    list.push(cursor);
-    this.cursors.set(routeUrl, list);
+    keep(this.cursors, routeUrl, cursor);
   }
+
+  /** Remembers a Graph collection's next page link, to follow it (or take its $skiptoken) later. */
+  harvestNextLink(routeUrl: string, link: string): void {
+    keep(this.nextLinks, routeUrl, link);
+  }
+}
+
+function keep(map: Map<string, string[]>, key: string, value: string): void {
+  const list = map.get(key) ?? [];
+  if (list.length >= 20 || list.includes(value)) return;
+  list.push(value);
+  map.set(key, list);
 }

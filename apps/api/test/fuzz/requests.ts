@@ -1,11 +1,23 @@
-import { can } from "@allot/domain";
 import fc from "fast-check";
-import type { Actor, Actors } from "./actors.js";
+import type { Actor } from "./actors.js";
+import {
+  type ApiAuth,
+  apiAuths,
+  type Caller,
+  type CallerContext,
+  callerFor,
+  type GraphAuth,
+  graphAuths,
+  type TenantMode,
+  tenantModes,
+  weighted,
+} from "./callers.js";
+import { batchBody, generatorsForRoute, graphParam, graphQuery } from "./graph.js";
 import { badPathSegment, badQueryValue, encodeBytes, serialize } from "./hostile.js";
 import { fromJsonSchema, type JsonSchema } from "./json-schema.js";
-import type { Pools } from "./pools.js";
+import { type TokenMode, tokenModes, tokenRequest } from "./oauth.js";
 import type { FuzzRoute } from "./routes.js";
-import { coherent, generatorsFor, idsFor, index, type Profile, type ValueContext } from "./values.js";
+import { coherent, idsFor, index, type Profile, type ValueContext } from "./values.js";
 
 /** One request the fuzz sends, and what it chose on the way (printed when the request fails a check). */
 export interface Plan {
@@ -16,6 +28,14 @@ export interface Plan {
   payload?: string;
   /** The actor whose live session cookie the request carries, if any. */
   actor: Actor | null;
+  /** The credential the request carries that the fuzz keeps working: a session, a bearer token, or none. */
+  live: "session" | "token" | null;
+  /** A Graph request without a working bearer token: it must be answered 401. */
+  mustBe401: boolean;
+  /** The fuzz's own app's right credentials at the token endpoint: it must issue a token (or 429 while locked). */
+  mustIssue: boolean;
+  /** As whom it was sent. */
+  who: string;
   /** What was chosen: "valid", "body:spoiled", "csrf:missing", … */
   choices: string[];
 }
@@ -26,20 +46,16 @@ export function describe(plan: Plan): string {
     .map(([name, value]) => `${name}: ${JSON.stringify(value.slice(0, 200))}`);
   const body = plan.payload === undefined ? "" : ` body=${JSON.stringify(plan.payload.slice(0, 600))}`;
   return (
-    `${plan.method} ${plan.url.slice(0, 600)} as ${plan.actor?.email ?? "(no session)"} [${plan.choices.join(", ")}]` +
+    `${plan.method} ${plan.url.slice(0, 600)} as ${plan.who} [${plan.choices.join(", ")}]` +
     ` headers={${headers.join(", ")}}${body}`
   );
 }
 
-export interface PlannerContext {
-  pools: Pools;
-  actors: Actors;
-  /** Cookies of sessions that ended (signed out, reset): a stale session is one more way to be refused. */
-  deadCookies: string[];
+export interface PlannerContext extends CallerContext {
+  /** Every route fuzzed (a Graph batch holds requests to the others). */
+  routes: FuzzRoute[];
 }
 
-type Auth = "session" | "no-csrf" | "wrong-csrf" | "none" | "bogus-cookie" | "dead-cookie";
-type TenantMode = "home" | "known" | "random" | "upper" | "bad";
 type ParamMode = "pool" | "any" | "random" | "upper" | "bad";
 type QueryMode = "valid" | "spoiled" | "unknown" | "duplicate" | "broken";
 type BodyMode = Profile | "transport";
@@ -54,9 +70,6 @@ type Transport =
   | "huge-field"
   | "any-json"
   | "garbage";
-
-const weighted = <T>(...pairs: Array<[T, number]>): fc.Arbitrary<T> =>
-  fc.oneof(...pairs.map(([value, weight]) => ({ weight, arbitrary: fc.constant(value) })));
 
 const WRONG_TYPES = [
   "text/plain",
@@ -86,7 +99,9 @@ const encode = (text: string) => {
 interface Choices {
   coherent: boolean;
   actor: number;
-  auth: Auth;
+  viaToken: boolean;
+  auth: ApiAuth;
+  graphAuth: GraphAuth;
   tenantMode: TenantMode;
   tenantPick: number;
   paramModes: ParamMode[];
@@ -97,27 +112,23 @@ interface Choices {
   headerProfile: Profile | "absent";
   method: string | null;
   extraHeader: [string, string] | null;
+  tokenMode: TokenMode;
 }
 
 /**
  * Requests for one route: its path parameters from pools by name, its query string, headers and body from its
- * contract's JSON Schema, sent as one of the demo accounts (or none), valid or spoiled in one or more places. About
- * half the requests are "coherent": every part valid (the actor's own tenant, real ids of that tenant, a likely
- * body), so they reach the services and many succeed.
+ * contract's JSON Schema, sent by one of the callers its family has (callers.ts), valid or spoiled in one or more
+ * places. About half the requests are "coherent": every part valid (a caller allowed the route, its own tenant, real
+ * ids of that tenant, a likely body), so they reach the services and many succeed.
  */
 export function plansFor(route: FuzzRoute, ctx: PlannerContext): fc.Arbitrary<Plan> {
   const choices: fc.Arbitrary<Choices> = fc.record({
     coherent: fc.oneof({ weight: 9, arbitrary: fc.constant(true) }, { weight: 11, arbitrary: fc.constant(false) }),
     actor: index,
-    auth: weighted<Auth>(
-      ["session", 86],
-      ["no-csrf", 3],
-      ["wrong-csrf", 2],
-      ["none", 5],
-      ["bogus-cookie", 2],
-      ["dead-cookie", 2],
-    ),
-    tenantMode: weighted<TenantMode>(["home", 70], ["known", 18], ["random", 5], ["upper", 4], ["bad", 3]),
+    viaToken: fc.oneof({ weight: 4, arbitrary: fc.constant(false) }, { weight: 1, arbitrary: fc.constant(true) }),
+    auth: apiAuths,
+    graphAuth: graphAuths,
+    tenantMode: tenantModes,
     tenantPick: index,
     paramModes: fc.array(weighted<ParamMode>(["pool", 80], ["any", 8], ["random", 5], ["upper", 3], ["bad", 4]), {
       minLength: route.params.length,
@@ -157,57 +168,26 @@ export function plansFor(route: FuzzRoute, ctx: PlannerContext): fc.Arbitrary<Pl
           ["x-forwarded-for", "10.0.0.1, 127.0.0.1"],
           ["x-http-method-override", "DELETE"],
           ["origin", "https://evil.test"],
+          ["client-request-id", "<script>alert(1)</script>"],
         ),
       },
     ),
+    tokenMode: tokenModes,
   });
   return choices.chain((c) => build(route, ctx, c));
 }
 
-/**
- * Who sends a coherent request, and in which tenant: an actor whose role there allows the route's action (a
- * coherent request is one meant to pass, and most actors lack most rights), or anyone for routes without an action.
- */
-function allowedPairs(route: FuzzRoute, actors: Actors): Array<{ actor: Actor; tenantId: string }> {
-  const pairs = actors.list.flatMap((actor) =>
-    actor.access
-      .filter(({ roles }) => route.action === undefined || can(roles, route.action))
-      .map(({ tenantId }) => ({ actor, tenantId })),
-  );
-  return pairs.length > 0 ? pairs : actors.list.map((actor) => ({ actor, tenantId: actor.access[0]?.tenantId ?? "" }));
-}
-
 function build(route: FuzzRoute, ctx: PlannerContext, c: Choices): fc.Arbitrary<Plan> {
-  const { actors, pools } = ctx;
-  const auth: Auth = c.coherent ? "session" : c.auth;
-  const tenantMode: TenantMode = c.coherent ? "home" : c.tenantMode;
-  const labels: string[] = [c.coherent ? "coherent" : "mixed"];
-
-  // The actor and the tenant: for a coherent request one the actor's role there allows; otherwise any actor, in its
-  // own tenant (or a customer it manages), another known one, or not a tenant at all.
-  let actor = actors.list[c.actor % actors.list.length] as Actor;
-  let tenantId: string | undefined;
-  let tenantSegment: fc.Arbitrary<string>;
-  if (c.coherent) {
-    const pairs = allowedPairs(route, actors);
-    const pair = pairs[c.actor % pairs.length] as { actor: Actor; tenantId: string };
-    actor = pair.actor;
-    tenantId = pair.tenantId;
-    tenantSegment = fc.constant(tenantId);
-  } else if (tenantMode === "home" || tenantMode === "known" || tenantMode === "upper") {
-    const list = tenantMode === "known" ? [...pools.domains.keys()] : actor.access.map((a) => a.tenantId);
-    tenantId = list[c.tenantPick % list.length] as string;
-    tenantSegment = fc.constant(tenantMode === "upper" ? tenantId.toUpperCase() : tenantId);
-  } else {
-    tenantSegment = tenantMode === "random" ? fc.uuid() : badPathSegment;
-  }
-  if (route.params.includes("tenantId")) labels.push(`tenant:${tenantMode}`);
+  const { actors, apps, pools } = ctx;
+  const caller: Caller = callerFor(route, ctx, c);
+  const labels: string[] = [c.coherent ? "coherent" : "mixed", ...caller.labels];
+  const { tenantId } = caller;
 
   const valueCtx: ValueContext = {
     pools,
     tenantId,
-    actorId: actor.userId,
-    avoid: () => actors.userIds,
+    actorId: caller.actor?.userId,
+    avoid: () => new Set([...actors.userIds, ...apps.ids]),
     routeUrl: route.url,
   };
   // Ids a route takes together (a group and one of its members) come from one row of the table relating them.
@@ -228,22 +208,27 @@ function build(route: FuzzRoute, ctx: PlannerContext, c: Choices): fc.Arbitrary<
     c.coherent || related.every((name) => (c.paramModes[route.params.indexOf(name)] ?? "pool") === "pool");
 
   const byMode: Record<ParamMode, (name: string) => fc.Arbitrary<string>> = {
-    pool: (name) => idsFor(name, "likely", valueCtx),
-    any: (name) => idsFor(name, "any", valueCtx),
+    pool: (name) => idOf(route, name, "likely", valueCtx),
+    any: (name) => idOf(route, name, "any", valueCtx),
     random: () => fc.uuid(),
-    upper: (name) => idsFor(name, "likely", valueCtx).map((id) => id.toUpperCase()),
+    upper: (name) => idOf(route, name, "likely", valueCtx).map((id) => id.toUpperCase()),
     bad: () => badPathSegment,
   };
   const segments = route.params.map((name, i): fc.Arbitrary<string> => {
-    if (name === "tenantId") return tenantSegment;
+    if (name === "tenantId") return caller.tenantSegment;
     const mode: ParamMode = c.coherent ? "pool" : (c.paramModes[i] ?? "pool");
     if (mode !== "pool") labels.push(`${name}:${mode}`);
     return byMode[mode](name);
   });
 
-  const query = queryFor(route, c.coherent ? "valid" : c.queryMode, valueCtx, labels);
+  const queryMode: QueryMode = c.coherent ? "valid" : c.queryMode;
+  const query =
+    route.family === "graph" && queryMode === "valid"
+      ? graphQuery(valueCtx, route.method)
+      : queryFor(route, queryMode, valueCtx, labels);
   const headers = headersFor(route, c.coherent ? "likely" : c.headerProfile, valueCtx, labels);
-  const body = bodyFor(route, c, valueCtx, labels);
+  const body =
+    route.family === "oauth" ? tokenBodyFor(c, ctx, valueCtx, labels) : bodyFor(route, c, valueCtx, labels, ctx.routes);
 
   return fc
     .tuple(fc.tuple(...segments), together, query, headers, body)
@@ -256,36 +241,12 @@ function build(route: FuzzRoute, ctx: PlannerContext, c: Choices): fc.Arbitrary<
       });
       const method = c.coherent || c.method === null ? route.method : c.method;
       if (method !== route.method) chosen.push(`method:${method}`);
-      const headers: Record<string, string> = { ...extra };
-      let sentActor: Actor | null = null;
-      switch (auth) {
-        case "session":
-        case "no-csrf":
-        case "wrong-csrf":
-          headers.cookie = actor.session.cookie;
-          sentActor = actor;
-          if (auth === "wrong-csrf") headers["x-csrf-token"] = `${actor.session.csrfToken.slice(0, -1)}x`;
-          else if (auth === "session" && method !== "GET" && method !== "HEAD") {
-            headers["x-csrf-token"] = actor.session.csrfToken;
-          }
-          break;
-        case "bogus-cookie":
-          headers.cookie = "allot_session=not-a-session-token";
-          break;
-        case "dead-cookie":
-          headers.cookie = ctx.deadCookies[c.tenantPick % Math.max(ctx.deadCookies.length, 1)] ?? "allot_session=";
-          break;
-        case "none":
-          break;
-      }
-      if (auth !== "session") chosen.push(`auth:${auth}`);
+      const headers: Record<string, string> = { ...extra, ...caller.headers(method), ...payload?.headers };
       if (!c.coherent && c.extraHeader) {
         headers[c.extraHeader[0]] = c.extraHeader[1];
         chosen.push(`header:${c.extraHeader[0]}`);
       }
-      if (payload !== undefined) {
-        if (payload.contentType !== undefined) headers["content-type"] = payload.contentType;
-      }
+      if (payload?.contentType !== undefined) headers["content-type"] = payload.contentType;
       const sendsBody = payload?.text !== undefined && method !== "GET" && method !== "HEAD";
       const plan: Plan = {
         route,
@@ -293,7 +254,11 @@ function build(route: FuzzRoute, ctx: PlannerContext, c: Choices): fc.Arbitrary<
         url: `${path}${queryString}`,
         headers,
         ...(sendsBody ? { payload: payload?.text as string } : {}),
-        actor: sentActor,
+        actor: caller.live === "session" ? caller.actor : null,
+        live: caller.live,
+        mustBe401: caller.mustBe401,
+        mustIssue: c.coherent && payload?.mustIssue === true,
+        who: caller.who,
         choices: chosen,
       };
       // fast-check prints a failing plan as the request it is, not as the route's schemas.
@@ -301,11 +266,31 @@ function build(route: FuzzRoute, ctx: PlannerContext, c: Choices): fc.Arbitrary<
     });
 }
 
+/** A path parameter's value: Graph's own kinds (a user by id or name, a subscribed SKU), else an id by its name. */
+function idOf(route: FuzzRoute, name: string, profile: Profile, ctx: ValueContext): fc.Arbitrary<string> {
+  return (route.family === "graph" ? graphParam(name, profile, ctx) : undefined) ?? idsFor(name, profile, ctx);
+}
+
+/** The token endpoint's body and the headers that go with it (oauth.ts): coherent ones carry right credentials. */
+function tokenBodyFor(
+  c: Choices,
+  ctx: PlannerContext,
+  valueCtx: ValueContext,
+  labels: string[],
+): fc.Arbitrary<Payload | undefined> {
+  const mode: TokenMode = c.coherent ? (c.actor % 3 === 0 ? "basic" : "valid") : c.tokenMode;
+  labels.push(`token:${mode}`);
+  return tokenRequest(mode, ctx.apps.list, valueCtx).map((request) => {
+    const { "content-type": contentType, ...headers } = request.headers;
+    return { text: request.payload, contentType, headers, mustIssue: request.mustIssue };
+  });
+}
+
 function queryFor(route: FuzzRoute, mode: QueryMode, valueCtx: ValueContext, labels: string[]): fc.Arbitrary<string> {
   const schema: JsonSchema = route.querystring ?? { type: "object", properties: {}, additionalProperties: false };
   const profile: Profile = mode === "spoiled" ? "spoiled" : "likely";
   if (mode !== "valid") labels.push(`query:${mode}`);
-  const params = fromJsonSchema(schema, generatorsFor(profile, valueCtx)).map((value) =>
+  const params = fromJsonSchema(schema, generatorsForRoute(route, profile, valueCtx)).map((value) =>
     value !== null && typeof value === "object" && !Array.isArray(value)
       ? Object.entries(value as Record<string, unknown>).map(([k, v]) => `${encode(k)}=${encode(asText(v))}`)
       : [`${encode(asText(value))}`],
@@ -331,7 +316,7 @@ function headersFor(
 ): fc.Arbitrary<Record<string, string>> {
   if (!route.headers || profile === "absent") return fc.constant({});
   if (profile !== "likely") labels.push(`headers:${profile}`);
-  return fromJsonSchema(route.headers, generatorsFor(profile, valueCtx)).map((value) =>
+  return fromJsonSchema(route.headers, generatorsForRoute(route, profile, valueCtx)).map((value) =>
     value !== null && typeof value === "object" && !Array.isArray(value)
       ? Object.fromEntries(
           Object.entries(value as Record<string, unknown>)
@@ -345,6 +330,9 @@ function headersFor(
 interface Payload {
   text: string | undefined;
   contentType: string | undefined;
+  /** Headers that go with the body (the token endpoint's HTTP Basic credentials). */
+  headers?: Record<string, string>;
+  mustIssue?: boolean;
 }
 
 function bodyFor(
@@ -352,6 +340,7 @@ function bodyFor(
   c: Choices,
   valueCtx: ValueContext,
   labels: string[],
+  routes: readonly FuzzRoute[],
 ): fc.Arbitrary<Payload | undefined> {
   if (route.method === "GET" || route.method === "HEAD") return fc.constant(undefined);
   const json = (text: string): Payload => ({ text, contentType: "application/json" });
@@ -368,11 +357,15 @@ function bodyFor(
   const schema = route.body;
   const mode: BodyMode = c.coherent ? (c.bodyMode === "any" ? "any" : "likely") : c.bodyMode;
   const generated = (profile: Profile) =>
-    fromJsonSchema(schema, generatorsFor(profile, valueCtx)).map((value) =>
+    fromJsonSchema(schema, generatorsForRoute(route, profile, valueCtx)).map((value) =>
       profile === "likely" ? coherent(value, valueCtx.pools) : value,
     );
   if (mode !== "transport") {
     if (mode !== "likely") labels.push(`body:${mode}`);
+    // A likely batch holds requests a Graph client would send to the other routes (graph.ts).
+    if (mode === "likely" && route.key === "POST /graph/v1.0/$batch") {
+      return batchBody(routes, valueCtx).map((value) => json(serialize(value)));
+    }
     return generated(mode).map((value) => json(serialize(value)));
   }
   labels.push(`body:${c.transport}`);

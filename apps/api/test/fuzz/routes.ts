@@ -1,6 +1,7 @@
 import type { Action } from "@allot/domain";
 import type { RouteOptions } from "fastify";
 import { z } from "zod";
+import { GRAPH_PREFIX } from "../../src/lib/graph-error.js";
 import { type JsonSchema, jsonSchemaOf } from "./json-schema.js";
 
 /**
@@ -14,11 +15,29 @@ export const EXCLUDED_ROUTES: ReadonlyArray<{ pattern: RegExp; why: string }> = 
   { pattern: /^\/\*$|^\/$/, why: "the built web app's static files" },
 ];
 
+/**
+ * How a route answers errors, and who may call it:
+ * - `api`: problem+json; a session cookie (with its CSRF token on mutations), or a person's token on tenant routes;
+ * - `oauth`: the token endpoint, public and form-encoded, answering OAuth 2.0's `{error, error_description}`;
+ * - `graph`: the Graph-compatible API, bearer tokens only (a person's or an app's), answering Graph's envelope.
+ */
+export type Family = "api" | "oauth" | "graph";
+
+/** The token endpoint: the one route whose errors are OAuth's. */
+export const TOKEN_ROUTE = "POST /oauth2/v2.0/token";
+
+/** Whether a path is the Graph-compatible API's (its errors are Graph's envelope even when no route matched). */
+export const isGraphPath = (url: string) => {
+  const path = url.split("?")[0] ?? "";
+  return path === GRAPH_PREFIX || path.startsWith(`${GRAPH_PREFIX}/`);
+};
+
 export interface FuzzRoute {
   /** "POST /api/tenants/:tenantId/users" */
   key: string;
   method: string;
   url: string;
+  family: Family;
   /** Path parameter names, in order. */
   params: string[];
   /** Request parts as JSON Schema, from the route's zod schemas (undefined: the route declares none). */
@@ -31,8 +50,10 @@ export interface FuzzRoute {
   responses: Record<string, unknown>;
   /** Reachable without a session (sign-in, health). */
   public: boolean;
-  /** The permission-matrix action the route needs, if it names one. */
-  action?: Action;
+  /** The permission-matrix actions of which the route needs one (none: it names none). */
+  actions: Action[];
+  /** Refuses bearer tokens: a person in a session only. */
+  sessionOnly: boolean;
   /** Whether the method may change data (anything but GET and HEAD). */
   mutation: boolean;
 }
@@ -45,12 +66,15 @@ export function fuzzableRoutes(registered: readonly RouteOptions[]): FuzzRoute[]
   for (const route of registered) {
     if (EXCLUDED_ROUTES.some(({ pattern }) => pattern.test(route.url))) continue;
     const schema = (route.schema ?? {}) as Record<string, unknown>;
+    const config = (route.config ?? {}) as { public?: boolean; action?: Action | Action[]; sessionOnly?: boolean };
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
+      const key = `${method} ${route.url}`;
       routes.push({
-        key: `${method} ${route.url}`,
+        key,
         method,
         url: route.url,
+        family: key === TOKEN_ROUTE ? "oauth" : isGraphPath(route.url) ? "graph" : "api",
         params: [...route.url.matchAll(/:(\w+)/g)].map((match) => match[1] as string),
         ...(schema.querystring ? { querystring: queryJsonSchema(schema.querystring as z.ZodType) } : {}),
         ...(schema.body ? { body: jsonSchemaOf(schema.body as z.ZodType) } : {}),
@@ -61,10 +85,10 @@ export function fuzzableRoutes(registered: readonly RouteOptions[]): FuzzRoute[]
           ...(schema.headers ? { headers: schema.headers as z.ZodType } : {}),
         },
         responses: (schema.response ?? {}) as Record<string, unknown>,
-        public: (route.config as { public?: boolean } | undefined)?.public === true,
-        ...((route.config as { action?: Action } | undefined)?.action
-          ? { action: (route.config as { action: Action }).action }
-          : {}),
+        public: config.public === true,
+        actions:
+          config.action === undefined ? [] : typeof config.action === "string" ? [config.action] : [...config.action],
+        sessionOnly: config.sessionOnly === true,
         mutation: !SAFE.has(method),
       });
     }

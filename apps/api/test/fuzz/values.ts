@@ -153,12 +153,13 @@ function stringFor(profile: Profile, ctx: ValueContext) {
   return (site: Site, schema: JsonSchema): fc.Arbitrary<string> | undefined => {
     if (schema.enum || schema.const !== undefined) return undefined;
     if (schema.format === "uuid") return idsFor(site.key, profile, ctx);
-    // By the end of the name, so that adminEmail, newPassword or organizationName are picked like their kin.
-    const kind = /email$/i.test(site.key)
+    // By the end of the name, so that adminEmail, newPassword or organizationName are picked like their kin (and
+    // Graph's userPrincipalName, an address, like an email).
+    const kind = /email$|principalName$/i.test(site.key)
       ? "email"
       : /password$/i.test(site.key)
         ? "password"
-        : /name$/i.test(site.key) && site.key !== "domain"
+        : /name$/i.test(site.key) && site.key !== "domain" && schema.pattern === undefined
           ? "displayName"
           : site.key;
     switch (kind) {

@@ -9,7 +9,21 @@ import { odataQuerySchema, refuseUnsupported } from "./odata-query.js";
 /** Headers of an inner request that reach the API: the rest (cookies, another token) could change who is asking. */
 const PASSED_HEADERS = new Set(["content-type", "consistencylevel", "client-request-id", "prefer", "if-match"]);
 
-/** The inner request's path under /graph/v1.0: relative (`/users?$top=5` or `users`), never another batch. */
+/** Percent-decoded, as the router matches a path (`%24batch` is `$batch`); as it is when it is not decodable. */
+function decoded(path: string): string {
+  try {
+    return decodeURIComponent(path);
+  } catch {
+    return path;
+  }
+}
+
+/**
+ * The inner request's URL under /graph/v1.0: relative (`/users?$top=5` or `users`), never another batch. It is
+ * resolved here as the request will be (dot segments, also percent-encoded ones, removed), so that what is checked is
+ * what runs: `/users/../$batch` would be a batch in a batch (and so on, 20 requests each), and `/../../api/…` a route
+ * outside the Graph-compatible API.
+ */
 function innerUrl(url: string, index: number): string {
   const path = url.startsWith("/") ? url : `/${url}`;
   const refuse = (message: string) =>
@@ -17,8 +31,16 @@ function innerUrl(url: string, index: number): string {
       errors: [{ path: `body.requests[${index}].url`, message }],
     });
   if (/^\/*https?:/i.test(url) || path.startsWith("//")) throw refuse("give a URL relative to /graph/v1.0");
-  if (/^\/\$batch\b/i.test(path)) throw refuse("a batch cannot hold another batch");
-  return `${GRAPH_PREFIX}${path}`;
+  let resolved: URL;
+  try {
+    resolved = new URL(`${GRAPH_PREFIX}${path}`, "http://graph.invalid");
+  } catch {
+    throw refuse("give a URL relative to /graph/v1.0");
+  }
+  if (!resolved.pathname.startsWith(`${GRAPH_PREFIX}/`)) throw refuse("give a URL under /graph/v1.0");
+  const inside = decoded(resolved.pathname.slice(GRAPH_PREFIX.length));
+  if (/^\/+\$batch\b/i.test(inside)) throw refuse("a batch cannot hold another batch");
+  return `${resolved.pathname}${resolved.search}`;
 }
 
 async function sendInner(
