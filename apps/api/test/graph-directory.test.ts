@@ -347,6 +347,18 @@ describe("users", () => {
     expect(created.json()).toMatchObject({ displayName: "Graph Person", userPrincipalName: upn });
     const stored = await t.db.user.findUniqueOrThrow({ where: { id } });
     expect(stored.passwordChangeRequired).toBe(true);
+    const taken = await api.post("/users", {
+      accountEnabled: true,
+      displayName: "Twin",
+      mailNickname: "twin",
+      userPrincipalName: upn,
+      passwordProfile: { password: "Graph-password-2026!" },
+    });
+    expect(graphError(taken)).toMatchObject({
+      status: 400,
+      code: "Request_BadRequest",
+      details: [{ code: "EmailTaken", target: "body.userPrincipalName" }],
+    });
     const byUpn = await api.get(`/users/${upn.toUpperCase()}?$select=accountEnabled,usageLocation,userType`);
     expect(byUpn.json()).toMatchObject({ id, accountEnabled: true, usageLocation: "NL", userType: "Member" });
     expect((await api.patch(`/users/${id}`, { displayName: "Renamed" })).statusCode).toBe(204);

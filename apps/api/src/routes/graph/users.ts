@@ -10,13 +10,13 @@ import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
 import { parseUserQuery, parseUsersQuery } from "../../graph/odata/users-query.js";
 import { tenantOf } from "../../lib/tenant.js";
+import { createGraphUser } from "../../services/graph/create-graph-user.js";
 import { getGraphUser } from "../../services/graph/get-graph-user.js";
 import { graphLicenseDetails } from "../../services/graph/graph-license-details.js";
 import { listGraphUsers } from "../../services/graph/list-graph-users.js";
 import { resolveUserRef } from "../../services/graph/user-ref.js";
 import { reprocessUserLicenses } from "../../services/licenses/reprocess-user.js";
 import { assignUserLicenses } from "../../services/licenses/user-licenses.js";
-import { createUser } from "../../services/users/create-user.js";
 import { deleteUser } from "../../services/users/delete-user.js";
 import { updateUser } from "../../services/users/update-user.js";
 import { odataContext, originOf } from "./graph-request.js";
@@ -66,22 +66,7 @@ export const graphUserRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       refuseUnsupported(request.query, []);
       const ctx = tenantOf(request);
-      const body = request.body;
-      const created = await createUser(
-        ctx,
-        {
-          displayName: body.displayName,
-          email: body.userPrincipalName,
-          usageLocation: body.usageLocation ?? null,
-          userType: "member",
-          accountEnabled: body.accountEnabled,
-          password: body.passwordProfile.password,
-          assignedLicenses: [],
-          dryRun: false,
-        },
-        { passwordChangeRequired: body.passwordProfile.forceChangePasswordNextSignIn },
-      );
-      const user = await getGraphUser(ctx, created.id, undefined);
+      const user = await createGraphUser(ctx, request.body);
       return reply.code(201).send({ "@odata.context": odataContext(request, "users/$entity"), ...user });
     },
   });
