@@ -119,8 +119,12 @@ function checkGraphError(body: unknown, status: number, header: Header | null): 
   const parsed = graphErrorSchema.safeParse(body);
   if (!parsed.success) throw new Error(`the Graph error does not fit Graph's envelope: ${parsed.error.message}`);
   const { error } = parsed.data;
-  const code = (error.details[0] as { code: ErrorCode }).code;
-  const expected = graphStatusAndCode(code);
+  const first = error.details[0] as { code: ErrorCode; target?: string };
+  const code = first.code;
+  // Graph answers a body naming something that does not exist (assignLicense's unknown skuId) with 400, keeping 404
+  // for what the URL names: the detail then says NotFound, with the body's value as its target.
+  const unknownInBody = code === "NotFound" && first.target !== undefined && status === 400;
+  const expected = unknownInBody ? { status: 400, code: "Request_BadRequest" } : graphStatusAndCode(code);
   if (expected.status !== status) throw new Error(`detail ${code} is Graph's ${expected.status}, answered ${status}`);
   if (expected.code !== error.code) throw new Error(`detail ${code} is Graph's ${expected.code}, not ${error.code}`);
   if (header === null) return code;
@@ -167,8 +171,10 @@ function checkBatch(response: LightMyRequestResponse): void {
       throw new Error(`${where} ran a batch inside the batch`);
     }
     if (inner.status < 400) continue;
-    if (!inner.headers?.["content-type"]?.startsWith("application/json")) {
-      throw new Error(`${where} answered ${inner.status} as ${inner.headers?.["content-type"]}, not JSON`);
+    // Graph spells a batched answer's headers `Content-Type`; a header name is case-insensitive all the same.
+    const type = Object.entries(inner.headers ?? {}).find(([name]) => name.toLowerCase() === "content-type")?.[1];
+    if (!type?.startsWith("application/json")) {
+      throw new Error(`${where} answered ${inner.status} as ${type}, not JSON`);
     }
     if (LEAK.test(JSON.stringify(inner.body))) throw new Error(`${where} leaks internals`);
     // Not run, as a request it depends on failed: Graph's own 424, which no code of ours is behind.
