@@ -14,6 +14,8 @@ test("a group gets Power BI Pro, a member without location is in error, and repr
   page,
   request,
 }) => {
+  // Four axe runs over a drawer and two dialogs, each waiting for Fluent's animations: over a minute on 2 cores.
+  test.setTimeout(150_000);
   const admin = new AdminApi(request);
   await admin.signIn("admin@contoso.test", "contoso.test");
   const stamp = Date.now();
