@@ -17,4 +17,5 @@ export * from "./partners.js";
 export * from "./power-platform.js";
 export * from "./requests.js";
 export * from "./setup.js";
+export * from "./user-directory.js";
 export * from "./users.js";

@@ -1,0 +1,15 @@
+-- AlterTable: the directory fields of Microsoft 365's "Add multiple users" template, in the schema's order.
+ALTER TABLE "User" ADD COLUMN     "givenName" TEXT,
+ADD COLUMN     "surname" TEXT,
+ADD COLUMN     "jobTitle" TEXT,
+ADD COLUMN     "department" TEXT,
+ADD COLUMN     "officeLocation" TEXT,
+ADD COLUMN     "businessPhone" TEXT,
+ADD COLUMN     "mobilePhone" TEXT,
+ADD COLUMN     "faxNumber" TEXT,
+ADD COLUMN     "alternateEmail" TEXT,
+ADD COLUMN     "streetAddress" TEXT,
+ADD COLUMN     "city" TEXT,
+ADD COLUMN     "state" TEXT,
+ADD COLUMN     "postalCode" TEXT,
+ADD COLUMN     "country" CHAR(2);
