@@ -70,6 +70,13 @@ export const ERROR_STATUS = {
   PasswordChangeRequired: 403,
   SetupNotAllowed: 403,
   AlreadySetUp: 409,
+  // Files (CSV imports): the whole file cannot be read, or holds more rows than one import takes.
+  InvalidCsvFile: 422,
+  TooManyRows: 422,
+  // An import's steps run in order: verify → preview → apply, and its passwords are handed out once.
+  ImportNotPreviewed: 409,
+  ImportAlreadyApplied: 409,
+  PasswordsAlreadyRetrieved: 410,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,
   AccountLocked: 423,

@@ -102,6 +102,11 @@ export const en = {
     PasswordChangeRequired: "Choose a new password before you continue.",
     SetupNotAllowed: "First-run setup needs the one-time token from the portal's log, on the server itself.",
     AlreadySetUp: "This portal is already set up.",
+    InvalidCsvFile: "The file cannot be read as CSV.",
+    TooManyRows: "The file has more rows than one import takes (50,000).",
+    ImportNotPreviewed: "Check the preview before applying the import.",
+    ImportAlreadyApplied: "This import has already been applied.",
+    PasswordsAlreadyRetrieved: "The one-time passwords have already been shown once and are no longer kept.",
     PayloadTooLarge: "The request is too large.",
     UnsupportedMediaType: "The request format is not supported.",
     AccountLocked:

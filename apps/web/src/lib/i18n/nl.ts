@@ -108,6 +108,11 @@ export const nl: Messages = {
     SetupNotAllowed:
       "De eerste configuratie vraagt het eenmalige token uit het logboek van de portal, op de server zelf.",
     AlreadySetUp: "Deze portal is al geconfigureerd.",
+    InvalidCsvFile: "Het bestand kan niet als CSV worden gelezen.",
+    TooManyRows: "Het bestand heeft meer rijen dan één import aankan (50.000).",
+    ImportNotPreviewed: "Bekijk het voorbeeld voordat u de import uitvoert.",
+    ImportAlreadyApplied: "Deze import is al uitgevoerd.",
+    PasswordsAlreadyRetrieved: "De eenmalige wachtwoorden zijn al een keer getoond en worden niet meer bewaard.",
     PayloadTooLarge: "De aanvraag is te groot.",
     UnsupportedMediaType: "De indeling van de aanvraag wordt niet ondersteund.",
     AccountLocked:
