@@ -1,8 +1,12 @@
 import type { createUserRequestSchema } from "@allot/contracts";
 import type { z } from "zod";
+import { directoryInput } from "./directory-draft";
 
 /** What the Add a user form holds. */
 export interface NewUserDraft {
+  /** First and last name: optional, as in Microsoft 365. */
+  givenName: string;
+  surname: string;
   displayName: string;
   email: string;
   usageLocation: string | null;
@@ -15,6 +19,8 @@ export interface NewUserDraft {
 
 /** The form as it opens. */
 export const EMPTY_NEW_USER: NewUserDraft = {
+  givenName: "",
+  surname: "",
   displayName: "",
   email: "",
   usageLocation: null,
@@ -43,5 +49,6 @@ export function newUserInput(draft: NewUserDraft, licenses: ChosenLicenses): z.i
     accountEnabled: !draft.blockSignIn,
     password: draft.passwordMode === "own" ? draft.password : undefined,
     assignedLicenses: [...licenses].map(([skuId, off]) => ({ skuId, disabledPlans: [...off] })),
+    ...directoryInput({ givenName: draft.givenName, surname: draft.surname }),
   };
 }
