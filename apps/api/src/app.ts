@@ -35,6 +35,7 @@ import { flowRoutes } from "./routes/flows.js";
 import { graphRoutes } from "./routes/graph/index.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
+import { licenseAssignmentRoutes } from "./routes/license-assignments.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { meRoutes } from "./routes/me.js";
 import { oauthRoutes } from "./routes/oauth.js";
@@ -213,6 +214,7 @@ export async function buildApp({
     await api.register(groupRoutes);
     await api.register(auditRoutes);
     await api.register(licenseRoutes);
+    await api.register(licenseAssignmentRoutes);
     await api.register(requestRoutes);
     await api.register(billingRoutes);
     await api.register(billingRecordRoutes);
