@@ -286,6 +286,11 @@ export const en = {
       "application.secretRemoved": "Client secret removed",
       "personalToken.created": "Personal access token created",
       "personalToken.revoked": "Personal access token revoked",
+      "userImport.uploaded": "Users file uploaded and verified",
+      "userImport.applyStarted": "Users import started",
+      "userImport.finished": "Users import finished",
+      "userImport.failed": "Users import stopped",
+      "userImport.passwordsRetrieved": "One-time passwords of an import retrieved",
     } satisfies Record<AuditAction, string>,
     /** Who made a change when it was not a person in a session: an app with its own token, or a person's token. */
     actor: {

@@ -288,6 +288,11 @@ export const nl: Messages = {
       "application.secretRemoved": "Clientgeheim verwijderd",
       "personalToken.created": "Persoonlijk toegangstoken gemaakt",
       "personalToken.revoked": "Persoonlijk toegangstoken ingetrokken",
+      "userImport.uploaded": "Gebruikersbestand geüpload en gecontroleerd",
+      "userImport.applyStarted": "Gebruikersimport gestart",
+      "userImport.finished": "Gebruikersimport voltooid",
+      "userImport.failed": "Gebruikersimport gestopt",
+      "userImport.passwordsRetrieved": "Eenmalige wachtwoorden van een import opgehaald",
     },
     actor: {
       application: (app: string) => `App: ${app}`,
