@@ -37,6 +37,13 @@ export interface PlannedRow {
   problems: UserImportProblem[];
   /** A removal: the user loses the product's service data. */
   destroysServiceData: boolean;
+  /**
+   * false for a row the plan adds (a removal, or a license kept): it carries the line of the user's last row.
+   * The file's own rows keep their line.
+   */
+  fromFile: boolean;
+  /** Assign and change: the disabled plans the row asks for. */
+  disabledServicePlanIds: string[];
 }
 
 /** One user's change, as the license services apply it (all or nothing for the user). */
@@ -106,7 +113,14 @@ export function planLicenseAssignments(input: PlanInput): LicensePlan {
       if (named.has(license.productId)) continue;
       const product = byId.get(license.productId);
       const part = product?.skuPartNumber ?? license.productId;
-      const base = { ...userCells(user), line: last.row.line, product: part, productId: license.productId };
+      const base = {
+        ...userCells(user),
+        line: last.row.line,
+        product: part,
+        productId: license.productId,
+        fromFile: false,
+        disabledServicePlanIds: [...license.disabledServicePlanIds],
+      };
       if (unreadable) {
         // The unreadable row may have meant this product: keep it rather than delete its data by mistake.
         const because = `Kept: line ${unreadable.row.line} could not be read, so it may mean this license.`;
@@ -183,6 +197,8 @@ function plannedRow(
     changes: [],
     problems: row.problems,
     destroysServiceData: false,
+    fromFile: true,
+    disabledServicePlanIds: row.disabledServicePlanIds,
   };
   if (row.problems.length > 0 || !change) return { ...base, action: "refuse" };
   if (row.empty) return { ...base, changes: ["Named without a product: keeps no direct license."] };

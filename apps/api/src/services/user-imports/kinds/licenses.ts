@@ -1,23 +1,18 @@
-import { z } from "zod";
-import { AppError } from "../../../lib/app-error.js";
+import { licensesImportOptionsSchema } from "@allot/contracts";
 import type { ImportKindHandler } from "./kind.js";
+import { applyLicensesChunk } from "./licenses-apply.js";
+import { previewLicenses } from "./licenses-preview.js";
+import { verifyLicenses } from "./licenses-verify.js";
 
 /**
- * The license assignment CSV (`User Name,Product,Disabled plans,Assigned by`): assign, change or remove direct
- * licenses in bulk with the same verify → preview → apply steps. Not built yet: the upload answers InvalidCsvFile.
+ * The license assignment CSV (`User Name,Product,Disabled plans,Assigned by`, as licenses/assignments/export
+ * writes it): for every user it names, its direct rows are the direct licenses the user ends up with (assign,
+ * change plans, remove), with the same verify → preview → apply steps. It takes no options.
  */
-const notYet = () => new AppError("InvalidCsvFile", "Importing a license assignment file is not available yet.");
-
 export const licensesKind: ImportKindHandler<Record<string, never>> = {
-  optionsSchema: z.strictObject({}),
+  optionsSchema: licensesImportOptionsSchema,
   needsLicenseRight: () => true,
-  verify: async () => {
-    throw notYet();
-  },
-  preview: async () => {
-    throw notYet();
-  },
-  applyChunk: async () => {
-    throw notYet();
-  },
+  verify: verifyLicenses,
+  preview: (ctx, rows) => previewLicenses(ctx, rows),
+  applyChunk: (tx, ctx, rows) => applyLicensesChunk(tx, ctx, rows),
 };
