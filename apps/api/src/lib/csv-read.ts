@@ -77,7 +77,7 @@ export function readCsv(bytes: Uint8Array, options: CsvReadOptions): CsvFile {
     throw invalid("the file holds binary content, not text. Save the spreadsheet as CSV and try again.", line);
   }
   const delimiter = detectDelimiter(text);
-  const records = parseRecords(text, delimiter === "semicolon" ? ";" : ",", options.maxRows + 1);
+  const records = parseRecords(text, delimiter === "semicolon" ? ";" : ",", options.maxRows + 2);
   const [head, ...rows] = records;
   if (!head) throw invalid("The file is empty: it needs a header line and at least one row.");
   if (rows.length > options.maxRows) {

@@ -106,6 +106,7 @@ export const en = {
     TooManyRows: "The file has more rows than one import takes (50,000).",
     ImportNotPreviewed: "Check the preview before applying the import.",
     ImportAlreadyApplied: "This import has already been applied.",
+    ImportNotFinished: "The import is still being applied; try again when it has finished.",
     PasswordsAlreadyRetrieved: "The one-time passwords have already been shown once and are no longer kept.",
     PayloadTooLarge: "The request is too large.",
     UnsupportedMediaType: "The request format is not supported.",
