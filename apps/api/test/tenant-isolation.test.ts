@@ -130,6 +130,11 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: `${T}/subscribedSkus`, url: (i) => `/api/tenants/${i.tenantId}/subscribedSkus` },
   { method: "GET", path: `${T}/licenseConflicts`, url: (i) => `/api/tenants/${i.tenantId}/licenseConflicts` },
   {
+    method: "GET",
+    path: `${T}/licenses/assignments/export`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/assignments/export`,
+  },
+  {
     method: "POST",
     path: `${T}/users/{userId}/assignLicense`,
     url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}/assignLicense`,

@@ -93,8 +93,12 @@ export const USER_IMPORT_PROBLEM_CODES = [
   "UnknownProduct",
   "UnknownServicePlan",
   "InheritedAssignment",
+  /** A license assignment file names the same user and product twice as direct licenses. */
+  "DuplicateAssignment",
   "TooManyColumns",
 ] as const;
+
+export type UserImportProblemCode = (typeof USER_IMPORT_PROBLEM_CODES)[number];
 
 /** One problem of one row: the file's line (1-based, the header is line 1) and the column as its header names it. */
 export const userImportProblemSchema = z.object({
