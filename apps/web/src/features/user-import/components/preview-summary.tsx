@@ -11,6 +11,7 @@ import {
 import { useId } from "react";
 import { DataTable } from "@/components/data-table";
 import { useListPageStyles } from "@/components/list-page-styles";
+import { useI18n } from "@/lib/i18n";
 import { previewCounts, seatShortages } from "../lib/import-summary";
 import { useUserImportTexts } from "../texts";
 
@@ -47,6 +48,7 @@ export function PreviewSummary({
   const styles = useStyles();
   const list = useListPageStyles();
   const x = useUserImportTexts();
+  const { formatNumber } = useI18n();
   const countsId = useId();
   const seatsId = useId();
   const shortages = seatShortages(preview.seats);
@@ -61,7 +63,7 @@ export function PreviewSummary({
           {previewCounts(kind, preview.counts).map(({ action, count }) => (
             <div key={action} className={styles.count}>
               <dt className={styles.label}>{x.counts[action]}</dt>
-              <dd className={styles.number}>{count}</dd>
+              <dd className={styles.number}>{formatNumber(count)}</dd>
             </div>
           ))}
         </dl>
