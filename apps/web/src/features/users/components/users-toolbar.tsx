@@ -7,9 +7,17 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, DeleteRegular, KeyMultipleRegular, PersonAddRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  DeleteRegular,
+  KeyMultipleRegular,
+  PeopleAddRegular,
+  PersonAddRegular,
+} from "@fluentui/react-icons";
+import { useNavigate } from "react-router";
 import { GatedButton } from "@/components/gated-button";
 import { useI18n } from "@/lib/i18n";
+import { useTenant } from "@/lib/tenant";
 import { useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
@@ -24,7 +32,7 @@ const useStyles = makeStyles({
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
 });
 
-/** The users list's commands: add a user, manage licenses and delete for the selection, refresh. */
+/** The users list's commands: add a user, add multiple users from a file, manage licenses and delete for the selection, refresh. */
 export function UsersToolbar({
   live,
   canManage,
@@ -55,12 +63,19 @@ export function UsersToolbar({
   const u = useUsersTexts();
   // Dialogs and panels give focus back to the button that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
+  const navigate = useNavigate();
+  const tenantId = useTenant().tenant.id;
   return (
     <div className={styles.commands}>
       <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
         {canManage && live ? (
           <ToolbarButton icon={<PersonAddRegular />} onClick={onAdd} {...restoreFocusTarget}>
             {u.addUser}
+          </ToolbarButton>
+        ) : null}
+        {canManage && live ? (
+          <ToolbarButton icon={<PeopleAddRegular />} onClick={() => navigate(`/t/${tenantId}/users/import`)}>
+            {u.addMultipleUsers}
           </ToolbarButton>
         ) : null}
         {live ? (

@@ -1,5 +1,6 @@
 import type { createUserRequestSchema } from "@allot/contracts";
 import type { z } from "zod";
+import type { ChosenLicenses } from "@/components/licensing/license-picker";
 import { directoryInput } from "./directory-draft";
 
 /** What the Add a user form holds. */
@@ -31,7 +32,7 @@ export const EMPTY_NEW_USER: NewUserDraft = {
 };
 
 /** Licenses chosen for the new user: per skuId, the apps (service plans) switched off. */
-export type ChosenLicenses = ReadonlyMap<string, ReadonlySet<string>>;
+export type { ChosenLicenses };
 
 /** A create-user request that passed the API's schema (its defaults filled in). */
 export type NewUserRequest = z.output<typeof createUserRequestSchema>;
