@@ -104,9 +104,11 @@ export function registerLicenseChanges(licenses: Command): void {
       const { session } = await start(options);
       const product = findProduct(await products(session), options.sku);
       if (options.group) return changeForGroup(session, verb, options, product);
-      const names = options.users ? readUserNames(options.users) : (options.user ?? []);
+      const names = options.users
+        ? readUserNames(options.users)
+        : (options.user ?? []).map((name, index) => ({ name, line: index + 1 }));
       if (names.length === 0) throw new UsageError(`${options.users ?? "--user"}: no user names.`);
-      const users = await resolveUsers(session, names, options.users ? "line" : "user");
+      const users = await resolveUsers(session, names, options.users ? `${options.users} line` : "--user");
       if (session.kind === "app") return changeForApp(session, verb, options, product, users);
       return changeForUsers(session, verb, options, product, users);
     });
