@@ -92,7 +92,7 @@ export function registerLicenseChanges(licenses: Command): void {
       .option("--dry-run", "report what would happen, change nothing")
       .addHelpText(
         "after",
-        `\nExample:\n  allot licenses ${verb} --sku POWER_BI_PRO --users people.csv${verb === "assign" ? " --disable-plan EXCHANGE_S_FOUNDATION" : ""} --dry-run`,
+        `\nExample:\n  allot licenses ${verb} --sku SPE_E3 --users people.csv${verb === "assign" ? " --disable-plan YAMMER_ENTERPRISE" : ""} --dry-run`,
       );
     command.action(async (options: ChangeOptions) => {
       const sources = [options.users, options.user, options.group].filter((source) => source !== undefined);
