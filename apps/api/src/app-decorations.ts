@@ -9,6 +9,7 @@ import type { BudgetKind, Config } from "./config.js";
 import type { AccessTokens } from "./lib/access-tokens.js";
 import type { Clock } from "./lib/clock.js";
 import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
+import type { UserImportApplier } from "./services/user-imports/import-runner.js";
 import type { Principal, TenantContext } from "./types.js";
 
 declare module "fastify" {
@@ -16,6 +17,8 @@ declare module "fastify" {
     db: Db;
     config: Config;
     licenseJobs: LicenseJobRunner;
+    /** Applies user imports on the license jobs' runner. */
+    userImports: UserImportApplier;
     clock: Clock;
     /** Signs and verifies app registrations' access tokens (see lib/access-tokens.ts). */
     accessTokens: AccessTokens;
