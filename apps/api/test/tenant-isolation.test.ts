@@ -69,6 +69,7 @@ const ROUTES: RouteCase[] = [
   },
   { method: "GET", path: `${T}/users/ids`, url: (i) => `/api/tenants/${i.tenantId}/users/ids` },
   { method: "GET", path: `${T}/users/paged`, url: (i) => `/api/tenants/${i.tenantId}/users/paged` },
+  { method: "GET", path: `${T}/users/export`, url: (i) => `/api/tenants/${i.tenantId}/users/export` },
   { method: "GET", path: `${T}/users/{userId}`, url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}` },
   {
     method: "PATCH",
