@@ -39,6 +39,11 @@ declare module "fastify" {
     action?: Action | readonly Action[];
     /** Refuses bearer tokens: a person in a session only (making tokens, registering apps). */
     sessionOnly?: boolean;
+    /**
+     * Open to a personal access token too, though not a tenant route: GET /api/me, which tells a script (the `allot`
+     * command line) whose token it holds and which tenants it reaches. An app's token still needs /graph/v1.0.
+     */
+    personalTokens?: boolean;
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
     beforePasswordChange?: boolean;
     /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */
