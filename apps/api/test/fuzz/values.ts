@@ -186,6 +186,17 @@ function stringFor(profile: Profile, ctx: ValueContext) {
       case "description":
       case "message":
       case "reason":
+      // A user's directory fields (the Add multiple users template's columns) and the list's filters on them.
+      case "jobTitle":
+      case "department":
+      case "officeLocation":
+      case "businessPhone":
+      case "mobilePhone":
+      case "faxNumber":
+      case "streetAddress":
+      case "city":
+      case "state":
+      case "postalCode":
         return textFor(site, schema, profile, ctx);
       case "search": {
         const words = fc.constantFrom("a", "ad", "Admin", "Fuzz", "@contoso", ".test", "%", "_", "\\", "'", "");
@@ -200,6 +211,7 @@ function stringFor(profile: Profile, ctx: ValueContext) {
           { weight: 1, arbitrary: fc.stringMatching(/^\d{12,19}$/) },
         );
       case "usageLocation":
+      case "country":
         return fc.constantFrom("NL", "US", "GB", "DE", "nl", "CU", "KP", "XX");
       case "action":
         return fc
