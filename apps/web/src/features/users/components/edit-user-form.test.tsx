@@ -69,7 +69,7 @@ describe("EditUserForm", () => {
     await vi.waitFor(() => expect(fetch).toHaveBeenCalled());
     const [, init] = fetch.mock.calls[0] as [string, RequestInit];
     expect(JSON.parse(String(init.body))).toEqual({ jobTitle: "Buyer", department: null, country: "BE" });
-  });
+  }, 20_000);
 
   it("explains a bad alternate email beside it, with the API's schema, and sends nothing", async () => {
     const user = userEvent.setup();
@@ -79,5 +79,5 @@ describe("EditUserForm", () => {
     await user.click(screen.getByRole("button", { name: "Save" }));
     await vi.waitFor(() => expect(field.getAttribute("aria-invalid")).toBe("true"));
     expect(fetch).not.toHaveBeenCalled();
-  });
+  }, 20_000);
 });

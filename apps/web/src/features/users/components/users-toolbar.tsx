@@ -1,3 +1,4 @@
+import type { CsvDelimiter } from "@allot/contracts";
 import {
   makeStyles,
   Spinner,
@@ -15,10 +16,11 @@ import {
   PersonAddRegular,
 } from "@fluentui/react-icons";
 import { useNavigate } from "react-router";
+import { CsvExportButton } from "@/components/csv-export-button";
 import { GatedButton } from "@/components/gated-button";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
-import { useUsersTexts } from "../texts";
+import { useDirectoryTexts, useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   commands: {
@@ -32,7 +34,7 @@ const useStyles = makeStyles({
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
 });
 
-/** The users list's commands: add a user, add multiple users from a file, manage licenses and delete for the selection, refresh. */
+/** The users list's commands: add a user, add multiple users from a file, manage licenses and delete for the selection, refresh, export. */
 export function UsersToolbar({
   live,
   canManage,
@@ -44,6 +46,7 @@ export function UsersToolbar({
   onManageLicenses,
   onDelete,
   onRefresh,
+  exportHref,
 }: {
   /** Active users or guests (not deleted users). */
   live: boolean;
@@ -57,10 +60,13 @@ export function UsersToolbar({
   onManageLicenses: () => void;
   onDelete: () => void;
   onRefresh: () => void;
+  /** Where "Export users" downloads the list as shown, in a CSV format. */
+  exportHref: (delimiter: CsvDelimiter) => string | undefined;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
   const u = useUsersTexts();
+  const d = useDirectoryTexts();
   // Dialogs and panels give focus back to the button that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
   const navigate = useNavigate();
@@ -110,6 +116,7 @@ export function UsersToolbar({
         >
           {t.common.refresh}
         </ToolbarButton>
+        <CsvExportButton label={d.exportUsers} hrefFor={exportHref} />
       </Toolbar>
     </div>
   );

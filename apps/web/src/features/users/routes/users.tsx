@@ -7,11 +7,12 @@ import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { useNotify } from "@/components/notify";
 import { PageHeader } from "@/components/page-header";
+import { csvExportUrl } from "@/lib/api/csv-export";
 import { errorMessage } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
-import { useUsers } from "../api/get-users";
+import { filterQuery, useUsers } from "../api/get-users";
 import { useRestoreUser } from "../api/restore-user";
 import { AddUserDialog } from "../components/add-user-dialog";
 import { DeleteUsersDialog } from "../components/delete-users-dialog";
@@ -141,6 +142,7 @@ export function UsersRoute() {
         onManageLicenses={() => setLicensesOpen(true)}
         onDelete={() => setDeleteOpen(true)}
         onRefresh={() => users.refetch()}
+        exportHref={(delimiter) => csvExportUrl(tenantId, "users", delimiter, filterQuery(filter))}
       />
 
       <UsersFilters
