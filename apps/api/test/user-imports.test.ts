@@ -190,7 +190,14 @@ describe("preview, apply, results, passwords", () => {
       payload: { email: entry.userPrincipalName, password: entry.password },
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().passwordChangeRequired).toBe(true);
+    expect(response.json().user.passwordChangeRequired).toBe(true);
+    const cookie = response.cookies.find((c) => c.name === "allot_session");
+    const blocked = await t.app.inject({
+      method: "GET",
+      url: `/api/tenants/${t.tenants.contoso}/users`,
+      headers: { cookie: `allot_session=${cookie?.value}` },
+    });
+    expect(problem(blocked).code).toBe("PasswordChangeRequired");
   });
 });
 
