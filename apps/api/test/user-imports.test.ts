@@ -177,6 +177,30 @@ describe("preview, apply, results, passwords", () => {
     expect(events).toBe(20);
   });
 
+  it("the license rules judge the options for new users (a missing prerequisite refuses them), and no location", async () => {
+    const id = unique();
+    const up = json(
+      await upload(admin, `${HEADER}\nrule.${id}@contoso.test,Rule,Case,,,,\nadmin@contoso.test,First,Last,,,,\n`),
+    );
+    const archive = { licenses: [{ skuId: sku.EXCHANGEARCHIVE_ADDON }] };
+    const dependency = json(
+      await as(t.app, admin).post(`${base()}/${up.id}/preview`, { ...archive, usageLocation: "NL" }),
+    );
+    expect(dependency.preview?.counts).toMatchObject({ create: 0, refuse: 1, update: 1 });
+    // An existing user named by first and last name only gets them, and keeps its display name.
+    const update = await as(t.app, admin).get(`${base()}/${up.id}/rows?action=update`);
+    expect(update.json().items[0].changes).toEqual(["First name: (none) → First", "Last name: (none) → Last"]);
+    const rows = await as(t.app, admin).get(`${base()}/${up.id}/rows?action=refuse`);
+    expect(rows.json().items[0].problems).toEqual([expect.objectContaining({ code: "DependencyViolation" })]);
+    const located = json(await as(t.app, admin).post(`${base()}/${up.id}/preview`, archive));
+    const again = await as(t.app, admin).get(`${base()}/${up.id}/rows?action=refuse`);
+    expect(located.preview?.counts.refuse).toBe(1);
+    expect(again.json().items[0].problems).toEqual([expect.objectContaining({ code: "UsageLocationRequired" })]);
+    // Without licenses the same row is created again: the preview's own problems go with other options.
+    const plain = json(await as(t.app, admin).post(`${base()}/${up.id}/preview`, {}));
+    expect(plain.preview?.counts).toMatchObject({ create: 1, refuse: 0 });
+  });
+
   it("a created user signs in with the one-time password and must change it", async () => {
     const id = unique();
     const up = json(await upload(admin, `${HEADER}\nsignin.${id}@contoso.test,Sign,In,,,,\n`));
