@@ -8,6 +8,7 @@ import {
   tenantParamsSchema,
   USER_TEMPLATE_COLUMNS,
   userImportOptionsSchema,
+  userImportPageSchema,
   userImportParamsSchema,
   userImportPasswordsSchema,
   userImportRowPageSchema,

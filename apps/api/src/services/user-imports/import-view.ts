@@ -21,6 +21,8 @@ const importSelect = {
   failed: true,
   skipped: true,
   passwords: true,
+  error: true,
+  errorCode: true,
   createdAt: true,
   completedAt: true,
 } as const;
@@ -48,6 +50,7 @@ function toImport(row: ImportRecord): UserImport {
     passwordsAvailable: row.passwords === "pending",
     createdAt: row.createdAt.toISOString(),
     completedAt: row.completedAt?.toISOString() ?? null,
+    error: row.errorCode ? { code: row.errorCode, message: row.error ?? "" } : null,
   };
 }
 

@@ -1,17 +1,25 @@
 import type { UserImportProblem, usersImportOptionsSchema } from "@allot/contracts";
-import { summarizeSeats } from "@allot/domain";
+import { summarizeSeats, validateLicenseChanges } from "@allot/domain";
 import type { z } from "zod";
 import type { TenantContext } from "../../../types.js";
-import { type CatalogEntry, catalogOf, resolveChange } from "../../licenses/catalog.js";
-import { foreignPlanViolations, violationError } from "../../licenses/violations.js";
+import { type Catalog, type CatalogEntry, catalogOf, directLicenses, resolveChange } from "../../licenses/catalog.js";
+import { describeViolation, foreignPlanViolations, violationError } from "../../licenses/violations.js";
 import { seatStates } from "../../seats/seat-states.js";
 import type { ImportAction, ImportPreview, PreviewedRow, StoredRow } from "./kind.js";
 import type { UsersRowData } from "./users-verify.js";
 
 export type UsersOptions = z.output<typeof usersImportOptionsSchema>;
 
-/** Problems a preview adds (and takes away again when previewed with other options). */
-export const PREVIEW_PROBLEM_CODES = new Set(["CountViolation", "UsageLocationRequired"]);
+/** Problems verify finds; the others are a preview's (seats, license rules) and go when previewed again. */
+const VERIFY_PROBLEM_CODES = new Set([
+  "Required",
+  "TooLong",
+  "InvalidEmail",
+  "UnknownCountry",
+  "DuplicateUserName",
+  "UserNameTaken",
+  "TooManyColumns",
+]);
 
 const OPTIONS_PATH = "body.licenses";
 
@@ -26,7 +34,7 @@ export async function previewUsers(
   rows: readonly StoredRow[],
   options: UsersOptions,
 ): Promise<{ rows: PreviewedRow[]; preview: ImportPreview }> {
-  const products = await chosenProducts(ctx, options);
+  const { products, ruleRefusal } = await chosenProducts(ctx, options);
   const states =
     products.length > 0
       ? await seatStates(
@@ -57,7 +65,7 @@ export async function previewUsers(
   ];
   const previewed = rows.map((row): PreviewedRow => {
     const data = row.data as unknown as UsersRowData;
-    const problems = row.problems.filter((problem) => !PREVIEW_PROBLEM_CODES.has(problem.code));
+    const problems = row.problems.filter((problem) => VERIFY_PROBLEM_CODES.has(problem.code));
     const refuse = (extra: UserImportProblem[]): PreviewedRow => ({
       line: row.line,
       action: "refuse",
@@ -76,6 +84,8 @@ export async function previewUsers(
       result = refuse([
         problem(row.line, "UsageLocationRequired", "Licenses need a usage location: choose one in the options."),
       ]);
+    } else if (ruleRefusal) {
+      result = refuse([problem(row.line, ruleRefusal.code, ruleRefusal.message)]);
     } else if (accepted >= free) {
       const short = before.filter((line) => line.available <= accepted).map((line) => line.product.displayName);
       result = refuse([
@@ -110,12 +120,46 @@ const problem = (line: number, code: string, message: string): UserImportProblem
   message,
 });
 
-/** The options' products (404/422 when a skuId or plan is unknown, as every license route answers). */
-async function chosenProducts(ctx: TenantContext, options: UsersOptions): Promise<CatalogEntry[]> {
-  if (options.licenses.length === 0) return [];
+/**
+ * The options' products (404/422 when a skuId or plan is unknown, as every license route answers), and the rules'
+ * verdict on them for a new user: every new user is alike (no licenses yet, the options' usage location), so the
+ * domain's validator judges one of them — exclusions, prerequisites, products unavailable in the location — and
+ * that verdict is every new row's. Seats are counted by the caller, row by row.
+ */
+async function chosenProducts(
+  ctx: TenantContext,
+  options: UsersOptions,
+): Promise<{ products: CatalogEntry[]; ruleRefusal: { code: string; message: string } | null }> {
+  if (options.licenses.length === 0) return { products: [], ruleRefusal: null };
   const catalog = await catalogOf(ctx.db);
   const change = resolveChange(catalog, options.licenses, [], { add: OPTIONS_PATH, remove: OPTIONS_PATH });
   const foreign = foreignPlanViolations(catalog, change);
   if (foreign.length > 0) throw violationError(foreign, OPTIONS_PATH);
-  return change.add.map((entry) => entry.product);
+  const products = change.add.map((entry) => entry.product);
+  return { products, ruleRefusal: options.usageLocation ? newUserRefusal(ctx, catalog, change, options) : null };
+}
+
+function newUserRefusal(
+  ctx: TenantContext,
+  catalog: Catalog,
+  change: ReturnType<typeof resolveChange>,
+  options: UsersOptions,
+): { code: string; message: string } | null {
+  const userId = "new-user";
+  const validation = validateLicenseChanges({
+    actorRoles: ctx.roles,
+    catalog: catalog.byId,
+    // Seats are counted apart: here only the rules that do not depend on how many there are.
+    seats: new Map(
+      change.add.map(({ product }) => [product.id, { available: Number.MAX_SAFE_INTEGER, assignable: true }]),
+    ),
+    users: new Map([
+      [userId, { userId, userType: "member", usageLocation: options.usageLocation, direct: [], inherited: new Set() }],
+    ]),
+    changes: [{ userId, add: directLicenses(change), remove: [] }],
+  });
+  const [result] = validation.results;
+  if (!result || result.ok) return null;
+  const [first] = result.violations.map((violation) => describeViolation(catalog, violation));
+  return first ? { code: first.code, message: first.message } : null;
 }

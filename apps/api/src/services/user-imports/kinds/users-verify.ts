@@ -70,8 +70,10 @@ export async function verifyUsers(ctx: TenantContext, file: CsvFile): Promise<Ve
         );
       } else if (user) existingUserId = user.id;
     }
-    const changes = existingUserId && user ? changesOf(row.values, user) : [];
-    if (!existingUserId && !row.values.displayName) {
+    const values =
+      existingUserId || !row.derivedDisplayName ? row.values : { ...row.values, displayName: row.derivedDisplayName };
+    const changes = existingUserId && user ? changesOf(values, user) : [];
+    if (!existingUserId && !values.displayName) {
       const column = columns.find((c) => c.field === "displayName")?.header ?? "Display Name";
       problems.push({
         line: row.line,
@@ -81,14 +83,14 @@ export async function verifyUsers(ctx: TenantContext, file: CsvFile): Promise<Ve
       });
     }
     const data: UsersRowData = {
-      values: row.values,
+      values,
       verifiedChanges: changes,
       ...(user && existingUserId ? { existingUsageLocation: user.usageLocation } : {}),
     };
     return {
       line: row.line,
       userPrincipalName: row.upn ?? row.rawUpn,
-      displayName: row.values.displayName ?? user?.displayName ?? null,
+      displayName: values.displayName ?? user?.displayName ?? null,
       product: null,
       data: data as unknown as Record<string, unknown>,
       problems,
@@ -105,6 +107,8 @@ interface ParsedRow {
   rawUpn: string;
   upn: string | null;
   values: Partial<Record<UserTemplateField, string>>;
+  /** "First Last" when the row names both but no display name: a new user's name (an existing one keeps its own). */
+  derivedDisplayName: string | null;
   problems: UserImportProblem[];
 }
 
@@ -151,10 +155,11 @@ function parseRow(line: number, fields: string[], columns: TemplateColumn[], hea
     if (value.length > max) add(column.header, "TooLong", `At most ${max} characters (this has ${value.length}).`);
     else values[column.field] = value;
   }
-  if (!values.displayName && values.givenName && values.surname) {
-    values.displayName = `${values.givenName} ${values.surname}`.slice(0, DISPLAY_NAME_MAX);
-  }
-  return { line, rawUpn, upn, values, problems };
+  const derivedDisplayName =
+    !values.displayName && values.givenName && values.surname
+      ? `${values.givenName} ${values.surname}`.slice(0, DISPLAY_NAME_MAX)
+      : null;
+  return { line, rawUpn, upn, values, derivedDisplayName, problems };
 }
 
 const FIELD_LABELS: Record<Exclude<UserTemplateField, "userPrincipalName">, string> = {
