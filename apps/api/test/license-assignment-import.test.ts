@@ -299,3 +299,52 @@ describe("export → edit → import", () => {
     expect(problem(response).code).toBe("InvalidCsvFile");
   });
 });
+
+describe("one user's changes go together, across chunks", () => {
+  it("a refused user keeps everything: its removal, applied in a later chunk, reports NotApplied", async () => {
+    const bought = await as(t.app, admin).post(`${base}/subscriptions`, {
+      skuId: sku.POWER_BI_PRO?.skuId,
+      seats: 300,
+      billingTerm: "monthly",
+    });
+    expect(bought.statusCode, bought.body).toBe(201);
+    // Frank holds Exchange but has no usage location: assigning him a new product is refused.
+    const frank = await makeUser(t.db, t.tenants.contoso, { displayName: "Frank Import", usageLocation: null });
+    const exchange = sku.EXCHANGESTANDARD?.productId as string;
+    await t.db.$transaction([
+      t.db.licenseAssignment.create({
+        data: { tenantId: t.tenants.contoso, userId: frank.id, productId: exchange, disabledServicePlanIds: [] },
+      }),
+      t.db.tenantProduct.update({
+        where: { tenantId_productId: { tenantId: t.tenants.contoso, productId: exchange } },
+        data: { consumedUnits: { increment: 1 } },
+      }),
+    ]);
+    const others = Array.from({ length: 250 }, (_, i) => `chunk.${i}.${crypto.randomUUID().slice(0, 6)}@contoso.test`);
+    await t.db.user.createMany({
+      data: others.map((email) => ({ tenantId: t.tenants.contoso, email, displayName: email, usageLocation: "NL" })),
+    });
+    // Frank's row is line 2 (the first chunk of 250 rows); his removal comes after the file's last line (chunk 2).
+    const file = quoted([
+      HEADER,
+      [frank.email, "POWER_BI_PRO", "", "Direct"],
+      ...others.map((email) => [email, "POWER_BI_PRO", "", "Direct"]),
+    ]);
+    const up = await upload(admin, file);
+    expect(up.statusCode, up.body).toBe(201);
+    const id = up.json().id;
+    const preview = await as(t.app, admin).post(`${base}/userImports/${id}/preview`, {});
+    expect(preview.json().preview.counts).toMatchObject({ assign: 251, remove: 1, refuse: 0 });
+    await as(t.app, admin).post(`${base}/userImports/${id}/apply`);
+    await t.app.userImports.settled(id);
+    const done = (await as(t.app, admin).get(`${base}/userImports/${id}`)).json();
+    expect(done.outcomes).toMatchObject({ succeeded: 250, failed: 2 });
+    const rows = (await rowsOf(admin, id)).filter((row) => row.userPrincipalName === frank.email);
+    expect(rows.map((row) => [row.line, row.action, row.outcome, row.error?.code])).toEqual([
+      [2, "assign", "failed", "UsageLocationRequired"],
+      [253, "remove", "failed", "NotApplied"],
+    ]);
+    const held = await t.db.licenseAssignment.findMany({ where: { userId: frank.id }, select: { productId: true } });
+    expect(held).toEqual([{ productId: exchange }]);
+  });
+});
