@@ -2,6 +2,8 @@ import { randomUUID } from "node:crypto";
 import type { UserImport } from "@allot/contracts";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { expireImportPasswords } from "../src/services/user-imports/passwords.js";
+import { DAY_MS } from "./fixtures.js";
 import { as, createTestApp, login, problem, type Session, type TestApp } from "./helpers.js";
 
 /**
@@ -190,19 +192,91 @@ describe("preview, apply, results, passwords", () => {
       payload: { email: entry.userPrincipalName, password: entry.password },
     });
     expect(response.statusCode, response.body).toBe(200);
-    expect(response.json().passwordChangeRequired).toBe(true);
+    expect(response.json().user.passwordChangeRequired).toBe(true);
+    const cookie = response.cookies.find((c) => c.name === "allot_session");
+    const blocked = await t.app.inject({
+      method: "GET",
+      url: `/api/tenants/${t.tenants.contoso}/users`,
+      headers: { cookie: `allot_session=${cookie?.value}` },
+    });
+    expect(problem(blocked).code).toBe("PasswordChangeRequired");
+  });
+});
+
+describe("applying at scale and under change", () => {
+  it("applies chunk by chunk with progress to completion (600 rows, three chunks)", async () => {
+    const id = unique();
+    const lines = Array.from({ length: 600 }, (_, i) => `bulk${i}.${id}@contoso.test;Bulk;User${i};;;;`);
+    const header = HEADER.replaceAll(",", ";");
+    const up = json(await upload(admin, `\uFEFF${header}\r\n${lines.join("\r\n")}\r\n`));
+    expect(up).toMatchObject({ rowCount: 600, problemRowCount: 0 });
+    await as(t.app, admin).post(`${base()}/${up.id}/preview`, { usageLocation: "NL" });
+    await as(t.app, admin).post(`${base()}/${up.id}/apply`);
+    const done = await waitUntilDone(up.id);
+    expect(done).toMatchObject({ status: "completed", progress: { done: 600, total: 600 } });
+    expect(done.outcomes).toEqual({ succeeded: 600, failed: 0, skipped: 0 });
+    expect(await t.db.user.count({ where: { email: { endsWith: `.${id}@contoso.test` } } })).toBe(600);
+    const page = await as(t.app, admin).get(`${base()}/${up.id}/rows?outcome=succeeded&limit=200`);
+    expect(page.json().items).toHaveLength(200);
+    expect(page.json().nextCursor).not.toBeNull();
+    const finished = await t.db.auditEvent.count({ where: { action: "userImport.finished", targetId: up.id } });
+    expect(finished).toBe(1);
+  });
+
+  it("a seat taken between preview and apply fails that row (CountViolation); the user is not created", async () => {
+    const id = unique();
+    const product = await t.db.product.findUniqueOrThrow({ where: { skuId: sku.EXCHANGEENTERPRISE } });
+    const up = json(await upload(admin, `${HEADER}\nlate.${id}@contoso.test,Late,Comer,,,,\n`));
+    const preview = await as(t.app, admin).post(`${base()}/${up.id}/preview`, {
+      usageLocation: "NL",
+      licenses: [{ skuId: sku.EXCHANGEENTERPRISE }],
+    });
+    expect(json(preview).preview?.counts.create).toBe(1);
+    // The seats shrink to what is used before the import is applied.
+    const used = await t.db.tenantProduct.findUniqueOrThrow({
+      where: { tenantId_productId: { tenantId: t.tenants.contoso, productId: product.id } },
+    });
+    await t.db.subscription.updateMany({
+      where: { tenantId: t.tenants.contoso, productId: product.id },
+      data: { seats: used.consumedUnits },
+    });
+    await as(t.app, admin).post(`${base()}/${up.id}/apply`);
+    const done = await waitUntilDone(up.id);
+    expect(done.outcomes).toEqual({ succeeded: 0, failed: 1, skipped: 0 });
+    const rows = await as(t.app, admin).get(`${base()}/${up.id}/rows?outcome=failed`);
+    expect(rows.json().items[0]).toMatchObject({ line: 2, error: { code: "CountViolation" }, userId: null });
+    expect(await t.db.user.count({ where: { email: `late.${id}@contoso.test` } })).toBe(0);
+    expect(done.passwordsAvailable).toBe(false);
+  });
+
+  it("passwords not retrieved within 24 hours are wiped (410)", async () => {
+    const up = json(await upload(admin, `${HEADER}\nold.${unique()}@contoso.test,Old,One,,,,\n`));
+    await as(t.app, admin).post(`${base()}/${up.id}/preview`, {});
+    await as(t.app, admin).post(`${base()}/${up.id}/apply`);
+    expect((await waitUntilDone(up.id)).passwordsAvailable).toBe(true);
+    await t.db.userImport.update({ where: { id: up.id }, data: { completedAt: new Date(Date.now() - DAY_MS - 1) } });
+    await expireImportPasswords(t.db, new Date());
+    expect(await t.db.userImportRow.count({ where: { importId: up.id, password: { not: null } } })).toBe(0);
+    const late = await as(t.app, admin).post(`${base()}/${up.id}/passwords`);
+    expect(late.statusCode).toBe(410);
+    expect(problem(late).code).toBe("PasswordsAlreadyRetrieved");
   });
 });
 
 describe("rights and isolation", () => {
-  it("a license admin may not upload users; a user admin may not give licenses without the right to assign", async () => {
+  it("a license admin may not upload users; a billing admin may neither preview, apply nor read passwords", async () => {
     const licenses = await login(t.app, "licenses@contoso.test");
     const refused = await upload(licenses, `${HEADER}\nx.${unique()}@contoso.test,A,B,,,,\n`);
     expect(refused.statusCode).toBe(403);
     const billing = await login(t.app, "billing@contoso.test");
     const up = json(await upload(admin, `${HEADER}\nx.${unique()}@contoso.test,A,B,,,,\n`));
     expect((await as(t.app, billing).post(`${base()}/${up.id}/preview`, {})).statusCode).toBe(403);
+    expect((await as(t.app, billing).post(`${base()}/${up.id}/apply`)).statusCode).toBe(403);
     expect((await as(t.app, billing).post(`${base()}/${up.id}/passwords`)).statusCode).toBe(403);
+    // Reading is the directory's right, which a billing admin has.
+    expect((await as(t.app, billing).get(`${base()}/${up.id}`)).statusCode).toBe(200);
+    const maker = await login(t.app, "maker@contoso.test");
+    expect((await as(t.app, maker).get(`${base()}/${up.id}`)).statusCode).toBe(403);
   });
 
   it("another tenant's import is unknown (404)", async () => {
