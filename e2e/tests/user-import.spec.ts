@@ -25,8 +25,8 @@ test("Add multiple users: verify a file with two bad rows, apply the rest with a
   page,
   request,
 }) => {
-  // Six axe runs and a background job on a loaded CI machine.
-  test.setTimeout(120_000);
+  // Five axe runs and a background job: about 50 s alone on 2 cores, 90 s when the machine is loaded.
+  test.setTimeout(150_000);
   const admin = new TenantApi(request);
   await admin.signIn(CONTOSO.admin, CONTOSO.domain);
   const pbi = await admin.sku("POWER_BI_PRO");

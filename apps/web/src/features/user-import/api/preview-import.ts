@@ -3,11 +3,14 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { apiRequest, tenantPath } from "@/lib/api-client";
 import { importKeys } from "./keys";
 
-/** Works out what applying would do with these options (users) or none (licenses); still applies nothing. */
+/**
+ * Works out what applying would do with these options (users) or none (licenses: no body at all, as the file says
+ * it all); still applies nothing.
+ */
 export function previewImport(
   tenantId: string,
   importId: string,
-  options: UsersImportOptions | Record<string, never>,
+  options: UsersImportOptions | undefined,
 ): Promise<UserImport> {
   return apiRequest(tenantPath(tenantId, "userImports", importId, "preview"), {
     method: "POST",
@@ -19,7 +22,7 @@ export function previewImport(
 export function usePreviewImport(tenantId: string, importId: string) {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: (options: UsersImportOptions | Record<string, never>) => previewImport(tenantId, importId, options),
+    mutationFn: (options: UsersImportOptions | undefined) => previewImport(tenantId, importId, options),
     onSuccess: (userImport) => {
       queryClient.setQueryData(importKeys.detail(tenantId, importId), userImport);
       // The rows now carry the preview's actions.

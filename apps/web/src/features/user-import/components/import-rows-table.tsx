@@ -50,7 +50,11 @@ export function ImportRowsTable({
     [choice, mode],
   );
   const rows = useImportRows(tenantId, importId, filter);
-  const items = useMemo(() => rows.data?.pages.flatMap((page) => page.items) ?? [], [rows.data]);
+  // Keyed by position: a license file's removals are rows the file does not have, so lines may repeat.
+  const items = useMemo(
+    () => (rows.data?.pages.flatMap((page) => page.items) ?? []).map((row, key) => ({ ...row, key })),
+    [rows.data],
+  );
   const choices =
     mode === "preview"
       ? shownActions(kind).map((action) => ({ value: action, label: x.actions[action] }))
@@ -77,11 +81,11 @@ export function ImportRowsTable({
         <Text className={styles.muted}>{r.none}</Text>
       ) : (
         <div className={list.surface}>
-          <DataTable<UserImportRow>
+          <DataTable<UserImportRow & { key: number }>
             label={r.tableLabel}
             size="small"
             rows={items}
-            rowKey={(row) => `${row.line}:${row.product ?? ""}`}
+            rowKey={(row) => String(row.key)}
             columns={[
               { id: "line", header: r.line, cell: (row) => row.line, headerCellClassName: styles.line },
               {
@@ -140,8 +144,9 @@ function RowDetails({ row }: { row: UserImportRow }) {
   if (lines.length === 0) return null;
   return (
     <ul className={styles.list}>
-      {lines.map((line) => (
-        <li key={line.text} className={line.problem ? styles.problem : undefined}>
+      {lines.map((line, index) => (
+        // biome-ignore lint/suspicious/noArrayIndexKey: the same text may come twice; the list never reorders
+        <li key={index} className={line.problem ? styles.problem : undefined}>
           {line.text}
         </li>
       ))}

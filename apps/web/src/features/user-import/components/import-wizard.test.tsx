@@ -107,7 +107,7 @@ describe("ImportWizard", () => {
     const [url, init] = fetch.mock.calls[0] ?? [];
     expect(url).toBe(`/api/tenants/${TENANT}/userImports?kind=users&fileName=staff.csv`);
     expect(init?.method).toBe("POST");
-    expect((init?.headers as Record<string, string>)["Content-Type"]).toBe("text/csv");
+    expect(new Headers(init?.headers).get("Content-Type")).toBe("text/csv");
     expect(init?.body).toBe(file);
     // Rendering Fluent's table with user-event typing is slow on a loaded machine.
   }, 20_000);

@@ -64,7 +64,7 @@ export function ImportWizard({ kind }: { kind: UserImportKind }) {
             usageLocation: options.usageLocation,
             licenses: addLicensesOf(options.licenses),
           }
-        : {};
+        : undefined;
     preview.mutate(body, { onSuccess: () => setStep("preview") });
   };
   const next = () => {
