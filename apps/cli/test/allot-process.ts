@@ -1,4 +1,5 @@
-// The real `allot` bin as a child process (node bin/allot.mjs, as `pnpm allot` runs it), with its own config folder.
+// The real `allot` bin as a child process (node bin/allot.mjs, as `pnpm allot` runs it), with its own config folder,
+// which is also its working folder (files it writes, such as one-time passwords, stay out of the repository).
 import { execFile } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -22,7 +23,12 @@ export function allotUser() {
       execFile(
         process.execPath,
         [bin, ...args],
-        { env: { ...base, XDG_CONFIG_HOME: configHome, ...env }, cwd, maxBuffer: 64 * 1024 * 1024, timeout: 240_000 },
+        {
+          env: { ...base, XDG_CONFIG_HOME: configHome, ...env },
+          cwd: cwd ?? configHome,
+          maxBuffer: 64 * 1024 * 1024,
+          timeout: 240_000,
+        },
         (error, stdout, stderr) => {
           const code = error ? (typeof error.code === "number" ? error.code : -1) : 0;
           resolve({ code, stdout, stderr });
