@@ -47,6 +47,7 @@ const verified: UserImport = {
   passwordsAvailable: false,
   createdAt: "2026-12-07T20:00:00.000Z",
   completedAt: null,
+  error: null,
 };
 
 beforeAll(async () => {
