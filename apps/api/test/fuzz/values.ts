@@ -154,8 +154,8 @@ function stringFor(profile: Profile, ctx: ValueContext) {
     if (schema.enum || schema.const !== undefined) return undefined;
     if (schema.format === "uuid") return idsFor(site.key, profile, ctx);
     // By the end of the name, so that adminEmail, newPassword or organizationName are picked like their kin (and
-    // Graph's userPrincipalName, an address, like an email).
-    const kind = /email$|principalName$/i.test(site.key)
+    // Graph's userPrincipalName and otherMails, addresses, like an email).
+    const kind = /email$|principalName$|^otherMails$/i.test(site.key)
       ? "email"
       : /password$/i.test(site.key)
         ? "password"
@@ -191,6 +191,7 @@ function stringFor(profile: Profile, ctx: ValueContext) {
       case "department":
       case "officeLocation":
       case "businessPhone":
+      case "businessPhones":
       case "mobilePhone":
       case "faxNumber":
       case "streetAddress":
