@@ -2,6 +2,7 @@ import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
 import { useState } from "react";
 import { beforeAll, describe, expect, it } from "vitest";
+import { licensingTexts } from "@/components/licensing/texts";
 import { I18nProvider, loadCoreTexts } from "@/lib/i18n";
 import { userImportTexts } from "../texts";
 import { PreviewSummary } from "./preview-summary";
@@ -27,6 +28,7 @@ const SEATS = [
 beforeAll(async () => {
   await loadCoreTexts("en");
   await userImportTexts.load("en");
+  await licensingTexts.load("en");
 });
 
 function Harness() {
@@ -54,8 +56,10 @@ describe("PreviewSummary of a license assignment file", () => {
     expect(screen.getByText(/^Power BI Pro: 2 seats short\./)).toBeTruthy();
     expect(screen.queryByText(/^Visio Plan 2: .* short/)).toBeNull();
     expect(screen.getByText("1 → -2")).toBeTruthy();
-    expect(screen.getByText(/^2 licenses are removed\. Removing a license deletes the user's data/)).toBeTruthy();
-    await user.click(screen.getByRole("checkbox", { name: /removing these licenses deletes the users' service data/ }));
+    // The one data-loss warning every remove path shows, then the confirmation Apply waits for.
+    expect(screen.getByText("Data will be deleted")).toBeTruthy();
+    expect(screen.getByText(/^Removing these licenses deletes the users' data/)).toBeTruthy();
+    await user.click(screen.getByRole("checkbox", { name: /I have read the warning and want these licenses removed/ }));
     expect(screen.getByText("confirmed")).toBeTruthy();
   }, 20_000);
 });

@@ -1,15 +1,8 @@
 import type { UserImport, UserImportKind } from "@allot/contracts";
-import {
-  Checkbox,
-  MessageBar,
-  MessageBarBody,
-  MessageBarTitle,
-  makeStyles,
-  Text,
-  tokens,
-} from "@fluentui/react-components";
+import { Checkbox, MessageBar, MessageBarBody, makeStyles, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import { DataTable } from "@/components/data-table";
+import { DataLossWarning } from "@/components/licensing/data-loss-warning";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { useI18n } from "@/lib/i18n";
 import { previewCounts, seatShortages } from "../lib/import-summary";
@@ -102,19 +95,14 @@ export function PreviewSummary({
         </section>
       ) : null}
       {removals > 0 ? (
-        <MessageBar intent="warning" layout="multiline">
-          <MessageBarBody>
-            <MessageBarTitle>{x.preview.removalWarningTitle}</MessageBarTitle>
-            {x.preview.removalWarning(removals)}
-            <div>
-              <Checkbox
-                label={x.preview.removalConfirm}
-                checked={removalConfirmed}
-                onChange={(_, data) => onRemovalConfirmed(data.checked === true)}
-              />
-            </div>
-          </MessageBarBody>
-        </MessageBar>
+        <div className={styles.section}>
+          <DataLossWarning licenses={removals} users={null} />
+          <Checkbox
+            label={x.preview.removalConfirm}
+            checked={removalConfirmed}
+            onChange={(_, data) => onRemovalConfirmed(data.checked === true)}
+          />
+        </div>
       ) : null}
     </div>
   );

@@ -100,10 +100,7 @@ export const texts = {
     beforeAfter: (before: number, after: number) => `${number(before)} → ${number(after)}`,
     short: (product: string, missing: number) =>
       `${product}: ${number(missing)} ${plural(missing, "seat", "seats")} short. The users past the available seats will not get it; buy more seats first or choose fewer users.`,
-    removalWarningTitle: "Data will be deleted",
-    removalWarning: (count: number) =>
-      `${number(count)} ${plural(count, "license is", "licenses are")} removed. Removing a license deletes the user's data in its apps and services, such as their mailbox; it can't be recovered, not even by assigning the license again.`,
-    removalConfirm: "I understand that removing these licenses deletes the users' service data",
+    removalConfirm: "I have read the warning and want these licenses removed",
     nothingToApply: "Nothing to apply: every row is refused or unchanged.",
   },
   counts: {

@@ -103,10 +103,7 @@ export const texts: UserImportTexts = {
     beforeAfter: (before: number, after: number) => `${number(before)} → ${number(after)}`,
     short: (product: string, missing: number) =>
       `${product}: ${number(missing)} ${plural(missing, "licentie", "licenties")} te weinig. De gebruikers voorbij de beschikbare licenties krijgen het niet; koop eerst meer licenties of kies minder gebruikers.`,
-    removalWarningTitle: "Gegevens worden verwijderd",
-    removalWarning: (count: number) =>
-      `${number(count)} ${plural(count, "licentie wordt", "licenties worden")} verwijderd. Als u een licentie verwijdert, worden de gegevens van de gebruiker in de bijbehorende apps en services verwijderd, zoals het postvak; die kunnen niet worden hersteld, ook niet door de licentie opnieuw toe te wijzen.`,
-    removalConfirm: "Ik begrijp dat het verwijderen van deze licenties de servicegegevens van de gebruikers verwijdert",
+    removalConfirm: "Ik heb de waarschuwing gelezen en wil deze licenties laten verwijderen",
     nothingToApply: "Niets toe te passen: elke rij wordt geweigerd of blijft ongewijzigd.",
   },
   counts: {

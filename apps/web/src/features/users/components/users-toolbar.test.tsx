@@ -28,6 +28,7 @@ function renderToolbar(language: "en" | "nl") {
       refreshing={false}
       fetching={false}
       onAdd={noop}
+      onAddMultiple={noop}
       onManageLicenses={noop}
       onDelete={noop}
       onRefresh={noop}

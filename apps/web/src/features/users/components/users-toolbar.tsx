@@ -15,11 +15,9 @@ import {
   PeopleAddRegular,
   PersonAddRegular,
 } from "@fluentui/react-icons";
-import { useNavigate } from "react-router";
 import { CsvExportButton } from "@/components/csv-export-button";
 import { GatedButton } from "@/components/gated-button";
 import { useI18n } from "@/lib/i18n";
-import { useTenant } from "@/lib/tenant";
 import { useDirectoryTexts, useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
@@ -43,6 +41,7 @@ export function UsersToolbar({
   refreshing,
   fetching,
   onAdd,
+  onAddMultiple,
   onManageLicenses,
   onDelete,
   onRefresh,
@@ -57,6 +56,8 @@ export function UsersToolbar({
   refreshing: boolean;
   fetching: boolean;
   onAdd: () => void;
+  /** Opens Add multiple users (a page of its own). */
+  onAddMultiple: () => void;
   onManageLicenses: () => void;
   onDelete: () => void;
   onRefresh: () => void;
@@ -69,8 +70,6 @@ export function UsersToolbar({
   const d = useDirectoryTexts();
   // Dialogs and panels give focus back to the button that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
-  const navigate = useNavigate();
-  const tenantId = useTenant().tenant.id;
   return (
     <div className={styles.commands}>
       <Toolbar aria-label={t.users.columns.actions} className={styles.toolbar}>
@@ -80,7 +79,7 @@ export function UsersToolbar({
           </ToolbarButton>
         ) : null}
         {canManage && live ? (
-          <ToolbarButton icon={<PeopleAddRegular />} onClick={() => navigate(`/t/${tenantId}/users/import`)}>
+          <ToolbarButton icon={<PeopleAddRegular />} onClick={onAddMultiple}>
             {u.addMultipleUsers}
           </ToolbarButton>
         ) : null}

@@ -2,6 +2,7 @@ import type { User } from "@allot/contracts";
 import { makeStyles, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
 import { PeopleSearchRegular } from "@fluentui/react-icons";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { useNavigate } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
@@ -49,6 +50,7 @@ export function UsersRoute() {
   const u = useUsersTexts();
   const context = useTenant();
   const tenantId = context.tenant.id;
+  const navigate = useNavigate();
   const notify = useNotify();
   const urlState = useUsersFilter();
   const { view, filter, filterKey, updateParams } = urlState;
@@ -139,6 +141,7 @@ export function UsersRoute() {
         refreshing={refreshing}
         fetching={users.isFetching}
         onAdd={() => setAddOpen(true)}
+        onAddMultiple={() => navigate(`/t/${tenantId}/users/import`)}
         onManageLicenses={() => setLicensesOpen(true)}
         onDelete={() => setDeleteOpen(true)}
         onRefresh={() => users.refetch()}
