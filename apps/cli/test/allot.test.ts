@@ -1,5 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import type { SubscribedSku, User } from "@allot/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allotUser } from "./allot-process.js";
