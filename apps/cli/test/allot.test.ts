@@ -1,5 +1,4 @@
-import { readFileSync, statSync, writeFileSync } from "node:fs";
-import { join } from "node:path";
+import { readFileSync, statSync } from "node:fs";
 import type { SubscribedSku, User } from "@allot/contracts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { allotUser } from "./allot-process.js";
@@ -179,5 +178,54 @@ describe("exit codes", () => {
     expect(again.stdout).toMatch(/holder@contoso\.test\s+failed\s+AlreadyAssigned/);
     expect(again.stdout).not.toContain("newcomer@contoso.test");
     expect(again.stderr).toContain("1 of 2 user(s) done");
+  });
+});
+
+describe("admin commands", () => {
+  it("self-service set (as MSCommerce's Update-MSCommerceProductPolicy), then the audit export shows it", async () => {
+    const listed = await person.run(["self-service", "list", "--json"]);
+    expect(listed.code, listed.stderr).toBe(0);
+    const product = (JSON.parse(listed.stdout) as Array<{ skuPartNumber: string; available: boolean }>).find(
+      (policy) => policy.available,
+    );
+    if (!product) throw new Error("no product offered for self-service purchase");
+    const set = await person.run([
+      "self-service",
+      "set",
+      "--sku",
+      product.skuPartNumber,
+      "--enabled",
+      "false",
+      "--json",
+    ]);
+    expect(set.code, set.stderr).toBe(0);
+    expect(JSON.parse(set.stdout)).toMatchObject({ skuPartNumber: product.skuPartNumber, enabled: false });
+    const audit = await person.run(["audit", "export", "--since", "1d"]);
+    expect(audit.code, audit.stderr).toBe(0);
+    expect(audit.stdout).toContain("billing.selfServicePolicyChanged");
+  });
+
+  it("conflicts, reclaim, requests and a group's license dry run answer 0 with the API's objects", async () => {
+    const conflicts = await person.run(["conflicts", "--json"]);
+    expect(conflicts.code, conflicts.stderr).toBe(0);
+    expect(JSON.parse(conflicts.stdout)).toHaveProperty("value");
+    const reclaim = await person.run(["reclaim", "--inactive-days", "90", "--json"]);
+    expect(reclaim.code, reclaim.stderr).toBe(0);
+    expect(JSON.parse(reclaim.stdout)).toHaveProperty("totalUsers");
+    const requests = await person.run(["requests", "list", "--status", "pending", "--json"]);
+    expect(requests.code, requests.stderr).toBe(0);
+    expect(Array.isArray(JSON.parse(requests.stdout))).toBe(true);
+    const group = await person.run([
+      "licenses",
+      "assign",
+      "--sku",
+      "VISIOCLIENT",
+      "--group",
+      "Power BI users",
+      "--dry-run",
+      "--json",
+    ]);
+    expect(group.code, group.stderr).toBe(0);
+    expect(JSON.parse(group.stdout)).toMatchObject({ dryRun: true, group: { displayName: "Power BI users" } });
   });
 });
