@@ -95,6 +95,16 @@ describe("readCsv", () => {
     it(name, () => expect(shape(read(bytes))).toEqual(expected));
   }
 
+  it("reads what an export guarded against formulas as it was, and keeps any other leading quote", async () => {
+    const { csvWriter } = await import("./csv.js");
+    const writer = csvWriter(["User Name", "Office Phone", "Job Title"], "semicolon");
+    const exported = writer.head() + writer.rows([["ann@contoso.test", "+31 20 123 4567", "=SUM(A1)"]]);
+    expect(exported).toContain("'+31 20 123 4567");
+    const file = read(utf8(exported));
+    expect(file.records[0]?.fields).toEqual(["ann@contoso.test", "+31 20 123 4567", "=SUM(A1)"]);
+    expect(read(utf8("User Name,Job Title\na@x.test,'t Hooft\n")).records[0]?.fields).toEqual(["a@x.test", "'t Hooft"]);
+  });
+
   const refusals: Array<{ name: string; bytes: Uint8Array; code: string; detail: RegExp }> = [
     {
       name: "an unterminated quote names its line",

@@ -97,6 +97,14 @@ export function readCsv(bytes: Uint8Array, options: CsvReadOptions): CsvFile {
 }
 
 /**
+ * A value as it was before an export guarded it against spreadsheet formulas (lib/csv.ts writes `'+31 20 …` for
+ * `+31 20 …`), so that an exported file imports unchanged. Only a `'` before a formula's first character is such a
+ * guard; any other leading `'` is the person's own.
+ */
+const FORMULA_GUARD = /^'[=+\-@\t\r\uFF1D\uFF0B\uFF0D\uFF20]/;
+const unguarded = (value: string) => (FORMULA_GUARD.test(value) ? value.slice(1) : value);
+
+/**
  * The RFC 4180 state machine. Stops after `limit` records (the caller only needs to know there are more).
  */
 function parseRecords(text: string, separator: string, limit: number): CsvRecord[] {
@@ -111,7 +119,7 @@ function parseRecords(text: string, separator: string, limit: number): CsvRecord
   const endRecord = () => {
     fields.push(field);
     // Empty lines, and Excel's rows of separators only, are no records.
-    if (fields.some((value) => value.trim() !== "")) records.push({ line: recordLine, fields });
+    if (fields.some((value) => value.trim() !== "")) records.push({ line: recordLine, fields: fields.map(unguarded) });
     fields = [];
     field = "";
     state = "fieldStart";
