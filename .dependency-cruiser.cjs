@@ -19,6 +19,7 @@ const SERVICE_AREA_IMPORTS = {
   me: ["auth", "billing", "directory", "licenses", "power-platform", "requests", "seats"],
   partners: ["audit", "licenses", "seats", "users"],
   graph: ["auth", "directory", "groups", "licenses", "seats", "users"],
+  "user-imports": ["auth", "directory", "licenses", "seats", "users"],
 };
 
 const serviceAreaRules = Object.entries(SERVICE_AREA_IMPORTS).map(([area, allowed]) => ({

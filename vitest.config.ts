@@ -43,6 +43,19 @@ export default defineConfig({
           maxWorkers: 2,
         },
       },
+      {
+        // The `allot` command line end to end: the real bin against the real API process on a fresh database.
+        test: {
+          name: "cli",
+          sequence: { groupOrder: 1 },
+          include: ["apps/cli/test/**/*.test.ts"],
+          globalSetup: ["apps/api/test/global-setup.ts"],
+          environment: "node",
+          testTimeout: 240_000,
+          hookTimeout: 120_000,
+          maxWorkers: 1,
+        },
+      },
     ],
   },
 });

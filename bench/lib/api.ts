@@ -76,8 +76,26 @@ export class ApiClient {
   /** `extra` adds request headers (e.g. Idempotency-Key). */
   request<T>(method: string, path: string, body?: unknown, extra?: Record<string, string>): Promise<Response<T>> {
     const payload = body === undefined ? undefined : JSON.stringify(body);
+    return this.send<T>(
+      method,
+      path,
+      payload,
+      payload === undefined ? { ...extra } : { "content-type": "application/json", ...extra },
+    );
+  }
+
+  /** A raw body (a file upload) with its content type; the answer is JSON. */
+  upload<T>(path: string, body: Buffer, contentType: string): Promise<Response<T>> {
+    return this.send<T>("POST", path, body, { "content-type": contentType });
+  }
+
+  private send<T>(
+    method: string,
+    path: string,
+    payload: string | Buffer | undefined,
+    extra: Record<string, string>,
+  ): Promise<Response<T>> {
     const headers: Record<string, string> = { accept: "application/json", ...extra };
-    if (payload !== undefined) headers["content-type"] = "application/json";
     if (this.cookie) headers.cookie = this.cookie;
     if (this.csrfToken && !SAFE_METHODS.has(method)) headers["x-csrf-token"] = this.csrfToken;
     return new Promise((resolve, reject) => {

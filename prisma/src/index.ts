@@ -2,7 +2,7 @@ import { PrismaClient } from "../generated/client.js";
 import { ResilientPrismaPg } from "./resilient-pg.js";
 
 export * from "../generated/client.js";
-export { hashPassword, verifyPassword } from "./passwords.js";
+export { hashGeneratedPassword, hashPassword, verifyPassword } from "./passwords.js";
 
 export type Db = PrismaClient;
 /** The client handed to code that runs inside `db.$transaction(async (tx) => …)`. */

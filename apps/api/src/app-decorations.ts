@@ -9,6 +9,7 @@ import type { BudgetKind, Config } from "./config.js";
 import type { AccessTokens } from "./lib/access-tokens.js";
 import type { Clock } from "./lib/clock.js";
 import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
+import type { UserImportApplier } from "./services/user-imports/import-runner.js";
 import type { Principal, TenantContext } from "./types.js";
 
 declare module "fastify" {
@@ -16,6 +17,8 @@ declare module "fastify" {
     db: Db;
     config: Config;
     licenseJobs: LicenseJobRunner;
+    /** Applies user imports on the license jobs' runner. */
+    userImports: UserImportApplier;
     clock: Clock;
     /** Signs and verifies app registrations' access tokens (see lib/access-tokens.ts). */
     accessTokens: AccessTokens;
@@ -36,6 +39,11 @@ declare module "fastify" {
     action?: Action | readonly Action[];
     /** Refuses bearer tokens: a person in a session only (making tokens, registering apps). */
     sessionOnly?: boolean;
+    /**
+     * Open to a personal access token too, though not a tenant route: GET /api/me, which tells a script (the `allot`
+     * command line) whose token it holds and which tenants it reaches. An app's token still needs /graph/v1.0.
+     */
+    personalTokens?: boolean;
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
     beforePasswordChange?: boolean;
     /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */

@@ -35,6 +35,7 @@ import { flowRoutes } from "./routes/flows.js";
 import { graphRoutes } from "./routes/graph/index.js";
 import { groupRoutes } from "./routes/groups.js";
 import { healthRoutes } from "./routes/health.js";
+import { licenseAssignmentRoutes } from "./routes/license-assignments.js";
 import { licenseRoutes } from "./routes/licenses.js";
 import { meRoutes } from "./routes/me.js";
 import { oauthRoutes } from "./routes/oauth.js";
@@ -46,10 +47,13 @@ import { powerPlatformRoutes } from "./routes/power-platform.js";
 import { requestRoutes } from "./routes/requests.js";
 import { setupRoutes } from "./routes/setup.js";
 import { trialRoutes } from "./routes/trials.js";
+import { userImportRoutes } from "./routes/user-imports.js";
 import { userRoutes } from "./routes/users.js";
 import { purgeThrottle } from "./services/auth/sign-in-throttle.js";
 import { BillingScheduler } from "./services/billing/scheduler.js";
 import { LicenseJobRunner } from "./services/licenses/job-runner.js";
+import { UserImportApplier } from "./services/user-imports/import-runner.js";
+import { expireImportPasswords } from "./services/user-imports/passwords.js";
 import "./app-decorations.js";
 
 export interface BuildOptions {
@@ -131,14 +135,18 @@ export async function buildApp({
   });
   const licenseJobs = new LicenseJobRunner(db, clock, app.log);
   app.decorate("licenseJobs", licenseJobs);
+  const userImports = new UserImportApplier(db, clock, app.log, licenseJobs);
+  app.decorate("userImports", userImports);
   // Jobs a stopped server left behind go on; on close, running chunks finish before the database goes away.
   const billingJob = new BillingScheduler(db, clock, app.log, config.billingJobIntervalMs, [
     // Lockouts run on server time (see lib/clock.ts), so their housekeeping does too, whatever the app clock says.
     () => purgeThrottle(db, systemClock.now(), config.lockoutMs),
+    // One-time passwords of an import are wiped 24 hours after it ended, retrieved or not (server time too).
+    () => expireImportPasswords(db, systemClock.now()),
   ]);
   app.addHook("onReady", () => {
     billingJob.start();
-    return licenseJobs.resumeAll();
+    return licenseJobs.resumeAll().then(() => userImports.resumeAll());
   });
   app.addHook("onClose", async () => {
     await billingJob.stop();
@@ -210,9 +218,11 @@ export async function buildApp({
     await api.register(setupRoutes, { setupToken });
     await api.register(authRoutes);
     await api.register(userRoutes);
+    await api.register(userImportRoutes);
     await api.register(groupRoutes);
     await api.register(auditRoutes);
     await api.register(licenseRoutes);
+    await api.register(licenseAssignmentRoutes);
     await api.register(requestRoutes);
     await api.register(billingRoutes);
     await api.register(billingRecordRoutes);

@@ -271,6 +271,27 @@ describe("personal access tokens", () => {
     expect(problem(create)).toMatchObject({ status: 403, code: "Forbidden" });
   });
 
+  it("reads GET /api/me (who holds it, which tenants it reaches) but changes nothing of the account", async () => {
+    const token = await makeToken(admin, ["directory.read"]);
+    const me = await t.app.inject({ method: "GET", url: "/api/me", headers: bearer(token.token) });
+    expect(me.statusCode, me.body).toBe(200);
+    expect(me.json()).toMatchObject({ user: { id: admin.me.user.id }, csrfToken: "" });
+    expect((me.json() as { tenants: Array<{ id: string }> }).tenants.map((tenant) => tenant.id)).toContain(
+      t.tenants.contoso,
+    );
+    const patch = await t.app.inject({
+      method: "PATCH",
+      url: "/api/me",
+      headers: bearer(token.token),
+      payload: { preferredLanguage: "nl" },
+    });
+    expect(problem(patch)).toMatchObject({ status: 401, code: "Unauthenticated" });
+    const { app, secret } = await registerApp(["User.Read.All"]);
+    const appToken = (await requestToken(grant(app.appId, secret.secretText))).json().access_token as string;
+    const asApp = await t.app.inject({ method: "GET", url: "/api/me", headers: bearer(appToken) });
+    expect(problem(asApp)).toMatchObject({ status: 401, code: "Unauthenticated" });
+  });
+
   it("a change made with a token is audited with the person and the token", async () => {
     const token = await makeToken(admin, ["users.manage", "directory.read"], "onboarding");
     const target = await makeUser(t.db, t.tenants.contoso);

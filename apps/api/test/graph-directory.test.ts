@@ -362,12 +362,35 @@ describe("users", () => {
     const byUpn = await api.get(`/users/${upn.toUpperCase()}?$select=accountEnabled,usageLocation,userType`);
     expect(byUpn.json()).toMatchObject({ id, accountEnabled: true, usageLocation: "NL", userType: "Member" });
     expect((await api.patch(`/users/${id}`, { displayName: "Renamed" })).statusCode).toBe(204);
-    expect(graphError(await api.patch(`/users/${id}`, { jobTitle: "x" })).status).toBe(400);
+    expect(graphError(await api.patch(`/users/${id}`, { employeeId: "x" })).status).toBe(400);
+    // The directory properties, under Graph's names: lists where Allot keeps one value, [] clears.
+    const contact = {
+      jobTitle: "Engineer",
+      businessPhones: ["+31 20 123"],
+      otherMails: ["Adele@Home.test"],
+      country: "nl",
+    };
+    expect((await api.patch(`/users/${id}`, contact)).statusCode).toBe(204);
+    const select = "$select=jobTitle,businessPhones,otherMails,country,department,city";
+    expect((await api.get(`/users/${id}?${select}`)).json()).toMatchObject({
+      jobTitle: "Engineer",
+      businessPhones: ["+31 20 123"],
+      otherMails: ["adele@home.test"],
+      country: "NL",
+      department: null,
+      city: null,
+    });
+    expect((await api.patch(`/users/${id}`, { businessPhones: [], jobTitle: null })).statusCode).toBe(204);
+    expect((await api.get(`/users/${id}?${select}`)).json()).toMatchObject({ jobTitle: null, businessPhones: [] });
+    expect(graphError(await api.patch(`/users/${id}`, { businessPhones: ["1", "2"] })).status).toBe(400);
     expect((await api.delete(`/users/${upn}`)).statusCode).toBe(204);
     expect(graphError(await api.get(`/users/${id}`)).code).toBe("Request_ResourceNotFound");
     const events = await t.db.auditEvent.findMany({ where: { targetId: id }, orderBy: { createdAt: "asc" } });
     expect(events.map((e) => [e.action, e.actorApplicationId])).toEqual([
       ["user.created", app.id],
+      ["user.updated", app.id],
+      // The two directory changes.
+      ["user.updated", app.id],
       ["user.updated", app.id],
       ["user.deleted", app.id],
     ]);

@@ -73,7 +73,7 @@ describe("users", () => {
     expect(await client.api(`/users/${upn}`).select(["displayName", "usageLocation", "accountEnabled"]).get()).toEqual(
       expect.objectContaining({ id, displayName: "Adele V.", usageLocation: "BE", accountEnabled: false }),
     );
-    const refused = await graphFailure(client.api(`/users/${id}`).patch({ jobTitle: "Engineer" }));
+    const refused = await graphFailure(client.api(`/users/${id}`).patch({ employeeId: "E-1" }));
     expect(refused).toMatchObject({ statusCode: 400, code: "Request_BadRequest" });
 
     expect(await client.api(`/users/${upn}`).delete()).toBeUndefined();

@@ -96,6 +96,7 @@ describe("Cache-Control: no-store on authenticated answers", () => {
     noStore(await as(t.app, admin).get(`${base}/users/${randomUUID()}`), "404 user");
     noStore(await as(t.app, admin).get("/api/nothing/here"), "404 route");
     noStore(await as(t.app, admin).get(`${base}/orders/export`), "CSV export");
+    noStore(await as(t.app, admin).get(`${base}/users/export`), "users export");
     noStore(await t.app.inject({ method: "GET", url: "/api/me" }), "401");
   });
 

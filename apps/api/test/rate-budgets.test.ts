@@ -163,6 +163,8 @@ it("documents 429 on the limited routes in OpenAPI", async () => {
     ["/api/tenants/{tenantId}/auditLog/export", "get"],
     ["/api/tenants/{tenantId}/orders/export", "get"],
     ["/api/tenants/{tenantId}/invoices/export", "get"],
+    ["/api/tenants/{tenantId}/users/export", "get"],
+    ["/api/tenants/{tenantId}/licenses/assignments/export", "get"],
     ["/api/tenants/{tenantId}/licenses/bulk", "post"],
     ["/api/tenants/{tenantId}/licenses/bulkJobs", "post"],
     ["/api/tenants/{tenantId}/users/{userId}/resetPassword", "post"],

@@ -36,6 +36,8 @@ interface Ids {
   /** An app registration of the tenant and one of its client secrets. */
   applicationId: string;
   secretId: string;
+  /** A previewed user import of the tenant (one row). */
+  importId: string;
 }
 
 interface RouteCase {
@@ -56,6 +58,54 @@ const POWER_BI_PRO = "f8a1db68-be16-40ed-86d5-cb42ce701560";
 const VISIO = "c5928f49-12ba-48f7-ada3-0d743a3601d5";
 
 const ROUTES: RouteCase[] = [
+  {
+    method: "GET",
+    path: `${T}/users/importTemplate`,
+    url: (i) => `/api/tenants/${i.tenantId}/users/importTemplate`,
+  },
+  {
+    method: "POST",
+    path: `${T}/userImports`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports?kind=users`,
+    body: () => "User Name,Display Name\nintruder@contoso.test,Intruder\n",
+  },
+  { method: "GET", path: `${T}/userImports`, url: (i) => `/api/tenants/${i.tenantId}/userImports` },
+  {
+    method: "GET",
+    path: `${T}/userImports/{importId}`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports/${i.importId}`,
+  },
+  {
+    method: "GET",
+    path: `${T}/userImports/{importId}/problems/export`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports/${i.importId}/problems/export`,
+  },
+  {
+    method: "POST",
+    path: `${T}/userImports/{importId}/preview`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports/${i.importId}/preview`,
+    body: () => ({}),
+  },
+  {
+    method: "GET",
+    path: `${T}/userImports/{importId}/rows`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports/${i.importId}/rows`,
+  },
+  {
+    method: "POST",
+    path: `${T}/userImports/{importId}/apply`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports/${i.importId}/apply`,
+  },
+  {
+    method: "POST",
+    path: `${T}/userImports/{importId}/passwords`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports/${i.importId}/passwords`,
+  },
+  {
+    method: "GET",
+    path: `${T}/userImports/{importId}/results/export`,
+    url: (i) => `/api/tenants/${i.tenantId}/userImports/${i.importId}/results/export`,
+  },
   { method: "GET", path: `${T}/users`, url: (i) => `/api/tenants/${i.tenantId}/users` },
   {
     method: "POST",
@@ -69,6 +119,7 @@ const ROUTES: RouteCase[] = [
   },
   { method: "GET", path: `${T}/users/ids`, url: (i) => `/api/tenants/${i.tenantId}/users/ids` },
   { method: "GET", path: `${T}/users/paged`, url: (i) => `/api/tenants/${i.tenantId}/users/paged` },
+  { method: "GET", path: `${T}/users/export`, url: (i) => `/api/tenants/${i.tenantId}/users/export` },
   { method: "GET", path: `${T}/users/{userId}`, url: (i) => `/api/tenants/${i.tenantId}/users/${i.userId}` },
   {
     method: "PATCH",
@@ -128,6 +179,11 @@ const ROUTES: RouteCase[] = [
   { method: "GET", path: `${T}/auditLog/export`, url: (i) => `/api/tenants/${i.tenantId}/auditLog/export` },
   { method: "GET", path: `${T}/subscribedSkus`, url: (i) => `/api/tenants/${i.tenantId}/subscribedSkus` },
   { method: "GET", path: `${T}/licenseConflicts`, url: (i) => `/api/tenants/${i.tenantId}/licenseConflicts` },
+  {
+    method: "GET",
+    path: `${T}/licenses/assignments/export`,
+    url: (i) => `/api/tenants/${i.tenantId}/licenses/assignments/export`,
+  },
   {
     method: "POST",
     path: `${T}/users/{userId}/assignLicense`,
@@ -530,6 +586,7 @@ describe("tenant isolation", () => {
       flows,
       dlpPolicies,
       applications,
+      userImports,
     ] = await Promise.all([
       t.db.user.findMany({
         where: { tenantId },
@@ -574,6 +631,7 @@ describe("tenant isolation", () => {
       t.db.flow.findMany({ where: { environment: { tenantId } }, orderBy: { id: "asc" }, include: { coOwners: true } }),
       t.db.dlpPolicy.findMany({ where: { tenantId }, orderBy: { id: "asc" } }),
       t.db.application.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { secrets: true } }),
+      t.db.userImport.findMany({ where: { tenantId }, orderBy: { id: "asc" }, include: { rows: true } }),
     ]);
     return createHash("sha256")
       .update(
@@ -597,6 +655,7 @@ describe("tenant isolation", () => {
           flows,
           dlpPolicies,
           applications,
+          userImports,
         }),
       )
       .digest("hex");
@@ -604,6 +663,8 @@ describe("tenant isolation", () => {
 
   function send(session: Session | null, route: RouteCase, ids: Ids, method: Method | "HEAD" = route.method) {
     const body = route.body?.(ids);
+    // A file upload (POST userImports) is the raw CSV.
+    const type = typeof body === "string" ? { "content-type": "text/csv" } : {};
     const options: InjectOptions = {
       method,
       url: route.url(ids),
@@ -611,8 +672,9 @@ describe("tenant isolation", () => {
         ? {
             cookie: session.cookie,
             ...(method === "GET" || method === "HEAD" ? {} : { "x-csrf-token": session.csrfToken }),
+            ...type,
           }
-        : {},
+        : type,
       ...(body === undefined ? {} : { payload: body as InjectOptions["payload"] }),
     };
     return t.app.inject(options);
@@ -717,7 +779,30 @@ describe("tenant isolation", () => {
       },
       select: { id: true, secrets: { select: { id: true } } },
     });
+    const userImport = await t.db.userImport.create({
+      data: {
+        tenantId,
+        kind: "users",
+        status: "previewed",
+        encoding: "utf-8",
+        delimiter: "comma",
+        actorRoles: ["globalAdmin"],
+        rowCount: 1,
+        problemRowCount: 0,
+        options: { accountEnabled: true, usageLocation: null, licenses: [] },
+        rows: {
+          create: {
+            line: 2,
+            userPrincipalName: `isolated-${randomUUID()}@example.test`,
+            displayName: "Isolated",
+            data: { values: { displayName: "Isolated" }, verifiedChanges: [] },
+            action: "create",
+          },
+        },
+      },
+    });
     return {
+      importId: userImport.id,
       applicationId: application.id,
       secretId: application.secrets[0]?.id as string,
       tenantId,
@@ -802,6 +887,7 @@ describe("tenant isolation", () => {
         "{flowId}",
         "{applicationId}",
         "{secretId}",
+        "{importId}",
       ].some((param) => r.path.includes(param)),
     );
     for (const route of withForeignIds) {

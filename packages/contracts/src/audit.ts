@@ -87,6 +87,11 @@ export const AUDIT_ACTIONS = [
   "application.secretRemoved",
   "personalToken.created",
   "personalToken.revoked",
+  "userImport.uploaded",
+  "userImport.applyStarted",
+  "userImport.finished",
+  "userImport.failed",
+  "userImport.passwordsRetrieved",
 ] as const;
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 
@@ -105,6 +110,7 @@ export const AUDIT_TARGET_TYPES = [
   "machine",
   "application",
   "personalToken",
+  "userImport",
 ] as const;
 export type AuditTargetType = (typeof AUDIT_TARGET_TYPES)[number];
 

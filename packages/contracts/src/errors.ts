@@ -76,6 +76,8 @@ export const ERROR_STATUS = {
   // An import's steps run in order: verify → preview → apply, and its passwords are handed out once.
   ImportNotPreviewed: 409,
   ImportAlreadyApplied: 409,
+  // The one-time passwords are handed out once the import has finished applying.
+  ImportNotFinished: 409,
   PasswordsAlreadyRetrieved: 410,
   PayloadTooLarge: 413,
   UnsupportedMediaType: 415,

@@ -1,6 +1,7 @@
 import { z } from "zod";
-import { emailSchema, isoDateTime, usageLocationSchema, uuidSchema } from "./common.js";
+import { emailSchema, isoDateTime, text, usageLocationSchema, uuidSchema } from "./common.js";
 import { assignedLicenseSchema } from "./licenses.js";
+import { USER_DIRECTORY_FIELD_MAX, userDirectoryFieldsInputSchema } from "./user-directory.js";
 import { passwordSchema } from "./users.js";
 
 /**
@@ -26,6 +27,32 @@ export const graphPasswordProfileSchema = z.object({
   forceChangePasswordNextSignInWithMfa: z.boolean().optional(),
 });
 
+const { businessPhone: _phone, alternateEmail: _mail, ...directoryShape } = userDirectoryFieldsInputSchema.shape;
+
+/**
+ * The directory fields under Graph's names. Graph keeps lists where Allot keeps one value: `businessPhones` (Graph
+ * itself allows one number) and `otherMails` (one address here); an empty list clears the value.
+ */
+const graphDirectoryShape = {
+  ...directoryShape,
+  businessPhones: z
+    .array(text(USER_DIRECTORY_FIELD_MAX.businessPhone))
+    .max(1, { error: "holds at most one number" })
+    .optional(),
+  otherMails: z.array(emailSchema).max(1, { error: "holds at most one address" }).optional(),
+};
+
+/** Graph's directory properties as Allot's fields (`businessPhones[0]`, `otherMails[0]`), for create and update. */
+export function directoryFieldsFromGraph(body: {
+  businessPhones?: string[] | undefined;
+  otherMails?: string[] | undefined;
+}): { businessPhone?: string | null; alternateEmail?: string | null } {
+  return {
+    ...(body.businessPhones === undefined ? {} : { businessPhone: body.businessPhones[0] ?? null }),
+    ...(body.otherMails === undefined ? {} : { alternateEmail: body.otherMails[0] ?? null }),
+  };
+}
+
 /** POST /users: Graph's required fields (accountEnabled, displayName, mailNickname, userPrincipalName, passwordProfile). */
 export const graphCreateUserSchema = z.strictObject({
   "@odata.type": z.literal("#microsoft.graph.user").optional(),
@@ -39,6 +66,7 @@ export const graphCreateUserSchema = z.strictObject({
   userPrincipalName: emailSchema,
   passwordProfile: graphPasswordProfileSchema,
   usageLocation: usageLocationSchema.nullable().optional(),
+  ...graphDirectoryShape,
 });
 export type GraphCreateUser = z.infer<typeof graphCreateUserSchema>;
 
@@ -48,6 +76,7 @@ export const graphUpdateUserSchema = z
     displayName: z.string().trim().min(1).max(256).optional(),
     usageLocation: usageLocationSchema.optional(),
     accountEnabled: z.boolean().optional(),
+    ...graphDirectoryShape,
   })
   .refine((body) => Object.keys(body).length > 0, { error: "name at least one property to change" });
 export type GraphUpdateUser = z.infer<typeof graphUpdateUserSchema>;

@@ -35,6 +35,14 @@ export const GRAPH_USER_PROPERTIES = [
   "assignedLicenses",
   "licenseAssignmentStates",
   "assignedPlans",
+  "department",
+  "faxNumber",
+  "otherMails",
+  "streetAddress",
+  "city",
+  "state",
+  "postalCode",
+  "country",
 ] as const;
 export type GraphUserProperty = (typeof GRAPH_USER_PROPERTIES)[number];
 
@@ -75,6 +83,16 @@ export const graphUserSchema = z.object({
   officeLocation: z.string().nullable().optional(),
   preferredLanguage: z.string().nullable().optional(),
   businessPhones: z.array(z.string()).optional(),
+  department: z.string().nullable().optional(),
+  faxNumber: z.string().nullable().optional(),
+  /** Other addresses of the user: our alternate email address, when set. */
+  otherMails: z.array(z.string()).optional(),
+  streetAddress: z.string().nullable().optional(),
+  city: z.string().nullable().optional(),
+  state: z.string().nullable().optional(),
+  postalCode: z.string().nullable().optional(),
+  /** Graph's country is free text; ours is the ISO 3166-1 alpha-2 code. */
+  country: z.string().nullable().optional(),
   accountEnabled: z.boolean().optional(),
   /** ISO 3166-1 alpha-2; null when not set (such a user cannot be licensed). */
   usageLocation: z.string().nullable().optional(),

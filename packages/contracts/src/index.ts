@@ -18,5 +18,6 @@ export * from "./power-platform.js";
 export * from "./requests.js";
 export * from "./setup.js";
 export * from "./user-directory.js";
+export * from "./user-export.js";
 export * from "./user-imports.js";
 export * from "./users.js";

@@ -77,3 +77,8 @@ export const userDirectoryFieldsSchema = z.object(
   >,
 );
 export type UserDirectoryFields = z.infer<typeof userDirectoryFieldsSchema>;
+
+/** Every directory field unset: a user before anyone filled them in (and a handy base for test users). */
+export const NO_DIRECTORY_FIELDS: UserDirectoryFields = Object.freeze(
+  Object.fromEntries(USER_DIRECTORY_FIELDS.map((field) => [field, null])) as UserDirectoryFields,
+);

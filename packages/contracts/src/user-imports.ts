@@ -82,6 +82,9 @@ export const createUserImportQuerySchema = z.strictObject({
 
 /** Row problems' codes (a row with a problem is refused; the other rows can still be applied). */
 export const USER_IMPORT_PROBLEM_CODES = [
+  // Found by the preview, with its options: no free seat left for this new user, or licenses without a usage location.
+  "CountViolation",
+  "UsageLocationRequired",
   "Required",
   "TooLong",
   "InvalidValue",
@@ -93,8 +96,12 @@ export const USER_IMPORT_PROBLEM_CODES = [
   "UnknownProduct",
   "UnknownServicePlan",
   "InheritedAssignment",
+  /** A license assignment file names the same user and product twice as direct licenses. */
+  "DuplicateAssignment",
   "TooManyColumns",
 ] as const;
+
+export type UserImportProblemCode = (typeof USER_IMPORT_PROBLEM_CODES)[number];
 
 /** One problem of one row: the file's line (1-based, the header is line 1) and the column as its header names it. */
 export const userImportProblemSchema = z.object({
@@ -162,8 +169,11 @@ export const userImportSchema = z.object({
   passwordsAvailable: z.boolean(),
   createdAt: isoDateTime,
   completedAt: isoDateTime.nullable(),
+  /** Why a "failed" import stopped (the rows applied before stay): a stable code and a message. */
+  error: z.object({ code: z.string(), message: z.string() }).nullable(),
 });
 export type UserImport = z.infer<typeof userImportSchema>;
+export const userImportPageSchema = page(userImportSchema);
 
 export const userImportParamsSchema = z.strictObject({ tenantId: idInputSchema, importId: idInputSchema });
 

@@ -14,6 +14,12 @@ import {
   uuidSchema,
 } from "./common.js";
 import { addLicensesSchema } from "./license-input.js";
+import {
+  countrySchema,
+  USER_DIRECTORY_FIELD_MAX,
+  userDirectoryFieldsInputSchema,
+  userDirectoryFieldsSchema,
+} from "./user-directory.js";
 
 export const userTypeSchema = z.enum(["member", "guest"]);
 export const tenantRoleSchema = z.enum(TENANT_ROLES as unknown as [TenantRole, ...TenantRole[]]);
@@ -47,8 +53,25 @@ export const userSchema = z.object({
   createdAt: isoDateTime,
   lastSignInAt: isoDateTime.nullable(),
   deletedAt: isoDateTime.nullable(),
+  /** First and last name, job, office, phones, address...: Graph's names, null when not set. */
+  ...userDirectoryFieldsSchema.shape,
 });
 export type User = z.infer<typeof userSchema>;
+
+/**
+ * Filters on the directory fields, shared by the users list, its ids and its CSV export: each an exact match
+ * ignoring letter case (the Active users page's "Department: Sales"), `country` an ISO 3166-1 alpha-2 code.
+ */
+export const userDirectoryFilterShape = {
+  department: text(USER_DIRECTORY_FIELD_MAX.department).optional(),
+  jobTitle: text(USER_DIRECTORY_FIELD_MAX.jobTitle).optional(),
+  officeLocation: text(USER_DIRECTORY_FIELD_MAX.officeLocation).optional(),
+  city: text(USER_DIRECTORY_FIELD_MAX.city).optional(),
+  country: countrySchema.optional(),
+};
+/** The directory filters a users list can take (all optional). */
+export const USER_DIRECTORY_FILTERS = ["department", "jobTitle", "officeLocation", "city", "country"] as const;
+export type UserDirectoryFilter = (typeof USER_DIRECTORY_FILTERS)[number];
 
 export const listUsersQuerySchema = z.strictObject({
   search: searchText.optional(),
@@ -59,6 +82,7 @@ export const listUsersQuerySchema = z.strictObject({
   deleted: queryBoolean.optional(),
   /** Only users holding this product (skuId), directly or through a group, in effect. */
   skuId: idInputSchema.optional(),
+  ...userDirectoryFilterShape,
   ...cursorQuery,
 });
 export type ListUsersQuery = z.infer<typeof listUsersQuerySchema>;
@@ -122,6 +146,8 @@ export const createUserRequestSchema = z.strictObject({
   assignedLicenses: addLicensesSchema.default([]),
   /** Check the whole step and answer what it would do (a bulk report of this one user), creating nothing. */
   dryRun: z.boolean().default(false),
+  /** First and last name, job, office, phones, address...: each optional. */
+  ...userDirectoryFieldsInputSchema.shape,
 });
 export type CreateUserRequest = z.input<typeof createUserRequestSchema>;
 
@@ -136,6 +162,8 @@ export const updateUserRequestSchema = z
     displayName: text(256).optional(),
     usageLocation: usageLocationSchema.optional(),
     accountEnabled: z.boolean().optional(),
+    /** A directory field left out stays as it is; null clears it. */
+    ...userDirectoryFieldsInputSchema.shape,
   })
   .refine((body) => Object.keys(body).length > 0, { error: "name at least one field to change" });
 export type UpdateUserRequest = z.infer<typeof updateUserRequestSchema>;

@@ -24,7 +24,8 @@ type Caller = { actor: Principal; bearer: boolean } | { refused: FastifyReply };
  *
  * Personal access tokens reach tenant routes (/api/tenants/:tenantId/…) and the Graph-compatible API (/graph/v1.0,
  * whose tenant is the token's); an app's access token reaches the Graph-compatible API only, as Microsoft's apps
- * reach Graph; the rest of /api (the person's own account, app registrations) needs a session. A bearer
+ * reach Graph; the rest of /api (the person's own account, app registrations) needs a session, but for GET /api/me,
+ * which a personal access token may read (whose token it is, which tenants it reaches). A bearer
  * request needs no CSRF token: no browser attaches it on its own, as it does a cookie.
  */
 export const authPlugin = fp(async (app: FastifyInstance) => {
@@ -60,7 +61,7 @@ export const authPlugin = fp(async (app: FastifyInstance) => {
 
     const { tenantId: rawTenantId } = request.params as { tenantId?: string };
     if (!graph && rawTenantId === undefined) {
-      if (bearer) {
+      if (bearer && !config.personalTokens) {
         return sendProblem(request, reply, "Unauthenticated", "This route needs a signed-in session, not a token.");
       }
       return;

@@ -82,7 +82,8 @@ export const authRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/me", {
-    config: { beforePasswordChange: true },
+    // A personal access token reads it too (the command line's `allot tenants`); changing it needs a session.
+    config: { beforePasswordChange: true, personalTokens: true },
     schema: {
       tags,
       summary: "The signed-in user, its reachable tenants and the CSRF token",

@@ -11,21 +11,27 @@ import {
   resetPasswordResponseSchema,
   restoredUserSchema,
   tenantParamsSchema,
+  USER_EXPORT_COLUMNS,
+  USER_EXPORT_MAX_ROWS,
   USER_IDS_LIMIT,
   updateUserRequestSchema,
+  userExportQuerySchema,
   userIdsQuerySchema,
   userIdsSchema,
   userPageSchema,
   userParamsSchema,
   userSchema,
 } from "@allot/contracts";
+import type { FastifyReply } from "fastify";
 import type { FastifyPluginAsyncZod } from "fastify-type-provider-zod";
 import { z } from "zod";
+import { CSV_FORMAT } from "../lib/csv.js";
 import { refusePublishedPassword } from "../lib/published-password.js";
 import { budgetResponses, problemResponses } from "../lib/responses.js";
 import { tenantOf } from "../lib/tenant.js";
 import { createUser, previewCreateUser } from "../services/users/create-user.js";
 import { deleteUser } from "../services/users/delete-user.js";
+import { exportUsers } from "../services/users/export-users.js";
 import { getUser } from "../services/users/get-user.js";
 import { listNumberedUsers } from "../services/users/list-numbered-users.js";
 import { listUserIds, listUsers } from "../services/users/list-users.js";
@@ -36,12 +42,19 @@ import { updateUser } from "../services/users/update-user.js";
 
 const tags = ["Users"];
 
+const LIST_FILTERS =
+  "Filters (all optional, combined with AND): `search` (part of the name or email), `type` (member or guest), " +
+  "`role`, `licensed`, `deleted`, `skuId` (holders of that product; an unknown skuId answers 404), and the " +
+  "directory fields `department`, `jobTitle`, `officeLocation` and `city` (each an exact match ignoring letter " +
+  "case) and `country` (an ISO 3166-1 alpha-2 code).";
+
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/api/tenants/:tenantId/users", {
     config: { action: "directory.read" },
     schema: {
       tags,
       summary: "List users: search by name or email, filter, keyset paging",
+      description: `${LIST_FILTERS} Keyset-paged with \`limit\` and \`cursor\`.`,
       params: tenantParamsSchema,
       querystring: listUsersQuerySchema,
       response: { 200: userPageSchema, ...problemResponses },
@@ -69,11 +82,41 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     schema: {
       tags,
       summary: `Ids of every user matching the list's filters (at most ${USER_IDS_LIMIT}), for a bulk change`,
+      description: LIST_FILTERS,
       params: tenantParamsSchema,
       querystring: userIdsQuerySchema,
       response: { 200: userIdsSchema, ...problemResponses },
     },
     handler: (request) => listUserIds(tenantOf(request), request.query),
+  });
+
+  app.get("/api/tenants/:tenantId/users/export", {
+    config: { action: "directory.read", budget: "exports" },
+    schema: {
+      tags,
+      summary: "Export users: the users matching the list's filters as CSV, by name",
+      description:
+        `${LIST_FILTERS} Answers a CSV file with the columns ${USER_EXPORT_COLUMNS.join(", ")}: the English ` +
+        'headers of Microsoft\'s "Add multiple users" template (so the file re-imports as one), then the ' +
+        "account. Countries and usage locations as ISO codes, `User type` Member or Guest, `Sign-in allowed` Yes " +
+        "or No, `Licenses` the skuPartNumbers joined by `+`, times in UTC ISO 8601. At most " +
+        `${USER_EXPORT_MAX_ROWS.toLocaleString("en")} rows. ${CSV_FORMAT}`,
+      params: tenantParamsSchema,
+      querystring: userExportQuerySchema,
+      produces: ["text/csv", "application/problem+json"],
+      response: {
+        200: { description: "The users as a CSV attachment", content: { "text/csv": { schema: z.string() } } },
+        ...problemResponses,
+        ...budgetResponses,
+      },
+    },
+    handler: async (request, reply) => {
+      const file = await exportUsers(tenantOf(request), request.query);
+      // The body streams (the zod schema above documents it; Fastify never serialises a stream).
+      const untyped: FastifyReply = reply;
+      untyped.type("text/csv; charset=utf-8").header("content-disposition", `attachment; filename="${file.fileName}"`);
+      return request.method === "HEAD" ? untyped.send() : untyped.send(await file.open());
+    },
   });
 
   app.post("/api/tenants/:tenantId/users", {
@@ -113,7 +156,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: "users.manage" },
     schema: {
       tags,
-      summary: "Edit a user's name, usage location or sign-in",
+      summary: "Edit a user's name, usage location, sign-in or directory fields (null clears one)",
       params: userParamsSchema,
       body: updateUserRequestSchema,
       response: { 200: userSchema, ...problemResponses, 409: problemSchema },

@@ -12,6 +12,7 @@ import {
   tenantModes,
   weighted,
 } from "./callers.js";
+import { fileBody } from "./files.js";
 import { batchBody, generatorsForRoute, graphParam, graphQuery } from "./graph.js";
 import { badPathSegment, badQueryValue, encodeBytes, serialize } from "./hostile.js";
 import { fromJsonSchema, type JsonSchema } from "./json-schema.js";
@@ -344,6 +345,7 @@ function bodyFor(
 ): fc.Arbitrary<Payload | undefined> {
   if (route.method === "GET" || route.method === "HEAD") return fc.constant(undefined);
   const json = (text: string): Payload => ({ text, contentType: "application/json" });
+  if (route.rawFile) return fileBody(valueCtx, c.coherent || c.bodyMode !== "transport", labels);
   if (!route.body) {
     // No body declared: most clients send none; some send one anyway.
     if (c.coherent || c.bodyMode !== "transport") return fc.constant(undefined);

@@ -43,6 +43,8 @@ export interface FuzzRoute {
   /** Request parts as JSON Schema, from the route's zod schemas (undefined: the route declares none). */
   querystring?: JsonSchema;
   body?: JsonSchema;
+  /** The body is a file, sent raw (a CSV import): no JSON Schema describes it (files.ts makes such bodies). */
+  rawFile?: boolean;
   headers?: JsonSchema;
   /** The same parts as the route's zod schemas (what the API validates with). */
   zod: { querystring?: z.ZodType; body?: z.ZodType; headers?: z.ZodType };
@@ -70,6 +72,7 @@ export function fuzzableRoutes(registered: readonly RouteOptions[]): FuzzRoute[]
     const methods = Array.isArray(route.method) ? route.method : [route.method];
     for (const method of methods) {
       const key = `${method} ${route.url}`;
+      const rawFile = isRawFile(schema.body);
       routes.push({
         key,
         method,
@@ -77,7 +80,8 @@ export function fuzzableRoutes(registered: readonly RouteOptions[]): FuzzRoute[]
         family: key === TOKEN_ROUTE ? "oauth" : isGraphPath(route.url) ? "graph" : "api",
         params: [...route.url.matchAll(/:(\w+)/g)].map((match) => match[1] as string),
         ...(schema.querystring ? { querystring: queryJsonSchema(schema.querystring as z.ZodType) } : {}),
-        ...(schema.body ? { body: jsonSchemaOf(schema.body as z.ZodType) } : {}),
+        ...(schema.body && !rawFile ? { body: jsonSchemaOf(schema.body as z.ZodType) } : {}),
+        ...(rawFile ? { rawFile } : {}),
         ...(schema.headers ? { headers: jsonSchemaOf(schema.headers as z.ZodType) } : {}),
         zod: {
           ...(schema.querystring ? { querystring: schema.querystring as z.ZodType } : {}),
@@ -94,6 +98,11 @@ export function fuzzableRoutes(registered: readonly RouteOptions[]): FuzzRoute[]
     }
   }
   return routes;
+}
+
+/** A body schema that is a custom check (the raw file's Buffer) rather than a JSON shape. */
+function isRawFile(body: unknown): boolean {
+  return (body as { _zod?: { def?: { type?: string } } } | undefined)?._zod?.def?.type === "custom";
 }
 
 /**

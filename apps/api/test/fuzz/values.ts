@@ -154,8 +154,8 @@ function stringFor(profile: Profile, ctx: ValueContext) {
     if (schema.enum || schema.const !== undefined) return undefined;
     if (schema.format === "uuid") return idsFor(site.key, profile, ctx);
     // By the end of the name, so that adminEmail, newPassword or organizationName are picked like their kin (and
-    // Graph's userPrincipalName, an address, like an email).
-    const kind = /email$|principalName$/i.test(site.key)
+    // Graph's userPrincipalName and otherMails, addresses, like an email).
+    const kind = /email$|principalName$|^otherMails$/i.test(site.key)
       ? "email"
       : /password$/i.test(site.key)
         ? "password"
@@ -186,6 +186,18 @@ function stringFor(profile: Profile, ctx: ValueContext) {
       case "description":
       case "message":
       case "reason":
+      // A user's directory fields (the Add multiple users template's columns) and the list's filters on them.
+      case "jobTitle":
+      case "department":
+      case "officeLocation":
+      case "businessPhone":
+      case "businessPhones":
+      case "mobilePhone":
+      case "faxNumber":
+      case "streetAddress":
+      case "city":
+      case "state":
+      case "postalCode":
         return textFor(site, schema, profile, ctx);
       case "search": {
         const words = fc.constantFrom("a", "ad", "Admin", "Fuzz", "@contoso", ".test", "%", "_", "\\", "'", "");
@@ -200,6 +212,7 @@ function stringFor(profile: Profile, ctx: ValueContext) {
           { weight: 1, arbitrary: fc.stringMatching(/^\d{12,19}$/) },
         );
       case "usageLocation":
+      case "country":
         return fc.constantFrom("NL", "US", "GB", "DE", "nl", "CU", "KP", "XX");
       case "action":
         return fc

@@ -113,6 +113,16 @@ export function createAppRouter() {
                   lazy: page(async () => (await import("@/features/users/routes/users")).UsersRoute),
                 },
                 {
+                  path: "users/import",
+                  handle: { ...section("users"), anyOf: ["users.manage"] },
+                  lazy: page(async () => (await import("@/features/user-import/routes/users-import")).UsersImportRoute),
+                },
+                {
+                  path: "users/import/:importId",
+                  handle: { ...section("users"), anyOf: ["users.manage"] },
+                  lazy: page(async () => (await import("@/features/user-import/routes/results")).ImportResultsRoute),
+                },
+                {
                   path: "groups",
                   handle: section("groups"),
                   lazy: page(async () => (await import("@/features/groups/routes/groups")).GroupsRoute),
@@ -131,6 +141,18 @@ export function createAppRouter() {
                   path: "licenses/reclaim",
                   handle: section("licenses"),
                   lazy: page(async () => (await import("@/features/reclaim/routes/reclaim")).ReclaimRoute),
+                },
+                {
+                  path: "licenses/import",
+                  handle: { ...section("licenses"), anyOf: ["licenses.assign"] },
+                  lazy: page(
+                    async () => (await import("@/features/user-import/routes/users-import")).LicensesImportRoute,
+                  ),
+                },
+                {
+                  path: "licenses/import/:importId",
+                  handle: { ...section("licenses"), anyOf: ["licenses.assign"] },
+                  lazy: page(async () => (await import("@/features/user-import/routes/results")).ImportResultsRoute),
                 },
                 {
                   path: "licenses/jobs/:jobId",

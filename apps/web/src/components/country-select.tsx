@@ -10,6 +10,7 @@ export function CountrySelect({
   disabled,
   id,
   "aria-label": ariaLabel,
+  emptyLabel,
 }: {
   value: string | null;
   onChange: (code: string | null) => void;
@@ -17,6 +18,8 @@ export function CountrySelect({
   id?: string;
   /** When no visible label names the field. */
   "aria-label"?: string;
+  /** What the empty choice says ("Not set" unless told otherwise, e.g. "Any country" in a filter). */
+  emptyLabel?: string;
 }) {
   const { t, language, countryName } = useI18n();
   const options = useMemo(() => {
@@ -33,7 +36,7 @@ export function CountrySelect({
       disabled={disabled}
       onChange={(_, data) => onChange(data.value === "" ? null : data.value)}
     >
-      <option value="">{t.common.notSet}</option>
+      <option value="">{emptyLabel ?? t.common.notSet}</option>
       {options.map((option) => (
         <option key={option.code} value={option.code}>
           {option.name}

@@ -64,6 +64,8 @@ export interface RequestOptions<S extends z.ZodType | undefined> {
   method?: Method;
   query?: Record<string, QueryValue>;
   body?: unknown;
+  /** A file sent as it is (an import's CSV) instead of a JSON body, with its content type. */
+  file?: { body: Blob; contentType: string } | undefined;
   /** Schema of the success body; omit for 204 answers. */
   schema?: S;
   signal?: AbortSignal | undefined;
@@ -90,6 +92,7 @@ async function send(path: string, options: RequestOptions<z.ZodType | undefined>
   const method = options.method ?? "GET";
   const headers: Record<string, string> = { Accept: "application/json, application/problem+json" };
   if (options.body !== undefined) headers["Content-Type"] = "application/json";
+  if (options.file) headers["Content-Type"] = options.file.contentType;
   if (method !== "GET" && csrfToken) headers["X-CSRF-Token"] = csrfToken;
   if (options.idempotencyKey) headers["Idempotency-Key"] = options.idempotencyKey;
   try {
@@ -97,7 +100,7 @@ async function send(path: string, options: RequestOptions<z.ZodType | undefined>
       method,
       headers,
       credentials: "same-origin",
-      body: options.body === undefined ? null : JSON.stringify(options.body),
+      body: options.file ? options.file.body : options.body === undefined ? null : JSON.stringify(options.body),
       signal: options.signal ?? null,
     });
   } catch (error) {

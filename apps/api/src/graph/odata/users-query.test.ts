@@ -47,7 +47,7 @@ describe("parseUsersQuery", () => {
     ["favouriteColour", "ValidationFailed"],
     ["displayName,", "ValidationFailed"],
     ["manager/id", "ValidationFailed"],
-    ["department", "UnsupportedQuery"],
+    ["employeeId", "UnsupportedQuery"],
     ["*", "UnsupportedQuery"],
   ])("refuses $select=%s as %s", (select, code) => {
     const refused = refusal(() => parseUsersQuery({ $select: select }, undefined));

@@ -12,6 +12,7 @@ import { parseUserQuery, parseUsersQuery } from "../../graph/odata/users-query.j
 import { tenantOf } from "../../lib/tenant.js";
 import { createGraphUser } from "../../services/graph/create-graph-user.js";
 import { getGraphUser } from "../../services/graph/get-graph-user.js";
+import { userUpdateOf } from "../../services/graph/graph-directory-fields.js";
 import { graphLicenseDetails } from "../../services/graph/graph-license-details.js";
 import { listGraphUsers } from "../../services/graph/list-graph-users.js";
 import { resolveUserRef } from "../../services/graph/user-ref.js";
@@ -91,7 +92,10 @@ export const graphUserRoutes: FastifyPluginAsyncZod = async (app) => {
     config: { action: "users.manage" },
     schema: {
       tags,
-      summary: "Change a user's displayName, usageLocation or accountEnabled; answers 204",
+      summary:
+        "Change a user's displayName, usageLocation, accountEnabled or directory properties (givenName, surname, " +
+        "jobTitle, department, officeLocation, businessPhones, mobilePhone, faxNumber, otherMails, streetAddress, " +
+        "city, state, postalCode, country); answers 204",
       params: userParams,
       querystring: odataQuerySchema,
       body: graphUpdateUserSchema,
@@ -100,7 +104,7 @@ export const graphUserRoutes: FastifyPluginAsyncZod = async (app) => {
     handler: async (request, reply) => {
       refuseUnsupported(request.query, []);
       const ctx = tenantOf(request);
-      await updateUser(ctx, await resolveUserRef(ctx, request.params.user), request.body);
+      await updateUser(ctx, await resolveUserRef(ctx, request.params.user), userUpdateOf(request.body));
       return reply.code(204).send(null);
     },
   });

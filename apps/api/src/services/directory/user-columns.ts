@@ -7,7 +7,9 @@ import { Prisma } from "@allot/db";
  */
 export const USER_COLUMNS = Prisma.sql`u.id::text AS id, u."tenantId"::text AS "tenantId", u."displayName", u.email,
     u."userType"::text AS "userType", u."usageLocation", u."accountEnabled", u."createdAt", u."lastSignInAt",
-    u."deletedAt",
+    u."deletedAt", u."givenName", u.surname, u."jobTitle", u.department, u."officeLocation", u."businessPhone",
+    u."mobilePhone", u."faxNumber", u."alternateEmail", u."streetAddress", u.city, u.state, u."postalCode",
+    u.country::text AS country,
     ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS roles,
     (SELECT COALESCE(json_agg(json_build_object('skuId', p."skuId", 'skuPartNumber', p."skuPartNumber",
         'displayName', p."displayName", 'direct', h.direct, 'inherited', h.inherited, 'assignedAt', h."assignedAt")

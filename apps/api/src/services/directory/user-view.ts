@@ -1,5 +1,10 @@
-import type { User, UserLicense } from "@allot/contracts";
+import { USER_DIRECTORY_FIELDS, type User, type UserDirectoryFields, type UserLicense } from "@allot/contracts";
 import type { Prisma } from "@allot/db";
+
+/** The directory fields' columns, selected by name (Prisma's select shape). */
+const directorySelect = Object.fromEntries(USER_DIRECTORY_FIELDS.map((field) => [field, true])) as {
+  [Field in keyof UserDirectoryFields]: true;
+};
 
 /** The columns a User payload is built from; one select shared by every users service. */
 export const userSelect = {
@@ -13,6 +18,7 @@ export const userSelect = {
   createdAt: true,
   lastSignInAt: true,
   deletedAt: true,
+  ...directorySelect,
   roleAssignments: { select: { role: true } },
   // Licenses in effect: a product held directly and through a group counts once; one in error not at all.
   licenseAssignments: {
@@ -39,7 +45,7 @@ export interface UserLicenseColumns {
 }
 
 /** A user's columns with its roles and licenses, as both the Prisma reads and the list statement yield them. */
-export interface UserColumns {
+export interface UserColumns extends UserDirectoryFields {
   id: string;
   tenantId: string;
   displayName: string;
@@ -71,7 +77,13 @@ export function userFromColumns(row: UserColumns): User {
     createdAt: row.createdAt.toISOString(),
     lastSignInAt: row.lastSignInAt?.toISOString() ?? null,
     deletedAt: row.deletedAt?.toISOString() ?? null,
+    ...directoryFieldsOf(row),
   };
+}
+
+/** The directory fields of a row or a request, and nothing else of it (a field left out is null). */
+export function directoryFieldsOf(row: Partial<Record<keyof UserDirectoryFields, string | null>>): UserDirectoryFields {
+  return Object.fromEntries(USER_DIRECTORY_FIELDS.map((field) => [field, row[field] ?? null])) as UserDirectoryFields;
 }
 
 export function toUser({ roleAssignments, licenseAssignments, ...row }: UserRow): User {

@@ -3,6 +3,7 @@ import { AppError } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
 import { createUser } from "../users/create-user.js";
 import { getGraphUser } from "./get-graph-user.js";
+import { graphDirectoryOf } from "./graph-directory-fields.js";
 
 /**
  * POST /users with Graph's body: the admin center's own use case (audited, the same rules), Graph's names mapped on
@@ -22,6 +23,7 @@ export async function createGraphUser(ctx: TenantContext, body: GraphCreateUser)
         password: body.passwordProfile.password,
         assignedLicenses: [],
         dryRun: false,
+        ...graphDirectoryOf(body),
       },
       { passwordChangeRequired: body.passwordProfile.forceChangePasswordNextSignIn },
     );

@@ -1,4 +1,4 @@
-import type { GraphUserProperty } from "@allot/contracts";
+import type { GraphUserProperty, UserDirectoryFields } from "@allot/contracts";
 import { Prisma } from "@allot/db";
 
 /** A license assignment as the row's JSON carries it (timestamps as text). */
@@ -22,6 +22,8 @@ export interface GraphUserRow {
   accountEnabled: boolean;
   createdAt: Date;
   preferredLanguage: string | null;
+  /** The directory fields (first and last name, job, office, phones, address...). */
+  directory: UserDirectoryFields;
   assignments?: AssignmentColumns[];
 }
 
@@ -41,7 +43,12 @@ export function needsAssignments(properties: readonly GraphUserProperty[]): bool
  */
 export function graphUserColumns(withAssignments: boolean): Prisma.Sql {
   const own = Prisma.sql`u.id::text AS id, u."displayName", u.email, u."userType"::text AS "userType",
-    u."usageLocation"::text AS "usageLocation", u."accountEnabled", u."createdAt", u."preferredLanguage"`;
+    u."usageLocation"::text AS "usageLocation", u."accountEnabled", u."createdAt", u."preferredLanguage",
+    json_build_object('givenName', u."givenName", 'surname', u.surname, 'jobTitle', u."jobTitle",
+      'department', u.department, 'officeLocation', u."officeLocation", 'businessPhone', u."businessPhone",
+      'mobilePhone', u."mobilePhone", 'faxNumber', u."faxNumber", 'alternateEmail', u."alternateEmail",
+      'streetAddress', u."streetAddress", 'city', u.city, 'state', u.state, 'postalCode', u."postalCode",
+      'country', u.country::text) AS directory`;
   if (!withAssignments) return own;
   return Prisma.sql`${own},
     COALESCE((SELECT json_agg(json_build_object(

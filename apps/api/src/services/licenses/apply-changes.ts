@@ -29,6 +29,11 @@ export interface LicenseChangeRequest {
   mode: "add" | "replace";
   /** Add mode: leave a product a user holds with the same plans as it is instead of refusing AlreadyAssigned. */
   skipAlreadyAssigned?: boolean;
+  /**
+   * Each user's own change instead of `add` and `remove` (the license assignment CSV: every user as its file
+   * says); users missing from it get `add` and `remove`. Mode "add" only.
+   */
+  perUser?: ReadonlyMap<string, { add: readonly DirectLicense[]; remove: readonly string[] }>;
   /** true: all users' changes apply or none does. */
   atomic: boolean;
   /** true: decide everything, write nothing. */
@@ -69,17 +74,19 @@ export async function applyLicenseChanges(
   request: LicenseChangeRequest,
 ): Promise<ChangeOutcome> {
   const holdings = await lockHoldings(tx, ctx.tenantId, request.userIds);
-  const changes: LicenseChange[] = [...holdings.users.values()].map((user) => ({
-    userId: user.userId,
-    add:
-      request.skipAlreadyAssigned && request.mode === "add"
-        ? licensesStillToAdd(request.add, user.direct)
-        : request.add,
-    remove: request.mode === "replace" ? user.direct.map((license) => license.productId) : request.remove,
-  }));
+  const changes: LicenseChange[] = [...holdings.users.values()].map((user) => {
+    const own = request.perUser?.get(user.userId);
+    const add = own?.add ?? request.add;
+    return {
+      userId: user.userId,
+      add: request.skipAlreadyAssigned && request.mode === "add" ? licensesStillToAdd(add, user.direct) : add,
+      remove:
+        request.mode === "replace" ? user.direct.map((license) => license.productId) : (own?.remove ?? request.remove),
+    };
+  });
   const involved = new Set([
     ...request.add.map((license) => license.productId),
-    ...changes.flatMap((change) => change.remove),
+    ...changes.flatMap((change) => [...change.add.map((license) => license.productId), ...change.remove]),
   ]);
   // Inherited licenses in error are retried after the change (a direct base product may now let an add-on apply),
   // so their seat rows are locked now, in order with the others.

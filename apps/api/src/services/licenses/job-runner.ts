@@ -1,15 +1,14 @@
-import { type Db, Prisma, type Tx } from "@allot/db";
-import { type Action, can, type Grantee, type TenantRole, tokenGrantees } from "@allot/domain";
+import type { Db } from "@allot/db";
+import type { Grantee } from "@allot/domain";
 import type { FastifyBaseLogger } from "fastify";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import { isContention } from "../../lib/contention.js";
 import { isDatabaseUnavailable } from "../../lib/unavailable.js";
-import type { TenantContext } from "../../types.js";
-import { tenantRoles } from "../auth/tenant-roles.js";
 import { type BulkJobChange, recordChunk } from "./bulk-jobs.js";
 import { bulkAssignLicenses } from "./bulk-licenses.js";
+import { creatorRoles, jobContext } from "./job-creator.js";
 
 /** Users per chunk: each chunk is one transaction of the bulk engine, a few hundred milliseconds at most. */
 export const JOB_CHUNK_USERS = 500;
@@ -48,11 +47,24 @@ export class LicenseJobRunner {
 
   /** Starts a job unless this process already runs it. */
   schedule(jobId: string): void {
-    if (this.stopping || this.running.has(jobId)) return;
-    const run = this.run(jobId)
-      .catch((error: unknown) => this.log.error({ err: error, jobId }, "license job runner failed"))
-      .finally(() => this.running.delete(jobId));
-    this.running.set(jobId, run);
+    this.scheduleTask(jobId, () => this.run(jobId));
+  }
+
+  /**
+   * Runs other chunked background work under the same runner (a user import's apply, keyed `userImport:<id>`):
+   * once per key in this process, awaited by `stop`, `settled` and `idle`. The task checks `isStopping` between
+   * chunks and claims each chunk itself, as `run` does for license jobs.
+   */
+  scheduleTask(key: string, task: () => Promise<void>): void {
+    if (this.stopping || this.running.has(key)) return;
+    const run = task()
+      .catch((error: unknown) => this.log.error({ err: error, key }, "background job runner failed"))
+      .finally(() => this.running.delete(key));
+    this.running.set(key, run);
+  }
+
+  get isStopping(): boolean {
+    return this.stopping;
   }
 
   /** Picks up the jobs a stopped server left queued or running. */
@@ -90,7 +102,7 @@ export class LicenseJobRunner {
         job = (await this.db.licenseJob.findUnique({ where: { id: jobId } })) as JobState | null;
         if (!job || job.status === "succeeded" || job.status === "failed") return;
         // Each chunk acts with the creator's rights as they are now, not as they were when the job was created.
-        roles = await creatorRoles(this.db, job, false, this.clock.now());
+        roles = await creatorRoles(this.db, job, false, this.clock.now(), ["licenses.assign"]);
       } catch (error) {
         if (await this.waitedForDatabase(error, jobId)) continue;
         throw error;
@@ -98,7 +110,7 @@ export class LicenseJobRunner {
       const current = job;
       const offset = job.processed;
       const userIds = job.request.userIds.slice(offset, offset + JOB_CHUNK_USERS);
-      const ctx = jobContext(this.db, this.clock, jobId, job, roles ?? []);
+      const ctx = jobContext(this.db, this.clock, `job:${jobId}`, job, roles ?? []);
       try {
         if (!roles) throw creatorForbidden();
         await bulkAssignLicenses(
@@ -108,7 +120,9 @@ export class LicenseJobRunner {
             auditRun: false,
             beforeCommit: async (tx, report) => {
               // Again under a share lock of the creator's row, so a disable or delete cannot slip in before commit.
-              if (!(await creatorRoles(tx, current, true, this.clock.now()))) throw creatorForbidden();
+              if (!(await creatorRoles(tx, current, true, this.clock.now(), ["licenses.assign"]))) {
+                throw creatorForbidden();
+              }
               const progress = await recordChunk(tx, jobId, offset, report);
               if (progress === "taken") throw new ChunkTaken();
               if (progress === "done") {
@@ -159,7 +173,7 @@ export class LicenseJobRunner {
    * progress. Rather than fail a job that only has to wait, the runner waits and reads the progress again, as a
    * restarted server would, for as long as the database is gone. False for any other error.
    */
-  private async waitedForDatabase(error: unknown, jobId: string): Promise<boolean> {
+  async waitedForDatabase(error: unknown, jobId: string): Promise<boolean> {
     if (!isDatabaseUnavailable(error) || this.stopping) return false;
     this.log.warn({ err: error, jobId }, "license job waits for the database");
     await new Promise((resolve) => setTimeout(resolve, UNAVAILABLE_RETRY_MS));
@@ -172,56 +186,3 @@ const creatorForbidden = () =>
     "Forbidden",
     "The job stopped: the admin who started it may no longer change licenses here (role removed, sign-in blocked or account deleted). The changes made so far stay.",
   );
-
-/**
- * The creator's roles in the job's tenant now, or null when it may no longer change licenses there: gone (deleted,
- * or removed and the job's creator set to null), sign-in blocked, or without a role that allows assigning. `lock`
- * takes a share lock on the creator's row for the rest of the transaction.
- */
-async function creatorRoles(db: Db | Tx, job: JobState, lock: boolean, now: Date): Promise<Grantee[] | null> {
-  if (!job.createdByUserId) return null;
-  const [creator] = await db.$queryRaw<
-    Array<{ tenantId: string; accountEnabled: boolean; deletedAt: Date | null; ownRoles: TenantRole[] }>
-  >`
-    SELECT u."tenantId"::text AS "tenantId", u."accountEnabled", u."deletedAt",
-           ARRAY(SELECT r.role::text FROM "RoleAssignment" r WHERE r."userId" = u.id ORDER BY r.role) AS "ownRoles"
-      FROM "User" u WHERE u.id = ${job.createdByUserId}::uuid
-      ${lock ? Prisma.sql`FOR SHARE OF u` : Prisma.empty}`;
-  if (!creator?.accountEnabled || creator.deletedAt) return null;
-  const ownRoles: TenantRole[] = creator.ownRoles.length > 0 ? creator.ownRoles : ["member"];
-  const roles = await tenantRoles(
-    db,
-    { userId: job.createdByUserId, tenantId: creator.tenantId, ownRoles },
-    job.tenantId,
-    now,
-  );
-  if (!roles) return null;
-  // A job started with a personal access token acts within that token's scopes, as its request did.
-  const scopes = job.actorRoles.filter((role) => role.startsWith("scope:")).map((role) => role.slice("scope:".length));
-  const rights: Grantee[] = scopes.length > 0 ? tokenGrantees(roles, scopes as Action[]) : roles;
-  return can(rights, "licenses.assign") ? rights : null;
-}
-
-/** The job's creator acting again, with the roles it has now. */
-function jobContext(db: Db, clock: Clock, jobId: string, job: JobState, roles: Grantee[]): TenantContext {
-  return {
-    db,
-    tenantId: job.tenantId,
-    roles,
-    requestId: `job:${jobId}`,
-    clock,
-    actor: {
-      kind: "user",
-      token: null,
-      userId: job.createdByUserId as string,
-      tenantId: job.tenantId,
-      displayName: "",
-      email: "",
-      preferredLanguage: null,
-      sessionId: "",
-      csrfToken: "",
-      ownRoles: [],
-      passwordChangeRequired: false,
-    },
-  };
-}

@@ -6,7 +6,7 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import { temporaryPassword } from "../../lib/tokens.js";
 import type { TenantContext } from "../../types.js";
-import { toUser, userSelect } from "../directory/user-view.js";
+import { directoryFieldsOf, toUser, userSelect } from "../directory/user-view.js";
 import { applyLicenseChanges } from "../licenses/apply-changes.js";
 import { toReport } from "../licenses/bulk-licenses.js";
 import { catalogOf, directLicenses, resolveChange } from "../licenses/catalog.js";
@@ -81,6 +81,7 @@ async function inTransaction(
           accountEnabled: data.accountEnabled,
           passwordHash,
           passwordChangeRequired,
+          ...directoryFieldsOf(data),
         },
         select: userSelect,
       });

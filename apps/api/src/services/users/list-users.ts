@@ -26,7 +26,7 @@ export async function pageOfUsers(
   return { items: page.rows.map(userFromColumns), nextCursor: page.nextCursor };
 }
 
-type UserFilters = Omit<ListUsersQuery, "cursor" | "limit">;
+export type UserFilters = Omit<ListUsersQuery, "cursor" | "limit">;
 
 export async function listUsers(ctx: TenantContext, { cursor, limit, ...filters }: ListUsersQuery): Promise<UserPage> {
   return pageOfUsers(ctx, await criteriaOf(ctx, filters), { cursor, limit });
@@ -46,7 +46,7 @@ export async function listUserIds(ctx: TenantContext, filters: UserFilters): Pro
 }
 
 /** The query's filters as the list statement takes them: a skuId becomes its product (404 when none has it). */
-async function criteriaOf(ctx: TenantContext, { skuId, ...filters }: UserFilters) {
+export async function criteriaOf(ctx: TenantContext, { skuId, ...filters }: UserFilters) {
   if (skuId === undefined) return filters;
   const product = (await catalogOf(ctx.db)).bySkuId.get(skuId);
   if (!product) {

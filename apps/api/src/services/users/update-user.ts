@@ -1,4 +1,4 @@
-import type { UpdateUserRequest, User } from "@allot/contracts";
+import { type UpdateUserRequest, USER_DIRECTORY_FIELDS, type User } from "@allot/contracts";
 import type { Tx } from "@allot/db";
 import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
@@ -16,10 +16,13 @@ export async function updateUser(ctx: TenantContext, userId: string, changes: Up
     const after = await tx.user.update({ where: { id: userId }, data: changes, select: userSelect });
     // Blocking sign-in ends the user's sessions at once, as an admin expects.
     if (changes.accountEnabled === false) await tx.session.deleteMany({ where: { userId } });
+    // The account's name, location and sign-in always; a directory field when the request named it.
+    const named = USER_DIRECTORY_FIELDS.filter((field) => changes[field] !== undefined);
     const picked = (row: typeof before) => ({
       displayName: row.displayName,
       usageLocation: row.usageLocation,
       accountEnabled: row.accountEnabled,
+      ...Object.fromEntries(named.map((field) => [field, row[field]])),
     });
     await audit(tx, ctx, {
       action: "user.updated",

@@ -1,3 +1,4 @@
+import type { UserDirectoryFilter } from "@allot/contracts";
 import { Prisma } from "@allot/db";
 import { earliestRestorableDeletion, type TenantRole } from "@allot/domain";
 import { likeLiteral } from "../../lib/like.js";
@@ -18,6 +19,12 @@ export interface UserPageCriteria {
   groupId?: string | undefined;
   /** Only holders of this product (by product id), directly or through a group, in effect. */
   productId?: string | undefined;
+  /** Directory filters: exact matches ignoring letter case (`country` an upper-case ISO code). */
+  department?: string | undefined;
+  jobTitle?: string | undefined;
+  officeLocation?: string | undefined;
+  city?: string | undefined;
+  country?: string | undefined;
   /** Keyset: the (displayName, id) of the previous page's last row. */
   after?: { displayName: string; id: string } | undefined;
   /** Rows to fetch: the page size plus one, to know whether another page follows. */
@@ -84,6 +91,7 @@ function listConditions(c: Omit<UserPageCriteria, "take" | "offset">): Prisma.Sq
       Prisma.sql`EXISTS (SELECT 1 FROM "GroupMember" g WHERE g."groupId" = ${c.groupId}::uuid AND g."userId" = u.id)`,
     );
   }
+  conditions.push(...directoryConditions(c));
   if (c.search) {
     const pattern = `%${likeLiteral(c.search)}%`;
     conditions.push(Prisma.sql`(u."displayName" ILIKE ${pattern} OR u.email ILIKE ${pattern})`);
@@ -92,6 +100,23 @@ function listConditions(c: Omit<UserPageCriteria, "take" | "offset">): Prisma.Sq
     conditions.push(Prisma.sql`(u."displayName", u.id) > (${c.after.displayName}, ${c.after.id}::uuid)`);
   }
   return Prisma.join(conditions, " AND ");
+}
+
+/**
+ * The directory filters. Case-insensitive equality through lower() on both sides: no index serves it, but each
+ * filter narrows the rows the tenant's (tenantId, displayName, id) walk already reads, so a page stays a page's work
+ * unless the filter matches almost nobody.
+ */
+function directoryConditions(c: Pick<UserPageCriteria, UserDirectoryFilter>): Prisma.Sql[] {
+  const conditions: Prisma.Sql[] = [];
+  if (c.department !== undefined) conditions.push(Prisma.sql`lower(u.department) = lower(${c.department})`);
+  if (c.jobTitle !== undefined) conditions.push(Prisma.sql`lower(u."jobTitle") = lower(${c.jobTitle})`);
+  if (c.officeLocation !== undefined) {
+    conditions.push(Prisma.sql`lower(u."officeLocation") = lower(${c.officeLocation})`);
+  }
+  if (c.city !== undefined) conditions.push(Prisma.sql`lower(u.city) = lower(${c.city})`);
+  if (c.country !== undefined) conditions.push(Prisma.sql`u.country = ${c.country.toUpperCase()}`);
+  return conditions;
 }
 
 function userListQuery(c: UserPageCriteria, columns: Prisma.Sql): Prisma.Sql {

@@ -106,6 +106,7 @@ export const en = {
     TooManyRows: "The file has more rows than one import takes (50,000).",
     ImportNotPreviewed: "Check the preview before applying the import.",
     ImportAlreadyApplied: "This import has already been applied.",
+    ImportNotFinished: "The import is still being applied; try again when it has finished.",
     PasswordsAlreadyRetrieved: "The one-time passwords have already been shown once and are no longer kept.",
     PayloadTooLarge: "The request is too large.",
     UnsupportedMediaType: "The request format is not supported.",
@@ -286,6 +287,11 @@ export const en = {
       "application.secretRemoved": "Client secret removed",
       "personalToken.created": "Personal access token created",
       "personalToken.revoked": "Personal access token revoked",
+      "userImport.uploaded": "Users file uploaded and verified",
+      "userImport.applyStarted": "Users import started",
+      "userImport.finished": "Users import finished",
+      "userImport.failed": "Users import stopped",
+      "userImport.passwordsRetrieved": "One-time passwords of an import retrieved",
     } satisfies Record<AuditAction, string>,
     /** Who made a change when it was not a person in a session: an app with its own token, or a person's token. */
     actor: {

@@ -69,6 +69,7 @@ export const texts = {
     machine: "Machine",
     application: "App registration",
     personalToken: "Personal access token",
+    userImport: "Users import",
   } satisfies Record<AuditTargetType, string>,
 };
 

@@ -64,5 +64,6 @@ export const texts: AuditTexts = {
     machine: "Machine",
     application: "App-registratie",
     personalToken: "Persoonlijk toegangstoken",
+    userImport: "Gebruikersimport",
   },
 };

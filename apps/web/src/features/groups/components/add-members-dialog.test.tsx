@@ -1,4 +1,4 @@
-import type { Group, User } from "@allot/contracts";
+import { type Group, NO_DIRECTORY_FIELDS, type User } from "@allot/contracts";
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { render, screen } from "@testing-library/react";
 import userEvent from "@testing-library/user-event";
@@ -31,6 +31,7 @@ const megan: User = {
   createdAt: "2026-01-05T10:00:00.000Z",
   lastSignInAt: null,
   deletedAt: null,
+  ...NO_DIRECTORY_FIELDS,
 };
 
 /** The API as this dialog sees it: the user search answers Megan; adding members answers `addAnswer`. */

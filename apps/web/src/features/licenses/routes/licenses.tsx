@@ -13,17 +13,20 @@ import {
 } from "@fluentui/react-components";
 import {
   ArrowClockwiseRegular,
+  ArrowUploadRegular,
   KeyMultipleRegular,
   PersonArrowLeftRegular,
   WarningRegular,
 } from "@fluentui/react-icons";
 import { type ComponentProps, useId } from "react";
 import { useNavigate } from "react-router";
+import { CsvExportButton } from "@/components/csv-export-button";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { PageHeader } from "@/components/page-header";
 import { LiveStatus } from "@/components/visually-hidden";
+import { buildUrl, tenantPath } from "@/lib/api-client";
 import { useI18n } from "@/lib/i18n";
 import { useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
@@ -50,7 +53,8 @@ export function LicensesRoute() {
   const styles = useStyles();
   const { t } = useI18n();
   const lt = useLicensesTexts();
-  const tenantId = useTenant().tenant.id;
+  const context = useTenant();
+  const tenantId = context.tenant.id;
   const navigate = useNavigate();
   const skus = useSubscribedSkus(tenantId);
 
@@ -72,6 +76,16 @@ export function LicensesRoute() {
         <ToolbarButton icon={<PersonArrowLeftRegular />} onClick={() => navigate(reclaimPath)}>
           {lt.reclaim}
         </ToolbarButton>
+        {/* The license assignment CSV: export it, edit it, import it through Verify → Preview → Apply. */}
+        <CsvExportButton
+          label={lt.exportAssignments}
+          hrefFor={(delimiter) => buildUrl(tenantPath(tenantId, "licenses", "assignments", "export"), { delimiter })}
+        />
+        {context.can("licenses.assign") ? (
+          <ToolbarButton icon={<ArrowUploadRegular />} onClick={() => navigate(`/t/${tenantId}/licenses/import`)}>
+            {lt.importAssignments}
+          </ToolbarButton>
+        ) : null}
         <ToolbarButton
           icon={skus.isFetching && !skus.isPending ? <Spinner size="tiny" /> : <ArrowClockwiseRegular />}
           onClick={() => skus.refetch()}

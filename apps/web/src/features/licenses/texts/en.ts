@@ -15,6 +15,8 @@ export const texts = {
   conflicts: "License conflicts",
   conflictsWithCount: (count: number) => `License conflicts (${number(count)})`,
   reclaim: "Reclaim licenses",
+  exportAssignments: "Export assignments",
+  importAssignments: "Import assignments",
   conflictBanner: (count: number) =>
     `${number(count)} ${plural(count, "product is", "products are")} in license conflict: more users than seats, or users on an expired subscription. Resolve the conflicts so nobody loses access unexpectedly.`,
   conflictBannerTitle: "License conflicts",

@@ -15,6 +15,8 @@ export const texts: LicensesTexts = {
   conflicts: "Licentieconflicten",
   conflictsWithCount: (count: number) => `Licentieconflicten (${number(count)})`,
   reclaim: "Licenties terugvorderen",
+  exportAssignments: "Toewijzingen exporteren",
+  importAssignments: "Toewijzingen importeren",
   conflictBanner: (count: number) =>
     `${number(count)} ${plural(count, "product heeft", "producten hebben")} een licentieconflict: meer gebruikers dan licenties, of gebruikers op een verlopen abonnement. Los de conflicten op zodat niemand onverwacht toegang verliest.`,
   conflictBannerTitle: "Licentieconflicten",

@@ -14,6 +14,10 @@ export function filterQuery(filter: UsersFilter) {
     licensed: filter.licensed,
     deleted: filter.deleted ? true : undefined,
     skuId: filter.skuId,
+    department: filter.department,
+    jobTitle: filter.jobTitle,
+    city: filter.city,
+    country: filter.country,
   };
 }
 

@@ -8,6 +8,11 @@ export interface UsersFilter {
   deleted?: boolean | undefined;
   /** Only holders of this product (skuId), directly or through a group. */
   skuId?: string | undefined;
+  /** Directory filters: exact names, any letter case; `country` an ISO code. */
+  department?: string | undefined;
+  jobTitle?: string | undefined;
+  city?: string | undefined;
+  country?: string | undefined;
 }
 
 export const userKeys = {

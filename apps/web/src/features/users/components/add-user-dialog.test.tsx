@@ -7,7 +7,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from "vitest";
 import { meQueryKey } from "@/lib/auth";
 import { I18nProvider, loadCoreTexts } from "@/lib/i18n";
 import { licensingKeys } from "@/lib/licensing/keys";
-import { usersTexts } from "../texts";
+import { directoryTexts, usersTexts } from "../texts";
 import { AddUserDialog } from "./add-user-dialog";
 
 const TENANT = "5b0c2f5e-6f1d-4c8a-9a3e-2f4d6c8b0a1e";
@@ -30,6 +30,7 @@ const me: Me = {
 beforeAll(async () => {
   await loadCoreTexts("en");
   await usersTexts.load("en");
+  await directoryTexts.load("en");
 });
 
 afterEach(() => vi.unstubAllGlobals());

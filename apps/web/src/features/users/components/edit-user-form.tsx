@@ -1,6 +1,7 @@
 import { type User, updateUserRequestSchema } from "@allot/contracts";
 import { Button, makeStyles, Spinner, Text, tokens } from "@fluentui/react-components";
 import { useId } from "react";
+import type { Control } from "react-hook-form";
 import { CountrySelect } from "@/components/country-select";
 import { ErrorMessage } from "@/components/error-message";
 import { useNotify } from "@/components/notify";
@@ -9,8 +10,10 @@ import { FormField, TextField } from "@/lib/forms/form-field";
 import { useZodForm } from "@/lib/forms/zod-form";
 import { useI18n } from "@/lib/i18n";
 import { useUpdateUser } from "../api/update-user";
+import { type DirectoryDraft, directoryChanges, directoryDraftOf } from "../lib/directory-draft";
 import { useUsersTexts } from "../texts";
 import { CheckboxField } from "./checkbox-field";
+import { ContactFields } from "./contact-fields";
 
 const useStyles = makeStyles({
   form: { display: "flex", flexDirection: "column", gap: tokens.spacingVerticalM },
@@ -18,22 +21,23 @@ const useStyles = makeStyles({
   hint: { color: tokens.colorNeutralForeground3 },
 });
 
-interface ProfileDraft {
+interface ProfileDraft extends DirectoryDraft {
   displayName: string;
   usageLocation: string | null;
   blockSignIn: boolean;
 }
 
 /** Only what differs from the user as loaded: the update request names the fields that change. */
-function changesTo(user: User, { displayName, usageLocation, blockSignIn }: ProfileDraft) {
+function changesTo(user: User, { displayName, usageLocation, blockSignIn, ...contact }: ProfileDraft) {
   return {
     ...(displayName !== user.displayName ? { displayName } : {}),
     ...(usageLocation !== user.usageLocation ? { usageLocation } : {}),
     ...(blockSignIn === user.accountEnabled ? { accountEnabled: !blockSignIn } : {}),
+    ...directoryChanges(user, contact),
   };
 }
 
-/** Edits name, usage location and sign-in; sends only what changed. */
+/** Edits name, usage location, sign-in and contact information; sends only what changed. */
 export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; user: User; onDone: () => void }) {
   const styles = useStyles();
   const { t } = useI18n();
@@ -45,6 +49,7 @@ export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; use
       displayName: user.displayName,
       usageLocation: user.usageLocation,
       blockSignIn: !user.accountEnabled,
+      ...directoryDraftOf(user),
     } satisfies ProfileDraft,
     toInput: (draft: ProfileDraft) => changesTo(user, draft),
   });
@@ -94,6 +99,7 @@ export function EditUserForm({ tenantId, user, onDone }: { tenantId: string; use
         label={u.edit.blockSignIn}
         hint={u.edit.blockSignInHint}
       />
+      <ContactFields control={form.control as unknown as Control<DirectoryDraft, unknown, unknown>} />
       <div className={styles.actions}>
         <Button
           type="submit"

@@ -5,7 +5,7 @@ import { useI18n } from "@/lib/i18n";
 import type { UsersFilter } from "../api/keys";
 import type { ActiveFilter } from "../lib/users-url-filter";
 import { isTenantRole } from "../lib/users-url-filter";
-import { useUsersTexts } from "../texts";
+import { useDirectoryTexts, useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   chips: {
@@ -32,8 +32,9 @@ export function FilterChips({
   onRemove: (changes: QueryParamChanges) => void;
 }) {
   const styles = useStyles();
-  const { t } = useI18n();
+  const { t, countryName } = useI18n();
   const u = useUsersTexts();
+  const d = useDirectoryTexts();
   if (active.length === 0) return null;
   const label = (key: ActiveFilter["key"]): string => {
     switch (key) {
@@ -48,6 +49,10 @@ export function FilterChips({
           u.filterLicense,
           filter.skuId ? productName(filter.skuId) : filter.licensed ? u.list.licensedUsers : u.list.unlicensedUsers,
         );
+      case "country":
+        return u.list.chip(d.fields.country, countryName(filter.country ?? ""));
+      default:
+        return u.list.chip(d.fields[key], filter[key] ?? "");
     }
   };
   return (

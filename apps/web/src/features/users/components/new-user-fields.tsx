@@ -1,25 +1,48 @@
-import { Radio, RadioGroup } from "@fluentui/react-components";
+import { makeStyles, Radio, RadioGroup, tokens } from "@fluentui/react-components";
 import { useId } from "react";
 import type { Control } from "react-hook-form";
 import { CountrySelect } from "@/components/country-select";
 import { FormField, TextField } from "@/lib/forms/form-field";
 import type { NewUserDraft } from "../lib/new-user-draft";
-import { useUsersTexts } from "../texts";
+import { useDirectoryTexts, useUsersTexts } from "../texts";
 import { CheckboxField } from "./checkbox-field";
 import { PasswordChoice } from "./password-choice";
 
-/** The Add a user form's own fields: name, username, usage location, type, sign-in and password. */
+const useStyles = makeStyles({
+  names: { display: "flex", flexWrap: "wrap", gap: tokens.spacingHorizontalM },
+  name: { flexGrow: 1, flexBasis: "12rem" },
+});
+
+/** The Add a user form's own fields: first, last and display name, username, usage location, type, sign-in, password. */
 export function NewUserFields({ control }: { control: Control<NewUserDraft, unknown, unknown> }) {
+  const styles = useStyles();
   const u = useUsersTexts();
+  const d = useDirectoryTexts();
   const countryId = useId();
   return (
     <>
+      <div className={styles.names}>
+        <TextField
+          control={control}
+          name="givenName"
+          label={d.fields.givenName}
+          className={styles.name}
+          input={{ autoComplete: "off", autoFocus: true }}
+        />
+        <TextField
+          control={control}
+          name="surname"
+          label={d.fields.surname}
+          className={styles.name}
+          input={{ autoComplete: "off" }}
+        />
+      </div>
       <TextField
         control={control}
         name="displayName"
         label={u.add.displayName}
         required
-        input={{ autoComplete: "off", autoFocus: true }}
+        input={{ autoComplete: "off" }}
       />
       <TextField
         control={control}

@@ -6,7 +6,8 @@ import { ErrorMessage } from "@/components/error-message";
 import { useI18n } from "@/lib/i18n";
 import { useTenant } from "@/lib/tenant";
 import { useUserGroups } from "../api/get-user-groups";
-import { useUsersTexts } from "../texts";
+import { useDirectoryTexts, useUsersTexts } from "../texts";
+import { ContactFacts } from "./contact-facts";
 import { EditUserForm } from "./edit-user-form";
 
 const useStyles = makeStyles({
@@ -60,6 +61,7 @@ export function UserAccountSections({
   const styles = useStyles();
   const { t, formatDateTime, countryName } = useI18n();
   const u = useUsersTexts();
+  const d = useDirectoryTexts();
   const { tenant } = useTenant();
   const deleted = user.deletedAt !== null;
   const groups = useUserGroups(tenant.id, user.id, !deleted);
@@ -96,6 +98,9 @@ export function UserAccountSections({
             </>
           ) : null}
         </dl>
+      </Section>
+      <Section title={d.title}>
+        <ContactFacts user={user} classes={styles} />
       </Section>
       <Section title={u.details.roles}>
         {user.roles.some(isAdminRole) ? (

@@ -8,8 +8,9 @@ import { useI18n } from "@/lib/i18n";
 import type { UsersFilter } from "../api/keys";
 import { licenseFilterValue, type UsersView } from "../lib/users-url-filter";
 import { useUsersTexts } from "../texts";
+import { DirectoryFilters } from "./directory-filters";
 
-/** The users list's search box and filters (type, role, licenses), with Clear filters while any is in force. */
+/** The users list's search box and filters (type, role, licenses, directory fields), with Clear filters while any is in force. */
 export function UsersFilters({
   view,
   filter,
@@ -97,6 +98,7 @@ export function UsersFilters({
               </optgroup>
             </Select>
           </Field>
+          <DirectoryFilters filter={filter} onChange={onChange} />
         </>
       ) : null}
       {filtersActive ? (

@@ -1,3 +1,4 @@
+import type { CsvDelimiter } from "@allot/contracts";
 import {
   makeStyles,
   Spinner,
@@ -7,10 +8,17 @@ import {
   tokens,
   useRestoreFocusTarget,
 } from "@fluentui/react-components";
-import { ArrowClockwiseRegular, DeleteRegular, KeyMultipleRegular, PersonAddRegular } from "@fluentui/react-icons";
+import {
+  ArrowClockwiseRegular,
+  DeleteRegular,
+  KeyMultipleRegular,
+  PeopleAddRegular,
+  PersonAddRegular,
+} from "@fluentui/react-icons";
+import { CsvExportButton } from "@/components/csv-export-button";
 import { GatedButton } from "@/components/gated-button";
 import { useI18n } from "@/lib/i18n";
-import { useUsersTexts } from "../texts";
+import { useDirectoryTexts, useUsersTexts } from "../texts";
 
 const useStyles = makeStyles({
   commands: {
@@ -24,7 +32,7 @@ const useStyles = makeStyles({
   toolbar: { marginInlineStart: `calc(-1 * ${tokens.spacingHorizontalS})`, flexWrap: "wrap" },
 });
 
-/** The users list's commands: add a user, manage licenses and delete for the selection, refresh. */
+/** The users list's commands: add a user, add multiple users from a file, manage licenses and delete for the selection, refresh, export. */
 export function UsersToolbar({
   live,
   canManage,
@@ -33,9 +41,11 @@ export function UsersToolbar({
   refreshing,
   fetching,
   onAdd,
+  onAddMultiple,
   onManageLicenses,
   onDelete,
   onRefresh,
+  exportHref,
 }: {
   /** Active users or guests (not deleted users). */
   live: boolean;
@@ -46,13 +56,18 @@ export function UsersToolbar({
   refreshing: boolean;
   fetching: boolean;
   onAdd: () => void;
+  /** Opens Add multiple users (a page of its own). */
+  onAddMultiple: () => void;
   onManageLicenses: () => void;
   onDelete: () => void;
   onRefresh: () => void;
+  /** Where "Export users" downloads the list as shown, in a CSV format. */
+  exportHref: (delimiter: CsvDelimiter) => string | undefined;
 }) {
   const styles = useStyles();
   const { t } = useI18n();
   const u = useUsersTexts();
+  const d = useDirectoryTexts();
   // Dialogs and panels give focus back to the button that opened them.
   const restoreFocusTarget = useRestoreFocusTarget();
   return (
@@ -61,6 +76,11 @@ export function UsersToolbar({
         {canManage && live ? (
           <ToolbarButton icon={<PersonAddRegular />} onClick={onAdd} {...restoreFocusTarget}>
             {u.addUser}
+          </ToolbarButton>
+        ) : null}
+        {canManage && live ? (
+          <ToolbarButton icon={<PeopleAddRegular />} onClick={onAddMultiple}>
+            {u.addMultipleUsers}
           </ToolbarButton>
         ) : null}
         {live ? (
@@ -95,6 +115,7 @@ export function UsersToolbar({
         >
           {t.common.refresh}
         </ToolbarButton>
+        <CsvExportButton label={d.exportUsers} hrefFor={exportHref} />
       </Toolbar>
     </div>
   );

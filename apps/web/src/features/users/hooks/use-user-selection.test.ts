@@ -1,4 +1,4 @@
-import type { User } from "@allot/contracts";
+import { NO_DIRECTORY_FIELDS, type User } from "@allot/contracts";
 import { act, renderHook } from "@testing-library/react";
 import { describe, expect, it } from "vitest";
 import { useUserSelection } from "./use-user-selection";
@@ -17,6 +17,7 @@ const user = (id: string): User => ({
   createdAt: "2026-01-01T00:00:00.000Z",
   lastSignInAt: null,
   deletedAt: null,
+  ...NO_DIRECTORY_FIELDS,
 });
 
 const [a, b, c, d] = ["a", "b", "c", "d"].map(user) as [User, User, User, User];

@@ -48,10 +48,10 @@ export function useUsersFilter() {
     if (settled && debouncedSearch !== urlSearch) pushSearch(debouncedSearch);
   }, [settled, debouncedSearch, urlSearch, pushSearch]);
 
-  const { search, type, role, licensed, deleted, skuId } = urlFilter;
+  const { search, type, role, licensed, deleted, skuId, department, jobTitle, city, country } = urlFilter;
   const filter: UsersFilter = useMemo(
-    () => ({ search, type, role, licensed, deleted, skuId }),
-    [search, type, role, licensed, deleted, skuId],
+    () => ({ search, type, role, licensed, deleted, skuId, department, jobTitle, city, country }),
+    [search, type, role, licensed, deleted, skuId, department, jobTitle, city, country],
   );
 
   return {

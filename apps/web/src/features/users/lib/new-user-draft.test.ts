@@ -29,6 +29,12 @@ describe("newUserInput", () => {
     });
   });
 
+  it("sends first and last name when filled in, trimmed by the schema, and leaves blank ones out", () => {
+    const parsed = parse(draft({ givenName: " Adele ", surname: "" }));
+    expect(parsed.givenName).toBe("Adele");
+    expect(parsed).not.toHaveProperty("surname");
+  });
+
   it("sends a typed password only when the admin chose to type one", () => {
     expect(parse(draft({ passwordMode: "auto", password: "typed but not chosen" })).password).toBeUndefined();
     expect(parse(draft({ passwordMode: "own", password: "correct-horse-battery" })).password).toBe(

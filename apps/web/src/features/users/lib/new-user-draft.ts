@@ -1,8 +1,13 @@
 import type { createUserRequestSchema } from "@allot/contracts";
 import type { z } from "zod";
+import type { ChosenLicenses } from "@/components/licensing/license-picker";
+import { directoryInput } from "./directory-draft";
 
 /** What the Add a user form holds. */
 export interface NewUserDraft {
+  /** First and last name: optional, as in Microsoft 365. */
+  givenName: string;
+  surname: string;
   displayName: string;
   email: string;
   usageLocation: string | null;
@@ -15,6 +20,8 @@ export interface NewUserDraft {
 
 /** The form as it opens. */
 export const EMPTY_NEW_USER: NewUserDraft = {
+  givenName: "",
+  surname: "",
   displayName: "",
   email: "",
   usageLocation: null,
@@ -25,7 +32,7 @@ export const EMPTY_NEW_USER: NewUserDraft = {
 };
 
 /** Licenses chosen for the new user: per skuId, the apps (service plans) switched off. */
-export type ChosenLicenses = ReadonlyMap<string, ReadonlySet<string>>;
+export type { ChosenLicenses };
 
 /** A create-user request that passed the API's schema (its defaults filled in). */
 export type NewUserRequest = z.output<typeof createUserRequestSchema>;
@@ -43,5 +50,6 @@ export function newUserInput(draft: NewUserDraft, licenses: ChosenLicenses): z.i
     accountEnabled: !draft.blockSignIn,
     password: draft.passwordMode === "own" ? draft.password : undefined,
     assignedLicenses: [...licenses].map(([skuId, off]) => ({ skuId, disabledPlans: [...off] })),
+    ...directoryInput({ givenName: draft.givenName, surname: draft.surname }),
   };
 }

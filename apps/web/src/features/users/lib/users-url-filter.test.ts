@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { activeFilters, licenseFilterParams, licenseFilterValue } from "./users-url-filter";
+import {
+  activeFilters,
+  CLEAR_FILTERS,
+  licenseFilterParams,
+  licenseFilterValue,
+  readUsersFilter,
+  viewChange,
+} from "./users-url-filter";
 
 describe("the Licenses filter", () => {
   it("is one select value for licensed, unlicensed or one product, and back", () => {
@@ -26,5 +33,43 @@ describe("activeFilters", () => {
   it("does not count the guest type that the Guests list implies", () => {
     expect(activeFilters({ type: "guest" }, "guests")).toEqual([]);
     expect(activeFilters({ deleted: true }, "deleted")).toEqual([]);
+  });
+});
+
+describe("the directory filters", () => {
+  const read = (query: string) => readUsersFilter(new URLSearchParams(query)).filter;
+
+  it("reads department, job title, city and country from the address, the country as an upper-case code", () => {
+    expect(read("department=Sales&jobTitle=%20Buyer%20&city=Gent&country=be")).toMatchObject({
+      department: "Sales",
+      jobTitle: "Buyer",
+      city: "Gent",
+      country: "BE",
+    });
+  });
+
+  it("drops what the API would refuse: an unknown country, an empty or too long name, and any on deleted users", () => {
+    expect(read(`country=XX&department=&city=${"x".repeat(129)}`)).toMatchObject({
+      country: undefined,
+      department: undefined,
+      city: undefined,
+    });
+    expect(read("view=deleted&department=Sales").department).toBeUndefined();
+  });
+
+  it("shows each as a chip that removes it, and goes with Clear filters and a change of list", () => {
+    expect(activeFilters({ department: "Sales", country: "NL" }, "active")).toEqual([
+      { key: "department", clear: { department: undefined } },
+      { key: "country", clear: { country: undefined } },
+    ]);
+    for (const changes of [CLEAR_FILTERS, viewChange("guests")]) {
+      expect(changes).toMatchObject({
+        department: undefined,
+        jobTitle: undefined,
+        city: undefined,
+        country: undefined,
+      });
+      expect(Object.keys(changes)).toEqual(expect.arrayContaining(["department", "jobTitle", "city", "country"]));
+    }
   });
 });

@@ -1,3 +1,4 @@
+import { COUNTRY_CODES, USER_DIRECTORY_FIELD_MAX } from "@allot/contracts";
 import { TENANT_ROLES, type TenantRole } from "@allot/domain";
 import type { QueryParamChanges } from "@/lib/hooks";
 import type { UsersFilter } from "../api/keys";
@@ -10,6 +11,18 @@ const SKU_ID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 /** Whether a text names one of the tenant roles (an address may carry anything). */
 export const isTenantRole = (value: string | null | undefined): value is TenantRole =>
   typeof value === "string" && (TENANT_ROLES as readonly string[]).includes(value);
+
+/** The users list's directory filters, by address parameter (the API's query names). */
+export const DIRECTORY_FILTERS = ["department", "jobTitle", "city", "country"] as const;
+export type DirectoryFilter = (typeof DIRECTORY_FILTERS)[number];
+
+/** A directory filter's value from the address: trimmed text the API accepts, a country as a known code. */
+function readDirectoryFilter(params: URLSearchParams, name: DirectoryFilter): string | undefined {
+  const value = params.get(name)?.trim();
+  if (!value || /\p{Cc}/u.test(value)) return undefined;
+  if (name === "country") return COUNTRY_CODES.has(value.toUpperCase()) ? value.toUpperCase() : undefined;
+  return value.length <= USER_DIRECTORY_FIELD_MAX[name] ? value : undefined;
+}
 
 function readView(value: string | null): UsersView {
   return value === "deleted" || value === "guests" ? value : "active";
@@ -36,6 +49,9 @@ export function readUsersFilter(params: URLSearchParams): { view: UsersView; fil
       licensed: live && (licensed === "true" || licensed === "false") ? licensed === "true" : undefined,
       deleted: view === "deleted" ? true : undefined,
       skuId: live && sku !== null && SKU_ID.test(sku) ? sku.toLowerCase() : undefined,
+      ...Object.fromEntries(
+        DIRECTORY_FILTERS.map((name) => [name, live ? readDirectoryFilter(params, name) : undefined]),
+      ),
     },
   };
 }
@@ -56,7 +72,7 @@ export function licenseFilterParams(value: string): { licensed: string | undefin
 
 /** One filter in force, shown as a removable chip: what it is and the address change that removes it. */
 export interface ActiveFilter {
-  key: "q" | "type" | "role" | "license";
+  key: "q" | "type" | "role" | "license" | DirectoryFilter;
   clear: QueryParamChanges;
 }
 
@@ -67,8 +83,11 @@ export function activeFilters(filter: UsersFilter, view: UsersView): ActiveFilte
   if (view === "active" && filter.type) active.push({ key: "type", clear: { type: undefined } });
   if (filter.role) active.push({ key: "role", clear: { role: undefined } });
   if (licenseFilterValue(filter)) active.push({ key: "license", clear: { licensed: undefined, sku: undefined } });
+  for (const name of DIRECTORY_FILTERS) if (filter[name]) active.push({ key: name, clear: { [name]: undefined } });
   return active;
 }
+
+const NO_DIRECTORY_FILTERS: QueryParamChanges = Object.fromEntries(DIRECTORY_FILTERS.map((name) => [name, undefined]));
 
 /** Choosing a list tab: the filters of the previous list and an open user go; the search stays. */
 export function viewChange(view: UsersView): QueryParamChanges {
@@ -78,6 +97,7 @@ export function viewChange(view: UsersView): QueryParamChanges {
     role: undefined,
     licensed: undefined,
     sku: undefined,
+    ...NO_DIRECTORY_FILTERS,
     user: undefined,
   };
 }
@@ -89,4 +109,5 @@ export const CLEAR_FILTERS: QueryParamChanges = {
   role: undefined,
   licensed: undefined,
   sku: undefined,
+  ...NO_DIRECTORY_FILTERS,
 };

@@ -2,16 +2,18 @@ import type { User } from "@allot/contracts";
 import { makeStyles, Spinner, Tab, TabList, tokens } from "@fluentui/react-components";
 import { PeopleSearchRegular } from "@fluentui/react-icons";
 import { useCallback, useDeferredValue, useMemo, useState } from "react";
+import { useNavigate } from "react-router";
 import { EmptyState } from "@/components/empty-state";
 import { ErrorMessage } from "@/components/error-message";
 import { useListPageStyles } from "@/components/list-page-styles";
 import { useNotify } from "@/components/notify";
 import { PageHeader } from "@/components/page-header";
+import { csvExportUrl } from "@/lib/api/csv-export";
 import { errorMessage } from "@/lib/errors";
 import { useI18n } from "@/lib/i18n";
 import { userProducts, useSubscribedSkus } from "@/lib/licensing/subscribed-skus";
 import { useTenant } from "@/lib/tenant";
-import { useUsers } from "../api/get-users";
+import { filterQuery, useUsers } from "../api/get-users";
 import { useRestoreUser } from "../api/restore-user";
 import { AddUserDialog } from "../components/add-user-dialog";
 import { DeleteUsersDialog } from "../components/delete-users-dialog";
@@ -48,6 +50,7 @@ export function UsersRoute() {
   const u = useUsersTexts();
   const context = useTenant();
   const tenantId = context.tenant.id;
+  const navigate = useNavigate();
   const notify = useNotify();
   const urlState = useUsersFilter();
   const { view, filter, filterKey, updateParams } = urlState;
@@ -138,9 +141,11 @@ export function UsersRoute() {
         refreshing={refreshing}
         fetching={users.isFetching}
         onAdd={() => setAddOpen(true)}
+        onAddMultiple={() => navigate(`/t/${tenantId}/users/import`)}
         onManageLicenses={() => setLicensesOpen(true)}
         onDelete={() => setDeleteOpen(true)}
         onRefresh={() => users.refetch()}
+        exportHref={(delimiter) => csvExportUrl(tenantId, "users", delimiter, filterQuery(filter))}
       />
 
       <UsersFilters

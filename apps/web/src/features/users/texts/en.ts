@@ -18,6 +18,7 @@ export const texts = {
   deletedDescription: "Users deleted in the last 30 days can be restored with their licenses, if seats are free.",
   views: "User views",
   addUser: "Add a user",
+  addMultipleUsers: "Add multiple users",
   deleteUsers: (count: number) => `Delete ${count} ${plural(count, "user", "users")}`,
   search: "Search active users",
   searchDeleted: "Search deleted users",

@@ -14,6 +14,7 @@ export const texts: UsersTexts = {
     "Gebruikers die in de afgelopen 30 dagen zijn verwijderd, kun je herstellen met hun licenties, als er plaatsen vrij zijn.",
   views: "Gebruikersweergaven",
   addUser: "Een gebruiker toevoegen",
+  addMultipleUsers: "Meerdere gebruikers toevoegen",
   deleteUsers: (count: number) => `${count} ${plural(count, "gebruiker", "gebruikers")} verwijderen`,
   search: "Actieve gebruikers zoeken",
   searchDeleted: "Verwijderde gebruikers zoeken",
