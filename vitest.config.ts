@@ -47,7 +47,8 @@ export default defineConfig({
         // The `allot` command line end to end: the real bin against the real API process on a fresh database.
         test: {
           name: "cli",
-          sequence: { groupOrder: 1 },
+          // After the API tests (a group runs its projects together, and these take one worker, not two).
+          sequence: { groupOrder: 2 },
           include: ["apps/cli/test/**/*.test.ts"],
           globalSetup: ["apps/api/test/global-setup.ts"],
           environment: "node",
