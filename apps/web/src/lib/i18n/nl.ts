@@ -113,7 +113,7 @@ export const nl: Messages = {
     ImportNotPreviewed: "Bekijk het voorbeeld voordat u de import uitvoert.",
     ImportAlreadyApplied: "Deze import is al uitgevoerd.",
     ImportNotFinished: "De import wordt nog uitgevoerd; probeer het opnieuw als die klaar is.",
-    PasswordsAlreadyRetrieved: "De eenmalige wachtwoorden zijn al een keer getoond en worden niet meer bewaard.",
+    PasswordsAlreadyRetrieved: "De eenmalige wachtwoorden zijn al een keer weergegeven en worden niet meer bewaard.",
     PayloadTooLarge: "De aanvraag is te groot.",
     UnsupportedMediaType: "De indeling van de aanvraag wordt niet ondersteund.",
     AccountLocked:
