@@ -137,4 +137,71 @@ test("Add multiple users: verify a file with two bad rows, apply the rest with a
   const created = found.items[0];
   expect(created?.usageLocation).toBe("NL");
   expect(await admin.holds(created?.id ?? "", pbi.skuId)).toBe(true);
+
+  await test.step("Export users: the list as filtered, in the template's columns, with the license", async () => {
+    await page.goto(`/t/${admin.tenantId}/users?q=${encodeURIComponent(`Bulk ${stamp}`)}`);
+    const downloading = page.waitForEvent("download");
+    await page.getByRole("link", { name: "Export users" }).click();
+    const file = await readFile(await (await downloading).path(), "utf8");
+    const lines = file
+      .replace(/^\uFEFF/, "")
+      .trim()
+      .split("\r\n");
+    expect(lines[0]?.startsWith(`${HEADER},Usage location,`)).toBe(true);
+    expect(lines).toHaveLength(3);
+    expect(file).toContain(upn(1));
+    expect(file).toContain("POWER_BI_PRO");
+    expect(file).not.toContain("not-an-email");
+  });
+});
+
+// Licenses › Import assignments: the license assignment CSV, edited and imported back. One user gains Power BI Pro,
+// another's row is emptied (no direct licenses): the preview counts both, shows the one data-loss warning and waits
+// for its confirmation; applying changes exactly those two.
+test("Import assignments: an edited license file assigns one license and removes another", async ({
+  page,
+  request,
+}) => {
+  test.setTimeout(120_000);
+  const admin = new TenantApi(request);
+  await admin.signIn(CONTOSO.admin, CONTOSO.domain);
+  const pbi = await admin.sku("POWER_BI_PRO");
+  const [gains, loses] = await admin.createUsers("LI Import", 2);
+  if (!gains || !loses) throw new Error("two users were made");
+  await admin.assign(loses.id, pbi.skuId);
+  const csv = [
+    "User Name,Product,Disabled plans,Assigned by",
+    `${gains.email},POWER_BI_PRO,,Direct`,
+    `${loses.email},,,`,
+  ].join("\r\n");
+
+  await signInAs(page, CONTOSO.admin);
+  await page.goto(`/t/${admin.tenantId}/licenses`);
+  await expect(page.getByRole("link", { name: "Export assignments" })).toBeVisible();
+  await page.getByRole("button", { name: "Import assignments" }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "Import license assignments" })).toBeVisible();
+  await page.locator('input[type="file"]').setInputFiles({
+    name: "assignments.csv",
+    mimeType: "text/csv",
+    buffer: Buffer.from(csv),
+  });
+  await page.getByRole("button", { name: "Verify" }).click();
+  await expect(page.getByText("All 2 rows are valid.")).toBeVisible();
+  await page.getByRole("button", { name: "Next" }).click();
+
+  await expect(stepHeading(page, /Preview/)).toBeFocused();
+  const counts = page.locator("dl");
+  await expect(counts.locator("div").filter({ hasText: "Licenses to assign" }).locator("dd")).toHaveText("1");
+  await expect(counts.locator("div").filter({ hasText: "Licenses to remove" }).locator("dd")).toHaveText("1");
+  await expect(page.getByText("Data will be deleted")).toBeVisible();
+  const apply = page.getByRole("button", { name: /^Apply/ });
+  await expect(apply).toBeDisabled();
+  await page.getByRole("checkbox", { name: "I have read the warning and want these licenses removed" }).check();
+  await expectNoSeriousA11yViolations(page);
+  await apply.click();
+
+  await expect(page).toHaveURL(new RegExp(`/t/${admin.tenantId}/licenses/import/[0-9a-f-]{36}$`));
+  await expect(page.getByText("Completed", { exact: true })).toBeVisible({ timeout: 30_000 });
+  expect(await admin.holds(gains.id, pbi.skuId)).toBe(true);
+  expect(await admin.holds(loses.id, pbi.skuId)).toBe(false);
 });

@@ -46,7 +46,8 @@ export async function createImport(
           delimiter: file.delimiter,
           createdByUserId: ctx.actor.kind === "user" ? ctx.actor.userId : null,
           actorRoles: ctx.roles,
-          rowCount: rows.length,
+          // The file's data rows: a license file's removals are stored as rows of their own, but are no lines of it.
+          rowCount: file.records.length,
           problemRowCount,
           problems: problems.slice(0, PROBLEMS_ON_IMPORT),
         },
@@ -57,7 +58,12 @@ export async function createImport(
         action: "userImport.uploaded",
         targetType: "userImport",
         targetId: created.id,
-        after: { kind: query.kind, fileName: query.fileName ?? null, rows: rows.length, problemRows: problemRowCount },
+        after: {
+          kind: query.kind,
+          fileName: query.fileName ?? null,
+          rows: file.records.length,
+          problemRows: problemRowCount,
+        },
       });
       return created.id;
     },

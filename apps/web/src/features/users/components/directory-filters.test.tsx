@@ -14,6 +14,8 @@ describe("DirectoryFilters", () => {
     const onChange = vi.fn();
     const user = userEvent.setup();
     await renderInApp(<DirectoryFilters filter={{}} onChange={onChange} />);
+    expect(screen.queryByRole("textbox", { name: "Department" })).toBeNull();
+    await user.click(screen.getByRole("button", { name: "More filters" }));
     await user.type(screen.getByRole("textbox", { name: "Department" }), " Sales {Enter}");
     expect(onChange).toHaveBeenLastCalledWith({ department: "Sales" });
     await user.type(screen.getByRole("textbox", { name: "Job title" }), "Buyer");

@@ -1,6 +1,7 @@
 import { USER_DIRECTORY_FIELD_MAX } from "@allot/contracts";
-import { Field, Input } from "@fluentui/react-components";
-import { useId } from "react";
+import { Button, Field, Input } from "@fluentui/react-components";
+import { ChevronDownRegular, ChevronUpRegular } from "@fluentui/react-icons";
+import { useId, useState } from "react";
 import { CountrySelect } from "@/components/country-select";
 import { useListPageStyles } from "@/components/list-page-styles";
 import type { QueryParamChanges } from "@/lib/hooks";
@@ -46,7 +47,10 @@ function TextFilter({
   );
 }
 
-/** The users list's directory filters: department, job title, city, country or region. */
+/**
+ * The users list's directory filters: department, job title, city, country or region. Behind "More filters" (open
+ * while one of them is in force), so that on a phone the list itself stays on the first screen.
+ */
 export function DirectoryFilters({
   filter,
   onChange,
@@ -57,26 +61,44 @@ export function DirectoryFilters({
   const d = useDirectoryTexts();
   const list = useListPageStyles();
   const countryId = useId();
+  const fieldsId = useId();
+  const inForce = Boolean(filter.department || filter.jobTitle || filter.city || filter.country);
+  const [open, setOpen] = useState(inForce);
+  const shown = open || inForce;
   return (
     <>
-      {(["department", "jobTitle", "city"] as const).map((name) => (
-        <TextFilter
-          key={name}
-          name={name}
-          value={filter[name]}
-          label={d.fields[name]}
-          hint={d.filterHint}
-          onChange={onChange}
-        />
-      ))}
-      <Field label={{ children: d.fields.country, htmlFor: countryId }} className={list.filter}>
-        <CountrySelect
-          id={countryId}
-          value={filter.country ?? null}
-          onChange={(code) => onChange({ country: code ?? undefined })}
-          emptyLabel={d.anyCountry}
-        />
-      </Field>
+      <Button
+        appearance="subtle"
+        icon={shown ? <ChevronUpRegular /> : <ChevronDownRegular />}
+        aria-expanded={shown}
+        aria-controls={shown ? fieldsId : undefined}
+        disabled={inForce}
+        onClick={() => setOpen(!open)}
+      >
+        {shown ? d.fewerFilters : d.moreFilters}
+      </Button>
+      {shown ? (
+        <div id={fieldsId} style={{ display: "contents" }}>
+          {(["department", "jobTitle", "city"] as const).map((name) => (
+            <TextFilter
+              key={name}
+              name={name}
+              value={filter[name]}
+              label={d.fields[name]}
+              hint={d.filterHint}
+              onChange={onChange}
+            />
+          ))}
+          <Field label={{ children: d.fields.country, htmlFor: countryId }} className={list.filter}>
+            <CountrySelect
+              id={countryId}
+              value={filter.country ?? null}
+              onChange={(code) => onChange({ country: code ?? undefined })}
+              emptyLabel={d.anyCountry}
+            />
+          </Field>
+        </div>
+      ) : null}
     </>
   );
 }

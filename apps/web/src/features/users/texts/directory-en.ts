@@ -26,6 +26,8 @@ export const texts = {
   } satisfies Record<UserDirectoryField, string>,
   /** The list's text filters: typed, applied on Enter or when the field is left. */
   filterHint: "Exact name, any letter case",
+  moreFilters: "More filters",
+  fewerFilters: "Fewer filters",
   anyCountry: "Any country or region",
   exportUsers: "Export users",
   exportHint: "Downloads the users the list shows, with their licenses and sign-in dates.",

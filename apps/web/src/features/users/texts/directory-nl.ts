@@ -21,6 +21,8 @@ export const texts: DirectoryTexts = {
     country: "Land of regio",
   },
   filterHint: "Exacte naam, hoofdletters maken niet uit",
+  moreFilters: "Meer filters",
+  fewerFilters: "Minder filters",
   anyCountry: "Elk land of elke regio",
   exportUsers: "Gebruikers exporteren",
   exportHint: "Downloadt de gebruikers die de lijst toont, met hun licenties en aanmelddatums.",
