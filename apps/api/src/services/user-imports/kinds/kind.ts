@@ -1,4 +1,9 @@
-import type { UserImportProblem, userImportActionSchema, userImportPreviewSchema } from "@allot/contracts";
+import {
+  USER_IMPORT_ACTIONS,
+  type UserImportProblem,
+  type userImportActionSchema,
+  type userImportPreviewSchema,
+} from "@allot/contracts";
 import type { Tx } from "@allot/db";
 import type { z } from "zod";
 import type { CsvFile } from "../../../lib/csv-read.js";
@@ -12,6 +17,11 @@ import type { TenantContext } from "../../../types.js";
  */
 
 export type ImportAction = z.infer<typeof userImportActionSchema>;
+
+/** A preview's counts before any row is counted: every action at 0. */
+export function noActionCounts(): Record<ImportAction, number> {
+  return Object.fromEntries(USER_IMPORT_ACTIONS.map((action) => [action, 0])) as Record<ImportAction, number>;
+}
 export type ImportPreview = z.infer<typeof userImportPreviewSchema>;
 
 /** A row as verify leaves it (stored as a UserImportRow). */

@@ -3,7 +3,7 @@ import { summarizeSeats } from "@allot/domain";
 import type { TenantContext } from "../../../types.js";
 import { catalogOf } from "../../licenses/catalog.js";
 import { seatStates } from "../../seats/seat-states.js";
-import type { ImportAction, ImportPreview, PreviewedRow, StoredRow } from "./kind.js";
+import { type ImportAction, type ImportPreview, noActionCounts, type PreviewedRow, type StoredRow } from "./kind.js";
 import type { LicensesRowData } from "./licenses-verify.js";
 
 /** Problems a preview adds (and takes back when previewed again). */
@@ -56,15 +56,7 @@ export async function previewLicenses(
 
   const catalog = await catalogOf(ctx.db);
   const part = (productId: string) => catalog.byId.get(productId)?.skuPartNumber ?? productId;
-  const counts: Record<ImportAction, number> = {
-    create: 0,
-    update: 0,
-    assign: 0,
-    remove: 0,
-    change: 0,
-    unchanged: 0,
-    refuse: 0,
-  };
+  const counts = noActionCounts();
   const previewed = rows.map((row): PreviewedRow => {
     const data = dataOf(row);
     const problems = row.problems.filter((problem) => !PREVIEW_PROBLEM_CODES.has(problem.code));

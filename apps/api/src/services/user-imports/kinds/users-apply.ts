@@ -1,3 +1,4 @@
+import { USER_DIRECTORY_FIELDS } from "@allot/contracts";
 import { hashGeneratedPassword, Prisma, type Tx } from "@allot/db";
 import { type AuditEntry, auditMany } from "../../../lib/audit.js";
 import { oneTimePassword } from "../../../lib/tokens.js";
@@ -8,22 +9,8 @@ import type { RowOutcome, StoredRow } from "./kind.js";
 import type { UsersOptions } from "./users-preview.js";
 import type { UsersRowData } from "./users-verify.js";
 
-const DIRECTORY_COLUMNS = [
-  "givenName",
-  "surname",
-  "jobTitle",
-  "department",
-  "officeLocation",
-  "businessPhone",
-  "mobilePhone",
-  "faxNumber",
-  "alternateEmail",
-  "streetAddress",
-  "city",
-  "state",
-  "postalCode",
-  "country",
-] as const;
+/** The directory fields, as User's columns: the contract's one list. */
+const DIRECTORY_COLUMNS = USER_DIRECTORY_FIELDS;
 
 /**
  * One chunk of an "Add multiple users" import, inside the chunk's transaction: new users are inserted together

@@ -5,7 +5,7 @@ import type { TenantContext } from "../../../types.js";
 import { type Catalog, type CatalogEntry, catalogOf, directLicenses, resolveChange } from "../../licenses/catalog.js";
 import { describeViolation, foreignPlanViolations, violationError } from "../../licenses/violations.js";
 import { seatStates } from "../../seats/seat-states.js";
-import type { ImportAction, ImportPreview, PreviewedRow, StoredRow } from "./kind.js";
+import { type ImportPreview, noActionCounts, type PreviewedRow, type StoredRow } from "./kind.js";
 import type { UsersRowData } from "./users-verify.js";
 
 export type UsersOptions = z.output<typeof usersImportOptionsSchema>;
@@ -48,15 +48,7 @@ export async function previewUsers(
     return { product, available: state ? summarizeSeats(state.subscriptions, state.consumedUnits).available : 0 };
   });
   const free = Math.min(...before.map((line) => line.available));
-  const counts: Record<ImportAction, number> = {
-    create: 0,
-    update: 0,
-    assign: 0,
-    remove: 0,
-    change: 0,
-    unchanged: 0,
-    refuse: 0,
-  };
+  const counts = noActionCounts();
   let accepted = 0;
   const newUserChanges = [
     ...(options.accountEnabled ? [] : ["Sign-in blocked"]),
