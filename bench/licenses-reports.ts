@@ -20,6 +20,8 @@ const WARMUP = 20;
 const TARGET_P95_MS = 50;
 /** Views that read or send 10,000 ids (select all that match, the selection summary) get a looser bar. */
 const TARGET_BULK_P95_MS = 200;
+/** Issue 19: the selection summary of 10,000 users within 150 ms. */
+const TARGET_SELECTION_P95_MS = 150;
 const SELECTION_USERS = 10_000;
 /** SPE_E3 gets this many seats fewer than its holders; POWER_BI_PRO's subscription is suspended (no usable seat). */
 const E3_SHORTFALL = 750;
@@ -276,7 +278,7 @@ export default async function licensesReports(): Promise<void> {
           check: (body: { users: number }) => {
             if (body.users !== SELECTION_USERS) throw new Error(`selection counted ${body.users} users`);
           },
-          target: TARGET_BULK_P95_MS,
+          target: TARGET_SELECTION_P95_MS,
         },
       ];
       const results: Result[] = [];
