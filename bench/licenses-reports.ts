@@ -15,11 +15,14 @@ export const description =
 const BENCH_USERS = 100_000;
 const NEIGHBOUR_USERS = 10_000;
 const ASSIGNMENTS = 200_000;
-const N = 200;
+// BENCH_N=50 for a quicker rerun.
+const N = Number(process.env.BENCH_N ?? 200);
 const WARMUP = 20;
 const TARGET_P95_MS = 50;
 /** Views that read or send 10,000 ids (select all that match, the selection summary) get a looser bar. */
 const TARGET_BULK_P95_MS = 200;
+/** Issue 19: the selection summary of 10,000 users within 150 ms. */
+const TARGET_SELECTION_P95_MS = 150;
 const SELECTION_USERS = 10_000;
 /** SPE_E3 gets this many seats fewer than its holders; POWER_BI_PRO's subscription is suspended (no usable seat). */
 const E3_SHORTFALL = 750;
@@ -276,11 +279,13 @@ export default async function licensesReports(): Promise<void> {
           check: (body: { users: number }) => {
             if (body.users !== SELECTION_USERS) throw new Error(`selection counted ${body.users} users`);
           },
-          target: TARGET_BULK_P95_MS,
+          target: TARGET_SELECTION_P95_MS,
         },
       ];
       const results: Result[] = [];
-      for (const c of cases) {
+      // BENCH_CASES=reclaim,selection runs only the endpoints whose name contains one of the words (a quicker rerun).
+      const only = (process.env.BENCH_CASES ?? "").split(",").filter((word) => word !== "");
+      for (const c of cases.filter((x) => only.length === 0 || only.some((word) => x.name.includes(word)))) {
         const check = c.check as (body: unknown) => void;
         const send = () => client.ok<unknown>(c.method ?? "GET", c.path, c.body);
         for (let k = 0; k < WARMUP; k++) {
@@ -349,7 +354,9 @@ export default async function licensesReports(): Promise<void> {
       out.push(
         "Plans of the conflict report's holders statement (EXPLAIN ANALYZE, BUFFERS, TIMING OFF), per product in conflict:",
       );
-      const holders = (results[0] as Result).last.filter((s) => /FROM "LicenseAssignment"/.test(s.text));
+      const holders = (results.find((r) => r.name === "GET licenseConflicts")?.last ?? []).filter((s) =>
+        /FROM "LicenseAssignment"/.test(s.text),
+      );
       for (const s of holders) {
         const productId = s.values.find((v) => v === conflictIds.e3 || v === conflictIds.pbi);
         out.push(`• ${productId === conflictIds.e3 ? "SPE_E3" : "POWER_BI_PRO"}`);

@@ -50,6 +50,14 @@ interface UserPage {
 interface Pass {
   samples: number[];
   rows: number[];
+  /** Node CPU (user + system, µs) this process spent per request: the API and its client live in this process. */
+  cpu: number[];
+}
+
+/** Microseconds of CPU this process used since `since` (process.cpuUsage's user + system). */
+function cpuSince(since: NodeJS.CpuUsage): number {
+  const used = process.cpuUsage(since);
+  return used.user + used.system;
 }
 
 interface CaseResult {
@@ -84,16 +92,18 @@ function listPath(tenantId: string, request: ListRequest): string {
 }
 
 async function timedCapture<T>(work: () => Promise<T>) {
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const { result, statements } = await captureSql(work);
-  return { result, statements, ms: performance.now() - start };
+  return { result, statements, ms: performance.now() - start, cpu: cpuSince(cpu) };
 }
 
 async function runRaw(pool: pg.Pool, tenantId: string, request: ListRequest) {
   const { text, values } = rawListQuery(tenantId, request);
+  const cpu = process.cpuUsage();
   const start = performance.now();
   const { rows } = await pool.query<{ id: string }>(text, values);
-  return { ms: performance.now() - start, ids: rows.slice(0, LIMIT).map((r) => r.id) };
+  return { ms: performance.now() - start, cpu: cpuSince(cpu), ids: rows.slice(0, LIMIT).map((r) => r.id) };
 }
 
 interface Measured {
@@ -125,8 +135,8 @@ async function measureCase(
   for (const request of warmup.raw.slice(0, 5)) await runRaw(pool, tenantId, request);
   const measured: Measured = {
     requests: [],
-    api: { samples: [], rows: [] },
-    raw: { samples: [], rows: [] },
+    api: { samples: [], rows: [], cpu: [] },
+    raw: { samples: [], rows: [], cpu: [] },
     statementsPerRequest: 0,
   };
   let statements = 0;
@@ -151,6 +161,8 @@ async function measureCase(
     measured.requests.push(request);
     measured.api.samples.push(api.ms);
     measured.api.rows.push(apiIds.length);
+    measured.api.cpu.push(api.cpu);
+    measured.raw.cpu.push(raw.cpu);
     measured.raw.samples.push(raw.ms);
     measured.raw.rows.push(raw.ids.length);
     statements += api.statements.length;
@@ -351,6 +363,23 @@ export default async function usersList(): Promise<void> {
               r.statementsPerRequest.toFixed(1),
             ];
           }),
+        ),
+      );
+
+      out.push("");
+      out.push(
+        "Node CPU per request (process.cpuUsage, user + system; the API, its HTTP client and the raw pg client share this process):",
+      );
+      const meanMs = (xs: number[]) => xs.reduce((sum, x) => sum + x, 0) / xs.length / 1000;
+      out.push(
+        table(
+          ["case", "API CPU/request (mean)", "raw pg CPU/request (mean)", "ratio"],
+          results.map((r) => [
+            r.name,
+            `${ms(meanMs(r.api.cpu))} ms`,
+            `${ms(meanMs(r.raw.cpu))} ms`,
+            `${(meanMs(r.api.cpu) / meanMs(r.raw.cpu)).toFixed(1)}×`,
+          ]),
         ),
       );
 

@@ -31,18 +31,23 @@ export async function reclaimCandidates(
   const keyset = after
     ? Prisma.sql`WHERE (c."inactiveSince", c.id) > (${new Date(after[0] as string)}, ${after[1]}::uuid)`
     : Prisma.empty;
-  // One statement: the candidates (cost per user, from the direct paid assignments) are aggregated once and serve
-  // both the totals and the page; only the page's users get their license list built.
+  // One statement. It starts from the tenant's inactive users (the (tenantId, lastSignInAt, createdAt) index: those
+  // who last signed in before `since`, and those who never did and were created before it) and sums each one's
+  // direct paid assignments through the userId index: the work follows the candidates, where aggregating every
+  // direct assignment of the tenant first (80k users' worth at 100k users) and then dropping the active ones took
+  // most of the time. The candidates serve both the totals and the page; only the page's users get their license
+  // list built.
   const rows = await ctx.db.$queryRaw<Array<CandidateRow & { totalUsers: number; totalCents: number }>>`
-    WITH paid AS MATERIALIZED (
-      SELECT l."userId" AS id, sum(p."pricePerSeatMonthCents")::int AS cost
-        FROM "LicenseAssignment" l JOIN "Product" p ON p.id = l."productId" AND p."pricePerSeatMonthCents" > 0
-       WHERE l."tenantId" = ${ctx.tenantId}::uuid AND l."assignedByGroupId" IS NULL
-       GROUP BY l."userId"
-    ), c AS MATERIALIZED (
+    WITH c AS MATERIALIZED (
       SELECT u.id, COALESCE(u."lastSignInAt", u."createdAt") AS "inactiveSince", paid.cost
-        FROM paid JOIN "User" u ON u.id = paid.id
-       WHERE u."deletedAt" IS NULL AND COALESCE(u."lastSignInAt", u."createdAt") < ${since}
+        FROM "User" u
+       CROSS JOIN LATERAL (
+             SELECT sum(p."pricePerSeatMonthCents")::int AS cost
+               FROM "LicenseAssignment" l JOIN "Product" p ON p.id = l."productId" AND p."pricePerSeatMonthCents" > 0
+              WHERE l."userId" = u.id AND l."assignedByGroupId" IS NULL) paid
+       WHERE u."tenantId" = ${ctx.tenantId}::uuid AND u."deletedAt" IS NULL
+         AND (u."lastSignInAt" < ${since} OR (u."lastSignInAt" IS NULL AND u."createdAt" < ${since}))
+         AND paid.cost IS NOT NULL
     ), totals AS (
       SELECT count(*)::int AS "totalUsers", COALESCE(sum(cost), 0)::int AS "totalCents" FROM c
     ), page AS (
