@@ -65,6 +65,11 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Unset: an embedded PostgreSQL (PGlite) under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * A streaming replica (hot standby) of DATABASE_URL's server: read-only reports go there when it has replayed the
+   * session's own writes (see plugins/read-replica.ts). Unset: everything reads the primary.
+   */
+  DATABASE_REPLICA_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a request waits for a database connection before it is answered 503; 0 waits for ever. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_CONNECT_TIMEOUT_MS),
@@ -191,34 +196,40 @@ export function parseTrustProxy(value: string, context: z.RefinementCtx): TrustP
 const REPOSITORY_DATA_DIR = fileURLToPath(new URL("../../../.data", import.meta.url));
 
 /** The settings as the app uses them: the environment validated by envSchema, in the app's units and names. */
-const configSchema = envSchema.transform((e) => ({
-  env: e.NODE_ENV,
-  host: e.HOST,
-  port: e.PORT,
-  databaseUrl: e.DATABASE_URL,
-  databasePoolSize: e.DATABASE_POOL_SIZE,
-  databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
-  dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : REPOSITORY_DATA_DIR,
-  /** Folder of the built web app to serve at /, or undefined to serve the API only. */
-  webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
-  logLevel: e.LOG_LEVEL,
-  sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
-  loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
-  lockoutThreshold: e.LOCKOUT_THRESHOLD,
-  lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
-  lockoutMs: e.LOCKOUT_MINUTES * 60_000,
-  trustProxy: e.TRUST_PROXY,
-  /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
-  cookieSecure: e.COOKIE_SECURE === "true",
-  seedDemo: e.SEED_DEMO === "true",
-  billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
-  /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
-  rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
-  /** Empty: the app makes one key when it starts. */
-  tokenSigningKeys: e.TOKEN_SIGNING_KEYS,
-  accessTokenTtlSeconds: e.ACCESS_TOKEN_MINUTES * 60,
-  graphThrottle: { limit: e.GRAPH_REQUESTS_PER_WINDOW, windowMs: e.GRAPH_THROTTLE_WINDOW_SECONDS * 1000 },
-}));
+const configSchema = envSchema
+  .refine((e) => e.DATABASE_REPLICA_URL === undefined || e.DATABASE_URL !== undefined, {
+    path: ["DATABASE_REPLICA_URL"],
+    message: "a replica needs its primary: set DATABASE_URL too (the embedded database has no replica)",
+  })
+  .transform((e) => ({
+    env: e.NODE_ENV,
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databasePoolSize: e.DATABASE_POOL_SIZE,
+    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+    dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : REPOSITORY_DATA_DIR,
+    /** Folder of the built web app to serve at /, or undefined to serve the API only. */
+    webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
+    logLevel: e.LOG_LEVEL,
+    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+    lockoutThreshold: e.LOCKOUT_THRESHOLD,
+    lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
+    lockoutMs: e.LOCKOUT_MINUTES * 60_000,
+    trustProxy: e.TRUST_PROXY,
+    /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
+    cookieSecure: e.COOKIE_SECURE === "true",
+    seedDemo: e.SEED_DEMO === "true",
+    billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
+    /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
+    rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
+    /** Empty: the app makes one key when it starts. */
+    tokenSigningKeys: e.TOKEN_SIGNING_KEYS,
+    accessTokenTtlSeconds: e.ACCESS_TOKEN_MINUTES * 60,
+    graphThrottle: { limit: e.GRAPH_REQUESTS_PER_WINDOW, windowMs: e.GRAPH_THROTTLE_WINDOW_SECONDS * 1000 },
+  }));
 
 /** The API's settings, typed once: what configSchema makes of the environment. */
 export type Config = z.infer<typeof configSchema>;
