@@ -70,6 +70,11 @@ const envSchema = z.object({
    * session's own writes (see plugins/read-replica.ts). Unset: everything reads the primary.
    */
   DATABASE_REPLICA_URL: z.string().url().optional(),
+  /**
+   * The primary itself when DATABASE_URL goes through PgBouncer in transaction mode: migrations run there, because
+   * `prisma migrate deploy` holds a session-level advisory lock. Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: z.string().url().optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a request waits for a database connection before it is answered 503; 0 waits for ever. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_CONNECT_TIMEOUT_MS),
@@ -207,6 +212,7 @@ const configSchema = envSchema
     port: e.PORT,
     databaseUrl: e.DATABASE_URL,
     databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+    databaseDirectUrl: e.DATABASE_DIRECT_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
     databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
     dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : REPOSITORY_DATA_DIR,
