@@ -11,10 +11,3 @@ export function parseWalPosition(text: string | undefined | null): bigint | null
   if (!match) return null;
   return (BigInt(`0x${match[1]}`) << 32n) | BigInt(`0x${match[2]}`);
 }
-
-/** The position in pg_lsn's own notation. */
-export function formatWalPosition(position: bigint): string {
-  const high = (position >> 32n).toString(16).toUpperCase();
-  const low = (position & 0xffffffffn).toString(16).toUpperCase();
-  return `${high}/${low}`;
-}

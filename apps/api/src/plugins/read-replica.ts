@@ -3,7 +3,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest, RouteHandlerMethod 
 import fp from "fastify-plugin";
 import { ReplicaRouter } from "../lib/replica-router.js";
 import { isDatabaseUnavailable } from "../lib/unavailable.js";
-import { formatWalPosition, parseWalPosition } from "../lib/wal-position.js";
+import { parseWalPosition } from "../lib/wal-position.js";
 
 /** Where a session's browser keeps the primary's WAL position after its last change (see below). */
 export const WAL_POSITION_COOKIE = "allot_wal_position";
