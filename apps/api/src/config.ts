@@ -58,6 +58,12 @@ function rateBudgets(env: Record<string, unknown>, test: boolean): RateBudgets {
   ) as RateBudgets;
 }
 
+/** A PostgreSQL connection string (`replica:5432` parses as a URL too, with scheme `replica:`). */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), "give a postgresql:// connection string");
+
 /** Every setting the API reads from the environment, validated once here and nowhere else. */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -69,12 +75,12 @@ const envSchema = z.object({
    * A streaming replica (hot standby) of DATABASE_URL's server: read-only reports go there when it has replayed the
    * session's own writes (see plugins/read-replica.ts). Unset: everything reads the primary.
    */
-  DATABASE_REPLICA_URL: z.string().url().optional(),
+  DATABASE_REPLICA_URL: postgresUrl.optional(),
   /**
    * The primary itself when DATABASE_URL goes through PgBouncer in transaction mode: migrations run there, because
    * `prisma migrate deploy` holds a session-level advisory lock. Unset: DATABASE_URL.
    */
-  DATABASE_DIRECT_URL: z.string().url().optional(),
+  DATABASE_DIRECT_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a request waits for a database connection before it is answered 503; 0 waits for ever. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_CONNECT_TIMEOUT_MS),
