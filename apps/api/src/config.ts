@@ -207,41 +207,36 @@ export function parseTrustProxy(value: string, context: z.RefinementCtx): TrustP
 const REPOSITORY_DATA_DIR = fileURLToPath(new URL("../../../.data", import.meta.url));
 
 /** The settings as the app uses them: the environment validated by envSchema, in the app's units and names. */
-const configSchema = envSchema
-  .refine((e) => e.DATABASE_REPLICA_URL === undefined || e.DATABASE_URL !== undefined, {
-    path: ["DATABASE_REPLICA_URL"],
-    message: "a replica needs its primary: set DATABASE_URL too (the embedded database has no replica)",
-  })
-  .transform((e) => ({
-    env: e.NODE_ENV,
-    host: e.HOST,
-    port: e.PORT,
-    databaseUrl: e.DATABASE_URL,
-    databaseReplicaUrl: e.DATABASE_REPLICA_URL,
-    databaseDirectUrl: e.DATABASE_DIRECT_URL,
-    databasePoolSize: e.DATABASE_POOL_SIZE,
-    databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
-    dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : REPOSITORY_DATA_DIR,
-    /** Folder of the built web app to serve at /, or undefined to serve the API only. */
-    webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
-    logLevel: e.LOG_LEVEL,
-    sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
-    loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
-    lockoutThreshold: e.LOCKOUT_THRESHOLD,
-    lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
-    lockoutMs: e.LOCKOUT_MINUTES * 60_000,
-    trustProxy: e.TRUST_PROXY,
-    /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
-    cookieSecure: e.COOKIE_SECURE === "true",
-    seedDemo: e.SEED_DEMO === "true",
-    billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
-    /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
-    rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
-    /** Empty: the app makes one key when it starts. */
-    tokenSigningKeys: e.TOKEN_SIGNING_KEYS,
-    accessTokenTtlSeconds: e.ACCESS_TOKEN_MINUTES * 60,
-    graphThrottle: { limit: e.GRAPH_REQUESTS_PER_WINDOW, windowMs: e.GRAPH_THROTTLE_WINDOW_SECONDS * 1000 },
-  }));
+const configSchema = envSchema.transform((e) => ({
+  env: e.NODE_ENV,
+  host: e.HOST,
+  port: e.PORT,
+  databaseUrl: e.DATABASE_URL,
+  databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+  databaseDirectUrl: e.DATABASE_DIRECT_URL,
+  databasePoolSize: e.DATABASE_POOL_SIZE,
+  databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
+  dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : REPOSITORY_DATA_DIR,
+  /** Folder of the built web app to serve at /, or undefined to serve the API only. */
+  webDist: e.WEB_DIST ? resolve(e.WEB_DIST) : undefined,
+  logLevel: e.LOG_LEVEL,
+  sessionTtlMs: e.SESSION_TTL_HOURS * 3_600_000,
+  loginRateLimitPerMinute: e.LOGIN_RATE_LIMIT_PER_MINUTE,
+  lockoutThreshold: e.LOCKOUT_THRESHOLD,
+  lockoutAccountThreshold: e.LOCKOUT_ACCOUNT_THRESHOLD,
+  lockoutMs: e.LOCKOUT_MINUTES * 60_000,
+  trustProxy: e.TRUST_PROXY,
+  /** Mark the session cookie Secure on every answer, not only on requests that arrived over https. */
+  cookieSecure: e.COOKIE_SECURE === "true",
+  seedDemo: e.SEED_DEMO === "true",
+  billingJobIntervalMs: (e.BILLING_JOB_INTERVAL_MINUTES ?? (e.NODE_ENV === "test" ? 0 : 60)) * 60_000,
+  /** Per-minute budgets of the expensive routes (generous under NODE_ENV=test). */
+  rateBudgets: rateBudgets(e, e.NODE_ENV === "test"),
+  /** Empty: the app makes one key when it starts. */
+  tokenSigningKeys: e.TOKEN_SIGNING_KEYS,
+  accessTokenTtlSeconds: e.ACCESS_TOKEN_MINUTES * 60,
+  graphThrottle: { limit: e.GRAPH_REQUESTS_PER_WINDOW, windowMs: e.GRAPH_THROTTLE_WINDOW_SECONDS * 1000 },
+}));
 
 /** The API's settings, typed once: what configSchema makes of the environment. */
 export type Config = z.infer<typeof configSchema>;
@@ -252,6 +247,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
+  }
+  if (parsed.data.databaseReplicaUrl && !parsed.data.databaseUrl) {
+    throw new Error(
+      "Invalid environment: DATABASE_REPLICA_URL: a replica needs its primary: set DATABASE_URL too (the embedded database has no replica)",
+    );
   }
   return parsed.data;
 }
