@@ -14,6 +14,7 @@ mkdirSync(reports, { recursive: true });
 const env = { ...process.env };
 env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/postgres";
 env.CHROMIUM_PATH ||= ensureChromium();
+ensurePgBouncer();
 
 const steps = [
   ["lint", "pnpm", ["run", "lint"]],
@@ -68,6 +69,24 @@ function ensureChromium() {
     if (install.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   console.error("No Chromium found: install the `chromium` package or set CHROMIUM_PATH to a Chromium binary.");
+  process.exit(1);
+}
+
+/** The API tests run the API through PgBouncer in transaction mode (apps/api/test/pgbouncer.test.ts). */
+function ensurePgBouncer() {
+  if (spawnSync("sh", ["-c", "command -v pgbouncer || test -x /usr/sbin/pgbouncer"]).status === 0) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+  if (isRoot && hasApt) {
+    console.log("Installing Debian's pgbouncer for the API tests (apt-get)…");
+    const install = spawnSync(
+      "sh",
+      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer"],
+      { stdio: "inherit" },
+    );
+    if (install.status === 0 && existsSync("/usr/sbin/pgbouncer")) return;
+  }
+  console.error("No PgBouncer found: install the `pgbouncer` package (the API tests run the API through it).");
   process.exit(1);
 }
 

@@ -15,6 +15,8 @@ import type { Principal, TenantContext } from "./types.js";
 declare module "fastify" {
   interface FastifyInstance {
     db: Db;
+    /** The read replica (DATABASE_REPLICA_URL) reports may read, or `db` itself when there is none. */
+    replica: Db;
     config: Config;
     licenseJobs: LicenseJobRunner;
     /** Applies user imports on the license jobs' runner. */
@@ -46,6 +48,16 @@ declare module "fastify" {
     personalTokens?: boolean;
     /** Open to a session whose password must be changed first (reading /api/me, changing it, signing out). */
     beforePasswordChange?: boolean;
+    /**
+     * A read-only report that may read the replica when it has caught up with the caller's own writes (see
+     * plugins/read-replica.ts). Its service must only read, through the tenant context's db.
+     */
+    readReplica?: boolean;
+    /**
+     * A read that shows work done in the background for the caller (a bulk job's progress): once the caller has seen
+     * it, its reports must too, so the answer carries the primary's WAL position as a change's does.
+     */
+    recordsWalPosition?: boolean;
     /** The per-minute rate budget (per session and per tenant) the route spends from; see plugins/rate-budgets.ts. */
     budget?: BudgetKind;
   }

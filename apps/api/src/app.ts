@@ -24,6 +24,7 @@ import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
 import { jsonBodyPlugin } from "./plugins/json-body.js";
 import { rateBudgetPlugin } from "./plugins/rate-budgets.js";
+import { readReplicaPlugin } from "./plugins/read-replica.js";
 import { refuseUndeclaredQuery } from "./plugins/strict-query.js";
 import { applicationRoutes } from "./routes/applications.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -207,6 +208,7 @@ export async function buildApp({
 
   await app.register(authPlugin);
   await app.register(rateBudgetPlugin);
+  await app.register(readReplicaPlugin);
   // The API's own routes, in a context of their own: each refuses query parameters it does not declare. (Not the
   // web app's files, which links may reach with tracking parameters, nor the documentation UI's.)
   await app.register(async (api) => {

@@ -64,3 +64,32 @@ describe("token settings", () => {
     expect(() => loadConfig({ ACCESS_TOKEN_MINUTES: "61" })).toThrow(/ACCESS_TOKEN_MINUTES/);
   });
 });
+
+describe("database connections", () => {
+  const primary = "postgresql://allot@db:5432/allot";
+  it("read DATABASE_REPLICA_URL and DATABASE_DIRECT_URL as URLs; unset, reports and migrations use the primary", () => {
+    expect(loadConfig({ DATABASE_URL: primary })).toMatchObject({
+      databaseReplicaUrl: undefined,
+      databaseDirectUrl: undefined,
+    });
+    const config = loadConfig({
+      DATABASE_URL: "postgresql://allot@pgbouncer:6432/allot",
+      DATABASE_REPLICA_URL: "postgresql://allot@replica:5432/allot",
+      DATABASE_DIRECT_URL: primary,
+    });
+    expect(config).toMatchObject({
+      databaseReplicaUrl: "postgresql://allot@replica:5432/allot",
+      databaseDirectUrl: primary,
+    });
+  });
+
+  it("refuse a replica without its primary (the embedded database has none) and values that are not URLs", () => {
+    expect(() => loadConfig({ DATABASE_REPLICA_URL: primary })).toThrow(/DATABASE_REPLICA_URL: a replica needs/);
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_REPLICA_URL: "replica:5432" })).toThrow(
+      /DATABASE_REPLICA_URL/,
+    );
+    expect(() => loadConfig({ DATABASE_URL: primary, DATABASE_DIRECT_URL: "not a url" })).toThrow(
+      /DATABASE_DIRECT_URL/,
+    );
+  });
+});

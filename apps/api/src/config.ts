@@ -58,6 +58,12 @@ function rateBudgets(env: Record<string, unknown>, test: boolean): RateBudgets {
   ) as RateBudgets;
 }
 
+/** A PostgreSQL connection string (`replica:5432` parses as a URL too, with scheme `replica:`). */
+const postgresUrl = z
+  .string()
+  .url()
+  .refine((url) => /^postgres(ql)?:\/\//.test(url), "give a postgresql:// connection string");
+
 /** Every setting the API reads from the environment, validated once here and nowhere else. */
 const envSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
@@ -65,6 +71,16 @@ const envSchema = z.object({
   PORT: z.coerce.number().int().min(0).max(65_535).default(3000),
   /** Unset: an embedded PostgreSQL (PGlite) under DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
+  /**
+   * A streaming replica (hot standby) of DATABASE_URL's server: read-only reports go there when it has replayed the
+   * session's own writes (see plugins/read-replica.ts). Unset: everything reads the primary.
+   */
+  DATABASE_REPLICA_URL: postgresUrl.optional(),
+  /**
+   * The primary itself when DATABASE_URL goes through PgBouncer in transaction mode: migrations run there, because
+   * `prisma migrate deploy` holds a session-level advisory lock. Unset: DATABASE_URL.
+   */
+  DATABASE_DIRECT_URL: postgresUrl.optional(),
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(100).default(10),
   /** How long a request waits for a database connection before it is answered 503; 0 waits for ever. */
   DATABASE_CONNECT_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(DEFAULT_CONNECT_TIMEOUT_MS),
@@ -196,6 +212,8 @@ const configSchema = envSchema.transform((e) => ({
   host: e.HOST,
   port: e.PORT,
   databaseUrl: e.DATABASE_URL,
+  databaseReplicaUrl: e.DATABASE_REPLICA_URL,
+  databaseDirectUrl: e.DATABASE_DIRECT_URL,
   databasePoolSize: e.DATABASE_POOL_SIZE,
   databaseConnectTimeoutMs: e.DATABASE_CONNECT_TIMEOUT_MS,
   dataDir: e.DATA_DIR ? resolve(e.DATA_DIR) : REPOSITORY_DATA_DIR,
@@ -229,6 +247,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   if (!parsed.success) {
     const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`).join("; ");
     throw new Error(`Invalid environment: ${problems}`);
+  }
+  if (parsed.data.databaseReplicaUrl && !parsed.data.databaseUrl) {
+    throw new Error(
+      "Invalid environment: DATABASE_REPLICA_URL: a replica needs its primary: set DATABASE_URL too (the embedded database has no replica)",
+    );
   }
   return parsed.data;
 }

@@ -37,7 +37,11 @@ export interface ThrowawayCluster {
   destroy(): Promise<void>;
 }
 
-export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
+/**
+ * A new cluster, or with `standbyOf` a hot standby of a running one: `pg_basebackup -R` copies the primary's files
+ * and writes the connection back to it, so the standby streams and replays its WAL (a read replica).
+ */
+export async function startThrowawayCluster(options: { standbyOf?: ThrowawayCluster } = {}): Promise<ThrowawayCluster> {
   const dir = mkdtempSync(join(tmpdir(), "allot-pg-"));
   const dataDir = join(dir, "data");
   const logFile = join(dir, "postgres.log");
@@ -94,18 +98,36 @@ export async function startThrowawayCluster(): Promise<ThrowawayCluster> {
   };
 
   try {
-    const [bin, args] = command("initdb", [
-      "-D",
-      dataDir,
-      "-U",
-      "postgres",
-      "-A",
-      "trust",
-      "-E",
-      "UTF8",
-      "--locale=C.UTF-8",
-      "--no-sync",
-    ]);
+    const primary = options.standbyOf;
+    const [bin, args] = primary
+      ? command("pg_basebackup", [
+          "-h",
+          "127.0.0.1",
+          "-p",
+          String(primary.port),
+          "-U",
+          "postgres",
+          "-D",
+          dataDir,
+          "-R",
+          "-X",
+          "stream",
+          "-c",
+          "fast",
+          "--no-sync",
+        ])
+      : command("initdb", [
+          "-D",
+          dataDir,
+          "-U",
+          "postgres",
+          "-A",
+          "trust",
+          "-E",
+          "UTF8",
+          "--locale=C.UTF-8",
+          "--no-sync",
+        ]);
     await run(bin, args, { timeout: 60_000 });
     await cluster.start();
   } catch (error) {

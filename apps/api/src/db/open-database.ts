@@ -14,11 +14,15 @@ export interface OpenDatabase {
  * the portal and `pnpm allot-setup` both start from.
  */
 export async function openDatabase(
-  config: Pick<Config, "databaseUrl" | "dataDir" | "databasePoolSize" | "databaseConnectTimeoutMs">,
+  config: Pick<
+    Config,
+    "databaseUrl" | "databaseDirectUrl" | "dataDir" | "databasePoolSize" | "databaseConnectTimeoutMs"
+  >,
 ) {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? (embedded?.url as string);
-  await migrateDeploy(url);
+  // Not through PgBouncer: the migration's advisory lock belongs to its session (see DATABASE_DIRECT_URL).
+  await migrateDeploy((!embedded && config.databaseDirectUrl) || url);
   // PGlite serves one connection, and lives in this process so it cannot go away: there a request waits its turn.
   const db = createDb({
     connectionString: url,

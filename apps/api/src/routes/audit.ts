@@ -25,7 +25,7 @@ const FILTERS =
 
 export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/api/tenants/:tenantId/auditLog", {
-    config: { action: "audit.read" },
+    config: { action: "audit.read", readReplica: true },
     schema: {
       tags,
       summary: "Audit events of the tenant, newest first",
@@ -38,7 +38,7 @@ export const auditRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/auditLog/export", {
-    config: { action: "audit.read", budget: "exports" },
+    config: { action: "audit.read", budget: "exports", readReplica: true },
     schema: {
       tags,
       summary: "Download the audit events as CSV, newest first",

@@ -58,7 +58,7 @@ const BULK_BODY_LIMIT = 1024 * 1024;
 
 export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/api/tenants/:tenantId/subscribedSkus", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", readReplica: true },
     schema: {
       tags,
       summary: "Products the tenant subscribes to, with seats bought, consumed and available (Graph subscribedSkus)",
@@ -162,7 +162,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/licenses/bulkJobs/:jobId", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", recordsWalPosition: true },
     schema: {
       tags,
       summary:
@@ -228,7 +228,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/licenses/holderCounts", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", readReplica: true },
     schema: {
       tags,
       summary: "How many users hold a product in effect, directly and through a group (a holders list's total)",
@@ -240,7 +240,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/licenses/reclaimCandidates", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", readReplica: true },
     schema: {
       tags,
       summary: "Users inactive for inactiveDays who hold paid licenses directly, longest inactive first, with totals",
@@ -289,7 +289,7 @@ export const licenseRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/licenseConflicts", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", readReplica: true },
     schema: {
       tags,
       summary: "Products with more holders than usable seats, the users involved and the fixes",

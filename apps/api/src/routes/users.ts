@@ -50,7 +50,7 @@ const LIST_FILTERS =
 
 export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   app.get("/api/tenants/:tenantId/users", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", readReplica: true },
     schema: {
       tags,
       summary: "List users: search by name or email, filter, keyset paging",
@@ -63,7 +63,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/users/paged", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", readReplica: true },
     schema: {
       tags,
       summary: "List live users by name in numbered pages with the total (First / Previous / Next / Last)",
@@ -78,7 +78,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/users/ids", {
-    config: { action: "directory.read" },
+    config: { action: "directory.read", readReplica: true },
     schema: {
       tags,
       summary: `Ids of every user matching the list's filters (at most ${USER_IDS_LIMIT}), for a bulk change`,
@@ -91,7 +91,7 @@ export const userRoutes: FastifyPluginAsyncZod = async (app) => {
   });
 
   app.get("/api/tenants/:tenantId/users/export", {
-    config: { action: "directory.read", budget: "exports" },
+    config: { action: "directory.read", budget: "exports", readReplica: true },
     schema: {
       tags,
       summary: "Export users: the users matching the list's filters as CSV, by name",
