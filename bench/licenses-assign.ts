@@ -17,6 +17,7 @@ import {
   summarizeLocks,
   withLicensingBench,
 } from "./lib/licensing.js";
+import { profiled } from "./lib/profile.js";
 import { captureSql } from "./lib/sql-capture.js";
 import { ms, summarize, table } from "./lib/stats.js";
 
@@ -178,8 +179,16 @@ export default async function licensesAssign(): Promise<void> {
         const rawPasses: Pass[] = [];
         for (let round = 0; round < ROUNDS; round++) {
           const base = 2 * WARMUP + round * perRound;
-          apiPasses.push(await pass(fresh.slice(base, base + API_USERS_PER_PASS), apiWork));
-          rawPasses.push(await pass(fresh.slice(base + API_USERS_PER_PASS, base + perRound), rawWork));
+          apiPasses.push(
+            await profiled(`assign-api-${round + 1}`, () =>
+              pass(fresh.slice(base, base + API_USERS_PER_PASS), apiWork),
+            ),
+          );
+          rawPasses.push(
+            await profiled(`assign-raw-${round + 1}`, () =>
+              pass(fresh.slice(base + API_USERS_PER_PASS, base + perRound), rawWork),
+            ),
+          );
           process.stdout.write(
             `licenses-assign: round ${round + 1}: API ${apiPasses[round]?.perSecond.toFixed(0)} req/s, raw ${rawPasses[round]?.perSecond.toFixed(0)} tx/s\n`,
           );

@@ -1,4 +1,4 @@
-import type { Tx } from "@allot/db";
+import type { SqlTx } from "@allot/db";
 import type { DirectLicense, UserLicenses } from "@allot/domain";
 
 /** One row of LicenseAssignment as the licensing services read it. */
@@ -27,7 +27,7 @@ export interface Holdings {
  * FOR NO KEY UPDATE, not FOR UPDATE: inserting a row that references a user (a group membership, an audit event
  * by that user as actor) takes FOR KEY SHARE on it in whatever order, which FOR UPDATE would block — and deadlock.
  */
-export async function lockHoldings(tx: Tx, tenantId: string, userIds: readonly string[]): Promise<Holdings> {
+export async function lockHoldings(tx: SqlTx, tenantId: string, userIds: readonly string[]): Promise<Holdings> {
   const ids = [...new Set(userIds)].sort();
   const people = await tx.$queryRaw<
     Array<{ id: string; displayName: string; userType: "member" | "guest"; usageLocation: string | null }>
