@@ -130,7 +130,7 @@ function buildTree(folded: Map<string, number>): Tree {
   return root;
 }
 
-const escape = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
+const escapeXml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;");
 
 const LAYER_COLOURS: Record<string, string> = {
   "Prisma compiler/runtime": "#e06c5a",
@@ -162,7 +162,7 @@ export function flameSvg(folded: Map<string, number>, title: string, minShare = 
   const walk = (node: Tree, x: number, depth: number) => {
     depthMax = Math.max(depthMax, depth);
     rects.push(
-      `<g><title>${escape(node.name)} — ${node.value.toFixed(0)} ms (${((100 * node.value) / root.value).toFixed(1)} %)</title>` +
+      `<g><title>${escapeXml(node.name)} — ${node.value.toFixed(0)} ms (${((100 * node.value) / root.value).toFixed(1)} %)</title>` +
         `<rect x="${x.toFixed(1)}" y="{Y${depth}}" width="${((width * node.value) / root.value).toFixed(1)}" height="${rowHeight - 1}" fill="${LAYER_COLOURS[layerByName(node.name)] ?? "#ccc"}"/>` +
         label(node.name, x, depth, (width * node.value) / root.value) +
         "</g>",
@@ -177,7 +177,7 @@ export function flameSvg(folded: Map<string, number>, title: string, minShare = 
     const chars = Math.floor((w - 4) / 6.5);
     if (chars < 3) return "";
     const text = name.length > chars ? `${name.slice(0, chars - 1)}…` : name;
-    return `<text x="${(x + 2).toFixed(1)}" y="{T${depth}}">${escape(text)}</text>`;
+    return `<text x="${(x + 2).toFixed(1)}" y="{T${depth}}">${escapeXml(text)}</text>`;
   };
   walk(root, 0, 0);
   const legendRows = Object.keys(LAYER_COLOURS);
@@ -190,11 +190,11 @@ export function flameSvg(folded: Map<string, number>, title: string, minShare = 
   const legend = legendRows
     .map(
       (name, i) =>
-        `<rect x="${i * 108}" y="22" width="10" height="10" fill="${LAYER_COLOURS[name]}"/><text x="${i * 108 + 13}" y="31">${escape(name.replace(/ \(.*\)/, "").replace(" validation/serialization", ""))}</text>`,
+        `<rect x="${i * 108}" y="22" width="10" height="10" fill="${LAYER_COLOURS[name]}"/><text x="${i * 108 + 13}" y="31">${escapeXml(name.replace(/ \(.*\)/, "").replace(" validation/serialization", ""))}</text>`,
     )
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="monospace" font-size="10">
-<text x="0" y="14" font-size="13">${escape(title)} — ${root.value.toFixed(0)} ms CPU sampled; frames under ${(minShare * 100).toFixed(1)} % left out</text>
+<text x="0" y="14" font-size="13">${escapeXml(title)} — ${root.value.toFixed(0)} ms CPU sampled; frames under ${(minShare * 100).toFixed(1)} % left out</text>
 ${legend}
 ${body}
 </svg>
