@@ -57,6 +57,9 @@ function toSql(query: TemplateStringsArray | Prisma.Sql, values: unknown[]): Pri
 
 /** The SqlTx of one checked-out connection (or of the pool, for single statements outside a transaction). */
 export class PgSql implements SqlTx {
+  /** A transaction's statements run one after the other (a connection answers one at a time anyway). */
+  private queue: Promise<unknown> = Promise.resolve();
+
   constructor(private readonly client: pg.PoolClient | pg.Pool) {}
 
   async $queryRaw<T = unknown>(query: TemplateStringsArray | Prisma.Sql, ...values: unknown[]): Promise<T> {
@@ -77,8 +80,14 @@ export class PgSql implements SqlTx {
     return (await this.run(query, values)).rowCount ?? 0;
   }
 
-  private run(text: string, values: readonly unknown[]) {
-    return this.client.query({ text, values: values.map(parameter), types });
+  private run(text: string, values: readonly unknown[]): Promise<pg.QueryResult> {
+    const send = () => this.client.query({ text, values: values.map(parameter), types });
+    // The pool spreads concurrent statements over its connections; one connection gets them in turn (pg warns on
+    // a statement sent while another is running, and pg 9 refuses it).
+    if (this.client instanceof pg.Pool) return send();
+    const result = this.queue.then(send, send);
+    this.queue = result.catch(() => undefined);
+    return result;
   }
 }
 
