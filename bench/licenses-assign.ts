@@ -22,9 +22,10 @@ import { captureSql } from "./lib/sql-capture.js";
 import { ms, summarize, table } from "./lib/stats.js";
 
 export const description =
-  "Single-user assignLicense, 8 in flight: API (HTTP) vs the same transaction on raw pg (req/s, p99)";
+  "Single-user assignLicense, 8 in flight (ASSIGN_CONCURRENCY): API (HTTP) vs the same transaction on raw pg (req/s, p99)";
 
-const CONCURRENCY = 8;
+/** ASSIGN_CONCURRENCY=32 measures the per-product ceiling with more clients (the API's pool stays at 10). */
+const CONCURRENCY = Number(process.env.ASSIGN_CONCURRENCY ?? 8);
 const ROUNDS = 3;
 /** Each timed pass runs this long (or until its fresh users run out). */
 const PASS_MS = 4_000;
