@@ -157,7 +157,11 @@ export function flameSvg(folded: Map<string, number>, title: string, minShare = 
   const layerByName = (name: string) => {
     const match = /^(.*) (\S+):(\d+)$/.exec(name);
     if (!match) return /^(parse|stringify)$/.test(name) ? "JSON" : name === "(garbage collector)" ? "GC" : "other";
-    return layerOf({ functionName: match[1] as string, url: match[2] as string, lineNumber: 0 }) ?? "other";
+    const url = match[2] as string;
+    return (
+      layerOf({ functionName: match[1] as string, url, lineNumber: 0 }) ??
+      (url.startsWith("node:") ? NODE_CORE : "other")
+    );
   };
   const walk = (node: Tree, x: number, depth: number) => {
     depthMax = Math.max(depthMax, depth);
@@ -190,7 +194,7 @@ export function flameSvg(folded: Map<string, number>, title: string, minShare = 
   const legend = legendRows
     .map(
       (name, i) =>
-        `<rect x="${i * 108}" y="22" width="10" height="10" fill="${LAYER_COLOURS[name]}"/><text x="${i * 108 + 13}" y="31">${escapeXml(name.replace(/ \(.*\)/, "").replace(" validation/serialization", ""))}</text>`,
+        `<rect x="${i * 108}" y="22" width="10" height="10" fill="${LAYER_COLOURS[name]}"/><text x="${i * 108 + 13}" y="31">${escapeXml(name.replace(/ \(.*\)/, "").replace(/ validation\/serialization| compiler\/runtime| driver| client| code/, ""))}</text>`,
     )
     .join("");
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="monospace" font-size="10">
