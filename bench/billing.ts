@@ -33,6 +33,7 @@ import {
   statementTable,
   summarizeLocks,
 } from "./lib/licensing.js";
+import { profiled } from "./lib/profile.js";
 import { type CapturedStatement, captureSql } from "./lib/sql-capture.js";
 import { ms, summarize, table } from "./lib/stats.js";
 
@@ -754,8 +755,16 @@ export default async function billing(): Promise<void> {
       const spreadRaw: Pass[] = [];
       for (let round = 0; round < ROUNDS; round++) {
         await readSeats();
-        seqApi.push(await pass(1, { count: SEQUENTIAL_N }, (w) => apiChange(w, true)));
-        seqRaw.push(await pass(1, { count: SEQUENTIAL_N }, (w) => rawChange(w, true)));
+        seqApi.push(
+          await profiled(`change-seats-api-${round + 1}`, () =>
+            pass(1, { count: SEQUENTIAL_N }, (w) => apiChange(w, true)),
+          ),
+        );
+        seqRaw.push(
+          await profiled(`change-seats-raw-${round + 1}`, () =>
+            pass(1, { count: SEQUENTIAL_N }, (w) => rawChange(w, true)),
+          ),
+        );
         await readSeats();
         parApi.push(await pass(CONCURRENCY, { durationMs: PASS_MS }, (w) => apiChange(w), true));
         parRaw.push(await pass(CONCURRENCY, { durationMs: PASS_MS }, (w) => rawChange(w), true));

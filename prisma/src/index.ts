@@ -1,8 +1,11 @@
+import pg from "pg";
 import { PrismaClient } from "../generated/client.js";
 import { ResilientPrismaPg } from "./resilient-pg.js";
+import { registerPool } from "./sql.js";
 
 export * from "../generated/client.js";
 export { hashGeneratedPassword, hashPassword, verifyPassword } from "./passwords.js";
+export { PgSql, poolOf, type SqlTx, sqlOf, sqlTransaction } from "./sql.js";
 
 export type Db = PrismaClient;
 /** The client handed to code that runs inside `db.$transaction(async (tx) => …)`. */
@@ -30,14 +33,17 @@ export function createDb({
   maxConnections = 10,
   connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS,
 }: DbOptions): Db {
-  const adapter = new ResilientPrismaPg({
+  // One pool for Prisma and for the hot paths' raw SQL (sql.ts): the same connections, limits and timeouts.
+  const pool = new pg.Pool({
     connectionString,
     max: maxConnections,
     connectionTimeoutMillis: connectTimeoutMs,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_AFTER_IDLE_MS,
   });
-  return new PrismaClient({ adapter });
+  const db = new PrismaClient({ adapter: new ResilientPrismaPg(pool) });
+  registerPool(db, pool);
+  return db;
 }
 
 export { migrateDeploy } from "./migrate.js";

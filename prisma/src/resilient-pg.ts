@@ -28,16 +28,17 @@ export class ResilientPrismaPg implements SqlDriverAdapterFactory {
   readonly adapterName: string;
   private readonly inner: PrismaPg;
 
-  constructor(config: pg.PoolConfig) {
-    this.inner = new PrismaPg(config);
+  /** Over this pool, which the hot paths' raw SQL shares (sql.ts); $disconnect ends it. */
+  constructor(pool: pg.Pool) {
+    // Listeners from the start, not from Prisma's first connect: raw SQL may use the pool before Prisma does.
+    pool.on("error", ignoreConnectionError);
+    pool.on("connect", (client) => client.on("error", ignoreConnectionError));
+    this.inner = new PrismaPg(pool, { disposeExternalPool: true });
     this.adapterName = this.inner.adapterName;
   }
 
   async connect(): Promise<PgAdapter> {
     const adapter = await this.inner.connect();
-    const pool = adapter.underlyingDriver();
-    pool.on("error", ignoreConnectionError);
-    pool.on("connect", (client) => client.on("error", ignoreConnectionError));
     const startTransaction = adapter.startTransaction.bind(adapter);
     adapter.startTransaction = async (isolationLevel) => releasedEvenIfEndFails(await startTransaction(isolationLevel));
     return adapter;

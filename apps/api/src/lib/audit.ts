@@ -1,5 +1,5 @@
 import type { AuditAction, AuditTargetType } from "@allot/contracts";
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx, type Tx } from "@allot/db";
 import type { Principal, TenantContext } from "../types.js";
 
 export interface AuditEntry {
@@ -76,7 +76,7 @@ export function auditRowsSql(ctx: AuditWriter, entries: readonly AuditEntry[]) {
 
 /** Records many events in one statement; call it with the transaction that makes the change. */
 export async function auditMany(
-  tx: Tx,
+  tx: SqlTx,
   ctx: Pick<TenantContext, "tenantId" | "actor" | "requestId">,
   entries: readonly AuditEntry[],
 ) {
@@ -85,7 +85,7 @@ export async function auditMany(
 }
 
 /** Records a change the system made on its own (the billing lifecycle job): no actor, no request. */
-export async function auditBySystem(tx: Tx, tenantId: string, entries: readonly AuditEntry[], requestId: string) {
+export async function auditBySystem(tx: SqlTx, tenantId: string, entries: readonly AuditEntry[], requestId: string) {
   if (entries.length === 0) return;
   await tx.$executeRaw(auditRowsSql({ tenantId, requestId, actor: null }, entries));
 }

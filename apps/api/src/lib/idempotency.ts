@@ -1,6 +1,6 @@
 import { createHash } from "node:crypto";
 import { IDEMPOTENCY_KEY_HEADER, idempotencyKeySchema } from "@allot/contracts";
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx, sqlTransaction, type Tx } from "@allot/db";
 import type { FastifyReply, FastifyRequest } from "fastify";
 import type { TenantContext } from "../types.js";
 import { AppError } from "./app-error.js";
@@ -81,43 +81,72 @@ export async function withIdempotency<T>(
   work: (tx: Tx) => Promise<T>,
 ): Promise<Remembered<T>> {
   const now = ctx.clock.now();
-  return ctx.db.$transaction(async (tx) => {
-    if (request !== undefined) {
-      const { key } = request;
-      await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(
-        hashtextextended(${`${ctx.tenantId}:${principalId(ctx.actor)}:${key}`}, 0))`;
-      const existing = await tx.idempotencyKey.findUnique({
-        where: { tenantId_userId_key: { tenantId: ctx.tenantId, userId: principalId(ctx.actor), key } },
-      });
-      if (existing && existing.expiresAt > now && existing.responseStatus !== null) {
-        if (existing.route !== request.route || existing.bodyHash !== request.bodyHash) {
+  return ctx.db.$transaction((tx) => remembered(tx, ctx, request, now, () => work(tx)), TRANSACTION);
+}
+
+/**
+ * withIdempotency for a hot use case whose statements are all raw SQL (changeSeats): the same steps in a transaction
+ * on node-postgres directly (sqlTransaction), without Prisma's per-statement work.
+ */
+export async function withIdempotencySql<T>(
+  ctx: TenantContext,
+  request: IdempotentRequest | undefined,
+  work: (tx: SqlTx) => Promise<T>,
+): Promise<Remembered<T>> {
+  const now = ctx.clock.now();
+  return sqlTransaction(ctx.db, (tx) => remembered(tx, ctx, request, now, () => work(tx)));
+}
+
+interface StoredKey {
+  id: string;
+  route: string;
+  bodyHash: string;
+  responseStatus: number | null;
+  responseBody: unknown;
+  expiresAt: Date;
+}
+
+/** The key's lock, lookup and store around `work`, inside the caller's transaction. */
+async function remembered<T>(
+  tx: SqlTx,
+  ctx: TenantContext,
+  request: IdempotentRequest | undefined,
+  now: Date,
+  work: () => Promise<T>,
+): Promise<Remembered<T>> {
+  const userId = principalId(ctx.actor);
+  if (request !== undefined) {
+    const { key } = request;
+    // Two statements: in READ COMMITTED each statement reads a snapshot taken when it starts, so the lookup must
+    // start after the lock is granted to see a key that a concurrent retry committed while this one waited.
+    await tx.$queryRaw`SELECT 1 FROM pg_advisory_xact_lock(hashtextextended(${`${ctx.tenantId}:${userId}:${key}`}, 0))`;
+    const [existing] = await tx.$queryRaw<StoredKey[]>`
+      SELECT id::text AS id, route, "bodyHash", "responseStatus", "responseBody", "expiresAt" FROM "IdempotencyKey"
+       WHERE "tenantId" = ${ctx.tenantId}::uuid AND "userId" = ${userId}::uuid AND key = ${key}`;
+    if (existing) {
+      const stored = existing;
+      if (stored.expiresAt > now && stored.responseStatus !== null) {
+        if (stored.route !== request.route || stored.bodyHash !== request.bodyHash) {
           throw new AppError(
             "IdempotencyKeyReused",
             "This Idempotency-Key was already used for another request; send a new key for a new request.",
           );
         }
-        return { replayed: true, body: existing.responseBody as T };
+        return { replayed: true, body: stored.responseBody as T };
       }
-      if (existing) await tx.idempotencyKey.delete({ where: { id: existing.id } });
+      await tx.$executeRaw`DELETE FROM "IdempotencyKey" WHERE id = ${stored.id}::uuid`;
     }
-    const body = await work(tx);
-    if (request !== undefined) {
-      await tx.idempotencyKey.create({
-        data: {
-          tenantId: ctx.tenantId,
-          userId: principalId(ctx.actor),
-          key: request.key,
-          method: request.method,
-          route: request.route,
-          bodyHash: request.bodyHash,
-          responseStatus: request.status,
-          responseBody: JSON.parse(JSON.stringify(body)) as Prisma.InputJsonValue,
-          expiresAt: new Date(now.getTime() + IDEMPOTENCY_TTL_MS),
-        },
-      });
-    }
-    return { replayed: false, body };
-  }, TRANSACTION);
+  }
+  const body = await work();
+  if (request !== undefined) {
+    await tx.$executeRaw`
+      INSERT INTO "IdempotencyKey" (id, "tenantId", "userId", key, method, route, "bodyHash", "responseStatus",
+                                    "responseBody", "expiresAt")
+      VALUES (gen_random_uuid(), ${ctx.tenantId}::uuid, ${userId}::uuid, ${request.key}, ${request.method},
+              ${request.route}, ${request.bodyHash}, ${request.status}, ${JSON.stringify(body)}::jsonb,
+              ${new Date(now.getTime() + IDEMPOTENCY_TTL_MS)}::timestamptz)`;
+  }
+  return { replayed: false, body };
 }
 
 /** Sends a use case's remembered answer with the route's status, a replay marked `idempotent-replayed: true`. */

@@ -1,5 +1,5 @@
 import type { BillingResult } from "@allot/contracts";
-import { type Db, Prisma, type Tx } from "@allot/db";
+import { type Db, Prisma, type SqlTx, type Tx } from "@allot/db";
 import { can, isPowerPlatformProduct, isTrialSignUpProduct, type LifecycleSubscription } from "@allot/domain";
 import { AppError, notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
@@ -23,17 +23,17 @@ export interface SubscriptionRecord extends LifecycleSubscription {
 }
 
 /** Reads and locks a subscription of the tenant (404 when it is not one). */
-export function lockSubscription(tx: Tx, tenantId: string, subscriptionId: string): Promise<SubscriptionRecord> {
+export function lockSubscription(tx: SqlTx, tenantId: string, subscriptionId: string): Promise<SubscriptionRecord> {
   return selectSubscription(tx, tenantId, subscriptionId, true);
 }
 
 /** Reads a subscription of the tenant without locking it (404 when it is not one). */
-export function readSubscription(tx: Tx, tenantId: string, subscriptionId: string): Promise<SubscriptionRecord> {
+export function readSubscription(tx: SqlTx, tenantId: string, subscriptionId: string): Promise<SubscriptionRecord> {
   return selectSubscription(tx, tenantId, subscriptionId, false);
 }
 
 async function selectSubscription(
-  tx: Tx,
+  tx: SqlTx,
   tenantId: string,
   subscriptionId: string,
   forUpdate: boolean,
@@ -116,7 +116,7 @@ export function stateInvalid(message: string): AppError {
  * A subscription's product with its price, from the cached catalog: prices are reference data only the seed
  * changes, and every billing change and quote needs one (a round trip less on each).
  */
-export async function pricedProduct(db: Db, tx: Tx, productId: string): Promise<CatalogEntry> {
+export async function pricedProduct(db: Db, tx: SqlTx, productId: string): Promise<CatalogEntry> {
   const product = (await catalogOf(db, tx)).byId.get(productId);
   // A subscription's product is a foreign key into the catalog: missing only if the catalog lost a product.
   if (!product) throw new Error(`Product ${productId} is not in the catalog.`);
@@ -141,7 +141,7 @@ export function assertForSale(product: { skuPartNumber: string; displayName: str
 
 /** What every billing change answers: the subscription now, and the order and invoice it wrote. */
 export async function billingResult(
-  tx: Tx,
+  tx: SqlTx,
   tenantId: string,
   subscriptionId: string,
   recorded: Recorded | null,

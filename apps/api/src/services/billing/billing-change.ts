@@ -1,8 +1,8 @@
 import type { BillingResult } from "@allot/contracts";
-import type { Tx } from "@allot/db";
+import type { SqlTx, Tx } from "@allot/db";
 import type { Charge } from "@allot/domain";
-import { type AuditEntry, audit } from "../../lib/audit.js";
-import { type IdempotentRequest, type Remembered, withIdempotency } from "../../lib/idempotency.js";
+import { type AuditEntry, auditMany } from "../../lib/audit.js";
+import { type IdempotentRequest, type Remembered, withIdempotency, withIdempotencySql } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { lockSeats } from "../seats/seat-ledger.js";
 import { billingResult, lockSubscription, type SubscriptionRecord } from "./access.js";
@@ -21,11 +21,14 @@ import type { PaymentOutcome } from "./payments.js";
  * Locks the product's seat row, then the subscription, and applies the lifecycle steps due by now (a renewal or
  * expiry the scheduled job has not reached yet), so the change acts on the subscription as it really is.
  */
-export async function lockForChange(tx: Tx, ctx: TenantContext, subscriptionId: string): Promise<SubscriptionRecord> {
-  const peek = await tx.subscription.findFirst({
-    where: { id: subscriptionId, tenantId: ctx.tenantId },
-    select: { productId: true },
-  });
+export async function lockForChange(
+  tx: SqlTx,
+  ctx: TenantContext,
+  subscriptionId: string,
+): Promise<SubscriptionRecord> {
+  const [peek] = await tx.$queryRaw<Array<{ productId: string }>>`
+    SELECT "productId"::text AS "productId" FROM "Subscription"
+     WHERE id = ${subscriptionId}::uuid AND "tenantId" = ${ctx.tenantId}::uuid`;
   if (peek) await lockSeats(tx, ctx.tenantId, [peek.productId]);
   const subscription = await lockSubscription(tx, ctx.tenantId, subscriptionId);
   await catchUpLifecycle(ctx.db, tx, subscription, ctx.clock.now(), ctx.requestId);
@@ -43,6 +46,19 @@ export function changeSubscription<T>(
   change: (tx: Tx, subscription: SubscriptionRecord) => Promise<T>,
 ): Promise<Remembered<T>> {
   return withIdempotency(ctx, idempotency, async (tx) => change(tx, await lockForChange(tx, ctx, subscriptionId)));
+}
+
+/**
+ * changeSubscription for a change whose statements are all raw SQL (changeSeats, the hot one): the same steps on
+ * node-postgres directly, without Prisma's per-statement work.
+ */
+export function changeSubscriptionSql<T>(
+  ctx: TenantContext,
+  subscriptionId: string,
+  idempotency: IdempotentRequest | undefined,
+  change: (tx: SqlTx, subscription: SubscriptionRecord) => Promise<T>,
+): Promise<Remembered<T>> {
+  return withIdempotencySql(ctx, idempotency, async (tx) => change(tx, await lockForChange(tx, ctx, subscriptionId)));
 }
 
 /** A use case that changes one subscription as it stands (cancel, renew, take over). */
@@ -72,7 +88,7 @@ export interface BillingChangeEnd {
  * event, and answer the subscription with the order and invoice written.
  */
 export async function finishBillingChange(
-  tx: Tx,
+  tx: SqlTx,
   ctx: TenantContext,
   subscription: { id: string; productId: string },
   end: BillingChangeEnd,
@@ -87,6 +103,6 @@ export async function finishBillingChange(
   const resolveBy = end.conflictDeadline
     ? await refreshConflictDeadline(tx, ctx.tenantId, subscription.productId, end.now, end.conflictDeadline.accepting)
     : null;
-  await audit(tx, ctx, end.audit(resolveBy));
+  await auditMany(tx, ctx, [end.audit(resolveBy)]);
   return billingResult(tx, ctx.tenantId, subscription.id, recorded);
 }

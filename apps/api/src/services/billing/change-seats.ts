@@ -4,7 +4,7 @@ import { AppError } from "../../lib/app-error.js";
 import type { IdempotentRequest, Remembered } from "../../lib/idempotency.js";
 import type { TenantContext } from "../../types.js";
 import { assertCanManage, pricedProduct } from "./access.js";
-import { changeSubscription, finishBillingChange } from "./billing-change.js";
+import { changeSubscriptionSql, finishBillingChange } from "./billing-change.js";
 import { billable } from "./charges.js";
 import { chargeStoredMethod } from "./payments.js";
 import { planSeats, seatsInUse } from "./plan-seats.js";
@@ -20,7 +20,7 @@ export async function changeSeats(
   body: { seats: number; acceptConflict: boolean },
   idempotency?: IdempotentRequest,
 ): Promise<Remembered<BillingResult>> {
-  return changeSubscription(ctx, subscriptionId, idempotency, async (tx, subscription) => {
+  return changeSubscriptionSql(ctx, subscriptionId, idempotency, async (tx, subscription) => {
     assertCanManage(ctx, subscription);
     const outcome = await planSeats(tx, ctx, subscription, body.seats, body.acceptConflict);
     if (!outcome.ok) {
@@ -40,7 +40,8 @@ export async function changeSeats(
     const product = await pricedProduct(ctx.db, tx, subscription.productId);
     const now = ctx.clock.now();
     const charge = billable(priceSeatChange(product, subscription, body.seats, now));
-    await tx.subscription.update({ where: { id: subscription.id }, data: { seats: body.seats } });
+    await tx.$executeRaw`
+      UPDATE "Subscription" SET seats = ${body.seats}, "updatedAt" = now() WHERE id = ${subscription.id}::uuid`;
     // Only a removal the admin accepted starts a deadline; adding seats to a product still short leaves it as it was.
     const accepted = body.acceptConflict && outcome.seatsDelta < 0 && outcome.shortfall > 0;
     return finishBillingChange(tx, ctx, subscription, {

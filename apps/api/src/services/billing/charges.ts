@@ -1,4 +1,5 @@
-import type { Tx } from "@allot/db";
+import { randomUUID } from "node:crypto";
+import { Prisma, type SqlTx } from "@allot/db";
 import { type Charge, MAX_ORDER_AMOUNT_CENTS, type PricingOutcome, seatWord } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { PaymentOutcome } from "./payments.js";
@@ -38,73 +39,57 @@ const INVOICE_DUE_DAYS = 30;
 export const invoiceNumber = (n: number) => `INV-${String(n).padStart(6, "0")}`;
 
 /**
- * The tenant's next invoice number, from its counter row (created with the first invoice). The update keeps that
- * row locked until the transaction ends: one tenant's invoices are numbered one after the other without gaps,
- * other tenants' are not held up, and it costs one statement whatever the number of invoices.
- *
- * Lock order: this is the last lock a billing change takes (after the users' and the seat rows' locks), so billing
- * changes cannot deadlock on it.
- */
-async function nextInvoiceNumber(tx: Tx, tenantId: string): Promise<number> {
-  const [counter] = await tx.$queryRaw<Array<{ lastNumber: number }>>`
-    INSERT INTO "InvoiceCounter" ("tenantId", "lastNumber") VALUES (${tenantId}::uuid, 1)
-    ON CONFLICT ("tenantId") DO UPDATE SET "lastNumber" = "InvoiceCounter"."lastNumber" + 1
-    RETURNING "lastNumber"`;
-  if (!counter) throw new Error("the invoice counter returned no row");
-  return counter.lastNumber;
-}
-
-/**
  * Writes the order and, for anything that costs or credits money, its invoice with exactly one line (one line per
- * change; never postponed). Invoice numbers count per tenant (nextInvoiceNumber).
+ * change; never postponed), as ONE statement: every billing change runs this under its seat row lock, and each
+ * statement is a round trip. Invoice numbers count per tenant from the tenant's counter row (created with the first
+ * invoice): its update keeps the row locked until the transaction ends, so one tenant's invoices are numbered one
+ * after the other without gaps, other tenants' are not held up.
+ *
+ * Lock order: the counter is the last lock a billing change takes (after the users' and the seat rows' locks), so
+ * billing changes cannot deadlock on it.
  */
 export async function recordCharge(
-  tx: Tx,
+  tx: SqlTx,
   who: { tenantId: string; userId: string | null; now: Date },
   what: { subscriptionId: string; productId: string; charge: Charge; payment: PaymentOutcome },
 ): Promise<Recorded> {
   const { charge, payment } = what;
-  const order = await tx.order.create({
-    data: {
-      tenantId: who.tenantId,
-      subscriptionId: what.subscriptionId,
-      productId: what.productId,
-      placedByUserId: who.userId,
-      kind: charge.kind,
-      seatsDelta: charge.seatsDelta,
-      amountCents: charge.amountCents,
-      currency: charge.currency,
-      paymentProvider: payment.provider,
-      status: "completed",
-      createdAt: who.now,
-    },
-  });
-  if (charge.amountCents === 0) return { orderId: order.id, invoiceId: null };
+  const orderId = randomUUID();
+  const order = Prisma.sql`INSERT INTO "Order" (id, "tenantId", "subscriptionId", "productId", "placedByUserId", kind,
+                               "seatsDelta", "amountCents", currency, "paymentProvider", status, "createdAt")
+      VALUES (${orderId}::uuid, ${who.tenantId}::uuid, ${what.subscriptionId}::uuid, ${what.productId}::uuid,
+              ${who.userId}::uuid, ${charge.kind}::"OrderKind", ${charge.seatsDelta}, ${charge.amountCents},
+              ${charge.currency}, ${payment.provider}, 'completed', ${who.now}::timestamptz)`;
+  if (charge.amountCents === 0) {
+    await tx.$executeRaw(order);
+    return { orderId, invoiceId: null };
+  }
+  const invoiceId = randomUUID();
   const [line] = charge.lines;
-  const invoice = await tx.invoice.create({
-    data: {
-      tenantId: who.tenantId,
-      number: invoiceNumber(await nextInvoiceNumber(tx, who.tenantId)),
-      // A card charge (or refund) has settled; an account charge is owed, a credit is applied to the account.
-      status: payment.paid || charge.amountCents < 0 ? "paid" : "open",
-      totalCents: charge.amountCents,
-      currency: charge.currency,
-      issuedAt: who.now,
-      dueAt: new Date(who.now.getTime() + INVOICE_DUE_DAYS * 86_400_000),
-      lines: line
-        ? {
-            create: {
-              orderId: order.id,
-              description: line.description,
-              quantity: line.quantity,
-              unitPriceCents: line.unitPriceCents,
-              amountCents: line.amountCents,
-              periodStart: line.periodStart,
-              periodEnd: line.periodEnd,
-            },
-          }
-        : undefined,
-    },
-  });
-  return { orderId: order.id, invoiceId: invoice.id };
+  // A card charge (or refund) has settled; an account charge is owed, a credit is applied to the account.
+  const status = payment.paid || charge.amountCents < 0 ? "paid" : "open";
+  const dueAt = new Date(who.now.getTime() + INVOICE_DUE_DAYS * 86_400_000);
+  await tx.$executeRaw`
+    WITH placed AS (${order} RETURNING id),
+    counter AS (
+      INSERT INTO "InvoiceCounter" ("tenantId", "lastNumber") VALUES (${who.tenantId}::uuid, 1)
+      ON CONFLICT ("tenantId") DO UPDATE SET "lastNumber" = "InvoiceCounter"."lastNumber" + 1
+      RETURNING "lastNumber"),
+    invoice AS (
+      INSERT INTO "Invoice" (id, "tenantId", number, status, "totalCents", currency, "issuedAt", "dueAt")
+      SELECT ${invoiceId}::uuid, ${who.tenantId}::uuid,
+             -- invoiceNumber(n): at least six digits
+             'INV-' || CASE WHEN length(c."lastNumber"::text) >= 6 THEN c."lastNumber"::text
+                            ELSE lpad(c."lastNumber"::text, 6, '0') END,
+             ${status}::"InvoiceStatus", ${charge.amountCents}, ${charge.currency}, ${who.now}::timestamptz,
+             ${dueAt}::timestamptz
+        FROM counter c
+      RETURNING id)
+    INSERT INTO "InvoiceLine" (id, "invoiceId", "orderId", description, quantity, "unitPriceCents", "amountCents",
+                               "periodStart", "periodEnd")
+    SELECT gen_random_uuid(), i.id, p.id, ${line?.description ?? null}, ${line?.quantity ?? null},
+           ${line?.unitPriceCents ?? null}, ${line?.amountCents ?? null}, ${line?.periodStart ?? null}::timestamptz,
+           ${line?.periodEnd ?? null}::timestamptz
+      FROM invoice i, placed p WHERE ${line !== undefined}::boolean`;
+  return { orderId, invoiceId };
 }

@@ -1,10 +1,10 @@
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx } from "@allot/db";
 import { addDays, CONFLICT_RESOLVE_DAYS, summarizeSeats } from "@allot/domain";
 import { USABLE_UNITS } from "../seats/seat-ledger.js";
 import { seatStates } from "../seats/seat-states.js";
 
 /** Holders of the product without a seat behind them (consumed beyond usable seats), 0 when none. */
-export async function shortfallOf(tx: Tx, tenantId: string, productId: string): Promise<number> {
+export async function shortfallOf(tx: SqlTx, tenantId: string, productId: string): Promise<number> {
   const state = (await seatStates(tx, tenantId, [productId])).get(productId);
   if (!state) return 0;
   const summary = summarizeSeats(state.subscriptions, state.consumedUnits);
@@ -18,7 +18,7 @@ export async function shortfallOf(tx: Tx, tenantId: string, productId: string): 
  * instead of three on every billing change.
  */
 export async function refreshConflictDeadline(
-  tx: Tx,
+  tx: SqlTx,
   tenantId: string,
   productId: string,
   now: Date,

@@ -1,4 +1,4 @@
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx } from "@allot/db";
 import { type AuditEntry, auditBySystem } from "../../lib/audit.js";
 import { shortfallOf } from "./conflict-deadline.js";
 
@@ -12,7 +12,7 @@ export type RemovalReason = "subscriptionDeleted" | "conflictDeadlinePassed";
  * product's seat row lock.
  */
 export async function removeExcessHolders(
-  tx: Tx,
+  tx: SqlTx,
   tenantId: string,
   productId: string,
   reason: RemovalReason,
@@ -52,7 +52,10 @@ export async function removeExcessHolders(
     }
     shortfall = await shortfallOf(tx, tenantId, productId);
   }
-  const sku = await tx.product.findUniqueOrThrow({ where: { id: productId }, select: { skuId: true } });
+  const [sku] = await tx.$queryRaw<
+    Array<{ skuId: string }>
+  >`SELECT "skuId" FROM "Product" WHERE id = ${productId}::uuid`;
+  if (!sku) throw new Error(`Product ${productId} is not in the catalog.`);
   const entries: AuditEntry[] = affected.map((userId) => ({
     action: "licenses.removedByLifecycle",
     targetType: "user",
@@ -66,7 +69,7 @@ export async function removeExcessHolders(
 }
 
 /** Of users whose direct row went, those who no longer hold the product in effect (no working inherited row). */
-async function stillLosing(tx: Tx, productId: string, userIds: string[]): Promise<string[]> {
+async function stillLosing(tx: SqlTx, productId: string, userIds: string[]): Promise<string[]> {
   if (userIds.length === 0) return [];
   const keep = await tx.$queryRaw<Array<{ userId: string }>>`
     SELECT DISTINCT "userId"::text AS "userId" FROM "LicenseAssignment"
@@ -75,7 +78,7 @@ async function stillLosing(tx: Tx, productId: string, userIds: string[]): Promis
   return userIds.filter((id) => !kept.has(id));
 }
 
-async function adjustConsumed(tx: Tx, tenantId: string, productId: string, freed: number) {
+async function adjustConsumed(tx: SqlTx, tenantId: string, productId: string, freed: number) {
   if (freed === 0) return;
   await tx.$executeRaw(Prisma.sql`
     UPDATE "TenantProduct" SET "consumedUnits" = GREATEST(0, "consumedUnits" - ${freed})

@@ -1,5 +1,5 @@
 import type { AuditAction } from "@allot/contracts";
-import type { Db, Tx } from "@allot/db";
+import type { Db, SqlTx } from "@allot/db";
 import {
   addDays,
   DISABLED_DAYS,
@@ -103,7 +103,7 @@ export async function runSubscriptionLifecycle(db: Db, now: Date): Promise<Lifec
  */
 export async function catchUpLifecycle(
   db: Db,
-  tx: Tx,
+  tx: SqlTx,
   subscription: SubscriptionRecord,
   now: Date,
   requestId: string,
@@ -121,7 +121,7 @@ export async function catchUpLifecycle(
 
 async function applyStep(
   db: Db,
-  tx: Tx,
+  tx: SqlTx,
   subscription: SubscriptionRecord,
   step: LifecycleStep,
   requestId: string,
@@ -140,10 +140,10 @@ async function applyStep(
     const charge = billable(
       priceTerm("renewal", product, subscription.seats, subscription.billingTerm, step.termStartsAt),
     );
-    await tx.subscription.update({
-      where: { id: subscription.id },
-      data: { termStartsAt: step.termStartsAt, termEndsAt: step.termEndsAt },
-    });
+    await tx.$executeRaw`
+      UPDATE "Subscription" SET "termStartsAt" = ${step.termStartsAt}::timestamptz,
+             "termEndsAt" = ${step.termEndsAt}::timestamptz, "updatedAt" = now()
+       WHERE id = ${subscription.id}::uuid`;
     await recordCharge(
       tx,
       { tenantId: subscription.tenantId, userId: null, now: step.termStartsAt },
@@ -171,7 +171,10 @@ async function applyStep(
     return;
   }
   const state = step.kind === "expire" ? "expired" : step.kind === "disable" ? "disabled" : "deleted";
-  await tx.subscription.update({ where: { id: subscription.id }, data: { state, stateChangedAt: step.at } });
+  await tx.$executeRaw`
+    UPDATE "Subscription" SET state = ${state}::"SubscriptionState", "stateChangedAt" = ${step.at}::timestamptz,
+           "updatedAt" = now()
+     WHERE id = ${subscription.id}::uuid`;
   const action =
     step.kind === "expire"
       ? "billing.subscriptionExpired"

@@ -1,4 +1,4 @@
-import type { Tx } from "@allot/db";
+import type { SqlTx } from "@allot/db";
 import { checkSeatChange, isUsable, planSeatChange, type SeatChangeOutcome, summarizeSeats } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
@@ -10,7 +10,7 @@ import { isOwnerHeld, type SubscriptionRecord, stateInvalid } from "./access.js"
  * conversion); SubscriptionStateInvalid when the subscription's seats cannot change.
  */
 export async function planSeats(
-  tx: Tx,
+  tx: SqlTx,
   ctx: TenantContext,
   subscription: SubscriptionRecord,
   seats: number,
@@ -41,7 +41,7 @@ export async function planSeats(
 }
 
 /** The product's most recently licensed holders (for SeatsInUse), or those a buyer gave seats of one subscription. */
-async function holdersOf(tx: Tx, tenantId: string, productId: string, subscriptionId: string | null) {
+async function holdersOf(tx: SqlTx, tenantId: string, productId: string, subscriptionId: string | null) {
   const [rows, [count]] = await Promise.all([
     tx.$queryRaw<Array<{ id: string; displayName: string; email: string }>>`
       SELECT u.id::text AS id, u."displayName", u.email FROM "User" u
@@ -64,7 +64,7 @@ async function holdersOf(tx: Tx, tenantId: string, productId: string, subscripti
  * the product's most recent holders.
  */
 export async function seatsInUse(
-  tx: Tx,
+  tx: SqlTx,
   tenantId: string,
   subscription: SubscriptionRecord,
   shortfall: number,

@@ -1,7 +1,7 @@
 import type { Invoice, Order } from "@allot/contracts";
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx } from "@allot/db";
 
-type Reader = Pick<Tx, "$queryRaw">;
+type Reader = Pick<SqlTx, "$queryRaw">;
 
 interface OrderRow {
   id: string;

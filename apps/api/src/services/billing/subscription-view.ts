@@ -1,5 +1,5 @@
 import type { Subscription, SubscriptionAssignments } from "@allot/contracts";
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx } from "@allot/db";
 import {
   holdersDependingOn,
   isAdminAssignable,
@@ -10,7 +10,7 @@ import {
 import { notFound } from "../../lib/app-error.js";
 import { seatStates } from "../seats/seat-states.js";
 
-type Reader = Pick<Tx, "$queryRaw">;
+type Reader = Pick<SqlTx, "$queryRaw">;
 
 interface SubscriptionRow extends LifecycleSubscription {
   id: string;

@@ -1,5 +1,5 @@
 import type { LicenseViolation } from "@allot/contracts";
-import type { Tx } from "@allot/db";
+import type { SqlTx } from "@allot/db";
 import {
   type DirectDelta,
   type DirectLicense,
@@ -68,7 +68,7 @@ export interface ChangeOutcome {
  * statements (so 10,000 users cost what 10 do, give or take), with one audit event per changed user.
  */
 export async function applyLicenseChanges(
-  tx: Tx,
+  tx: SqlTx,
   ctx: TenantContext,
   catalog: Catalog,
   request: LicenseChangeRequest,

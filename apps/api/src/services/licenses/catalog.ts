@@ -1,4 +1,4 @@
-import type { Db, Tx } from "@allot/db";
+import type { Db, SqlTx } from "@allot/db";
 import type { CatalogProduct } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 
@@ -47,7 +47,7 @@ const cached = new WeakMap<Db, { loadedAt: number; catalog: Promise<Catalog> }>(
  * deploy (the seed) changes, and every licensing request needs it, so reading it each time would cost a round trip
  * and Prisma's per-statement work on the hottest path.
  */
-export function catalogOf(db: Db, via: Tx = db): Promise<Catalog> {
+export function catalogOf(db: Db, via: SqlTx = db): Promise<Catalog> {
   const entry = cached.get(db);
   // The cache's age is server time: it says how stale the copy is, not what a rule decides.
   if (entry && Date.now() - entry.loadedAt < CATALOG_TTL_MS) return entry.catalog;
@@ -63,7 +63,7 @@ export function catalogOf(db: Db, via: Tx = db): Promise<Catalog> {
  * The whole catalog (a few dozen products) with its rules, in one statement. Exclusions are stored one way but
  * hold both ways, which the domain's combination check already accounts for.
  */
-async function loadCatalog(tx: Tx): Promise<Catalog> {
+async function loadCatalog(tx: SqlTx): Promise<Catalog> {
   const rows = await tx.$queryRaw<CatalogRow[]>`
     SELECT p.id, p."skuId", p."skuPartNumber", p."displayName", p.kind::text AS kind,
            p."pricePerSeatMonthCents", p.currency::text AS currency,

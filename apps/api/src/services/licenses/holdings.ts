@@ -1,4 +1,4 @@
-import type { Tx } from "@allot/db";
+import type { SqlTx } from "@allot/db";
 import type { DirectLicense, UserLicenses } from "@allot/domain";
 
 /** One row of LicenseAssignment as the licensing services read it. */
@@ -27,7 +27,7 @@ export interface Holdings {
  * FOR NO KEY UPDATE, not FOR UPDATE: inserting a row that references a user (a group membership, an audit event
  * by that user as actor) takes FOR KEY SHARE on it in whatever order, which FOR UPDATE would block — and deadlock.
  */
-export async function lockHoldings(tx: Tx, tenantId: string, userIds: readonly string[]): Promise<Holdings> {
+export async function lockHoldings(tx: SqlTx, tenantId: string, userIds: readonly string[]): Promise<Holdings> {
   const ids = [...new Set(userIds)].sort();
   // The ids travel as one array literal (validated UUIDs, or ids read from the database): a bulk change's 10,000
   // ids as an array parameter cost Prisma's parameter handling far more than one string does.

@@ -1,4 +1,4 @@
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx } from "@allot/db";
 import {
   type ProductSeats,
   planInheritedLicenses,
@@ -39,7 +39,7 @@ const key = (userId: string, productId: string, groupId: string) => `${userId}|$
  * rules. A member whose license cannot apply keeps a row in state error with the violation code.
  */
 export async function syncInheritedLicenses(
-  tx: Tx,
+  tx: SqlTx,
   ctx: TenantContext,
   catalog: Catalog,
   scope: SyncScope,
@@ -49,7 +49,7 @@ export async function syncInheritedLicenses(
   const holdings = await lockHoldings(tx, ctx.tenantId, scope.userIds);
   const userIds = [...holdings.users.keys()];
   const groupIds = [...scope.groupIds];
-  const [memberships, groupLicenses, tenant] = await Promise.all([
+  const [memberships, groupLicenses, tenantRows] = await Promise.all([
     tx.$queryRaw<Array<{ groupId: string; userId: string }>>`
       SELECT "groupId"::text AS "groupId", "userId"::text AS "userId" FROM "GroupMember"
        WHERE "groupId" = ANY(${groupIds}::uuid[]) AND "userId" = ANY(${userIds}::uuid[])`,
@@ -57,8 +57,11 @@ export async function syncInheritedLicenses(
       SELECT "groupId"::text AS "groupId", "productId"::text AS "productId",
              "disabledServicePlanIds"::text[] AS "disabledServicePlanIds"
         FROM "GroupLicense" WHERE "groupId" = ANY(${groupIds}::uuid[])`,
-    tx.tenant.findUniqueOrThrow({ where: { id: ctx.tenantId }, select: { defaultUsageLocation: true } }),
+    tx.$queryRaw<Array<{ defaultUsageLocation: string | null }>>`
+      SELECT "defaultUsageLocation"::text AS "defaultUsageLocation" FROM "Tenant" WHERE id = ${ctx.tenantId}::uuid`,
   ]);
+  const tenant = tenantRows[0];
+  if (!tenant) throw new Error(`Tenant ${ctx.tenantId} is gone.`);
 
   const desired = new Map<string, { userId: string; productId: string; groupId: string; plans: string[] }>();
   for (const membership of memberships) {

@@ -1,5 +1,5 @@
 import type { LicenseAssignmentState, LicenseDetails, LicensedUser } from "@allot/contracts";
-import type { Tx } from "@allot/db";
+import type { SqlTx } from "@allot/db";
 import { type SeatSummary, type SubscriptionSeats, summarizeSeats } from "@allot/domain";
 import { notFound } from "../../lib/app-error.js";
 import type { TenantContext } from "../../types.js";
@@ -64,7 +64,7 @@ interface UserLicenseState {
 
 /** The user's columns, its assignments and the seat state of each product it has, in one statement. */
 async function loadUserLicenseState(
-  tx: Tx,
+  tx: SqlTx,
   ctx: Pick<TenantContext, "tenantId">,
   userId: string,
 ): Promise<UserLicenseState> {
@@ -101,7 +101,7 @@ async function loadUserLicenseState(
 
 /** A user with Graph's assignedLicenses and licenseAssignmentStates. */
 export async function licensedUser(
-  tx: Tx,
+  tx: SqlTx,
   ctx: TenantContext,
   catalog: Catalog,
   userId: string,

@@ -1,4 +1,4 @@
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx } from "@allot/db";
 import { type DirectLicense, samePlans } from "@allot/domain";
 import { type AuditEntry, auditRowsSql } from "../../lib/audit.js";
 import type { TenantContext } from "../../types.js";
@@ -58,7 +58,7 @@ export function diffDirect(
  * locked, and this is the hottest path. The seat update's RETURNING says whether the database's guard let it pass.
  */
 export async function writeDirectChanges(
-  tx: Tx,
+  tx: SqlTx,
   ctx: TenantContext,
   writes: DirectWrites,
   deltas: ReadonlyMap<string, number>,

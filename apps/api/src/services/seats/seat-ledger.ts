@@ -1,4 +1,4 @@
-import { Prisma, type Tx } from "@allot/db";
+import { Prisma, type SqlTx } from "@allot/db";
 import type { ProductSeats } from "@allot/domain";
 import { AppError } from "../../lib/app-error.js";
 import { usableSubscriptionSql } from "./usable-subscription.js";
@@ -46,7 +46,7 @@ interface LockedRow {
   assignableSubscriptions: number;
 }
 
-async function selectForUpdate(tx: Tx, tenantId: string, productIds: string[]): Promise<LockedRow[]> {
+async function selectForUpdate(tx: SqlTx, tenantId: string, productIds: string[]): Promise<LockedRow[]> {
   return tx.$queryRawUnsafe<LockedRow[]>(
     `WITH locked AS (
        SELECT "tenantId", "productId", "consumedUnits" FROM "TenantProduct"
@@ -64,7 +64,11 @@ async function selectForUpdate(tx: Tx, tenantId: string, productIds: string[]): 
 }
 
 /** Locks the seat rows of these products (creating missing ones) and reads what each can still hand out. */
-export async function lockSeats(tx: Tx, tenantId: string, productIds: Iterable<string>): Promise<Map<string, SeatRow>> {
+export async function lockSeats(
+  tx: SqlTx,
+  tenantId: string,
+  productIds: Iterable<string>,
+): Promise<Map<string, SeatRow>> {
   const ids = [...new Set(productIds)].sort();
   if (ids.length === 0) return new Map();
   let rows = await selectForUpdate(tx, tenantId, ids);
@@ -123,7 +127,7 @@ export function assertSeatsChanged(updated: number, expected: number): void {
 }
 
 /** Applies net seat changes per product on their own (see seatChangesSql). */
-export async function commitSeatChanges(tx: Tx, tenantId: string, deltas: ReadonlyMap<string, number>) {
+export async function commitSeatChanges(tx: SqlTx, tenantId: string, deltas: ReadonlyMap<string, number>) {
   const { sql, expected } = seatChangesSql(tenantId, deltas);
   if (expected === 0) return;
   assertSeatsChanged((await tx.$queryRaw<unknown[]>(sql)).length, expected);

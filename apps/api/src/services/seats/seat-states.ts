@@ -1,4 +1,4 @@
-import type { Tx } from "@allot/db";
+import type { SqlTx } from "@allot/db";
 import { type SeatSummary, type SubscriptionSeats, summarizeSeats } from "@allot/domain";
 
 interface SubscriptionRow extends SubscriptionSeats {
@@ -15,7 +15,7 @@ export interface SeatState {
 }
 
 export async function seatStates(
-  tx: Pick<Tx, "$queryRaw">,
+  tx: Pick<SqlTx, "$queryRaw">,
   tenantId: string,
   productIds?: readonly string[],
 ): Promise<Map<string, SeatState>> {
@@ -46,7 +46,7 @@ export async function seatStates(
 }
 
 export async function seatSummaries(
-  tx: Tx,
+  tx: SqlTx,
   tenantId: string,
   productIds?: readonly string[],
 ): Promise<Map<string, SeatSummary>> {
