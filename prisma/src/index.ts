@@ -1,3 +1,4 @@
+import pg from "pg";
 import { PrismaClient } from "../generated/client.js";
 import { ResilientPrismaPg } from "./resilient-pg.js";
 
@@ -30,14 +31,29 @@ export function createDb({
   maxConnections = 10,
   connectTimeoutMs = DEFAULT_CONNECT_TIMEOUT_MS,
 }: DbOptions): Db {
-  const adapter = new ResilientPrismaPg({
+  const pool = new pg.Pool({
     connectionString,
     max: maxConnections,
     connectionTimeoutMillis: connectTimeoutMs,
     keepAlive: true,
     keepAliveInitialDelayMillis: KEEPALIVE_AFTER_IDLE_MS,
   });
-  return new PrismaClient({ adapter });
+  // The client owns the pool: $disconnect ends it.
+  const db = new PrismaClient({ adapter: new ResilientPrismaPg(pool, { disposeExternalPool: true }) });
+  pools.set(db, pool);
+  return db;
+}
+
+const pools = new WeakMap<Db, pg.Pool>();
+
+/**
+ * The connection pool under a client made by createDb, for SQL that does not go through Prisma (the job queue,
+ * pg-boss): one pool per process, so the queue takes no connections of its own (the embedded PGlite has one).
+ */
+export function poolOf(db: Db): pg.Pool {
+  const pool = pools.get(db);
+  if (!pool) throw new Error("poolOf: this client was not made by createDb");
+  return pool;
 }
 
 export { migrateDeploy } from "./migrate.js";

@@ -28,8 +28,8 @@ export class ResilientPrismaPg implements SqlDriverAdapterFactory {
   readonly adapterName: string;
   private readonly inner: PrismaPg;
 
-  constructor(config: pg.PoolConfig) {
-    this.inner = new PrismaPg(config);
+  constructor(poolOrConfig: pg.Pool | pg.PoolConfig, options?: ConstructorParameters<typeof PrismaPg>[1]) {
+    this.inner = new PrismaPg(poolOrConfig, options);
     this.adapterName = this.inner.adapterName;
   }
 
