@@ -23,13 +23,19 @@ export interface JobQueueOptions {
   maintenanceIntervalSeconds: number;
   /** How often an idle worker looks for work another process queued (its own work it is told of at once). */
   pollingIntervalSeconds: number;
+  /** The first retry's delay of a slice that failed or expired (doubling with each retry). */
+  retryDelaySeconds: number;
 }
 
 const DEFAULTS: JobQueueOptions = {
-  sliceExpireSeconds: 300,
+  sliceExpireSeconds: 60,
   maintenanceIntervalSeconds: 30,
   pollingIntervalSeconds: 2,
+  retryDelaySeconds: 5,
 };
+
+/** A slice's length at most: well inside its expiry, so a live slice is never taken for a dead one. */
+const MAX_SLICE_MS = 5_000;
 
 /** What a slice did: the work ended (done or failed), or paused and goes on in a next slice (any process's). */
 export type SliceOutcome = "ended" | "paused";
@@ -71,12 +77,17 @@ export class JobQueue {
     this.boss.on("error", (error: unknown) => this.log.warn({ err: error }, "job queue"));
   }
 
+  /** How long one slice of a job runs before it queues the rest (so other jobs get their turn). */
+  get sliceMs(): number {
+    return Math.min(MAX_SLICE_MS, (this.options.sliceExpireSeconds * 1000) / 4);
+  }
+
   async start(): Promise<void> {
     await this.boss.start();
     const slice = {
       policy: "standard" as const,
       retryLimit: 10,
-      retryDelay: 5,
+      retryDelay: this.options.retryDelaySeconds,
       retryBackoff: true,
       expireInSeconds: this.options.sliceExpireSeconds,
     };
@@ -104,26 +115,36 @@ export class JobQueue {
    * Works a queue in this process with `concurrency` workers. A slice that paused is queued again (at the back, so
    * other tenants' work gets its turn) before this one completes, so some job of the queue always stands for it.
    */
-  async work(name: QueueName, concurrency: number, slice: (id: string) => Promise<SliceOutcome>): Promise<void> {
+  async work(name: QueueName, concurrency: number, slice: (id: string) => Promise<SliceOutcome | undefined>) {
     const ids: string[] = [];
     for (let i = 0; i < concurrency; i++) {
       ids.push(
         await this.boss.work<{ id: string }>(
           name,
           { pollingIntervalSeconds: this.options.pollingIntervalSeconds, batchSize: 1 },
-          async ([job]) => {
+          async ([job]: PgBoss.Job<{ id: string }>[]) => {
             if (!job) return;
-            if ((await slice(job.data.id)) === "paused") await this.send(name, job.data.id);
+            if ((await slice(job.data?.id ?? "")) === "paused") await this.send(name, job.data.id);
           },
         ),
       );
     }
-    this.workers.set(name, ids);
+    for (const id of ids) this.register(name, id);
+  }
+
+  /** Records a worker of this process (by pg-boss's id), so `wake` reaches it. */
+  register(name: QueueName, workerId: string): void {
+    this.workers.set(name, [...(this.workers.get(name) ?? []), workerId]);
   }
 
   /** Queues a slice of `id` and wakes this process's workers of the queue, so it starts now if one is free. */
   async send(name: QueueName, id: string): Promise<void> {
     await this.boss.send(name, { id });
+    this.wake(name);
+  }
+
+  /** Wakes this process's idle workers of the queue: they fetch now instead of at their next poll. */
+  wake(name: QueueName): void {
     for (const worker of this.workers.get(name) ?? []) this.boss.notifyWorker(worker);
   }
 

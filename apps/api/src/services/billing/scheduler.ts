@@ -34,12 +34,14 @@ export class BillingScheduler {
   async start(): Promise<void> {
     const queue = this.queue;
     if (this.intervalMs <= 0 || !queue) return;
-    await queue.boss.work(QUEUES.billingLifecycle, { pollingIntervalSeconds: 10 }, async () => {
+    const worker = await queue.boss.work(QUEUES.billingLifecycle, { pollingIntervalSeconds: 10 }, async () => {
       await this.run();
     });
+    queue.register(QUEUES.billingLifecycle, worker);
     await queue.boss.schedule(QUEUES.billingLifecycle, cronOf(this.intervalMs), {}, { tz: "UTC" });
     const slot = Math.max(60, Math.round(this.intervalMs / 1000));
     await queue.boss.send(QUEUES.billingLifecycle, {}, { singletonKey: "start", singletonSeconds: slot });
+    queue.wake(QUEUES.billingLifecycle);
   }
 
   /** One run now, unless one runs already (here or in another process); null when it skipped. Logs a failure. */

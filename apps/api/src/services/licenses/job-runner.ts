@@ -20,10 +20,6 @@ const UNAVAILABLE_RETRY_MS = 1_000;
 /** Another runner committed this chunk first (two servers resumed the same job): this one stops. */
 class ChunkTaken extends Error {}
 
-/** How long one slice of a job runs before it queues the rest (so other jobs get their turn, and a slice whose
- * process died is found out within the queue's expiry). A chunk that started before the end still finishes. */
-export const SLICE_MS = 5_000;
-
 interface JobState {
   tenantId: string;
   createdByUserId: string | null;
@@ -37,7 +33,7 @@ interface JobState {
 /**
  * Runs background work chunk after chunk: license jobs here, a user import's apply (UserImportApplier) on the same
  * runner. With a JobQueue (the app), work is queued on pg-boss, which hands each slice of it to one process: the
- * one that queued it at once, or any other that is free; a slice ends after SLICE_MS and queues the rest. Without
+ * one that queued it at once, or any other that is free; a slice ends after a few seconds and queues the rest. Without
  * one (a test's bare runner), work runs in this process only. Either way every chunk commits its changes together
  * with the job's progress, and claims the chunk by checking that progress under a row lock, so a job resumed after
  * a crash (or run by two servers at once) applies every user exactly once. Closing lets current chunks finish.
@@ -97,14 +93,15 @@ export class LicenseJobRunner {
     keyOf: (id: string) => string,
     work: (id: string, deadline: number) => Promise<SliceOutcome>,
   ): Promise<void> {
-    if (!this.queue) return Promise.resolve();
-    return this.queue.work(name, 2, async (id) => {
+    const queue = this.queue;
+    if (!queue) return Promise.resolve();
+    return queue.work(name, 2, async (id) => {
       const key = keyOf(id);
       // Stopping: the rest goes back to the queue for another process. Running here already (a duplicate slice):
       // that run goes on and queues the rest itself.
       if (this.stopping) return "paused";
       if (this.running.has(key)) return "ended";
-      const run = work(id, Date.now() + SLICE_MS);
+      const run = work(id, Date.now() + queue.sliceMs);
       this.running.set(key, run);
       try {
         return await run;
