@@ -139,22 +139,16 @@ export class LicenseJobRunner {
   }
 
   async settledOn(name: QueueName, key: string, id: string): Promise<void> {
-    const queue = this.queue;
-    if (!queue) return void (await this.running.get(key)?.catch(() => {}));
-    await JobQueue.until(
-      async () => !this.sending.has(key) && !this.running.has(key) && !(await queue.pending(name, id)),
-    );
+    const { queue, sending, running } = this;
+    if (!queue) return void (await running.get(key)?.catch(() => {}));
+    await JobQueue.until(async () => !sending.has(key) && !running.has(key) && !(await queue.pending(name, id)));
   }
 
-  /** Resolves once no job runs in this process, including jobs scheduled meanwhile (tests). */
-  async idle(): Promise<void> {
-    const queue = this.queue;
-    await JobQueue.until(
-      async () =>
-        this.sending.size === 0 &&
-        this.running.size === 0 &&
-        !(await queue?.busy([QUEUES.licenseJob, QUEUES.userImport])),
-    );
+  /** Resolves once no job runs (in this process, or with a queue queued anywhere), including ones scheduled meanwhile. */
+  idle(): Promise<void> {
+    const { queue, sending, running } = this;
+    const names = [QUEUES.licenseJob, QUEUES.userImport];
+    return JobQueue.until(async () => sending.size + running.size === 0 && !(await queue?.busy(names)));
   }
 
   /** Runs the job's chunks until it ends ("ended"), or until the deadline or a stop ("paused"). */
