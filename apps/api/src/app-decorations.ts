@@ -8,6 +8,8 @@ import type { Action } from "@allot/domain";
 import type { BudgetKind, Config } from "./config.js";
 import type { AccessTokens } from "./lib/access-tokens.js";
 import type { Clock } from "./lib/clock.js";
+import type { JobQueue } from "./lib/job-queue.js";
+import type { BillingScheduler } from "./services/billing/scheduler.js";
 import type { LicenseJobRunner } from "./services/licenses/job-runner.js";
 import type { UserImportApplier } from "./services/user-imports/import-runner.js";
 import type { Principal, TenantContext } from "./types.js";
@@ -21,6 +23,10 @@ declare module "fastify" {
     licenseJobs: LicenseJobRunner;
     /** Applies user imports on the license jobs' runner. */
     userImports: UserImportApplier;
+    /** pg-boss over the app's pool: the queues of the background work (lib/job-queue.ts). */
+    jobQueue: JobQueue;
+    /** The billing lifecycle job: scheduled on the queue, or run by hand (`runOnce`, tests). */
+    billingJob: BillingScheduler;
     clock: Clock;
     /** Signs and verifies app registrations' access tokens (see lib/access-tokens.ts). */
     accessTokens: AccessTokens;

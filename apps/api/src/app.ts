@@ -19,6 +19,7 @@ import type { Config } from "./config.js";
 import { AccessTokens } from "./lib/access-tokens.js";
 import { type Clock, systemClock } from "./lib/clock.js";
 import { isGraphRequest } from "./lib/graph-error.js";
+import { JobQueue, type JobQueueOptions } from "./lib/job-queue.js";
 import { sendProblem } from "./lib/problem.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
@@ -70,6 +71,8 @@ export interface BuildOptions {
    * later is covered without being listed by hand). Fastify only tells routes registered after the hook is added.
    */
   onRoute?: (route: RouteOptions) => void;
+  /** The job queue's timings (tests shorten the expiry of a dead process's work). */
+  jobQueue?: Partial<JobQueueOptions>;
 }
 
 const REQUEST_ID = /^[A-Za-z0-9._-]{1,64}$/;
@@ -85,6 +88,7 @@ export async function buildApp({
   clock = systemClock,
   setupToken,
   onRoute,
+  jobQueue: jobQueueOptions,
 }: BuildOptions): Promise<FastifyInstance> {
   const app = Fastify({
     logger: logger ?? { level: config.logLevel },
@@ -134,24 +138,42 @@ export async function buildApp({
       reply.header("cache-control", "no-store");
     }
   });
-  const licenseJobs = new LicenseJobRunner(db, clock, app.log);
+  // Background work runs on pg-boss over the app's own pool (lib/job-queue.ts): bulk license jobs and user imports
+  // in slices any process may take, the billing lifecycle on a schedule, once across processes.
+  const jobQueue = new JobQueue(db, app.log, { ...jobQueueOptions, schedule: config.billingJobIntervalMs > 0 });
+  app.decorate("jobQueue", jobQueue);
+  const licenseJobs = new LicenseJobRunner(db, clock, app.log, jobQueue);
   app.decorate("licenseJobs", licenseJobs);
   const userImports = new UserImportApplier(db, clock, app.log, licenseJobs);
   app.decorate("userImports", userImports);
-  // Jobs a stopped server left behind go on; on close, running chunks finish before the database goes away.
-  const billingJob = new BillingScheduler(db, clock, app.log, config.billingJobIntervalMs, [
-    // Lockouts run on server time (see lib/clock.ts), so their housekeeping does too, whatever the app clock says.
-    () => purgeThrottle(db, systemClock.now(), config.lockoutMs),
-    // One-time passwords of an import are wiped 24 hours after it ended, retrieved or not (server time too).
-    () => expireImportPasswords(db, systemClock.now()),
-  ]);
-  app.addHook("onReady", () => {
-    billingJob.start();
-    return licenseJobs.resumeAll().then(() => userImports.resumeAll());
+  const billingJob = new BillingScheduler(
+    db,
+    clock,
+    app.log,
+    config.billingJobIntervalMs,
+    [
+      // Lockouts run on server time (see lib/clock.ts), so their housekeeping does too, whatever the app clock says.
+      () => purgeThrottle(db, systemClock.now(), config.lockoutMs),
+      // One-time passwords of an import are wiped 24 hours after it ended, retrieved or not (server time too).
+      () => expireImportPasswords(db, systemClock.now()),
+    ],
+    jobQueue,
+  );
+  app.decorate("billingJob", billingJob);
+  // Jobs a stopped server left behind go on; on close, running chunks finish (the rest goes back to the queue for
+  // another process) before the database goes away.
+  app.addHook("onReady", async () => {
+    await jobQueue.start();
+    await licenseJobs.serve();
+    await userImports.serve();
+    await billingJob.start();
+    await licenseJobs.resumeAll();
+    await userImports.resumeAll(jobQueue);
   });
   app.addHook("onClose", async () => {
     await billingJob.stop();
     await licenseJobs.stop();
+    await jobQueue.stop();
     await db.$disconnect();
   });
 

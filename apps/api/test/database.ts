@@ -26,6 +26,8 @@ export function templateName(): string {
     ...readdirSync(join(root, "prisma/src/seed"))
       .sort()
       .map((f) => join(root, "prisma/src/seed", f)),
+    // The template holds pg-boss's schema too: a new pg-boss version makes a new template.
+    join(root, "apps/api/node_modules/pg-boss/package.json"),
   ];
   for (const file of files) hash.update(readFileSync(file));
   return `allot_template_${hash.digest("hex").slice(0, 16)}`;

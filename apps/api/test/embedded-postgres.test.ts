@@ -30,6 +30,23 @@ describe("embedded PostgreSQL (no DATABASE_URL)", () => {
       const page = response.json() as { items: Array<{ email: string }> };
       expect(page.items.length).toBeGreaterThan(0);
       expect(page.items.every((user) => user.email.includes("bakker"))).toBe(true);
+
+      // The background work shares the one connection: a bulk job through the queue (pg-boss over the app's
+      // pool), and the billing lifecycle by hand.
+      const users = await db.user.findMany({ where: { tenantId, deletedAt: null }, take: 3, select: { id: true } });
+      const visio = await db.product.findFirstOrThrow({ where: { skuPartNumber: "VISIOCLIENT" } });
+      const posted = await as(app, session).post(`/api/tenants/${tenantId}/licenses/bulkJobs`, {
+        userIds: users.map((user) => user.id),
+        add: [{ skuId: visio.skuId }],
+      });
+      expect(posted.statusCode, posted.body).toBe(202);
+      const jobId = (posted.json() as { id: string }).id;
+      await app.licenseJobs.settled(jobId);
+      expect(await db.licenseJob.findUniqueOrThrow({ where: { id: jobId } })).toMatchObject({
+        status: "succeeded",
+        processed: users.length,
+      });
+      expect(await app.billingJob.runOnce()).not.toBeNull();
     } finally {
       await app.close();
       await embedded.stop();

@@ -1,4 +1,6 @@
 import { createDb, migrateDeploy, seedDemo } from "@allot/db";
+import PgBoss from "pg-boss";
+import { QUEUE_SCHEMA } from "../src/lib/job-queue.js";
 import { admin, databaseUrl, templateName } from "./database.js";
 
 /**
@@ -31,6 +33,16 @@ export default async function setup(): Promise<void> {
   const db = createDb({ connectionString: databaseUrl(building), maxConnections: 2 });
   await seedDemo(db);
   await db.$disconnect();
+  // pg-boss's schema, as an app's first start makes it (then each test app's start only checks its version).
+  const boss = new PgBoss({
+    connectionString: databaseUrl(building),
+    schema: QUEUE_SCHEMA,
+    supervise: false,
+    schedule: false,
+    max: 1,
+  });
+  await boss.start();
+  await boss.stop({ graceful: false });
   // Renamed only when complete, so an interrupted build is never mistaken for a template.
   await admin(async (client) => {
     await client.query(`DROP DATABASE IF EXISTS "${name}"`);

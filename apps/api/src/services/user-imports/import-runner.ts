@@ -6,6 +6,7 @@ import { AppError } from "../../lib/app-error.js";
 import { audit } from "../../lib/audit.js";
 import type { Clock } from "../../lib/clock.js";
 import { isContention } from "../../lib/contention.js";
+import { type JobQueue, QUEUES, type SliceOutcome } from "../../lib/job-queue.js";
 import type { TenantContext } from "../../types.js";
 import { creatorRoles, type JobCreator, jobContext } from "../licenses/job-creator.js";
 import type { LicenseJobRunner } from "../licenses/job-runner.js";
@@ -45,17 +46,30 @@ export class UserImportApplier {
   ) {}
 
   schedule(importId: string): void {
-    this.runner.scheduleTask(`userImport:${importId}`, () => this.run(importId));
+    this.runner.dispatch(QUEUES.userImport, `userImport:${importId}`, importId, (deadline) =>
+      this.run(importId, deadline),
+    );
   }
 
-  async resumeAll(): Promise<void> {
+  /** Starts this process's workers of the imports' queue. */
+  serve(): Promise<void> {
+    return this.runner.serveQueue(
+      QUEUES.userImport,
+      (id) => `userImport:${id}`,
+      (id, deadline) => this.run(id, deadline),
+    );
+  }
+
+  async resumeAll(queue?: JobQueue): Promise<void> {
     const imports = await this.db.userImport.findMany({ where: { status: "applying" }, select: { id: true } });
-    for (const row of imports) this.schedule(row.id);
+    for (const row of imports) {
+      if (!(await queue?.pending(QUEUES.userImport, row.id))) this.schedule(row.id);
+    }
   }
 
-  /** Resolves when the import has ended in this process (tests). */
+  /** Resolves when the import has ended (tests; see LicenseJobRunner.settled). */
   settled(importId: string): Promise<void> {
-    return this.runner.settled(`userImport:${importId}`);
+    return this.runner.settledOn(QUEUES.userImport, `userImport:${importId}`, importId);
   }
 
   private needs(job: ImportJob): Action[] {
@@ -66,14 +80,15 @@ export class UserImportApplier {
       : base;
   }
 
-  private async run(importId: string): Promise<void> {
+  /** Applies chunks until the import ends ("ended"), or until the deadline or a stop ("paused"). */
+  private async run(importId: string, deadline: number): Promise<SliceOutcome> {
     let retries = 0;
-    while (!this.runner.isStopping) {
+    while (!this.runner.isStopping && Date.now() < deadline) {
       let job: ImportJob | null = null;
       let ctx: TenantContext | null = null;
       try {
         job = (await this.db.userImport.findUnique({ where: { id: importId } })) as ImportJob | null;
-        if (!job || job.status !== "applying") return;
+        if (!job || job.status !== "applying") return "ended";
         const roles: Grantee[] = (await creatorRoles(this.db, job, false, this.clock.now(), this.needs(job))) ?? [];
         ctx = jobContext(this.db, this.clock, `userImport:${importId}`, job, roles);
         const chunkCtx = ctx;
@@ -82,10 +97,10 @@ export class UserImportApplier {
           (tx) => this.chunk(tx, chunkCtx, importId, current),
           LICENSE_TRANSACTION,
         );
-        if (done) return;
+        if (done) return "ended";
         retries = 0;
       } catch (error) {
-        if (error instanceof Stop) return;
+        if (error instanceof Stop) return "ended";
         if (isContention(error) && retries < MAX_CONTENTION_RETRIES) {
           retries += 1;
           await new Promise((resolve) => setTimeout(resolve, 50 * 2 ** retries));
@@ -93,9 +108,10 @@ export class UserImportApplier {
         }
         if (await this.runner.waitedForDatabase(error, importId)) continue;
         await this.fail(importId, job, ctx, error);
-        return;
+        return "ended";
       }
     }
+    return "paused";
   }
 
   /** One chunk; true when the import has ended. */
