@@ -15,17 +15,19 @@ export interface OpenDatabase {
  */
 export async function openDatabase(
   config: Pick<Config, "databaseUrl" | "dataDir" | "databasePoolSize" | "databaseConnectTimeoutMs">,
+  /** False for a cluster worker: its primary migrated and seeded the database before forking it. */
+  prepare = true,
 ) {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? (embedded?.url as string);
-  await migrateDeploy(url);
+  if (prepare) await migrateDeploy(url);
   // PGlite serves one connection, and lives in this process so it cannot go away: there a request waits its turn.
   const db = createDb({
     connectionString: url,
     maxConnections: embedded ? 1 : config.databasePoolSize,
     connectTimeoutMs: embedded ? 0 : config.databaseConnectTimeoutMs,
   });
-  await seedCatalog(db);
+  if (prepare) await seedCatalog(db);
   return {
     db,
     embedded: embedded !== null,
