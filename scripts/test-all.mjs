@@ -14,6 +14,8 @@ mkdirSync(reports, { recursive: true });
 const env = { ...process.env };
 env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/postgres";
 env.CHROMIUM_PATH ||= ensureChromium();
+// The scale-out test runs a real HAProxy in front of two API processes.
+ensureHaproxy();
 
 const steps = [
   ["lint", "pnpm", ["run", "lint"]],
@@ -68,6 +70,23 @@ function ensureChromium() {
     if (install.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
   }
   console.error("No Chromium found: install the `chromium` package or set CHROMIUM_PATH to a Chromium binary.");
+  process.exit(1);
+}
+
+function ensureHaproxy() {
+  if (existsSync("/usr/sbin/haproxy")) return;
+  const isRoot = process.getuid?.() === 0;
+  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
+  if (isRoot && hasApt) {
+    console.log("Installing Debian's haproxy for the scale-out test (apt-get)…");
+    const install = spawnSync(
+      "sh",
+      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy"],
+      { stdio: "inherit" },
+    );
+    if (install.status === 0 && existsSync("/usr/sbin/haproxy")) return;
+  }
+  console.error("No HAProxy found: install the `haproxy` package (the scale-out test runs a real one).");
   process.exit(1);
 }
 
