@@ -30,6 +30,8 @@ export async function startHaproxy(backends: readonly string[]): Promise<Running
       "  timeout client 60s",
       "  timeout server 60s",
       "  http-reuse safe",
+      // A loaded machine answers /readyz slowly: a check must not take a busy process out of the rotation.
+      "  timeout check 10s",
       "frontend portal_in",
       `  bind 127.0.0.1:${port}`,
       "  default_backend portals",
@@ -37,7 +39,7 @@ export async function startHaproxy(backends: readonly string[]): Promise<Running
       "  balance roundrobin",
       "  option httpchk GET /readyz",
       "  http-check expect status 200",
-      ...backends.map((origin, i) => `  server api_${i} ${new URL(origin).host} check inter 1s fall 2 rise 1`),
+      ...backends.map((origin, i) => `  server api_${i} ${new URL(origin).host} check inter 2s fall 3 rise 1`),
       "",
     ].join("\n"),
   );
