@@ -14,7 +14,9 @@ mkdirSync(reports, { recursive: true });
 const env = { ...process.env };
 env.DATABASE_URL ||= "postgresql://postgres@127.0.0.1:5432/postgres";
 env.CHROMIUM_PATH ||= ensureChromium();
-ensurePgBouncer();
+// The API tests run the API through a real PgBouncer, and two API processes behind a real HAProxy.
+ensureDebianTool("/usr/sbin/pgbouncer", "pgbouncer", "the API tests run the API through it in transaction mode");
+ensureDebianTool("/usr/sbin/haproxy", "haproxy", "the scale-out test runs two API processes behind it");
 
 const steps = [
   ["lint", "pnpm", ["run", "lint"]],
@@ -72,21 +74,21 @@ function ensureChromium() {
   process.exit(1);
 }
 
-/** The API tests run the API through PgBouncer in transaction mode (apps/api/test/pgbouncer.test.ts). */
-function ensurePgBouncer() {
-  if (spawnSync("sh", ["-c", "command -v pgbouncer || test -x /usr/sbin/pgbouncer"]).status === 0) return;
+/** A tool from Debian's packages that a test runs for real, installed when missing (as root with apt-get). */
+function ensureDebianTool(path, pkg, why) {
+  if (existsSync(path)) return;
   const isRoot = process.getuid?.() === 0;
   const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
   if (isRoot && hasApt) {
-    console.log("Installing Debian's pgbouncer for the API tests (apt-get)…");
+    console.log(`Installing Debian's ${pkg} for the tests (apt-get)…`);
     const install = spawnSync(
       "sh",
-      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq pgbouncer"],
+      ["-c", `apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq ${pkg}`],
       { stdio: "inherit" },
     );
-    if (install.status === 0 && existsSync("/usr/sbin/pgbouncer")) return;
+    if (install.status === 0 && existsSync(path)) return;
   }
-  console.error("No PgBouncer found: install the `pgbouncer` package (the API tests run the API through it).");
+  console.error(`No ${pkg} found: install the \`${pkg}\` package (${why}).`);
   process.exit(1);
 }
 

@@ -21,6 +21,8 @@ import { type Clock, systemClock } from "./lib/clock.js";
 import { isGraphRequest } from "./lib/graph-error.js";
 import { JobQueue, type JobQueueOptions } from "./lib/job-queue.js";
 import { sendProblem } from "./lib/problem.js";
+import { purgeRateWindows } from "./lib/rate-budget.js";
+import { sharedRateLimitStore } from "./lib/rate-limit-store.js";
 import { authPlugin } from "./plugins/auth.js";
 import { errorHandlerPlugin } from "./plugins/errors.js";
 import { jsonBodyPlugin } from "./plugins/json-body.js";
@@ -154,6 +156,7 @@ export async function buildApp({
     [
       // Lockouts run on server time (see lib/clock.ts), so their housekeeping does too, whatever the app clock says.
       () => purgeThrottle(db, systemClock.now(), config.lockoutMs),
+      () => purgeRateWindows(db, systemClock.now()),
       // One-time passwords of an import are wiped 24 hours after it ended, retrieved or not (server time too).
       () => expireImportPasswords(db, systemClock.now()),
     ],
@@ -193,7 +196,8 @@ export async function buildApp({
     },
   });
   await app.register(cookie);
-  await app.register(rateLimit, { global: false });
+  // Counted in PostgreSQL, so the limits hold across every API process behind a load balancer.
+  await app.register(rateLimit, { global: false, store: sharedRateLimitStore(db) });
   await app.register(swagger, {
     openapi: {
       openapi: "3.1.0",

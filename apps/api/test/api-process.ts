@@ -25,7 +25,12 @@ process.once("exit", () => {
   for (const child of living) child.kill("SIGKILL");
 });
 
-export async function startApiProcess(databaseUrl: string, applicationName: string): Promise<ApiProcess> {
+export async function startApiProcess(
+  databaseUrl: string,
+  applicationName: string,
+  /** More environment for the process (e.g. shared TOKEN_SIGNING_KEYS, TRUST_PROXY behind a proxy). */
+  env: Record<string, string> = {},
+): Promise<ApiProcess> {
   const url = new URL(databaseUrl);
   url.searchParams.set("application_name", applicationName);
   const port = await freePort();
@@ -39,6 +44,7 @@ export async function startApiProcess(databaseUrl: string, applicationName: stri
       PORT: String(port),
       HOST: "127.0.0.1",
       LOG_LEVEL: "warn",
+      ...env,
     },
     stdio: ["ignore", "pipe", "pipe"],
   });

@@ -18,18 +18,20 @@ export async function openDatabase(
     Config,
     "databaseUrl" | "databaseDirectUrl" | "dataDir" | "databasePoolSize" | "databaseConnectTimeoutMs"
   >,
+  /** False for a cluster worker: its primary migrated and seeded the database before forking it. */
+  prepare = true,
 ) {
   const embedded = config.databaseUrl ? null : await startEmbeddedPostgres(config.dataDir);
   const url = config.databaseUrl ?? (embedded?.url as string);
   // Not through PgBouncer: the migration's advisory lock belongs to its session (see DATABASE_DIRECT_URL).
-  await migrateDeploy((!embedded && config.databaseDirectUrl) || url);
+  if (prepare) await migrateDeploy((!embedded && config.databaseDirectUrl) || url);
   // PGlite serves one connection, and lives in this process so it cannot go away: there a request waits its turn.
   const db = createDb({
     connectionString: url,
     maxConnections: embedded ? 1 : config.databasePoolSize,
     connectTimeoutMs: embedded ? 0 : config.databaseConnectTimeoutMs,
   });
-  await seedCatalog(db);
+  if (prepare) await seedCatalog(db);
   return {
     db,
     embedded: embedded !== null,

@@ -18,14 +18,14 @@ const WHAT: Record<BudgetKind, string> = {
  * mistyped request (400) costs nothing. Over budget: 429 TooManyRequests with Retry-After.
  */
 export const rateBudgetPlugin = fp(async (app: FastifyInstance) => {
-  const budget = new RateBudget(app.clock);
+  const budget = new RateBudget(app.db, app.clock);
   app.addHook("preHandler", async (request) => {
     const kind = request.routeOptions.config.budget;
     if (!kind || !request.actor || !request.tenant) return;
     const limits = app.config.rateBudgets[kind];
     // Per caller: a session, a personal access token, or an app (all its tokens together).
     const caller = request.actor.kind === "user" ? request.actor.sessionId : `app:${request.actor.applicationId}`;
-    const spent = budget.spend([
+    const spent = await budget.spend([
       { key: `${kind}:session:${caller}`, limit: limits.perSession },
       { key: `${kind}:tenant:${request.tenant.tenantId}`, limit: limits.perTenant },
     ]);

@@ -19,10 +19,10 @@ export const graphRoutes: FastifyPluginAsync = async (app) => {
     route.schema = { ...route.schema, security: [{ bearer: [] }, { clientCredentials: ["api://allot/.default"] }] };
   });
   // Server time: a throttle window is a security timer, not a rule the app clock moves (see lib/clock.ts).
-  const throttle = new RateBudget(systemClock, app.config.graphThrottle.windowMs);
+  const throttle = new RateBudget(app.db, systemClock, app.config.graphThrottle.windowMs);
   app.addHook("onRequest", async (request) => {
     if (!request.actor || !request.tenant) return;
-    const spent = throttle.spend([
+    const spent = await throttle.spend([
       {
         key: `${request.tenant.tenantId}:${principalId(request.actor)}`,
         limit: app.config.graphThrottle.limit,
