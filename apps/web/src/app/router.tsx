@@ -7,9 +7,6 @@ import { PageSpinner } from "@/components/page-spinner";
 import { loadRegisteredTexts, useI18n } from "@/lib/i18n";
 import { RequireAuth } from "./routes/require-auth";
 import { RouteError } from "./routes/route-error";
-import { TenantLayout } from "./routes/tenant-layout";
-import { TenantNotFoundRoute } from "./routes/tenant-not-found";
-import { TenantRedirect } from "./routes/tenant-redirect";
 
 export interface RouteHandle {
   section: Section;
@@ -41,6 +38,8 @@ function page(load: () => Promise<ComponentType>): RouteObject["lazy"] {
   };
 }
 
+const notFound = page(async () => (await import("./routes/tenant-not-found")).TenantNotFoundRoute);
+
 /** Pages load on demand; each feature's route module exports the page component. */
 export function createAppRouter() {
   const routes: RouteObject[] = [
@@ -56,14 +55,18 @@ export function createAppRouter() {
         {
           Component: RequireAuth,
           children: [
-            { index: true, Component: TenantRedirect },
+            {
+              index: true,
+              lazy: page(async () => (await import("./routes/tenant-redirect")).TenantRedirect),
+            },
             {
               path: "account/password",
               lazy: page(async () => (await import("@/features/auth/routes/change-password")).ChangePasswordRoute),
             },
             {
               path: "t/:tenantId",
-              Component: TenantLayout,
+              // The shell (nav, top bar, menus, toasts) is not needed to sign in, so it loads with the first page in it.
+              lazy: page(async () => (await import("./routes/tenant-layout")).TenantLayout),
               ErrorBoundary: RouteError,
               children: [
                 {
@@ -244,10 +247,10 @@ export function createAppRouter() {
                   handle: section("settings"),
                   lazy: page(async () => (await import("@/features/settings/routes/settings")).SettingsRoute),
                 },
-                { path: "*", Component: TenantNotFoundRoute },
+                { path: "*", lazy: notFound },
               ],
             },
-            { path: "*", Component: TenantNotFoundRoute },
+            { path: "*", lazy: notFound },
           ],
         },
       ],
