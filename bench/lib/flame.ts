@@ -197,7 +197,9 @@ export function flameSvg(folded: Map<string, number>, title: string, minShare = 
         `<rect x="${i * 108}" y="22" width="10" height="10" fill="${LAYER_COLOURS[name]}"/><text x="${i * 108 + 13}" y="31">${escapeXml(name.replace(/ \(.*\)/, "").replace(/ validation\/serialization| compiler\/runtime| driver| client| code/, ""))}</text>`,
     )
     .join("");
-  return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" font-family="monospace" font-size="10">
+  // The figure's own title names it for screen readers (and for biome's a11y rule on committed SVGs).
+  return `<svg xmlns="http://www.w3.org/2000/svg" role="img" width="${width}" height="${height}" font-family="monospace" font-size="10">
+<title>Flame graph: ${escapeXml(title)}</title>
 <text x="0" y="14" font-size="13">${escapeXml(title)} — ${root.value.toFixed(0)} ms CPU sampled; frames under ${(minShare * 100).toFixed(1)} % left out</text>
 ${legend}
 ${body}

@@ -74,12 +74,7 @@ interface SpentRow {
  * One upsert of every key's window: an ended window (or one that starts after `now`: the clock was set back) starts
  * afresh with this request; a live one counts it only while it has room. Returns each key's answer.
  */
-function spendRows(
-  db: Pick<Db, "$queryRaw">,
-  allowances: readonly Allowance[],
-  now: Date,
-  windowMs: number,
-) {
+function spendRows(db: Pick<Db, "$queryRaw">, allowances: readonly Allowance[], now: Date, windowMs: number) {
   const endsAt = new Date(now.getTime() + windowMs);
   const values = Prisma.join(allowances.map((a) => Prisma.sql`(${a.key}, ${a.limit}::int)`));
   const live = Prisma.sql`(w."startedAt" <= ${now}::timestamptz AND ${now}::timestamptz < w."endsAt")`;
