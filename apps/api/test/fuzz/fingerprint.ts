@@ -21,6 +21,9 @@ import pg from "pg";
  * (TOKEN_ENDPOINT_ENTRIES). A bearer token stamps when it was last used (services/auth/bearer.ts: the personal
  * access token's, or the app's and its secret's lastUsedAt) on whatever request it is checked for: those columns are
  * entries of their own too, TOKEN_USE_ENTRIES, which any request that carries a bearer token may change.
+ *
+ * Rate counters (RateWindow: lib/rate-budget.ts, the budgets, the Graph throttle and the sign-in limits shared by all
+ * API processes) are spent by reads and refusals alike, on purpose: they are not data, and are left out.
  */
 export type Fingerprint = Record<string, string>;
 
@@ -65,7 +68,7 @@ export class ChangeDetector {
       SELECT c.table_name::text AS "table", c.column_name::text AS "column"
         FROM information_schema.columns c JOIN information_schema.tables t
           ON t.table_schema = c.table_schema AND t.table_name = c.table_name AND t.table_type = 'BASE TABLE'
-       WHERE c.table_schema = 'public' AND c.table_name <> '_prisma_migrations'
+       WHERE c.table_schema = 'public' AND c.table_name NOT IN ('_prisma_migrations', 'RateWindow')
        ORDER BY c.table_name, c.ordinal_position`);
     const columns = new Map<string, string[]>();
     for (const { table, column } of rows) columns.set(table, [...(columns.get(table) ?? []), column]);
