@@ -110,20 +110,14 @@ const KNOWN_VIOLATIONS: string[] = [
   "User: unique index User_email_key (email) lacks tenantId",
   // Unique indexes that do not lead with (or contain) tenantId.
   "LicenseAssignment: unique index LicenseAssignment_userId_productId_assignedByGroupId_key (userId, productId, assignedByGroupId) lacks tenantId",
-  "RoleAssignment: unique index RoleAssignment_userId_role_key (userId, role) lacks tenantId",
   // Foreign keys between tenant tables on id alone: they become (tenantId, xId) -> (tenantId, id).
   "AuditEvent(actorUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
-  "DlpPolicy(environmentId) -> Environment(id): foreign key between tenant tables without tenantId on both sides",
   "InvoiceLine(orderId) -> Order(id): foreign key between tenant tables without tenantId on both sides",
-  "LicenseAssignment(assignedByGroupId) -> Group(id): foreign key between tenant tables without tenantId on both sides",
   "LicenseAssignment(subscriptionId) -> Subscription(id): foreign key between tenant tables without tenantId on both sides",
-  "LicenseAssignment(userId) -> User(id): foreign key between tenant tables without tenantId on both sides",
   "LicenseJob(createdByUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
   "LicenseRequest(decidedByUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
-  "LicenseRequest(requesterUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
   "Order(placedByUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
   "Order(subscriptionId) -> Subscription(id): foreign key between tenant tables without tenantId on both sides",
-  "RoleAssignment(userId) -> User(id): foreign key between tenant tables without tenantId on both sides",
   "Subscription(ownerUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
   "UserImport(createdByUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
 ];
