@@ -405,7 +405,7 @@ async function seedPartner(
       usageLocation: "NL",
       passwordHash,
       userType: "member",
-      roleAssignments: { create: { tenantId: partner.id, role: "globalAdmin" } },
+      roleAssignments: { create: { role: "globalAdmin" } },
     },
   });
   const relationshipWith = (customer: SeededCustomer) =>

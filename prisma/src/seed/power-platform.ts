@@ -164,7 +164,7 @@ export async function seedPowerPlatform(
       usageLocation: "US",
       passwordHash: input.passwordHash,
       createdAt: new Date(Date.now() - 300 * 86_400_000),
-      roleAssignments: { create: { tenantId, role: "powerPlatformAdmin" } },
+      roleAssignments: { create: { role: "powerPlatformAdmin" } },
     },
   });
   const environments = {
