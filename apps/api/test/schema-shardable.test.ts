@@ -108,8 +108,6 @@ const KNOWN_VIOLATIONS: string[] = [
   "ApplicationSecret: unique index ApplicationSecret_secretHash_key (secretHash) lacks tenantId",
   "PersonalAccessToken: unique index PersonalAccessToken_tokenHash_key (tokenHash) lacks tenantId",
   "User: unique index User_email_key (email) lacks tenantId",
-  // Unique indexes that do not lead with (or contain) tenantId.
-  "LicenseAssignment: unique index LicenseAssignment_userId_productId_assignedByGroupId_key (userId, productId, assignedByGroupId) lacks tenantId",
   // Foreign keys between tenant tables on id alone: they become (tenantId, xId) -> (tenantId, id).
   "AuditEvent(actorUserId) -> User(id): foreign key between tenant tables without tenantId on both sides",
   "InvoiceLine(orderId) -> Order(id): foreign key between tenant tables without tenantId on both sides",

@@ -66,6 +66,8 @@ DROP INDEX "IndividualTrial_userId_productId_key";
 
 -- Every child table gets its tenant's id (docs/scaling.md: a tenant table carries tenantId, so that sharded by
 -- tenant its rows sit on the shard of their parent's). Added nullable, filled from the parent, then required.
+-- In keys and unique indexes tenantId comes last: Citus needs it included, not leading, and lookups by the
+-- leading columns alone (a group's members, a job's results) keep their index.
 -- AlterTable
 ALTER TABLE "DelegatedAccess" ADD COLUMN     "tenantId" UUID;
 UPDATE "DelegatedAccess" c SET "tenantId" = p."tenantId" FROM "User" p WHERE p."id" = c."partnerUserId";
@@ -76,7 +78,7 @@ ALTER TABLE "GroupMember" ADD COLUMN     "tenantId" UUID;
 UPDATE "GroupMember" c SET "tenantId" = p."tenantId" FROM "Group" p WHERE p."id" = c."groupId";
 ALTER TABLE "GroupMember" ALTER COLUMN "tenantId" SET NOT NULL;
 ALTER TABLE "GroupMember" DROP CONSTRAINT "GroupMember_pkey",
-ADD CONSTRAINT "GroupMember_pkey" PRIMARY KEY ("tenantId", "groupId", "userId");
+ADD CONSTRAINT "GroupMember_pkey" PRIMARY KEY ("groupId", "userId", "tenantId");
 
 -- AlterTable
 ALTER TABLE "GroupLicense" ADD COLUMN     "tenantId" UUID;
@@ -88,7 +90,7 @@ ALTER TABLE "LicenseJobResult" ADD COLUMN     "tenantId" UUID;
 UPDATE "LicenseJobResult" c SET "tenantId" = p."tenantId" FROM "LicenseJob" p WHERE p."id" = c."jobId";
 ALTER TABLE "LicenseJobResult" ALTER COLUMN "tenantId" SET NOT NULL;
 ALTER TABLE "LicenseJobResult" DROP CONSTRAINT "LicenseJobResult_pkey",
-ADD CONSTRAINT "LicenseJobResult_pkey" PRIMARY KEY ("tenantId", "jobId", "userId");
+ADD CONSTRAINT "LicenseJobResult_pkey" PRIMARY KEY ("jobId", "userId", "tenantId");
 
 -- AlterTable
 ALTER TABLE "InvoiceLine" ADD COLUMN     "tenantId" UUID;
@@ -110,7 +112,7 @@ ALTER TABLE "FlowCoOwner" ADD COLUMN     "tenantId" UUID;
 UPDATE "FlowCoOwner" c SET "tenantId" = p."tenantId" FROM "Flow" p WHERE p."id" = c."flowId";
 ALTER TABLE "FlowCoOwner" ALTER COLUMN "tenantId" SET NOT NULL;
 ALTER TABLE "FlowCoOwner" DROP CONSTRAINT "FlowCoOwner_pkey",
-ADD CONSTRAINT "FlowCoOwner_pkey" PRIMARY KEY ("tenantId", "flowId", "userId");
+ADD CONSTRAINT "FlowCoOwner_pkey" PRIMARY KEY ("flowId", "userId", "tenantId");
 
 -- AlterTable
 ALTER TABLE "Machine" ADD COLUMN     "tenantId" UUID;
@@ -138,7 +140,7 @@ UPDATE "PersonalAccessToken" c SET "tenantId" = p."tenantId" FROM "User" p WHERE
 ALTER TABLE "PersonalAccessToken" ALTER COLUMN "tenantId" SET NOT NULL;
 
 -- CreateIndex
-CREATE UNIQUE INDEX "DelegatedAccess_tenantId_relationshipId_partnerUserId_role_key" ON "DelegatedAccess"("tenantId", "relationshipId", "partnerUserId", "role");
+CREATE UNIQUE INDEX "DelegatedAccess_relationshipId_partnerUserId_role_tenantId_key" ON "DelegatedAccess"("relationshipId", "partnerUserId", "role", "tenantId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "User_tenantId_id_key" ON "User"("tenantId", "id");
@@ -147,7 +149,7 @@ CREATE UNIQUE INDEX "User_tenantId_id_key" ON "User"("tenantId", "id");
 CREATE UNIQUE INDEX "Group_tenantId_id_key" ON "Group"("tenantId", "id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "GroupLicense_tenantId_groupId_productId_key" ON "GroupLicense"("tenantId", "groupId", "productId");
+CREATE UNIQUE INDEX "GroupLicense_groupId_productId_tenantId_key" ON "GroupLicense"("groupId", "productId", "tenantId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "LicenseJob_tenantId_id_key" ON "LicenseJob"("tenantId", "id");
@@ -159,16 +161,16 @@ CREATE UNIQUE INDEX "Invoice_tenantId_id_key" ON "Invoice"("tenantId", "id");
 CREATE UNIQUE INDEX "Environment_tenantId_id_key" ON "Environment"("tenantId", "id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "CapacityAllocation_tenantId_environmentId_productId_key" ON "CapacityAllocation"("tenantId", "environmentId", "productId");
+CREATE UNIQUE INDEX "CapacityAllocation_environmentId_productId_tenantId_key" ON "CapacityAllocation"("environmentId", "productId", "tenantId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Flow_tenantId_id_key" ON "Flow"("tenantId", "id");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "Machine_tenantId_environmentId_name_key" ON "Machine"("tenantId", "environmentId", "name");
+CREATE UNIQUE INDEX "Machine_environmentId_name_tenantId_key" ON "Machine"("environmentId", "name", "tenantId");
 
 -- CreateIndex
-CREATE UNIQUE INDEX "IndividualTrial_tenantId_userId_productId_key" ON "IndividualTrial"("tenantId", "userId", "productId");
+CREATE UNIQUE INDEX "IndividualTrial_userId_productId_tenantId_key" ON "IndividualTrial"("userId", "productId", "tenantId");
 
 -- CreateIndex
 CREATE UNIQUE INDEX "Application_tenantId_id_key" ON "Application"("tenantId", "id");

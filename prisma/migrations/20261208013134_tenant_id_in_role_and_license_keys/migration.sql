@@ -18,8 +18,14 @@ ALTER TABLE "DlpPolicy" DROP CONSTRAINT "DlpPolicy_environmentId_fkey";
 -- DropIndex
 DROP INDEX "RoleAssignment_userId_role_key";
 
+-- DropIndex
+DROP INDEX "LicenseAssignment_userId_productId_assignedByGroupId_key";
+
 -- CreateIndex
-CREATE UNIQUE INDEX "RoleAssignment_tenantId_userId_role_key" ON "RoleAssignment"("tenantId", "userId", "role");
+CREATE UNIQUE INDEX "RoleAssignment_userId_role_tenantId_key" ON "RoleAssignment"("userId", "role", "tenantId");
+
+-- CreateIndex
+CREATE UNIQUE INDEX "LicenseAssignment_userId_productId_assignedByGroupId_tenant_key" ON "LicenseAssignment"("userId", "productId", "assignedByGroupId", "tenantId");
 
 -- AddForeignKey
 ALTER TABLE "RoleAssignment" ADD CONSTRAINT "RoleAssignment_tenantId_userId_fkey" FOREIGN KEY ("tenantId", "userId") REFERENCES "User"("tenantId", "id") ON DELETE CASCADE ON UPDATE CASCADE;
