@@ -294,7 +294,7 @@ describe("the fuzz's own checks can fail", () => {
     const written = await detector.counters();
     const member = await t.db.groupMember.findFirstOrThrow();
     await t.db.groupMember.delete({
-      where: { tenantId_groupId_userId: { tenantId: member.tenantId, groupId: member.groupId, userId: member.userId } },
+      where: { groupId_userId_tenantId: { groupId: member.groupId, userId: member.userId, tenantId: member.tenantId } },
     });
     expect(writtenTables(written, await detector.counters())).toEqual(["GroupMember"]);
     expect(changedEntries(before, await detector.fingerprint(), SIGN_IN_ENTRIES)).toEqual(["GroupMember"]);

@@ -93,7 +93,7 @@ export async function assignGroupLicenses(
     }
     for (const { product, disabledServicePlanIds } of added) {
       await tx.groupLicense.upsert({
-        where: { tenantId_groupId_productId: { tenantId: ctx.tenantId, groupId, productId: product.id } },
+        where: { groupId_productId_tenantId: { groupId, productId: product.id, tenantId: ctx.tenantId } },
         create: { tenantId: ctx.tenantId, groupId, productId: product.id, disabledServicePlanIds },
         update: { disabledServicePlanIds },
       });

@@ -117,7 +117,7 @@ async function writeAllocation(
     const quantity = next[product.capacityType];
     if (quantity === 0) continue;
     await tx.capacityAllocation.upsert({
-      where: { tenantId_environmentId_productId: { tenantId, environmentId, productId: product.productId } },
+      where: { environmentId_productId_tenantId: { environmentId, productId: product.productId, tenantId } },
       create: { tenantId, environmentId, productId: product.productId, quantity },
       update: { quantity },
     });

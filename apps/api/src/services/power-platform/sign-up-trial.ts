@@ -68,7 +68,7 @@ export async function signUpForTrial(ctx: TenantContext, body: { as: "organizati
 /** The person's own trial: theirs alone, once while one runs (an ended one not yet cleared is replaced). */
 async function startIndividual(tx: Tx, ctx: TenantContext, product: Product, now: Date): Promise<Date> {
   const userId = personOf(ctx.actor).userId;
-  const key = { tenantId_userId_productId: { tenantId: ctx.tenantId, userId, productId: product.id } };
+  const key = { userId_productId_tenantId: { userId, productId: product.id, tenantId: ctx.tenantId } };
   const running = await tx.individualTrial.findUnique({ where: key });
   if (running && !isTrialLicenseExpired(running.expiresAt, now)) {
     throw new AppError("TrialAlreadyUsed", `You already have a trial of ${product.displayName} running.`);
