@@ -65,8 +65,11 @@ export async function addGroup(db: Db, tenantId: string, displayName: string, us
     [tenantId, displayName],
   );
   const groupId = (rows[0] as { id: string }).id;
-  await db.query(`INSERT INTO "GroupMember" ("tenantId", "groupId", "userId") SELECT $3, $1, unnest($2::uuid[])`,
-    [groupId, userIds, tenantId],);
+  await db.query(`INSERT INTO "GroupMember" ("tenantId", "groupId", "userId") SELECT $3, $1, unnest($2::uuid[])`, [
+    groupId,
+    userIds,
+    tenantId,
+  ]);
   return groupId;
 }
 
