@@ -110,8 +110,8 @@ const NEXT_INVOICE_NUMBER = `INSERT INTO "InvoiceCounter" ("tenantId", "lastNumb
 const INSERT_INVOICE = `INSERT INTO "Invoice" (id, "tenantId", number, status, "totalCents", currency, "issuedAt", "dueAt")
   VALUES (gen_random_uuid(), $1::uuid, $2, $3::"InvoiceStatus", $4, $5, $6, $7) RETURNING id::text AS id`;
 const INSERT_INVOICE_LINE = `INSERT INTO "InvoiceLine" (id, "invoiceId", "orderId", description, quantity, "unitPriceCents",
-                           "amountCents", "periodStart", "periodEnd")
-  VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8)`;
+                           "amountCents", "periodStart", "periodEnd", "tenantId")
+  VALUES (gen_random_uuid(), $1::uuid, $2::uuid, $3, $4, $5, $6, $7, $8, $9::uuid)`;
 /** conflict-deadline.ts refreshConflictDeadline's UPDATE, verbatim. */
 const REFRESH_DEADLINE = `UPDATE "TenantProduct"
    SET "conflictResolveBy" = CASE WHEN $3::int <= 0 THEN NULL ELSE COALESCE("conflictResolveBy", $4::timestamptz) END
@@ -268,6 +268,7 @@ async function rawChangeSeats(client: pg.PoolClient, ctx: Context, subscriptionI
       line.amountCents,
       line.periodStart,
       line.periodEnd,
+      ctx.tenantId,
     ]);
     // Still locked: the shortfall after the change follows from what was read (no second seat-state read).
     const shortfall = Math.max(0, seatRow.consumedUnits - (usable + 1));

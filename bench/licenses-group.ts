@@ -34,7 +34,7 @@ const SKU = "VISIOCLIENT";
 
 const ASSIGNABLE = `s.state IN ('active', 'expired') AND (s.source <> 'selfService' OR s."takenOverAt" IS NOT NULL)`;
 const LOCK_GROUP = `SELECT "displayName" FROM "Group" WHERE id = $1::uuid AND "tenantId" = $2::uuid FOR NO KEY UPDATE`;
-const INSERT_GROUP_LICENSE = `INSERT INTO "GroupLicense" (id, "groupId", "productId", "disabledServicePlanIds") VALUES (gen_random_uuid(), $1::uuid, $2::uuid, '{}')`;
+const INSERT_GROUP_LICENSE = `INSERT INTO "GroupLicense" (id, "groupId", "productId", "disabledServicePlanIds", "tenantId") VALUES (gen_random_uuid(), $1::uuid, $2::uuid, '{}', $3::uuid)`;
 const LOCK_SEAT = `SELECT "consumedUnits" FROM "TenantProduct" WHERE "tenantId" = $1::uuid AND "productId" = $2::uuid FOR UPDATE`;
 // New holders: members without any assignment of the product in effect yet (the counter counts distinct holders).
 const INSERT_INHERITED = `WITH members AS (
@@ -80,7 +80,7 @@ async function rawGroup(pool: pg.Pool, ctx: LicensingContext, groupId: string, m
     await client.query("BEGIN");
     const group = await client.query(LOCK_GROUP, [groupId, ctx.tenantId]);
     if (group.rowCount !== 1) throw new Error("raw: no such group");
-    await client.query(INSERT_GROUP_LICENSE, [groupId, ctx.productId]);
+    await client.query(INSERT_GROUP_LICENSE, [groupId, ctx.productId, ctx.tenantId]);
     await client.query(LOCK_SEAT, [ctx.tenantId, ctx.productId]);
     const { rows } = await client.query<{ inserted: number; newHolders: number }>(INSERT_INHERITED, [
       groupId,

@@ -45,13 +45,13 @@ async function loadAssignments(pool: pg.Pool, tenantId: string): Promise<{ e3: s
   );
   const groupId = (groupRows[0] as { id: string }).id;
   await pool.query(
-    `INSERT INTO "GroupMember" ("groupId", "userId")
-     SELECT $2::uuid, u.id FROM "User" u WHERE ${LICENSABLE} ORDER BY random() LIMIT 25000`,
+    `INSERT INTO "GroupMember" ("tenantId", "groupId", "userId")
+     SELECT $1::uuid, $2::uuid, u.id FROM "User" u WHERE ${LICENSABLE} ORDER BY random() LIMIT 25000`,
     [tenantId, groupId],
   );
   await pool.query(
-    `INSERT INTO "GroupLicense" (id, "groupId", "productId", "disabledServicePlanIds") VALUES (gen_random_uuid(), $1, $2, '{}')`,
-    [groupId, id("SPE_E3")],
+    `INSERT INTO "GroupLicense" (id, "groupId", "productId", "disabledServicePlanIds", "tenantId") VALUES (gen_random_uuid(), $1, $2, '{}', $3)`,
+    [groupId, id("SPE_E3"), tenantId],
   );
   await pool.query(
     `INSERT INTO "LicenseAssignment" (id, "tenantId", "userId", "productId", "assignedByGroupId", "disabledServicePlanIds", state, "errorCode", "createdAt", "updatedAt")

@@ -65,7 +65,11 @@ export async function addGroup(db: Db, tenantId: string, displayName: string, us
     [tenantId, displayName],
   );
   const groupId = (rows[0] as { id: string }).id;
-  await db.query(`INSERT INTO "GroupMember" ("groupId", "userId") SELECT $1, unnest($2::uuid[])`, [groupId, userIds]);
+  await db.query(`INSERT INTO "GroupMember" ("tenantId", "groupId", "userId") SELECT $3, $1, unnest($2::uuid[])`, [
+    groupId,
+    userIds,
+    tenantId,
+  ]);
   return groupId;
 }
 

@@ -374,18 +374,18 @@ export async function loadPartnerFixture(databaseUrl: string, options: PartnerFi
     // The admin agent: adminAgent everywhere, helpdeskAgent in ~30 %; 20 other agents in ~5 % each; the other
     // partner's agent in all of its customers.
     await q(
-      `INSERT INTO "DelegatedAccess" (id, "relationshipId", "partnerUserId", role)
-       SELECT gen_random_uuid(), r.id, u.id, 'adminAgent'::"DelegatedRole" FROM "PartnerRelationship" r, "User" u
+      `INSERT INTO "DelegatedAccess" (id, "relationshipId", "partnerUserId", role, "tenantId")
+       SELECT gen_random_uuid(), r.id, u.id, 'adminAgent'::"DelegatedRole", u."tenantId" FROM "PartnerRelationship" r, "User" u
         WHERE r."partnerTenantId" = $1 AND u.email = $2
        UNION ALL
-       SELECT gen_random_uuid(), r.id, u.id, 'helpdeskAgent'::"DelegatedRole" FROM "PartnerRelationship" r, "User" u
+       SELECT gen_random_uuid(), r.id, u.id, 'helpdeskAgent'::"DelegatedRole", u."tenantId" FROM "PartnerRelationship" r, "User" u
         WHERE r."partnerTenantId" = $1 AND u.email = $2 AND random() < 0.3
        UNION ALL
-       SELECT gen_random_uuid(), r.id, u.id, (CASE WHEN random() < 0.5 THEN 'helpdeskAgent' ELSE 'salesAgent' END)::"DelegatedRole"
+       SELECT gen_random_uuid(), r.id, u.id, (CASE WHEN random() < 0.5 THEN 'helpdeskAgent' ELSE 'salesAgent' END)::"DelegatedRole", u."tenantId"
          FROM "PartnerRelationship" r JOIN "User" u ON u."tenantId" = r."partnerTenantId"
         WHERE r."partnerTenantId" = $1 AND u.email LIKE 'agent%@bench-partner.test' AND u.email <> $2 AND random() < 0.05
        UNION ALL
-       SELECT gen_random_uuid(), r.id, u.id, 'adminAgent'::"DelegatedRole" FROM "PartnerRelationship" r, "User" u
+       SELECT gen_random_uuid(), r.id, u.id, 'adminAgent'::"DelegatedRole", u."tenantId" FROM "PartnerRelationship" r, "User" u
         WHERE r."partnerTenantId" = $3 AND u.email = 'agent@other-partner.test'`,
       [partnerId, agent.email, otherId],
     );

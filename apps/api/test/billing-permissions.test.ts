@@ -450,7 +450,12 @@ beforeAll(async () => {
     where: { partnerTenantId: t.tenants.partner, customerTenantId: t.tenants.contoso },
   });
   await t.db.delegatedAccess.create({
-    data: { relationshipId: relationship.id, partnerUserId: partnerUser.id, role: "salesAgent" },
+    data: {
+      tenantId: partnerUser.tenantId,
+      relationshipId: relationship.id,
+      partnerUserId: partnerUser.id,
+      role: "salesAgent",
+    },
   });
   for (const { email } of ACCOUNTS) sessions.set(email, await login(t.app, email, DEMO_PASSWORD));
   makerId = (sessions.get("maker@contoso.test") as Session).me.user.id;

@@ -61,7 +61,7 @@ export async function makeUser(
       accountEnabled: options.accountEnabled ?? true,
       deletedAt: options.deletedAt ?? null,
       passwordHash: options.password ? await hashPassword(options.password) : null,
-      ...(options.role ? { roleAssignments: { create: { tenantId, role: options.role } } } : {}),
+      ...(options.role ? { roleAssignments: { create: { role: options.role } } } : {}),
     },
     select: { id: true },
   });

@@ -293,7 +293,9 @@ describe("the fuzz's own checks can fail", () => {
     // One deleted row of one table is seen, and its table alone was written.
     const written = await detector.counters();
     const member = await t.db.groupMember.findFirstOrThrow();
-    await t.db.groupMember.delete({ where: { groupId_userId: { groupId: member.groupId, userId: member.userId } } });
+    await t.db.groupMember.delete({
+      where: { groupId_userId_tenantId: { groupId: member.groupId, userId: member.userId, tenantId: member.tenantId } },
+    });
     expect(writtenTables(written, await detector.counters())).toEqual(["GroupMember"]);
     expect(changedEntries(before, await detector.fingerprint(), SIGN_IN_ENTRIES)).toEqual(["GroupMember"]);
     await t.db.groupMember.create({ data: member });

@@ -594,7 +594,7 @@ describe("a killed API process", () => {
     const before = await setFreeSeats("SPE_E3", 1_000);
     const memberIds = await insertUsers(3_000);
     const group = await makeGroup(db, tenantId);
-    await db.groupMember.createMany({ data: memberIds.map((userId) => ({ groupId: group.id, userId })) });
+    await db.groupMember.createMany({ data: memberIds.map((userId) => ({ tenantId, groupId: group.id, userId })) });
     const requestId = `kill-group-${randomUUID()}`;
 
     await killAtSeatGate(

@@ -163,7 +163,9 @@ const ROUTES: LicenseRoute[] = [
       const user = await makeUser(t.db, t.tenants.contoso);
       const group = await makeGroup(t.db, t.tenants.contoso, [user.id]);
       const productId = productIdOf.POWER_BI_PRO as string;
-      await t.db.groupLicense.create({ data: { groupId: group.id, productId, disabledServicePlanIds: [] } });
+      await t.db.groupLicense.create({
+        data: { tenantId: t.tenants.contoso, groupId: group.id, productId, disabledServicePlanIds: [] },
+      });
       await t.db.licenseAssignment.create({
         data: {
           tenantId: t.tenants.contoso,

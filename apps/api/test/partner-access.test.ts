@@ -37,7 +37,9 @@ beforeAll(async () => {
       ).passwordHash,
     },
   });
-  await t.db.delegatedAccess.create({ data: { relationshipId, partnerUserId: seller.id, role: "salesAgent" } });
+  await t.db.delegatedAccess.create({
+    data: { tenantId: t.tenants.partner, relationshipId, partnerUserId: seller.id, role: "salesAgent" },
+  });
 });
 afterAll(() => t?.close());
 

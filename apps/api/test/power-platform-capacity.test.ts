@@ -123,7 +123,9 @@ describe("environments", () => {
   it("deletes an empty environment with its allocations; refuses one with machines or flows", async () => {
     const environment = await newEnvironment();
     expect((await allocate(environment.id, { [PER_FLOW]: 1 })).statusCode).toBe(200);
-    const machine = await t.db.machine.create({ data: { environmentId: environment.id, name: "Runner" } });
+    const machine = await t.db.machine.create({
+      data: { tenantId: t.tenants.contoso, environmentId: environment.id, name: "Runner" },
+    });
     const refused = await api.delete(`${base}/environments/${environment.id}`);
     expect(refused.statusCode).toBe(409);
     expect(problem(refused).code).toBe("EnvironmentNotEmpty");
@@ -214,7 +216,13 @@ describe("capacity allocation", () => {
     expect((await allocate(environment.id, { [PROCESS]: 2, [PER_FLOW]: 1 })).statusCode).toBe(200);
     const owner = await makeUser(t.db, t.tenants.contoso);
     const flow = await t.db.flow.create({
-      data: { environmentId: environment.id, name: "Invoices", ownerUserId: owner.id, licensedBy: "perFlow" },
+      data: {
+        tenantId: t.tenants.contoso,
+        environmentId: environment.id,
+        name: "Invoices",
+        ownerUserId: owner.id,
+        licensedBy: "perFlow",
+      },
     });
     const machine = await api.post(`${base}/environments/${environment.id}/machines`, {
       name: "VM-1",
@@ -390,7 +398,9 @@ describe("machines", () => {
   it("another tenant's machine or environment is not found", async () => {
     const fabrikam = (await t.db.environment.findFirstOrThrow({ where: { tenantId: t.tenants.fabrikam } })).id;
     expect((await api.get(`${base}/environments/${fabrikam}/machines`)).statusCode).toBe(404);
-    const machine = await t.db.machine.create({ data: { environmentId: fabrikam, name: `M ${randomUUID()}` } });
+    const machine = await t.db.machine.create({
+      data: { tenantId: t.tenants.fabrikam, environmentId: fabrikam, name: `M ${randomUUID()}` },
+    });
     expect((await api.patch(`${base}/machines/${machine.id}`, { parallelRuns: 1 })).statusCode).toBe(404);
     expect((await api.delete(`${base}/machines/${machine.id}`)).statusCode).toBe(404);
   });

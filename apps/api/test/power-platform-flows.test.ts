@@ -53,11 +53,16 @@ describe("Power Platform flows and DLP", () => {
     });
     for (const [sku, quantity] of Object.entries(allocate)) {
       await t.db.capacityAllocation.create({
-        data: { environmentId: env.id, productId: catalog[sku]?.productId as string, quantity: quantity as number },
+        data: {
+          tenantId: t.tenants.contoso,
+          environmentId: env.id,
+          productId: catalog[sku]?.productId as string,
+          quantity: quantity as number,
+        },
       });
     }
     for (let i = 0; i < machines; i++) {
-      await t.db.machine.create({ data: { environmentId: env.id, name: `M${i}` } });
+      await t.db.machine.create({ data: { tenantId: t.tenants.contoso, environmentId: env.id, name: `M${i}` } });
     }
     return env.id;
   }
@@ -115,6 +120,7 @@ describe("Power Platform flows and DLP", () => {
       // The two machines are paid from Unattended RPA, so Process units allocated go to flows.
       await t.db.capacityAllocation.create({
         data: {
+          tenantId: t.tenants.contoso,
           environmentId: productionId,
           productId: catalog.POWERAUTOMATE_PROCESS?.productId as string,
           quantity: 2,
@@ -286,7 +292,12 @@ describe("Power Platform flows and DLP", () => {
       const refused = await patch(maker, flow.id, { licenseMode: "process" });
       expect(extensions(refused)).toMatchObject({ machines: [{ name: "M0", parallelRuns: 1, hosted: false }] });
       await t.db.capacityAllocation.create({
-        data: { environmentId: env, productId: catalog.POWERAUTOMATE_UNATTENDED_RPA?.productId as string, quantity: 1 },
+        data: {
+          tenantId: t.tenants.contoso,
+          environmentId: env,
+          productId: catalog.POWERAUTOMATE_UNATTENDED_RPA?.productId as string,
+          quantity: 1,
+        },
       });
       expect((await patch(maker, flow.id, { licenseMode: "process" })).statusCode).toBe(200);
     });

@@ -86,7 +86,9 @@ async function environment(): Promise<string> {
 
 async function machine(): Promise<{ environmentId: string; machineId: string }> {
   const environmentId = await environment();
-  const row = await t.db.machine.create({ data: { environmentId, name: "M1", hosted: true } });
+  const row = await t.db.machine.create({
+    data: { tenantId: t.tenants.contoso, environmentId, name: "M1", hosted: true },
+  });
   return { environmentId, machineId: row.id };
 }
 
@@ -136,7 +138,12 @@ const PREPARE: Record<RouteName, () => Promise<Prepared>> = {
   registerMachine: async () => {
     const environmentId = await environment();
     await t.db.capacityAllocation.create({
-      data: { environmentId, productId: sku.POWERAUTOMATE_PROCESS?.productId as string, quantity: 1 },
+      data: {
+        tenantId: t.tenants.contoso,
+        environmentId,
+        productId: sku.POWERAUTOMATE_PROCESS?.productId as string,
+        quantity: 1,
+      },
     });
     return {
       send: (api) => api.post(`${base}/environments/${environmentId}/machines`, { name: "Bot" }),

@@ -759,9 +759,11 @@ describe("tenant isolation", () => {
     const environment = await t.db.environment.create({
       data: { tenantId, name: `Isolated ${randomUUID().slice(0, 8)}`, type: "sandbox" },
     });
-    const machine = await t.db.machine.create({ data: { environmentId: environment.id, name: "Isolated machine" } });
+    const machine = await t.db.machine.create({
+      data: { tenantId, environmentId: environment.id, name: "Isolated machine" },
+    });
     const flow = await t.db.flow.create({
-      data: { environmentId: environment.id, name: "Isolated flow", ownerUserId: maker.id, connectors: [] },
+      data: { tenantId, environmentId: environment.id, name: "Isolated flow", ownerUserId: maker.id, connectors: [] },
     });
     const application = await t.db.application.create({
       data: {

@@ -534,7 +534,9 @@ describe("users", () => {
       });
       const alpha = await t.db.group.create({ data: { tenantId: t.tenants.contoso, displayName: "Alpha team" } });
       await makeGroup(t.db, t.tenants.contoso); // one the user is not in
-      await t.db.groupMember.createMany({ data: [zeta, alpha].map((g) => ({ groupId: g.id, userId: user.id })) });
+      await t.db.groupMember.createMany({
+        data: [zeta, alpha].map((g) => ({ tenantId: t.tenants.contoso, groupId: g.id, userId: user.id })),
+      });
       const response = await api.get(`${base}/users/${user.id}/memberOf`);
       expect(response.statusCode).toBe(200);
       expect(response.json()).toEqual({

@@ -375,7 +375,7 @@ async function seedGroups(tx: Tx, tenantId: string, tenantName: string, members:
   ];
   for (const group of groups) {
     const row = await tx.group.create({ data: { tenantId, displayName: group.name, description: group.description } });
-    await tx.groupMember.createMany({ data: group.members.map((userId) => ({ groupId: row.id, userId })) });
+    await tx.groupMember.createMany({ data: group.members.map((userId) => ({ tenantId, groupId: row.id, userId })) });
   }
 }
 
@@ -405,7 +405,7 @@ async function seedPartner(
       usageLocation: "NL",
       passwordHash,
       userType: "member",
-      roleAssignments: { create: { tenantId: partner.id, role: "globalAdmin" } },
+      roleAssignments: { create: { role: "globalAdmin" } },
     },
   });
   const relationshipWith = (customer: SeededCustomer) =>
@@ -415,12 +415,12 @@ async function seedPartner(
   const withTailspin = await relationshipWith(customers.tailspin);
   await tx.delegatedAccess.createMany({
     data: [
-      { relationshipId: withContoso.id, partnerUserId: agent!.id, role: "adminAgent" },
-      { relationshipId: withTailspin.id, partnerUserId: agent!.id, role: "adminAgent" },
-      { relationshipId: withContoso.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
-      { relationshipId: withFabrikam.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
-      { relationshipId: withTailspin.id, partnerUserId: helpdesk!.id, role: "helpdeskAgent" },
-      { relationshipId: withContoso.id, partnerUserId: sales!.id, role: "salesAgent" },
+      { relationshipId: withContoso.id, partnerUserId: agent!.id, tenantId: partner.id, role: "adminAgent" },
+      { relationshipId: withTailspin.id, partnerUserId: agent!.id, tenantId: partner.id, role: "adminAgent" },
+      { relationshipId: withContoso.id, partnerUserId: helpdesk!.id, tenantId: partner.id, role: "helpdeskAgent" },
+      { relationshipId: withFabrikam.id, partnerUserId: helpdesk!.id, tenantId: partner.id, role: "helpdeskAgent" },
+      { relationshipId: withTailspin.id, partnerUserId: helpdesk!.id, tenantId: partner.id, role: "helpdeskAgent" },
+      { relationshipId: withContoso.id, partnerUserId: sales!.id, tenantId: partner.id, role: "salesAgent" },
     ],
   });
 }

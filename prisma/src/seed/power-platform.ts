@@ -164,7 +164,7 @@ export async function seedPowerPlatform(
       usageLocation: "US",
       passwordHash: input.passwordHash,
       createdAt: new Date(Date.now() - 300 * 86_400_000),
-      roleAssignments: { create: { tenantId, role: "powerPlatformAdmin" } },
+      roleAssignments: { create: { role: "powerPlatformAdmin" } },
     },
   });
   const environments = {
@@ -176,14 +176,14 @@ export async function seedPowerPlatform(
   const product = (sku: string) => input.products.get(sku) as string;
   await tx.capacityAllocation.createMany({
     data: [
-      { environmentId: production, productId: product("POWERAUTOMATE_UNATTENDED_RPA"), quantity: 2 },
-      { environmentId: production, productId: product("FLOW_BUSINESS_PROCESS"), quantity: 1 },
+      { tenantId, environmentId: production, productId: product("POWERAUTOMATE_UNATTENDED_RPA"), quantity: 2 },
+      { tenantId, environmentId: production, productId: product("FLOW_BUSINESS_PROCESS"), quantity: 1 },
     ],
   });
   await tx.machine.createMany({
     data: [
-      { environmentId: production, name: "CONTOSO-RPA-01", parallelRuns: 1 },
-      { environmentId: production, name: "CONTOSO-RPA-02", parallelRuns: 1 },
+      { tenantId, environmentId: production, name: "CONTOSO-RPA-01", parallelRuns: 1 },
+      { tenantId, environmentId: production, name: "CONTOSO-RPA-02", parallelRuns: 1 },
     ],
   });
   await tx.dlpPolicy.create({
@@ -201,6 +201,7 @@ export async function seedPowerPlatform(
     const ownerUserId = person(flow.owner);
     await tx.flow.create({
       data: {
+        tenantId,
         environmentId: environments[flow.environment].id,
         name: flow.name,
         description: flow.description ?? null,

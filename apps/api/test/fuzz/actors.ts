@@ -140,7 +140,12 @@ export class Actors {
    */
   private async newSession(actor: Actor): Promise<Session> {
     const ttlMs = this.app.config.sessionTtlMs;
-    const { token, csrfToken } = await createSession(this.db, actor.userId, ttlMs, { ip: null, userAgent: "fuzz" });
+    const { token, csrfToken } = await createSession(
+      this.db,
+      { id: actor.userId, tenantId: actor.homeTenantId },
+      ttlMs,
+      { ip: null, userAgent: "fuzz" },
+    );
     const resolved = await resolveSession(this.db, token, ttlMs);
     if (!resolved) throw new Error(`${actor.email}: a new session could not be read back`);
     const me: Me = await getMe(this.db, resolved, this.app.clock.now());
@@ -148,13 +153,14 @@ export class Actors {
   }
 
   /** A token as POST /api/me/tokens makes one (stored as its SHA-256, services/auth/bearer.ts), with every right held. */
-  private async newToken(actor: Pick<Actor, "userId" | "access">): Promise<PersonalToken> {
+  private async newToken(actor: Pick<Actor, "userId" | "homeTenantId" | "access">): Promise<PersonalToken> {
     const roles = [...new Set(actor.access.flatMap((access) => access.roles))];
     const scopes = allowedActions(roles).filter((action) => !SESSION_ONLY.has(action));
     const secret = randomToken(32);
     const token = `${PERSONAL_TOKEN_PREFIX}${secret}`;
     const row = await this.db.personalAccessToken.create({
       data: {
+        tenantId: actor.homeTenantId,
         userId: actor.userId,
         name: "fuzz",
         scopes,

@@ -108,6 +108,7 @@ export class FuzzApps {
     const secretText = randomToken(32);
     const secret = await this.db.applicationSecret.create({
       data: {
+        tenantId: app.tenantId,
         applicationId: app.applicationId,
         displayName: "fuzz",
         hint: secretText.slice(0, 3),

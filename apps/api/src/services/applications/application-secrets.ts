@@ -25,6 +25,7 @@ export async function createSecret(
     await lockApplication(tx, ctx, applicationId);
     const secret = await tx.applicationSecret.create({
       data: {
+        tenantId: ctx.tenantId,
         applicationId,
         displayName: body.displayName ?? `Secret of ${new Date().toISOString().slice(0, 10)}`,
         hint: secretText.slice(0, HINT_LENGTH),

@@ -56,7 +56,7 @@ export async function login(
     await tx.user.update({ where: { id: user.id }, data: { lastSignInAt: clock.now() } });
     // Housekeeping where it costs nothing: the user's own expired sessions go when it signs in again.
     await tx.session.deleteMany({ where: { userId: user.id, expiresAt: { lt: now } } });
-    const created = await createSession(tx, user.id, policy.sessionTtlMs, meta);
+    const created = await createSession(tx, user, policy.sessionTtlMs, meta);
     await tx.auditEvent.create({
       data: {
         tenantId: user.tenantId,

@@ -14,7 +14,7 @@ export interface NewSession {
 
 export async function createSession(
   db: Pick<Db, "session">,
-  userId: string,
+  user: { id: string; tenantId: string },
   ttlMs: number,
   meta: { ip: string | null; userAgent: string | null },
 ): Promise<NewSession> {
@@ -23,7 +23,8 @@ export async function createSession(
   await db.session.create({
     data: {
       id: sha256(token),
-      userId,
+      userId: user.id,
+      tenantId: user.tenantId,
       csrfToken,
       expiresAt: new Date(Date.now() + ttlMs),
       ip: meta.ip,

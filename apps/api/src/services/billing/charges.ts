@@ -86,10 +86,10 @@ export async function recordCharge(
         FROM counter c
       RETURNING id)
     INSERT INTO "InvoiceLine" (id, "invoiceId", "orderId", description, quantity, "unitPriceCents", "amountCents",
-                               "periodStart", "periodEnd")
+                               "periodStart", "periodEnd", "tenantId")
     SELECT gen_random_uuid(), i.id, p.id, ${line?.description ?? null}, ${line?.quantity ?? null},
            ${line?.unitPriceCents ?? null}, ${line?.amountCents ?? null}, ${line?.periodStart ?? null}::timestamptz,
-           ${line?.periodEnd ?? null}::timestamptz
+           ${line?.periodEnd ?? null}::timestamptz, ${who.tenantId}::uuid
       FROM invoice i, placed p WHERE ${line !== undefined}::boolean`;
   return { orderId, invoiceId };
 }

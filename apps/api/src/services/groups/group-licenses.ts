@@ -93,8 +93,8 @@ export async function assignGroupLicenses(
     }
     for (const { product, disabledServicePlanIds } of added) {
       await tx.groupLicense.upsert({
-        where: { groupId_productId: { groupId, productId: product.id } },
-        create: { groupId, productId: product.id, disabledServicePlanIds },
+        where: { groupId_productId_tenantId: { groupId, productId: product.id, tenantId: ctx.tenantId } },
+        create: { tenantId: ctx.tenantId, groupId, productId: product.id, disabledServicePlanIds },
         update: { disabledServicePlanIds },
       });
     }

@@ -44,7 +44,7 @@ export async function addMembers(ctx: TenantContext, groupId: string, userIds: s
         })),
       });
     }
-    await tx.groupMember.createMany({ data: userIds.map((userId) => ({ groupId, userId })) });
+    await tx.groupMember.createMany({ data: userIds.map((userId) => ({ tenantId: ctx.tenantId, groupId, userId })) });
     // New members inherit the group's licenses at once (or get them in error, with the reason).
     const inherited = await syncInheritedLicenses(tx, ctx, await catalogOf(ctx.db, tx), {
       groupIds: [groupId],

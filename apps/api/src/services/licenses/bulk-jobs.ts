@@ -150,8 +150,8 @@ export async function recordChunk(
   offset: number,
   report: BulkLicenseReport,
 ): Promise<"taken" | "running" | "done"> {
-  const [job] = await tx.$queryRaw<Array<{ processed: number; total: number; seats: SeatLine[] }>>`
-    SELECT processed, total, seats FROM "LicenseJob" WHERE id = ${jobId}::uuid FOR UPDATE`;
+  const [job] = await tx.$queryRaw<Array<{ tenantId: string; processed: number; total: number; seats: SeatLine[] }>>`
+    SELECT "tenantId", processed, total, seats FROM "LicenseJob" WHERE id = ${jobId}::uuid FOR UPDATE`;
   if (!job) throw notFound("License job");
   if (job.processed !== offset) return "taken";
   const seats = new Map(job.seats.map((line) => [line.skuId, line]));
@@ -162,8 +162,8 @@ export async function recordChunk(
   const results = report.results;
   if (results.length > 0) {
     await tx.$executeRaw`
-      INSERT INTO "LicenseJobResult" ("jobId", "userId", "displayName", ok, added, removed, changed, violations)
-      SELECT ${jobId}::uuid, x.user_id, x.display_name, x.ok, x.added::uuid[], x.removed::uuid[], x.changed::uuid[],
+      INSERT INTO "LicenseJobResult" ("tenantId", "jobId", "userId", "displayName", ok, added, removed, changed, violations)
+      SELECT ${job.tenantId}::uuid, ${jobId}::uuid, x.user_id, x.display_name, x.ok, x.added::uuid[], x.removed::uuid[], x.changed::uuid[],
              x.violations::jsonb
         FROM unnest(${results.map((r) => r.userId)}::uuid[], ${results.map((r) => r.displayName)}::text[],
                     ${results.map((r) => r.ok)}::boolean[], ${results.map((r) => uuidArrayLiteral(r.added))}::text[],
@@ -171,7 +171,7 @@ export async function recordChunk(
                     ${results.map((r) => uuidArrayLiteral(r.changed))}::text[],
                     ${results.map((r) => (r.violations ? JSON.stringify(r.violations) : null))}::text[])
              AS x(user_id, display_name, ok, added, removed, changed, violations)
-      ON CONFLICT ("jobId", "userId") DO NOTHING`;
+      ON CONFLICT ("tenantId", "jobId", "userId") DO NOTHING`;
   }
   const succeeded = results.filter((result) => result.ok).length;
   const done = job.processed + results.length >= job.total;

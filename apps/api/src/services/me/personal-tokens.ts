@@ -81,6 +81,7 @@ export async function createPersonalToken(
   return db.$transaction(async (tx) => {
     const row = await tx.personalAccessToken.create({
       data: {
+        tenantId: actor.tenantId,
         userId: actor.userId,
         name: body.name,
         scopes: [...body.scopes],

@@ -82,7 +82,7 @@ export async function replaceAccess(
   });
   await tx.delegatedAccess.createMany({
     data: changedIds.flatMap((relationshipId) =>
-      roles.map((role) => ({ relationshipId, partnerUserId: userId, role })),
+      roles.map((role) => ({ tenantId: ctx.partnerTenantId, relationshipId, partnerUserId: userId, role })),
     ),
     skipDuplicates: true,
   });

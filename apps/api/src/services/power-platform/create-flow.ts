@@ -49,6 +49,7 @@ export async function createFlow(ctx: TenantContext, environmentId: string, body
     await assertDlpCompliant(tx, ctx.tenantId, environmentId, connectors);
     const created = await tx.flow.create({
       data: {
+        tenantId: ctx.tenantId,
         environmentId,
         name: body.name,
         description: body.description ?? null,

@@ -33,6 +33,7 @@ export async function registerMachine(
       if (!check.ok) throw await capacityNotAvailable(tx, environment, check.shortfall, products);
       const machine = await tx.machine.create({
         data: {
+          tenantId: ctx.tenantId,
           environmentId,
           name: body.name,
           parallelRuns: body.parallelRuns,

@@ -67,7 +67,7 @@ export async function setEnvironmentCapacity(
         { extensions: await shortfallExtension(tx, environmentId, check.shortfall, products) },
       );
     }
-    await writeAllocation(tx, environmentId, products, next);
+    await writeAllocation(tx, ctx.tenantId, environmentId, products, next);
     await audit(tx, ctx, {
       action: "powerPlatform.capacityAllocated",
       targetType: "environment",
@@ -106,6 +106,7 @@ function requestedUnits(body: SetEnvironmentCapacityRequest, products: readonly 
 
 async function writeAllocation(
   tx: Tx,
+  tenantId: string,
   environmentId: string,
   products: readonly CapacityProduct[],
   next: CapacityUnits,
@@ -116,8 +117,8 @@ async function writeAllocation(
     const quantity = next[product.capacityType];
     if (quantity === 0) continue;
     await tx.capacityAllocation.upsert({
-      where: { environmentId_productId: { environmentId, productId: product.productId } },
-      create: { environmentId, productId: product.productId, quantity },
+      where: { environmentId_productId_tenantId: { environmentId, productId: product.productId, tenantId } },
+      create: { tenantId, environmentId, productId: product.productId, quantity },
       update: { quantity },
     });
   }

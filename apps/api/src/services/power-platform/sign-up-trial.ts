@@ -68,14 +68,18 @@ export async function signUpForTrial(ctx: TenantContext, body: { as: "organizati
 /** The person's own trial: theirs alone, once while one runs (an ended one not yet cleared is replaced). */
 async function startIndividual(tx: Tx, ctx: TenantContext, product: Product, now: Date): Promise<Date> {
   const userId = personOf(ctx.actor).userId;
-  const key = { userId_productId: { userId, productId: product.id } };
+  const key = { userId_productId_tenantId: { userId, productId: product.id, tenantId: ctx.tenantId } };
   const running = await tx.individualTrial.findUnique({ where: key });
   if (running && !isTrialLicenseExpired(running.expiresAt, now)) {
     throw new AppError("TrialAlreadyUsed", `You already have a trial of ${product.displayName} running.`);
   }
   const expiresAt = trialLicenseExpiry(now);
   const fields = { startedAt: now, expiresAt };
-  await tx.individualTrial.upsert({ where: key, create: { userId, productId: product.id, ...fields }, update: fields });
+  await tx.individualTrial.upsert({
+    where: key,
+    create: { tenantId: ctx.tenantId, userId, productId: product.id, ...fields },
+    update: fields,
+  });
   // Audited for the record; no product is named, so it never counts as one of the tenant's licenses.
   await audit(tx, ctx, {
     action: "licenses.trialStarted",

@@ -45,7 +45,7 @@ export async function setUpFirstOrganization(db: Db, input: SetupInput, requestI
         usageLocation: input.usageLocation,
         passwordHash,
         passwordChangeRequired: true,
-        roleAssignments: { create: { tenantId: tenant.id, role: "globalAdmin" } },
+        roleAssignments: { create: { role: "globalAdmin" } },
       },
       select: { id: true, email: true },
     });
