@@ -7,6 +7,7 @@ import { ApiClient, startApi } from "./lib/api.js";
 import { serverVersion, withBenchDatabase } from "./lib/database.js";
 import { type Directory, loadDirectory } from "./lib/directory.js";
 import { explainSummary } from "./lib/explain.js";
+import { profiled } from "./lib/profile.js";
 import { captureSql } from "./lib/sql-capture.js";
 import { ms, pick, rng, summarize, table } from "./lib/stats.js";
 
@@ -232,7 +233,7 @@ export default async function usersList(): Promise<void> {
         next: (index: number, previous: UserPage | null) => ListRequest | null,
       ) => {
         const t0 = performance.now();
-        const m = await measureCase(client, pool, tenantId, warmup, next);
+        const m = await profiled(`users-list ${name}`, () => measureCase(client, pool, tenantId, warmup, next));
         results.push({
           name,
           requests: m.requests,

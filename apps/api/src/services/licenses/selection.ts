@@ -1,17 +1,19 @@
 import type { LicenseSelection } from "@allot/contracts";
+import { sqlOf } from "@allot/db";
 import type { TenantContext } from "../../types.js";
 import { uuidArrayLiteral } from "./holdings.js";
 
 /**
  * Per product, how many of the given users hold it directly and in effect: the tri-state of the Manage product
- * licenses panel. One aggregate over the users' assignment rows (the userId index), whatever the selection's size.
+ * licenses panel. One aggregate over the users' assignment rows (the userId index), whatever the selection's size,
+ * sent straight to node-postgres over the request's client's pool (Prisma's $queryRaw adds its per-statement work).
  */
 export async function licenseSelection(ctx: TenantContext, userIds: readonly string[]): Promise<LicenseSelection> {
   // The ids travel as one array literal (the contract made each a lower-case UUID): cheaper than a 10,000-element
   // array parameter.
   const ids = [...new Set(userIds)];
   // One statement: the live users among the ids, then their assignments per product.
-  const rows = await ctx.db.$queryRaw<
+  const rows = await sqlOf(ctx.db).$queryRaw<
     Array<{ users: number; skuId: string | null; directHolders: number; holders: number }>
   >`
     WITH live AS MATERIALIZED (
