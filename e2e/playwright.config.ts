@@ -36,7 +36,8 @@ export default defineConfig({
   retries: 0,
   reporter: "list",
   forbidOnly: Boolean(process.env.CI),
-  timeout: 60_000,
+  // Two servers and two browsers share the cores: a long spec that took 40 s alone may take twice that.
+  timeout: 90_000,
   expect: { timeout: 10_000 },
   use: {
     locale: "en-GB",
