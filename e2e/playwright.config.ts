@@ -56,9 +56,11 @@ export default defineConfig({
       ],
     },
   },
-  // One project per server: its share of the spec files, against its own base URL.
+  // One project per server: its share of the spec files, against its own base URL, one test at a time (without the
+  // project's own limit, both workers could take files of the same server and meet in its database).
   projects: shares.map((files, index) => ({
     name: servers === 1 ? "chromium" : `chromium-${index + 1}`,
+    workers: 1,
     testMatch: files.map((file) => new RegExp(`[\\\\/]${file.replaceAll(".", "\\.")}$`)),
     use: { ...devices["Desktop Chrome"], channel: undefined, baseURL: baseUrlOf(index) },
   })),
