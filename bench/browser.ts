@@ -1,5 +1,6 @@
 // The portal in Chromium on a 100,000-user tenant: the real server (its own process) serving the built web app,
 // driven by Playwright as an admin would, timed in the page's own clock.
+import { writeFileSync } from "node:fs";
 import pg from "pg";
 import { chromium, type Page } from "playwright-core";
 import {
@@ -34,7 +35,8 @@ declare const requestAnimationFrame: (callback: (time: number) => void) => numbe
 export const description =
   "Chromium on a 100k-user tenant: Active users first rows, scrolling 5,000 rows, select all 10,000 matching, a bulk assignment's progress";
 
-const BENCH_USERS = 100_000;
+/** BENCH_BROWSER_USERS sets a smaller tenant to iterate on (the figures quoted are with 100,000). */
+const BENCH_USERS = Number(process.env.BENCH_BROWSER_USERS ?? 100_000);
 const NEIGHBOUR_USERS = 5_000;
 const SCROLL_ROWS = 5_000;
 const MATCHING = 10_000;
@@ -213,7 +215,19 @@ async function run(page: Page, baseUrl: string, directory: Directory, productNam
 
   // Scrolling 5,000 rows: the list loads page after page as it nears the end of what it has.
   cpu0 = cpu();
+  // BENCH_BROWSER_PROFILE=<file> writes a CPU profile (.cpuprofile, Chromium's DevTools opens it) of this step.
+  const profileFile = process.env.BENCH_BROWSER_PROFILE;
+  const cdp = profileFile ? await page.context().newCDPSession(page) : null;
+  if (cdp) {
+    await cdp.send("Profiler.enable");
+    await cdp.send("Profiler.start");
+  }
   const scrolled = await scrollRows(page, SCROLL_ROWS);
+  if (cdp && profileFile) {
+    const { profile } = await cdp.send("Profiler.stop");
+    writeFileSync(profileFile, JSON.stringify(profile));
+    await cdp.detach();
+  }
   measured({
     step: `scroll to row ${SCROLL_ROWS.toLocaleString("en")}${scrolled.reached < SCROLL_ROWS ? ` (stopped at ${scrolled.reached})` : ""}`,
     ms: scrolled.ms,
@@ -222,6 +236,9 @@ async function run(page: Page, baseUrl: string, directory: Directory, productNam
     serverCpuMs: cpu() - cpu0,
     note: `${scrolled.frames} frames, ${scrolled.slowFrames} over 50 ms, longest ${ms(scrolled.maxFrame)} ms; ${(scrolled.ms / (scrolled.reached / 100)).toFixed(0)} ms per 100 rows`,
   });
+
+  // BENCH_BROWSER_STEPS=scroll stops after the scroll step (to iterate on the list alone).
+  if (process.env.BENCH_BROWSER_STEPS === "scroll") return { rows, steps: [] };
 
   // Select all 10,000 users the filter matches.
   await page.goto(`${usersUrl}?department=${encodeURIComponent(DEPARTMENT)}`);

@@ -4,7 +4,6 @@ import {
   Button,
   createTableColumn,
   DataGrid,
-  DataGridCell,
   DataGridHeader,
   DataGridHeaderCell,
   DataGridRow,
@@ -14,7 +13,6 @@ import {
   TableBody,
   type TableColumnDefinition,
   type TableRowId,
-  TableRowIdContextProvider,
   Text,
   Tooltip,
   tokens,
@@ -27,6 +25,7 @@ import { useI18n } from "@/lib/i18n";
 import type { UsersView } from "../lib/users-url-filter";
 import { useUsersTexts } from "../texts";
 import { UserBadges } from "./user-badges";
+import { UsersGridRow } from "./users-grid-row";
 
 /** A row with a name and no badge; rows with badges are measured as they render. */
 const ROW_HEIGHT = 45;
@@ -63,6 +62,9 @@ const useStyles = makeStyles({
     backgroundColor: tokens.colorNeutralBackground1,
   },
 });
+
+/** One function for the grid's life: a new one would make the grid re-index every loaded user on each render. */
+const getRowId = (user: User) => user.id;
 
 /**
  * The users list as a grid whose rows exist in the page only while they are in view (plus a margin), so it stays
@@ -108,7 +110,8 @@ export function UsersGrid({
   const styles = useStyles();
   const { t, formatDate, formatDateTime } = useI18n();
   const u = useUsersTexts();
-  const restoreFocusTarget = useRestoreFocusTarget();
+  // The hook returns a new (equal) object each render; kept from the first so the columns stay the same ones.
+  const restoreFocusTarget = useRef(useRestoreFocusTarget()).current;
   const scrollRef = useRef<HTMLDivElement>(null);
   const focusedIndex = useRef<number | null>(null);
 
@@ -209,12 +212,14 @@ export function UsersGrid({
     return [...indexes, focused].sort((a, b) => a - b);
   }, []);
 
+  // Stable while the users are: a new key function makes the virtualizer re-measure every loaded row each frame.
+  const getItemKey = useCallback((index: number) => users[index]?.id ?? index, [users]);
   const virtualizer = useVirtualizer({
     count: users.length,
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
     overscan: OVERSCAN,
-    getItemKey: (index) => users[index]?.id ?? index,
+    getItemKey,
     rangeExtractor,
   });
   const rows = virtualizer.getVirtualItems();
@@ -251,7 +256,7 @@ export function UsersGrid({
       <DataGrid
         items={users as User[]}
         columns={columns}
-        getRowId={(user: User) => user.id}
+        getRowId={getRowId}
         selectionMode={selectable ? "multiselect" : undefined}
         selectedItems={selected as Set<TableRowId>}
         onSelectionChange={(_, data) => onSelectionChange(new Set([...data.selectedItems].map(String)))}
@@ -277,18 +282,13 @@ export function UsersGrid({
             const user = users[row.index];
             if (!user) return null;
             return (
-              <TableRowIdContextProvider key={user.id} value={user.id}>
-                <DataGridRow
-                  ref={virtualizer.measureElement}
-                  data-index={row.index}
-                  aria-rowindex={row.index + 2}
-                  selectionCell={
-                    selectable ? { checkboxIndicator: { "aria-label": u.selectRow(user.displayName) } } : undefined
-                  }
-                >
-                  {({ renderCell }) => <DataGridCell>{renderCell(user)}</DataGridCell>}
-                </DataGridRow>
-              </TableRowIdContextProvider>
+              <UsersGridRow
+                key={user.id}
+                user={user}
+                index={row.index}
+                selectLabel={selectable ? u.selectRow(user.displayName) : undefined}
+                measure={virtualizer.measureElement}
+              />
             );
           })}
         </TableBody>
