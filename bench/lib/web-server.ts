@@ -2,8 +2,8 @@
 // on a bench database, for benches that drive a browser.
 import { type ChildProcess, spawn } from "node:child_process";
 import { existsSync } from "node:fs";
-import { createServer } from "node:net";
 import { fileURLToPath } from "node:url";
+import { freePort } from "../../apps/api/src/lib/free-port.js";
 
 const apiDir = fileURLToPath(new URL("../../apps/api/", import.meta.url));
 export const webDist = fileURLToPath(new URL("../../apps/web/dist/", import.meta.url));
@@ -15,19 +15,6 @@ export interface WebServer {
   /** What the server printed to stderr (its warnings and errors), for a failure's message. */
   errors(): string;
   stop(): Promise<void>;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once("error", reject);
-    probe.listen(0, "127.0.0.1", () => {
-      const address = probe.address();
-      probe.close(() =>
-        typeof address === "object" && address ? resolve(address.port) : reject(new Error("no port")),
-      );
-    });
-  });
 }
 
 async function stopChild(child: ChildProcess): Promise<void> {
