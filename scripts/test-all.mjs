@@ -57,21 +57,10 @@ for (const [name, command, args, extraEnv] of steps) {
 summary();
 
 function ensureChromium() {
-  for (const candidate of ["/usr/bin/chromium", "/usr/bin/chromium-browser"])
-    if (existsSync(candidate)) return candidate;
-  const isRoot = process.getuid?.() === 0;
-  const hasApt = spawnSync("sh", ["-c", "command -v apt-get"]).status === 0;
-  if (isRoot && hasApt) {
-    console.log("Installing Debian's chromium for the end-to-end tests (apt-get)…");
-    const install = spawnSync(
-      "sh",
-      ["-c", "apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium"],
-      { stdio: "inherit" },
-    );
-    if (install.status === 0 && existsSync("/usr/bin/chromium")) return "/usr/bin/chromium";
-  }
-  console.error("No Chromium found: install the `chromium` package or set CHROMIUM_PATH to a Chromium binary.");
-  process.exit(1);
+  const found = ["/usr/bin/chromium", "/usr/bin/chromium-browser"].find((candidate) => existsSync(candidate));
+  if (found) return found;
+  ensureDebianTool("/usr/bin/chromium", "chromium", "the end-to-end tests run in it; or set CHROMIUM_PATH");
+  return "/usr/bin/chromium";
 }
 
 /** A tool from Debian's packages that a test runs for real, installed when missing (as root with apt-get). */
